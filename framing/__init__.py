@@ -1,0 +1,153 @@
+"""framing: rhetoric and framing analysis of news and opinion articles.
+
+>>> import framing
+>>> r = framing.report("article.txt")          # a path; never guessed to be text
+>>> r = framing.analyze("Moscow agreed, but Washington balked.")
+>>> r.sections[0].actors
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import FramingError, InputError, LexiconError, MissingDependencyError
+from .model import Document, DocumentFormat, TargetSentiment
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+    from .aggregate import Report
+    from .sentiment import Voice
+
+__all__ = [
+    "Document",
+    "FramingError",
+    "InputError",
+    "Lexicon",
+    "LexiconError",
+    "MissingDependencyError",
+    "Report",
+    "TargetSentiment",
+    "__version__",
+    "analyze",
+    "corpus",
+    "parse",
+    "read_lexicon",
+    "report",
+    "sentiment_toward",
+]
+
+
+
+def report(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
+           default_lexicons: bool = True) -> Report:
+    """Analyse the article file at ``path`` (plain text, Markdown or HTML).
+
+    ``lexicons`` adds user lexicon files (TSV/CSV, JSON, LIWC ``.dic``) or Lexicon objects
+    to the shipped one; ``default_lexicons=False`` uses only those.
+
+    Raises:
+        InputError: for a path that is missing, a directory, binary or undecodable.
+        LexiconError: for a malformed user lexicon (with file and line).
+    """
+    from .source import read_source
+
+    source = read_source(path)
+    return _analyze_text(source.text, source.format, source.name, lexicons, default_lexicons)
+
+
+def analyze(text: str | bytes, *, source: str | None = None, format: DocumentFormat | None = None,
+            lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True) -> Report:
+    """Analyse raw article text (``format`` is sniffed when not given: text, Markdown, HTML).
+
+    Raises:
+        InputError: when ``text`` is neither str nor bytes, or bytes that are not text.
+        LexiconError: for a malformed user lexicon.
+    """
+    decoded, text_format = _decode(text, format)
+    return _analyze_text(decoded, text_format, source, lexicons, default_lexicons)
+
+
+def parse(text: str | bytes, *, format: DocumentFormat | None = None, source: str | None = None) -> Document:
+    """Parse text into a Document only (sections, paragraphs, noise, title, byline, date).
+
+    Raises:
+        InputError: when ``text`` is neither str nor bytes, or bytes that are not text.
+    """
+    from .document import parse_document
+
+    decoded, text_format = _decode(text, format)
+    return parse_document(decoded, format=text_format, source=source)
+
+
+def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author") -> TargetSentiment:
+    """Sentiment toward ``text[start:end]``: score in [-1, 1], label, evidence span, speaker.
+
+    ``voice="author"`` ignores words quoted from others (as the report does);
+    ``voice="any"`` counts every word.
+
+    Raises:
+        InputError: when the span is not inside the text.
+    """
+    from .sentiment import sentiment_toward as _sentiment_toward
+
+    return _sentiment_toward(text, start, end, voice=voice)
+
+
+def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
+    """Read and validate a user lexicon file (TSV/CSV, JSON, LIWC ``.dic``, word list).
+
+    Raises:
+        LexiconError: naming file and line, for malformed content.
+    """
+    from .lexicon import read_lexicon as _read_lexicon
+
+    return _read_lexicon(path)
+
+
+def corpus(paths: Any, **options: Any) -> Any:
+    """Analyse many files; see ``framing.corpus.run_corpus`` for the options."""
+    from .corpus import run_corpus
+
+    return run_corpus(paths, **options)
+
+
+def _decode(text: str | bytes, text_format: DocumentFormat | None) -> tuple[str, DocumentFormat]:
+    from .source import decode_bytes, normalise_newlines, sniff_format
+
+    if isinstance(text, (bytes, bytearray)):
+        text, _ = decode_bytes(bytes(text))
+    elif not isinstance(text, str):
+        raise InputError(f"expected text as str or bytes, got {type(text).__name__}; for a file use framing.report(path)")
+    if text_format is not None and text_format not in ("text", "markdown", "html"):
+        raise InputError(f"format must be 'text', 'markdown' or 'html', got {text_format!r}")
+    text = normalise_newlines(text)
+    return text, text_format or sniff_format(text)
+
+
+def _analyze_text(text: str, text_format: DocumentFormat, source: str | None,
+                  lexicons: Sequence[Any], default_lexicons: bool) -> Report:
+    from .actors import load_gazetteer
+    from .document import parse_document
+    from .lexicon import compile_lexicons, resolve_lexicons
+    from .aggregate import build_report
+
+    if isinstance(lexicons, (str, os.PathLike)):
+        lexicons = [lexicons]
+    compiled = compile_lexicons(resolve_lexicons(lexicons, default=default_lexicons))
+    document = parse_document(text, format=text_format, source=source)
+    return build_report(document, compiled, load_gazetteer())
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Report":
+        from .aggregate import Report
+
+        return Report
+    if name == "Lexicon":
+        from .lexicon import Lexicon
+
+        return Lexicon
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")

@@ -1,0 +1,392 @@
+"""Actor stage: analysed spans -> ActorMention records (gazetteer, metonyms, unknown names).
+
+* Gazetteer aliases (``lexicons/actors.tsv``) match case-sensitively as whole words, so
+  "US" is the United States and "us" is not; "Trump's" resolves through the possessive.
+* Places (capitals, seats of power) stand for a government only where the place acts,
+  speaks, wants or is judged: "Moscow agreed", "Washington's credibility", "talks with
+  Beijing" — not "flew to Moscow", "in Kyiv", "Moscow region" or a dateline.
+* A name not in the gazetteer (two to four capitalised words) is a person when its
+  context says so: a role before it ("analyst Dmitri Trenin"), a speech verb after it,
+  an apposition (", a historian"), or it names a quotation's speaker. Its surname alone
+  then resolves to the same person ("Trenin").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .errors import LexiconError
+from .matching import Phrase, PhraseIndex
+from .model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
+from .quotes import SPEAKER_NOUNS, SPEECH_VERBS
+from .wordlists import common_words
+from .resources import read_data_bytes
+
+GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One gazetteer row: canonical name, kind, surface forms and metonymic places."""
+
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...]
+    places: tuple[str, ...]
+    country: str | None
+    line: int
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Actors and one case-sensitive phrase index over all their names."""
+
+    actors: tuple[Actor, ...]
+    index: PhraseIndex[tuple[Actor, bool]]
+    sha256: str
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor with this canonical name, if any."""
+        for actor in self.actors:
+            if actor.name == name:
+                return actor
+        return None
+
+
+def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazetteer:
+    """Build a Gazetteer from TSV text (see lexicons/README.md for the columns).
+
+    Raises:
+        LexiconError: naming the line, for a wrong column count, an unknown kind, or an
+            alias claimed by two actors.
+    """
+    import hashlib
+
+    actors: list[Actor] = []
+    owner: dict[str, tuple[str, int]] = {}
+    header_seen = False
+    for number, line in enumerate(source.split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not header_seen:
+            header_seen = True
+            if cells[:2] == ["actor", "kind"]:
+                continue
+        if len(cells) < 2 or len(cells) > len(GAZETTEER_COLUMNS):
+            raise LexiconError(f"{path}:{number}: {len(cells)} columns; expected {', '.join(GAZETTEER_COLUMNS)}")
+        cells += [""] * (len(GAZETTEER_COLUMNS) - len(cells))
+        name, kind, aliases, places, country, _ = cells
+        if kind not in ACTOR_KINDS:
+            raise LexiconError(f"{path}:{number}: kind {kind!r} must be one of {', '.join(ACTOR_KINDS)}")
+        actor = Actor(
+            name=name, kind=kind,  # type: ignore[arg-type]
+            aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
+            places=tuple(p.strip() for p in places.split("|") if p.strip()),
+            country=country or None, line=number,
+        )
+        for form in (name, *actor.aliases, *actor.places):
+            if form in owner and owner[form][0] != name:
+                raise LexiconError(
+                    f"{path}:{number}: {form!r} already names {owner[form][0]!r} (line {owner[form][1]}); "
+                    "an alias must belong to one actor"
+                )
+            owner[form] = (name, number)
+        actors.append(actor)
+    phrases: list[tuple[Phrase, tuple[Actor, bool]]] = []
+    for actor in actors:
+        for form in dict.fromkeys((actor.name, *actor.aliases)):
+            phrases.append((Phrase(form, case_sensitive=True, forms="exact"), (actor, False)))
+        for place in actor.places:
+            phrases.append((Phrase(place, case_sensitive=True, forms="exact"), (actor, True)))
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return Gazetteer(tuple(actors), PhraseIndex(phrases), digest)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer (``lexicons/actors.tsv``), parsed once per process."""
+    return parse_gazetteer(read_data_bytes("actors.tsv").decode("utf-8"))
+
+
+# --- metonymy -------------------------------------------------------------------------
+
+# Words before a place that make it a location, not an actor ("flew to Moscow").
+_SPATIAL = frozenset(
+    "in to from at into near outside inside around across via through "
+    "within throughout beyond above below opposite".split()
+)
+# Nouns before a spatial preposition that make the place an actor again ("trust in Washington").
+_STANCE_NOUNS = frozenset(
+    "trust confidence faith belief distrust mistrust interest hopes hope pressure anger "
+    "frustration disappointment".split()
+)
+# Nouns after a place that make it a location, an attribute or part of a name
+# ("Moscow region", "the Budapest summit", "Washington state").
+_PLACE_NOUNS = frozenset(
+    """
+    region regions oblast province state city town time airport metro subway suburbs suburb
+    residents resident streets street mayor area district skyline population office offices
+    bureau correspondent correspondents embassy hotel hotels university court courts police
+    marathon zoo summit summits talks meeting meetings process format agreement agreements
+    accord accords declaration conference protocol memorandum negotiations round visit trip
+    channel consensus forum club school institute stadium station river square avenue
+    """.split()
+)
+# Words after a place that show it acting: auxiliaries and modal verbs.
+_AUXILIARIES = frozenset(
+    """
+    is was has had have will would can could may might must should shall does did
+    remains remained appears appeared seems seemed wants wanted needs needed
+    """.split()
+)
+# Words shortly before a place that make it a party to something ("talks with Beijing").
+_RELATIONS = frozenset("with between against by on versus vs toward towards".split())
+_COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
+_PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
+                                 "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
+_DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+
+
+def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
+    """Whether a place name at ``start``..``end`` acts, speaks or is judged.
+
+    "Moscow agreed", "Washington's credibility", "talks with Beijing" and "pressure on
+    Kyiv" are actors; "flew to Moscow", "in Kyiv", "Moscow-based", "the Budapest summit",
+    "Moscow's Red Square" and a dateline are places.
+    """
+    after = text[end:end + 60]
+    before_words = re.findall(r"[\w'’-]+", text[max(span_start, start - 40):start])
+    if after.startswith(("'s", "’s")):
+        following = re.findall(r"[\w-]+", after[2:])[:2]
+        if following and following[0].lower() in _PLACE_NOUNS:
+            return False
+        return not (len(following) == 2 and following[0][:1].isupper() and following[1] in _PLACE_NAME_ENDINGS)
+    if after.startswith(("-", "‐")):
+        return False  # "Moscow-based": an attribute, not an actor
+    if start == span_start and _DATELINE.match(after):
+        return False  # dateline: "KYIV, Oct 14 -" / "Moscow (Reuters) -"
+    if before_words:
+        previous = before_words[-1].lower()
+        if previous in _SPATIAL:
+            return len(before_words) > 1 and before_words[-2].lower() in _STANCE_NOUNS
+        if previous in ("visit", "visited", "visiting", "visits", "left", "leaving", "leave", "reached"):
+            return False
+        if any(word.lower() in _RELATIONS for word in before_words[-4:]):
+            return True  # "talks with Beijing", "between Washington and Moscow", "pressure on Kyiv"
+    following = re.match(r"\s+(?:(\w+ly)\s+)?([\w-]+)", after)
+    if following is None:
+        return True  # followed by punctuation: an object or a subject set off by a comma
+    word = following.group(2)
+    if word[:1].isupper():
+        return False  # part of a longer name ("Washington Post", "Moscow Times")
+    lowered = word.lower()
+    if lowered in _COORDINATORS or lowered in _AUXILIARIES or following.group(1):
+        return True
+    if lowered in _PLACE_NOUNS:
+        return False
+    return lowered.endswith(("ed", "s")) or lowered in SPEECH_VERBS
+
+
+# --- unknown names --------------------------------------------------------------------
+
+# Role words that introduce a person's name ("analyst Dmitri Trenin", "Dr. Ilves").
+ROLE_WORDS = frozenset(
+    """
+    analyst analysts expert professor minister spokesman spokeswoman spokesperson envoy
+    ambassador official diplomat commentator columnist journalist reporter author writer
+    economist historian researcher scholar lawyer attorney general commander senator
+    president leader chairman chairwoman chair director chief ceo founder activist resident
+    member candidate adviser advisor aide secretary governor mayor judge colonel captain
+    premier negotiator lieutenant major sergeant admiral councillor councilor councilman
+    councilwoman chancellor mp lawmaker legislator deputy pastor bishop rabbi imam doctor
+    dr dr. mr mr. mrs mrs. ms ms. prof prof. sen sen. rep rep. gov gov. gen gen. col col.
+    capt capt. lt lt. sir dame lord lady king queen prince princess sheikh emir executive
+    editor producer manager owner farmer teacher student worker officer trader broker
+    strategist consultant scientist physician nurse councilmember councillor alderman
+    superintendent commissioner inspector sheriff trustee
+    """.split()
+)
+_NOT_NAME_WORDS = frozenset(
+    """
+    The A An In On At For From With By Of And But Or Yet So If As When While Since After
+    Before During Under Over Between Against Into This That These Those It Its He She They
+    We I You His Her Their Our My Your There Here What Who Why How Which Mr Mrs Ms Dr
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Western Eastern Northern
+    Southern European American Russian Ukrainian Chinese British French German Israeli
+    Palestinian Iranian Turkish Indian Japanese Korean Hungarian Polish Meanwhile However
+    According Still Yes No Not Although Though Despite Also Even Only Just Then Now Today
+    """.split()
+)
+_FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
+
+
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that may be part of a name ("Trenin", "J.", not "The" or "NATO")."""
+    core = word.rstrip(".")
+    if not core[:1].isupper() or core in _NOT_NAME_WORDS:
+        return False
+    return len(core) == 1 or not core.isupper()
+
+
+def _name_candidates(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
+    """Runs of two to four capitalised words, separated by single spaces, not yet taken."""
+    run: list[tuple[int, int, str]] = []
+    for token in _NAME_TOKEN.finditer(text, start, end):
+        word = token.group()
+        possessive = re.search(r"['’]s$", word)
+        core = word[:possessive.start()] if possessive else word
+        adjacent = run and text[run[-1][1]:token.start()] == " "
+        if len(core) > 2:
+            core = core.rstrip(".")  # a sentence's full stop, not an initial ("J.")
+        item = (token.start(), token.start() + len(core), core)
+        if _is_name_word(core) and (adjacent or not run):
+            run.append(item)
+        else:
+            yield from _flush(run, taken)
+            run = [item] if _is_name_word(core) else []
+        if possessive:
+            yield from _flush(run, taken)
+            run = []
+    yield from _flush(run, taken)
+
+
+def _flush(run: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
+    if 2 <= len(run) <= 4 and not all(word.lower().rstrip(".") in common_words() for _, _, word in run):
+        start, end = run[0][0], run[-1][1]
+        if not any(start < t_end and t_start < end for t_start, t_end in taken):
+            yield _Candidate(start, end, tuple(word for _, _, word in run))
+
+
+def _is_person_context(text: str, candidate: _Candidate, span_start: int, speakers: Sequence[TextSpan]) -> bool:
+    before = re.findall(r"[\w.'’-]+", text[max(span_start, candidate.start - 30):candidate.start])
+    if before and (before[-1].lower() in ROLE_WORDS or before[-1].lower() in SPEAKER_NOUNS):
+        return True
+    after = text[candidate.end:candidate.end + 40]
+    if _FOLLOWING_ROLE.match(after):
+        return True
+    following = re.match(r"['’]?s?\s+(?:\w+ly\s+)?([a-z]+)", after)
+    if following and following.group(1) in SPEECH_VERBS:
+        return True
+    return any(s.start <= candidate.start and candidate.end <= s.end for s in speakers)
+
+
+# --- finding mentions -----------------------------------------------------------------
+
+_TITLES = frozenset(
+    """
+    President Vice Prime Minister Foreign Defence Defense Finance Interior Chancellor
+    Senator Sen. Rep. Representative Gov. Governor Mr. Mrs. Ms. Dr. General Gen. Secretary
+    State Ambassador Envoy King Queen Prince Crown Pope Sheikh Premier Speaker Leader Mayor
+    Judge Justice Chief Special Admiral Marshal Commissioner High Representative
+    """.split()
+)
+
+
+def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, *,
+                speakers: Sequence[TextSpan] = ()) -> tuple[ActorMention, ...]:
+    """Find actor mentions in the analysed spans, in document order.
+
+    ``speakers`` are quotation speakers found by the quotes stage; a capitalised name
+    that speaks is a person even without a role word.
+    """
+    mentions: list[ActorMention] = []
+    surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
+    for span_start, span_end in spans:
+        found = _gazetteer_mentions(text, span_start, span_end, gazetteer)
+        taken = [(m.start, m.end) for m in found]
+        for candidate in _name_candidates(text, span_start, span_end, taken):
+            if _is_person_context(text, candidate, span_start, speakers):
+                words = list(candidate.words)
+                while len(words) > 2 and (words[0] in _TITLES or words[0].lower().rstrip(".") in ROLE_WORDS):
+                    words.pop(0)  # "Councilmember Tom Brandt" is Tom Brandt
+                name = " ".join(words)
+                surname = words[-1]
+                surnames.setdefault(surname, name)
+                found.append(ActorMention(candidate.start, candidate.end, text[candidate.start:candidate.end],
+                                          surnames.get(name, name), "person"))
+                taken.append((candidate.start, candidate.end))
+        found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
+        mentions.extend(sorted(found, key=lambda m: m.start))
+    return tuple(mentions)
+
+
+def _gazetteer_mentions(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[ActorMention]:
+    found = []
+    for match in gazetteer.index.find(text, start, end):
+        actor, is_place = match.payload
+        if is_place and not _is_acting_place(text, match.start, match.end, start):
+            continue
+        mention_start = _title_start(text, match.start, start) if actor.kind == "person" else match.start
+        found.append(ActorMention(
+            mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
+            is_metonym=is_place or (actor.kind == "government" and not actor.name.endswith("government")),
+        ))
+    return found
+
+
+def _title_start(text: str, start: int, span_start: int) -> int:
+    """Extend a person mention over titles written before it ("Foreign Minister Lavrov")."""
+    while True:
+        previous = re.search(r"(\S+)\s+$", text[max(span_start, start - 30):start])
+        if not previous or previous.group(1) not in _TITLES:
+            return start
+        start = start - len(previous.group(0))
+
+
+def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
+                      taken: list[tuple[int, int]]) -> list[ActorMention]:
+    if not surnames:
+        return []
+    found = []
+    for word in re.finditer(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*", text[start:end]):
+        surname = re.sub(r"['’]s$", "", word.group())
+        if surname not in surnames:
+            continue
+        word_start = start + word.start()
+        word_end = word_start + len(surname)
+        if any(word_start < t_end and t_start < word_end for t_start, t_end in taken):
+            continue
+        found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person"))
+        taken.append((word_start, word_end))
+    return found
+
+
+def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = ()) -> str:
+    """The canonical actor a quotation speaker refers to.
+
+    A speaker that overlaps an actor mention is that actor. "He" or "she" is the first
+    person named in the sentence before (usually its subject), else the nearest person
+    named before the pronoun. Anything else stays as written ("officials").
+    """
+    for mention in mentions:
+        if mention.start < speaker.end and speaker.start < mention.end:
+            return mention.actor
+    if speaker.text.lower() not in ("he", "she"):
+        return speaker.text
+    earlier = [m for m in mentions if m.end <= speaker.start and m.kind == "person"]
+    if not earlier:
+        return speaker.text
+    starts = sorted(sentence_starts)
+    own = bisect_right(starts, speaker.start) - 1
+    if own >= 1:
+        previous_start, previous_end = starts[own - 1], starts[own]
+        in_previous = [m for m in earlier if previous_start <= m.start < previous_end]
+        if in_previous and not any(m.start >= previous_end for m in earlier):
+            return in_previous[0].actor
+    return earlier[-1].actor

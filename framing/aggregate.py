@@ -1,0 +1,365 @@
+"""Report stage: run the analysis stages over a Document and aggregate paragraph -> section -> document.
+
+Every aggregate is recomputed from the spans below it: counts are summed, sentiment is
+the mean of author-voice mentions, readability comes from summed counts, loadedness is
+the weighted sum of author-voice, non-negated term hits per 100 words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._version import __version__
+from .actors import Gazetteer, find_actors, resolve_speaker
+from .lexicon import CompiledLexicons, annotate_hits, match_terms
+from .model import (
+    ActorKind, ActorMention, Document, Paragraph, Polarity, Quote, Readability, Section, Sentence,
+    SentimentLabel, TargetSentiment, TermHit, TextSpan,
+)
+from .quotes import find_quotes
+from .readability import combine, measure_readability
+from .sentences import split_sentences
+from .sentiment import SentimentContext, label_for, paragraph_polarity, score_target
+
+if TYPE_CHECKING:
+    import pandas
+
+SCARE_QUOTE_CATEGORY = "scare_quote"
+SCARE_QUOTE_WEIGHT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class MentionReport:
+    """An actor mention and the sentiment toward it (author voice unless ``speaker`` is set)."""
+
+    mention: ActorMention
+    sentiment: TargetSentiment
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """How one actor is portrayed over some stretch: author-voice mean sentiment and counts.
+
+    ``sentiment`` is None when every mention is inside someone else's words; those
+    mentions are summarised separately as ``quoted_sentiment``.
+    """
+
+    actor: str
+    kind: ActorKind
+    mentions: int
+    author_mentions: int
+    sentiment: float | None
+    label: SentimentLabel | None
+    quoted_sentiment: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TermCount:
+    """How often a lexicon term occurs, and how often in the author's own voice."""
+
+    term: str
+    category: str
+    count: int
+    author_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphReport:
+    """Everything measured in one paragraph."""
+
+    paragraph: Paragraph
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    loaded_terms: tuple[TermHit, ...]
+    actors: tuple[MentionReport, ...]
+    polarity: Polarity
+    readability: Readability
+    loadedness: float
+
+
+@dataclass(frozen=True, slots=True)
+class SectionReport:
+    """A section's paragraphs and their aggregates (the heading's terms count too)."""
+
+    section: Section
+    heading_terms: tuple[TermHit, ...]
+    heading_actors: tuple[MentionReport, ...]
+    paragraphs: tuple[ParagraphReport, ...]
+    actors: tuple[ActorSummary, ...]
+    loaded_terms: tuple[TermCount, ...]
+    readability: Readability
+    loadedness: float
+
+
+@dataclass(frozen=True, slots=True)
+class FrontReport:
+    """The title or standfirst: analysed for terms and actors, outside any section."""
+
+    part: Literal["title", "standfirst"]
+    span: TextSpan
+    loaded_terms: tuple[TermHit, ...]
+    actors: tuple[MentionReport, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The framing report of one document; ``to_dict()`` is the serialised contract."""
+
+    document: Document
+    front: tuple[FrontReport, ...]
+    sections: tuple[SectionReport, ...]
+    actors: tuple[ActorSummary, ...]
+    loaded_terms: tuple[TermCount, ...]
+    readability: Readability
+    loadedness: float
+    lexicons: dict[str, str]
+    version: str
+
+    @property
+    def text(self) -> str:
+        """The analysed text; every span's offsets index it."""
+        return self.document.text
+
+    @property
+    def paragraphs(self) -> tuple[ParagraphReport, ...]:
+        """Every paragraph report in document order."""
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data (see the schema in docs/schema.json)."""
+        from .render.data import report_to_dict
+
+        return report_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        """A readable Markdown summary of the report."""
+        from .render.markdown import to_markdown
+
+        return to_markdown(self.to_dict())
+
+    def to_html(self, path: str | Path | None = None) -> str:
+        """A self-contained HTML report; also written to ``path`` when given."""
+        from .render.html import to_html
+
+        page = to_html(self.to_dict())
+        if path is not None:
+            Path(path).write_text(page, encoding="utf-8")
+        return page
+
+    def to_dataframe(self, level: Literal["paragraph", "section", "actor", "span"] = "paragraph") -> pandas.DataFrame:
+        """A pandas DataFrame at the given level (needs the ``pandas`` extra)."""
+        from .render.dataframe import to_dataframe
+
+        return to_dataframe(self.to_dict(), level=level)
+
+    def _repr_html_(self) -> str:
+        from .render.html import to_html
+
+        return to_html(self.to_dict(), fragment=True)
+
+
+# --- building -------------------------------------------------------------------------
+
+
+def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer) -> Report:
+    """Run sentences, quotes, lexicon, actors, sentiment and readability over a Document."""
+    text = document.text
+    front_parts = [(name, span) for name, span in (("title", document.title), ("standfirst", document.standfirst))
+                   if span is not None and span.end > span.start]
+    paragraphs = document.paragraphs
+    sentences: dict[tuple[int, int], tuple[Sentence, ...]] = {}
+    for _, span in front_parts:
+        sentences[(span.start, span.end)] = split_sentences(text, span.start, span.end)
+    for section in document.sections:
+        if section.heading is not None:
+            sentences[(section.heading.start, section.heading.end)] = split_sentences(
+                text, section.heading.start, section.heading.end)
+        for paragraph in section.paragraphs:
+            sentences[(paragraph.start, paragraph.end)] = split_sentences(text, paragraph.start, paragraph.end)
+    body_sentences = [s for p in paragraphs for s in sentences[(p.start, p.end)]]
+    front_sentences = [s for _, span in front_parts for s in sentences[(span.start, span.end)]]
+    bullets = [(p.start, p.end) for p in paragraphs if p.kind == "bullet"]
+    quotes = find_quotes(text, front_sentences + body_sentences, list_items=bullets)
+
+    analysed_spans = sorted(sentences)
+    mentions = find_actors(text, analysed_spans, gazetteer,
+                           speakers=[q.speaker for q in quotes if q.speaker is not None])
+    all_sentences = tuple(s for key in analysed_spans for s in sentences[key])
+    sentence_starts = [s.start for s in all_sentences]
+    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts) for q in quotes if q.speaker is not None}
+    hits = _find_hits(text, analysed_spans, all_sentences, quotes, speakers, compiled)
+    context = SentimentContext(text, all_sentences, quotes, hits, speakers)
+    portrayed = tuple(MentionReport(m, score_target(context, m.start, m.end, voice="author")) for m in mentions)
+
+    hits_in = _Grouper(hits)
+    mentions_in = _Grouper(portrayed, key=lambda r: r.mention.start)
+    quotes_in = _Grouper(quotes)
+    front = tuple(
+        FrontReport(name, span, hits_in.between(span.start, span.end), mentions_in.between(span.start, span.end))
+        for name, span in front_parts
+    )
+    section_reports = []
+    for section in document.sections:
+        paragraph_reports = tuple(
+            _paragraph_report(text, paragraph, sentences[(paragraph.start, paragraph.end)], hits_in, mentions_in, quotes_in)
+            for paragraph in section.paragraphs
+        )
+        heading = section.heading
+        heading_terms = hits_in.between(heading.start, heading.end) if heading else ()
+        heading_actors = mentions_in.between(heading.start, heading.end) if heading else ()
+        section_reports.append(_section_report(section, heading_terms, heading_actors, paragraph_reports))
+
+    all_terms = [h for f in front for h in f.loaded_terms] + [
+        h for s in section_reports for h in (*s.heading_terms, *(t for p in s.paragraphs for t in p.loaded_terms))
+    ]
+    all_mentions = [m for f in front for m in f.actors] + [
+        m for s in section_reports for m in (*s.heading_actors, *(a for p in s.paragraphs for a in p.actors))
+    ]
+    readability = combine(s.readability for s in section_reports)
+    front_words = sum(_word_count(f.span.text) for f in front)
+    words = readability.n_words + sum(_word_count(s.section.heading.text) for s in section_reports if s.section.heading) + front_words
+    return Report(
+        document=document,
+        front=front,
+        sections=tuple(section_reports),
+        actors=summarise_actors(all_mentions),
+        loaded_terms=count_terms(all_terms),
+        readability=readability,
+        loadedness=loadedness(all_terms, words),
+        lexicons={**compiled.hashes, "actors": gazetteer.sha256},
+        version=__version__,
+    )
+
+
+def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
+               speakers: dict[int, str], compiled: CompiledLexicons) -> tuple[TermHit, ...]:
+    raw: list[TermHit] = []
+    for start, end in spans:
+        raw.extend(match_terms(text, compiled, start, end))
+    scare = [q for q in quotes if q.kind == "scare"]
+    covered = {(h.start, h.end) for h in raw}
+    info = compiled.categories.get(SCARE_QUOTE_CATEGORY)
+    for quote in scare:
+        if (quote.start, quote.end) in covered:
+            continue
+        raw.append(TermHit(
+            quote.start, quote.end, quote.text, term=" ".join(quote.text[1:-1].lower().split()),
+            category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
+            lexicon="rules",
+        ))
+    raw.sort(key=lambda h: (h.start, h.end))
+    attributed = [q for q in quotes if q.kind != "scare"]
+    return annotate_hits(text, raw, sentences, attributed, speakers)
+
+
+class _Grouper:
+    """Hand out sorted records by the offset range they start in."""
+
+    def __init__(self, records: Iterable[Any], key: Any = None) -> None:
+        self._key = key or (lambda record: record.start)
+        self._records = sorted(records, key=self._key)
+        self._starts = [self._key(r) for r in self._records]
+
+    def between(self, start: int, end: int) -> tuple[Any, ...]:
+        from bisect import bisect_left
+
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return tuple(self._records[first:last])
+
+
+def _paragraph_report(text: str, paragraph: Paragraph, sentences: tuple[Sentence, ...], hits_in: _Grouper,
+                      mentions_in: _Grouper, quotes_in: _Grouper) -> ParagraphReport:
+    readability = measure_readability(text, sentences, paragraph.start, paragraph.end)
+    terms = hits_in.between(paragraph.start, paragraph.end)
+    return ParagraphReport(
+        paragraph=paragraph,
+        sentences=sentences,
+        quotes=quotes_in.between(paragraph.start, paragraph.end),
+        loaded_terms=terms,
+        actors=mentions_in.between(paragraph.start, paragraph.end),
+        polarity=paragraph_polarity(paragraph.text),
+        readability=readability,
+        loadedness=loadedness(terms, readability.n_words),
+    )
+
+
+def _section_report(section: Section, heading_terms: tuple[TermHit, ...], heading_actors: tuple[MentionReport, ...],
+                    paragraphs: tuple[ParagraphReport, ...]) -> SectionReport:
+    terms = [*heading_terms, *(t for p in paragraphs for t in p.loaded_terms)]
+    mentions = [*heading_actors, *(a for p in paragraphs for a in p.actors)]
+    readability = combine(p.readability for p in paragraphs)
+    heading_words = _word_count(section.heading.text) if section.heading else 0
+    return SectionReport(
+        section=section,
+        heading_terms=heading_terms,
+        heading_actors=heading_actors,
+        paragraphs=paragraphs,
+        actors=summarise_actors(mentions),
+        loaded_terms=count_terms(terms),
+        readability=readability,
+        loadedness=loadedness(terms, readability.n_words + heading_words),
+    )
+
+
+def _word_count(text: str) -> int:
+    from .readability import count_text
+
+    return count_text(text, 1).n_words
+
+
+def counts_toward_loadedness(hit: TermHit) -> bool:
+    """Only the author's own, non-negated terms make a text loaded."""
+    return hit.is_author_voice and not hit.negated
+
+
+def loadedness(hits: Iterable[TermHit], n_words: int) -> float:
+    """Weighted author-voice, non-negated term hits per 100 words (0.0 for no words)."""
+    if n_words <= 0:
+        return 0.0
+    return round(100.0 * sum(h.weight for h in hits if counts_toward_loadedness(h)) / n_words, 3)
+
+
+def count_terms(hits: Iterable[TermHit]) -> tuple[TermCount, ...]:
+    """Term counts, most frequent first (ties by category, then term)."""
+    total: Counter[tuple[str, str]] = Counter()
+    author: Counter[tuple[str, str]] = Counter()
+    for hit in hits:
+        key = (hit.term, hit.category)
+        total[key] += 1
+        author[key] += counts_toward_loadedness(hit)
+    ordered = sorted(total.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))
+    return tuple(TermCount(term, category, count, author[(term, category)]) for (term, category), count in ordered)
+
+
+def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, ...]:
+    """Per actor: mentions, author-voice mean sentiment and its label; most mentioned first."""
+    grouped: dict[str, list[MentionReport]] = defaultdict(list)
+    for report in mentions:
+        grouped[report.mention.actor].append(report)
+    summaries = []
+    for actor, reports in grouped.items():
+        author = [r.sentiment.score for r in reports if r.sentiment.speaker is None]
+        quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
+        mean = round(sum(author) / len(author), 4) if author else None
+        summaries.append(ActorSummary(
+            actor=actor, kind=reports[0].mention.kind, mentions=len(reports), author_mentions=len(author),
+            sentiment=mean, label=label_for(mean) if mean is not None else None,
+            quoted_sentiment=round(sum(quoted) / len(quoted), 4) if quoted else None,
+        ))
+    summaries.sort(key=lambda s: (-s.mentions, s.actor))
+    return tuple(summaries)
+
+
+def text_sha256(text: str) -> str:
+    """The sha256 of the analysed text, to tie a report to its input."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,160 @@
+"""Command line: ``framing report|compare|lexicon check|corpus`` (also ``python -m framing``).
+
+Exit codes: 0 ok, 1 input or lexicon error (one line on stderr, no traceback), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import FramingError
+
+FORMATS = ("json", "markdown", "html", "csv")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="framing", description="Rhetoric and framing analysis of articles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    report = commands.add_parser("report", help="analyse article files (text, Markdown, HTML)")
+    report.add_argument("files", nargs="+", metavar="FILE")
+    report.add_argument("--format", "-f", choices=FORMATS, default="markdown", help="output format (default: markdown)")
+    report.add_argument("--out", "-o", metavar="PATH",
+                        help="write here instead of stdout (a folder when several files are given)")
+    report.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE",
+                        help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
+    report.add_argument("--level", choices=("paragraph", "section", "actor", "span"), default="paragraph",
+                        help="rows of --format csv (default: paragraph)")
+
+    compare = commands.add_parser("compare", help="how two articles portray the same actors, side by side")
+    compare.add_argument("first", metavar="A")
+    compare.add_argument("second", metavar="B")
+    compare.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE")
+    compare.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+
+    lexicon = commands.add_parser("lexicon", help="work with lexicon files")
+    lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True, metavar="ACTION")
+    check = lexicon_commands.add_parser("check", help="validate a user lexicon file")
+    check.add_argument("file", metavar="FILE")
+
+    corpus = commands.add_parser("corpus", help="analyse many files into one table")
+    corpus.add_argument("paths", nargs="+", metavar="GLOB", help="files, folders or glob patterns")
+    corpus.add_argument("--out", "-o", required=True, metavar="PATH", help="results.parquet or results.csv")
+    corpus.add_argument("--level", choices=("paragraph", "section", "actor", "span", "document"), default="paragraph")
+    corpus.add_argument("--workers", "-j", type=int, default=None, help="worker processes (default: all cores)")
+    corpus.add_argument("--engine", choices=("processes", "dask"), default="processes")
+    corpus.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
+    corpus.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE")
+    return parser
+
+
+def _version() -> str:
+    from ._version import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "report":
+            return _report(args)
+        if args.command == "compare":
+            return _compare(args)
+        if args.command == "lexicon":
+            return _lexicon_check(args)
+        return _corpus(args)
+    except FramingError as error:
+        print(f"framing: error: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except ImportError as error:
+        print(f"framing: error: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"framing: error: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _render(report: Any, output_format: str, level: str = "paragraph") -> str:
+    if output_format == "json":
+        return str(report.to_json())
+    if output_format == "markdown":
+        return str(report.to_markdown())
+    if output_format == "html":
+        return str(report.to_html())
+    return str(report.to_dataframe(level).to_csv(index=False))
+
+
+_SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
+
+
+def _report(args: argparse.Namespace) -> int:
+    import framing
+
+    reports = [(Path(file), framing.report(file, lexicons=args.lexicon)) for file in args.files]
+    if args.out is None:
+        if args.format == "html" and len(reports) > 1:
+            raise framing.InputError("several HTML reports need --out FOLDER")
+        for _, report in reports:
+            sys.stdout.write(_render(report, args.format, args.level))
+        return 0
+    out = Path(args.out)
+    if len(reports) == 1 and not out.is_dir():
+        out.write_text(_render(reports[0][1], args.format, args.level), encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    for path, report in reports:
+        target = out / (path.stem + _SUFFIXES[args.format])
+        target.write_text(_render(report, args.format, args.level), encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    import framing
+
+    from .render.compare import compare_reports
+
+    first = framing.report(args.first, lexicons=args.lexicon)
+    second = framing.report(args.second, lexicons=args.lexicon)
+    sys.stdout.write(compare_reports(first.to_dict(), second.to_dict(), output_format=args.format))
+    return 0
+
+
+def _lexicon_check(args: argparse.Namespace) -> int:
+    from .lexicon import read_lexicon
+
+    lexicon = read_lexicon(args.file)
+    categories = ", ".join(f"{c} ({sum(e.category == c for e in lexicon.entries)})" for c in lexicon.categories)
+    print(f"{args.file}: ok, {len(lexicon.entries)} entries in {len(lexicon.categories)} categories: {categories}")
+    return 0
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import run_corpus, write_table
+
+    results = run_corpus(args.paths, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                         level=args.level, lexicons=args.lexicon, as_dataframe=True)
+    write_table(results.frame, args.out)
+    print(f"wrote {args.out}: {len(results.frame)} rows from {results.n_ok} files"
+          + (f"; {len(results.errors)} failed" if results.errors else ""), file=sys.stderr)
+    for path, message in results.errors:
+        print(f"framing: skipped {path}: {_one_line(message)}", file=sys.stderr)
+    return 0 if results.n_ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Evaluation harness: measure framing on labelled data (see python -m framing.evaluate)."""

@@ -1,0 +1,463 @@
+"""Lexicon stage: load and validate term lists, compile one automaton, find loaded terms.
+
+Shipped lexicons live in ``lexicons/`` (see its README for the format); user lexicons may
+be TSV/CSV (with or without a header), JSON, LIWC ``.dic`` or a plain word list.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from .errors import InputError, LexiconError
+from .matching import Forms, Phrase, PhraseIndex, fold_words
+from .model import Quote, Sentence, TermHit
+from .resources import read_data_bytes
+from .source import decode_bytes, normalise_newlines
+
+DEFAULT_LEXICON = "loaded_language"
+COLUMNS = ("term", "category", "weight", "flags", "valence", "note")
+_COLUMN_ALIASES = {"case": "flags", "word": "term", "phrase": "term", "cat": "category", "score": "weight"}
+MAX_WEIGHT = 10.0
+MAX_VALENCE = 4.0
+_FLAG_LETTERS = frozenset("sixv")
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One term of a lexicon, as written in its file (``line`` for error messages)."""
+
+    term: str
+    category: str
+    weight: float = 1.0
+    valence: float | None = None
+    case_sensitive: bool = False
+    forms: Forms = "noun"
+    prefix: bool = False
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """A named term list; two lexicons are equal when their name and content hash are."""
+
+    name: str
+    entries: tuple[LexiconEntry, ...]
+    sha256: str
+    path: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and (self.name, self.sha256) == (other.name, other.sha256)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.sha256))
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The categories used, in order of first appearance."""
+        return tuple(dict.fromkeys(entry.category for entry in self.entries))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryInfo:
+    """What a category means: default valence, persuasion technique and policy frame."""
+
+    category: str
+    valence: float
+    technique: str
+    frame: str | None
+    description: str
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledLexicons:
+    """Lexicons compiled into one phrase index, with their category table."""
+
+    lexicons: tuple[Lexicon, ...]
+    index: PhraseIndex[tuple[LexiconEntry, str]] = field(repr=False)
+    categories: dict[str, CategoryInfo] = field(repr=False)
+
+    @property
+    def hashes(self) -> dict[str, str]:
+        """Lexicon name -> sha256 of its content, to make a result reproducible."""
+        return {lexicon.name: lexicon.sha256 for lexicon in self.lexicons}
+
+
+# --- parsing --------------------------------------------------------------------------
+
+
+def parse_lexicon(name: str, source: str, *, path: str | None = None, format: str = "tsv") -> Lexicon:
+    """Build a Lexicon from the text of a lexicon file.
+
+    ``format`` is one of ``tsv``, ``csv``, ``json``, ``dic`` (LIWC) and ``txt`` (one term
+    per line, category = ``name``).
+
+    Raises:
+        LexiconError: naming file and line, when a row is malformed, a term is defined
+            twice in one category, or the file has no entries.
+    """
+    where = path or name
+    parsers = {"tsv": _parse_delimited, "csv": _parse_delimited, "json": _parse_json, "dic": _parse_dic, "txt": _parse_wordlist}
+    if format not in parsers:
+        raise LexiconError(f"{where}: unknown lexicon format {format!r}; use one of {', '.join(parsers)}")
+    text = normalise_newlines(source.lstrip("\ufeff"))
+    if format in ("tsv", "csv"):
+        entries = _parse_delimited(text, where, name, delimiter="\t" if format == "tsv" else ",")
+    else:
+        entries = parsers[format](text, where, name)  # type: ignore[operator]
+    if not entries:
+        raise LexiconError(f"{where}: no entries found; a lexicon needs at least one term")
+    _reject_duplicates(entries, where)
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return Lexicon(name=name, entries=tuple(entries), sha256=digest, path=path)
+
+
+def _reject_duplicates(entries: list[LexiconEntry], where: str) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        key = (" ".join(fold_words(entry.term)) + ("*" if entry.prefix else ""), entry.category)
+        if key in seen:
+            raise LexiconError(
+                f"{where}:{entry.line}: term {entry.term!r} is already in category {entry.category!r} "
+                f"(line {seen[key]}); remove one of the two lines"
+            )
+        seen[key] = entry.line
+
+
+def _rows(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if delimiter == "\t":
+            yield number, [cell.strip() for cell in line.split("\t")]
+        else:
+            yield number, [cell.strip() for cell in next(csv.reader(io.StringIO(line)))]
+
+
+def _parse_delimited(text: str, where: str, name: str, *, delimiter: str) -> list[LexiconEntry]:
+    rows = list(_rows(text, delimiter))
+    if not rows:
+        return []
+    columns: tuple[str, ...] = COLUMNS
+    first_line, first = rows[0]
+    if first and first[0].lower() in ("term", "word", "phrase"):
+        columns = tuple(_COLUMN_ALIASES.get(cell.lower(), cell.lower()) for cell in first)
+        unknown = [c for c in columns if c not in COLUMNS]
+        if unknown:
+            raise LexiconError(
+                f"{where}:{first_line}: unknown column(s) {', '.join(unknown)} in the header; "
+                f"expected some of {', '.join(COLUMNS)}"
+            )
+        rows = rows[1:]
+    entries = []
+    for number, cells in rows:
+        if len(cells) > len(columns):
+            if any(cells[len(columns):]):
+                raise LexiconError(
+                    f"{where}:{number}: {len(cells)} columns, expected at most {len(columns)} "
+                    f"({', '.join(columns)}); check for a stray {'tab' if delimiter == chr(9) else 'comma'}"
+                )
+        record = dict(zip(columns, cells))
+        entries.append(_entry(record, where, number, default_category=name))
+    return entries
+
+
+def _entry(record: dict[str, str], where: str, line: int, *, default_category: str) -> LexiconEntry:
+    term = record.get("term", "").strip()
+    if not term:
+        raise LexiconError(f"{where}:{line}: empty term; every row needs a term in the first column")
+    prefix = term.endswith("*")
+    core = term.rstrip("*").strip()
+    if "*" in core or not fold_words(core):
+        raise LexiconError(
+            f"{where}:{line}: term {term!r} has no letters or digits to match "
+            "(or a '*' that is not at the end); terms are literal words, not patterns"
+        )
+    category = (record.get("category") or "").strip() or default_category
+    weight = _number(record.get("weight"), where, line, "weight", default=1.0, low=0.0, high=MAX_WEIGHT, open_low=True)
+    valence_text = (record.get("valence") or "").strip()
+    valence = None if not valence_text else _number(valence_text, where, line, "valence", default=0.0, low=-MAX_VALENCE, high=MAX_VALENCE)
+    flags = (record.get("flags") or "").strip().lower().replace(",", "").replace(" ", "")
+    if flags in ("-", "none"):
+        flags = ""
+    if flags in ("cs", "case", "sensitive"):
+        flags = "s"
+    if not set(flags) <= _FLAG_LETTERS:
+        raise LexiconError(
+            f"{where}:{line}: flags {flags!r} not understood; use letters s (case-sensitive), "
+            "i (case-insensitive), x (exact, no inflection), v (verb forms)"
+        )
+    forms: Forms = "exact" if "x" in flags else "verb" if "v" in flags else "noun"
+    return LexiconEntry(
+        term=core, category=category, weight=weight, valence=valence, case_sensitive="s" in flags,
+        forms=forms, prefix=prefix, note=(record.get("note") or "").strip(), line=line,
+    )
+
+
+def _number(text: str | None, where: str, line: int, what: str, *, default: float, low: float,
+            high: float, open_low: bool = False) -> float:
+    if text is None or not str(text).strip():
+        return default
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        raise LexiconError(f"{where}:{line}: {what} {text!r} is not a number") from None
+    too_low = value <= low if open_low else value < low
+    if not math.isfinite(value) or too_low or value > high:
+        bound = f"greater than {low:g}" if open_low else f"at least {low:g}"
+        raise LexiconError(f"{where}:{line}: {what} {value:g} out of range; expected {bound} and at most {high:g}")
+    return value
+
+
+def _parse_wordlist(text: str, where: str, name: str) -> list[LexiconEntry]:
+    return [_entry({"term": cells[0]}, where, number, default_category=name) for number, cells in _rows(text, "\t")]
+
+
+def _parse_json(text: str, where: str, name: str) -> list[LexiconEntry]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LexiconError(f"{where}:{error.lineno}: invalid JSON ({error.msg})") from None
+    records: list[dict[str, str]] = []
+    if isinstance(data, list):
+        for position, item in enumerate(data, start=1):
+            if isinstance(item, str):
+                records.append({"term": item})
+            elif isinstance(item, dict):
+                records.append({k: "" if v is None else str(v) for k, v in item.items()})
+            else:
+                raise LexiconError(f"{where}: entry {position} is {type(item).__name__}; expected a string or an object with 'term'")
+    elif isinstance(data, dict):
+        for category, terms in data.items():
+            if isinstance(terms, list) and all(isinstance(t, str) for t in terms):
+                records.extend({"term": t, "category": category} for t in terms)
+            elif isinstance(terms, dict):
+                records.append({"term": category, **{k: "" if v is None else str(v) for k, v in terms.items()}})
+            else:
+                raise LexiconError(
+                    f"{where}: key {category!r} must map to a list of terms or to an object "
+                    "with category/weight"
+                )
+    else:
+        raise LexiconError(f"{where}: top level must be a list or an object, got {type(data).__name__}")
+    entries = []
+    for position, record in enumerate(records, start=1):
+        unknown = set(record) - set(COLUMNS)
+        if unknown:
+            raise LexiconError(f"{where}: entry {position} has unknown key(s) {', '.join(sorted(unknown))}")
+        entries.append(_entry(record, f"{where} entry", position, default_category=name))
+    return entries
+
+
+def _parse_dic(text: str, where: str, name: str) -> list[LexiconEntry]:
+    """LIWC-style: a ``%``-fenced block of ``number<TAB>category``, then ``word<TAB>numbers``."""
+    lines = text.split("\n")
+    fences = [i for i, line in enumerate(lines) if line.strip() == "%"]
+    if len(fences) < 2:
+        raise LexiconError(f"{where}:1: a LIWC .dic file starts with a category block between two '%' lines")
+    categories: dict[str, str] = {}
+    for i in range(fences[0] + 1, fences[1]):
+        cells = lines[i].split()
+        if not cells:
+            continue
+        if len(cells) < 2:
+            raise LexiconError(f"{where}:{i + 1}: expected 'number<TAB>category', got {lines[i]!r}")
+        categories[cells[0]] = cells[1]
+    entries = []
+    for i in range(fences[1] + 1, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            continue
+        parts = line.rstrip().split("\t") if "\t" in line else line.split()
+        term, numbers = parts[0].strip(), [n for p in parts[1:] for n in p.split()]
+        if not numbers:
+            raise LexiconError(f"{where}:{i + 1}: word {term!r} has no category numbers")
+        for number in numbers:
+            if number not in categories:
+                raise LexiconError(f"{where}:{i + 1}: category number {number} is not declared in the '%' block")
+            entries.append(_entry({"term": term, "category": categories[number]}, where, i + 1, default_category=name))
+    return entries
+
+
+# --- loading --------------------------------------------------------------------------
+
+_SUFFIX_FORMATS = {".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".json": "json", ".dic": "dic", ".txt": "txt"}
+
+
+def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
+    """Read a user lexicon file; its format comes from the suffix, its name from the stem.
+
+    Raises:
+        InputError: when the file is missing or unreadable.
+        LexiconError: when its content is malformed (with file and line).
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{file}: no such lexicon file" + (" (it is a directory)" if file.is_dir() else ""))
+    text_format = _SUFFIX_FORMATS.get(file.suffix.lower())
+    if text_format is None:
+        raise LexiconError(f"{file}: unknown lexicon suffix {file.suffix!r}; use one of {', '.join(_SUFFIX_FORMATS)}")
+    try:
+        text, _ = decode_bytes(file.read_bytes(), name=str(file))
+    except InputError as error:
+        raise LexiconError(str(error)) from None
+    return parse_lexicon(file.stem, text, path=str(file), format=text_format)
+
+
+@cache
+def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
+    """Load a lexicon that ships with framing (``loaded_language``, ``frames/policy_frames``)."""
+    try:
+        data = read_data_bytes(f"{name}.tsv")
+    except FileNotFoundError:
+        raise LexiconError(f"no shipped lexicon named {name!r}") from None
+    return parse_lexicon(name.rsplit("/", 1)[-1], data.decode("utf-8"), path=f"lexicons/{name}.tsv")
+
+
+@cache
+def load_categories() -> dict[str, CategoryInfo]:
+    """The shipped category table (``lexicons/categories.tsv``)."""
+    where = "lexicons/categories.tsv"
+    table: dict[str, CategoryInfo] = {}
+    rows = list(_rows(read_data_bytes("categories.tsv").decode("utf-8"), "\t"))
+    for number, cells in rows[1:]:
+        if len(cells) != 5:
+            raise LexiconError(f"{where}:{number}: expected 5 columns (category, valence, technique, frame, description)")
+        category, valence, technique, frame, description = cells
+        table[category] = CategoryInfo(
+            category, _number(valence, where, number, "valence", default=0.0, low=-MAX_VALENCE, high=MAX_VALENCE),
+            technique, None if frame in ("", "-") else frame, description,
+        )
+    return table
+
+
+def resolve_lexicons(extra: Sequence[str | os.PathLike[str] | Lexicon] = (), *, default: bool = True) -> tuple[Lexicon, ...]:
+    """The shipped lexicon (unless ``default`` is False) followed by the user's."""
+    lexicons = [load_lexicon()] if default else []
+    for item in extra:
+        lexicons.append(item if isinstance(item, Lexicon) else read_lexicon(item))
+    return tuple(lexicons)
+
+
+@lru_cache(maxsize=32)
+def compile_lexicons(lexicons: tuple[Lexicon, ...]) -> CompiledLexicons:
+    """Compile lexicons into one automaton (cached per process and lexicon set).
+
+    A term in a later lexicon replaces the same term of an earlier one, so a user
+    lexicon can re-weight or re-categorise a shipped term.
+    """
+    latest: dict[str, tuple[LexiconEntry, str]] = {}
+    multi: list[tuple[LexiconEntry, str]] = []
+    for lexicon in lexicons:
+        folded_here: set[str] = set()
+        for entry in lexicon.entries:
+            key = " ".join(fold_words(entry.term)) + ("*" if entry.prefix else "")
+            if key in folded_here:
+                multi.append((entry, lexicon.name))  # same term, another category of this lexicon
+                continue
+            folded_here.add(key)
+            latest[key] = (entry, lexicon.name)
+    phrases = [
+        (Phrase(entry.term, entry.case_sensitive, entry.forms, entry.prefix), (entry, name))
+        for entry, name in [*latest.values(), *multi]
+    ]
+    return CompiledLexicons(lexicons, PhraseIndex(phrases), load_categories())
+
+
+# --- matching -------------------------------------------------------------------------
+
+# Words that negate a term within the few words before it ("not a protection racket").
+NEGATORS = frozenset(
+    """
+    not no never neither nor without hardly scarcely barely nothing none nobody cannot
+    isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't
+    hasn't haven't hadn't ain't
+    """.split()
+)
+# How many words before a term a negator may stand (VADER looks three words back).
+NEGATION_WINDOW = 3
+
+
+def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None) -> tuple[TermHit, ...]:
+    """Find every whole-word occurrence of any lexicon term in ``text[start:end]``."""
+    hits: list[TermHit] = []
+    for found in compiled.index.find(text, start, end):
+        entry, lexicon_name = found.payload
+        info = compiled.categories.get(entry.category)
+        valence = entry.valence if entry.valence is not None else info.valence if info else 0.0
+        hits.append(TermHit(
+            start=found.start, end=found.end, text=text[found.start:found.end], term=entry.term,
+            category=entry.category, weight=entry.weight, valence=valence, lexicon=lexicon_name,
+        ))
+    return merge_compounds(text, hits)
+
+
+# A compound of two loaded words of one category ("Banderite regime") is one term,
+# a little heavier than its heaviest part, and never heavier than the scale's top.
+COMPOUND_BONUS = 0.5
+MAX_SHIPPED_WEIGHT = 3.0
+
+
+def merge_compounds(text: str, hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
+    """Join hits of the same category that follow each other with only a space between."""
+    merged: list[TermHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.category == hit.category and previous.lexicon == hit.lexicon
+                and previous.end < hit.start and text[previous.end:hit.start] in (" ", "\u00a0")):
+            merged[-1] = TermHit(
+                start=previous.start, end=hit.end, text=text[previous.start:hit.end],
+                term=f"{previous.term} {hit.term}", category=hit.category,
+                weight=min(MAX_SHIPPED_WEIGHT, max(previous.weight, hit.weight) + COMPOUND_BONUS),
+                valence=max(previous.valence, hit.valence, key=abs), lexicon=hit.lexicon,
+            )
+            continue
+        merged.append(hit)
+    return tuple(merged)
+
+
+def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Sentence],
+                  quotes: Sequence[Quote], speakers: dict[int, str | None] | None = None) -> tuple[TermHit, ...]:
+    """Mark each hit as negated, quoted (with its speaker) or inside a question.
+
+    ``speakers`` maps a quote's start offset to its resolved speaker name; without it the
+    speaker is the name as written.
+    """
+    annotated = []
+    for hit in hits:
+        sentence = _containing(sentences, hit.start)
+        quote = _containing(quotes, hit.start)
+        speaker = None
+        if quote is not None:
+            speaker = (speakers or {}).get(quote.start) if speakers and quote.start in speakers else (
+                quote.speaker.text if quote.speaker else None
+            )
+        annotated.append(TermHit(
+            start=hit.start, end=hit.end, text=hit.text, term=hit.term, category=hit.category,
+            weight=hit.weight, valence=hit.valence, lexicon=hit.lexicon,
+            negated=_is_negated(text, hit, sentence), in_quote=quote is not None, speaker=speaker,
+            question=sentence is not None and sentence.text.rstrip(" \"'”’)").endswith("?"),
+        ))
+    return tuple(annotated)
+
+
+def _containing(spans: Sequence[Sentence] | Sequence[Quote], offset: int) -> Sentence | Quote | None:
+    for span in spans:
+        if span.start <= offset < span.end:
+            return span
+    return None
+
+
+def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
+    left = sentence.start if sentence else max(0, hit.start - 80)
+    before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
+    return any(word in NEGATORS for word in before[-NEGATION_WINDOW:])

@@ -1,0 +1,210 @@
+"""Whole-word phrase matching with one Aho-Corasick automaton (pyahocorasick).
+
+Text is folded to lower-case words joined by single spaces (punctuation, Markdown
+escapes, curly quotes and line breaks all become one space), so "Photo\\-op", "photo op"
+and "PHOTO-OP" all read ``photo op``. Keys are padded with spaces, so every match is a
+whole word sequence; a folded position maps back to the original through word starts.
+Inflected forms are generated when the automaton is built, never with a regex.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
+
+import ahocorasick
+
+Forms = Literal["exact", "noun", "verb"]
+Payload = TypeVar("Payload")
+
+WORD = re.compile(r"[^\W_]+")
+# Particles after which a phrasal verb inflects its first word ("lash out" -> "lashed out").
+_PARTICLES = frozenset("out up down off on in over away back about around through".split())
+_VOWELS = frozenset("aeiou")
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase to find: its words, case rule, which inflections, and prefix (``abus*``) use."""
+
+    text: str
+    case_sensitive: bool = False
+    forms: Forms = "noun"
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[Payload]):
+    """Where a phrase was found (offsets into the searched text) and what it stands for."""
+
+    start: int
+    end: int
+    payload: Payload
+    is_generated_form: bool
+
+
+def fold_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case, as the matcher sees them."""
+    return WORD.findall(_lower(text))
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def noun_forms(word: str) -> set[str]:
+    """Plural forms of a noun (regime -> regimes, racket -> rackets, party -> parties)."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return {word + "es"}
+    if len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
+        return {word[:-1] + "ies"}
+    forms = {word + "s"}
+    if word.endswith("man") and len(word) > 4:  # henchman -> henchmen
+        forms.add(word[:-3] + "men")
+    return forms
+
+
+def verb_forms(word: str) -> set[str]:
+    """Third person, past and -ing forms of a verb (demonize -> demonized, rig -> rigged)."""
+    forms = noun_forms(word)
+    if word.endswith("ie"):
+        forms |= {word + "d", word[:-2] + "ying"}
+    elif word.endswith("ee"):
+        forms |= {word + "d", word + "ing"}
+    elif word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    elif len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+        if (len(word) >= 3 and word[-1] not in _VOWELS and word[-1] not in "wxy"
+                and word[-2] in _VOWELS and word[-3] not in _VOWELS):
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+def phrase_variants(phrase: Phrase) -> dict[str, bool]:
+    """Folded key -> whether it is a generated (inflected) form rather than the phrase itself."""
+    words = fold_words(phrase.text)
+    if not words:
+        return {}
+    variants = {" ".join(words): False}
+    if phrase.prefix or phrase.forms == "exact":
+        return variants
+    inflect_first = phrase.forms == "verb" and len(words) > 1 and words[-1] in _PARTICLES
+    position = 0 if inflect_first else len(words) - 1
+    make = verb_forms if phrase.forms == "verb" else noun_forms
+    for form in make(words[position]):
+        variant = " ".join(words[:position] + [form] + words[position + 1:])
+        variants.setdefault(variant, True)
+    return variants
+
+
+class PhraseIndex(Generic[Payload]):
+    """One automaton over many phrases; ``find`` returns whole-word, leftmost-longest matches.
+
+    Phrases that share a key keep all their payloads (a LIWC word in two categories); a
+    phrase written out wins over another phrase's generated form of the same key.
+    """
+
+    def __init__(self, phrases: list[tuple[Phrase, Payload]]) -> None:
+        keys: dict[str, list[tuple[Phrase, Payload, bool]]] = {}
+        for phrase, payload in phrases:
+            for variant, generated in phrase_variants(phrase).items():
+                keys.setdefault(variant, []).append((phrase, payload, generated))
+        self._automaton = ahocorasick.Automaton()
+        for key, found in keys.items():
+            if any(not generated for _, _, generated in found):
+                found = [item for item in found if not item[2]]
+            exact = [item for item in found if not item[0].prefix]
+            prefix = [item for item in found if item[0].prefix]
+            if exact:
+                self._automaton.add_word(" " + key + " ", (len(key), tuple(exact)))
+            if prefix:
+                self._automaton.add_word(" " + key, (len(key), tuple(prefix)))
+        self._size = len(keys)
+        if self._size:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return self._size
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[Payload]]:
+        """Matches in ``text[start:end]`` with offsets into ``text``.
+
+        Of overlapping matches the leftmost wins, and of those starting together the longest.
+        """
+        if not self._size:
+            return []
+        chunk = text[start:end]
+        lowered = _lower(chunk)
+        words = WORD.findall(lowered)
+        if not words:
+            return []
+        folded = " " + " ".join(words) + " "
+        candidates: list[tuple[int, int, tuple[tuple[Phrase, Payload, bool], ...]]] = []
+        for key_end, (length, items) in self._automaton.iter(folded):
+            is_prefix = items[0][0].prefix
+            inner_end = key_end + 1 if is_prefix else key_end
+            inner_start = inner_end - length
+            if is_prefix:
+                inner_end = folded.index(" ", inner_start + length)
+            candidates.append((inner_start, inner_end, items))
+        if not candidates:
+            return []
+        word_starts = [m.start() for m in WORD.finditer(lowered)]
+        folded_starts = _folded_starts(words)
+        matches: list[PhraseMatch[Payload]] = []
+        taken_until = -1
+        for inner_start, inner_end, items in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+            if inner_start < taken_until:
+                continue
+            first = bisect_right(folded_starts, inner_start) - 1
+            last = bisect_right(folded_starts, inner_end - 1) - 1
+            original_start = word_starts[first]
+            original_end = word_starts[last] + (inner_end - folded_starts[last])
+            kept = [
+                PhraseMatch(start + original_start, start + original_end + _final_period(phrase, chunk, original_end),
+                            payload, generated)
+                for phrase, payload, generated in items
+                if not phrase.case_sensitive or _same_case(phrase.text, chunk[original_start:original_end])
+            ]
+            if kept:
+                taken_until = inner_end
+                matches.extend(kept)
+        matches.sort(key=lambda m: (m.start, m.end))
+        return matches
+
+
+def _folded_starts(words: list[str]) -> list[int]:
+    starts, position = [], 1
+    for word in words:
+        starts.append(position)
+        position += len(word) + 1
+    return starts
+
+
+def _final_period(phrase: Phrase, chunk: str, end: int) -> int:
+    """1 when a phrase ending in a period ("U.S.") is written with it, so the span keeps it."""
+    return int(phrase.text.endswith(".") and chunk[end:end + 1] == ".")
+
+
+def _same_case(phrase: str, written: str) -> bool:
+    """A case-sensitive phrase matches only text whose letters have the phrase's case.
+
+    A phrase that starts with an article may have it capitalised at the start of a
+    sentence ("the Kremlin" matches "The Kremlin").
+    """
+    wanted = WORD.findall(phrase)
+    found = WORD.findall(written)
+    if len(wanted) != len(found) or not wanted:
+        return False
+    if wanted[0] in _ARTICLES and found[0][:1].isupper():
+        found[0] = found[0][:1].lower() + found[0][1:]
+    return all(f.startswith(w) for w, f in zip(wanted, found))

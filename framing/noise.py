@@ -1,0 +1,216 @@
+"""Recognise lines that are not body text: captions, credits, UI text, tag lists, mastheads.
+
+Every rule here is about the *form* of web-page debris, never about one article's words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import NoiseKind
+
+# Labels that introduce a picture credit or caption, in the languages of copied pages.
+_CREDIT_LABEL = (
+    r"(?:photo(?:graph)?s?|photo credit|image|images|picture|pic|foto|bild|credit|credits|"
+    r"illustration|graphic|video|source|quelle|copyright|fotografía|imagen)"
+)
+_CREDIT_LINE = re.compile(
+    r"^[(\[*_]?\s*(?:(?:additional\s+)?(?:reporting|editing|writing|research|compiled|produced)\s+by\s+"
+    r"|" + _CREDIT_LABEL + r"\s*(?:by\s+)?[:：|]|(?:photo|image|video|illustration)"
+    r"(?:graph)?\s+(?:by|courtesy(?: of)?|via)\s+|©|\(c\)\s|copyright\s)",
+    re.I,
+)
+_EMBEDDED_CREDIT = re.compile(
+    r"(?:\s+[-–—|·•/]\s*|\.\s+|\s*\(\s*|\s+)(?P<credit>" + _CREDIT_LABEL + r"\s*[:：]\s*\S.*|©.*)$",
+    re.I,
+)
+_AGENCY = (
+    r"(?:Getty Images|Reuters|AP Photo|AP|AFP|EPA|EPA-EFE|Shutterstock|Alamy|Bloomberg|dpa|"
+    r"Xinhua|Sputnik|TASS|Anadolu|Pool|Imago|Keystone|PA Images|PA Wire|NurPhoto|SIPA|ZUMA|"
+    r"Wikimedia Commons|Unsplash|iStock)"
+)
+_AGENCY_CREDIT = re.compile(
+    r"(?P<credit>\((?:[^()]*/\s*)?[^()]*\b" + _AGENCY + r"\b[^()]*\)|[A-Z][\w.'’ -]{1,40}\s*/\s*"
+    + _AGENCY + r"(?:\s+via\s+[\w ]+)?)\s*$"
+)
+_MEDIA_WORD = re.compile(
+    r"\b(?:screenshot|screen grab|screengrab|pictured|file photo|photo|photograph|image|"
+    r"illustration|infographic|graphic|video still|still from|courtesy of)\b(?![-‐])",
+    re.I,
+)
+_CAPTION_SEPARATOR = re.compile(r"\s[-–—|:/]\s|\(|\s[-–—]\s*$")
+_TAGS_LABEL = re.compile(
+    r"^\s*(?:article\s+|related\s+|more\s+)?(?:tags|tagged(?:\s+with)?|topics|keywords|categories|"
+    r"category|filed under|themen|schlagworte|schlagwörter|stichworte|étiquettes|etiquetas)\s*[:：]\s*",
+    re.I,
+)
+_UI_PHRASES = frozenset(
+    """
+    share|share this|share this article|share this story|share this page|share article|
+    share on facebook|share on twitter|share on x|share on linkedin|share via email|tweet|
+    email|e-mail|print|print this page|print article|comments|comment|leave a comment|
+    view comments|show comments|read more|read more here|continue reading|related|
+    related articles|related stories|related content|related coverage|more on this story|
+    more from|recommended|recommended for you|advertisement|advert|ad|ads|sponsored|
+    sponsored content|paid content|subscribe|subscribe now|subscribe today|sign up|
+    sign up now|sign up for our newsletter|newsletter|get our newsletter|listen|
+    listen to this article|listen to this story|listen to article|follow|follow us|
+    follow us on|click here|show more|show less|load more|see more|copy link|link copied|
+    save|save article|save for later|bookmark|skip to content|skip to main content|
+    back to top|scroll to top|loading|watch|watch now|watch video|play video|play|close|
+    menu|home|next article|previous article|next|previous|accept cookies|accept all|
+    gift this article|gift article|facebook|twitter|linkedin|whatsapp|telegram|reddit|
+    pinterest|flipboard|most read|most popular|trending|trending now|you may also like|
+    you might also like|support our journalism|support us|donate|log in|login|register|
+    sign in|translate|download|download pdf|zoom|expand|enlarge|enlarge image|open in app|
+    more|top stories|latest|latest news|breaking news|opinion|analysis|live|video|audio|
+    photos|gallery|photo gallery|podcast|report an error|corrections|editor's picks
+    """.replace("\n", "").split("|")
+)
+_UI_PATTERNS = (
+    re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|listen|watch)$", re.I),
+    re.compile(r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$", re.I),
+    re.compile(r"^(?:share|follow us|follow|find us) on\b.{0,40}$", re.I),
+    re.compile(r"^(?:read|see|watch) (?:more|also)\s*[:：].{0,120}$", re.I),
+    re.compile(r"^(?:related|recommended|more)\s*[:：].{0,120}$", re.I),
+    re.compile(r"^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s+\d+$", re.I),
+    re.compile(r"^\d+\s*/\s*\d+$"),
+    re.compile(r"^(?:updated|reading time)\s*[:：]?\s*\d+\s*(?:min|minutes?)\b.*$", re.I),
+)
+_SEPARATOR = re.compile(r"^(?:[*\-_=~•·#+]\s*){3,}$")
+_MD_IMAGE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*(?:\{[^}\n]*\})?$")
+# A masthead in another script is short: a newspaper name on a screenshot.
+MAX_MASTHEAD_WORDS = 5
+MAX_CAPTION_WORDS = 40
+
+
+def script_of(char: str) -> str:
+    """The Unicode script family of a letter, read from its name (LATIN, CYRILLIC, ...)."""
+    try:
+        return unicodedata.name(char).split(" ", 1)[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def dominant_script(text: str, *, sample: int = 20_000) -> str:
+    """The script most letters of the text are written in."""
+    counts: dict[str, int] = {}
+    for char in text[:sample]:
+        if char.isalpha():
+            name = script_of(char)
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "LATIN"
+
+
+def is_masthead(line: str, document_script: str) -> bool:
+    """A short line written mostly in a script other than the document's (a logo, a masthead)."""
+    words = line.split()
+    if not words or len(words) > MAX_MASTHEAD_WORDS:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    foreign = sum(script_of(c) != document_script for c in letters)
+    return foreign / len(letters) > 0.6
+
+
+def is_ui_line(line: str) -> bool:
+    """Page furniture: share buttons, "Read more", "3 min read", "Advertisement" ..."""
+    folded = " ".join(re.sub(r"[^\w\s'’/()]", " ", line.lower()).split())
+    if folded in _UI_PHRASES:
+        return True
+    stripped = line.strip()
+    if any(pattern.match(stripped) for pattern in _UI_PATTERNS):
+        return True
+    words = folded.split()
+    # A row of share buttons: every word a UI word ("Facebook Twitter Email").
+    return 1 < len(words) <= 8 and all(word in _UI_PHRASES for word in words)
+
+
+def is_separator(line: str) -> bool:
+    """A thematic break such as ``***`` or ``---``."""
+    return bool(_SEPARATOR.match(line.strip()))
+
+
+def is_markdown_image(line: str) -> bool:
+    """A Markdown image line ``![alt](url)``."""
+    return bool(_MD_IMAGE.match(line.strip()))
+
+
+def tags_label(line: str) -> int | None:
+    """If the line starts with a tag label ("Tags:", "ARTICLE TAGS:"), where the tags start."""
+    found = _TAGS_LABEL.match(line)
+    return found.end() if found else None
+
+
+def split_tags(line: str) -> tuple[str, ...]:
+    """Tags of a tag line: split on commas, semicolons or pipes when it has them.
+
+    A line of ``#hashtags`` is split on whitespace; any other line is one tag.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return ()
+    if re.search(r"[,;|]", stripped):
+        parts = re.split(r"\s*[,;|]\s*", stripped)
+    elif all(token.startswith("#") for token in stripped.split()):
+        parts = [token.lstrip("#") for token in stripped.split()]
+    else:
+        parts = [stripped]
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def credit_split(line: str) -> int | None:
+    """Where a picture credit starts inside a caption line, or None.
+
+    Recognises "caption - Bild: name", "caption. Photo: name", "caption (Name/Reuters)".
+    """
+    if len(line.split()) > MAX_CAPTION_WORDS:
+        return None
+    found = _EMBEDDED_CREDIT.search(line) or _AGENCY_CREDIT.search(line)
+    if not found or found.start("credit") == 0:
+        return None
+    return found.start("credit")
+
+
+def classify_noise_line(line: str, document_script: str, *, strong_only: bool = False) -> NoiseKind | None:
+    """The noise kind of a one-line block, or None when it may be body text.
+
+    With ``strong_only``, only forms that are noise even inside a block of other lines
+    (separators, images, credits, UI text) count. Tag labels, dates and timestamps are
+    handled by the document stage, which knows where in the page the line stands.
+    """
+    stripped = line.strip()
+    words = stripped.split()
+    if not words:
+        return None
+    if is_separator(stripped):
+        return "other"
+    if is_markdown_image(stripped):
+        return "caption"
+    if len(words) <= MAX_CAPTION_WORDS and _CREDIT_LINE.match(stripped):
+        return "credit"
+    if is_ui_line(stripped):
+        return "ui"
+    if strong_only:
+        return None
+    if is_masthead(stripped, document_script):
+        return "masthead"
+    if len(words) <= MAX_CAPTION_WORDS and _is_media_caption(stripped):
+        return "caption"
+    return None
+
+
+def _is_media_caption(line: str) -> bool:
+    """A caption names its medium after a separator ("X in Y - screenshot ...", "(photo)")."""
+    if line.endswith((".", "!", "?")) and not line.endswith(")."):
+        lowered = line.lower()
+        return "screenshot" in lowered or "pictured" in lowered
+    media = _MEDIA_WORD.search(line)
+    if not media:
+        return False
+    if re.search(r"\b(?:screenshot|screen grab|screengrab|pictured|file photo)\b", line, re.I):
+        return True
+    separator = _CAPTION_SEPARATOR.search(line)
+    return separator is not None and separator.start() < media.start()

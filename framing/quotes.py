@@ -1,0 +1,314 @@
+"""Attribution stage: sentences -> direct quotations, reported speech and scare quotes.
+
+* Direct quotation: text in quotation marks with a speaker ("…," she said / He said: "…"),
+  or any quotation of five words or more.
+* Reported speech: "X said (that) …", "X insisted …", "according to X, …", and a list
+  introduced by "X portrays Y as:" — the rest of the sentence (or the list) is X's.
+* Scare quote: a short quoted phrase (at most four words) with no speaker, in lower
+  case or after "so-called" — the author's ironic distance (photo-op "truces").
+
+Speakers are kept as written ("Lavrov", "he", "the spokesman"); the report stage
+resolves them to actors.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Quote, Sentence, TextSpan
+from .wordlists import common_words
+
+# Verbs that introduce speech or a stated view, in the forms news writing uses.
+SPEECH_VERBS = frozenset(
+    """
+    said says say told tells added adds stated states declared declares announced announces
+    claimed claims argued argues insisted insists warned warns noted notes stressed stresses
+    emphasized emphasised emphasizes emphasises asserted asserts maintained maintains
+    contended contends suggested suggests concluded concludes believes believed wrote writes
+    explained explains acknowledged acknowledges admitted admits conceded concedes alleged
+    alleges replied replies responded responds countered counters recalled recalls observed
+    observes remarked remarks reiterated reiterates predicted predicts complained complains
+    boasted boasts vowed vows promised promises pledged pledges demanded demands urged urges
+    denied denies confirmed confirms described describes portrayed portrays characterized
+    characterizes characterised characterises tweeted posted thinks thought fears feared
+    hopes hoped expects expected charged charges accused accuses revealed reveals
+    indicated indicates signaled signalled signals cautioned cautions agreed agrees
+    """.split()
+)
+_OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
+_SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would[- ]be)\s*$", re.I)
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
+_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
+_SPEAKER_NP = (
+    rf"(?<![\w'’.-])(?:{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|(?:the|a|an|one|another|his|her|their|"
+    r"The|A|An|One|Another|His|Her|Their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+)
+# Nouns that can speak: roles and sources ("the spokesman said", "according to reports").
+SPEAKER_NOUNS = frozenset(
+    """
+    analyst analysts expert experts professor minister ministers ministry spokesman spokeswoman
+    spokesperson spokespeople envoy ambassador official officials diplomat diplomats commentator
+    columnist journalist reporter author writer economist economists historian researcher
+    researchers scholar lawyer lawyers attorney general commander senator president leader leaders
+    chairman chairwoman chair director chief founder activist activists resident residents member
+    members candidate adviser advisers advisor advisors aide aides secretary governor mayor judge
+    negotiator negotiators lawmaker lawmakers legislator deputy critic critics observer observers
+    source sources report reports statement study survey poll polls document documents government
+    authorities police military army prosecutor prosecutors investigators witnesses witness
+    delegation delegations agency committee court council campaign party group organisation
+    organization company firm officer officers scientist scientists doctor doctors owner owners
+    executive executives editor editors spokesmen insiders supporters opponents voters people
+    """.split()
+)
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my your the a an this that these those".split())
+_WORD_RE = re.compile(r"[\w'’-]+")
+# Most words in a direct quotation's attribution clause before the speech verb.
+MAX_ATTRIBUTION_WORDS = 12
+MAX_SCARE_QUOTE_WORDS = 4
+# How far before a speech verb the speaker is looked for (keeps long sentences linear).
+MAX_CLAUSE_CHARS = 200
+MIN_UNATTRIBUTED_QUOTE_WORDS = 5
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|his|her|its|their|our|one|now|then|former)\b[^,]{0,80},\s*$")
+_PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
+# Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
+_OBJECT_VERBS = frozenset("told tells asked asks urged urges warned warns accused accuses charged charges".split())
+MIN_REPORTED_WORDS = 4
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_SPEAKER_NP})", re.I)
+_PRONOUNS = frozenset("he she they we i it".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    open_at: int
+    close_at: int  # index of the closing mark
+
+
+def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequence[tuple[int, int]] = ()) -> tuple[Quote, ...]:
+    """Find direct quotations, reported speech and scare quotes in the given sentences.
+
+    ``list_items`` are (start, end) of bullet paragraphs, sorted: when a reported-speech
+    sentence ends with a colon, the bullet items right after it are that speaker's words.
+    """
+    quotes: list[Quote] = []
+    item_starts = [start for start, _ in list_items]
+    for sentence in sentences:
+        found = _quotes_in(text, sentence)
+        quotes.extend(found)
+        if sentence.text.rstrip().endswith(":"):
+            intro = next((q for q in found if q.kind == "reported"), None)
+            if intro is not None:
+                quotes.extend(_introduced_list(text, sentence.end, intro.speaker, list_items, item_starts))
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return tuple(quotes)
+
+
+def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
+    found: list[Quote] = []
+    marked: list[tuple[int, int]] = []
+    for marks in _quotation_marks(sentence.text):
+        start, end = sentence.start + marks.open_at, sentence.start + marks.close_at + 1
+        inner = text[start + 1:end - 1]
+        n_words = len(_WORD_RE.findall(inner))
+        if n_words == 0:
+            continue
+        before = text[sentence.start:start]
+        after = text[end:sentence.end]
+        speaker = _speaker_after(text, end, after) or _speaker_before(text, sentence.start, before)
+        if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
+            first_letter = next((ch for ch in inner if ch.isalpha()), "")
+            if first_letter.islower() or _SO_CALLED.search(before):
+                found.append(Quote(start, end, text[start:end], "scare", None))
+            continue  # a short capitalised quotation is a name or title ("Istanbul Plus")
+        if speaker is None and n_words < MIN_UNATTRIBUTED_QUOTE_WORDS:
+            continue
+        found.append(Quote(start, end, text[start:end], "direct", speaker))
+        marked.append((start, end))
+    reported = _reported_speech(text, sentence, marked)
+    if reported is not None:
+        found = [
+            Quote(q.start, q.end, q.text, q.kind, reported.speaker)
+            if q.kind == "direct" and reported.start <= q.start and q.end <= reported.end + 1 else q
+            for q in found
+        ]
+        found.append(reported)
+    return found
+
+
+def _quotation_marks(sentence: str) -> list[_Marks]:
+    """Pairs of quotation marks; an apostrophe inside a word is not a mark."""
+    pairs: list[_Marks] = []
+    position = 0
+    while position < len(sentence):
+        char = sentence[position]
+        closer = _OPEN_CLOSE.get(char)
+        if closer is None or (char == "‘" and position > 0 and sentence[position - 1].isalnum()):
+            position += 1
+            continue
+        if char == "\"" and position > 0 and sentence[position - 1].isalnum():
+            position += 1  # a closing straight quote without an opener
+            continue
+        close = _find_closer(sentence, position + 1, closer)
+        if close is None:
+            position += 1
+            continue
+        pairs.append(_Marks(position, close))
+        position = close + 1
+    return pairs
+
+
+def _find_closer(sentence: str, start: int, closer: str) -> int | None:
+    position = start
+    while True:
+        close = sentence.find(closer, position)
+        if close < 0:
+            return None
+        if closer == "’" and close + 1 < len(sentence) and sentence[close + 1].isalpha():
+            position = close + 1  # an apostrophe (don’t), not the closing mark
+            continue
+        return close
+
+
+def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
+    """`"…," she said` or `"…," said the minister`."""
+    found = re.match(
+        rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
+        r"(?:\w+ly\s+)?(?P<verb2>[a-z]+))\b",
+        after,
+    )
+    if not found:
+        return None
+    for verb, who in (("verb1", "who1"), ("verb2", "who2")):
+        if found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
+            return _clean_speaker(text, end + found.start(who), end + found.end(who))
+    return None
+
+
+def _speaker_before(text: str, offset: int, before: str) -> TextSpan | None:
+    """`He said: "…"`, `Ilves, an analyst, told reporters, "…"`, `according to X, "…"`."""
+    if len(before) > MAX_CLAUSE_CHARS:
+        offset, before = offset + len(before) - MAX_CLAUSE_CHARS, before[-MAX_CLAUSE_CHARS:]
+    stripped = before.rstrip(" ,:–—-")
+    words = list(_WORD_RE.finditer(stripped))
+    if not words:
+        return None
+    according = None
+    for according in _ACCORDING.finditer(stripped):
+        pass
+    if according is not None:
+        return _clean_speaker(text, offset + according.start("who"), offset + according.end("who"))
+    for position in range(len(words) - 1, max(-1, len(words) - 1 - MAX_ATTRIBUTION_WORDS), -1):
+        if words[position].group().lower() in SPEECH_VERBS:
+            return _subject_before(text, offset, stripped[:words[position].start()])
+    return None
+
+
+def _subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
+    """The speaker ending a clause: "Marta Ilves, an analyst at X," -> "Marta Ilves"."""
+    if len(clause) > MAX_CLAUSE_CHARS:
+        offset, clause = offset + len(clause) - MAX_CLAUSE_CHARS, clause[-MAX_CLAUSE_CHARS:]
+    clause = clause.rstrip()
+    appositive = _APPOSITIVE.search(clause)
+    if appositive and clause[:appositive.start()].strip():
+        head = clause[:appositive.start()]
+        name = re.search(rf"({_NAME})\s*$", head)
+        if name:
+            return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
+    found = re.search(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$", clause)
+    if not found:
+        return None
+    preceding = re.findall(r"[\w'’]+", clause[:found.start(1)])
+    if preceding and preceding[-1].lower() in _PREPOSITIONS:
+        return None  # "brokers in London said": London is not the speaker
+    return _clean_speaker(text, offset + found.start(1), offset + found.end(1))
+
+
+def _clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
+    """Trim a speaker phrase; None when it cannot speak (a possessive, a title, a thing)."""
+    while end > start and text[end - 1] in ".,;:’'":
+        end -= 1
+    words = text[start:end].split()
+    if not words or re.search(r"['’]s$", words[-1]) or not is_speaker_like(text[start:end]):
+        return None
+    if words[0] in ("The", "A", "An") and len(words) > 1 and words[1][:1].isupper():
+        start += len(words[0]) + 1  # "The Kremlin spokesman" keeps its name part
+    return TextSpan(start, end, text[start:end])
+
+
+def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
+    """"X said (that) …" and "according to X, …": the clause after is the speaker's."""
+    content = sentence.text
+    according = _ACCORDING.search(content)
+    if according:
+        who = _clean_speaker(text, sentence.start + according.start("who"), sentence.start + according.end("who"))
+        if who is None or not is_speaker_like(who.text):
+            return None
+        comma = content.find(",", according.end())
+        if according.start() < 3 and comma > 0:  # "According to X, …"
+            span_start, span_end = sentence.start + comma + 1, sentence.end
+        else:  # "…, according to X." or "… , according to X, …": the whole sentence is X's
+            span_start, span_end = sentence.start, sentence.end
+        return _reported(text, span_start, span_end, who, marked)
+    previous = ""
+    for word in _WORD_RE.finditer(content):
+        current, previous = word.group(), previous
+        if current.lower() not in SPEECH_VERBS or current[0].isupper() or previous.lower() in _POSSESSIVE_DETERMINERS:
+            previous = current
+            continue
+        previous = current
+        subject = _subject_before(text, sentence.start, content[:word.start()])
+        if subject is None or not is_speaker_like(subject.text):
+            continue
+        rest = content[word.end():]
+        that = re.match(r"\s*(?:\w+\s+){0,3}?that\b", rest)
+        if that is None and current.lower() in _OBJECT_VERBS:
+            continue
+        span_start = sentence.start + word.end() + (that.end() if that else 0)
+        return _reported(text, span_start, sentence.end, subject, marked)
+    return None
+
+
+def is_speaker_like(candidate: str) -> bool:
+    """Whether a noun phrase can be a speaker: a pronoun, a name, or a role or source noun.
+
+    A capitalised phrase made only of everyday words ("The Deal That Never Was") is a
+    title, not a name.
+    """
+    words = candidate.split()
+    if not words:
+        return False
+    head = words[-1].lower().strip(".,'’")
+    if len(words) == 1 and head in _PRONOUNS - {"it"}:
+        return True
+    if head in SPEAKER_NOUNS:
+        return True
+    if not words[-1][:1].isupper():
+        return False
+    return not all(word.lower().strip(".,'’") in common_words() for word in words)
+
+
+def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked: list[tuple[int, int]]) -> Quote | None:
+    while start < end and not text[start].isalnum() and text[start] not in "\"“‘«":
+        start += 1
+    while end > start and text[end - 1] in " .!?:":
+        end -= 1
+    introduces_list = text[end:end + 1] == ":"
+    too_short = len(_WORD_RE.findall(text[start:end])) < MIN_REPORTED_WORDS and not introduces_list
+    if too_short or any(s <= start and end <= e for s, e in marked):
+        return None
+    return Quote(start, end, text[start:end], "reported", speaker)
+
+
+def _introduced_list(text: str, after: int, speaker: TextSpan | None, list_items: Sequence[tuple[int, int]],
+                     item_starts: list[int]) -> list[Quote]:
+    """Bullet items right after "X portrays Y as:" are X's words."""
+    found: list[Quote] = []
+    gap_end = after
+    for start, end in list_items[bisect_left(item_starts, after):]:
+        if text[gap_end:start].strip(" \n\t•-*–·0123456789.)"):
+            break
+        found.append(Quote(start, end, text[start:end], "reported", speaker))
+        gap_end = end
+    return found

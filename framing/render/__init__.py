@@ -1,0 +1,1 @@
+"""Renderers: thin layers over ``Report.to_dict()`` (JSON data, Markdown, HTML, DataFrame)."""

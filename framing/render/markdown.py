@@ -1,0 +1,125 @@
+"""Render a report (its ``to_dict()`` data) as a Markdown summary for people to read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# How many rows the document-level tables show.
+TOP_ACTORS = 12
+TOP_TERMS = 15
+TOP_SECTIONS = 3
+
+
+def to_markdown(data: dict[str, Any]) -> str:
+    """Title block, document summary, then one part per section."""
+    lines: list[str] = [f"# Framing report: {_inline(data.get('title') or data.get('source') or 'untitled text')}", ""]
+    meta = [value for value in (data.get("byline"), data.get("date"), data.get("source")) if value]
+    if meta:
+        lines += [" · ".join(_inline(str(v)) for v in meta), ""]
+    if data.get("standfirst"):
+        lines += [f"> {_inline(data['standfirst'])}", ""]
+    lines += _summary(data)
+    for section in data["sections"]:
+        lines += _section(section)
+    if data["noise"]:
+        lines += ["## Not analysed (page furniture)", ""]
+        lines += [f"- *{noise['kind']}*: {_inline(noise['text'])}" for noise in data["noise"]]
+        lines.append("")
+    lines.append(f"*framing {data['version']} · text sha256 {data['text_sha256'][:12]}…*")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(data: dict[str, Any]) -> list[str]:
+    readability = data["readability"]
+    n_paragraphs = sum(len(s["paragraphs"]) for s in data["sections"])
+    lines = ["## Summary", ""]
+    lines.append(
+        f"{readability['n_words']} words in {len(data['sections'])} sections and {n_paragraphs} paragraphs; "
+        f"loadedness **{data['loadedness']:.2f}** weighted loaded terms per 100 words (author voice)."
+    )
+    lines.append("")
+    ranked = sorted((s for s in data["sections"] if s["paragraphs"]), key=lambda s: -s["loadedness"])[:TOP_SECTIONS]
+    if ranked:
+        lines += ["**Most loaded sections:** " + "; ".join(
+            f"{_heading(s)} ({s['loadedness']:.2f})" for s in ranked), ""]
+    lines += ["**Readability:** " + _readability(readability), ""]
+    if data["actors"]:
+        lines += ["### Actors and their portrayal", "", "| actor | kind | mentions | sentiment | label | in quotes |",
+                  "|---|---|---:|---:|---|---:|"]
+        for actor in data["actors"][:TOP_ACTORS]:
+            lines.append(
+                f"| {_cell(actor['actor'])} | {actor['kind']} | {actor['mentions']} | {_number(actor['sentiment'])} "
+                f"| {actor['label'] or '–'} | {actor['mentions'] - actor['author_mentions']} |"
+            )
+        if len(data["actors"]) > TOP_ACTORS:
+            lines.append(f"| … {len(data['actors']) - TOP_ACTORS} more | | | | | |")
+        lines.append("")
+    if data["loaded_terms"]:
+        lines += ["### Loaded terms", "", "| term | category | count | author voice |", "|---|---|---:|---:|"]
+        for term in data["loaded_terms"][:TOP_TERMS]:
+            lines.append(f"| {_cell(term['term'])} | {term['category']} | {term['count']} | {term['author_count']} |")
+        lines.append("")
+    return lines
+
+
+def _section(section: dict[str, Any]) -> list[str]:
+    lines = [f"## {section['index']}. {_heading(section)}", ""]
+    if not section["paragraphs"]:
+        return lines + ["*(no body text)*", ""]
+    lines += [f"Loadedness **{section['loadedness']:.2f}** · {_readability(section['readability'])}", ""]
+    if section["actors"]:
+        lines += ["| actor | mentions | sentiment | label |", "|---|---:|---:|---|"]
+        for actor in section["actors"]:
+            lines.append(f"| {_cell(actor['actor'])} | {actor['mentions']} | {_number(actor['sentiment'])} | {actor['label'] or '–'} |")
+        lines.append("")
+    if section["loaded_terms"]:
+        terms = ", ".join(f"{t['term']} ({t['category']}{' ×' + str(t['count']) if t['count'] > 1 else ''})"
+                          for t in section["loaded_terms"])
+        lines += [f"Loaded terms: {_inline(terms)}", ""]
+    paragraph = max(section["paragraphs"], key=lambda p: p["loadedness"])
+    if paragraph["loaded_terms"]:
+        lines += [f"Most loaded paragraph ({paragraph['loadedness']:.2f}):", "", "> " + _marked(paragraph), ""]
+    return lines
+
+
+def _marked(paragraph: dict[str, Any]) -> str:
+    """The paragraph with each loaded term in bold and its category after it."""
+    text, offset = paragraph["text"], paragraph["start"]
+    pieces, position = [], 0
+    for hit in sorted(paragraph["loaded_terms"], key=lambda h: h["start"]):
+        start, end = hit["start"] - offset, hit["end"] - offset
+        if start < position:
+            continue
+        pieces.append(_inline(text[position:start]))
+        pieces.append(f"**{_inline(text[start:end])}**<sub>{hit['category']}</sub>")
+        position = end
+    pieces.append(_inline(text[position:]))
+    return "".join(pieces).replace("\n", " ")
+
+
+def _heading(section: dict[str, Any]) -> str:
+    return _inline(section["heading"]) if section["heading"] else "(lead)"
+
+
+def _readability(readability: dict[str, Any]) -> str:
+    parts = [
+        ("Flesch reading ease", readability["flesch_reading_ease"]),
+        ("Flesch–Kincaid grade", readability["flesch_kincaid_grade"]),
+        ("Gunning fog", readability["gunning_fog"]),
+        ("words/sentence", readability["words_per_sentence"]),
+    ]
+    return ", ".join(f"{name} {'–' if value is None else f'{value:.1f}'}" for name, value in parts)
+
+
+def _number(value: float | None) -> str:
+    """A sentiment score, signed, or a dash when there is none."""
+    return "–" if value is None else f"{value:+.2f}"
+
+
+def _inline(text: str) -> str:
+    """Text safe inside a Markdown line: no raw HTML, no line breaks."""
+    return " ".join(text.replace("<", "&lt;").replace(">", "&gt;").split())
+
+
+def _cell(text: str) -> str:
+    return _inline(text).replace("|", "\\|")

@@ -1,0 +1,32 @@
+"""Locate data shipped with framing (lexicons, gazetteer) in an install or a source checkout."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+@cache
+def lexicon_root() -> Traversable:
+    """The folder of shipped lexicons: ``framing/lexicons`` when installed, else ``lexicons/``.
+
+    The top-level ``lexicons/`` folder of the source tree is the source of truth; the
+    wheel ships it as the ``framing.lexicons`` package data.
+    """
+    try:
+        root = resources.files("framing.lexicons")
+        if root.joinpath("loaded_language.tsv").is_file():
+            return root
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def read_data_bytes(relative: str) -> bytes:
+    """Read a shipped data file by its path below the lexicon folder (``frames/x.tsv``)."""
+    node = lexicon_root()
+    for part in relative.split("/"):
+        node = node.joinpath(part)
+    return node.read_bytes()

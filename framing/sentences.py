@@ -1,0 +1,47 @@
+"""Sentence stage: a span of the document -> Sentence spans, with NLTK's Punkt algorithm.
+
+Punkt runs untrained (no downloaded model) with the abbreviations of news English added,
+so "U.S.", "Mr." or "Gen." do not end a sentence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .model import Sentence
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+# Abbreviations (lower case, final period dropped) that rarely end a sentence in news text.
+NEWS_ABBREVIATIONS = frozenset(
+    """
+    u.s u.s.a u.k u.n e.u d.c u.a.e n.y l.a mr mrs ms dr prof gen lt col maj capt sgt cpl
+    adm cmdr sen rep reps gov pres amb sec supt insp det rev hon jr sr st ste mt ft inc corp
+    co ltd llc plc bros assn dept univ est approx vs v etc e.g i.e cf al jan feb mar apr jun
+    jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun no nos vol pp fig ed
+    eds a.m p.m ph.d m.d b.a m.a op cit ibid ave blvd rd hwy
+    """.split()
+)
+
+
+@cache
+def _tokenizer() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # ~1.5 s: import lazily
+
+    parameters = PunktParameters()
+    parameters.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(parameters)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Sentence, ...]:
+    """Split ``text[start:end]`` into sentences whose offsets index ``text``."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    if not chunk.strip():
+        return ()
+    sentences = []
+    for left, right in _tokenizer().span_tokenize(chunk):
+        sentences.append(Sentence(start + left, start + right, chunk[left:right]))
+    return tuple(sentences)

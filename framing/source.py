@@ -1,0 +1,172 @@
+"""Source stage: a path or bytes -> decoded, newline-normalised text and its format."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .model import DocumentFormat
+
+# Magic numbers of common binary formats a user might point us at by mistake.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX/EPUB)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "a Windows executable"),
+    (b"\xd0\xcf\x11\xe0", "an OLE document (DOC/XLS)"),
+    (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SUFFIX_FORMATS: dict[str, DocumentFormat] = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+# Share of control characters above which decoded bytes are not text (tabs/newlines excluded).
+MAX_CONTROL_SHARE = 0.05
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_MARKDOWN_HINT = re.compile(
+    r"^(?:#{1,6}\s+\S|```|!\[[^\]]*\]\(|\[[^\]]+\]\([^)]+\)|={3,}\s*$|\*\*[^*\n]+\*\*\s*$)", re.M
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Decoded text ready for parsing, with the format it was recognised as."""
+
+    text: str
+    format: DocumentFormat
+    name: str | None
+    encoding: str
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and lone CR line ends into LF; everything else is kept as is."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sniff_format(text: str) -> DocumentFormat:
+    """Guess whether raw text is HTML, Markdown or plain text from its content."""
+    if _HTML_START.match(text[:2000]):
+        return "html"
+    if _MARKDOWN_HINT.search(text[:200_000]):
+        return "markdown"
+    return "text"
+
+
+def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode bytes to text: BOMs first, then UTF-8, then detection.
+
+    Returns the text (newlines not yet normalised) and the encoding used.
+
+    Raises:
+        InputError: when the bytes are a known binary format or cannot be decoded as text.
+    """
+    for signature, what in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"{name}: this is {what}, not text; give framing a text, Markdown or HTML file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(byte {error.start + len(bom)}); re-save the file as UTF-8"
+                ) from None
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _detect(data, name)
+    if _looks_binary(text):
+        raise InputError(f"{name}: contains binary data, not text; give framing a text, Markdown or HTML file")
+    return text, encoding
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    utf16 = _try_utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(
+            f"{name}: cannot be decoded as text in any known encoding; re-save it as UTF-8"
+        )
+    return str(best), best.encoding
+
+
+def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM has a NUL in every other byte: recognise that pattern."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) // 2)
+    odd_nuls = data[1::2].count(0) / (len(data) // 2)
+    for encoding, nul_share, other_share in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nul_share > 0.7 and other_share < 0.1:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:100_000]
+    return len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample)
+
+
+def read_source(path: str | os.PathLike[str]) -> Source:
+    """Read a file and decode it; the format comes from the suffix, else from the content.
+
+    Raises:
+        InputError: for a path that is not a string or path, a missing file, a directory,
+            an unreadable file, binary content or undecodable bytes.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError(
+            f"report() takes a path (str or os.PathLike), got {type(path).__name__}; "
+            "use framing.analyze(text) for text"
+        )
+    file = Path(path)
+    if not file.exists():
+        hint = " (to analyse text, call framing.analyze(text))" if "\n" in str(path) or len(str(path)) > 255 else ""
+        raise InputError(f"{_short(str(path))}: no such file{hint}")
+    if file.is_dir():
+        raise InputError(f"{file}: is a directory, not a file; pass one article file (or use framing.corpus for many)")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"{file}: cannot be read ({error.strerror or error})") from None
+    text, encoding = decode_bytes(data, name=str(file))
+    text = normalise_newlines(text)
+    text_format = _SUFFIX_FORMATS.get(file.suffix.lower()) or sniff_format(text)
+    return Source(text=text, format=text_format, name=str(file), encoding=encoding)
+
+
+def _short(value: str, limit: int = 80) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"

@@ -1,0 +1,47 @@
+"""Find the span that contains an offset in O(log n), for sorted, mostly disjoint spans."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
+
+
+class _HasOffsets(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_HasOffsets)
+# Nested spans (a quotation inside reported speech) are few: look back this far at most.
+MAX_NESTING_LOOKBACK = 8
+
+
+class SpanIndex(Generic[SpanT]):
+    """Spans sorted by start; ``at(offset)`` returns the innermost span containing it."""
+
+    def __init__(self, spans: Sequence[SpanT]) -> None:
+        self._spans = sorted(spans, key=lambda span: (span.start, -span.end))
+        self._starts = [span.start for span in self._spans]
+
+    def at(self, offset: int) -> SpanT | None:
+        """The latest-starting span with ``start <= offset < end``, or None."""
+        position = bisect_right(self._starts, offset) - 1
+        for candidate in range(position, max(-1, position - MAX_NESTING_LOOKBACK), -1):
+            span = self._spans[candidate]
+            if span.start <= offset < span.end:
+                return span
+        return None
+
+    def within(self, start: int, end: int) -> list[SpanT]:
+        """Every span that starts inside ``start``..``end``."""
+        first = bisect_right(self._starts, start - 1)
+        result = []
+        for span in self._spans[first:]:
+            if span.start >= end:
+                break
+            result.append(span)
+        return result

@@ -1,0 +1,16 @@
+"""Word lists shared by several stages, read once per process from installed packages."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Everyday English words: the Dale–Chall familiar-word list shipped in textstat's data.
+
+    Read as a resource file: importing textstat itself would pull in NLTK for nothing.
+    """
+    data = resources.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in data.splitlines() if line.strip())
