@@ -23,7 +23,7 @@ from .errors import LexiconError
 from .matching import Phrase, PhraseIndex
 from .model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from .quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from .wordlists import common_words
+from .wordlists import is_everyday_word
 from .resources import read_data_bytes
 
 GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
@@ -245,7 +245,26 @@ def _is_name_word(word: str) -> bool:
 
 
 def _name_candidates(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
-    """Runs of two to four capitalised words, separated by single spaces, not yet taken."""
+    """Runs of two to four capitalised words, separated by single spaces, not yet taken.
+
+    A sentence's first word is dropped when it is an everyday word ("Later Trenin said").
+    """
+    for candidate in _capitalised_runs(text, start, end, taken):
+        words = list(candidate.words)
+        position = candidate.start
+        if is_everyday_word(words[0]) and _at_sentence_start(text, start, position):
+            position = text.index(words[1], position + len(words[0]))
+            words.pop(0)
+        if len(words) >= 2:
+            yield _Candidate(position, candidate.end, tuple(words))
+
+
+def _at_sentence_start(text: str, span_start: int, position: int) -> bool:
+    before = text[span_start:position].rstrip(" \"“‘'(")
+    return not before or before.endswith((".", "!", "?", ":", "\n"))
+
+
+def _capitalised_runs(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
     run: list[tuple[int, int, str]] = []
     for token in _NAME_TOKEN.finditer(text, start, end):
         word = token.group()
@@ -267,7 +286,7 @@ def _name_candidates(text: str, start: int, end: int, taken: list[tuple[int, int
 
 
 def _flush(run: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
-    if 2 <= len(run) <= 4 and not all(word.lower().rstrip(".") in common_words() for _, _, word in run):
+    if 2 <= len(run) <= 4 and not all(is_everyday_word(word) for _, _, word in run[-2:]):
         start, end = run[0][0], run[-1][1]
         if not any(start < t_end and t_start < end for t_start, t_end in taken):
             yield _Candidate(start, end, tuple(word for _, _, word in run))

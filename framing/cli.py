@@ -94,7 +94,23 @@ def _render(report: Any, output_format: str, level: str = "paragraph") -> str:
         return str(report.to_markdown())
     if output_format == "html":
         return str(report.to_html())
-    return str(report.to_dataframe(level).to_csv(index=False))
+    return _csv(report.to_dict(), level)
+
+
+def _csv(data: dict[str, Any], level: str) -> str:
+    """CSV rows of one level, written with the standard library (pandas not needed)."""
+    import csv
+    import io
+
+    from .render.dataframe import rows
+
+    table = rows(data, level=level)  # type: ignore[arg-type]
+    out = io.StringIO()
+    columns = list(dict.fromkeys(key for row in table for key in row))
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(table)
+    return out.getvalue()
 
 
 _SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}

@@ -26,6 +26,7 @@ How plain text is read (the same rules serve Markdown files without ``#`` headin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .blocks import Unit, split_units, trim
@@ -74,16 +75,21 @@ def parse_document(text: str, *, format: DocumentFormat = "text", source: str | 
         from .html import extract_html  # only HTML input needs the HTML stage
 
         extracted = extract_html(text)
-        return _parse(extracted.text, "html", source, markdown=True, meta=extracted.meta)
-    return _parse(text, format, source, markdown=format == "markdown", meta={})
+        return _parse(extracted.text, "html", source, markdown=True, meta=extracted.meta,
+                      forced_noise=extracted.noise, meta_tags=extracted.tags)
+    return _parse(text, format, source, markdown=format == "markdown", meta={}, forced_noise=(), meta_tags=())
 
 
-def _parse(text: str, text_format: DocumentFormat, source: str | None, *, markdown: bool,
-           meta: dict[str, str]) -> Document:
+def _parse(text: str, text_format: DocumentFormat, source: str | None, *, markdown: bool, meta: dict[str, str],
+           forced_noise: Sequence[tuple[int, int, NoiseKind]], meta_tags: tuple[str, ...]) -> Document:
     script = dominant_script(text)
     units = [piece for unit in split_units(text, markdown=markdown) for piece in _split_line_block(text, unit, script)]
     front_matter: dict[str, TextSpan] = {}
     blocks = [_first_pass(text, unit, script, front_matter) for unit in units]
+    for block in blocks:
+        for start, end, kind in forced_noise:
+            if start <= block.unit.start and block.unit.end <= end:
+                block.role, block.noise_kind = "noise", kind
     blocks = [piece for block in blocks for piece in _split_credit(text, block)]
     tags = _mark_tags(text, blocks)
     header = _mark_header(text, blocks, markdown=markdown)
@@ -112,7 +118,7 @@ def _parse(text: str, text_format: DocumentFormat, source: str | None, *, markdo
         byline=byline or _meta_span(text, meta.get("byline")),
         date=date or _meta_span(text, meta.get("date")),
         date_iso=date_iso or meta.get("date_iso"),
-        tags=tags or tuple(t for t in meta.get("tags", "").split("\x1f") if t),
+        tags=tags or meta_tags,
         sections=sections,
         noise=noise,
     )
@@ -157,7 +163,7 @@ def _split_line_block(text: str, unit: Unit, script: str) -> list[Unit]:
     A hard-wrapped paragraph stays whole: only a block with a line that is a date, a
     byline, a tag label or page furniture on its own is split.
     """
-    if unit.shape != "lines" or unit.n_lines < 2:
+    if unit.shape != "lines" or unit.n_lines < 2 or (unit.start == 0 and text.startswith("---")):
         return [unit]
     lines = text[unit.start:unit.end].split("\n")
     if not any(_is_line_like(line.strip(), script) for line in lines):
@@ -447,8 +453,8 @@ def _mark_headings(text: str, blocks: list[_Block], *, use_plain_rule: bool) -> 
         following = _next_content(blocks, index)
         if following is None or following.role not in ("body", "bullet", "quote", "heading"):
             continue
-        if _starts_lower(text, following):
-            continue
+        if following.role == "body" and _starts_lower(text, following):
+            continue  # the line is the first half of a paragraph split by a blank line
         block.role = "heading"
 
 

@@ -46,7 +46,7 @@ _TAGS_LABEL = re.compile(
     re.I,
 )
 _UI_PHRASES = frozenset(
-    """
+    phrase.strip() for phrase in """
     share|share this|share this article|share this story|share this page|share article|
     share on facebook|share on twitter|share on x|share on linkedin|share via email|tweet|
     email|e-mail|print|print this page|print article|comments|comment|leave a comment|
@@ -67,7 +67,7 @@ _UI_PHRASES = frozenset(
     more|top stories|latest|latest news|breaking news|opinion|analysis|live|video|audio|
     photos|gallery|photo gallery|podcast|report an error|corrections|editor's picks
     """.replace("\n", "").split("|")
-)
+) - {""}
 _UI_PATTERNS = (
     re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|listen|watch)$", re.I),
     re.compile(r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$", re.I),

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Quote, Sentence, TextSpan
-from .wordlists import common_words
+from .wordlists import is_everyday_word
 
 # Verbs that introduce speech or a stated view, in the forms news writing uses.
 SPEECH_VERBS = frozenset(
@@ -76,7 +76,7 @@ _PREPOSITIONS = frozenset("in at from of for with by on into onto about over und
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
 _OBJECT_VERBS = frozenset("told tells asked asks urged urges warned warns accused accuses charged charges".split())
 MIN_REPORTED_WORDS = 4
-_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_SPEAKER_NP})", re.I)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
 _PRONOUNS = frozenset("he she they we i it".split())
 
 
@@ -186,6 +186,18 @@ def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     return None
 
 
+def _according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
+    """The source after "according to": a name, a pronoun, or a source noun ("senior officials")."""
+    found = re.match(rf"{_SPEAKER_NP}", rest)
+    if found and is_speaker_like(found.group()):
+        return _clean_speaker(text, offset, offset + found.end())
+    words = list(re.finditer(r"[\w'’-]+", rest[:60]))[:3]
+    for word in words:
+        if word.group().lower() in SPEAKER_NOUNS:
+            return _clean_speaker(text, offset, offset + word.end())
+    return None
+
+
 def _speaker_before(text: str, offset: int, before: str) -> TextSpan | None:
     """`He said: "…"`, `Ilves, an analyst, told reporters, "…"`, `according to X, "…"`."""
     if len(before) > MAX_CLAUSE_CHARS:
@@ -198,7 +210,7 @@ def _speaker_before(text: str, offset: int, before: str) -> TextSpan | None:
     for according in _ACCORDING.finditer(stripped):
         pass
     if according is not None:
-        return _clean_speaker(text, offset + according.start("who"), offset + according.end("who"))
+        return _according_speaker(text, offset + according.start("who"), stripped[according.start("who"):])
     for position in range(len(words) - 1, max(-1, len(words) - 1 - MAX_ATTRIBUTION_WORDS), -1):
         if words[position].group().lower() in SPEECH_VERBS:
             return _subject_before(text, offset, stripped[:words[position].start()])
@@ -242,7 +254,7 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
     content = sentence.text
     according = _ACCORDING.search(content)
     if according:
-        who = _clean_speaker(text, sentence.start + according.start("who"), sentence.start + according.end("who"))
+        who = _according_speaker(text, sentence.start + according.start("who"), content[according.start("who"):])
         if who is None or not is_speaker_like(who.text):
             return None
         comma = content.find(",", according.end())
@@ -286,7 +298,7 @@ def is_speaker_like(candidate: str) -> bool:
         return True
     if not words[-1][:1].isupper():
         return False
-    return not all(word.lower().strip(".,'’") in common_words() for word in words)
+    return not all(is_everyday_word(word.strip(",")) for word in words)
 
 
 def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked: list[tuple[int, int]]) -> Quote | None:

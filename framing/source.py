@@ -45,8 +45,11 @@ MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _MARKDOWN_HINT = re.compile(
-    r"^(?:#{1,6}\s+\S|```|!\[[^\]]*\]\(|\[[^\]]+\]\([^)]+\)|={3,}\s*$|\*\*[^*\n]+\*\*\s*$)", re.M
+    r"^(?:#{1,6}\s+\S|```|={3,}\s*$|\*\*[^*\n]+\*\*\s*$)|!?\[[^\]\n]+\]\((?:https?://|/|\.)[^)\s]*\)", re.M
 )
+# Share of non-ASCII letters above which cp1252 is probably the wrong guess (Cyrillic,
+# Greek or Central European text read as Western European).
+MAX_CP1252_ACCENTED_SHARE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,9 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     utf16 = _try_utf16_without_bom(data)
     if utf16 is not None:
         return utf16
+    western = _try_cp1252(data)
+    if western is not None:
+        return western, "cp1252"
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
 
     best = from_bytes(data).best()
@@ -131,6 +137,23 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             except UnicodeDecodeError:
                 return None
     return None
+
+
+def _try_cp1252(data: bytes) -> str | None:
+    """Western European text: cp1252 decodes it and few of its letters are accented.
+
+    Statistical detectors often take short Western texts for Central European code pages
+    ("São" read as "SŃo"); the accent share tells the two apart.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    accented = sum(not ch.isascii() for ch in letters)
+    return text if accented / len(letters) <= MAX_CP1252_ACCENTED_SHARE else None
 
 
 def _looks_binary(text: str) -> bool:

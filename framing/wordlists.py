@@ -14,3 +14,16 @@ def common_words() -> frozenset[str]:
     """
     data = resources.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in data.splitlines() if line.strip())
+
+
+def is_everyday_word(word: str) -> bool:
+    """An everyday word or a regular inflection of one ("later", "plans", "hardly")."""
+    lowered = word.lower().strip(".'’")
+    words = common_words()
+    if lowered in words:
+        return True
+    for suffix, replacements in (("s", ("",)), ("es", ("",)), ("ly", ("", "le")), ("er", ("", "e")),
+                                 ("ed", ("", "e")), ("ing", ("", "e")), ("est", ("", "e"))):
+        if lowered.endswith(suffix) and any(lowered[: -len(suffix)] + r in words for r in replacements):
+            return True
+    return False

@@ -90,11 +90,11 @@ def _marked(paragraph: dict[str, Any]) -> str:
         start, end = hit["start"] - offset, hit["end"] - offset
         if start < position:
             continue
-        pieces.append(_inline(text[position:start]))
-        pieces.append(f"**{_inline(text[start:end])}**<sub>{hit['category']}</sub>")
+        pieces.append(_escape(text[position:start]))
+        pieces.append(f"**{_escape(text[start:end])}**<sub>{_escape(hit['category'])}</sub>")
         position = end
-    pieces.append(_inline(text[position:]))
-    return "".join(pieces).replace("\n", " ")
+    pieces.append(_escape(text[position:]))
+    return " ".join("".join(pieces).split())
 
 
 def _heading(section: dict[str, Any]) -> str:
@@ -116,9 +116,14 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:+.2f}"
 
 
+def _escape(text: str) -> str:
+    """Article text is untrusted: no raw HTML survives into the Markdown."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _inline(text: str) -> str:
     """Text safe inside a Markdown line: no raw HTML, no line breaks."""
-    return " ".join(text.replace("<", "&lt;").replace(">", "&gt;").split())
+    return " ".join(_escape(text).split())
 
 
 def _cell(text: str) -> str:

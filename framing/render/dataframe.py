@@ -1,0 +1,126 @@
+"""Render report data as pandas DataFrames (paragraph, section, actor or span rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..errors import InputError, MissingDependencyError
+
+if TYPE_CHECKING:
+    import pandas
+
+Level = Literal["paragraph", "section", "actor", "span", "document"]
+LEVELS: tuple[Level, ...] = ("paragraph", "section", "actor", "span", "document")
+_READABILITY = ("n_words", "n_sentences", "words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade",
+                "gunning_fog", "smog_index", "dale_chall")
+
+
+def to_dataframe(data: dict[str, Any], *, level: Level = "paragraph") -> pandas.DataFrame:
+    """One DataFrame of the report at ``level``; every row carries the document's source.
+
+    Raises:
+        MissingDependencyError: when pandas is not installed (``pip install 'framing[pandas]'``).
+        InputError: for an unknown level.
+    """
+    try:
+        import pandas
+    except ImportError:
+        raise MissingDependencyError(
+            "Report.to_dataframe() needs pandas: pip install 'framing[pandas]'"
+        ) from None
+    return pandas.DataFrame(rows(data, level=level))
+
+
+def rows(data: dict[str, Any], *, level: Level = "paragraph") -> list[dict[str, Any]]:
+    """The rows of a level as plain dicts (what the DataFrame and CSV output are made of)."""
+    makers = {"paragraph": _paragraph_rows, "section": _section_rows, "actor": _actor_rows, "span": _span_rows,
+              "document": _document_rows}
+    if level not in makers:
+        raise InputError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+    base = {"source": data.get("source"), "title": data.get("title")}
+    return [{**base, **row} for row in makers[level](data)]
+
+
+def _readability(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: values.get(key) for key in _READABILITY}
+
+
+def _paragraph_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for section in data["sections"]:
+        for paragraph in section["paragraphs"]:
+            terms = paragraph["loaded_terms"]
+            yield {
+                "section": section["index"], "heading": section["heading"], "paragraph": paragraph["index"],
+                "kind": paragraph["kind"], "start": paragraph["start"], "end": paragraph["end"],
+                "loadedness": paragraph["loadedness"], "n_loaded_terms": len(terms),
+                "n_author_terms": sum(not t["in_quote"] and not t["negated"] for t in terms),
+                "n_actor_mentions": len(paragraph["actors"]), "n_quotes": len(paragraph.get("quotes", [])),
+                "compound": paragraph["polarity"]["compound"], **_readability(paragraph["readability"]),
+                "text": paragraph["text"],
+            }
+
+
+def _section_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for section in data["sections"]:
+        top = section["actors"][0] if section["actors"] else None
+        yield {
+            "section": section["index"], "heading": section["heading"], "start": section["start"],
+            "end": section["end"], "n_paragraphs": len(section["paragraphs"]), "loadedness": section["loadedness"],
+            "n_loaded_terms": sum(t["count"] for t in section["loaded_terms"]),
+            "n_actors": len(section["actors"]), "top_actor": top["actor"] if top else None,
+            **_readability(section["readability"]),
+        }
+
+
+def _actor_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for actor in data["actors"]:
+        yield {"scope": "document", "section": None, "heading": None, **_actor_fields(actor)}
+    for section in data["sections"]:
+        for actor in section["actors"]:
+            yield {"scope": "section", "section": section["index"], "heading": section["heading"], **_actor_fields(actor)}
+
+
+def _actor_fields(actor: dict[str, Any]) -> dict[str, Any]:
+    return {key: actor.get(key) for key in
+            ("actor", "kind", "mentions", "author_mentions", "sentiment", "label", "quoted_sentiment")}
+
+
+def _span_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for noise in data["noise"]:
+        yield {"layer": "noise", "section": None, "paragraph": None, "start": noise["start"], "end": noise["end"],
+               "text": noise["text"], "label": noise["kind"]}
+    for part in data.get("front", []):
+        yield from _spans_of(part, section=None, paragraph=None)
+    for section in data["sections"]:
+        yield from _spans_of({"loaded_terms": section["heading_terms"], "actors": section.get("heading_actors", [])},
+                             section=section["index"], paragraph=None)
+        for paragraph in section["paragraphs"]:
+            yield from _spans_of(paragraph, section=section["index"], paragraph=paragraph["index"])
+
+
+def _spans_of(container: dict[str, Any], *, section: int | None, paragraph: int | None) -> Iterator[dict[str, Any]]:
+    where = {"section": section, "paragraph": paragraph}
+    for hit in container.get("loaded_terms", []):
+        yield {"layer": "loaded_term", **where, "start": hit["start"], "end": hit["end"], "text": hit["text"],
+               "label": hit["category"], "term": hit["term"], "weight": hit["weight"], "valence": hit["valence"],
+               "negated": hit["negated"], "in_quote": hit["in_quote"], "speaker": hit["speaker"]}
+    for mention in container.get("actors", []):
+        yield {"layer": "actor", **where, "start": mention["start"], "end": mention["end"], "text": mention["text"],
+               "label": mention["actor"], "kind": mention["kind"], "sentiment": mention["sentiment"],
+               "sentiment_label": mention["label"], "speaker": mention["speaker"]}
+    for quote in container.get("quotes", []):
+        speaker = quote["speaker"]["text"] if quote["speaker"] else None
+        yield {"layer": "quote", **where, "start": quote["start"], "end": quote["end"], "text": quote["text"],
+               "label": quote["kind"], "speaker": speaker}
+
+
+def _document_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    top = data["actors"][0] if data["actors"] else None
+    yield {
+        "byline": data.get("byline"), "date": data.get("date_iso") or data.get("date"),
+        "n_sections": len(data["sections"]), "n_paragraphs": sum(len(s["paragraphs"]) for s in data["sections"]),
+        "loadedness": data.get("loadedness"), "n_actors": len(data["actors"]),
+        "top_actor": top["actor"] if top else None, "top_actor_sentiment": top["sentiment"] if top else None,
+        **_readability(data["readability"]), "text_sha256": data.get("text_sha256"),
+    }

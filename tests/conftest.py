@@ -1,0 +1,84 @@
+"""Shared fixtures: sample paths, cached reports, and no network for the whole session."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import framing
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_dc821f7e3df3926f.txt"
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised by any attempt to open a socket during the tests."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_network() -> Iterator[None]:
+    """Every test runs with sockets disabled: framing must never touch the network."""
+
+    class BlockedSocket(socket.socket):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise NetworkBlocked("framing tried to open a network socket")
+
+    def refuse(*args: object, **kwargs: object) -> socket.socket:
+        raise NetworkBlocked("framing tried to open a network connection")
+
+    original = socket.socket
+    original_connection = socket.create_connection
+    socket.socket = BlockedSocket  # type: ignore[misc]
+    socket.create_connection = refuse  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        socket.socket = original  # type: ignore[misc]
+        socket.create_connection = original_connection
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def shared_seed() -> Path:
+    if not SHARED_SEED.is_file():
+        pytest.skip("../shared/seeds is not present next to the project (third-party seed article)")
+    return SHARED_SEED
+
+
+@pytest.fixture(scope="session")
+def seed_report(shared_seed: Path) -> framing.Report:
+    return framing.report(shared_seed)
+
+
+@pytest.fixture(scope="session")
+def sample_reports() -> dict[str, framing.Report]:
+    return {path.name: framing.report(path) for path in sorted(SEEDS.glob("*")) if path.suffix in (".txt", ".md") and path.name != "README.md"}
+
+
+def all_spans(data: dict) -> Iterator[dict]:
+    """Every span-like dict (with start, end, text) in a report's to_dict() output."""
+    def walk(node: object) -> Iterator[dict]:
+        if isinstance(node, dict):
+            if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
+                yield node
+            for key, value in node.items():
+                if key != "text":
+                    yield from walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+    yield from walk({k: v for k, v in data.items() if k != "text"})

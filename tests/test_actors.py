@@ -1,0 +1,93 @@
+"""Actors: gazetteer aliases, metonyms that act, unknown names and speaker resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import LexiconError
+from framing.actors import find_actors, load_gazetteer, parse_gazetteer, resolve_speaker
+from framing.model import TextSpan
+
+
+def actors_in(text: str) -> list[tuple[str, str]]:
+    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    return [(m.text, m.actor) for m in mentions]
+
+
+def test_gazetteer_is_large_and_has_every_kind() -> None:
+    gazetteer = load_gazetteer()
+    assert len(gazetteer.actors) >= 300
+    assert {a.kind for a in gazetteer.actors} == {"person", "government", "state", "organisation", "media", "group"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trump's envoy met Putin.", [("Trump", "Donald Trump"), ("Putin", "Vladimir Putin")]),
+    ("President Donald Trump spoke.", [("President Donald Trump", "Donald Trump")]),
+    ("Foreign Minister Sergey Lavrov spoke.", [("Foreign Minister Sergey Lavrov", "Sergei Lavrov")]),
+    ("The Kremlin denied it.", [("The Kremlin", "Russian government")]),
+    ("The U.S. and the EU disagree.", [("The U.S.", "United States"), ("the EU", "European Union")]),
+    ("Give it to us.", []),
+])
+def test_gazetteer_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_in(text) == expected
+
+
+@pytest.mark.parametrize(("text", "is_actor"), [
+    ("Moscow agreed to the plan.", True),
+    ("Washington pulled back at the last moment.", True),
+    ("It strengthened Washington's credibility.", True),
+    ("Moscow was ready to sign.", True),
+    ("Talks with Beijing resumed.", True),
+    ("The plan was formulated by Washington.", True),
+    ("It damaged trust in Washington.", True),
+    ("Kyiv's NATO aspirations remain.", True),
+    ("The envoy flew to Moscow.", False),
+    ("Protesters gathered in Kyiv.", False),
+    ("MOSCOW, Oct 14 - Officials met.", False),
+    ("Moscow, Oct 14 - Officials met.", False),
+    ("The Budapest summit was cancelled.", False),
+    ("A Moscow-based analyst spoke.", False),
+    ("The Washington Post reported it.", False),
+])
+def test_capital_is_an_actor_only_when_it_acts(text: str, is_actor: bool) -> None:
+    governments = [actor for _, actor in actors_in(text) if actor.endswith("government")]
+    assert bool(governments) is is_actor
+
+
+def test_unknown_person_and_later_surname() -> None:
+    text = "Russian analyst Dmitri Trenin wrote a column. Later Trenin concluded that talks were over."
+    assert [a for _, a in actors_in(text)] == ["Dmitri Trenin", "Dmitri Trenin"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Deal That Never Was reveals a lot.",
+    "Weapons such as Storm Shadow were sent.",
+    "It happened on Monday Morning in Europe.",
+])
+def test_capitalised_common_words_are_not_people(text: str) -> None:
+    assert all(kind != "person" or actor in ("",) for _, actor in actors_in(text) for kind in ["person"]) or True
+    assert not [m for m in find_actors(text, [(0, len(text))], load_gazetteer()) if m.kind == "person"]
+
+
+def test_role_words_are_not_part_of_the_name() -> None:
+    text = "Councilmember Tom Brandt said the vote was close."
+    assert [a for _, a in actors_in(text)] == ["Tom Brandt"]
+
+
+def test_resolve_speaker_pronoun_to_previous_subject() -> None:
+    text = "Analyst Dmitri Trenin described Moscow's view of Trump. He portrays him as vain."
+    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
+    he = text.index("He ")
+    assert resolve_speaker(TextSpan(he, he + 2, "He"), mentions, [0, he]) == "Dmitri Trenin"
+    assert resolve_speaker(TextSpan(0, 7, "Analyst"), [], [0]) == "Analyst"
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("actor\tkind\taliases\tplaces\tcountry\tnote\nX\tplanet\t\t\t\t\n", r"actors.tsv:2: kind 'planet'"),
+    ("actor\tkind\taliases\tplaces\tcountry\tnote\nA\tperson\tAl\t\t\t\nB\tperson\tAl\t\t\t\n", r"actors.tsv:3: 'Al' already names 'A'"),
+    ("actor\tkind\taliases\tplaces\tcountry\tnote\nA\tperson\t\t\t\t\t\tx\n", r"actors.tsv:2: 8 columns"),
+])
+def test_malformed_gazetteer(source: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_gazetteer(source)

@@ -1,0 +1,85 @@
+"""Public API: report(path), analyze(text), parse(text) and their errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import framing
+
+from .conftest import SEEDS
+
+
+def test_public_names_are_exactly_all() -> None:
+    assert set(framing.__all__) >= {"report", "analyze", "parse", "sentiment_toward", "Report", "Document", "InputError"}
+    for name in framing.__all__:
+        assert getattr(framing, name) is not None
+
+
+@pytest.mark.parametrize("as_path", [str, Path])
+def test_report_accepts_str_and_path(as_path: type) -> None:
+    result = framing.report(as_path(SEEDS / "summit_wire.txt"))
+    assert result.document.source is not None and result.sections
+
+
+def test_report_never_guesses_text_is_a_path() -> None:
+    with pytest.raises(framing.InputError, match="no such file"):
+        framing.report("Moscow agreed to the plan.")
+
+
+def test_report_and_analyze_agree() -> None:
+    path = SEEDS / "summit_opinion.txt"
+    from_file = framing.report(path).to_dict()
+    from_text = framing.analyze(path.read_text(encoding="utf-8"), source=str(path)).to_dict()
+    assert from_file == from_text
+
+
+def test_analyze_accepts_bytes() -> None:
+    assert framing.analyze("Moscow agreed to the plan.".encode("utf-16")).text == "Moscow agreed to the plan."
+
+
+@pytest.mark.parametrize("value", [None, 42, ["a"]])
+def test_analyze_rejects_non_text(value: object) -> None:
+    with pytest.raises(framing.InputError):
+        framing.analyze(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t\n  "])
+def test_empty_text_gives_an_empty_report(text: str) -> None:
+    result = framing.analyze(text)
+    assert all(not s.paragraphs for s in result.sections)
+    data = result.to_dict()
+    assert data["actors"] == [] and data["loaded_terms"] == [] and data["loadedness"] == 0.0
+    assert data["readability"]["n_words"] == 0
+
+
+def test_empty_file_gives_an_empty_report(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert framing.report(path).paragraphs == ()
+
+
+def test_parse_returns_only_the_document() -> None:
+    document = framing.parse("Title line\n\nBody text of the article, which is long enough.")
+    assert isinstance(document, framing.Document)
+
+
+def test_bad_format_is_an_input_error() -> None:
+    with pytest.raises(framing.InputError, match="format"):
+        framing.analyze("x", format="pdf")  # type: ignore[arg-type]
+
+
+def test_user_lexicon_through_report(tmp_path: Path) -> None:
+    lexicon = tmp_path / "shipping.tsv"
+    lexicon.write_text("term\tcategory\tweight\nshipping corridor\tshipping_jargon\t1.0\n", encoding="utf-8")
+    result = framing.report(SEEDS / "summit_wire.txt", lexicons=[lexicon])
+    assert any(t.category == "shipping_jargon" for t in result.loaded_terms)
+    assert "shipping" in result.lexicons and "loaded_language" in result.lexicons
+
+
+def test_malformed_user_lexicon_through_report(tmp_path: Path) -> None:
+    lexicon = tmp_path / "bad.tsv"
+    lexicon.write_text("term\tcategory\tweight\nregime\tx\tlots\n", encoding="utf-8")
+    with pytest.raises(framing.LexiconError, match="bad.tsv:2"):
+        framing.report(SEEDS / "summit_wire.txt", lexicons=[lexicon])

@@ -1,0 +1,159 @@
+"""Lexicon loading, validation, user formats and term matching in context."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from framing import LexiconError
+from framing.lexicon import (
+    annotate_hits, compile_lexicons, load_categories, load_lexicon, match_terms, merge_compounds, parse_lexicon,
+    read_lexicon, resolve_lexicons,
+)
+from framing.model import Quote, TermHit, TextSpan
+from framing.sentences import split_sentences
+from framing.wordlists import common_words
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return compile_lexicons(resolve_lexicons())
+
+
+def test_shipped_lexicon_size_and_categories() -> None:
+    lexicon = load_lexicon()
+    assert len(lexicon.entries) >= 800
+    categories = load_categories()
+    assert len(set(lexicon.categories)) >= 10
+    assert set(lexicon.categories) <= set(categories)
+    assert "scare_quote" in categories
+
+
+def test_shipped_terms_are_in_one_category_each() -> None:
+    seen: dict[str, str] = {}
+    for entry in load_lexicon().entries:
+        assert seen.setdefault(entry.term.lower(), entry.category) == entry.category, entry.term
+
+
+def test_shipped_lexicon_avoids_everyday_words() -> None:
+    """A loaded-language lexicon must not fire on the commonest English words."""
+    everyday = common_words()
+    offenders = [e.term for e in load_lexicon().entries if " " not in e.term and e.term in everyday and e.weight >= 1.5]
+    assert len(offenders) <= 25, offenders
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("This is a protection racket.", [("protection racket", "crime_metaphor")]),
+    ("The Deep State and the globalists.", [("deep state", "conspiracy"), ("globalist", "ideological_label")]),
+    ("mere political theater and a photo-op", [("political theater", "theatre_spectacle"), ("photo-op", "theatre_spectacle")]),
+    ("by the Banderite regime", [("banderite regime", "pejorative_label")]),
+    ("The government met on Tuesday.", []),
+])
+def test_match_terms_on_shipped_lexicon(shipped, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(h.term.lower(), h.category) for h in match_terms(text, shipped)] == expected
+
+
+def test_match_terms_offsets_slice_back(shipped) -> None:
+    text = "A “PROTECTION RACKET”, the regime’s shakedown and \\$5 of extortion."
+    hits = match_terms(text, shipped)
+    assert hits and all(text[h.start:h.end] == h.text for h in hits)
+
+
+def test_merge_compounds_joins_same_category_neighbours() -> None:
+    text = "the Banderite regime fell"
+    hits = [TermHit(4, 13, "Banderite", "banderite", "pejorative_label", 2.0, -2.0, "x"),
+            TermHit(14, 20, "regime", "regime", "pejorative_label", 1.5, -2.0, "x")]
+    merged = merge_compounds(text, hits)
+    assert [(h.text, h.weight) for h in merged] == [("Banderite regime", 2.5)]
+
+
+def test_annotate_negation_quotes_and_questions(shipped) -> None:
+    text = 'It is not a protection racket. "It is a shakedown," she said. Is this extortion?'
+    sentences = split_sentences(text)
+    quote = Quote(31, 51, text[31:51], "direct", TextSpan(52, 55, "she"))
+    hits = annotate_hits(text, match_terms(text, shipped), sentences, [quote], {31: "Jane Roe"})
+    by_term = {h.term: h for h in hits}
+    assert by_term["protection racket"].negated and not by_term["protection racket"].in_quote
+    assert by_term["shakedown"].in_quote and by_term["shakedown"].speaker == "Jane Roe"
+    assert by_term["extortion"].question and not by_term["extortion"].negated
+
+
+# --- user lexicons -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("mine.tsv", "term\tcategory\tweight\nwarmonger\tpejorative\t2.5\n", [("warmonger", "pejorative", 2.5)]),
+    ("mine.tsv", "# no header\nwarmonger\tpejorative\n\nhawk\tpejorative\t0.5\t\t\tnote\n",
+     [("warmonger", "pejorative", 1.0), ("hawk", "pejorative", 0.5)]),
+    ("mine.csv", "term,category,weight\n\"bully, the\",coercion,1.5\n", [("bully, the", "coercion", 1.5)]),
+    ("mine.json", json.dumps([{"term": "cabal", "category": "conspiracy", "weight": 2}, "junta"]),
+     [("cabal", "conspiracy", 2.0), ("junta", "mine", 1.0)]),
+    ("mine.json", json.dumps({"conspiracy": ["cabal", "psyop"]}), [("cabal", "conspiracy", 1.0), ("psyop", "conspiracy", 1.0)]),
+    ("mine.txt", "cabal\npsyop\n", [("cabal", "mine", 1.0), ("psyop", "mine", 1.0)]),
+    ("mine.dic", "%\n1\tposemo\n2\tnegemo\n%\nabus*\t2\nhero\t1\nfine\t1 2\n",
+     [("abus", "negemo", 1.0), ("hero", "posemo", 1.0), ("fine", "posemo", 1.0), ("fine", "negemo", 1.0)]),
+])
+def test_read_user_lexicons(tmp_path: Path, name: str, content: str, expected: list[tuple[str, str, float]]) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    lexicon = read_lexicon(path)
+    assert [(e.term, e.category, e.weight) for e in lexicon.entries] == expected
+
+
+def test_liwc_wildcard_is_a_prefix_match(tmp_path: Path) -> None:
+    path = tmp_path / "liwc.dic"
+    path.write_text("%\n1\tnegemo\n%\nabus*\t1\n", encoding="utf-8")
+    compiled = compile_lexicons(resolve_lexicons([path], default=False))
+    assert [h.text for h in match_terms("Abusive, abused; an abbot.", compiled)] == ["Abusive", "abused"]
+
+
+def test_user_lexicon_overrides_a_shipped_term(tmp_path: Path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("regime\tneutral_word\t0.1\n", encoding="utf-8")
+    compiled = compile_lexicons(resolve_lexicons([path]))
+    assert [(h.category, h.weight) for h in match_terms("the regime", compiled)] == [("neutral_word", 0.1)]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("bad.tsv", "term\tcategory\tweight\nregime\tx\theavy\n", r"bad.tsv:2: weight 'heavy' is not a number"),
+    ("bad.tsv", "term\tcategory\tweight\nregime\tx\t-1\n", r"bad.tsv:2: weight -1 out of range"),
+    ("bad.tsv", "term\tcategory\tweight\nregime\tx\tnan\n", r"bad.tsv:2: weight nan out of range"),
+    ("bad.tsv", "regime\tx\t1\ts\t0\tnote\textra\n", r"bad.tsv:1: 7 columns"),
+    ("bad.tsv", "term\tcolour\nregime\tred\n", r"bad.tsv:1: unknown column"),
+    ("bad.tsv", "regime\tx\nregime\tx\n", r"bad.tsv:2: term 'regime' is already in category 'x' \(line 1\)"),
+    ("bad.tsv", "+++\tx\n", r"bad.tsv:1: term '\+\+\+' has no letters"),
+    ("bad.tsv", "\tx\n", r"bad.tsv:1: empty term"),
+    ("bad.tsv", "# only comments\n\n", r"bad.tsv: no entries"),
+    ("bad.tsv", "regime\tx\t1\tq\n", r"bad.tsv:1: flags 'q'"),
+    ("bad.json", "[{\"term\": 1,}", r"bad.json:1: invalid JSON"),
+    ("bad.dic", "%\n1\tneg\n%\nword\t7\n", r"bad.dic:4: category number 7"),
+    ("bad.dic", "no header at all\n", r"bad.dic:1: a LIWC .dic file"),
+    ("bad.yaml", "a: b\n", r"unknown lexicon suffix"),
+])
+def test_malformed_lexicons_name_file_and_line(tmp_path: Path, name: str, content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        read_lexicon(path)
+
+
+def test_undecodable_lexicon_is_a_lexicon_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(LexiconError, match="PNG"):
+        read_lexicon(path)
+
+
+def test_regex_metacharacters_are_literal() -> None:
+    lexicon = parse_lexicon("meta", "c++ fans\tx\n", format="tsv")
+    compiled = compile_lexicons((lexicon,))
+    assert [h.text for h in match_terms("the c++ fans and c fans", compiled)] == ["c++ fans", "c fans"]
+
+
+def test_lexicon_hash_tracks_content() -> None:
+    first = parse_lexicon("a", "regime\tx\n")
+    second = parse_lexicon("a", "regime\tx\t2\n")
+    assert first.sha256 != second.sha256 and first != second
+    assert parse_lexicon("a", "regime\tx\n") == first

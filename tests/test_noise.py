@@ -1,0 +1,66 @@
+"""Noise recognition by the form of page debris."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.noise import classify_noise_line, credit_split, split_tags, tags_label
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Photo: Maria Kovacs/Reuters", "credit"),
+    ("Image: A. Volkov", "credit"),
+    ("© 2025 Example News", "credit"),
+    ("Reporting by Jane Doe; Editing by John Roe", "credit"),
+    ("Share this article", "ui"),
+    ("Listen to this story", "ui"),
+    ("Advertisement", "ui"),
+    ("5 min read", "ui"),
+    ("Facebook Twitter Email", "ui"),
+    ("Коммерсантъ", "masthead"),
+    ("Dmitri Trenin in Kommersant - screenshot with English translation from Russian", "caption"),
+    ("![Townhouses on Alder Street](https://example.org/a.jpg)", "caption"),
+    ("* * *", "other"),
+])
+def test_noise_lines(line: str, kind: str) -> None:
+    assert classify_noise_line(line, "LATIN") == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Collapse of the Deal",
+    "Photo Finish for the Election",
+    "Diplomacy as a photo-op",
+    "The minister shared the image widely.",
+    "Москва",  # a Cyrillic word in a Cyrillic document is text
+])
+def test_body_lines_are_not_noise(line: str) -> None:
+    script = "CYRILLIC" if line == "Москва" else "LATIN"
+    assert classify_noise_line(line, script) is None
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Basilius-Kathedrale in Moskau - Bild: Christian Müller", "Bild: Christian Müller"),
+    ("Delegates arrive in Geneva. Photo: Maria Kovacs/Reuters", "Photo: Maria Kovacs/Reuters"),
+    ("The minister speaks in Paris (Ludovic Marin/AFP via Getty Images)", "(Ludovic Marin/AFP via Getty Images)"),
+])
+def test_credit_split(line: str, credit: str) -> None:
+    at = credit_split(line)
+    assert at is not None and line[at:] == credit
+
+
+@pytest.mark.parametrize(("line", "tags"), [
+    ("a, b; c | d", ("a", "b", "c", "d")),
+    ("#trade #EU #tariffs", ("trade", "EU", "tariffs")),
+    ("Black Sea shipping talks", ("Black Sea shipping talks",)),
+    ("  ", ()),
+])
+def test_split_tags(line: str, tags: tuple[str, ...]) -> None:
+    assert split_tags(line) == tags
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("ARTICLE TAGS:", True), ("Tags: a, b", True), ("TOPICS: Energy | Climate", True), ("Filed under: Europe", True),
+    ("Tagged people were released.", False),
+])
+def test_tags_label(line: str, found: bool) -> None:
+    assert (tags_label(line) is not None) is found

@@ -1,0 +1,59 @@
+"""Attribution: direct quotations, reported speech, scare quotes and introduced lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.quotes import find_quotes, is_speaker_like
+from framing.sentences import split_sentences
+
+
+def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> list[tuple[str, str, str | None]]:
+    found = find_quotes(text, split_sentences(text), list_items=list_items or [])
+    assert all(text[q.start:q.end] == q.text for q in found)
+    assert all(text[q.speaker.start:q.speaker.end] == q.speaker.text for q in found if q.speaker)
+    return [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We will not sign this text," the spokesman said.',
+     [("direct", '"We will not sign this text,"', "the spokesman")]),
+    ('“The talks are over,” said Marta Ilves, an analyst.',
+     [("direct", "“The talks are over,”", "Marta Ilves")]),
+    ('Ilves told reporters: "Nothing was agreed today at all."',
+     [("direct", '"Nothing was agreed today at all."', "Ilves")]),
+    ("Marta Ilves, an analyst at the institute, said that the deal was dead.",
+     [("reported", "the deal was dead", "Marta Ilves")]),
+    ("According to Lavrov, the plan came from Washington and nowhere else.",
+     [("reported", "the plan came from Washington and nowhere else", "Lavrov")]),
+    ("The plan came from Washington, according to officials in Kyiv.",
+     [("reported", "The plan came from Washington, according to officials in Kyiv", "officials")]),
+    ('They offered photo-op "truces" instead of peace.', [("scare", '"truces"', None)]),
+    ('The so-called "Peace Council" met again.', [("scare", '"Peace Council"', None)]),
+    ('Something akin to an "Istanbul Plus" deal.', []),
+    ("His remarks clarified several points about the summit.", []),
+    ("The talks were held under mutually agreed conditions at the venue.", []),
+    ("Brokers in London said premiums had risen sharply this week.", []),
+    ("The Deal That Never Was reveals how the talks went wrong.", []),
+])
+def test_find_quotes(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+def test_list_after_a_reported_colon_belongs_to_the_speaker() -> None:
+    text = "Trenin portrays the president as:\n\n• unpredictable and vain;\n- driven by glory.\n\nA new paragraph."
+    items = [(text.index("unpredictable"), text.index(";") + 1), (text.index("driven"), text.index("glory.") + 6)]
+    intro_end = text.index(":") + 1
+    sentences = [*split_sentences(text, 0, intro_end), *(s for a, b in items for s in split_sentences(text, a, b))]
+    quotes = find_quotes(text, sentences, list_items=items)
+    found = [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in quotes]
+    assert ("reported", "unpredictable and vain;", "Trenin") in found
+    assert ("reported", "driven by glory.", "Trenin") in found
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("he", True), ("Marta Ilves", True), ("the spokesman", True), ("officials", True),
+    ("it", False), ("Never Was", False), ("the conflict", False),
+])
+def test_is_speaker_like(phrase: str, expected: bool) -> None:
+    assert is_speaker_like(phrase) is expected

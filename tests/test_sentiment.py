@@ -1,0 +1,61 @@
+"""Sentiment toward a target: clause scope, loaded-term valence, negation, attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.sentiment import paragraph_polarity
+
+
+def toward(text: str, target: str, voice: str = "author") -> framing.TargetSentiment:
+    start = text.index(target)
+    return framing.sentiment_toward(text, start, start + len(target), voice=voice)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    ("Trump's corrupt, incompetent and reckless envoy failed again.", "Trump", "negative"),
+    ("The brave and wise mediator Erdogan won praise from everyone.", "Erdogan", "positive"),
+    ("Lavrov spoke to reporters in Moscow on Tuesday.", "Lavrov", "neutral"),
+    ("Trump ran a protection racket.", "Trump", "negative"),
+])
+def test_sentiment_toward_labels(text: str, target: str, label: str) -> None:
+    assert toward(text, target).label == label
+
+
+def test_only_the_targets_clause_counts() -> None:
+    text = "Zelensky was praised warmly, but Putin was condemned as a brutal liar."
+    assert toward(text, "Zelensky").score > 0 > toward(text, "Putin").score
+
+
+def test_negation_flips_valence() -> None:
+    assert toward("Macron is not a liar.", "Macron").score > toward("Macron is a liar.", "Macron").score
+
+
+def test_quoted_words_belong_to_the_speaker() -> None:
+    text = 'Scholz said: "Orban is a corrupt and dishonest liar."'
+    author = toward(text, "Orban")
+    assert author.speaker == "Scholz"
+    assert author.score < 0  # the speaker's stance is scored, and attributed
+    outside = 'Orban met Scholz, who later said "that was a disgraceful, shameful meeting".'
+    assert toward(outside, "Orban").score == 0.0
+    assert toward(outside, "Orban", voice="any").score < 0
+
+
+def test_evidence_points_at_words() -> None:
+    text = "Critics called Johnson a reckless liar."
+    result = toward(text, "Johnson")
+    assert result.evidence is not None
+    assert text[result.evidence.start:result.evidence.end] == result.evidence.text
+    assert "liar" in result.evidence.text
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (0, 999), (5, 2)])
+def test_bad_target_spans_are_input_errors(start: int, end: int) -> None:
+    with pytest.raises(framing.InputError):
+        framing.sentiment_toward("Moscow agreed.", start, end)
+
+
+def test_paragraph_polarity_is_vader() -> None:
+    polarity = paragraph_polarity("This is a wonderful, happy day.")
+    assert polarity.compound > 0.5 and polarity.pos > polarity.neg
