@@ -19,7 +19,7 @@ from .model import Document, DocumentFormat, TargetSentiment
 if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .aggregate import Report
-    from .sentiment import Voice
+    from .sentiment import Method, Voice
 
 __all__ = [
     "Document",
@@ -82,18 +82,20 @@ def parse(text: str | bytes, *, format: DocumentFormat | None = None, source: st
     return parse_document(decoded, format=text_format, source=source)
 
 
-def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author") -> TargetSentiment:
+def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author",
+                     method: Method = "auto") -> TargetSentiment:
     """Sentiment toward ``text[start:end]``: score in [-1, 1], label, evidence span, speaker.
 
     ``voice="author"`` ignores words quoted from others (as the report does);
-    ``voice="any"`` counts every word.
+    ``voice="any"`` counts every word. ``method="auto"`` uses the shipped trained model
+    (``features`` then names what weighed most); ``method="rules"`` the clause rules.
 
     Raises:
         InputError: when the span is not inside the text.
     """
     from .sentiment import sentiment_toward as _sentiment_toward
 
-    return _sentiment_toward(text, start, end, voice=voice)
+    return _sentiment_toward(text, start, end, voice=voice, method=method)
 
 
 def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:

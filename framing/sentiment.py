@@ -27,7 +27,12 @@ from .spans import SpanIndex
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    from .target_model import TargetModel
+
 Voice = Literal["author", "any"]
+Method = Literal["auto", "rules"]
+# How many of the model's strongest word features make up the evidence span.
+EVIDENCE_FEATURES = 3
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:|\s[–—]\s|\s?--\s?|[()]|,\s*(?:but|while|whereas|although|though|yet|however|"
@@ -42,7 +47,7 @@ NEGATION_WINDOW = 3
 # Words this many tokens from the target weigh half as much as the nearest ones.
 HALF_WEIGHT_DISTANCE = 4.0
 # |score| below this is neutral; chosen by cross-validation on NewsMTSC train (see evaluate).
-NEUTRAL_BAND = 0.25
+NEUTRAL_BAND = 0.1
 
 
 @cache
@@ -81,8 +86,17 @@ class SentimentContext:
     sentence_index: SpanIndex[Sentence] = field(init=False, repr=False)
     quote_index: SpanIndex[Quote] = field(init=False, repr=False)
     hit_index: SpanIndex[TermHit] = field(init=False, repr=False)
+    _compounds: dict[tuple[int, int], float] = field(init=False, repr=False, compare=False)
+
+    def compound_of(self, start: int, end: int) -> float:
+        """VADER compound of ``text[start:end]``, computed once per span (a sentence)."""
+        key = (start, end)
+        if key not in self._compounds:
+            self._compounds[key] = paragraph_polarity(self.text[start:end]).compound
+        return self._compounds[key]
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_compounds", {})
         object.__setattr__(self, "sentence_index", SpanIndex(self.sentences))
         object.__setattr__(self, "quote_index", SpanIndex([q for q in self.quotes if q.kind != "scare"]))
         object.__setattr__(self, "hit_index", SpanIndex(self.hits))
@@ -105,16 +119,51 @@ class _Scored:
     weight: float
 
 
-def score_target(context: SentimentContext, start: int, end: int, *, voice: Voice = "author") -> TargetSentiment:
-    """Sentiment toward ``context.text[start:end]`` from the words of its clause."""
-    text = context.text
-    sentence = context.sentence_index.at(start)
-    low, high = (sentence.start, sentence.end) if sentence else (0, len(text))
-    clause_start, clause_end = _clause(text, low, high, start, end)
+def score_target(context: SentimentContext, start: int, end: int, *, voice: Voice = "author",
+                 method: Method = "auto") -> TargetSentiment:
+    """Sentiment toward ``context.text[start:end]``.
+
+    ``method="auto"`` uses the shipped trained model and falls back to the clause rules
+    when it is missing; ``"rules"`` forces the rules.
+    """
     target_quote = context.quote_index.at(start)
     speaker = None
     if target_quote is not None:
         speaker = context.speakers.get(target_quote.start) or (target_quote.speaker.text if target_quote.speaker else None)
+    if method != "rules":
+        from .target_model import load_model
+
+        model = load_model()
+        if model is not None:
+            return _model_sentiment(context, start, end, voice, speaker, model)
+    return _rule_sentiment(context, start, end, voice, speaker, target_quote)
+
+
+def _model_sentiment(context: SentimentContext, start: int, end: int, voice: Voice, speaker: str | None,
+                     model: TargetModel) -> TargetSentiment:
+    from .target_model import predict, target_features
+
+    features, spans = target_features(context, start, end, voice=voice)
+    prediction = predict(model, features)
+    score = prediction.probabilities.get("positive", 0.0) - prediction.probabilities.get("negative", 0.0)
+    word_spans = [spans[name] for name, _ in prediction.top_features if name in spans][:EVIDENCE_FEATURES]
+    evidence = None
+    if word_spans:
+        first, last = min(s for s, _ in word_spans), max(e for _, e in word_spans)
+        evidence = TextSpan(first, last, context.text[first:last])
+    return TargetSentiment(
+        round(max(-1.0, min(1.0, score)), 4), prediction.label,  # type: ignore[arg-type]
+        evidence, speaker, method="model", features=tuple(name for name, _ in prediction.top_features),
+    )
+
+
+def _rule_sentiment(context: SentimentContext, start: int, end: int, voice: Voice, speaker: str | None,
+                    target_quote: Quote | None) -> TargetSentiment:
+    """Distance-weighted valences of the clause's words (no trained model)."""
+    text = context.text
+    sentence = context.sentence_index.at(start)
+    low, high = (sentence.start, sentence.end) if sentence else (0, len(text))
+    clause_start, clause_end = _clause(text, low, high, start, end)
     scored = _score_words(context, clause_start, clause_end, start, end, voice=voice, target_quote=target_quote)
     total = sum(item.valence * item.weight for item in scored)
     score = total / math.sqrt(total * total + NORMALISATION_ALPHA) if total else 0.0
@@ -182,7 +231,7 @@ def _score_words(context: SentimentContext, low: int, high: int, start: int, end
     return scored
 
 
-def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author",
+def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author", method: Method = "auto",
                      context: SentimentContext | None = None) -> TargetSentiment:
     """Sentiment toward the span ``text[start:end]``: score in [-1, 1], label, evidence, speaker.
 
@@ -201,12 +250,8 @@ def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author"
         raise InputError(f"target span {start}..{end} is not a non-empty span of a text of length {len(text)}")
     if voice not in ("author", "any"):
         raise InputError(f"voice must be 'author' or 'any', got {voice!r}")
+    if method not in ("auto", "rules"):
+        raise InputError(f"method must be 'auto' or 'rules', got {method!r}")
     if context is None or context.text is not text:
         context = build_context(text)
-    return score_target(context, start, end, voice=voice)
-
-
-def mention_sentiments(context: SentimentContext, targets: Sequence[tuple[int, int]], *,
-                       voice: Voice = "author") -> tuple[TargetSentiment, ...]:
-    """Sentiment toward many targets of one context (the report's per-mention sentiment)."""
-    return tuple(score_target(context, start, end, voice=voice) for start, end in targets)
+    return score_target(context, start, end, voice=voice, method=method)

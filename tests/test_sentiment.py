@@ -8,28 +8,38 @@ import framing
 from framing.sentiment import paragraph_polarity
 
 
-def toward(text: str, target: str, voice: str = "author") -> framing.TargetSentiment:
+def toward(text: str, target: str, voice: str = "author", method: str = "auto") -> framing.TargetSentiment:
     start = text.index(target)
-    return framing.sentiment_toward(text, start, start + len(target), voice=voice)  # type: ignore[arg-type]
+    return framing.sentiment_toward(text, start, start + len(target), voice=voice, method=method)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("method", ["auto", "rules"])
 @pytest.mark.parametrize(("text", "target", "label"), [
     ("Trump's corrupt, incompetent and reckless envoy failed again.", "Trump", "negative"),
     ("The brave and wise mediator Erdogan won praise from everyone.", "Erdogan", "positive"),
     ("Lavrov spoke to reporters in Moscow on Tuesday.", "Lavrov", "neutral"),
     ("Trump ran a protection racket.", "Trump", "negative"),
 ])
-def test_sentiment_toward_labels(text: str, target: str, label: str) -> None:
-    assert toward(text, target).label == label
+def test_sentiment_toward_labels(text: str, target: str, label: str, method: str) -> None:
+    assert toward(text, target, method=method).label == label
 
 
-def test_only_the_targets_clause_counts() -> None:
+def test_model_is_the_default_and_explains_itself() -> None:
+    result = toward("Trump ran a protection racket.", "Trump")
+    assert result.method == "model"
+    assert "cat:crime_metaphor" in result.features or "lex_valence" in result.features
+    assert toward("Trump ran a protection racket.", "Trump", method="rules").method == "rules"
+
+
+def test_rules_score_only_the_targets_clause() -> None:
     text = "Zelensky was praised warmly, but Putin was condemned as a brutal liar."
-    assert toward(text, "Zelensky").score > 0 > toward(text, "Putin").score
+    assert toward(text, "Zelensky", method="rules").score > 0 > toward(text, "Putin", method="rules").score
 
 
-def test_negation_flips_valence() -> None:
-    assert toward("Macron is not a liar.", "Macron").score > toward("Macron is a liar.", "Macron").score
+@pytest.mark.parametrize("method", ["auto", "rules"])
+def test_negation_raises_the_score(method: str) -> None:
+    assert toward("Macron is not a liar.", "Macron", method=method).score > toward(
+        "Macron is a liar.", "Macron", method=method).score
 
 
 def test_quoted_words_belong_to_the_speaker() -> None:
@@ -38,8 +48,9 @@ def test_quoted_words_belong_to_the_speaker() -> None:
     assert author.speaker == "Scholz"
     assert author.score < 0  # the speaker's stance is scored, and attributed
     outside = 'Orban met Scholz, who later said "that was a disgraceful, shameful meeting".'
-    assert toward(outside, "Orban").score == 0.0
-    assert toward(outside, "Orban", voice="any").score < 0
+    assert toward(outside, "Orban", method="rules").score == 0.0
+    assert toward(outside, "Orban").label == "neutral"
+    assert toward(outside, "Orban", voice="any").score < toward(outside, "Orban").score
 
 
 def test_evidence_points_at_words() -> None:
@@ -47,7 +58,7 @@ def test_evidence_points_at_words() -> None:
     result = toward(text, "Johnson")
     assert result.evidence is not None
     assert text[result.evidence.start:result.evidence.end] == result.evidence.text
-    assert "liar" in result.evidence.text
+    assert "reckless" in result.evidence.text or "liar" in result.evidence.text
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (0, 999), (5, 2)])

@@ -1,0 +1,33 @@
+"""``python -m framing.evaluate DATASET FILE [--json OUT]``: print the evaluation table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import FramingError
+from .harness import DATASETS, render_table, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m framing.evaluate", description=__doc__)
+    parser.add_argument("dataset", choices=DATASETS)
+    parser.add_argument("file", help="the labelled file (e.g. ../shared/eval/newsmtsc/dev_mt.jsonl)")
+    parser.add_argument("--json", metavar="OUT", help="also write the numbers as JSON")
+    parser.add_argument("--recasens", metavar="FILE", help="Recasens et al. bias lexicon (babe baseline)")
+    args = parser.parse_args(argv)
+    try:
+        result = run(args.dataset, args.file, recasens=args.recasens)
+    except FramingError as error:
+        print(f"framing.evaluate: error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 1
+    sys.stdout.write(render_table(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,357 @@
+"""HTML render helpers: highlight marks from report spans, nested span markup, and the article body.
+
+Everything here reads ``Report.to_dict()`` data and returns escaped HTML strings; no value
+from the data ever reaches the output without ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from html import escape
+from types import MappingProxyType
+from typing import Any
+
+SCARE_QUOTE = "scare_quote"
+
+# Nesting order when two marks cover the same range: lower is drawn outside.
+_RANK = MappingProxyType({"attribution": 0, "speaker": 1, "scare": 2, "actors": 3, "terms": 4})
+
+# Fixed colours (Tailwind 200/300 tints) for the shipped categories, so a category looks the
+# same in every report; user categories get a hue from a hash of their name.
+CATEGORY_COLOURS = MappingProxyType({
+    "pejorative_label": "#fca5a5", "dehumanising": "#f87171", "derogatory_descriptor": "#fecaca",
+    "ideological_label": "#fda4af", "moral_condemnation": "#fbcfe8", "crime_metaphor": "#fdba74",
+    "coercion": "#fed7aa", "war_metaphor": "#fde68a", "conspiracy": "#ddd6fe", "discrediting": "#f5d0fe",
+    "fear_appeal": "#d8b4fe", "theatre_spectacle": "#c7d2fe", "hyperbole": "#fef08a", "booster": "#d9f99d",
+    "hedge": "#a5f3fc", "euphemism": "#99f6e4", "attribution_verb": "#bae6fd", "glorifying": "#bbf7d0",
+    "flag_waving": "#bfdbfe",
+})
+
+# |sentiment| at which an actor underline reaches full strength; scores rarely pass 0.5.
+SENTIMENT_FULL = 0.5
+SENTIMENT_RGB = MappingProxyType({"negative": (220, 38, 38), "neutral": (115, 115, 115), "positive": (22, 163, 74)})
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One highlight: a half-open range of ``text``, its layer, CSS classes and hover text."""
+
+    start: int
+    end: int
+    layer: str
+    classes: str
+    tip: str
+    style: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """The part of a mark that fits inside its parent (the whole mark unless it was split)."""
+
+    mark: Mark
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    piece: _Piece
+    children: tuple[_Node, ...]
+
+
+def category_colour(category: str) -> str:
+    """The background colour of a loaded-term category (stable across reports)."""
+    if category in CATEGORY_COLOURS:
+        return CATEGORY_COLOURS[category]
+    return f"hsl({zlib.crc32(str(category).encode('utf-8')) % 360}, 75%, 84%)"
+
+
+def sentiment_colour(score: float | None, label: str | None) -> str:
+    """An rgba() colour: hue from the label, opacity from |score|."""
+    red, green, blue = SENTIMENT_RGB.get(label or "neutral", SENTIMENT_RGB["neutral"])
+    strength = min(1.0, abs(score or 0.0) / SENTIMENT_FULL)
+    return f"rgba({red}, {green}, {blue}, {0.35 + 0.65 * strength:.2f})"
+
+
+def number(value: Any, spec: str = ".2f") -> str:
+    """A formatted (and escaped) number, or an en dash for a missing (None) measurement."""
+    return "–" if value is None else escape(format(value, spec))
+
+
+# --- marks from report spans ------------------------------------------------------------
+
+
+def _span(record: Mapping[str, Any]) -> tuple[int, int]:
+    return int(record["start"]), int(record["end"])
+
+
+def term_marks(hits: Iterable[Mapping[str, Any]], categories: Mapping[str, int]) -> list[Mark]:
+    """Loaded terms (layer ``terms``) and scare quotes (layer ``scare``); quoted or negated ones are muted."""
+    marks = []
+    for hit in hits:
+        muted = " muted" if hit.get("negated") or hit.get("in_quote") else ""
+        if hit["category"] == SCARE_QUOTE:
+            marks.append(Mark(*_span(hit), "scare", "hl-scare" + muted, _term_tip("Scare quote", hit)))
+        else:
+            css = f"hl-term c{categories.get(hit['category'], 0)}{muted}"
+            marks.append(Mark(*_span(hit), "terms", css, _term_tip(f"Loaded term · {hit['category']}", hit)))
+    return marks
+
+
+def _term_tip(title: str, hit: Mapping[str, Any]) -> str:
+    weights = f"weight {number(hit.get('weight'), 'g')} · valence {number(hit.get('valence'), '+g')}"
+    lines = [title, f"“{hit['term']}” · {weights}"]
+    if hit.get("negated"):
+        lines.append("negated: not counted")
+    if hit.get("in_quote"):
+        by = f" by {hit['speaker']}" if hit.get("speaker") else ""
+        lines.append(f"in a quote{by}: not counted")
+    if hit.get("question"):
+        lines.append("in a question")
+    lines.append(f"lexicon: {hit.get('lexicon')}")
+    return "\n".join(lines)
+
+
+def actor_marks(mentions: Iterable[Mapping[str, Any]]) -> list[Mark]:
+    """Actor mentions (layer ``actors``), underlined in the colour of the sentiment toward them."""
+    marks = []
+    for mention in mentions:
+        score, label, speaker = mention.get("sentiment"), mention.get("label"), mention.get("speaker")
+        lines = [f"{mention['actor']} · {mention.get('kind')}{' (metonym)' if mention.get('metonym') else ''}",
+                 f"sentiment {number(score, '+.2f')} · {label}",
+                 f"in the words of {speaker}" if speaker else "author voice"]
+        if mention.get("evidence"):
+            lines.append(f"evidence: “{mention['evidence']['text']}”")
+        css = "hl-actor quoted" if speaker else "hl-actor"
+        marks.append(Mark(*_span(mention), "actors", css, "\n".join(lines), f"--ac: {sentiment_colour(score, label)}"))
+    return marks
+
+
+def quote_marks(quotes: Iterable[Mapping[str, Any]], hits: Sequence[Mapping[str, Any]]) -> list[Mark]:
+    """Direct and reported speech and their speakers (layer ``attribution``), and scare quotes not yet marked."""
+    scare_ranges = {_span(h) for h in hits if h["category"] == SCARE_QUOTE}
+    marks = []
+    for quote in quotes:
+        kind, speaker = quote.get("kind"), quote.get("speaker")
+        if kind == "scare":
+            if _span(quote) not in scare_ranges:
+                marks.append(Mark(*_span(quote), "scare", "hl-scare", "Scare quote\n(no loaded-term entry)"))
+            continue
+        direct = kind == "direct"
+        who = speaker["text"] if speaker else "unattributed"
+        marks.append(Mark(*_span(quote), "attribution", "hl-quote direct" if direct else "hl-quote reported",
+                          f"{'Direct quote' if direct else 'Reported speech'}\nspeaker: {who}"))
+        if speaker and _span(speaker)[1] > _span(speaker)[0]:
+            tip = f"Speaker\nof: “{_clip(str(quote['text']))}”"
+            marks.append(Mark(*_span(speaker), "speaker", "hl-speaker", tip))
+    return marks
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# --- nesting and markup -------------------------------------------------------------------
+
+
+def highlight(text: str, start: int, end: int, marks: Iterable[Mark]) -> str:
+    """Escaped markup of ``text[start:end]`` with every mark as a nested ``<span>``.
+
+    Marks are clipped to the range; one that crosses the end of an enclosing mark is split,
+    and each piece carries its own ``data-start``/``data-end`` (the whole mark's range is in
+    ``data-span-start``/``data-span-end``), so every element's text is ``text[data-start:data-end]``.
+    """
+    start, end = int(start), int(end)
+    pieces = [_Piece(m, max(m.start, start), min(m.end, end)) for m in marks]
+    return _markup(text, start, end, _nest([p for p in pieces if p.start < p.end]))
+
+
+def _order(piece: _Piece) -> tuple[int, int, int]:
+    return piece.start, -piece.end, _RANK.get(piece.mark.layer, 9)
+
+
+def _nest(pieces: Sequence[_Piece]) -> tuple[_Node, ...]:
+    """Turn possibly crossing pieces into a forest; a piece that crosses its parent's end is split."""
+    nodes: list[_Node] = []
+    pending = sorted(pieces, key=_order)
+    while pending:
+        first, inside, outside = pending[0], [], []
+        for piece in pending[1:]:
+            if piece.start >= first.end:
+                outside.append(piece)
+            elif piece.end <= first.end:
+                inside.append(piece)
+            else:
+                inside.append(replace(piece, end=first.end))
+                outside.append(replace(piece, start=first.end))
+        nodes.append(_Node(first, _nest(inside)))
+        pending = sorted(outside, key=_order)
+    return tuple(nodes)
+
+
+def _markup(text: str, start: int, end: int, nodes: Sequence[_Node]) -> str:
+    out, position = [], start
+    for node in nodes:
+        piece = node.piece
+        out.append(escape(text[position:piece.start]))
+        out.append(_open_tag(piece))
+        out.append(_markup(text, piece.start, piece.end, node.children))
+        out.append("</span>")
+        position = piece.end
+    out.append(escape(text[position:end]))
+    return "".join(out)
+
+
+def _open_tag(piece: _Piece) -> str:
+    mark = piece.mark
+    layer = "attribution" if mark.layer == "speaker" else mark.layer
+    split = (piece.start, piece.end) != (mark.start, mark.end)
+    attributes = [
+        f'class="hl {escape(mark.classes)}{" part" if split else ""}"', f'data-layer="{escape(layer)}"',
+        f'data-start="{piece.start}"', f'data-end="{piece.end}"',
+    ]
+    if split:
+        attributes += [f'data-span-start="{mark.start}"', f'data-span-end="{mark.end}"']
+    attributes.append(f'title="{escape(mark.tip)}"')
+    if mark.style:
+        attributes.append(f'style="{escape(mark.style)}"')
+    return f"<span {' '.join(attributes)}>"
+
+
+# --- article body -------------------------------------------------------------------------
+
+# Keys tried, in order, to name a frame/technique record and to find its number.
+_NAME_KEYS = ("frame", "technique", "name", "label", "category", "id")
+_VALUE_KEYS = ("score", "share", "weight", "confidence", "probability", "count")
+# At most this many frame/technique chips per paragraph, section or document.
+MAX_CHIPS = 12
+
+
+def article(data: Mapping[str, Any], categories: Mapping[str, int]) -> str:
+    """The article in document order: front matter, sections, and noise blocks (greyed, not analysed)."""
+    text: str = data["text"]
+    items: list[tuple[int, str]] = []
+    front = list(data.get("front") or [])
+    for part in front:
+        marks = term_marks(part.get("loaded_terms", []), categories) + actor_marks(part.get("actors", []))
+        body = highlight(text, part["start"], part["end"], marks)
+        if part["part"] == "title":
+            items.append((part["start"], f'<h1 class="fr-title">{body}</h1>{_meta(data)}'))
+        else:
+            items.append((part["start"], f'<p class="fr-standfirst">{body}</p>'))
+    if not any(part["part"] == "title" for part in front):
+        title = f'<h1 class="fr-title">{escape(data["title"])}</h1>' if data.get("title") else ""
+        items.append((-1, title + _meta(data)))
+    sections = list(data.get("sections") or [])
+    ranges = [(s["start"], s["end"]) for s in sections]
+    for noise in data.get("noise") or []:
+        if not any(start <= noise["start"] < end for start, end in ranges):
+            items.append((noise["start"], _noise(text, noise)))
+    for section in sections:
+        inner = [n for n in data.get("noise") or [] if section["start"] <= n["start"] < section["end"]]
+        items.append((section["start"], _section(text, section, inner, categories)))
+    items.sort(key=lambda item: item[0])
+    return '<article class="fr-article">' + "".join(body for _, body in items) + "</article>"
+
+
+def _meta(data: Mapping[str, Any]) -> str:
+    parts = [escape(str(data[key])) for key in ("byline", "date") if data.get(key)]
+    return f'<p class="fr-meta">{" · ".join(parts)}</p>' if parts else ""
+
+
+def _noise(text: str, noise: Mapping[str, Any]) -> str:
+    kind = escape(str(noise.get("kind", "other")))
+    start, end = int(noise["start"]), int(noise["end"])
+    return (f'<div class="fr-noise" data-kind="{kind}" title="page furniture: not analysed">'
+            f'<span class="fr-noise-kind">{kind}</span>'
+            f'<span class="fr-noise-text" data-start="{start}" data-end="{end}">{escape(text[start:end])}</span></div>')
+
+
+def _section(text: str, section: Mapping[str, Any], noise: Sequence[Mapping[str, Any]],
+             categories: Mapping[str, int]) -> str:
+    index = int(section["index"])
+    number_tag = f'<span class="fr-secno">§{index}</span>'
+    if section.get("heading") is None:
+        head = f'<div class="fr-lead">{number_tag} lead</div>'
+    elif section.get("heading_start") is None:
+        head = f'<h2 class="fr-heading">{number_tag} {escape(section["heading"])}</h2>'
+    else:
+        marks = term_marks(section.get("heading_terms", []), categories)
+        marks += actor_marks(section.get("heading_actors", []))
+        head = (f'<h2 class="fr-heading">{number_tag} '
+                f'{highlight(text, section["heading_start"], section["heading_end"], marks)}</h2>')
+    blocks = [(p["start"], _paragraph(text, p, categories), p.get("kind") == "bullet") for p in section["paragraphs"]]
+    blocks += [(n["start"], _noise(text, n), False) for n in noise]
+    blocks.sort(key=lambda block: block[0])
+    body, in_list = [], False
+    for _, markup, is_bullet in blocks:
+        if is_bullet != in_list:
+            body.append("<ul class=\"fr-list\">" if is_bullet else "</ul>")
+            in_list = is_bullet
+        body.append(markup)
+    if in_list:
+        body.append("</ul>")
+    return (f'<section class="fr-section" data-section="{index}">{head}{annotation_chips(section)}'
+            f'{"".join(body)}</section>')
+
+
+def _paragraph(text: str, paragraph: Mapping[str, Any], categories: Mapping[str, int]) -> str:
+    hits = paragraph.get("loaded_terms", [])
+    marks = term_marks(hits, categories) + actor_marks(paragraph.get("actors", []))
+    marks += quote_marks(paragraph.get("quotes", []), hits)
+    body = highlight(text, paragraph["start"], paragraph["end"], marks)
+    extra = annotation_chips(paragraph)
+    kind = paragraph.get("kind")
+    if kind == "bullet":
+        return f'<li class="fr-p">{body}{extra}</li>'
+    tag = "blockquote" if kind == "quote" else "p"
+    return f'<{tag} class="fr-p">{body}</{tag}>{extra}'
+
+
+def annotation_chips(node: Mapping[str, Any]) -> str:
+    """Chips for ``frames`` and ``techniques`` when the data has them (any list/dict shape)."""
+    rows = []
+    for key, label in (("frames", "Frames"), ("techniques", "Techniques")):
+        value = node.get(key)
+        if value:
+            rows.append(f'<div class="fr-ann"><span class="fr-ann-label">{label}</span>{chips(value)}</div>')
+    return "".join(rows)
+
+
+def chips(value: Any) -> str:
+    """Escaped name/number chips for a list of records, a name → number mapping, or a string."""
+    pairs = _named_values(value)[:MAX_CHIPS]
+    return "".join(
+        f'<span class="fr-chip">{escape(name)}{f" <b>{escape(amount)}</b>" if amount else ""}</span>'
+        for name, amount in pairs
+    )
+
+
+def _named_values(value: Any) -> list[tuple[str, str]]:
+    if isinstance(value, Mapping):
+        return [(str(key), _amount(item)) for key, item in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [_named(item) for item in value]
+    return [(str(value), "")]
+
+
+def _named(item: Any) -> tuple[str, str]:
+    if not isinstance(item, Mapping):
+        return str(item), ""
+    name = next((str(item[key]) for key in _NAME_KEYS if item.get(key) is not None), "?")
+    return name, _amount(item)
+
+
+def _amount(value: Any) -> str:
+    if isinstance(value, Mapping):
+        value = next((value[key] for key in _VALUE_KEYS if key in value), None)
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:.2g}" if abs(value) < 1 else f"{value:.1f}"
+    return str(value)

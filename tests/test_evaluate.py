@@ -1,0 +1,140 @@
+"""Evaluation harness: metrics against hand computation, dataset readers, the CLI table."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing import InputError
+from framing.evaluate import render_table, run
+from framing.evaluate.babe import token_counts
+from framing.evaluate.datasets import BiasExample, load_babe, load_gvfc, load_newsmtsc
+from framing.evaluate.metrics import PrecisionRecall, accuracy, macro_f1, majority_label, per_class
+from framing.evaluate.newsmtsc import vader_label, window_text
+
+LABELS = ("negative", "neutral", "positive")
+
+
+def test_per_class_counts_by_hand() -> None:
+    gold = ["negative", "negative", "neutral", "positive", "positive", "positive"]
+    pred = ["negative", "neutral", "neutral", "positive", "negative", "neutral"]
+    # negative: tp 1 (0), fp 1 (4), fn 1 (1)
+    assert per_class(gold, pred, "negative") == PrecisionRecall(1, 1, 1)
+    # neutral: tp 1 (2), fp 2 (1, 5), fn 0
+    assert per_class(gold, pred, "neutral") == PrecisionRecall(1, 2, 0)
+    # positive: tp 1 (3), fp 0, fn 2 (4, 5)
+    assert per_class(gold, pred, "positive") == PrecisionRecall(1, 0, 2)
+    f1_negative, f1_neutral, f1_positive = 0.5, 2 * (1 / 3) / (1 / 3 + 1), 2 * (1 / 3) / (1 + 1 / 3)
+    assert macro_f1(gold, pred, LABELS) == pytest.approx((f1_negative + f1_neutral + f1_positive) / 3)
+    assert accuracy(gold, pred) == pytest.approx(3 / 6)
+
+
+def test_undefined_ratios_are_zero() -> None:
+    assert PrecisionRecall(0, 0, 0).f1 == 0.0
+    assert PrecisionRecall(0, 3, 0).precision == 0.0 and PrecisionRecall(0, 0, 3).recall == 0.0
+
+
+def test_majority_label_breaks_ties_alphabetically() -> None:
+    assert majority_label(["positive", "neutral", "positive", "neutral"]) == "neutral"
+
+
+def test_length_mismatch_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        accuracy(["a"], [])
+
+
+def test_token_counts_by_hand() -> None:
+    examples = [
+        BiasExample("The radical plan is a total disaster.", True, ("radical", "disaster")),
+        BiasExample("The plan passed on Monday.", False, ()),
+    ]
+    spans = {
+        examples[0].text: [(4, 11), (22, 27)],   # "radical" (right), "total" (wrong)
+        examples[1].text: [(9, 15)],             # "passed" (wrong)
+    }
+    counts = token_counts(examples, spans.__getitem__)
+    assert counts == PrecisionRecall(tp=1, fp=2, fn=1)
+
+
+@pytest.mark.parametrize(("compound", "label"), [(0.05, "positive"), (0.049, "neutral"), (-0.05, "negative")])
+def test_vader_label(compound: float, label: str) -> None:
+    assert vader_label(compound) == label
+
+
+def test_window_text() -> None:
+    sentence = "one two three TARGET four five six"
+    start = sentence.index("TARGET")
+    assert window_text(sentence, start, start + 6, tokens=2) == "two three TARGET four five"
+
+
+@pytest.fixture
+def newsmtsc_file(tmp_path: Path) -> Path:
+    rows = [
+        {"primary_gid": "a", "sentence_normalized": "Critics called Smith a corrupt liar.",
+         "targets": [{"from": 15, "to": 20, "mention": "Smith", "polarity": 2.0}]},
+        {"primary_gid": "b", "sentence_normalized": "Jones spoke on Tuesday.",
+         "targets": [{"from": 0, "to": 5, "mention": "Jones", "polarity": 4.0}]},
+        {"primary_gid": "c", "sentence_normalized": "Fans praised the brave and wonderful Lee.",
+         "targets": [{"from": 37, "to": 40, "mention": "Lee", "polarity": 6.0}]},
+    ]
+    path = tmp_path / "mini.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_load_newsmtsc(newsmtsc_file: Path) -> None:
+    examples = load_newsmtsc(newsmtsc_file)
+    assert [(e.sentence[e.start:e.end], e.label) for e in examples] == [
+        ("Smith", "negative"), ("Jones", "neutral"), ("Lee", "positive")]
+
+
+def test_run_newsmtsc_rows(newsmtsc_file: Path) -> None:
+    result = run("newsmtsc", newsmtsc_file)
+    rows = {row["method"]: row for row in result["rows"]}
+    # majority of a three-way tie is "negative" (alphabetical): F1 = (0.5 + 0 + 0) / 3
+    assert rows["majority class"]["macro_f1"] == pytest.approx(round(0.5 / 3, 4))
+    assert rows["framing (trained model)"]["accuracy"] == 1.0
+    assert "framing (trained model)" in render_table(result)
+
+
+def test_bad_newsmtsc_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"sentence_normalized": "x"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="bad.jsonl:1"):
+        load_newsmtsc(path)
+
+
+def test_load_babe_and_gvfc(tmp_path: Path) -> None:
+    babe = tmp_path / "babe.csv"
+    babe.write_text(
+        "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
+        "A radical plan.;x;y;z;left;Biased;Opinion;['radical']\n"
+        "A plan.;x;y;z;left;Non-biased;Factual;[]\n"
+        "Unclear.;x;y;z;left;No agreement;Factual;[]\n",
+        encoding="utf-8",
+    )
+    assert [(e.biased, e.biased_words) for e in load_babe(babe)] == [(True, ("radical",)), (False, ())]
+    gvfc = tmp_path / "gvfc.csv"
+    gvfc.write_text("news_title,Q1_Relevant,Q2_Focus,Q3_Theme1,Q3_Theme2\nA,1,1,2,3\nB,2,99,99,99\n", encoding="utf-8")
+    assert [(e.relevant, e.frames) for e in load_gvfc(gvfc)] == [(True, ("gun_control", "politics")), (False, ())]
+
+
+def test_unknown_dataset_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="unknown dataset"):
+        run("imdb", tmp_path / "x")
+    with pytest.raises(InputError, match="no such dataset file"):
+        run("newsmtsc", tmp_path / "absent.jsonl")
+
+
+@pytest.mark.slow
+def test_cli_prints_the_table(newsmtsc_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    done = subprocess.run([sys.executable, "-m", "framing.evaluate", "newsmtsc", str(newsmtsc_file), "--json", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "VADER, whole sentence" in done.stdout and "majority class" in done.stdout
+    assert json.loads(out.read_text())["dataset"] == "newsmtsc"
