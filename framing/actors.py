@@ -84,7 +84,7 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
         if kind not in ACTOR_KINDS:
             raise LexiconError(f"{path}:{number}: kind {kind!r} must be one of {', '.join(ACTOR_KINDS)}")
         actor = Actor(
-            name=name, kind=kind,  # type: ignore[arg-type]
+            name=name, kind=kind,
             aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
             places=tuple(p.strip() for p in places.split("|") if p.strip()),
             country=country or None, line=number,
@@ -178,14 +178,14 @@ def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
             return False
         if any(word.lower() in _RELATIONS for word in before_words[-4:]):
             return True  # "talks with Beijing", "between Washington and Moscow", "pressure on Kyiv"
-    following = re.match(r"\s+(?:(\w+ly)\s+)?([\w-]+)", after)
-    if following is None:
+    next_word = re.match(r"\s+(?:(\w+ly)\s+)?([\w-]+)", after)
+    if next_word is None:
         return True  # followed by punctuation: an object or a subject set off by a comma
-    word = following.group(2)
+    word = next_word.group(2)
     if word[:1].isupper():
         return False  # part of a longer name ("Washington Post", "Moscow Times")
     lowered = word.lower()
-    if lowered in _COORDINATORS or lowered in _AUXILIARIES or following.group(1):
+    if lowered in _COORDINATORS or lowered in _AUXILIARIES or next_word.group(1):
         return True
     if lowered in _PLACE_NOUNS:
         return False

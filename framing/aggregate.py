@@ -10,14 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._version import __version__
 from .actors import Gazetteer, find_actors, resolve_speaker
-from .lexicon import CompiledLexicons, annotate_hits, match_terms
+from .frames import FrameCue, FrameScore, find_frame_cues, frame_lexicons, score_frames
+from .lexicon import CategoryInfo, CompiledLexicons, annotate_hits, match_terms
 from .model import (
     ActorKind, ActorMention, Document, Paragraph, Polarity, Quote, Readability, Section, Sentence,
     SentimentLabel, TargetSentiment, TermHit, TextSpan,
@@ -25,7 +26,9 @@ from .model import (
 from .quotes import find_quotes
 from .readability import combine, measure_readability
 from .sentences import split_sentences
+from .roles import ActorRole, find_role
 from .sentiment import SentimentContext, label_for, paragraph_polarity, score_target
+from .techniques import TECHNIQUES, TechniqueHit, find_repetition, find_techniques
 
 if TYPE_CHECKING:
     import pandas
@@ -36,10 +39,20 @@ SCARE_QUOTE_WEIGHT = 1.0
 
 @dataclass(frozen=True, slots=True)
 class MentionReport:
-    """An actor mention and the sentiment toward it (author voice unless ``speaker`` is set)."""
+    """An actor mention, the sentiment toward it (author voice unless ``speaker`` is set),
+    and whether it is the agent or the target of the charged words of its clause."""
 
     mention: ActorMention
     sentiment: TargetSentiment
+    role: ActorRole | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueCount:
+    """How often a technique was found over some stretch."""
+
+    technique: str
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +94,13 @@ class ParagraphReport:
     polarity: Polarity
     readability: Readability
     loadedness: float
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueHit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class SectionReport:
-    """A section's paragraphs and their aggregates (the heading's terms count too)."""
+    """A section's paragraphs and their aggregates (the heading's terms, cues and techniques count too)."""
 
     section: Section
     heading_terms: tuple[TermHit, ...]
@@ -95,16 +110,22 @@ class SectionReport:
     loaded_terms: tuple[TermCount, ...]
     readability: Readability
     loadedness: float
+    heading_frames: tuple[FrameScore, ...] = ()
+    heading_techniques: tuple[TechniqueHit, ...] = ()
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueCount, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class FrontReport:
-    """The title or standfirst: analysed for terms and actors, outside any section."""
+    """The title or standfirst: analysed for terms, actors, frames and techniques, outside any section."""
 
     part: Literal["title", "standfirst"]
     span: TextSpan
     loaded_terms: tuple[TermHit, ...]
     actors: tuple[MentionReport, ...]
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueHit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +141,8 @@ class Report:
     loadedness: float
     lexicons: dict[str, str]
     version: str
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueCount, ...] = ()
 
     @property
     def text(self) -> str:
@@ -172,53 +195,43 @@ class Report:
 
 
 def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer) -> Report:
-    """Run sentences, quotes, lexicon, actors, sentiment and readability over a Document."""
+    """Run every analysis stage over a Document and aggregate paragraph -> section -> document."""
     text = document.text
-    front_parts = [(name, span) for name, span in (("title", document.title), ("standfirst", document.standfirst))
-                   if span is not None and span.end > span.start]
-    paragraphs = document.paragraphs
-    sentences: dict[tuple[int, int], tuple[Sentence, ...]] = {}
-    for _, span in front_parts:
-        sentences[(span.start, span.end)] = split_sentences(text, span.start, span.end)
+    parts: tuple[tuple[Literal["title", "standfirst"], TextSpan | None], ...] = (
+        ("title", document.title), ("standfirst", document.standfirst))
+    front_parts = [(name, span) for name, span in parts if span is not None and span.end > span.start]
+    spans: list[tuple[int, int]] = [(span.start, span.end) for _, span in front_parts]
     for section in document.sections:
         if section.heading is not None:
-            sentences[(section.heading.start, section.heading.end)] = split_sentences(
-                text, section.heading.start, section.heading.end)
-        for paragraph in section.paragraphs:
-            sentences[(paragraph.start, paragraph.end)] = split_sentences(text, paragraph.start, paragraph.end)
-    body_sentences = [s for p in paragraphs for s in sentences[(p.start, p.end)]]
-    front_sentences = [s for _, span in front_parts for s in sentences[(span.start, span.end)]]
-    bullets = [(p.start, p.end) for p in paragraphs if p.kind == "bullet"]
-    quotes = find_quotes(text, front_sentences + body_sentences, list_items=bullets)
-
-    analysed_spans = sorted(sentences)
-    mentions = find_actors(text, analysed_spans, gazetteer,
-                           speakers=[q.speaker for q in quotes if q.speaker is not None])
-    all_sentences = tuple(s for key in analysed_spans for s in sentences[key])
+            spans.append((section.heading.start, section.heading.end))
+        spans.extend((p.start, p.end) for p in section.paragraphs)
+    spans.sort()
+    sentences = {key: split_sentences(text, *key) for key in spans}
+    all_sentences = tuple(s for key in spans for s in sentences[key])
+    bullets = [(p.start, p.end) for p in document.paragraphs if p.kind == "bullet"]
+    quotes = find_quotes(text, all_sentences, list_items=bullets)
+    mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None])
     sentence_starts = [s.start for s in all_sentences]
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts) for q in quotes if q.speaker is not None}
-    hits = _find_hits(text, analysed_spans, all_sentences, quotes, speakers, compiled)
+    hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled)
     context = SentimentContext(text, all_sentences, quotes, hits, speakers)
-    portrayed = tuple(MentionReport(m, score_target(context, m.start, m.end, voice="author")) for m in mentions)
-
-    hits_in = _Grouper(hits)
-    mentions_in = _Grouper(portrayed, key=lambda r: r.mention.start)
+    portrayed = tuple(
+        MentionReport(m, score_target(context, m.start, m.end, voice="author"), find_role(context, m.start, m.end))
+        for m in mentions
+    )
+    hits_in, mentions_in = _Grouper(hits), _Grouper(portrayed, key=lambda r: r.mention.start)
     quotes_in = _Grouper(quotes)
+    analysed = {
+        key: _analyse_span(text, key, sentences[key], hits_in, mentions_in, quotes_in, compiled.categories)
+        for key in spans
+    }
+    _add_repetition(document, analysed)
+
     front = tuple(
-        FrontReport(name, span, hits_in.between(span.start, span.end), mentions_in.between(span.start, span.end))
+        FrontReport(name, span, *_front_fields(analysed[(span.start, span.end)], _word_count(span.text)))
         for name, span in front_parts
     )
-    section_reports = []
-    for section in document.sections:
-        paragraph_reports = tuple(
-            _paragraph_report(text, paragraph, sentences[(paragraph.start, paragraph.end)], hits_in, mentions_in, quotes_in)
-            for paragraph in section.paragraphs
-        )
-        heading = section.heading
-        heading_terms = hits_in.between(heading.start, heading.end) if heading else ()
-        heading_actors = mentions_in.between(heading.start, heading.end) if heading else ()
-        section_reports.append(_section_report(section, heading_terms, heading_actors, paragraph_reports))
-
+    section_reports = [_section_report(text, section, analysed) for section in document.sections]
     all_terms = [h for f in front for h in f.loaded_terms] + [
         h for s in section_reports for h in (*s.heading_terms, *(t for p in s.paragraphs for t in p.loaded_terms))
     ]
@@ -226,8 +239,10 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         m for s in section_reports for m in (*s.heading_actors, *(a for p in s.paragraphs for a in p.actors))
     ]
     readability = combine(s.readability for s in section_reports)
-    front_words = sum(_word_count(f.span.text) for f in front)
-    words = readability.n_words + sum(_word_count(s.section.heading.text) for s in section_reports if s.section.heading) + front_words
+    heading_words = sum(_word_count(s.section.heading.text) for s in section_reports if s.section.heading)
+    words = readability.n_words + heading_words + sum(_word_count(f.span.text) for f in front)
+    all_cues = [cue for part in analysed.values() for cue in part.cues]
+    all_techniques = [t for part in analysed.values() for t in part.techniques]
     return Report(
         document=document,
         front=front,
@@ -236,13 +251,55 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         loaded_terms=count_terms(all_terms),
         readability=readability,
         loadedness=loadedness(all_terms, words),
-        lexicons={**compiled.hashes, "actors": gazetteer.sha256},
+        lexicons={**compiled.hashes, "actors": gazetteer.sha256, **frame_lexicons().hashes},
         version=__version__,
+        frames=score_frames(all_cues, words),
+        techniques=count_techniques(all_techniques),
     )
 
 
+@dataclass(slots=True)
+class _SpanAnalysis:
+    """What the stages found in one analysed span (paragraph, heading, title or standfirst)."""
+
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    hits: tuple[TermHit, ...]
+    mentions: tuple[MentionReport, ...]
+    cues: tuple[FrameCue, ...]
+    techniques: tuple[TechniqueHit, ...]
+
+
+def _analyse_span(text: str, key: tuple[int, int], sentences: tuple[Sentence, ...], hits_in: _Grouper,
+                  mentions_in: _Grouper, quotes_in: _Grouper, categories: dict[str, CategoryInfo]) -> _SpanAnalysis:
+    start, end = key
+    hits: tuple[TermHit, ...] = hits_in.between(start, end)
+    mentions: tuple[MentionReport, ...] = mentions_in.between(start, end)
+    quotes: tuple[Quote, ...] = quotes_in.between(start, end)
+    cues = find_frame_cues(text, [key], hits, categories)
+    techniques = find_techniques(text, sentences, hits, [m.mention for m in mentions], quotes, categories)
+    return _SpanAnalysis(sentences, quotes, hits, mentions, cues, techniques)
+
+
+def _add_repetition(document: Document, analysed: dict[tuple[int, int], _SpanAnalysis]) -> None:
+    """Mark loaded terms the author repeats across sections (a technique of the whole text)."""
+    per_section = []
+    for section in document.sections:
+        keys = ([(section.heading.start, section.heading.end)] if section.heading else []) + [
+            (p.start, p.end) for p in section.paragraphs]
+        per_section.append([h for key in keys for h in analysed[key].hits])
+    for repeated in find_repetition(per_section):
+        for (start, end), part in analysed.items():
+            if start <= repeated.start < end:
+                part.techniques = tuple(sorted((*part.techniques, repeated), key=lambda t: (t.start, t.end, t.technique)))
+
+
+def _front_fields(part: _SpanAnalysis, n_words: int) -> tuple[Any, ...]:
+    return part.hits, part.mentions, score_frames(part.cues, n_words), part.techniques
+
+
 def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
-               speakers: dict[int, str], compiled: CompiledLexicons) -> tuple[TermHit, ...]:
+               speakers: Mapping[int, str], compiled: CompiledLexicons) -> tuple[TermHit, ...]:
     raw: list[TermHit] = []
     for start, end in spans:
         raw.extend(match_terms(text, compiled, start, end))
@@ -277,38 +334,55 @@ class _Grouper:
         return tuple(self._records[first:last])
 
 
-def _paragraph_report(text: str, paragraph: Paragraph, sentences: tuple[Sentence, ...], hits_in: _Grouper,
-                      mentions_in: _Grouper, quotes_in: _Grouper) -> ParagraphReport:
-    readability = measure_readability(text, sentences, paragraph.start, paragraph.end)
-    terms = hits_in.between(paragraph.start, paragraph.end)
+def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis) -> ParagraphReport:
+    readability = measure_readability(text, part.sentences, paragraph.start, paragraph.end)
     return ParagraphReport(
         paragraph=paragraph,
-        sentences=sentences,
-        quotes=quotes_in.between(paragraph.start, paragraph.end),
-        loaded_terms=terms,
-        actors=mentions_in.between(paragraph.start, paragraph.end),
+        sentences=part.sentences,
+        quotes=part.quotes,
+        loaded_terms=part.hits,
+        actors=part.mentions,
         polarity=paragraph_polarity(paragraph.text),
         readability=readability,
-        loadedness=loadedness(terms, readability.n_words),
+        loadedness=loadedness(part.hits, readability.n_words),
+        frames=score_frames(part.cues, readability.n_words),
+        techniques=part.techniques,
     )
 
 
-def _section_report(section: Section, heading_terms: tuple[TermHit, ...], heading_actors: tuple[MentionReport, ...],
-                    paragraphs: tuple[ParagraphReport, ...]) -> SectionReport:
-    terms = [*heading_terms, *(t for p in paragraphs for t in p.loaded_terms)]
-    mentions = [*heading_actors, *(a for p in paragraphs for a in p.actors)]
+def _section_report(text: str, section: Section, analysed: dict[tuple[int, int], _SpanAnalysis]) -> SectionReport:
+    paragraphs = tuple(_paragraph_report(text, p, analysed[(p.start, p.end)]) for p in section.paragraphs)
+    heading = section.heading
+    head = analysed[(heading.start, heading.end)] if heading else _SpanAnalysis((), (), (), (), (), ())
+    terms = [*head.hits, *(t for p in paragraphs for t in p.loaded_terms)]
+    mentions = [*head.mentions, *(a for p in paragraphs for a in p.actors)]
     readability = combine(p.readability for p in paragraphs)
-    heading_words = _word_count(section.heading.text) if section.heading else 0
+    heading_words = _word_count(heading.text) if heading else 0
+    words = readability.n_words + heading_words
+    cues = [*head.cues, *(c for p in section.paragraphs for c in analysed[(p.start, p.end)].cues)]
+    techniques = [*head.techniques, *(t for p in paragraphs for t in p.techniques)]
     return SectionReport(
         section=section,
-        heading_terms=heading_terms,
-        heading_actors=heading_actors,
+        heading_terms=head.hits,
+        heading_actors=head.mentions,
         paragraphs=paragraphs,
         actors=summarise_actors(mentions),
         loaded_terms=count_terms(terms),
         readability=readability,
-        loadedness=loadedness(terms, readability.n_words + heading_words),
+        loadedness=loadedness(terms, words),
+        heading_frames=score_frames(head.cues, heading_words),
+        heading_techniques=head.techniques,
+        frames=score_frames(cues, words),
+        techniques=count_techniques(techniques),
     )
+
+
+def count_techniques(hits: Iterable[TechniqueHit]) -> tuple[TechniqueCount, ...]:
+    """Technique counts, most frequent first (ties in taxonomy order)."""
+    counts = Counter(hit.technique for hit in hits)
+    order = {name: index for index, name in enumerate(TECHNIQUES)}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], order.get(item[0], len(order)), item[0]))
+    return tuple(TechniqueCount(technique, count) for technique, count in ranked)
 
 
 def _word_count(text: str) -> int:

@@ -148,10 +148,15 @@ def _block_units(text: str, block: list[Line], blank_run: int, *, markdown: bool
             units.append(Unit("quote", start, end, trim(text, first.start, first.end)[0], len(quote)))
             quote.clear()
 
+    def flush_all() -> None:
+        flush_pending()
+        flush_item()
+        flush_quote()
+
     for position, line in enumerate(block):
         raw = text[line.start:line.end]
         if markdown and ATX_HEADING.match(raw):
-            flush_pending(), flush_item(), flush_quote()
+            flush_all()
             units.append(_atx_unit(text, line))
             continue
         if markdown and pending and position > 0 and SETEXT_UNDERLINE.match(raw) and len(pending) == 1:
@@ -162,11 +167,12 @@ def _block_units(text: str, block: list[Line], blank_run: int, *, markdown: bool
                               extra={"underline": (line.start, line.end)}))
             continue
         if BLOCKQUOTE.match(raw):
-            flush_pending(), flush_item()
+            flush_pending()
+            flush_item()
             quote.append(line)
             continue
         if BULLET.match(raw) and not _is_rule(raw):
-            flush_pending(), flush_quote(), flush_item()
+            flush_all()
             current_item.append(line)
             continue
         if current_item:
@@ -176,7 +182,7 @@ def _block_units(text: str, block: list[Line], blank_run: int, *, markdown: bool
             quote.append(line)  # lazy continuation of a block quote
             continue
         pending.append(line)
-    flush_pending(), flush_item(), flush_quote()
+    flush_all()
     if units:
         units[0].blank_before = blank_run
     return units

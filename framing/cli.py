@@ -160,15 +160,17 @@ def _lexicon_check(args: argparse.Namespace) -> int:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import run_corpus, write_table
+    from .corpus import check_table_path, run_corpus, write_table
 
+    check_table_path(args.out)  # a wrong suffix fails before any file is analysed
     results = run_corpus(args.paths, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                          level=args.level, lexicons=args.lexicon, as_dataframe=True)
     write_table(results.frame, args.out)
-    print(f"wrote {args.out}: {len(results.frame)} rows from {results.n_ok} files"
+    print(f"wrote {args.out}: {len(results.frame)} rows from {results.n_ok} of {results.n_files} files"
           + (f"; {len(results.errors)} failed" if results.errors else ""), file=sys.stderr)
     for path, message in results.errors:
-        print(f"framing: skipped {path}: {_one_line(message)}", file=sys.stderr)
+        detail = message if message.startswith(path) else f"{path}: {message}"
+        print(f"framing: skipped {_one_line(detail)}", file=sys.stderr)
     return 0 if results.n_ok else 1
 
 

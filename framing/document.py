@@ -298,9 +298,8 @@ def _byline_parts(content: str) -> tuple[int, int | None] | None:
             break
     name = content[:name_end]
     prefixed = _BYLINE_PREFIX.match(name)
-    names = name[prefixed.end():] if prefixed else name
-    names = re.split(r"\s*[,|/]\s*|\s+and\s+|\s+&\s+", names)
-    people = [n for n in names if n]
+    listed = name[prefixed.end():] if prefixed else name
+    people = [n for n in re.split(r"\s*[,|/]\s*|\s+and\s+|\s+&\s+", listed) if n]
     if not people:
         return None
     if prefixed:

@@ -115,8 +115,8 @@ def _read_json_ld(text: str | None, meta: dict[str, str]) -> None:
         if isinstance(item.get("datePublished"), str):
             meta.setdefault("date", item["datePublished"])
         author = item.get("author")
-        names = [a.get("name") for a in (author if isinstance(author, list) else [author]) if isinstance(a, dict)]
-        names = [n for n in names if isinstance(n, str)]
+        authors = author if isinstance(author, list) else [author]
+        names = [str(a["name"]) for a in authors if isinstance(a, dict) and isinstance(a.get("name"), str)]
         if names:
             meta.setdefault("byline", ", ".join(names))
         keywords = item.get("keywords")

@@ -12,7 +12,7 @@ import io
 import json
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,6 +22,7 @@ from .matching import Forms, Phrase, PhraseIndex, fold_words
 from .model import Quote, Sentence, TermHit
 from .resources import read_data_bytes
 from .source import decode_bytes, normalise_newlines
+from .spans import SpanIndex
 
 DEFAULT_LEXICON = "loaded_language"
 COLUMNS = ("term", "category", "weight", "flags", "valence", "note")
@@ -426,21 +427,21 @@ def merge_compounds(text: str, hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
 
 
 def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Sentence],
-                  quotes: Sequence[Quote], speakers: dict[int, str | None] | None = None) -> tuple[TermHit, ...]:
+                  quotes: Sequence[Quote], speakers: Mapping[int, str] | None = None) -> tuple[TermHit, ...]:
     """Mark each hit as negated, quoted (with its speaker) or inside a question.
 
     ``speakers`` maps a quote's start offset to its resolved speaker name; without it the
     speaker is the name as written.
     """
+    sentence_index = SpanIndex(sentences)
+    quote_index = SpanIndex(quotes)
     annotated = []
     for hit in hits:
-        sentence = _containing(sentences, hit.start)
-        quote = _containing(quotes, hit.start)
+        sentence = sentence_index.at(hit.start)
+        quote = quote_index.at(hit.start)
         speaker = None
         if quote is not None:
-            speaker = (speakers or {}).get(quote.start) if speakers and quote.start in speakers else (
-                quote.speaker.text if quote.speaker else None
-            )
+            speaker = (speakers or {}).get(quote.start) or (quote.speaker.text if quote.speaker else None)
         annotated.append(TermHit(
             start=hit.start, end=hit.end, text=hit.text, term=hit.term, category=hit.category,
             weight=hit.weight, valence=hit.valence, lexicon=hit.lexicon,
@@ -448,13 +449,6 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
             question=sentence is not None and sentence.text.rstrip(" \"'”’)").endswith("?"),
         ))
     return tuple(annotated)
-
-
-def _containing(spans: Sequence[Sentence] | Sequence[Quote], offset: int) -> Sentence | Quote | None:
-    for span in spans:
-        if span.start <= offset < span.end:
-            return span
-    return None
 
 
 def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:

@@ -23,7 +23,7 @@ from .model import Quote
 if TYPE_CHECKING:
     from .sentiment import SentimentContext
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 MODEL_FILE = "target_sentiment.json"
 # Words within this many tokens of the target are features of their own.
 WINDOW = 20
@@ -164,6 +164,12 @@ def target_features(context: SentimentContext, start: int, end: int, *,
 
     features["rule_score"] = _rule_sentiment(context, start, end, voice, None, target_quote).score
     features.update(_attribution(context, start, end, target_quote))
+    from .roles import find_role
+
+    role = find_role(context, start, end)
+    if role is not None:
+        features[f"role_{role.role}"] = 1.0
+        features[f"role_{role.role}_valence"] = valence["v_near"] / 4.0
     if target_index == 0 or (tokens and tokens[0][0] >= start):
         features["target_first"] = 1.0
     if text[start:end].lower() in _PRONOUNS:

@@ -50,7 +50,7 @@ def _portrayal(actor: dict[str, Any] | None) -> dict[str, Any] | None:
 def _difference(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float | None:
     if not a or not b or a["sentiment"] is None or b["sentiment"] is None:
         return None
-    return round(b["sentiment"] - a["sentiment"], 4)
+    return round(float(b["sentiment"]) - float(a["sentiment"]), 4)
 
 
 def _article(data: dict[str, Any]) -> dict[str, Any]:

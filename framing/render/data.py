@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from ..frames import FrameScore, dominant, profile
 from ..model import Noise, Quote, Readability, TermHit, TextSpan
 
 if TYPE_CHECKING:
-    from ..aggregate import ActorSummary, MentionReport, ParagraphReport, Report, SectionReport, TermCount
+    from ..aggregate import (
+        ActorSummary, MentionReport, ParagraphReport, Report, SectionReport, TechniqueCount, TermCount,
+    )
+    from ..techniques import TechniqueHit
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -31,7 +36,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "lexicons": dict(report.lexicons),
         "front": [
             {"part": f.part, **_span(f.span), "loaded_terms": [_hit(h) for h in f.loaded_terms],
-             "actors": [_mention(m) for m in f.actors]}
+             "actors": [_mention(m) for m in f.actors], "frames": [_frame(x, cues=True) for x in f.frames],
+             "techniques": [_technique(t) for t in f.techniques]}
             for f in report.front
         ],
         "noise": [_noise(n) for n in document.noise],
@@ -40,7 +46,32 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "loaded_terms": [_count(c) for c in report.loaded_terms],
         "readability": _readability(report.readability),
         "loadedness": report.loadedness,
+        "frames": [{**_frame(x), "share": share} for x, share in zip(report.frames, _shares(report.frames))],
+        "frame_profile": profile(report.frames),
+        "techniques": [_technique_count(t) for t in report.techniques],
     }
+
+
+def _shares(scores: Sequence[FrameScore]) -> list[float]:
+    shares = profile(scores)
+    return [shares.get(score.frame, 0.0) for score in scores]
+
+
+def _frame(score: FrameScore, *, cues: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {"frame": score.frame, "rate": score.rate, "weight": score.weight}
+    if cues:
+        data["cues"] = [{"text": c.text, "start": c.start, "end": c.end, "source": c.source, "weight": c.weight}
+                        for c in score.cues]
+    return data
+
+
+def _technique(hit: TechniqueHit) -> dict[str, Any]:
+    return {"technique": hit.technique, "rule": hit.rule, "confidence": hit.confidence, "text": hit.text,
+            "start": hit.start, "end": hit.end}
+
+
+def _technique_count(count: TechniqueCount) -> dict[str, Any]:
+    return {"technique": count.technique, "count": count.count}
 
 
 def _text(span: TextSpan | None) -> str | None:
@@ -71,6 +102,11 @@ def _section(section: SectionReport) -> dict[str, Any]:
         "loaded_terms": [_count(c) for c in section.loaded_terms],
         "readability": _readability(section.readability),
         "loadedness": section.loadedness,
+        "heading_frames": [_frame(x, cues=True) for x in section.heading_frames],
+        "heading_techniques": [_technique(t) for t in section.heading_techniques],
+        "frames": [_frame(x) for x in section.frames],
+        "dominant_frames": list(dominant(section.frames)),
+        "techniques": [_technique_count(t) for t in section.techniques],
     }
 
 
@@ -88,6 +124,8 @@ def _paragraph(report: ParagraphReport) -> dict[str, Any]:
         "polarity": asdict(report.polarity),
         "readability": _readability(report.readability),
         "loadedness": report.loadedness,
+        "frames": [_frame(x, cues=True) for x in report.frames],
+        "techniques": [_technique(t) for t in report.techniques],
     }
 
 
@@ -106,6 +144,8 @@ def _mention(report: MentionReport) -> dict[str, Any]:
         "end": mention.end, "metonym": mention.is_metonym, "sentiment": sentiment.score, "label": sentiment.label,
         "speaker": sentiment.speaker, "method": sentiment.method, "features": list(sentiment.features),
         "evidence": _span(sentiment.evidence) if sentiment.evidence else None,
+        "role": report.role.role if report.role else None,
+        "role_evidence": _span(report.role.evidence) if report.role else None,
     }
 
 

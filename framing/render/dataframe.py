@@ -57,6 +57,8 @@ def _paragraph_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "n_author_terms": sum(not t["in_quote"] and not t["negated"] for t in terms),
                 "n_actor_mentions": len(paragraph["actors"]), "n_quotes": len(paragraph.get("quotes", [])),
                 "compound": paragraph["polarity"]["compound"], **_readability(paragraph["readability"]),
+                "top_frame": paragraph["frames"][0]["frame"] if paragraph.get("frames") else None,
+                "techniques": ";".join(sorted({t["technique"] for t in paragraph.get("techniques", [])})),
                 "text": paragraph["text"],
             }
 
@@ -69,6 +71,8 @@ def _section_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "end": section["end"], "n_paragraphs": len(section["paragraphs"]), "loadedness": section["loadedness"],
             "n_loaded_terms": sum(t["count"] for t in section["loaded_terms"]),
             "n_actors": len(section["actors"]), "top_actor": top["actor"] if top else None,
+            "dominant_frames": ";".join(section.get("dominant_frames", [])),
+            "techniques": ";".join(f"{t['technique']}:{t['count']}" for t in section.get("techniques", [])),
             **_readability(section["readability"]),
         }
 
@@ -93,8 +97,9 @@ def _span_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for part in data.get("front", []):
         yield from _spans_of(part, section=None, paragraph=None)
     for section in data["sections"]:
-        yield from _spans_of({"loaded_terms": section["heading_terms"], "actors": section.get("heading_actors", [])},
-                             section=section["index"], paragraph=None)
+        heading = {"loaded_terms": section["heading_terms"], "actors": section.get("heading_actors", []),
+                   "frames": section.get("heading_frames", []), "techniques": section.get("heading_techniques", [])}
+        yield from _spans_of(heading, section=section["index"], paragraph=None)
         for paragraph in section["paragraphs"]:
             yield from _spans_of(paragraph, section=section["index"], paragraph=paragraph["index"])
 
@@ -109,6 +114,14 @@ def _spans_of(container: dict[str, Any], *, section: int | None, paragraph: int 
         yield {"layer": "actor", **where, "start": mention["start"], "end": mention["end"], "text": mention["text"],
                "label": mention["actor"], "kind": mention["kind"], "sentiment": mention["sentiment"],
                "sentiment_label": mention["label"], "speaker": mention["speaker"]}
+    for technique in container.get("techniques", []):
+        yield {"layer": "technique", **where, "start": technique["start"], "end": technique["end"],
+               "text": technique["text"], "label": technique["technique"], "rule": technique["rule"],
+               "confidence": technique["confidence"]}
+    for frame in container.get("frames", []):
+        for cue in frame.get("cues", []):
+            yield {"layer": "frame_cue", **where, "start": cue["start"], "end": cue["end"], "text": cue["text"],
+                   "label": frame["frame"], "weight": cue["weight"], "source": cue["source"]}
     for quote in container.get("quotes", []):
         speaker = quote["speaker"]["text"] if quote["speaker"] else None
         yield {"layer": "quote", **where, "start": quote["start"], "end": quote["end"], "text": quote["text"],

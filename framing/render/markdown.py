@@ -8,6 +8,7 @@ from typing import Any
 TOP_ACTORS = 12
 TOP_TERMS = 15
 TOP_SECTIONS = 3
+TOP_FRAMES = 6
 
 
 def to_markdown(data: dict[str, Any]) -> str:
@@ -57,9 +58,22 @@ def _summary(data: dict[str, Any]) -> list[str]:
     if data["loaded_terms"]:
         lines += ["### Loaded terms", "", "| term | category | count | author voice |", "|---|---|---:|---:|"]
         for term in data["loaded_terms"][:TOP_TERMS]:
-            lines.append(f"| {_cell(term['term'])} | {term['category']} | {term['count']} | {term['author_count']} |")
+            lines.append(f"| {_cell(term['term'])} | {_cell(term['category'])} | {term['count']} | {term['author_count']} |")
         lines.append("")
+    if data.get("frames"):
+        lines += ["### Frames", "", "| frame | share | cues per 100 words |", "|---|---:|---:|"]
+        for frame in data["frames"][:TOP_FRAMES]:
+            lines.append(f"| {_label(frame['frame'])} | {frame.get('share', 0.0):.0%} | {frame['rate']:.2f} |")
+        lines.append("")
+    if data.get("techniques"):
+        lines += ["**Persuasion techniques:** " + ", ".join(
+            f"{_label(t['technique'])} ×{t['count']}" for t in data["techniques"]), ""]
     return lines
+
+
+def _label(identifier: str) -> str:
+    """A taxonomy id as words: ``security_defense`` -> "security defense"."""
+    return _inline(identifier.replace("_", " "))
 
 
 def _section(section: dict[str, Any]) -> list[str]:
@@ -76,6 +90,10 @@ def _section(section: dict[str, Any]) -> list[str]:
         terms = ", ".join(f"{t['term']} ({t['category']}{' ×' + str(t['count']) if t['count'] > 1 else ''})"
                           for t in section["loaded_terms"])
         lines += [f"Loaded terms: {_inline(terms)}", ""]
+    if section.get("dominant_frames"):
+        lines += ["Dominant frames: " + ", ".join(_label(f) for f in section["dominant_frames"]), ""]
+    if section.get("techniques"):
+        lines += ["Techniques: " + ", ".join(f"{_label(t['technique'])} ×{t['count']}" for t in section["techniques"]), ""]
     paragraph = max(section["paragraphs"], key=lambda p: p["loadedness"])
     if paragraph["loaded_terms"]:
         lines += [f"Most loaded paragraph ({paragraph['loadedness']:.2f}):", "", "> " + _marked(paragraph), ""]

@@ -1,0 +1,102 @@
+"""Frame stage: spans -> Policy Frames Codebook dimensions, as cue rates that keep their cues.
+
+Cues come from ``lexicons/frames/policy_frames.tsv`` (Boydstun et al. 2014; the 15
+dimensions of the Media Frames Corpus, Card et al. 2015) and from loaded terms whose
+category the crosswalk (``lexicons/categories.tsv``) ties to a frame. A frame's score in
+a paragraph is the weight of its cues per 100 words, a rate that grows with the density of
+cues and not with the length of the text; a section's and the document's scores are the
+same rate over their words, and the document profile is each frame's share of all cue weight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import CategoryInfo, CompiledLexicons, compile_lexicons, load_lexicon
+from .model import TermHit
+
+FRAMES: tuple[str, ...] = (
+    "economic", "capacity_resources", "morality", "fairness_equality", "legality_constitutionality",
+    "policy_prescription", "crime_punishment", "security_defense", "health_safety", "quality_of_life",
+    "cultural_identity", "public_opinion", "political", "external_regulation_reputation", "other",
+)
+FRAME_LEXICON = "frames/policy_frames"
+# A loaded term signals its crosswalk frame less surely than a frame cue does.
+LOADED_TERM_FRAME_WEIGHT = 0.5
+# How many frames a section reports as dominant.
+DOMINANT_FRAMES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class FrameCue:
+    """One piece of evidence for a frame: a cue word or a loaded term of a tied category."""
+
+    start: int
+    end: int
+    text: str
+    frame: str
+    weight: float
+    source: str  # "cue" or "loaded_term"
+
+
+@dataclass(frozen=True, slots=True)
+class FrameScore:
+    """A frame's rate (cue weight per 100 words) over some stretch, with its cues."""
+
+    frame: str
+    rate: float
+    weight: float
+    cues: tuple[FrameCue, ...]
+
+
+@cache
+def frame_lexicons() -> CompiledLexicons:
+    """The frame-cue lexicon compiled into its own automaton (once per process)."""
+    return compile_lexicons((load_lexicon(FRAME_LEXICON),))
+
+
+def find_frame_cues(text: str, spans: Iterable[tuple[int, int]], loaded_terms: Sequence[TermHit],
+                    categories: dict[str, CategoryInfo]) -> tuple[FrameCue, ...]:
+    """Frame cues inside the spans, plus loaded terms whose category has a frame."""
+    from .lexicon import match_terms
+
+    compiled = frame_lexicons()
+    cues: list[FrameCue] = []
+    for start, end in spans:
+        for hit in match_terms(text, compiled, start, end):
+            cues.append(FrameCue(hit.start, hit.end, hit.text, hit.category, hit.weight, "cue"))
+    for hit in loaded_terms:
+        info = categories.get(hit.category)
+        if info is not None and info.frame is not None and hit.is_author_voice:
+            cues.append(FrameCue(hit.start, hit.end, hit.text, info.frame, LOADED_TERM_FRAME_WEIGHT, "loaded_term"))
+    cues.sort(key=lambda cue: (cue.start, cue.end, cue.frame))
+    return tuple(cues)
+
+
+def score_frames(cues: Iterable[FrameCue], n_words: int) -> tuple[FrameScore, ...]:
+    """Per frame: cue weight per 100 words; strongest first, frames without cues left out."""
+    grouped: dict[str, list[FrameCue]] = {}
+    for cue in cues:
+        grouped.setdefault(cue.frame, []).append(cue)
+    scores = []
+    for frame, found in grouped.items():
+        weight = sum(cue.weight for cue in found)
+        rate = 100.0 * weight / n_words if n_words > 0 else 0.0
+        scores.append(FrameScore(frame, round(rate, 3), round(weight, 3), tuple(found)))
+    scores.sort(key=lambda score: (-score.weight, FRAMES.index(score.frame) if score.frame in FRAMES else 99))
+    return tuple(scores)
+
+
+def dominant(scores: Sequence[FrameScore], count: int = DOMINANT_FRAMES) -> tuple[str, ...]:
+    """The strongest frames (by cue weight, ties in codebook order)."""
+    return tuple(score.frame for score in scores[:count])
+
+
+def profile(scores: Sequence[FrameScore]) -> dict[str, float]:
+    """Each frame's share of all frame-cue weight (shares sum to 1 when there are cues)."""
+    total = sum(score.weight for score in scores)
+    if total <= 0:
+        return {}
+    return {score.frame: round(score.weight / total, 4) for score in scores}

@@ -1,0 +1,83 @@
+"""Command line, run as a user would: a subprocess, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+@pytest.mark.parametrize(("fmt", "check"), [
+    ("json", lambda out: json.loads(out)["title"].startswith("Black Sea")),
+    ("markdown", lambda out: out.startswith("# Framing report")),
+    ("html", lambda out: out.lstrip().lower().startswith("<!doctype html")),
+    ("csv", lambda out: out.splitlines()[0].startswith("source,title,section")),
+])
+def test_report_formats(fmt: str, check) -> None:  # type: ignore[no-untyped-def]
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    assert check(done.stdout)
+
+
+def test_report_to_files(tmp_path: Path) -> None:
+    done = run("report", str(SEEDS / "summit_wire.txt"), str(SEEDS / "housing_report.md"), "--format", "json",
+               "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["housing_report.json", "summit_wire.json"]
+
+
+def test_missing_file_is_exit_1_with_one_line(tmp_path: Path) -> None:
+    done = run("report", str(tmp_path / "absent.txt"))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "no such file" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_binary_file_is_exit_1(tmp_path: Path) -> None:
+    png = tmp_path / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    done = run("report", str(png))
+    assert done.returncode == 1 and "PNG" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_malformed_lexicon_is_exit_1_with_file_and_line(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("term\tcategory\tweight\nregime\tx\tlots\n", encoding="utf-8")
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--lexicon", str(lexicon))
+    assert done.returncode == 1 and "mine.tsv:2" in done.stderr
+    check = run("lexicon", "check", str(lexicon))
+    assert check.returncode == 1 and "mine.tsv:2" in check.stderr
+
+
+def test_lexicon_check_ok(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("warmonger\tpejorative\t2\nhawk\tpejorative\n", encoding="utf-8")
+    done = run("lexicon", "check", str(lexicon))
+    assert done.returncode == 0 and "2 entries" in done.stdout
+
+
+def test_compare() -> None:
+    done = run("compare", str(SEEDS / "summit_opinion.txt"), str(SEEDS / "summit_counter_opinion.txt"))
+    assert done.returncode == 0, done.stderr
+    assert "## Actors" in done.stdout
+
+
+@pytest.mark.parametrize("args", [[], ["report"], ["bogus"], ["report", "x.txt", "--format", "pdf"]])
+def test_usage_errors_are_exit_2(args: list[str]) -> None:
+    assert run(*args).returncode == 2
+
+
+def test_console_script_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    assert any(ep.name == "framing" and ep.value == "framing.cli:main" for ep in entry_points(group="console_scripts"))

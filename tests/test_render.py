@@ -1,0 +1,117 @@
+"""Renderers other than HTML: JSON contract and schema, Markdown, DataFrame, compare; golden files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import framing
+from framing.render.compare import comparison, compare_reports
+from framing.render.dataframe import LEVELS, rows
+
+from .conftest import GOLDEN, ROOT, SEEDS
+
+GOLDEN_MARKDOWN = ["summit_opinion.txt", "summit_wire.txt", "summit_counter_opinion.txt", "housing_report.md"]
+GOLDEN_JSON = ["summit_wire.txt", "housing_report.md"]
+
+
+def _golden(name: str, actual: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run pytest --update-golden once and review the new file")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed: if intended, run pytest --update-golden"
+
+
+def _portable(report: framing.Report) -> framing.Report:
+    """The same report with a source path that does not depend on where the checkout lives."""
+    return framing.analyze(report.text, source=Path(report.document.source or "").name, format=report.document.format)
+
+
+@pytest.mark.parametrize("name", GOLDEN_MARKDOWN)
+def test_markdown_golden(sample_reports: dict[str, framing.Report], name: str, update_golden: bool) -> None:
+    _golden(f"{name}.md", _portable(sample_reports[name]).to_markdown(), update_golden)
+
+
+@pytest.mark.parametrize("name", GOLDEN_JSON)
+def test_json_golden(sample_reports: dict[str, framing.Report], name: str, update_golden: bool) -> None:
+    data = _portable(sample_reports[name]).to_dict()
+    data["version"] = "<version>"  # a release bump alone must not break the golden file
+    _golden(f"{name}.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n", update_golden)
+
+
+def test_json_matches_the_documented_schema(seed_report: framing.Report, sample_reports: dict[str, framing.Report]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs" / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for report in (seed_report, *sample_reports.values()):
+        jsonschema.validate(json.loads(report.to_json()), schema)
+
+
+def test_markdown_escapes_html(tmp_path: Path) -> None:
+    markdown = framing.analyze("Title\n\nBy Jane Doe\n\nMay 5, 2025\n\nThe <script>alert(1)</script> regime spoke.").to_markdown()
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+
+
+def test_markdown_has_a_part_per_section(sample_reports: dict[str, framing.Report]) -> None:
+    report = sample_reports["summit_opinion.txt"]
+    markdown = report.to_markdown()
+    for section in report.sections:
+        heading = section.section.heading.text if section.section.heading else "(lead)"
+        assert f"## {section.section.index}. {heading}" in markdown
+    assert "### Actors and their portrayal" in markdown and "### Loaded terms" in markdown
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_dataframe_levels(sample_reports: dict[str, framing.Report], level: str) -> None:
+    pytest.importorskip("pandas")
+    report = sample_reports["summit_opinion.txt"]
+    frame = report.to_dataframe(level)  # type: ignore[arg-type]
+    data = report.to_dict()
+    expected = {
+        "paragraph": len(report.paragraphs),
+        "section": len(report.sections),
+        "actor": len(data["actors"]) + sum(len(s["actors"]) for s in data["sections"]),
+        "document": 1,
+    }.get(level)
+    if expected is not None:
+        assert len(frame) == expected
+    assert len(frame) == len(rows(data, level=level))  # type: ignore[arg-type]
+    if level == "span":
+        assert {"loaded_term", "actor", "noise", "technique", "frame_cue"} <= set(frame["layer"])
+        assert all(data["text"][s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
+
+
+def test_dataframe_without_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, sample_reports) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pandas(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "pandas":
+            raise ImportError("No module named 'pandas'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    with pytest.raises(framing.MissingDependencyError, match="pip install 'framing\\[pandas\\]'"):
+        sample_reports["summit_wire.txt"].to_dataframe()
+
+
+def test_compare_shared_actors_first(sample_reports: dict[str, framing.Report]) -> None:
+    first = sample_reports["summit_opinion.txt"].to_dict()
+    second = sample_reports["summit_counter_opinion.txt"].to_dict()
+    table = comparison(first, second)
+    shared = [row for row in table["actors"] if row["a"] and row["b"]]
+    assert shared and table["actors"][: len(shared)] == shared
+    markdown = compare_reports(first, second)
+    assert "| actor | kind | A | B | B − A |" in markdown
+    assert json.loads(compare_reports(first, second, output_format="json"))["a"]["title"] == first["title"]
+
+
+def test_repr_html_for_jupyter(sample_reports: dict[str, framing.Report]) -> None:
+    fragment = sample_reports["summit_wire.txt"]._repr_html_()
+    assert fragment.lstrip().startswith("<div") and "<html" not in fragment

@@ -1,0 +1,29 @@
+"""Actor roles: agent or target of the charged words in the clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.roles import find_role
+from framing.sentiment import build_context
+
+
+@pytest.mark.parametrize(("text", "actor", "role"), [
+    ("Trump blocked the deal and imposed crushing tariffs.", "Trump", "agent"),
+    ("Washington pressured Kyiv with threats.", "Washington", "agent"),
+    ("Washington pressured Kyiv with threats.", "Kyiv", "target"),
+    ("Kyiv was pressured by Washington.", "Kyiv", "target"),
+    ("Kyiv was pressured by Washington.", "Washington", "agent"),
+    ("Lavrov met Witkoff in Moscow on Tuesday.", "Lavrov", None),
+])
+def test_find_role(text: str, actor: str, role: str | None) -> None:
+    start = text.index(actor)
+    found = find_role(build_context(text), start, start + len(actor))
+    assert (found.role if found else None) == role
+    if found:
+        assert text[found.evidence.start:found.evidence.end] == found.evidence.text
+
+
+def test_roles_are_in_the_report(seed_report) -> None:
+    roles = {m["role"] for s in seed_report.to_dict()["sections"] for p in s["paragraphs"] for m in p["actors"]}
+    assert {"agent", "target"} <= roles

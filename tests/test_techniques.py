@@ -1,0 +1,77 @@
+"""Technique stage: crosswalk, wording patterns, labels, questions, slogans and repetition."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.techniques import TECHNIQUES, find_repetition
+from framing.model import TermHit
+
+
+def techniques_in(text: str) -> set[str]:
+    report = framing.analyze("Lead line of the article, written as text.\n\n" + text)
+    return {t.technique for p in report.paragraphs for t in p.techniques}
+
+
+@pytest.mark.parametrize(("text", "technique"), [
+    ("Everyone knows the plan has failed.", "appeal_to_popularity"),
+    ("Leading experts agree that the plan has failed.", "appeal_to_authority"),
+    ("Either we stop them now or we lose everything.", "false_dilemma"),
+    ("The only reason for the crisis is greed.", "causal_oversimplification"),
+    ("But what about the other side's crimes?", "whataboutism"),
+    ("The deal is dead. End of story.", "conversation_killer"),
+    ("This will inevitably lead to chaos in every city.", "consequential_oversimplification"),
+    ("They are acting just like the Nazis did.", "guilt_by_association"),
+    ("Their hypocrisy is plain to see.", "appeal_to_hypocrisy"),
+    ("Critics branded the minister a puppet of foreign interests.", "name_calling_labeling"),
+    ("This is a protection racket, not diplomacy.", "loaded_language"),
+    ("Can anyone really trust a word they say now?", "doubt"),
+    ("Russia will not kneel!", "slogans"),
+])
+def test_patterns(text: str, technique: str) -> None:
+    assert technique in techniques_in(text)
+
+
+def test_plain_news_has_no_techniques() -> None:
+    assert techniques_in("The council met on Tuesday and approved the budget by seven votes to two.") == set()
+
+
+def test_quoted_words_are_not_the_authors_technique() -> None:
+    assert "appeal_to_popularity" not in techniques_in('"Everyone knows the plan has failed," the minister said.')
+
+
+def test_every_technique_id_is_from_the_taxonomy(seed_report: framing.Report) -> None:
+    found = {t["technique"] for t in seed_report.to_dict()["techniques"]}
+    assert found and found <= set(TECHNIQUES)
+
+
+def test_seed_last_section_names_and_loads(seed_report: framing.Report) -> None:
+    last = seed_report.to_dict()["sections"][-1]
+    techniques = {t["technique"] for t in last["techniques"]}
+    assert {"name_calling_labeling", "loaded_language"} <= techniques
+
+
+def test_repetition_across_sections() -> None:
+    hit = TermHit(0, 6, "regime", "regime", "pejorative_label", 2.0, -2.0, "x")
+    later = TermHit(50, 56, "regime", "regime", "pejorative_label", 2.0, -2.0, "x")
+    quoted = TermHit(90, 96, "regime", "regime", "pejorative_label", 2.0, -2.0, "x", in_quote=True)
+    assert [t.start for t in find_repetition([[hit], [later, quoted]])] == [50]
+    assert find_repetition([[hit], []]) == ()
+
+
+def test_samples_differ_in_techniques(sample_reports: dict[str, framing.Report]) -> None:
+    def total(name: str) -> int:
+        return sum(t["count"] for t in sample_reports[name].to_dict()["techniques"])
+
+    assert total("summit_opinion.txt") >= 3 * max(total("summit_wire.txt"), 1)
+    assert total("summit_counter_opinion.txt") >= 3 * max(total("summit_wire.txt"), 1)
+
+
+def test_technique_spans_slice_back(seed_report: framing.Report) -> None:
+    data = seed_report.to_dict()
+    for section in data["sections"]:
+        for paragraph in section["paragraphs"]:
+            for technique in paragraph["techniques"]:
+                assert data["text"][technique["start"]:technique["end"]] == technique["text"]
+                assert 0 < technique["confidence"] <= 1
