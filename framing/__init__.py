@@ -110,8 +110,8 @@ def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
 
 
 def corpus(paths: Any, **options: Any) -> Any:
-    """Analyse many files; see ``framing.corpus.run_corpus`` for the options."""
-    from .corpus import run_corpus
+    """Analyse many files; see ``framing.batch.run_corpus`` for the options."""
+    from .batch import run_corpus
 
     return run_corpus(paths, **options)
 

@@ -27,6 +27,8 @@ from .wordlists import is_everyday_word
 from .resources import read_data_bytes
 
 GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
+# A speaker overlaps at most this many mentions (it is a name or a short phrase).
+MAX_SPEAKER_OVERLAP = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,28 @@ _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
 
 
+class _Taken:
+    """Disjoint character ranges already claimed by mentions, with a fast overlap test."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(ranges):
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        position = bisect_right(self._starts, start) - 1
+        if position >= 0 and self._ends[position] > start:
+            return True
+        following = position + 1
+        return following < len(self._starts) and self._starts[following] < end
+
+    def add(self, start: int, end: int) -> None:
+        position = bisect_right(self._starts, start)
+        self._starts.insert(position, start)
+        self._ends.insert(position, end)
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     start: int
@@ -244,7 +268,7 @@ def _is_name_word(word: str) -> bool:
     return len(core) == 1 or not core.isupper()
 
 
-def _name_candidates(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
+def _name_candidates(text: str, start: int, end: int, taken: _Taken) -> Iterable[_Candidate]:
     """Runs of two to four capitalised words, separated by single spaces, not yet taken.
 
     A sentence's first word is dropped when it is an everyday word ("Later Trenin said").
@@ -264,7 +288,7 @@ def _at_sentence_start(text: str, span_start: int, position: int) -> bool:
     return not before or before.endswith((".", "!", "?", ":", "\n"))
 
 
-def _capitalised_runs(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
+def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterable[_Candidate]:
     run: list[tuple[int, int, str]] = []
     for token in _NAME_TOKEN.finditer(text, start, end):
         word = token.group()
@@ -285,10 +309,10 @@ def _capitalised_runs(text: str, start: int, end: int, taken: list[tuple[int, in
     yield from _flush(run, taken)
 
 
-def _flush(run: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> Iterable[_Candidate]:
+def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidate]:
     if 2 <= len(run) <= 4 and not all(is_everyday_word(word) for _, _, word in run[-2:]):
         start, end = run[0][0], run[-1][1]
-        if not any(start < t_end and t_start < end for t_start, t_end in taken):
+        if not taken.overlaps(start, end):
             yield _Candidate(start, end, tuple(word for _, _, word in run))
 
 
@@ -328,7 +352,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
     for span_start, span_end in spans:
         found = _gazetteer_mentions(text, span_start, span_end, gazetteer)
-        taken = [(m.start, m.end) for m in found]
+        taken = _Taken((m.start, m.end) for m in found)
         for candidate in _name_candidates(text, span_start, span_end, taken):
             if _is_person_context(text, candidate, span_start, speakers):
                 words = list(candidate.words)
@@ -339,7 +363,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 surnames.setdefault(surname, name)
                 found.append(ActorMention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                                           surnames.get(name, name), "person"))
-                taken.append((candidate.start, candidate.end))
+                taken.add(candidate.start, candidate.end)
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
         mentions.extend(sorted(found, key=lambda m: m.start))
     return tuple(mentions)
@@ -369,7 +393,7 @@ def _title_start(text: str, start: int, span_start: int) -> int:
 
 
 def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
-                      taken: list[tuple[int, int]]) -> list[ActorMention]:
+                      taken: _Taken) -> list[ActorMention]:
     if not surnames:
         return []
     found = []
@@ -379,10 +403,10 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
             continue
         word_start = start + word.start()
         word_end = word_start + len(surname)
-        if any(word_start < t_end and t_start < word_end for t_start, t_end in taken):
+        if taken.overlaps(word_start, word_end):
             continue
         found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person"))
-        taken.append((word_start, word_end))
+        taken.add(word_start, word_end)
     return found
 
 
@@ -393,19 +417,23 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     person named in the sentence before (usually its subject), else the nearest person
     named before the pronoun. Anything else stays as written ("officials").
     """
-    for mention in mentions:
+    mention_starts = [m.start for m in mentions]  # mentions come sorted by start
+    near = bisect_right(mention_starts, speaker.end)
+    for mention in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]:
         if mention.start < speaker.end and speaker.start < mention.end:
             return mention.actor
     if speaker.text.lower() not in ("he", "she"):
         return speaker.text
-    earlier = [m for m in mentions if m.end <= speaker.start and m.kind == "person"]
-    if not earlier:
+    own = bisect_right(sentence_starts, speaker.start) - 1
+    before = bisect_right(mention_starts, speaker.start)
+    previous_person = next((mentions[i] for i in range(before - 1, -1, -1)
+                            if mentions[i].kind == "person" and mentions[i].end <= speaker.start), None)
+    if previous_person is None:
         return speaker.text
-    starts = sorted(sentence_starts)
-    own = bisect_right(starts, speaker.start) - 1
     if own >= 1:
-        previous_start, previous_end = starts[own - 1], starts[own]
-        in_previous = [m for m in earlier if previous_start <= m.start < previous_end]
-        if in_previous and not any(m.start >= previous_end for m in earlier):
-            return in_previous[0].actor
-    return earlier[-1].actor
+        previous_start, previous_end = sentence_starts[own - 1], sentence_starts[own]
+        if previous_start <= previous_person.start < previous_end:  # the last person named is in the sentence before
+            first_in_previous = next(m for m in mentions[bisect_right(mention_starts, previous_start - 1):before]
+                                     if m.kind == "person" and m.start < previous_end)
+            return first_in_previous.actor
+    return previous_person.actor

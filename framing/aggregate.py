@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from .model import (
 from .quotes import find_quotes
 from .readability import combine, measure_readability
 from .sentences import split_sentences
-from .roles import ActorRole, find_role
+from .roles import ActorRole
 from .sentiment import SentimentContext, label_for, paragraph_polarity, score_target
 from .techniques import TECHNIQUES, TechniqueHit, find_repetition, find_techniques
 
@@ -216,7 +217,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled)
     context = SentimentContext(text, all_sentences, quotes, hits, speakers)
     portrayed = tuple(
-        MentionReport(m, score_target(context, m.start, m.end, voice="author"), find_role(context, m.start, m.end))
+        MentionReport(m, score_target(context, m.start, m.end, voice="author"), context.role_of(m.start, m.end))
         for m in mentions
     )
     hits_in, mentions_in = _Grouper(hits), _Grouper(portrayed, key=lambda r: r.mention.start)
@@ -288,10 +289,16 @@ def _add_repetition(document: Document, analysed: dict[tuple[int, int], _SpanAna
         keys = ([(section.heading.start, section.heading.end)] if section.heading else []) + [
             (p.start, p.end) for p in section.paragraphs]
         per_section.append([h for key in keys for h in analysed[key].hits])
+    keys = sorted(analysed)
+    starts = [start for start, _ in keys]
+    added: dict[tuple[int, int], list[TechniqueHit]] = defaultdict(list)
     for repeated in find_repetition(per_section):
-        for (start, end), part in analysed.items():
-            if start <= repeated.start < end:
-                part.techniques = tuple(sorted((*part.techniques, repeated), key=lambda t: (t.start, t.end, t.technique)))
+        position = bisect_right(starts, repeated.start) - 1
+        if position >= 0 and repeated.start < keys[position][1]:
+            added[keys[position]].append(repeated)
+    for key, extra in added.items():
+        part = analysed[key]
+        part.techniques = tuple(sorted((*part.techniques, *extra), key=lambda t: (t.start, t.end, t.technique)))
 
 
 def _front_fields(part: _SpanAnalysis, n_words: int) -> tuple[Any, ...]:

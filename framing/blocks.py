@@ -60,7 +60,7 @@ def split_lines(text: str) -> list[Line]:
 
 def is_blank(text: str, line: Line) -> bool:
     """True for an empty or whitespace-only line (zero-width characters count as space)."""
-    return not text[line.start:line.end].strip(_BLANK_CHARS)
+    return all(ch.isspace() or ch in _BLANK_CHARS for ch in text[line.start:line.end])
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

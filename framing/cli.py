@@ -160,7 +160,7 @@ def _lexicon_check(args: argparse.Namespace) -> int:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import check_table_path, run_corpus, write_table
+    from .batch import check_table_path, run_corpus, write_table
 
     check_table_path(args.out)  # a wrong suffix fails before any file is analysed
     results = run_corpus(args.paths, workers=args.workers, engine=args.engine, scheduler=args.scheduler,

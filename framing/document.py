@@ -510,10 +510,11 @@ def _assemble(text: str, blocks: list[_Block]) -> tuple[tuple[Section, ...], tup
             heading, current, previous = _span(text, block.unit.start, block.unit.end), [], None
             continue
         if role not in ("body", "bullet", "quote"):
-            if role != "noise":
-                previous = None
+            previous = None  # never re-join across noise: the paragraph would swallow it
             continue
         start, end = block.unit.start, block.unit.end
+        if end <= start:
+            continue
         if (role == "body" and previous is not None and previous.role == "body" and current
                 and not _ends_sentence(text[current[-1][0]:current[-1][1]]) and _starts_lower(text, block)):
             current[-1] = (current[-1][0], end, "text")  # re-join a paragraph split mid-sentence

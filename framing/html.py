@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .model import NoiseKind
@@ -61,7 +62,7 @@ def extract_html(source: str) -> ExtractedHtml:
     root = _main_root(tree)
     blocks: list[_Block] = []
     if root is not None:
-        _walk(root, blocks, _Block("p", []), list_kind="li")
+        _flush(blocks, _walk(root, blocks, _Block("p", []), list_kind="li"))
     text, noise = _assemble(blocks, meta)
     tags = tuple(t.strip() for t in meta.pop("tags", "").split(",") if t.strip())
     return ExtractedHtml(text, noise, meta, tags)
@@ -155,32 +156,38 @@ def _is_boilerplate(node: Any) -> bool:
     return bool(marker.strip()) and _BOILERPLATE.search(marker) is not None
 
 
-def _walk(node: Any, blocks: list[_Block], current: _Block, *, list_kind: str) -> _Block:
-    """Append the node's text to ``blocks``; returns the block still being filled."""
-    for child in node.iter(include_text=True):
+def _walk(root: Any, blocks: list[_Block], current: _Block, *, list_kind: str) -> _Block:
+    """Append the text under ``root`` to ``blocks``, block by block; returns the open block.
+
+    Iterative (an explicit stack of child iterators), so a page nested thousands of
+    elements deep cannot exhaust Python's recursion limit.
+    """
+    stack: list[tuple[Iterator[Any], str, bool]] = [(iter(root.iter(include_text=True)), list_kind, False)]
+    while stack:
+        children, kind_of_items, is_block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if is_block:
+                _flush(blocks, current)
+                current = _Block("p", [])
+            continue
         tag = child.tag
         if tag == "-text":
             current.parts.append(child.text_content or "")
-            continue
-        if tag in ("-comment", "-doctype") or tag in _SKIP_TAGS or _is_boilerplate(child):
-            continue
-        if tag in ("footer", "header") and child.css_first("h1") is None:
-            continue
-        if tag == "br":
+        elif tag == "br":
             current.parts.append("\n")
+        elif tag in ("-comment", "-doctype", "img") or tag in _SKIP_TAGS or _is_boilerplate(child):
             continue
-        if tag == "img":
+        elif tag in ("footer", "header") and child.css_first("h1") is None:
             continue
-        if tag not in _BLOCK_TAGS:
-            current = _walk(child, blocks, current, list_kind=list_kind)
-            continue
-        _flush(blocks, current)
-        kind = _block_kind(tag, list_kind)
-        inner = _Block(kind, [])
-        inner_list = "oli" if tag == "ol" else "li" if tag == "ul" else list_kind
-        inner = _walk(child, blocks, inner, list_kind=inner_list)
-        _flush(blocks, inner)
-        current = _Block("p", [])
+        elif tag not in _BLOCK_TAGS:
+            stack.append((iter(child.iter(include_text=True)), kind_of_items, False))
+        else:
+            _flush(blocks, current)
+            current = _Block(_block_kind(tag, kind_of_items), [])
+            inner_list = "oli" if tag == "ol" else "li" if tag == "ul" else kind_of_items
+            stack.append((iter(child.iter(include_text=True)), inner_list, True))
     return current
 
 

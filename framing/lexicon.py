@@ -150,7 +150,8 @@ def _parse_delimited(text: str, where: str, name: str, *, delimiter: str) -> lis
         return []
     columns: tuple[str, ...] = COLUMNS
     first_line, first = rows[0]
-    if first and first[0].lower() in ("term", "word", "phrase"):
+    named = [_COLUMN_ALIASES.get(cell.lower(), cell.lower()) for cell in first]
+    if first and ("term" in named or all(name in COLUMNS for name in named if name)):
         columns = tuple(_COLUMN_ALIASES.get(cell.lower(), cell.lower()) for cell in first)
         unknown = [c for c in columns if c not in COLUMNS]
         if unknown:
@@ -386,6 +387,8 @@ NEGATORS = frozenset(
 )
 # How many words before a term a negator may stand (VADER looks three words back).
 NEGATION_WINDOW = 3
+# Three words fit in this many characters; looking further back only costs time.
+NEGATION_REACH_CHARS = 80
 
 
 def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None) -> tuple[TermHit, ...]:
@@ -452,6 +455,6 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
 
 
 def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
-    left = sentence.start if sentence else max(0, hit.start - 80)
+    left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
     before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
     return any(word in NEGATORS for word in before[-NEGATION_WINDOW:])

@@ -169,11 +169,13 @@ class PhraseIndex(Generic[Payload]):
             last = bisect_right(folded_starts, inner_end - 1) - 1
             original_start = word_starts[first]
             original_end = word_starts[last] + (inner_end - folded_starts[last])
+            written = chunk[original_start:original_end]
             kept = [
                 PhraseMatch(start + original_start, start + original_end + _final_period(phrase, chunk, original_end),
                             payload, generated)
                 for phrase, payload, generated in items
-                if not phrase.case_sensitive or _same_case(phrase.text, chunk[original_start:original_end])
+                if (not phrase.case_sensitive or _same_case(phrase.text, written))
+                and not (first != last and _crosses_sentence(phrase.text, written))
             ]
             if kept:
                 taken_until = inner_end
@@ -188,6 +190,15 @@ def _folded_starts(words: list[str]) -> list[int]:
         starts.append(position)
         position += len(word) + 1
     return starts
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n\s*\n")
+
+
+def _crosses_sentence(phrase: str, written: str) -> bool:
+    """A phrase does not run across a sentence end ("the regime. Change …") unless it has one itself."""
+    found = _SENTENCE_BREAK.search(written)
+    return found is not None and found.group()[0] not in phrase
 
 
 def _final_period(phrase: Phrase, chunk: str, end: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import NoiseKind
 
@@ -85,6 +86,7 @@ MAX_MASTHEAD_WORDS = 5
 MAX_CAPTION_WORDS = 40
 
 
+@lru_cache(maxsize=4096)
 def script_of(char: str) -> str:
     """The Unicode script family of a letter, read from its name (LATIN, CYRILLIC, ...)."""
     try:
@@ -95,12 +97,13 @@ def script_of(char: str) -> str:
 
 def dominant_script(text: str, *, sample: int = 20_000) -> str:
     """The script most letters of the text are written in."""
-    counts: dict[str, int] = {}
-    for char in text[:sample]:
-        if char.isalpha():
+    head = text[:sample]
+    counts: dict[str, int] = {"LATIN": sum(1 for char in head if char.isascii() and char.isalpha())}
+    for char in head:
+        if not char.isascii() and char.isalpha():
             name = script_of(char)
             counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else "LATIN"
+    return max(counts, key=counts.__getitem__) if any(counts.values()) else "LATIN"
 
 
 def is_masthead(line: str, document_script: str) -> bool:

@@ -114,9 +114,10 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         n_words = len(_WORD_RE.findall(inner))
         if n_words == 0:
             continue
-        before = text[sentence.start:start]
-        after = text[end:sentence.end]
-        speaker = _speaker_after(text, end, after) or _speaker_before(text, sentence.start, before)
+        before_start = max(sentence.start, start - MAX_CLAUSE_CHARS)
+        before = text[before_start:start]
+        after = text[end:min(sentence.end, end + MAX_CLAUSE_CHARS)]
+        speaker = _speaker_after(text, end, after) or _speaker_before(text, before_start, before)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
             if first_letter.islower() or _SO_CALLED.search(before):

@@ -176,11 +176,19 @@ def read_source(path: str | os.PathLike[str]) -> Source:
             "use framing.analyze(text) for text"
         )
     file = Path(path)
-    if not file.exists():
-        hint = " (to analyse text, call framing.analyze(text))" if "\n" in str(path) or len(str(path)) > 255 else ""
-        raise InputError(f"{_short(str(path))}: no such file{hint}")
+    looks_like_text = "\n" in str(path) or len(str(path)) > 255
+    try:
+        exists = file.exists()
+    except (OSError, ValueError):  # a name the file system cannot even look up (NUL byte, too long)
+        exists = False
+    if not exists:
+        hint = " (to analyse text, call framing.analyze(text))" if looks_like_text else ""
+        shown = _short(str(path)) if looks_like_text else str(path)
+        raise InputError(f"{shown}: no such file{hint}")
     if file.is_dir():
         raise InputError(f"{file}: is a directory, not a file; pass one article file (or use framing.corpus for many)")
+    if not file.is_file():
+        raise InputError(f"{file}: is not a regular file (a pipe, socket or device); save the article to a file first")
     try:
         data = file.read_bytes()
     except OSError as error:

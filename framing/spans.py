@@ -39,9 +39,5 @@ class SpanIndex(Generic[SpanT]):
     def within(self, start: int, end: int) -> list[SpanT]:
         """Every span that starts inside ``start``..``end``."""
         first = bisect_right(self._starts, start - 1)
-        result = []
-        for span in self._spans[first:]:
-            if span.start >= end:
-                break
-            result.append(span)
-        return result
+        last = bisect_right(self._starts, end - 1, lo=first)
+        return self._spans[first:last]

@@ -10,39 +10,50 @@ imported at run time, and the words that weighed most are the explanation.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
-import re
-from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .model import Quote
 
 if TYPE_CHECKING:
-    from .sentiment import SentimentContext
+    from .sentiment import ContextToken, SentimentContext
 
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 MODEL_FILE = "target_sentiment.json"
+# Distinct words whose weight sums are memoised before the memo starts afresh.
+MAX_WORD_CACHE = 200_000
+# Speakers are short: one that overlaps a target starts at most this far before it.
+MAX_SPEAKER_CHARS = 200
 # Words within this many tokens of the target are features of their own.
 WINDOW = 20
+# Clause words further than this many tokens from the target are not features (a clause
+# without punctuation can run for thousands of words).
+CLAUSE_REACH = 40
 # Distance (in tokens) at which a window word counts half.
 DECAY = 4.0
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _PRONOUNS = frozenset("he she they him her them his hers their theirs it its i we us you".split())
-_NEGATORS = frozenset("not no never n't nor neither without hardly barely cannot".split())
 
 
 @dataclass(frozen=True)
 class TargetModel:
-    """Multinomial logistic regression weights: feature -> one weight per label."""
+    """Multinomial logistic regression weights: feature -> one weight per label.
+
+    ``word_cache`` memoises the summed weights of a word's feature names (common words
+    recur in every text); it is bounded by MAX_WORD_CACHE.
+    """
 
     labels: tuple[str, ...]
     intercepts: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     feature_version: int
     info: dict[str, object]
+    word_cache: dict[tuple[str, ...], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +84,12 @@ def load_model() -> TargetModel | None:
 def predict(model: TargetModel, features: dict[str, float], *, top: int = 5) -> Prediction:
     """Softmax over the linear scores; ``top_features`` names the largest contributions."""
     scores = list(model.intercepts)
+    known = []
+    weights_of = model.weights.get
     for name, value in features.items():
-        weights = model.weights.get(name)
+        weights = weights_of(name)
         if weights is not None:
+            known.append((name, value, weights))
             for index, weight in enumerate(weights):
                 scores[index] += weight * value
     peak = max(scores)
@@ -83,75 +97,226 @@ def predict(model: TargetModel, features: dict[str, float], *, top: int = 5) -> 
     total = sum(exponentials)
     probabilities = {label: e / total for label, e in zip(model.labels, exponentials)}
     best = max(range(len(scores)), key=scores.__getitem__)
-    contributions = []
+    share = 1.0 / (len(scores) - 1)
+    # how much each feature favours the chosen label over the mean of the others
+    contributions = [
+        (name, value * (weights[best] - (sum(weights) - weights[best]) * share)) for name, value, weights in known
+    ]
+    strongest = heapq.nlargest(top, contributions, key=lambda item: item[1])
+    return Prediction(probabilities, model.labels[best], tuple(c for c in strongest if c[1] > 0))
+
+
+# Positions in ``word_feature_names``: one name per side (L, R) for each kind of word feature.
+_WORD, _STEM, _NEAR, _BIGRAM, _CLAUSE = 0, 2, 4, 6, 8
+
+
+@lru_cache(maxsize=65_536)
+def word_feature_names(word: str, stem: str, following: str) -> tuple[str, ...]:
+    """A word's feature names, made once per word: side word, stem, near word, bigram, clause."""
+    return (f"L:{word}", f"R:{word}", f"Ls:{stem}" if stem != word else "", f"Rs:{stem}" if stem != word else "",
+            f"L2:{word}", f"R2:{word}", f"L:{word}_{following}", f"R:{word}_{following}", f"C:{word}")
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenWeights:
+    """A word's summed model weights per side, so scoring needs no feature names at run time."""
+
+    left: tuple[float, ...]            # side word + stem + bigram
+    left_alone: tuple[float, ...]      # side word + stem (the word right before the target: no bigram)
+    right: tuple[float, ...]
+    right_alone: tuple[float, ...]     # the scope's last word has no bigram either
+    near_left: tuple[float, ...]
+    near_right: tuple[float, ...]
+    clause: tuple[float, ...]
+
+
+_ZERO = (0.0, 0.0, 0.0)
+
+
+def _sum(model: TargetModel, *names: str) -> tuple[float, ...]:
+    """The summed weights of some feature names (three labels: negative, neutral, positive)."""
+    a = b = c = 0.0
+    get = model.weights.get
+    for name in names:
+        weights = get(name)
+        if weights is not None:
+            a, b, c = a + weights[0], b + weights[1], c + weights[2]
+    return (a, b, c)
+
+
+def _token_weights(model: TargetModel, token: ContextToken) -> _TokenWeights:
+    n = token.names
+    found = model.word_cache.get(n)
+    if found is not None:
+        return found
+    if len(model.word_cache) > MAX_WORD_CACHE:
+        model.word_cache.clear()
+    found = model.word_cache[n] = _TokenWeights(
+        left=_sum(model, n[_WORD], n[_STEM], n[_BIGRAM]), left_alone=_sum(model, n[_WORD], n[_STEM]),
+        right=_sum(model, n[_WORD + 1], n[_STEM + 1], n[_BIGRAM + 1]), right_alone=_sum(model, n[_WORD + 1], n[_STEM + 1]),
+        near_left=_sum(model, n[_NEAR]), near_right=_sum(model, n[_NEAR + 1]), clause=_sum(model, n[_CLAUSE]),
+    )
+    return found
+
+
+def predict_target(model: TargetModel, context: SentimentContext, start: int, end: int, *,
+                   voice: Literal["author", "any"] = "any", top: int = 5) -> tuple[Prediction, list[tuple[int, int]]]:
+    """The model's prediction for one target, scored straight from per-word weight sums.
+
+    Gives the same scores as ``predict(model, target_features(...)[0])`` (up to float
+    rounding) without building feature names; the explanation ranks words as wholes
+    (a word's side, stem, bigram and clause features together). Also returns the spans of
+    the words behind the top features.
+    """
+    features, spans, word_scores = _collect(context, start, end, voice, model)
+    n_labels = len(model.labels)
+    scores = list(model.intercepts)
+    named: list[tuple[str, tuple[float, ...]]] = []
     for name, value in features.items():
         weights = model.weights.get(name)
         if weights is not None:
-            # how much the feature favours the chosen label over the mean of the others
-            others = [w for i, w in enumerate(weights) if i != best]
-            contributions.append((name, value * (weights[best] - sum(others) / len(others))))
-    contributions.sort(key=lambda item: -item[1])
-    return Prediction(probabilities, model.labels[best], tuple(c for c in contributions[:top] if c[1] > 0))
+            vector = tuple(w * value for w in weights)
+            named.append((name, vector))
+            for index in range(n_labels):
+                scores[index] += vector[index]
+    for name, vector in word_scores:
+        named.append((name, vector))
+        for index in range(n_labels):
+            scores[index] += vector[index]
+    peak = max(scores)
+    exponentials = [math.exp(score - peak) for score in scores]
+    total = sum(exponentials)
+    probabilities = {label: e / total for label, e in zip(model.labels, exponentials)}
+    best = max(range(n_labels), key=scores.__getitem__)
+    share = 1.0 / (n_labels - 1)
+    margins = [(name, vector[best] - (sum(vector) - vector[best]) * share) for name, vector in named]
+    strongest = tuple(item for item in heapq.nlargest(top, margins, key=lambda item: item[1]) if item[1] > 0)
+    evidence = [spans[name] for name, _ in strongest if name in spans]
+    return Prediction(probabilities, model.labels[best], strongest), evidence
+
+
+def _collect(context: SentimentContext, start: int, end: int, voice: Literal["author", "any"],
+             model: TargetModel) -> tuple[dict[str, float], dict[str, tuple[int, int]], list[tuple[str, tuple[float, ...]]]]:
+    """Dense features by name, and each window word's summed weight vector (see ``target_features``)."""
+    from .sentiment import _first_ending_after, _rule_sentiment
+
+    text = context.text
+    low, high, clause_start, clause_end = context.clause(start, end)
+    target_quote = context.quote_index.at(start)
+    tokens, starts = context.tokens(low, high)
+    table = context.model_weights(low, high, model)
+    features: dict[str, float] = {"bias": 1.0}
+    spans: dict[str, tuple[int, int]] = {}
+    words: list[tuple[str, tuple[float, ...]]] = []
+    n_labels = len(model.labels)
+    target_index = _first_ending_after(tokens, starts, start)
+    after_index = bisect_left(starts, end)
+    clause_first = max(bisect_left(starts, clause_start), target_index - CLAUSE_REACH)
+    clause_last = min(bisect_left(starts, clause_end), after_index + CLAUSE_REACH)
+    first = max(0, min(target_index - WINDOW, clause_first))
+    last = min(len(tokens), max(after_index + WINDOW, clause_last))
+    valence = {"v_left": 0.0, "v_right": 0.0, "v_clause_pos": 0.0, "v_clause_neg": 0.0, "v_near": 0.0}
+    for index in range(first, last):
+        token = tokens[index]
+        if start <= token.start < end:
+            continue
+        if voice == "author" and token.quote is not None and token.quote is not target_quote:
+            continue
+        left = index < target_index
+        distance = target_index - index if left else index - after_index + 1
+        weights = table[index]
+        if weights is None:
+            weights = table[index] = _token_weights(model, token)
+        vector = [0.0] * n_labels
+        value = token.value
+        if distance <= WINDOW:
+            weight = 1.0 / (1.0 + distance / DECAY)
+            if left:
+                side_vector = weights.left if index + 1 < target_index else weights.left_alone
+            else:
+                side_vector = weights.right if index + 1 < len(tokens) else weights.right_alone
+            near = (weights.near_left if left else weights.near_right) if distance <= 2 else None
+            for label in range(n_labels):
+                vector[label] += weight * side_vector[label] + (near[label] if near else 0.0)
+            valence["v_left" if left else "v_right"] += value * weight
+            if value:
+                name = f"{'L' if left else 'R'}:{'pos' if value > 0 else 'neg'}@{'near' if distance <= 3 else 'far'}"
+                features[name] = features.get(name, 0.0) + abs(value) / 4.0
+                spans.setdefault(name, (token.start, token.end))
+        if clause_first <= index < clause_last:
+            for label in range(n_labels):
+                vector[label] += weights.clause[label]
+            valence["v_clause_pos" if value > 0 else "v_clause_neg"] += value
+            valence["v_near"] += value / (1.0 + distance / 4.0)
+        if distance <= 3 and token.is_negator:
+            features["negation_near"] = 1.0
+        if any(vector):
+            name = token.names[_WORD + (0 if left else 1)]
+            words.append((name, tuple(vector)))
+            spans.setdefault(name, (token.start, token.end))
+    _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,
+                    target_quote, target_index, _rule_sentiment)
+    return features, spans, words
 
 
 def target_features(context: SentimentContext, start: int, end: int, *,
                     voice: Literal["author", "any"] = "any") -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
     """Features of one target, and for each word feature the span of the word behind it."""
-    from .sentiment import _clause, _vader_tables
+    from .sentiment import _first_ending_after, _rule_sentiment
 
     text = context.text
-    sentence = context.sentence_index.at(start)
-    low, high = (sentence.start, sentence.end) if sentence else (0, len(text))
-    clause_start, clause_end = _clause(text, low, high, start, end)
+    low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)
-    lexicon, boosters, negators = _vader_tables()
+    tokens, starts = context.tokens(low, high)
     features: dict[str, float] = {"bias": 1.0}
     spans: dict[str, tuple[int, int]] = {}
-    tokens = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text, low, high)]
-    target_index = next((i for i, (s, e, _) in enumerate(tokens) if e > start), len(tokens))
-    after_index = next((i for i, (s, _, _) in enumerate(tokens) if s >= end), len(tokens))
+    target_index = _first_ending_after(tokens, starts, start)
+    after_index = bisect_left(starts, end)
+    clause_first = max(bisect_left(starts, clause_start), target_index - CLAUSE_REACH)
+    clause_last = min(bisect_left(starts, clause_end), after_index + CLAUSE_REACH)
+    first = max(0, min(target_index - WINDOW, clause_first))
+    last = min(len(tokens), max(after_index + WINDOW, clause_last))
     valence = {"v_left": 0.0, "v_right": 0.0, "v_clause_pos": 0.0, "v_clause_neg": 0.0, "v_near": 0.0}
-    for index, (token_start, token_end, word) in enumerate(tokens):
-        if start <= token_start < end:
+    for index in range(first, last):
+        token = tokens[index]
+        if start <= token.start < end:
             continue
-        quote = context.quote_index.at(token_start)
-        if voice == "author" and quote is not None and quote is not target_quote:
+        if voice == "author" and token.quote is not None and token.quote is not target_quote:
             continue
         left = index < target_index
         distance = target_index - index if left else index - after_index + 1
-        in_clause = clause_start <= token_start < clause_end
-        side = "L" if left else "R"
-        hit = context.hit_index.at(token_start)
-        # a loaded term's valence stands in for VADER's (VADER does not know "protection racket")
-        value = hit.valence if hit is not None and hit.valence and hit.start == token_start else (
-            0.0 if hit is not None and hit.valence else lexicon.get(word, 0.0))
-        previous = tokens[index - 1][2] if index else ""
-        if previous in negators or previous.endswith("n't"):
-            value *= -0.74
-        if index > 0 and text[token_start].isupper() and not value:
-            word = "<name>"  # names say who, not how: one feature for all of them
+        side = 0 if left else 1
+        names, value, span = token.names, token.value, (token.start, token.end)
         if distance <= WINDOW:
             weight = 1.0 / (1.0 + distance / DECAY)
-            _add(features, spans, f"{side}:{word}", weight, (token_start, token_end))
-            stem = _stem(word)
-            if stem != word:
-                _add(features, spans, f"{side}s:{stem}", weight, (token_start, token_end))
+            _add(features, spans, names[_WORD + side], weight, span)
+            if names[_STEM + side]:
+                _add(features, spans, names[_STEM + side], weight, span)
             if distance <= 2:
-                _add(features, spans, f"{side}2:{word}", 1.0, (token_start, token_end))
-            if index + 1 < len(tokens) and (side == "L" and index + 1 < target_index or side == "R"):
-                bigram = f"{side}:{word}_{tokens[index + 1][2]}"
-                _add(features, spans, bigram, weight, (token_start, tokens[index + 1][1]))
+                _add(features, spans, names[_NEAR + side], 1.0, span)
+            if index + 1 < len(tokens) and (not left or index + 1 < target_index):
+                _add(features, spans, names[_BIGRAM + side], weight, (token.start, tokens[index + 1].end))
             valence["v_left" if left else "v_right"] += value * weight
             if value:
                 bucket = "near" if distance <= 3 else "far"
                 polarity = "pos" if value > 0 else "neg"
-                _add(features, spans, f"{side}:{polarity}@{bucket}", abs(value) / 4.0, (token_start, token_end))
-        if in_clause:
-            _add(features, spans, f"C:{word}", 1.0, (token_start, token_end))
+                _add(features, spans, f"{'LR'[side]}:{polarity}@{bucket}", abs(value) / 4.0, span)
+        if clause_first <= index < clause_last:
+            _add(features, spans, names[_CLAUSE], 1.0, span)
             valence["v_clause_pos" if value > 0 else "v_clause_neg"] += value
             valence["v_near"] += value / (1.0 + distance / 4.0)
-        if distance <= 3 and (word in _NEGATORS or word.endswith("n't")):
+        if distance <= 3 and token.is_negator:
             features["negation_near"] = 1.0
+    _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,
+                    target_quote, target_index, _rule_sentiment)
+    return features, spans
+
+
+def _dense_features(context: SentimentContext, start: int, end: int, voice: Literal["author", "any"],
+                    features: dict[str, float], spans: dict[str, tuple[int, int]], valence: dict[str, float],
+                    low: int, high: int, clause_start: int, clause_end: int, target_quote: Quote | None,
+                    target_index: int, rule_sentiment: Any) -> None:
+    """The features that are not words: valence sums, lexicon categories, attribution, role."""
     for name, total in valence.items():
         features[name] = total / 4.0
     for hit in context.hit_index.within(clause_start, clause_end):
@@ -160,29 +325,16 @@ def target_features(context: SentimentContext, start: int, end: int, *,
         _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
     features["sentence_compound"] = context.compound_of(low, high)
-    from .sentiment import _rule_sentiment
-
-    features["rule_score"] = _rule_sentiment(context, start, end, voice, None, target_quote).score
+    features["rule_score"] = rule_sentiment(context, start, end, voice, None, target_quote).score
     features.update(_attribution(context, start, end, target_quote))
-    from .roles import find_role
-
-    role = find_role(context, start, end)
+    role = context.role_of(start, end)
     if role is not None:
         features[f"role_{role.role}"] = 1.0
         features[f"role_{role.role}_valence"] = valence["v_near"] / 4.0
-    if target_index == 0 or (tokens and tokens[0][0] >= start):
+    if target_index == 0:
         features["target_first"] = 1.0
-    if text[start:end].lower() in _PRONOUNS:
+    if context.text[start:end].lower() in _PRONOUNS:
         features["target_pronoun"] = 1.0
-    return features, spans
-
-
-def _stem(word: str) -> str:
-    """A crude suffix stripper, so that "accused", "accuses" and "accusing" share a feature."""
-    for suffix in ("ingly", "edly", "ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def _add(features: dict[str, float], spans: dict[str, tuple[int, int]], name: str, value: float,
@@ -195,7 +347,7 @@ def _attribution(context: SentimentContext, start: int, end: int, target_quote: 
     features: dict[str, float] = {}
     if target_quote is not None:
         features[f"in_{target_quote.kind}_quote"] = 1.0
-    for quote in context.quotes:
-        if quote.speaker is not None and quote.speaker.start < end and start < quote.speaker.end:
-            features[f"is_speaker_{quote.kind}"] = 1.0
+    for speaker in context.speaker_index.within(start - MAX_SPEAKER_CHARS, end):
+        if speaker.start < end and start < speaker.end:
+            features[f"is_speaker_{speaker.kind}"] = 1.0
     return features

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import framing
-from framing.corpus import CorpusItem, CorpusTable, expand_paths, run_corpus, write_table
+from framing.batch import CorpusItem, CorpusTable, expand_paths, run_corpus, write_table
 from framing.render.dataframe import rows
 
 from .conftest import SEEDS
@@ -146,6 +146,10 @@ def test_expand_paths_folder_glob_and_list(tmp_path: Path) -> None:
     nested.mkdir(parents=True)
     (nested / "c.HTML").write_text("<p>C</p>", encoding="utf-8")
     (nested / "d.htm").write_text("<p>D</p>", encoding="utf-8")
+    hidden = tmp_path / ".venv"
+    hidden.mkdir()
+    (hidden / "LICENSE.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / ".notes.txt").write_text("not an article", encoding="utf-8")
     folder = [str(tmp_path / "a.md"), str(tmp_path / "b.txt"), str(nested / "c.HTML"), str(nested / "d.htm")]
     assert expand_paths(tmp_path) == tuple(sorted(folder))
     assert expand_paths(str(tmp_path / "*.txt")) == (str(tmp_path / "b.txt"),)
@@ -189,7 +193,7 @@ def test_write_table_rejects_unknown_suffix(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork only")
 def test_run_corpus_survives_a_worker_that_dies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import framing.corpus as corpus_module
+    import framing.batch as corpus_module
 
     analyse = corpus_module._analyse_file
 

@@ -1,4 +1,4 @@
-"""Corpus stage: many article files -> their reports in input order, or one table of rows.
+"""Corpus stage (``framing.corpus``): many article files -> their reports in input order, or one table of rows.
 
 Files are analysed by local worker processes (``engine="processes"``, the default), in
 this process (``workers=1``) or on a Dask cluster (``engine="dask"``). Results stream back
@@ -15,7 +15,6 @@ import importlib.util
 import math
 import os
 import sys
-import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -108,8 +107,8 @@ def expand_paths(paths: PathInput | Iterable[PathInput]) -> tuple[str, ...]:
     """Expand files, folders and glob patterns into a de-duplicated list of file paths.
 
     A folder stands for every article file (``.txt``, ``.md``, ``.markdown``, ``.html``,
-    ``.htm``) below it, recursively; a pattern (``*``, ``?``, ``[``; ``**`` recurses) for
-    what it matches. Each item's expansion is sorted; items keep the order given, and a
+    ``.htm``) below it, recursively, hidden ones left out; a pattern (``*``, ``?``, ``[``;
+    ``**`` recurses) for what it matches. Each item's expansion is sorted; items keep the order given, and a
     file named twice is kept where it first appears. A name that is neither an existing
     path nor a pattern is kept, so that it is reported as missing; a pattern that matches
     nothing is kept too, for the same reason.
@@ -132,13 +131,27 @@ def expand_paths(paths: PathInput | Iterable[PathInput]) -> tuple[str, ...]:
 def _expand_one(item: str) -> list[str]:
     path = Path(item)
     if path.is_dir():
-        return sorted(str(file) for file in path.rglob("*") if file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file())
-    if path.exists() or not glob.has_magic(item):
+        return _folder_articles(path)
+    if path.exists() or not _is_pattern(item):
         return [str(path)]
     matches: list[str] = []
     for match in sorted(glob.glob(item, recursive=True)):
         matches.extend(_expand_one(match) if Path(match).is_dir() else [str(Path(match))])
     return matches or [item]
+
+
+def _is_pattern(item: str) -> bool:
+    return any(char in item for char in "*?[")
+
+
+def _folder_articles(folder: Path) -> list[str]:
+    """Article files below ``folder``, sorted; hidden files and folders (``.git``, ``.venv``) are skipped."""
+    found: list[str] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(os.path.join(root, name) for name in files
+                     if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES)
+    return sorted(found)
 
 
 def _resolve_lexicons(lexicons: Sequence[PathInput | Lexicon]) -> tuple[Lexicon, ...]:
@@ -275,7 +288,7 @@ def _analyse_batch(paths: Sequence[str], task: _Task) -> list[_Outcome]:
 def _analyse_file(path: str, task: _Task) -> _Outcome:
     import framing
 
-    if glob.has_magic(path) and not os.path.exists(path):
+    if _is_pattern(path) and not os.path.exists(path):
         return path, None, f"{path}: no files match this pattern"
     try:
         report = framing.report(path, lexicons=task.lexicons, default_lexicons=task.default_lexicons)
@@ -506,22 +519,3 @@ def _require_dask() -> None:
         import dask.distributed  # noqa: F401
     except ImportError:
         raise MissingDependencyError("engine='dask' needs dask.distributed: pip install 'framing[dask]'") from None
-
-
-# --- ``framing.corpus`` stays callable --------------------------------------------------
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as ``run_corpus``.
-
-    Importing ``framing.corpus`` binds the package attribute ``framing.corpus`` to this
-    module, replacing the ``framing.corpus()`` function defined in ``framing/__init__.py``;
-    so that ``framing.corpus(...)`` keeps working after the first call, the module itself
-    forwards calls to ``run_corpus``.
-    """
-
-    def __call__(self, paths: PathInput | Iterable[PathInput], **options: Any) -> Any:
-        return run_corpus(paths, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
