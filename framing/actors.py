@@ -29,6 +29,8 @@ from .resources import read_data_bytes
 GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
 # A speaker overlaps at most this many mentions (it is a name or a short phrase).
 MAX_SPEAKER_OVERLAP = 4
+# "He said" looks back over at most this many mentions for the person it refers to.
+MAX_PRONOUN_LOOKBACK = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +318,26 @@ def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidat
             yield _Candidate(start, end, tuple(word for _, _, word in run))
 
 
-def _is_person_context(text: str, candidate: _Candidate, span_start: int, speakers: Sequence[TextSpan]) -> bool:
+class _Covering:
+    """Answers "does any of these spans contain start..end?" in O(log n).
+
+    Spans sorted by start, with the running maximum of their ends: some span starting at or
+    before ``start`` reaches ``end`` exactly when that maximum does.
+    """
+
+    def __init__(self, spans: Iterable[TextSpan]) -> None:
+        ordered = sorted((span.start, span.end) for span in spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []
+        for _, end in ordered:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def covers(self, start: int, end: int) -> bool:
+        count = bisect_right(self._starts, start)
+        return count > 0 and self._reach[count - 1] >= end
+
+
+def _is_person_context(text: str, candidate: _Candidate, span_start: int, speakers: _Covering) -> bool:
     before = re.findall(r"[\w.'’-]+", text[max(span_start, candidate.start - 30):candidate.start])
     if before and (before[-1].lower() in ROLE_WORDS or before[-1].lower() in SPEAKER_NOUNS):
         return True
@@ -326,7 +347,7 @@ def _is_person_context(text: str, candidate: _Candidate, span_start: int, speake
     following = re.match(r"['’]?s?\s+(?:\w+ly\s+)?([a-z]+)", after)
     if following and following.group(1) in SPEECH_VERBS:
         return True
-    return any(s.start <= candidate.start and candidate.end <= s.end for s in speakers)
+    return speakers.covers(candidate.start, candidate.end)
 
 
 # --- finding mentions -----------------------------------------------------------------
@@ -350,11 +371,12 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     """
     mentions: list[ActorMention] = []
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
+    speaking = _Covering(speakers)
     for span_start, span_end in spans:
         found = _gazetteer_mentions(text, span_start, span_end, gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
         for candidate in _name_candidates(text, span_start, span_end, taken):
-            if _is_person_context(text, candidate, span_start, speakers):
+            if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
                 while len(words) > 2 and (words[0] in _TITLES or words[0].lower().rstrip(".") in ROLE_WORDS):
                     words.pop(0)  # "Councilmember Tom Brandt" is Tom Brandt
@@ -410,14 +432,17 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
     return found
 
 
-def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = ()) -> str:
+def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = (),
+                    mention_starts: Sequence[int] | None = None) -> str:
     """The canonical actor a quotation speaker refers to.
 
     A speaker that overlaps an actor mention is that actor. "He" or "she" is the first
     person named in the sentence before (usually its subject), else the nearest person
-    named before the pronoun. Anything else stays as written ("officials").
+    named before the pronoun. Anything else stays as written ("officials"). Pass
+    ``mention_starts`` (the mentions' start offsets) when resolving many speakers.
     """
-    mention_starts = [m.start for m in mentions]  # mentions come sorted by start
+    if mention_starts is None:
+        mention_starts = [m.start for m in mentions]  # mentions come sorted by start
     near = bisect_right(mention_starts, speaker.end)
     for mention in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]:
         if mention.start < speaker.end and speaker.start < mention.end:
@@ -426,7 +451,7 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
         return speaker.text
     own = bisect_right(sentence_starts, speaker.start) - 1
     before = bisect_right(mention_starts, speaker.start)
-    previous_person = next((mentions[i] for i in range(before - 1, -1, -1)
+    previous_person = next((mentions[i] for i in range(before - 1, max(-1, before - 1 - MAX_PRONOUN_LOOKBACK), -1)
                             if mentions[i].kind == "person" and mentions[i].end <= speaker.start), None)
     if previous_person is None:
         return speaker.text

@@ -213,7 +213,9 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     quotes = find_quotes(text, all_sentences, list_items=bullets)
     mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None])
     sentence_starts = [s.start for s in all_sentences]
-    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts) for q in quotes if q.speaker is not None}
+    mention_starts = [m.start for m in mentions]
+    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
+                for q in quotes if q.speaker is not None}
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled)
     context = SentimentContext(text, all_sentences, quotes, hits, speakers)
     portrayed = tuple(

@@ -168,39 +168,43 @@ def predict_target(model: TargetModel, context: SentimentContext, start: int, en
     (a word's side, stem, bigram and clause features together). Also returns the spans of
     the words behind the top features.
     """
-    features, spans, word_scores = _collect(context, start, end, voice, model)
-    n_labels = len(model.labels)
-    scores = list(model.intercepts)
-    named: list[tuple[str, tuple[float, ...]]] = []
+    features, spans, named = _collect(context, start, end, voice, model)
+    weights_of = model.weights.get
     for name, value in features.items():
-        weights = model.weights.get(name)
+        weights = weights_of(name)
         if weights is not None:
-            vector = tuple(w * value for w in weights)
-            named.append((name, vector))
-            for index in range(n_labels):
-                scores[index] += vector[index]
-    for name, vector in word_scores:
-        named.append((name, vector))
-        for index in range(n_labels):
-            scores[index] += vector[index]
+            named.append((name, (weights[0] * value, weights[1] * value, weights[2] * value)))
+    s0, s1, s2 = model.intercepts
+    for _, (a, b, c) in named:
+        s0 += a
+        s1 += b
+        s2 += c
+    scores = (s0, s1, s2)
     peak = max(scores)
     exponentials = [math.exp(score - peak) for score in scores]
     total = sum(exponentials)
     probabilities = {label: e / total for label, e in zip(model.labels, exponentials)}
-    best = max(range(n_labels), key=scores.__getitem__)
-    share = 1.0 / (n_labels - 1)
-    margins = [(name, vector[best] - (sum(vector) - vector[best]) * share) for name, vector in named]
-    strongest = tuple(item for item in heapq.nlargest(top, margins, key=lambda item: item[1]) if item[1] > 0)
+    best = max(range(3), key=scores.__getitem__)
+    # how much each feature favours the chosen label over the mean of the other two
+    margins = [(name, 1.5 * vector[best] - 0.5 * (vector[0] + vector[1] + vector[2])) for name, vector in named]
+    strongest = tuple(item for item in heapq.nlargest(top, margins, key=_second) if item[1] > 0)
     evidence = [spans[name] for name, _ in strongest if name in spans]
     return Prediction(probabilities, model.labels[best], strongest), evidence
 
 
+def _second(item: tuple[str, float]) -> float:
+    return item[1]
+
+
 def _collect(context: SentimentContext, start: int, end: int, voice: Literal["author", "any"],
              model: TargetModel) -> tuple[dict[str, float], dict[str, tuple[int, int]], list[tuple[str, tuple[float, ...]]]]:
-    """Dense features by name, and each window word's summed weight vector (see ``target_features``)."""
+    """Dense features by name, and each window word's summed weight vector (see ``target_features``).
+
+    The hot loop of the library (every actor mention runs it over up to a hundred words),
+    so the three labels are unrolled by hand.
+    """
     from .sentiment import _first_ending_after, _rule_sentiment
 
-    text = context.text
     low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)
     tokens, starts = context.tokens(low, high)
@@ -208,55 +212,76 @@ def _collect(context: SentimentContext, start: int, end: int, voice: Literal["au
     features: dict[str, float] = {"bias": 1.0}
     spans: dict[str, tuple[int, int]] = {}
     words: list[tuple[str, tuple[float, ...]]] = []
-    n_labels = len(model.labels)
+    n_tokens = len(tokens)
     target_index = _first_ending_after(tokens, starts, start)
     after_index = bisect_left(starts, end)
     clause_first = max(bisect_left(starts, clause_start), target_index - CLAUSE_REACH)
     clause_last = min(bisect_left(starts, clause_end), after_index + CLAUSE_REACH)
     first = max(0, min(target_index - WINDOW, clause_first))
-    last = min(len(tokens), max(after_index + WINDOW, clause_last))
-    valence = {"v_left": 0.0, "v_right": 0.0, "v_clause_pos": 0.0, "v_clause_neg": 0.0, "v_near": 0.0}
+    last = min(n_tokens, max(after_index + WINDOW, clause_last))
+    author = voice == "author"
+    v_left = v_right = v_clause_pos = v_clause_neg = v_near = 0.0
     for index in range(first, last):
         token = tokens[index]
-        if start <= token.start < end:
+        token_start = token.start
+        if start <= token_start < end:
             continue
-        if voice == "author" and token.quote is not None and token.quote is not target_quote:
+        if author and token.quote is not None and token.quote is not target_quote:
             continue
         left = index < target_index
         distance = target_index - index if left else index - after_index + 1
         weights = table[index]
         if weights is None:
             weights = table[index] = _token_weights(model, token)
-        vector = [0.0] * n_labels
         value = token.value
+        a = b = c = 0.0
         if distance <= WINDOW:
             weight = 1.0 / (1.0 + distance / DECAY)
             if left:
-                side_vector = weights.left if index + 1 < target_index else weights.left_alone
+                side = weights.left if index + 1 < target_index else weights.left_alone
+                near = weights.near_left if distance <= 2 else _ZERO
+                v_left += value * weight
             else:
-                side_vector = weights.right if index + 1 < len(tokens) else weights.right_alone
-            near = (weights.near_left if left else weights.near_right) if distance <= 2 else None
-            for label in range(n_labels):
-                vector[label] += weight * side_vector[label] + (near[label] if near else 0.0)
-            valence["v_left" if left else "v_right"] += value * weight
+                side = weights.right if index + 1 < n_tokens else weights.right_alone
+                near = weights.near_right if distance <= 2 else _ZERO
+                v_right += value * weight
+            a = weight * side[0] + near[0]
+            b = weight * side[1] + near[1]
+            c = weight * side[2] + near[2]
             if value:
-                name = f"{'L' if left else 'R'}:{'pos' if value > 0 else 'neg'}@{'near' if distance <= 3 else 'far'}"
+                name = _VALENCE_NAMES[left, value > 0, distance <= 3]
                 features[name] = features.get(name, 0.0) + abs(value) / 4.0
-                spans.setdefault(name, (token.start, token.end))
+                if name not in spans:
+                    spans[name] = (token_start, token.end)
         if clause_first <= index < clause_last:
-            for label in range(n_labels):
-                vector[label] += weights.clause[label]
-            valence["v_clause_pos" if value > 0 else "v_clause_neg"] += value
-            valence["v_near"] += value / (1.0 + distance / 4.0)
+            clause = weights.clause
+            a += clause[0]
+            b += clause[1]
+            c += clause[2]
+            if value > 0:
+                v_clause_pos += value
+            else:
+                v_clause_neg += value
+            v_near += value / (1.0 + distance / 4.0)
         if distance <= 3 and token.is_negator:
             features["negation_near"] = 1.0
-        if any(vector):
-            name = token.names[_WORD + (0 if left else 1)]
-            words.append((name, tuple(vector)))
-            spans.setdefault(name, (token.start, token.end))
+        if a or b or c:
+            name = token.names[_WORD if left else _WORD + 1]
+            words.append((name, (a, b, c)))
+            if name not in spans:
+                spans[name] = (token_start, token.end)
+    valence = {"v_left": v_left, "v_right": v_right, "v_clause_pos": v_clause_pos, "v_clause_neg": v_clause_neg,
+               "v_near": v_near}
     _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,
                     target_quote, target_index, _rule_sentiment)
     return features, spans, words
+
+
+# Names of the valence features by (left of the target, positive, within three words).
+_VALENCE_NAMES = {
+    (left, positive, near): f"{'L' if left else 'R'}:{'pos' if positive else 'neg'}@{'near' if near else 'far'}"
+    for left in (True, False) for positive in (True, False) for near in (True, False)
+}
 
 
 def target_features(context: SentimentContext, start: int, end: int, *,

@@ -9,9 +9,10 @@ paragraphs, and every aggregate is recomputed from the spans below it.
 
 Profiles (``HYPOTHESIS_PROFILE`` selects one; ``ci`` is the default):
 
-* ``ci``      60 derandomised examples per test, no deadline: the default run, ~30 s.
+* ``ci``      60 derandomised examples per test, no deadline: the default run, ~15 s.
 * ``explore`` 2,000 random examples per test: a few minutes of bug hunting.
-* ``long``    100,000 random examples per test: ``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py -q``
+* ``long``    100,000 random examples, every property checked on each (about an hour):
+  ``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py -k every_property -q``
 """
 
 from __future__ import annotations
@@ -201,10 +202,7 @@ def _author_weight(hits: list[dict[str, Any]]) -> float:
 # --- properties --------------------------------------------------------------------------
 
 
-@PROFILE
-@given(documents())
-def test_analyze_offsets_slice_back(text: str) -> None:
-    data = _analyze(text)
+def check_analyze_offsets_slice_back(text: str, data: dict[str, Any]) -> None:
     bad = [(s["start"], s["end"], s["text"]) for s in all_spans(data) if data["text"][s["start"]:s["end"]] != s["text"]]
     assert bad == []
     for section in data["sections"]:
@@ -212,10 +210,7 @@ def test_analyze_offsets_slice_back(text: str) -> None:
             assert data["text"][section["heading_start"]:section["heading_end"]] == section["heading"]
 
 
-@PROFILE
-@given(documents())
-def test_analyze_spans_lie_inside_their_paragraph(text: str) -> None:
-    data = _analyze(text)
+def check_analyze_spans_lie_inside_their_paragraph(text: str, data: dict[str, Any]) -> None:
     for section in data["sections"]:
         for paragraph in section["paragraphs"]:
             low, high = paragraph["start"], paragraph["end"]
@@ -225,11 +220,7 @@ def test_analyze_spans_lie_inside_their_paragraph(text: str) -> None:
                     assert low <= span["start"] < high and span["end"] <= high, (kind, span, (low, high))
 
 
-@PROFILE
-@given(documents())
-@example("The.\n\n\u2000\n\n")  # found by hypothesis: a line of U+2000 became an empty paragraph
-def test_analyze_paragraphs_are_nonempty_ordered_and_disjoint(text: str) -> None:
-    data = _analyze(text)
+def check_analyze_paragraphs_are_nonempty_ordered_and_disjoint(text: str, data: dict[str, Any]) -> None:
     previous_end = 0
     for paragraph in _paragraph_list(data):
         assert paragraph["text"].strip(), f"empty paragraph {paragraph['start']}..{paragraph['end']}"
@@ -237,21 +228,13 @@ def test_analyze_paragraphs_are_nonempty_ordered_and_disjoint(text: str) -> None
         previous_end = paragraph["end"]
 
 
-@PROFILE
-@given(documents())
-@example("The.\n\n0\n\nPhoto: Jane Doe/Reuters\n\na\n\n")  # found by hypothesis: a re-joined paragraph swallowed a credit
-@example("Moscow said on Tuesday that the talks with Kyiv would\n\nPhoto: Jane Doe/Reuters\n\ncontinue next week.\n")
-def test_analyze_noise_never_overlaps_paragraphs(text: str) -> None:
-    data = _analyze(text)
+def check_analyze_noise_never_overlaps_paragraphs(text: str, data: dict[str, Any]) -> None:
     for noise in data["noise"]:
         for paragraph in _paragraph_list(data):
             assert not (noise["start"] < paragraph["end"] and paragraph["start"] < noise["end"]), (noise, paragraph)
 
 
-@PROFILE
-@given(documents())
-def test_analyze_section_and_document_counts_recompute_from_spans(text: str) -> None:
-    data = _analyze(text)
+def check_analyze_section_and_document_counts_recompute_from_spans(text: str, data: dict[str, Any]) -> None:
     document_terms: Counter[tuple[str, str]] = Counter()
     document_mentions: Counter[str] = Counter()
     for front in data["front"]:
@@ -272,26 +255,84 @@ def test_analyze_section_and_document_counts_recompute_from_spans(text: str) -> 
     assert {a["actor"]: a["mentions"] for a in data["actors"]} == dict(document_mentions)
 
 
-@PROFILE
-@given(documents())
-def test_analyze_readability_words_sum_over_sections(text: str) -> None:
-    data = _analyze(text)
+def check_analyze_readability_words_sum_over_sections(text: str, data: dict[str, Any]) -> None:
     assert data["readability"]["n_words"] == sum(s["readability"]["n_words"] for s in data["sections"])
     for section in data["sections"]:
         assert section["readability"]["n_words"] == sum(p["readability"]["n_words"] for p in section["paragraphs"])
 
 
-@PROFILE
-@given(documents())
-def test_analyze_loadedness_recomputes_from_spans(text: str) -> None:
-    data = _analyze(text)
+def check_analyze_loadedness_recomputes_from_spans(text: str, data: dict[str, Any]) -> None:
     for paragraph in _paragraph_list(data):
         n_words = paragraph["readability"]["n_words"]
         expected = 100.0 * _author_weight(paragraph["loaded_terms"]) / n_words if n_words else 0.0
         assert math.isclose(paragraph["loadedness"], expected, abs_tol=1e-3), (paragraph["loadedness"], expected)
 
 
+def check_analyze_is_deterministic(text: str, data: dict[str, Any]) -> None:
+    assert framing.analyze(text).to_dict() == data
+
+
+# --- the tests: one per property (the default run), and all of them on each example (the long run) ---
+
+
+@PROFILE
+@given(documents())
+def test_analyze_offsets_slice_back(text: str) -> None:
+    check_analyze_offsets_slice_back(text, _analyze(text))
+
+
+@PROFILE
+@given(documents())
+def test_analyze_spans_lie_inside_their_paragraph(text: str) -> None:
+    check_analyze_spans_lie_inside_their_paragraph(text, _analyze(text))
+
+
+@PROFILE
+@given(documents())
+@example("The.\n\n\u2000\n\n")  # found by hypothesis: a line of U+2000 became an empty paragraph
+def test_analyze_paragraphs_are_nonempty_ordered_and_disjoint(text: str) -> None:
+    check_analyze_paragraphs_are_nonempty_ordered_and_disjoint(text, _analyze(text))
+
+
+@PROFILE
+@given(documents())
+@example("The.\n\n0\n\nPhoto: Jane Doe/Reuters\n\na\n\n")  # found by hypothesis: a re-joined paragraph swallowed a credit
+@example("Moscow said on Tuesday that the talks with Kyiv would\n\nPhoto: Jane Doe/Reuters\n\ncontinue next week.\n")
+def test_analyze_noise_never_overlaps_paragraphs(text: str) -> None:
+    check_analyze_noise_never_overlaps_paragraphs(text, _analyze(text))
+
+
+@PROFILE
+@given(documents())
+def test_analyze_section_and_document_counts_recompute_from_spans(text: str) -> None:
+    check_analyze_section_and_document_counts_recompute_from_spans(text, _analyze(text))
+
+
+@PROFILE
+@given(documents())
+def test_analyze_readability_words_sum_over_sections(text: str) -> None:
+    check_analyze_readability_words_sum_over_sections(text, _analyze(text))
+
+
+@PROFILE
+@given(documents())
+def test_analyze_loadedness_recomputes_from_spans(text: str) -> None:
+    check_analyze_loadedness_recomputes_from_spans(text, _analyze(text))
+
+
 @PROFILE
 @given(documents())
 def test_analyze_is_deterministic(text: str) -> None:
-    assert framing.analyze(text).to_json() == framing.analyze(text).to_json()
+    check_analyze_is_deterministic(text, _analyze(text))
+
+
+CHECKS = [check for name, check in sorted(globals().items()) if name.startswith("check_analyze_")]
+
+
+@PROFILE
+@given(documents())
+def test_analyze_keeps_every_property(text: str) -> None:
+    """Every property on one analysis per example: what the ``long`` profile runs (``-k every_property``)."""
+    data = _analyze(text)
+    for check in CHECKS:
+        check(text, data)
