@@ -439,6 +439,7 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
     sentence_index = SpanIndex(sentences)
     quote_index = SpanIndex(quotes)
     annotated = []
+    questions: dict[int, bool] = {}  # sentence start -> whether it asks (sentences can be megabytes long)
     for hit in hits:
         sentence = sentence_index.at(hit.start)
         quote = quote_index.at(hit.start)
@@ -449,9 +450,16 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
             start=hit.start, end=hit.end, text=hit.text, term=hit.term, category=hit.category,
             weight=hit.weight, valence=hit.valence, lexicon=hit.lexicon,
             negated=_is_negated(text, hit, sentence), in_quote=quote is not None, speaker=speaker,
-            question=sentence is not None and sentence.text.rstrip(" \"'”’)").endswith("?"),
+            question=sentence is not None and _asks(sentence, questions),
         ))
     return tuple(annotated)
+
+
+def _asks(sentence: Sentence, known: dict[int, bool]) -> bool:
+    found = known.get(sentence.start)
+    if found is None:
+        found = known[sentence.start] = sentence.text.rstrip(" \"'”’)").endswith("?")
+    return found
 
 
 def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
