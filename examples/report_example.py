@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", nargs="?", default=str(DEFAULT_SAMPLE), help="article file (default: a bundled sample)")
     parser.add_argument("--html", default="report.html", help="where to write the HTML report (default: ./report.html)")
     args = parser.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly
     try:
         report = framing.report(args.path)
     except framing.FramingError as error:

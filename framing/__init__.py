@@ -17,8 +17,8 @@ from .errors import FramingError, InputError, LexiconError, MissingDependencyErr
 from .model import Document, DocumentFormat, TargetSentiment
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
     from .aggregate import Report
+    from .lexicon import Lexicon
     from .sentiment import Method, Voice
 
 __all__ = [
@@ -132,9 +132,9 @@ def _decode(text: str | bytes, text_format: DocumentFormat | None) -> tuple[str,
 def _analyze_text(text: str, text_format: DocumentFormat, source: str | None,
                   lexicons: Sequence[Any], default_lexicons: bool) -> Report:
     from .actors import load_gazetteer
+    from .aggregate import build_report
     from .document import parse_document
     from .lexicon import compile_lexicons, resolve_lexicons
-    from .aggregate import build_report
 
     if isinstance(lexicons, (str, os.PathLike)):
         lexicons = [lexicons]

@@ -23,8 +23,8 @@ from .errors import LexiconError
 from .matching import Phrase, PhraseIndex
 from .model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from .quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from .wordlists import is_everyday_word
 from .resources import read_data_bytes
+from .wordlists import is_everyday_word
 
 GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
 # A speaker overlaps at most this many mentions (it is a name or a short phrase).

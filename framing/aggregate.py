@@ -21,13 +21,24 @@ from .actors import Gazetteer, find_actors, resolve_speaker
 from .frames import FrameCue, FrameScore, find_frame_cues, frame_lexicons, score_frames
 from .lexicon import CategoryInfo, CompiledLexicons, annotate_hits, match_terms
 from .model import (
-    ActorKind, ActorMention, Document, Paragraph, Polarity, Quote, Readability, Section, Sentence,
-    SentimentLabel, TargetSentiment, TermHit, TextSpan,
+    ActorKind,
+    ActorMention,
+    Document,
+    Paragraph,
+    Polarity,
+    Quote,
+    Readability,
+    Section,
+    Sentence,
+    SentimentLabel,
+    TargetSentiment,
+    TermHit,
+    TextSpan,
 )
 from .quotes import find_quotes
 from .readability import combine, measure_readability
-from .sentences import split_sentences
 from .roles import ActorRole
+from .sentences import split_sentences
 from .sentiment import SentimentContext, label_for, paragraph_polarity, score_target
 from .techniques import TECHNIQUES, TechniqueHit, find_repetition, find_techniques
 
@@ -424,19 +435,37 @@ def count_terms(hits: Iterable[TermHit]) -> tuple[TermCount, ...]:
     return tuple(TermCount(term, category, count, author[(term, category)]) for (term, category), count in ordered)
 
 
+_LABELS: tuple[SentimentLabel, ...] = ("negative", "neutral", "positive")
+
+
+def summary_label(sentiments: Sequence[TargetSentiment]) -> SentimentLabel | None:
+    """The label of several mentions: the class with the highest mean model probability.
+
+    So an actor whose every mention the model calls neutral is neutral, even when the
+    mean score leans one way. Mentions scored by the rules (no probabilities) fall back
+    to the neutral band around the mean score.
+    """
+    if not sentiments:
+        return None
+    if all(s.probabilities is not None for s in sentiments):
+        totals = [sum(s.probabilities[i] for s in sentiments if s.probabilities is not None) for i in range(3)]
+        return _LABELS[max(range(3), key=totals.__getitem__)]
+    return label_for(sum(s.score for s in sentiments) / len(sentiments))
+
+
 def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, ...]:
-    """Per actor: mentions, author-voice mean sentiment and its label; most mentioned first."""
+    """Per actor: mentions, author-voice mean sentiment and its label (``summary_label``); most mentioned first."""
     grouped: dict[str, list[MentionReport]] = defaultdict(list)
     for report in mentions:
         grouped[report.mention.actor].append(report)
     summaries = []
     for actor, reports in grouped.items():
-        author = [r.sentiment.score for r in reports if r.sentiment.speaker is None]
+        author = [r.sentiment for r in reports if r.sentiment.speaker is None]
         quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
-        mean = round(sum(author) / len(author), 4) if author else None
+        mean = round(sum(a.score for a in author) / len(author), 4) if author else None
         summaries.append(ActorSummary(
             actor=actor, kind=reports[0].mention.kind, mentions=len(reports), author_mentions=len(author),
-            sentiment=mean, label=label_for(mean) if mean is not None else None,
+            sentiment=mean, label=summary_label(author),
             quoted_sentiment=round(sum(quoted) / len(quoted), 4) if quoted else None,
         ))
     summaries.sort(key=lambda s: (-s.mentions, s.actor))

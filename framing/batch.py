@@ -300,7 +300,7 @@ def _analyse_file(path: str, task: _Task) -> _Outcome:
         from .render.dataframe import rows
 
         return path, [{"path": path, **row} for row in rows(data, level=task.level)], None
-    except Exception as error:  # noqa: BLE001 - any failure is this file's error, never the batch's
+    except Exception as error:
         return path, None, _error_message(error)
 
 
@@ -367,7 +367,7 @@ def _ordered(batches: Iterable[tuple[str, ...]], submit: Callable[[tuple[str, ..
         batch, future = flight.popleft()
         try:
             outcomes: list[_Outcome] = future.result()
-        except Exception as error:  # noqa: BLE001 - a lost worker fails its batch, not the run
+        except Exception as error:
             outcomes = on_failure(batch, error)
         del future
         following = next(pending, None)

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model import NoiseKind
 
 if TYPE_CHECKING:
-    from selectolax.lexbor import LexborNode
+    pass
 
 _SKIP_TAGS = frozenset(
     "script style noscript template svg canvas iframe object embed form button input select textarea "

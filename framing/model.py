@@ -190,7 +190,8 @@ class TargetSentiment:
 
     ``evidence`` is the span whose words carried the score (None when nothing did);
     ``speaker`` is set when the words belong to a quoted speaker, not the author;
-    ``features`` names what weighed most when a trained model decided.
+    ``features`` names what weighed most when a trained model decided, and
+    ``probabilities`` are its (negative, neutral, positive) probabilities (None for rules).
     """
 
     score: float
@@ -199,6 +200,7 @@ class TargetSentiment:
     speaker: str | None
     method: str = "rules"
     features: tuple[str, ...] = ()
+    probabilities: tuple[float, float, float] | None = None
 
     def __post_init__(self) -> None:
         if not -1.0 <= self.score <= 1.0:

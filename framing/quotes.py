@@ -208,7 +208,7 @@ def _speaker_before(text: str, offset: int, before: str) -> TextSpan | None:
     if not words:
         return None
     according = None
-    for according in _ACCORDING.finditer(stripped):
+    for according in _ACCORDING.finditer(stripped):  # noqa: B007 - the last match is the one wanted
         pass
     if according is not None:
         return _according_speaker(text, offset + according.start("who"), stripped[according.start("who"):])
@@ -266,7 +266,7 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         return _reported(text, span_start, span_end, who, marked)
     previous = ""
     for word in _WORD_RE.finditer(content):
-        current, previous = word.group(), previous
+        current = word.group()
         if current.lower() not in SPEECH_VERBS or current[0].isupper() or previous.lower() in _POSSESSIVE_DETERMINERS:
             previous = current
             continue

@@ -338,6 +338,9 @@ def _model_sentiment(context: SentimentContext, start: int, end: int, voice: Voi
     return TargetSentiment(
         round(max(-1.0, min(1.0, score)), 4), prediction.label,  # type: ignore[arg-type]
         evidence, speaker, method="model", features=tuple(name for name, _ in prediction.top_features),
+        probabilities=(round(prediction.probabilities.get("negative", 0.0), 4),
+                       round(prediction.probabilities.get("neutral", 0.0), 4),
+                       round(prediction.probabilities.get("positive", 0.0), 4)),
     )
 
 

@@ -289,7 +289,6 @@ def target_features(context: SentimentContext, start: int, end: int, *,
     """Features of one target, and for each word feature the span of the word behind it."""
     from .sentiment import _first_ending_after, _rule_sentiment
 
-    text = context.text
     low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)
     tokens, starts = context.tokens(low, high)

@@ -9,8 +9,15 @@ import pytest
 
 from framing import LexiconError
 from framing.lexicon import (
-    annotate_hits, compile_lexicons, load_categories, load_lexicon, match_terms, merge_compounds, parse_lexicon,
-    read_lexicon, resolve_lexicons,
+    annotate_hits,
+    compile_lexicons,
+    load_categories,
+    load_lexicon,
+    match_terms,
+    merge_compounds,
+    parse_lexicon,
+    read_lexicon,
+    resolve_lexicons,
 )
 from framing.model import Quote, TermHit, TextSpan
 from framing.sentences import split_sentences

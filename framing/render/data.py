@@ -11,7 +11,13 @@ from ..model import Noise, Quote, Readability, TermHit, TextSpan
 
 if TYPE_CHECKING:
     from ..aggregate import (
-        ActorSummary, MentionReport, ParagraphReport, Report, SectionReport, TechniqueCount, TermCount,
+        ActorSummary,
+        MentionReport,
+        ParagraphReport,
+        Report,
+        SectionReport,
+        TechniqueCount,
+        TermCount,
     )
     from ..techniques import TechniqueHit
 
@@ -143,6 +149,8 @@ def _mention(report: MentionReport) -> dict[str, Any]:
         "actor": mention.actor, "kind": mention.kind, "text": mention.text, "start": mention.start,
         "end": mention.end, "metonym": mention.is_metonym, "sentiment": sentiment.score, "label": sentiment.label,
         "speaker": sentiment.speaker, "method": sentiment.method, "features": list(sentiment.features),
+        "probabilities": dict(zip(("negative", "neutral", "positive"), sentiment.probabilities))
+        if sentiment.probabilities else None,
         "evidence": _span(sentiment.evidence) if sentiment.evidence else None,
         "role": report.role.role if report.role else None,
         "role_evidence": _span(report.role.evidence) if report.role else None,
