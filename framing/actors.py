@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from .errors import LexiconError
 from .matching import Phrase, PhraseIndex
@@ -27,6 +28,8 @@ from .resources import read_data_bytes
 from .wordlists import is_everyday_word
 
 GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
+# How a gazetteer form names its actor: a name or alias, a seat of power, a place.
+FormKind = Literal["name", "seat", "place"]
 # A speaker overlaps at most this many mentions (it is a name or a short phrase).
 MAX_SPEAKER_OVERLAP = 4
 # "He said" looks back over at most this many mentions for the person it refers to.
@@ -35,7 +38,12 @@ MAX_PRONOUN_LOOKBACK = 60
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """One gazetteer row: canonical name, kind, surface forms and metonymic places."""
+    """One gazetteer row: canonical name, kind, surface forms and metonymic places.
+
+    ``seats`` are the aliases that name a seat of power ("the Kremlin", "Downing
+    Street"; written with a leading ``@`` in the aliases column): metonyms that always
+    count, unlike ``places``, which count only when the place acts, speaks or is judged.
+    """
 
     name: str
     kind: ActorKind
@@ -43,6 +51,7 @@ class Actor:
     places: tuple[str, ...]
     country: str | None
     line: int
+    seats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -50,7 +59,7 @@ class Gazetteer:
     """Actors and one case-sensitive phrase index over all their names."""
 
     actors: tuple[Actor, ...]
-    index: PhraseIndex[tuple[Actor, bool]]
+    index: PhraseIndex[tuple[Actor, FormKind]]
     sha256: str
 
     def actor(self, name: str) -> Actor | None:
@@ -87,11 +96,13 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
         name, kind, aliases, places, country, _ = cells
         if kind not in ACTOR_KINDS:
             raise LexiconError(f"{path}:{number}: kind {kind!r} must be one of {', '.join(ACTOR_KINDS)}")
+        written = [a.strip() for a in aliases.split("|") if a.strip()]
         actor = Actor(
             name=name, kind=kind,
-            aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
+            aliases=tuple(a.lstrip("@").strip() for a in written),
             places=tuple(p.strip() for p in places.split("|") if p.strip()),
             country=country or None, line=number,
+            seats=tuple(a.lstrip("@").strip() for a in written if a.startswith("@")),
         )
         for form in (name, *actor.aliases, *actor.places):
             if form in owner and owner[form][0] != name:
@@ -101,12 +112,13 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
                 )
             owner[form] = (name, number)
         actors.append(actor)
-    phrases: list[tuple[Phrase, tuple[Actor, bool]]] = []
+    phrases: list[tuple[Phrase, tuple[Actor, FormKind]]] = []
     for actor in actors:
         for form in dict.fromkeys((actor.name, *actor.aliases)):
-            phrases.append((Phrase(form, case_sensitive=True, forms="exact"), (actor, False)))
+            phrases.append((Phrase(form, case_sensitive=True, forms="exact"),
+                            (actor, "seat" if form in actor.seats else "name")))
         for place in actor.places:
-            phrases.append((Phrase(place, case_sensitive=True, forms="exact"), (actor, True)))
+            phrases.append((Phrase(place, case_sensitive=True, forms="exact"), (actor, "place")))
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
     return Gazetteer(tuple(actors), PhraseIndex(phrases), digest)
 
@@ -394,13 +406,13 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
 def _gazetteer_mentions(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[ActorMention]:
     found = []
     for match in gazetteer.index.find(text, start, end):
-        actor, is_place = match.payload
-        if is_place and not _is_acting_place(text, match.start, match.end, start):
+        actor, form_kind = match.payload
+        if form_kind == "place" and not _is_acting_place(text, match.start, match.end, start):
             continue
         mention_start = _title_start(text, match.start, start) if actor.kind == "person" else match.start
         found.append(ActorMention(
             mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
-            is_metonym=is_place or (actor.kind == "government" and not actor.name.endswith("government")),
+            is_metonym=form_kind != "name" or (actor.kind == "government" and not actor.name.endswith("government")),
         ))
     return found
 

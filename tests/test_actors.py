@@ -91,3 +91,26 @@ def test_resolve_speaker_pronoun_to_previous_subject() -> None:
 def test_malformed_gazetteer(source: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
         parse_gazetteer(source)
+
+
+@pytest.mark.parametrize(("text", "form", "is_metonym"), [
+    ("The Kremlin rejected the plan.", "The Kremlin", True),            # seat of power (@ alias)
+    ("Officials at Downing Street declined to comment.", "Downing Street", True),
+    ("Moscow rejected the plan.", "Moscow", True),                      # acting capital (places)
+    ("Russian authorities rejected the plan.", "Russian authorities", False),
+    ("Russia rejected the plan.", "Russia", False),
+])
+def test_metonym_flag(text: str, form: str, is_metonym: bool) -> None:
+    spans = [(0, len(text))]
+    mention = next(m for m in find_actors(text, spans, load_gazetteer()) if m.text == form)
+    assert mention.is_metonym is is_metonym
+
+
+def test_seat_alias_is_parsed_without_its_marker() -> None:
+    gazetteer = parse_gazetteer("Ruritanian government\tgovernment\t@the Palace|Ruritanian officials\tStrelsau\tRuritania\t\n")
+    actor = gazetteer.actor("Ruritanian government")
+    assert actor is not None
+    assert actor.aliases == ("the Palace", "Ruritanian officials") and actor.seats == ("the Palace",)
+    text = "the Palace said no; Ruritanian officials agreed."
+    assert [(m.text, m.is_metonym) for m in find_actors(text, [(0, len(text))], gazetteer)] == [
+        ("the Palace", True), ("Ruritanian officials", False)]
