@@ -95,12 +95,16 @@ def script_of(char: str) -> str:
         return "UNKNOWN"
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def dominant_script(text: str, *, sample: int = 20_000) -> str:
     """The script most letters of the text are written in."""
     head = text[:sample]
-    counts: dict[str, int] = {"LATIN": sum(1 for char in head if char.isascii() and char.isalpha())}
-    for char in head:
-        if not char.isascii() and char.isalpha():
+    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(head))}
+    for char in _NON_ASCII.findall(head):
+        if char.isalpha():
             name = script_of(char)
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.__getitem__) if any(counts.values()) else "LATIN"
