@@ -17,9 +17,17 @@ import framing
 DEFAULT_SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "summit_opinion.txt"
 
 
+def _shown(path: Path) -> str:
+    """The path relative to the current folder when it lies below it (as the report prints it)."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_SAMPLE), help="article file (default: a bundled sample)")
+    parser.add_argument("path", nargs="?", default=_shown(DEFAULT_SAMPLE), help="article file (default: a bundled sample)")
     parser.add_argument("--html", default="report.html", help="where to write the HTML report (default: ./report.html)")
     args = parser.parse_args(argv)
     if hasattr(signal, "SIGPIPE"):

@@ -238,7 +238,7 @@ def write_table(frame: pandas.DataFrame, path: PathInput) -> None:
 
     Raises:
         InputError: for another suffix.
-        MissingDependencyError: for Parquet without pyarrow (``pip install pyarrow``).
+        MissingDependencyError: for Parquet without pyarrow (``pip install 'framing[parquet]'``).
     """
     target = Path(path)
     if check_table_path(target) == ".csv":
@@ -252,14 +252,14 @@ def check_table_path(path: PathInput) -> str:
 
     Raises:
         InputError: for another suffix.
-        MissingDependencyError: for Parquet without pyarrow (``pip install pyarrow``).
+        MissingDependencyError: for Parquet without pyarrow (``pip install 'framing[parquet]'``).
     """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise InputError(f"{target}: unknown table format {suffix or '(no suffix)'!r}; use .csv or .parquet")
     if suffix == ".parquet" and importlib.util.find_spec("pyarrow") is None:
-        raise MissingDependencyError(f"{target}: writing Parquet needs pyarrow: pip install pyarrow")
+        raise MissingDependencyError(f"{target}: writing Parquet needs pyarrow: pip install 'framing[parquet]'")
     return suffix
 
 

@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="write here instead of stdout (a folder when several files are given)")
     report.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE",
                         help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
-    report.add_argument("--level", choices=("paragraph", "section", "actor", "span"), default="paragraph",
+    report.add_argument("--level", choices=("paragraph", "section", "actor", "span", "document"), default="paragraph",
                         help="rows of --format csv (default: paragraph)")
 
     compare = commands.add_parser("compare", help="how two articles portray the same actors, side by side")

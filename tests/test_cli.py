@@ -81,3 +81,17 @@ def test_console_script_entry_point() -> None:
     from importlib.metadata import entry_points
 
     assert any(ep.name == "framing" and ep.value == "framing.cli:main" for ep in entry_points(group="console_scripts"))
+
+
+@pytest.mark.parametrize(("level", "first_column", "min_rows"), [
+    ("document", "source", 1), ("section", "source", 5), ("actor", "source", 5), ("span", "source", 20),
+])
+def test_report_csv_levels(level: str, first_column: str, min_rows: int) -> None:
+    import csv
+    import io
+
+    result = run("report", str(SEEDS / "summit_wire.txt"), "--format", "csv", "--level", level)
+    assert result.returncode == 0, result.stderr
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(table) >= min_rows and first_column in table[0]
+    assert all(row[first_column].endswith("summit_wire.txt") for row in table)

@@ -115,3 +115,11 @@ def test_compare_shared_actors_first(sample_reports: dict[str, framing.Report]) 
 def test_repr_html_for_jupyter(sample_reports: dict[str, framing.Report]) -> None:
     fragment = sample_reports["summit_wire.txt"]._repr_html_()
     assert fragment.lstrip().startswith("<div") and "<html" not in fragment
+
+
+@pytest.mark.parametrize("level", ["paragraph", "section", "actor", "span", "document"])
+def test_rows_never_overwrite_the_document_columns(level: str) -> None:
+    data = framing.report(ROOT / "seeds" / "summit_opinion.txt").to_dict()
+    table = rows(data, level=level)
+    assert table
+    assert all(row["source"] == data["source"] and row["title"] == data["title"] for row in table)

@@ -121,7 +121,7 @@ def _spans_of(container: dict[str, Any], *, section: int | None, paragraph: int 
     for frame in container.get("frames", []):
         for cue in frame.get("cues", []):
             yield {"layer": "frame_cue", **where, "start": cue["start"], "end": cue["end"], "text": cue["text"],
-                   "label": frame["frame"], "weight": cue["weight"], "source": cue["source"]}
+                   "label": frame["frame"], "weight": cue["weight"], "cue_source": cue["source"]}
     for quote in container.get("quotes", []):
         speaker = quote["speaker"]["text"] if quote["speaker"] else None
         yield {"layer": "quote", **where, "start": quote["start"], "end": quote["end"], "text": quote["text"],
