@@ -39,6 +39,15 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
+# "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
+# after a labelling verb is the subject's label, not the author's scare quote.
+_LABELLING = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|"
+    r"describ(?:e|es|ed|ing)|derid(?:e|es|ed|ing)|attack(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+    r"hail(?:s|ed|ing)?|prais(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)"
+    r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$",
+    re.I,
+)
 _SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would[- ]be)\s*$", re.I)
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
@@ -119,6 +128,8 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         after = text[end:min(sentence.end, end + MAX_CLAUSE_CHARS)]
         speaker = _speaker_after(text, end, after) or _speaker_before(text, before_start, before)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
+            speaker = _labeller(text, before_start, before)
+        if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
             if first_letter.islower() or _SO_CALLED.search(before):
                 found.append(Quote(start, end, text[start:end], "scare", None))
@@ -185,6 +196,18 @@ def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
         if found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
             return _clean_speaker(text, end + found.start(who), end + found.end(who))
     return None
+
+
+def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
+    """The subject of a labelling verb right before a quotation ("McConnell called it "…"")."""
+    if _SO_CALLED.search(before):
+        return None
+    found = _LABELLING.search(before[-MAX_CLAUSE_CHARS:])
+    if found is None:
+        return None
+    cut = len(before) - len(before[-MAX_CLAUSE_CHARS:]) + found.start()
+    subject = _subject_before(text, offset, before[:cut])
+    return subject if subject is not None and is_speaker_like(subject.text) else None
 
 
 def _according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
