@@ -77,6 +77,8 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 # Most words in a direct quotation's attribution clause before the speech verb.
 MAX_ATTRIBUTION_WORDS = 12
 MAX_SCARE_QUOTE_WORDS = 4
+# A labelling verb ("called it", "branded them as") stands within this many characters of its quotation.
+MAX_LABELLING_CHARS = 80
 # How far before a speech verb the speaker is looked for (keeps long sentences linear).
 MAX_CLAUSE_CHARS = 200
 MIN_UNATTRIBUTED_QUOTE_WORDS = 5
@@ -202,10 +204,14 @@ def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     """The subject of a labelling verb right before a quotation ("McConnell called it "…"")."""
     if _SO_CALLED.search(before):
         return None
-    found = _LABELLING.search(before[-MAX_CLAUSE_CHARS:])
+    # the verb is at most a few words before the quotation: look at the last words only
+    window_start = max(0, len(before) - MAX_LABELLING_CHARS)
+    if window_start:
+        window_start = before.find(" ", window_start) + 1 or len(before)
+    found = _LABELLING.search(before, window_start)
     if found is None:
         return None
-    cut = len(before) - len(before[-MAX_CLAUSE_CHARS:]) + found.start()
+    cut = found.start()
     subject = _subject_before(text, offset, before[:cut])
     return subject if subject is not None and is_speaker_like(subject.text) else None
 

@@ -30,6 +30,12 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
      [("reported", "The plan came from Washington, according to officials in Kyiv", "officials")]),
     ('They offered photo-op "truces" instead of peace.', [("scare", '"truces"', None)]),
     ('The so-called "Peace Council" met again.', [("scare", '"Peace Council"', None)]),
+    # a short quotation after a labelling verb is the subject's label, not a scare quote
+    ('Mitch McConnell called it "responsible reform." Critics disagreed.',
+     [("direct", '"responsible reform."', "Mitch McConnell")]),
+    ('Trump attacked Democrats as "radical socialists."', [("direct", '"radical socialists."', "Trump")]),
+    ('The minister branded the protesters "thugs" on Monday.', [("direct", '"thugs"', "The minister")]),
+    ('It was called a "pause" by nobody.', [("scare", '"pause"', None)]),
     ('Something akin to an "Istanbul Plus" deal.', []),
     ("His remarks clarified several points about the summit.", []),
     ("The talks were held under mutually agreed conditions at the venue.", []),
