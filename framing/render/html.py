@@ -501,6 +501,7 @@ CSS = """
 .framing-report.off-attribution .hl-speaker{color:inherit;font-weight:inherit}
 .framing-report .fr-ann{font-family:var(--sans);font-size:12px;margin:-8px 0 14px;color:var(--muted)}
 .framing-report .fr-ann-label{font-weight:600;margin-right:6px}
+.framing-report .fr-card .fr-ann{margin:10px 0 0}
 .framing-report .fr-chip{display:inline-block;margin:2px 4px 2px 0;padding:0 7px;border-radius:10px;background:#f3f4f6;
  border:1px solid #e5e7eb;color:var(--ink);font-size:12px}
 .framing-report .fr-side{flex:1 1 480px;min-width:0;display:flex;flex-direction:column;gap:16px}
