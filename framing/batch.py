@@ -38,6 +38,8 @@ _Mode = Literal["report", "dict", "rows"]
 _Outcome = tuple[str, Any, str | None]
 
 ARTICLE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm"))
+# Documentation files a folder of articles often holds; skipped when a folder is expanded.
+NOT_ARTICLES = frozenset(("README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS"))
 # In-flight batches per worker: enough to keep every worker busy while the head of the
 # queue is handed to the caller, few enough that memory does not grow with the corpus.
 WINDOW_PER_WORKER = 4
@@ -145,12 +147,17 @@ def _is_pattern(item: str) -> bool:
 
 
 def _folder_articles(folder: Path) -> list[str]:
-    """Article files below ``folder``, sorted; hidden files and folders (``.git``, ``.venv``) are skipped."""
+    """Article files below ``folder``, sorted.
+
+    Hidden files and folders (``.git``, ``.venv``) and a folder's own documentation
+    (README, LICENSE, CHANGELOG …) are skipped; name such a file explicitly to analyse it.
+    """
     found: list[str] = []
     for root, folders, files in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
         found.extend(os.path.join(root, name) for name in files
-                     if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES)
+                     if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+                     and os.path.splitext(name)[0].upper() not in NOT_ARTICLES)
     return sorted(found)
 
 

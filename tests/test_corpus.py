@@ -150,6 +150,9 @@ def test_expand_paths_folder_glob_and_list(tmp_path: Path) -> None:
     hidden.mkdir()
     (hidden / "LICENSE.md").write_text("not an article", encoding="utf-8")
     (tmp_path / ".notes.txt").write_text("not an article", encoding="utf-8")
+    (tmp_path / "README.md").write_text("about this folder", encoding="utf-8")
+    (nested / "license.txt").write_text("not an article", encoding="utf-8")
+    assert expand_paths(str(tmp_path / "README.md")) == (str(tmp_path / "README.md"),)  # named: kept
     folder = [str(tmp_path / "a.md"), str(tmp_path / "b.txt"), str(nested / "c.HTML"), str(nested / "d.htm")]
     assert expand_paths(tmp_path) == tuple(sorted(folder))
     assert expand_paths(str(tmp_path / "*.txt")) == (str(tmp_path / "b.txt"),)
