@@ -21,8 +21,10 @@ import html
 import math
 import os
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -274,59 +276,17 @@ def check_analyze_is_deterministic(text: str, data: dict[str, Any]) -> None:
 
 # --- the tests: one per property (the default run), and all of them on each example (the long run) ---
 
-
-@PROFILE
-@given(documents())
-def test_analyze_offsets_slice_back(text: str) -> None:
-    check_analyze_offsets_slice_back(text, _analyze(text))
-
-
-@PROFILE
-@given(documents())
-def test_analyze_spans_lie_inside_their_paragraph(text: str) -> None:
-    check_analyze_spans_lie_inside_their_paragraph(text, _analyze(text))
-
-
-@PROFILE
-@given(documents())
-@example("The.\n\n\u2000\n\n")  # found by hypothesis: a line of U+2000 became an empty paragraph
-def test_analyze_paragraphs_are_nonempty_ordered_and_disjoint(text: str) -> None:
-    check_analyze_paragraphs_are_nonempty_ordered_and_disjoint(text, _analyze(text))
-
-
-@PROFILE
-@given(documents())
-@example("The.\n\n0\n\nPhoto: Jane Doe/Reuters\n\na\n\n")  # found by hypothesis: a re-joined paragraph swallowed a credit
-@example("Moscow said on Tuesday that the talks with Kyiv would\n\nPhoto: Jane Doe/Reuters\n\ncontinue next week.\n")
-def test_analyze_noise_never_overlaps_paragraphs(text: str) -> None:
-    check_analyze_noise_never_overlaps_paragraphs(text, _analyze(text))
-
-
-@PROFILE
-@given(documents())
-def test_analyze_section_and_document_counts_recompute_from_spans(text: str) -> None:
-    check_analyze_section_and_document_counts_recompute_from_spans(text, _analyze(text))
-
-
-@PROFILE
-@given(documents())
-def test_analyze_readability_words_sum_over_sections(text: str) -> None:
-    check_analyze_readability_words_sum_over_sections(text, _analyze(text))
-
-
-@PROFILE
-@given(documents())
-def test_analyze_loadedness_recomputes_from_spans(text: str) -> None:
-    check_analyze_loadedness_recomputes_from_spans(text, _analyze(text))
-
-
-@PROFILE
-@given(documents())
-def test_analyze_is_deterministic(text: str) -> None:
-    check_analyze_is_deterministic(text, _analyze(text))
-
-
 CHECKS = [check for name, check in sorted(globals().items()) if name.startswith("check_analyze_")]
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__.removeprefix("check_analyze_"))
+@PROFILE
+@given(text=documents())
+@example(text="The.\n\n\u2000\n\n")  # found by hypothesis: a line of U+2000 became an empty paragraph
+@example(text="The.\n\n0\n\nPhoto: Jane Doe/Reuters\n\na\n\n")  # a re-joined paragraph swallowed a credit
+@example(text="Moscow said on Tuesday that the talks with Kyiv would\n\nPhoto: Jane Doe/Reuters\n\ncontinue next week.\n")
+def test_analyze_property(check: Callable[[str, dict[str, Any]], None], text: str) -> None:
+    check(text, _analyze(text))
 
 
 @PROFILE
