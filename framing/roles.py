@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from .model import TextSpan
 
 if TYPE_CHECKING:
-    from .sentiment import SentimentContext
+    from .sentiment import ContextToken, SentimentContext
 
 Role = Literal["agent", "target"]
 _BE = frozenset("is are was were been being be get gets got getting".split())
@@ -25,6 +25,13 @@ _IRREGULAR_PARTICIPLES = frozenset(
     "overthrown shot shaken sold spoken stolen struck taken thrown told torn undermined won written".split()
 )
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
+# Prepositions that aim an action at what follows them.
+_AIMED_PREPOSITIONS = frozenset("toward towards against on upon onto into".split())
+# Words that may open a clause before its subject ("But Moscow …", "Meanwhile, Beijing …").
+_CLAUSE_OPENERS = frozenset(
+    "and but or so yet then now still meanwhile instead however also even only when while after before since "
+    "because although though if as once".split()
+)
 # How many words after a subject its verb may stand.
 VERB_REACH = 6
 
@@ -59,11 +66,30 @@ def find_role(context: SentimentContext, start: int, end: int) -> ActorRole | No
     object_of = [t for t in before[-2:] if t.word not in _DETERMINERS]
     if object_of and any(c[0] == object_of[-1].start for c in charged):
         return _role("target", text, charged, start)  # "pressured Kyiv", "disparaged the minister"
+    content_before = [t for t in before if t.word not in _DETERMINERS]
+    if content_before and _is_aimed_at(content_before, charged):
+        return _role("target", text, charged, start)  # "warplanes toward Taiwan", "the bullying of Taiwan"
     reach = after[min(len(after), VERB_REACH) - 1].start if after else -1
     charged_after = [c for c in charged if end <= c[0] <= reach]
     if charged_after:
         return _role("agent", text, charged_after, start)  # "Trump blocked …", "Trump's crushing tariffs"
+    if not content_before or all(t.word in _CLAUSE_OPENERS for t in content_before):
+        return _role("agent", text, charged, start)  # the clause's subject: "The Party sent warplanes … in a brazen show"
     return _role("target", text, [c for c in charged if c[1] <= start] or charged, start)
+
+
+def _is_aimed_at(before: Sequence[ContextToken], charged: Sequence[tuple[int, int | None]]) -> bool:
+    """Whether the words right before a mention point an action at it.
+
+    "toward Taiwan", "sanctions on Moscow", "aggression against Kyiv" always do; "of" and
+    "to" only after a charged word ("the bullying of Taiwan", "a threat to Europe").
+    """
+    preposition = before[-1].word
+    if preposition in _AIMED_PREPOSITIONS:
+        return True
+    if preposition in ("of", "to") and len(before) >= 2:
+        return any(c[0] == before[-2].start for c in charged)
+    return False
 
 
 def _role(role: Role, text: str, charged: Sequence[tuple[int, int | None]], anchor: int) -> ActorRole:

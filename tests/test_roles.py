@@ -15,6 +15,14 @@ from framing.sentiment import build_context
     ("Kyiv was pressured by Washington.", "Kyiv", "target"),
     ("Kyiv was pressured by Washington.", "Washington", "agent"),
     ("Lavrov met Witkoff in Moscow on Tuesday.", "Lavrov", None),
+    # an action aimed at the mention makes it the target; the clause's subject is the agent
+    ("The Party sent warplanes toward Taiwan in a brazen show of force.", "Taiwan", "target"),
+    ("The Party sent warplanes toward Taiwan in a brazen show of force.", "The Party", "agent"),
+    ("Beijing's bullying of Taiwan continued.", "Taiwan", "target"),
+    ("Beijing's bullying of Taiwan continued.", "Beijing", "agent"),
+    ("New sanctions on Moscow were a harsh blow.", "Moscow", "target"),
+    ("Russia's brutal aggression against Ukraine went on.", "Ukraine", "target"),
+    ("Meanwhile, Beijing staged aggressive drills near the island.", "Beijing", "agent"),
 ])
 def test_find_role(text: str, actor: str, role: str | None) -> None:
     start = text.index(actor)
