@@ -306,17 +306,18 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
     run: list[tuple[int, int, str]] = []
     for token in _NAME_TOKEN.finditer(text, start, end):
         word = token.group()
-        possessive = re.search(r"['’]s$", word)
-        core = word[:possessive.start()] if possessive else word
+        possessive = word.endswith(("'s", "’s"))
+        core = word[:-2] if possessive else word
         adjacent = run and text[run[-1][1]:token.start()] == " "
         if len(core) > 2:
             core = core.rstrip(".")  # a sentence's full stop, not an initial ("J.")
         item = (token.start(), token.start() + len(core), core)
-        if _is_name_word(core) and (adjacent or not run):
+        is_name = _is_name_word(core)
+        if is_name and (adjacent or not run):
             run.append(item)
         else:
             yield from _flush(run, taken)
-            run = [item] if _is_name_word(core) else []
+            run = [item] if is_name else []
         if possessive:
             yield from _flush(run, taken)
             run = []
