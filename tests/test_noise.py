@@ -18,7 +18,7 @@ from framing.noise import classify_noise_line, credit_split, split_tags, tags_la
     ("5 min read", "ui"),
     ("Facebook Twitter Email", "ui"),
     ("Коммерсантъ", "masthead"),
-    ("Dmitri Trenin in Kommersant - screenshot with English translation from Russian", "caption"),
+    ("Yuri Petrov in Izvestia - screenshot with an English translation from Russian", "caption"),
     ("![Townhouses on Alder Street](https://example.org/a.jpg)", "caption"),
     ("* * *", "other"),
 ])
