@@ -931,33 +931,26 @@ def _check_pathological(summary: dict[str, Any]) -> None:
     assert summary["errors"] == []
 
 
+# A tenth of the full size in every run; the full size too, marked slow.
+SCALES = [pytest.param(10, id="tenth"), pytest.param(1, id="full", marks=pytest.mark.slow)]
+
+
+def _seconds(scale: int) -> float:
+    return FULL_SIZE_SECONDS if scale == 1 else PATHOLOGICAL_SECONDS
+
+
+@pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
-def test_analyze_pathological_repetition_completes(tmp_path: Path, name: str) -> None:
-    """A tenth of the full size, in the default run (the full size is marked slow)."""
-    summary = _bounded(_analyze_summary, _pathological(name, 10), seconds=PATHOLOGICAL_SECONDS, out=tmp_path / "r.json")
+def test_analyze_pathological_repetition_completes(tmp_path: Path, name: str, scale: int) -> None:
+    summary = _bounded(_analyze_summary, _pathological(name, scale), seconds=_seconds(scale), out=tmp_path / "r.json")
     _check_pathological(summary)
 
 
+@pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("text_format", ["text", "markdown"])
 @pytest.mark.parametrize("name", list(MARKUP_RUNS))
-def test_analyze_markup_run_completes(tmp_path: Path, name: str, text_format: str) -> None:
-    summary = _bounded(_analyze_summary, _markup_run(name, 10), text_format, seconds=PATHOLOGICAL_SECONDS,
-                       out=tmp_path / "r.json")
-    _check_pathological(summary)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", list(PATHOLOGICAL))
-def test_analyze_pathological_repetition_completes_at_full_size(tmp_path: Path, name: str) -> None:
-    summary = _bounded(_analyze_summary, _pathological(name, 1), seconds=FULL_SIZE_SECONDS, out=tmp_path / "r.json")
-    _check_pathological(summary)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text_format", ["text", "markdown"])
-@pytest.mark.parametrize("name", list(MARKUP_RUNS))
-def test_analyze_markup_run_completes_at_full_size(tmp_path: Path, name: str, text_format: str) -> None:
-    summary = _bounded(_analyze_summary, _markup_run(name, 1), text_format, seconds=FULL_SIZE_SECONDS,
+def test_analyze_markup_run_completes(tmp_path: Path, name: str, text_format: str, scale: int) -> None:
+    summary = _bounded(_analyze_summary, _markup_run(name, scale), text_format, seconds=_seconds(scale),
                        out=tmp_path / "r.json")
     _check_pathological(summary)
 
