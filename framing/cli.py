@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FramingError
+from .render.dataframe import LEVELS
 
 FORMATS = ("json", "markdown", "html", "csv")
 
@@ -28,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="write here instead of stdout (a folder when several files are given)")
     report.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE",
                         help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
-    report.add_argument("--level", choices=("paragraph", "section", "actor", "span", "document"), default="paragraph",
+    report.add_argument("--level", choices=LEVELS, default="paragraph",
                         help="rows of --format csv (default: paragraph)")
 
     compare = commands.add_parser("compare", help="how two articles portray the same actors, side by side")
@@ -45,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     corpus = commands.add_parser("corpus", help="analyse many files into one table")
     corpus.add_argument("paths", nargs="+", metavar="GLOB", help="files, folders or glob patterns")
     corpus.add_argument("--out", "-o", required=True, metavar="PATH", help="results.parquet or results.csv")
-    corpus.add_argument("--level", choices=("paragraph", "section", "actor", "span", "document"), default="paragraph")
+    corpus.add_argument("--level", choices=LEVELS, default="paragraph")
     corpus.add_argument("--workers", "-j", type=int, default=None, help="worker processes (default: all cores)")
     corpus.add_argument("--engine", choices=("processes", "dask"), default="processes")
     corpus.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
