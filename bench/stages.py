@@ -24,7 +24,7 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
                 ("framing.lexicon", "resolve_lexicons")),
     "actors": (("framing.aggregate", "find_actors"), ("framing.aggregate", "resolve_speaker")),
     "sentiment": (("framing.aggregate", "SentimentContext"), ("framing.aggregate", "score_target"),
-                  ("framing.aggregate", "paragraph_polarity")),
+                  ("framing.sentiment", "paragraph_polarity")),
     "readability": (("framing.aggregate", "measure_readability"), ("framing.aggregate", "combine"),
                     ("framing.aggregate", "_word_count")),
     "frames+techniques": (("framing.aggregate", "find_frame_cues"), ("framing.aggregate", "score_frames"),

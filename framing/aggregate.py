@@ -39,7 +39,7 @@ from .quotes import find_quotes
 from .readability import combine, measure_readability
 from .roles import ActorRole
 from .sentences import split_sentences
-from .sentiment import SentimentContext, label_for, paragraph_polarity, score_target
+from .sentiment import SentimentContext, label_for, score_target
 from .techniques import TECHNIQUES, TechniqueHit, find_repetition, find_techniques
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         FrontReport(name, span, *_front_fields(analysed[(span.start, span.end)], _word_count(span.text)))
         for name, span in front_parts
     )
-    section_reports = [_section_report(text, section, analysed) for section in document.sections]
+    section_reports = [_section_report(text, section, analysed, context) for section in document.sections]
     all_terms = [h for f in front for h in f.loaded_terms] + [
         h for s in section_reports for h in (*s.heading_terms, *(t for p in s.paragraphs for t in p.loaded_terms))
     ]
@@ -354,7 +354,7 @@ class _Grouper:
         return tuple(self._records[first:last])
 
 
-def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis) -> ParagraphReport:
+def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, context: SentimentContext) -> ParagraphReport:
     readability = measure_readability(text, part.sentences, paragraph.start, paragraph.end)
     return ParagraphReport(
         paragraph=paragraph,
@@ -362,7 +362,7 @@ def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis) -> P
         quotes=part.quotes,
         loaded_terms=part.hits,
         actors=part.mentions,
-        polarity=paragraph_polarity(paragraph.text),
+        polarity=context.polarity_of(paragraph.start, paragraph.end),  # shared with sentence scopes
         readability=readability,
         loadedness=loadedness(part.hits, readability.n_words),
         frames=score_frames(part.cues, readability.n_words),
@@ -370,8 +370,9 @@ def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis) -> P
     )
 
 
-def _section_report(text: str, section: Section, analysed: dict[tuple[int, int], _SpanAnalysis]) -> SectionReport:
-    paragraphs = tuple(_paragraph_report(text, p, analysed[(p.start, p.end)]) for p in section.paragraphs)
+def _section_report(text: str, section: Section, analysed: dict[tuple[int, int], _SpanAnalysis],
+                    context: SentimentContext) -> SectionReport:
+    paragraphs = tuple(_paragraph_report(text, p, analysed[(p.start, p.end)], context) for p in section.paragraphs)
     heading = section.heading
     head = analysed[(heading.start, heading.end)] if heading else _SpanAnalysis((), (), (), (), (), ())
     terms = [*head.hits, *(t for p in paragraphs for t in p.loaded_terms)]

@@ -147,7 +147,7 @@ class SentimentContext:
     sentence_index: SpanIndex[Sentence] = field(init=False, repr=False)
     quote_index: SpanIndex[Quote] = field(init=False, repr=False)
     hit_index: SpanIndex[TermHit] = field(init=False, repr=False)
-    _compounds: dict[tuple[int, int], float] = field(init=False, repr=False, compare=False)
+    _polarities: dict[tuple[int, int], Polarity] = field(init=False, repr=False, compare=False)
     _tokens: dict[tuple[int, int], tuple[tuple[ContextToken, ...], list[int]]] = field(
         init=False, repr=False, compare=False)
     _roles: dict[tuple[int, int], Any] = field(init=False, repr=False, compare=False)
@@ -210,15 +210,20 @@ class SentimentContext:
             window_high = cut if cut > end else max(window_high, end)
         return window_low, window_high
 
-    def compound_of(self, start: int, end: int) -> float:
-        """VADER compound of ``text[start:end]``, computed once per span (a sentence)."""
+    def polarity_of(self, start: int, end: int) -> Polarity:
+        """VADER polarity of ``text[start:end]``, computed once per span (a sentence or a paragraph)."""
         key = (start, end)
-        if key not in self._compounds:
-            self._compounds[key] = paragraph_polarity(self.text[start:end]).compound
-        return self._compounds[key]
+        found = self._polarities.get(key)
+        if found is None:
+            found = self._polarities[key] = paragraph_polarity(self.text[start:end])
+        return found
+
+    def compound_of(self, start: int, end: int) -> float:
+        """VADER compound of ``text[start:end]`` (see ``polarity_of``)."""
+        return self.polarity_of(start, end).compound
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_compounds", {})
+        object.__setattr__(self, "_polarities", {})
         object.__setattr__(self, "_tokens", {})
         object.__setattr__(self, "_roles", {})
         object.__setattr__(self, "_breaks", {})
