@@ -28,7 +28,7 @@ _RESOURCE_LOADERS = ("get_cmudict", "get_pyphen", "get_lang_easy_words", "get_la
 
 def shipped_terms() -> list[str]:
     """The terms of framing's shipped loaded-language lexicon."""
-    from framing.lexicon import load_lexicon
+    from framing.stages.lexicon import load_lexicon
 
     return [entry.term for entry in load_lexicon().entries]
 
@@ -44,7 +44,7 @@ def offline_textstat(folder: Path) -> Any:
     import nltk
     import textstat
 
-    from framing.readability import write_nltk_cmudict
+    from framing.stages.readability import write_nltk_cmudict
 
     write_nltk_cmudict(folder)
     if str(folder) not in nltk.data.path:

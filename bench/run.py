@@ -158,7 +158,7 @@ def lexicon_growth(table: Table, seeds: Sequence[Path], *, quick: bool) -> None:
     """Matching time with 50,000 terms over 1,000 terms: framing's automaton and the naive regex."""
     from lexgrowth import LARGE, SMALL, framing_growth, regex_growth
 
-    from framing.lexicon import load_lexicon
+    from framing.stages.lexicon import load_lexicon
 
     texts = [path.read_text(encoding="utf-8") for path in seeds]
     shipped = [(entry.term, entry.category) for entry in load_lexicon().entries]
@@ -221,7 +221,7 @@ def memory(table: Table) -> None:
 
 def stream_memory(files: Sequence[str]) -> tuple[float, float]:
     """tracemalloc peak (MB) and seconds of streaming ``files`` through framing.corpus (1 worker)."""
-    from framing.batch import run_corpus
+    from framing.corpus_runner import run_corpus
 
     tracemalloc.start()
     start = time.perf_counter()
@@ -246,7 +246,7 @@ def _warm_worker() -> bool:
 
 def scaling(table: Table, corpus: Corpus, *, dask: bool) -> None:
     """framing.corpus with 1 and 2 worker processes, Dask, and 10x more words."""
-    from framing.batch import run_corpus
+    from framing.corpus_runner import run_corpus
 
     def run(files: Sequence[str], **options: object) -> tuple[float, float]:
         """Seconds, and how many cores this process and its finished children got meanwhile."""
@@ -287,7 +287,7 @@ def _cpu_seconds() -> float:
 
 
 def _dask_scaling(table: Table, corpus: Corpus, processes_seconds: float) -> None:
-    from framing.batch import run_corpus
+    from framing.corpus_runner import run_corpus
 
     try:
         distributed = importlib.import_module("dask.distributed")  # untyped: used as a plain module

@@ -17,14 +17,14 @@ from typing import Any
 
 # stage -> (module, attribute) pairs looked up when the run starts; a missing one is noted.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "parse": (("framing.source", "read_source"), ("framing.document", "parse_document")),
+    "parse": (("framing.ingest.source", "read_source"), ("framing.ingest.document", "parse_document")),
     "sentences": (("framing.aggregate", "split_sentences"),),
     "quotes": (("framing.aggregate", "find_quotes"),),
-    "lexicon": (("framing.aggregate", "_find_hits"), ("framing.lexicon", "compile_lexicons"),
-                ("framing.lexicon", "resolve_lexicons")),
+    "lexicon": (("framing.aggregate", "_find_hits"), ("framing.stages.lexicon", "compile_lexicons"),
+                ("framing.stages.lexicon", "resolve_lexicons")),
     "actors": (("framing.aggregate", "find_actors"), ("framing.aggregate", "resolve_speaker")),
     "sentiment": (("framing.aggregate", "SentimentContext"), ("framing.aggregate", "score_target"),
-                  ("framing.sentiment", "paragraph_polarity")),
+                  ("framing.stages.sentiment", "paragraph_polarity")),
     "readability": (("framing.aggregate", "measure_readability"), ("framing.aggregate", "combine"),
                     ("framing.aggregate", "_word_count")),
     "frames+techniques": (("framing.aggregate", "find_frame_cues"), ("framing.aggregate", "score_frames"),

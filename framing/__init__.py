@@ -12,14 +12,14 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
-from .errors import FramingError, InputError, LexiconError, MissingDependencyError
-from .model import Document, DocumentFormat, TargetSentiment
+from framing._version import __version__
+from framing.errors import FramingError, InputError, LexiconError, MissingDependencyError
+from framing.model import Document, DocumentFormat, TargetSentiment
 
 if TYPE_CHECKING:
-    from .aggregate import Report
-    from .lexicon import Lexicon
-    from .sentiment import Method, Voice
+    from framing.model import Report
+    from framing.stages.lexicon import Lexicon
+    from framing.stages.sentiment import Method, Voice
 
 __all__ = [
     "Document",
@@ -52,7 +52,7 @@ def report(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike
         InputError: for a path that is missing, a directory, binary or undecodable.
         LexiconError: for a malformed user lexicon (with file and line).
     """
-    from .source import read_source
+    from framing.ingest.source import read_source
 
     source = read_source(path)
     return _analyze_text(source.text, source.format, source.name, lexicons, default_lexicons)
@@ -76,7 +76,7 @@ def parse(text: str | bytes, *, format: DocumentFormat | None = None, source: st
     Raises:
         InputError: when ``text`` is neither str nor bytes, or bytes that are not text.
     """
-    from .document import parse_document
+    from framing.ingest.document import parse_document
 
     decoded, text_format = _decode(text, format)
     return parse_document(decoded, format=text_format, source=source)
@@ -93,7 +93,7 @@ def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author"
     Raises:
         InputError: when the span is not inside the text.
     """
-    from .sentiment import sentiment_toward as _sentiment_toward
+    from framing.stages.sentiment import sentiment_toward as _sentiment_toward
 
     return _sentiment_toward(text, start, end, voice=voice, method=method)
 
@@ -104,20 +104,20 @@ def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     Raises:
         LexiconError: naming file and line, for malformed content.
     """
-    from .lexicon import read_lexicon as _read_lexicon
+    from framing.stages.lexicon import read_lexicon as _read_lexicon
 
     return _read_lexicon(path)
 
 
 def corpus(paths: Any, **options: Any) -> Any:
-    """Analyse many files; see ``framing.batch.run_corpus`` for the options."""
-    from .batch import run_corpus
+    """Analyse many files; see ``framing.corpus.run_corpus`` for the options."""
+    from framing.corpus_runner import run_corpus
 
     return run_corpus(paths, **options)
 
 
 def _decode(text: str | bytes, text_format: DocumentFormat | None) -> tuple[str, DocumentFormat]:
-    from .source import decode_bytes, normalise_newlines, sniff_format
+    from framing.ingest.source import decode_bytes, normalise_newlines, sniff_format
 
     if isinstance(text, (bytes, bytearray)):
         text, _ = decode_bytes(bytes(text))
@@ -131,10 +131,10 @@ def _decode(text: str | bytes, text_format: DocumentFormat | None) -> tuple[str,
 
 def _analyze_text(text: str, text_format: DocumentFormat, source: str | None,
                   lexicons: Sequence[Any], default_lexicons: bool) -> Report:
-    from .actors import load_gazetteer
-    from .aggregate import build_report
-    from .document import parse_document
-    from .lexicon import compile_lexicons, resolve_lexicons
+    from framing.ingest.document import parse_document
+    from framing.pipeline import build_report
+    from framing.stages.actors import load_gazetteer
+    from framing.stages.lexicon import compile_lexicons, resolve_lexicons
 
     if isinstance(lexicons, (str, os.PathLike)):
         lexicons = [lexicons]
@@ -145,11 +145,11 @@ def _analyze_text(text: str, text_format: DocumentFormat, source: str | None,
 
 def __getattr__(name: str) -> Any:
     if name == "Report":
-        from .aggregate import Report
+        from framing.model import Report
 
         return Report
     if name == "Lexicon":
-        from .lexicon import Lexicon
+        from framing.stages.lexicon import Lexicon
 
         return Lexicon
     raise AttributeError(f"module 'framing' has no attribute {name!r}")

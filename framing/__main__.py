@@ -1,5 +1,5 @@
 """``python -m framing``: the command line."""
 
-from .cli import main
+from framing.cli import main
 
 raise SystemExit(main())

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import FramingError
-from .render.dataframe import LEVELS
+from framing.errors import FramingError
+from framing.render.dataframe import LEVELS
 
 FORMATS = ("json", "markdown", "html", "csv")
 
@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from ._version import __version__
+    from framing._version import __version__
 
     return __version__
 
@@ -103,7 +103,7 @@ def _csv(data: dict[str, Any], level: str) -> str:
     import csv
     import io
 
-    from .render.dataframe import rows
+    from framing.render.dataframe import rows
 
     table = rows(data, level=level)  # type: ignore[arg-type]
     out = io.StringIO()
@@ -142,8 +142,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     import framing
-
-    from .render.compare import compare_reports
+    from framing.render.compare import compare_reports
 
     first = framing.report(args.first, lexicons=args.lexicon)
     second = framing.report(args.second, lexicons=args.lexicon)
@@ -152,7 +151,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _lexicon_check(args: argparse.Namespace) -> int:
-    from .lexicon import read_lexicon
+    from framing.stages.lexicon import read_lexicon
 
     lexicon = read_lexicon(args.file)
     categories = ", ".join(f"{c} ({sum(e.category == c for e in lexicon.entries)})" for c in lexicon.categories)
@@ -161,7 +160,7 @@ def _lexicon_check(args: argparse.Namespace) -> int:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .batch import check_table_path, run_corpus, write_table
+    from framing.corpus_runner import check_table_path, run_corpus, write_table
 
     check_table_path(args.out)  # a wrong suffix fails before any file is analysed
     results = run_corpus(args.paths, workers=args.workers, engine=args.engine, scheduler=args.scheduler,

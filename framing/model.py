@@ -1,9 +1,20 @@
-"""Frozen records shared by all pipeline stages; offsets index ``Document.text``."""
+"""Every public record of framing: frozen values with absolute offsets into ``Document.text``.
+
+Records hold no pipeline logic; ``Report.to_dict()`` is the one serialiser every renderer
+consumes (the contract of DESIGN.md), and the renderers are imported lazily from here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas
 
 DocumentFormat = Literal["text", "markdown", "html"]
 NoiseKind = Literal["caption", "credit", "masthead", "timestamp", "ui", "tags", "other"]
@@ -238,3 +249,396 @@ class Readability:
     gunning_fog: float | None
     smog_index: float | None
     dale_chall: float | None
+
+
+# --- analysis records -----------------------------------------------------------------
+
+
+Role = Literal["agent", "target"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRole:
+    """The role and the charged words that gave it."""
+
+    role: Role
+    evidence: TextSpan
+
+
+DOMINANT_FRAMES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class FrameCue:
+    """One piece of evidence for a frame: a cue word or a loaded term of a tied category."""
+
+    start: int
+    end: int
+    text: str
+    frame: str
+    weight: float
+    source: str  # "cue" or "loaded_term"
+
+
+@dataclass(frozen=True, slots=True)
+class FrameScore:
+    """A frame's rate (cue weight per 100 words) over some stretch, with its cues."""
+
+    frame: str
+    rate: float
+    weight: float
+    cues: tuple[FrameCue, ...]
+
+
+def dominant(scores: Sequence[FrameScore], count: int = DOMINANT_FRAMES) -> tuple[str, ...]:
+    """The strongest frames (by cue weight, ties in codebook order)."""
+    return tuple(score.frame for score in scores[:count])
+
+
+def profile(scores: Sequence[FrameScore]) -> dict[str, float]:
+    """Each frame's share of all frame-cue weight (shares sum to 1 when there are cues)."""
+    total = sum(score.weight for score in scores)
+    if total <= 0:
+        return {}
+    return {score.frame: round(score.weight / total, 4) for score in scores}
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueHit:
+    """One use of a persuasion technique: where, which rule found it, how sure the rule is."""
+
+    start: int
+    end: int
+    text: str
+    technique: str
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class MentionReport:
+    """An actor mention, the sentiment toward it (author voice unless ``speaker`` is set),
+    and whether it is the agent or the target of the charged words of its clause."""
+
+    mention: ActorMention
+    sentiment: TargetSentiment
+    role: ActorRole | None = None
+
+    @property
+    def start(self) -> int:
+        """Where the mention starts in ``Report.text``."""
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        """Where the mention ends in ``Report.text``."""
+        return self.mention.end
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueCount:
+    """How often a technique was found over some stretch."""
+
+    technique: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """How one actor is portrayed over some stretch: author-voice mean sentiment and counts.
+
+    ``sentiment`` is None when every mention is inside someone else's words; those
+    mentions are summarised separately as ``quoted_sentiment``.
+    """
+
+    actor: str
+    kind: ActorKind
+    mentions: int
+    author_mentions: int
+    sentiment: float | None
+    label: SentimentLabel | None
+    quoted_sentiment: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TermCount:
+    """How often a lexicon term occurs, and how often in the author's own voice."""
+
+    term: str
+    category: str
+    count: int
+    author_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphReport:
+    """Everything measured in one paragraph."""
+
+    paragraph: Paragraph
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    loaded_terms: tuple[TermHit, ...]
+    actors: tuple[MentionReport, ...]
+    polarity: Polarity
+    readability: Readability
+    loadedness: float
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueHit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SectionReport:
+    """A section's paragraphs and their aggregates (the heading's terms, cues and techniques count too)."""
+
+    section: Section
+    heading_terms: tuple[TermHit, ...]
+    heading_actors: tuple[MentionReport, ...]
+    paragraphs: tuple[ParagraphReport, ...]
+    actors: tuple[ActorSummary, ...]
+    loaded_terms: tuple[TermCount, ...]
+    readability: Readability
+    loadedness: float
+    heading_frames: tuple[FrameScore, ...] = ()
+    heading_techniques: tuple[TechniqueHit, ...] = ()
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueCount, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FrontReport:
+    """The title or standfirst: analysed for terms, actors, frames and techniques, outside any section."""
+
+    part: Literal["title", "standfirst"]
+    span: TextSpan
+    loaded_terms: tuple[TermHit, ...]
+    actors: tuple[MentionReport, ...]
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueHit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The framing report of one document; ``to_dict()`` is the serialised contract."""
+
+    document: Document
+    front: tuple[FrontReport, ...]
+    sections: tuple[SectionReport, ...]
+    actors: tuple[ActorSummary, ...]
+    loaded_terms: tuple[TermCount, ...]
+    readability: Readability
+    loadedness: float
+    lexicons: dict[str, str]
+    version: str
+    frames: tuple[FrameScore, ...] = ()
+    techniques: tuple[TechniqueCount, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The analysed text; every span's offsets index it."""
+        return self.document.text
+
+    @property
+    def paragraphs(self) -> tuple[ParagraphReport, ...]:
+        """Every paragraph report in document order."""
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data (see the schema in docs/schema.json)."""
+        return report_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        """A readable Markdown summary of the report."""
+        from framing.render.markdown import to_markdown
+
+        return to_markdown(self.to_dict())
+
+    def to_html(self, path: str | Path | None = None) -> str:
+        """A self-contained HTML report; also written to ``path`` when given."""
+        from framing.render.html import to_html
+
+        page = to_html(self.to_dict())
+        if path is not None:
+            Path(path).write_text(page, encoding="utf-8")
+        return page
+
+    def to_dataframe(self, level: Literal["document", "section", "paragraph", "actor", "span"] = "paragraph") -> pandas.DataFrame:
+        """A pandas DataFrame at the given level (needs the ``pandas`` extra)."""
+        from framing.render.dataframe import to_dataframe
+
+        return to_dataframe(self.to_dict(), level=level)
+
+    def _repr_html_(self) -> str:
+        from framing.render.html import to_html
+
+        return to_html(self.to_dict(), fragment=True)
+
+
+def text_sha256(text: str) -> str:
+    """The sha256 of the analysed text, to tie a report to its input."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- serialisation (the to_dict contract) ------------------------------------------------
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready dicts and lists; keys are only ever added, never renamed."""
+    document = report.document
+    return {
+        "text": document.text,
+        "source": document.source,
+        "format": document.format,
+        "title": _text(document.title),
+        "byline": _text(document.byline),
+        "date": _text(document.date),
+        "date_iso": document.date_iso,
+        "standfirst": _text(document.standfirst),
+        "tags": list(document.tags),
+        "text_sha256": text_sha256(document.text),
+        "version": report.version,
+        "lexicons": dict(report.lexicons),
+        "front": [
+            {"part": f.part, **_span(f.span), "loaded_terms": [_hit(h) for h in f.loaded_terms],
+             "actors": [_mention(m) for m in f.actors], "frames": [_frame(x, cues=True) for x in f.frames],
+             "techniques": [_technique(t) for t in f.techniques]}
+            for f in report.front
+        ],
+        "noise": [_noise(n) for n in document.noise],
+        "sections": [_section(s) for s in report.sections],
+        "actors": [_actor(a, with_kind=True) for a in report.actors],
+        "loaded_terms": [_count(c) for c in report.loaded_terms],
+        "readability": _readability(report.readability),
+        "loadedness": report.loadedness,
+        "frames": [{**_frame(x), "share": share} for x, share in zip(report.frames, _shares(report.frames))],
+        "frame_profile": profile(report.frames),
+        "techniques": [_technique_count(t) for t in report.techniques],
+    }
+
+
+def _shares(scores: Sequence[FrameScore]) -> list[float]:
+    shares = profile(scores)
+    return [shares.get(score.frame, 0.0) for score in scores]
+
+
+def _frame(score: FrameScore, *, cues: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {"frame": score.frame, "rate": score.rate, "weight": score.weight}
+    if cues:
+        data["cues"] = [{"text": c.text, "start": c.start, "end": c.end, "source": c.source, "weight": c.weight}
+                        for c in score.cues]
+    return data
+
+
+def _technique(hit: TechniqueHit) -> dict[str, Any]:
+    return {"technique": hit.technique, "rule": hit.rule, "confidence": hit.confidence, "text": hit.text,
+            "start": hit.start, "end": hit.end}
+
+
+def _technique_count(count: TechniqueCount) -> dict[str, Any]:
+    return {"technique": count.technique, "count": count.count}
+
+
+def _text(span: TextSpan | None) -> str | None:
+    return span.text if span is not None else None
+
+
+def _span(span: TextSpan) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _noise(noise: Noise) -> dict[str, Any]:
+    return {"text": noise.text, "start": noise.start, "end": noise.end, "kind": noise.kind}
+
+
+def _section(section: SectionReport) -> dict[str, Any]:
+    heading = section.section.heading
+    return {
+        "index": section.section.index,
+        "heading": heading.text if heading else None,
+        "heading_start": heading.start if heading else None,
+        "heading_end": heading.end if heading else None,
+        "start": section.section.start,
+        "end": section.section.end,
+        "heading_terms": [_hit(h) for h in section.heading_terms],
+        "heading_actors": [_mention(m) for m in section.heading_actors],
+        "paragraphs": [_paragraph(p) for p in section.paragraphs],
+        "actors": [_actor(a) for a in section.actors],
+        "loaded_terms": [_count(c) for c in section.loaded_terms],
+        "readability": _readability(section.readability),
+        "loadedness": section.loadedness,
+        "heading_frames": [_frame(x, cues=True) for x in section.heading_frames],
+        "heading_techniques": [_technique(t) for t in section.heading_techniques],
+        "frames": [_frame(x) for x in section.frames],
+        "dominant_frames": list(dominant(section.frames)),
+        "techniques": [_technique_count(t) for t in section.techniques],
+    }
+
+
+def _paragraph(report: ParagraphReport) -> dict[str, Any]:
+    paragraph = report.paragraph
+    return {
+        "index": paragraph.index,
+        "start": paragraph.start,
+        "end": paragraph.end,
+        "text": paragraph.text,
+        "kind": paragraph.kind,
+        "loaded_terms": [_hit(h) for h in report.loaded_terms],
+        "actors": [_mention(m) for m in report.actors],
+        "quotes": [_quote(q) for q in report.quotes],
+        "polarity": asdict(report.polarity),
+        "readability": _readability(report.readability),
+        "loadedness": report.loadedness,
+        "frames": [_frame(x, cues=True) for x in report.frames],
+        "techniques": [_technique(t) for t in report.techniques],
+    }
+
+
+def _hit(hit: TermHit) -> dict[str, Any]:
+    return {
+        "text": hit.text, "start": hit.start, "end": hit.end, "term": hit.term, "category": hit.category,
+        "weight": hit.weight, "valence": hit.valence, "lexicon": hit.lexicon, "negated": hit.negated,
+        "in_quote": hit.in_quote, "speaker": hit.speaker, "question": hit.question,
+    }
+
+
+def _mention(report: MentionReport) -> dict[str, Any]:
+    mention, sentiment = report.mention, report.sentiment
+    return {
+        "actor": mention.actor, "kind": mention.kind, "text": mention.text, "start": mention.start,
+        "end": mention.end, "metonym": mention.is_metonym, "sentiment": sentiment.score, "label": sentiment.label,
+        "speaker": sentiment.speaker, "method": sentiment.method, "features": list(sentiment.features),
+        "probabilities": dict(zip(("negative", "neutral", "positive"), sentiment.probabilities))
+        if sentiment.probabilities else None,
+        "evidence": _span(sentiment.evidence) if sentiment.evidence else None,
+        "role": report.role.role if report.role else None,
+        "role_evidence": _span(report.role.evidence) if report.role else None,
+    }
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {
+        "text": quote.text, "start": quote.start, "end": quote.end, "kind": quote.kind,
+        "speaker": _span(quote.speaker) if quote.speaker else None,
+    }
+
+
+def _actor(summary: ActorSummary, *, with_kind: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {"actor": summary.actor}
+    if with_kind:
+        data["kind"] = summary.kind
+    data.update({
+        "mentions": summary.mentions, "author_mentions": summary.author_mentions, "sentiment": summary.sentiment,
+        "label": summary.label, "quoted_sentiment": summary.quoted_sentiment,
+    })
+    return data
+
+
+def _count(count: TermCount) -> dict[str, Any]:
+    return {"term": count.term, "category": count.category, "count": count.count, "author_count": count.author_count}
+
+
+def _readability(readability: Readability) -> dict[str, Any]:
+    return asdict(readability)

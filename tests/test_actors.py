@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from framing import LexiconError
-from framing.actors import find_actors, load_gazetteer, parse_gazetteer, resolve_speaker
 from framing.model import TextSpan
+from framing.stages.actors import find_actors, load_gazetteer, parse_gazetteer, resolve_speaker
 
 
 def actors_in(text: str) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import framing
-from framing.batch import CorpusItem, CorpusTable, expand_paths, run_corpus, write_table
+from framing.corpus_runner import CorpusItem, CorpusTable, expand_paths, run_corpus, write_table
 from framing.render.dataframe import rows
 
 from .conftest import SEEDS
@@ -196,7 +196,7 @@ def test_write_table_rejects_unknown_suffix(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork only")
 def test_run_corpus_survives_a_worker_that_dies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import framing.batch as corpus_module
+    import framing.corpus_runner as corpus_module
 
     analyse = corpus_module._analyse_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.dates import match_date_line
+from framing.ingest.dates import match_date_line
 
 
 @pytest.mark.parametrize(("line", "iso"), [

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.document import parse_document
-from framing.source import read_source
+from framing.ingest.document import parse_document
+from framing.ingest.source import read_source
 
 from .conftest import SEEDS
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from framing import LexiconError
-from framing.lexicon import (
+from framing.model import Quote, TermHit, TextSpan
+from framing.stages.lexicon import (
     annotate_hits,
     compile_lexicons,
     load_categories,
@@ -19,9 +20,8 @@ from framing.lexicon import (
     read_lexicon,
     resolve_lexicons,
 )
-from framing.model import Quote, TermHit, TextSpan
-from framing.sentences import split_sentences
-from framing.wordlists import common_words
+from framing.stages.sentences import split_sentences
+from framing.text.wordlists import common_words
 
 
 @pytest.fixture(scope="module")

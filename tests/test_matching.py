@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.matching import Phrase, PhraseIndex, noun_forms, phrase_variants, verb_forms
+from framing.text.matching import Phrase, PhraseIndex, noun_forms, phrase_variants, verb_forms
 
 
 @pytest.fixture(scope="module")

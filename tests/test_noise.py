@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.noise import classify_noise_line, credit_split, split_tags, tags_label
+from framing.ingest.noise import classify_noise_line, credit_split, split_tags, tags_label
 
 
 @pytest.mark.parametrize(("line", "kind"), [

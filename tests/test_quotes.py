@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.quotes import find_quotes, is_speaker_like
-from framing.sentences import split_sentences
+from framing.stages.quotes import find_quotes, is_speaker_like
+from framing.stages.sentences import split_sentences
 
 
 def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> list[tuple[str, str, str | None]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.roles import find_role
-from framing.sentiment import build_context
+from framing.stages.roles import find_role
+from framing.stages.sentiment import build_context
 
 
 @pytest.mark.parametrize(("text", "actor", "role"), [

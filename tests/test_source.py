@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from framing import InputError
-from framing.source import decode_bytes, normalise_newlines, read_source, sniff_format
+from framing.ingest.source import decode_bytes, normalise_newlines, read_source, sniff_format
 
 TEXT = "Kyiv’s café: “naïve” claims — 5 €.\nSecond line."
 

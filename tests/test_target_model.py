@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.sentiment import build_context
-from framing.target_model import TargetModel, load_model, predict, predict_target, target_features
+from framing.stages.sentiment import build_context
+from framing.stages.target_model import TargetModel, load_model, predict, predict_target, target_features
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

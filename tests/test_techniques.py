@@ -6,7 +6,7 @@ import pytest
 
 import framing
 from framing.model import TermHit
-from framing.techniques import TECHNIQUES, find_repetition
+from framing.stages.techniques import TECHNIQUES, find_repetition
 
 
 def techniques_in(text: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Fit the target-sentiment model on NewsMTSC train and write framing/models/target_sentiment.json.
+"""Fit the target-sentiment model on NewsMTSC train and write framing/data/target_sentiment.json.
 
     python tools/train_target_sentiment.py ../shared/eval/newsmtsc/train.jsonl
 
@@ -16,11 +16,11 @@ from collections import Counter
 from pathlib import Path
 
 from framing.evaluate.datasets import load_newsmtsc
-from framing.sentiment import build_context
-from framing.target_model import FEATURE_VERSION, MODEL_FILE, target_features
+from framing.stages.sentiment import build_context
+from framing.stages.target_model import FEATURE_VERSION, MODEL_FILE, target_features
 
 LABELS = ("negative", "neutral", "positive")
-OUT = Path(__file__).resolve().parent.parent / "framing" / "models" / MODEL_FILE
+OUT = Path(__file__).resolve().parent.parent / "framing" / "data" / MODEL_FILE
 # Weights smaller than this are dropped from the shipped file (they change no prediction).
 PRUNE_BELOW = 1e-3
 # Cross-validation scores this close to the best count as ties; the simpler model wins.

@@ -7,6 +7,6 @@ framing and can write the numbers as JSON.
 
 from __future__ import annotations
 
-from .harness import DATASETS, render_table, run
+from framing.evaluate.harness import DATASETS, render_table, run
 
 __all__ = ["DATASETS", "render_table", "run"]

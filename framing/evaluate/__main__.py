@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import FramingError
-from .harness import DATASETS, render_table, run
+from framing.errors import FramingError
+from framing.evaluate.harness import DATASETS, render_table, run
 
 
 def main(argv: list[str] | None = None) -> int:

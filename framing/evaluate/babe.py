@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..aggregate import counts_toward_loadedness
-from ..sentiment import _vader_tables, build_context, paragraph_polarity
-from .datasets import BiasExample
-from .metrics import PrecisionRecall, accuracy, macro_f1
+from framing.aggregate import counts_toward_loadedness
+from framing.evaluate.datasets import BiasExample
+from framing.evaluate.metrics import PrecisionRecall, accuracy, macro_f1
+from framing.stages.sentiment import _vader_tables, build_context, paragraph_polarity
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # VADER words at least this strong count as "biased" for the VADER word baseline.

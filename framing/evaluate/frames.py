@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..frames import find_frame_cues, score_frames
-from ..lexicon import compile_lexicons, load_categories, match_terms, resolve_lexicons
-from ..readability import count_text
-from .datasets import GVFC_FRAMES, FrameExample
-from .metrics import PrecisionRecall
+from framing.evaluate.datasets import GVFC_FRAMES, FrameExample
+from framing.evaluate.metrics import PrecisionRecall
+from framing.stages.frames import find_frame_cues, score_frames
+from framing.stages.lexicon import compile_lexicons, load_categories, match_terms, resolve_lexicons
+from framing.stages.readability import count_text
 
 # Policy frame -> GVFC frame(s). Written from the two codebooks, not fitted to GVFC.
 CROSSWALK: dict[str, tuple[str, ...]] = {

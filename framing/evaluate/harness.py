@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
-from ..errors import InputError
+from framing._version import __version__
+from framing.errors import InputError
 
 DATASETS = ("newsmtsc", "babe", "gvfc")
 
@@ -33,16 +33,16 @@ def run(dataset: str, path: str | Path, *, recasens: str | Path | None = None) -
 
 
 def _newsmtsc(path: str | Path) -> list[dict[str, Any]]:
-    from .datasets import load_newsmtsc
-    from .newsmtsc import evaluate_targets
+    from framing.evaluate.datasets import load_newsmtsc
+    from framing.evaluate.newsmtsc import evaluate_targets
 
     return [{"method": s.method, "macro_f1": round(s.macro_f1, 4), "accuracy": round(s.accuracy, 4), "n": s.n}
             for s in evaluate_targets(load_newsmtsc(path))]
 
 
 def _babe(path: str | Path, recasens: str | Path | None) -> list[dict[str, Any]]:
-    from .babe import evaluate_bias
-    from .datasets import load_babe
+    from framing.evaluate.babe import evaluate_bias
+    from framing.evaluate.datasets import load_babe
 
     if recasens is None:
         sibling = Path(path).resolve().parent.parent / "recasens_bias_lexicon" / "bias-lexicon.txt"
@@ -61,8 +61,8 @@ def _babe(path: str | Path, recasens: str | Path | None) -> list[dict[str, Any]]
 
 
 def _gvfc(path: str | Path) -> list[dict[str, Any]]:
-    from .datasets import load_gvfc
-    from .frames import evaluate_frames
+    from framing.evaluate.datasets import load_gvfc
+    from framing.evaluate.frames import evaluate_frames
 
     return evaluate_frames(load_gvfc(path))
 

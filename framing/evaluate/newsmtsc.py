@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..sentiment import SentimentContext, build_context, paragraph_polarity, score_target
-from .datasets import TargetExample
-from .metrics import accuracy, macro_f1, majority_label
+from framing.evaluate.datasets import TargetExample
+from framing.evaluate.metrics import accuracy, macro_f1, majority_label
+from framing.stages.sentiment import SentimentContext, build_context, paragraph_polarity, score_target
 
 LABELS = ("negative", "neutral", "positive")
 # VADER's own convention: compound >= 0.05 positive, <= -0.05 negative.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import InputError, MissingDependencyError
+from framing.errors import InputError, MissingDependencyError
 
 if TYPE_CHECKING:
     import pandas

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from .html_parts import (
+from framing.render.html_parts import (
     SCARE_QUOTE,
     SENTIMENT_RGB,
     annotation_chips,

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .errors import InputError, LexiconError
-from .matching import Forms, Phrase, PhraseIndex, fold_words
-from .model import Quote, Sentence, TermHit
-from .resources import read_data_bytes
-from .source import decode_bytes, normalise_newlines
-from .spans import SpanIndex
+from framing.errors import InputError, LexiconError
+from framing.ingest.source import decode_bytes, normalise_newlines
+from framing.model import Quote, Sentence, TermHit
+from framing.text.matching import Forms, Phrase, PhraseIndex, fold_words
+from framing.text.resources import read_data_bytes
+from framing.text.spans import SpanIndex
 
 DEFAULT_LEXICON = "loaded_language"
 COLUMNS = ("term", "category", "weight", "flags", "valence", "note")

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .lexicon import CategoryInfo
-from .model import ActorMention, Quote, Sentence, TermHit
+from framing.model import ActorMention, Quote, Sentence, TechniqueHit, TermHit
+from framing.stages.lexicon import CategoryInfo
 
 TECHNIQUES: tuple[str, ...] = (
     "name_calling_labeling", "loaded_language", "exaggeration_minimisation", "doubt",
@@ -42,18 +42,6 @@ _LABELLING = re.compile(
     r"|[–—:]\s*(?:part\s+|a\s+|an\s+)?)$",
     re.I,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class TechniqueHit:
-    """One use of a persuasion technique: where, which rule found it, how sure the rule is."""
-
-    start: int
-    end: int
-    text: str
-    technique: str
-    rule: str
-    confidence: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model import NoiseKind
+from framing.model import NoiseKind
 
 if TYPE_CHECKING:
     pass

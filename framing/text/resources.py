@@ -21,7 +21,7 @@ def lexicon_root() -> Traversable:
             return root
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parent.parent / "lexicons"
+    return Path(__file__).resolve().parents[2] / "lexicons"
 
 
 def read_data_bytes(relative: str) -> bytes:

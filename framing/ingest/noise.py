@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .model import NoiseKind
+from framing.model import NoiseKind
 
 # Labels that introduce a picture credit or caption, in the languages of copied pages.
 _CREDIT_LABEL = (

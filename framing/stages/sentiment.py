@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from .lexicon import CompiledLexicons, annotate_hits, compile_lexicons, match_terms, resolve_lexicons
-from .model import Polarity, Quote, Sentence, SentimentLabel, TargetSentiment, TermHit, TextSpan
-from .quotes import find_quotes
-from .sentences import split_sentences
-from .spans import SpanIndex
+from framing.model import Polarity, Quote, Sentence, SentimentLabel, TargetSentiment, TermHit, TextSpan
+from framing.stages.lexicon import CompiledLexicons, annotate_hits, compile_lexicons, match_terms, resolve_lexicons
+from framing.stages.quotes import find_quotes
+from framing.stages.sentences import split_sentences
+from framing.text.spans import SpanIndex
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from .target_model import TargetModel
+    from framing.stages.target_model import TargetModel
 
 Voice = Literal["author", "any"]
 Method = Literal["auto", "rules"]
@@ -181,10 +181,10 @@ class SentimentContext:
         return found
 
     def role_of(self, start: int, end: int) -> Any:
-        """The actor role of a target (see framing.roles), found once per target."""
+        """The actor role of a target (see framing.stages.roles), found once per target."""
         key = (start, end)
         if key not in self._roles:
-            from .roles import find_role
+            from framing.stages.roles import find_role
 
             self._roles[key] = find_role(self, start, end)
         return self._roles[key]
@@ -236,7 +236,7 @@ class SentimentContext:
 
 
 def _token_table(context: SentimentContext, low: int, high: int) -> tuple[ContextToken, ...]:
-    from .target_model import word_feature_names
+    from framing.stages.target_model import word_feature_names
 
     lexicon, boosters, negators = _vader_tables()
     text = context.text
@@ -321,7 +321,7 @@ def score_target(context: SentimentContext, start: int, end: int, *, voice: Voic
     if target_quote is not None:
         speaker = context.speakers.get(target_quote.start) or (target_quote.speaker.text if target_quote.speaker else None)
     if method != "rules":
-        from .target_model import load_model
+        from framing.stages.target_model import load_model
 
         model = load_model()
         if model is not None:
@@ -331,7 +331,7 @@ def score_target(context: SentimentContext, start: int, end: int, *, voice: Voic
 
 def _model_sentiment(context: SentimentContext, start: int, end: int, voice: Voice, speaker: str | None,
                      model: TargetModel) -> TargetSentiment:
-    from .target_model import predict_target
+    from framing.stages.target_model import predict_target
 
     prediction, evidence_spans = predict_target(model, context, start, end, voice=voice)
     score = prediction.probabilities.get("positive", 0.0) - prediction.probabilities.get("negative", 0.0)
@@ -433,7 +433,7 @@ def sentiment_toward(text: str, start: int, end: int, *, voice: Voice = "author"
     Raises:
         InputError: when ``start``..``end`` is not a non-empty span inside ``text``.
     """
-    from .errors import InputError
+    from framing.errors import InputError
 
     if not isinstance(text, str):
         raise InputError(f"sentiment_toward() takes text as str, got {type(text).__name__}")

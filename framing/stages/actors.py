@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .errors import LexiconError
-from .matching import Phrase, PhraseIndex
-from .model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
-from .quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from .resources import read_data_bytes
-from .wordlists import is_everyday_word
+from framing.errors import LexiconError
+from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
+from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
+from framing.text.matching import Phrase, PhraseIndex
+from framing.text.resources import read_data_bytes
+from framing.text.wordlists import is_everyday_word
 
 GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
 # How a gazetteer form names its actor: a name or alias, a seat of power, a place.

@@ -29,10 +29,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .blocks import Unit, split_units, trim
-from .dates import match_date_line
-from .model import Document, DocumentFormat, Noise, NoiseKind, Paragraph, ParagraphKind, Section, TextSpan
-from .noise import classify_noise_line, credit_split, dominant_script, split_tags, tags_label
+from framing.ingest.blocks import Unit, split_units, trim
+from framing.ingest.dates import match_date_line
+from framing.ingest.noise import classify_noise_line, credit_split, dominant_script, split_tags, tags_label
+from framing.model import Document, DocumentFormat, Noise, NoiseKind, Paragraph, ParagraphKind, Section, TextSpan
 
 # A heading is short: longer single lines are one-sentence paragraphs.
 MAX_HEADING_WORDS = 14
@@ -67,12 +67,12 @@ class _Block:
 def parse_document(text: str, *, format: DocumentFormat = "text", source: str | None = None) -> Document:
     """Parse article text into a Document.
 
-    ``text`` must already be decoded with newlines normalised (see ``framing.source``);
+    ``text`` must already be decoded with newlines normalised (see ``framing.ingest.source``);
     for ``format="html"`` the HTML is first reduced to its article text, and all offsets
     then refer to that text.
     """
     if format == "html":
-        from .html import extract_html  # only HTML input needs the HTML stage
+        from framing.ingest.html import extract_html  # only HTML input needs the HTML stage
 
         extracted = extract_html(text)
         return _parse(extracted.text, "html", source, markdown=True, meta=extracted.meta,

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .model import DocumentFormat
+from framing.errors import InputError
+from framing.model import DocumentFormat
 
 # Magic numbers of common binary formats a user might point us at by mistake.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (

@@ -18,8 +18,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Quote, Sentence, TextSpan
-from .wordlists import is_everyday_word
+from framing.model import Quote, Sentence, TextSpan
+from framing.text.wordlists import is_everyday_word
 
 # Verbs that introduce speech or a stated view, in the forms news writing uses.
 SPEECH_VERBS = frozenset(

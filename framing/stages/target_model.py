@@ -19,10 +19,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
-from .model import Quote
+from framing.model import Quote
 
 if TYPE_CHECKING:
-    from .sentiment import ContextToken, SentimentContext
+    from framing.stages.sentiment import ContextToken, SentimentContext
 
 FEATURE_VERSION = 7
 MODEL_FILE = "target_sentiment.json"
@@ -69,7 +69,7 @@ class Prediction:
 def load_model() -> TargetModel | None:
     """The shipped model, or None when it is missing or was built for other features."""
     try:
-        data = json.loads(resources.files("framing").joinpath("models", MODEL_FILE).read_text(encoding="utf-8"))
+        data = json.loads(resources.files("framing").joinpath("data", MODEL_FILE).read_text(encoding="utf-8"))
     except (FileNotFoundError, ModuleNotFoundError, ValueError):
         return None
     if data.get("feature_version") != FEATURE_VERSION:
@@ -203,7 +203,7 @@ def _collect(context: SentimentContext, start: int, end: int, voice: Literal["au
     The hot loop of the library (every actor mention runs it over up to a hundred words),
     so the three labels are unrolled by hand.
     """
-    from .sentiment import _first_ending_after, _rule_sentiment
+    from framing.stages.sentiment import _first_ending_after, _rule_sentiment
 
     low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)
@@ -287,7 +287,7 @@ _VALENCE_NAMES = {
 def target_features(context: SentimentContext, start: int, end: int, *,
                     voice: Literal["author", "any"] = "any") -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
     """Features of one target, and for each word feature the span of the word behind it."""
-    from .sentiment import _first_ending_after, _rule_sentiment
+    from framing.stages.sentiment import _first_ending_after, _rule_sentiment
 
     low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)

@@ -11,11 +11,10 @@ same rate over their words, and the document profile is each frame's share of al
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import CategoryInfo, CompiledLexicons, compile_lexicons, load_lexicon
-from .model import TermHit
+from framing.model import FrameCue, FrameScore, TermHit
+from framing.stages.lexicon import CategoryInfo, CompiledLexicons, compile_lexicons, load_lexicon
 
 FRAMES: tuple[str, ...] = (
     "economic", "capacity_resources", "morality", "fairness_equality", "legality_constitutionality",
@@ -26,29 +25,6 @@ FRAME_LEXICON = "frames/policy_frames"
 # A loaded term signals its crosswalk frame less surely than a frame cue does.
 LOADED_TERM_FRAME_WEIGHT = 0.5
 # How many frames a section reports as dominant.
-DOMINANT_FRAMES = 2
-
-
-@dataclass(frozen=True, slots=True)
-class FrameCue:
-    """One piece of evidence for a frame: a cue word or a loaded term of a tied category."""
-
-    start: int
-    end: int
-    text: str
-    frame: str
-    weight: float
-    source: str  # "cue" or "loaded_term"
-
-
-@dataclass(frozen=True, slots=True)
-class FrameScore:
-    """A frame's rate (cue weight per 100 words) over some stretch, with its cues."""
-
-    frame: str
-    rate: float
-    weight: float
-    cues: tuple[FrameCue, ...]
 
 
 @cache
@@ -60,7 +36,7 @@ def frame_lexicons() -> CompiledLexicons:
 def find_frame_cues(text: str, spans: Iterable[tuple[int, int]], loaded_terms: Sequence[TermHit],
                     categories: dict[str, CategoryInfo]) -> tuple[FrameCue, ...]:
     """Frame cues inside the spans, plus loaded terms whose category has a frame."""
-    from .lexicon import match_terms
+    from framing.stages.lexicon import match_terms
 
     compiled = frame_lexicons()
     cues: list[FrameCue] = []
@@ -89,14 +65,3 @@ def score_frames(cues: Iterable[FrameCue], n_words: int) -> tuple[FrameScore, ..
     return tuple(scores)
 
 
-def dominant(scores: Sequence[FrameScore], count: int = DOMINANT_FRAMES) -> tuple[str, ...]:
-    """The strongest frames (by cue weight, ties in codebook order)."""
-    return tuple(score.frame for score in scores[:count])
-
-
-def profile(scores: Sequence[FrameScore]) -> dict[str, float]:
-    """Each frame's share of all frame-cue weight (shares sum to 1 when there are cues)."""
-    total = sum(score.weight for score in scores)
-    if total <= 0:
-        return {}
-    return {score.frame: round(score.weight / total, 4) for score in scores}

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from .model import TextSpan
+from framing.model import ActorRole, Role, TextSpan
 
 if TYPE_CHECKING:
-    from .sentiment import ContextToken, SentimentContext
+    from framing.stages.sentiment import ContextToken, SentimentContext
 
-Role = Literal["agent", "target"]
 _BE = frozenset("is are was were been being be get gets got getting".split())
 _IRREGULAR_PARTICIPLES = frozenset(
     "hit beaten bitten broken caught driven forgotten given held hurt kept led left lost misled overrun "
@@ -34,14 +32,6 @@ _CLAUSE_OPENERS = frozenset(
 )
 # How many words after a subject its verb may stand.
 VERB_REACH = 6
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRole:
-    """The role and the charged words that gave it."""
-
-    role: Role
-    evidence: TextSpan
 
 
 def _is_participle(word: str) -> bool:

@@ -19,8 +19,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .model import Readability, Sentence
-from .wordlists import common_words
+from framing.model import Readability, Sentence
+from framing.text.wordlists import common_words
 
 # Below this many words the formulas say more about one sentence than about the text.
 MIN_WORDS_FOR_FORMULAS = 20

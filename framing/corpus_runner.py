@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
-from .errors import InputError, MissingDependencyError
+from framing.errors import InputError, MissingDependencyError
 
 if TYPE_CHECKING:
     import pandas
 
-    from .aggregate import Report
-    from .lexicon import Lexicon
-    from .render.dataframe import Level
+    from framing.model import Report
+    from framing.render.dataframe import Level
+    from framing.stages.lexicon import Lexicon
 
 Engine = Literal["processes", "dask"]
 Output = Literal["report", "dict"]
@@ -163,7 +163,7 @@ def _folder_articles(folder: Path) -> list[str]:
 
 def _resolve_lexicons(lexicons: Sequence[PathInput | Lexicon]) -> tuple[Lexicon, ...]:
     """Read user lexicons once, here, so a malformed one fails before any file is analysed."""
-    from .lexicon import Lexicon, read_lexicon
+    from framing.stages.lexicon import Lexicon, read_lexicon
 
     if isinstance(lexicons, (str, os.PathLike)):
         lexicons = [lexicons]
@@ -304,7 +304,7 @@ def _analyse_file(path: str, task: _Task) -> _Outcome:
         data = report.to_dict()
         if task.mode == "dict":
             return path, data, None
-        from .render.dataframe import rows
+        from framing.render.dataframe import rows
 
         return path, [{"path": path, **row} for row in rows(data, level=task.level)], None
     except Exception as error:
@@ -312,7 +312,7 @@ def _analyse_file(path: str, task: _Task) -> _Outcome:
 
 
 def _error_message(error: BaseException) -> str:
-    from .errors import FramingError
+    from framing.errors import FramingError
 
     message = " ".join(str(error).split())
     if isinstance(error, FramingError):
@@ -508,7 +508,7 @@ def _stderr_is_terminal() -> bool:
 
 
 def _check_level(level: str) -> None:
-    from .render.dataframe import LEVELS
+    from framing.render.dataframe import LEVELS
 
     if level not in LEVELS:
         raise InputError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")

@@ -1,0 +1,1 @@
+"""Ingest: bytes or a path -> Document (decoding, HTML extraction, blocks, noise, dates)."""

@@ -1,0 +1,224 @@
+"""Pipeline: run the stages in order over one Document and assemble the Report.
+
+Data flows one way: ingest gives the Document; sentences, quotes, loaded terms, actors,
+roles and sentiment are found once over the whole text (they share one TextContext);
+frames and techniques per analysed span; ``aggregate`` then sums and averages paragraph ->
+section -> document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from framing._version import __version__
+from framing.aggregate import count_techniques, count_terms, loadedness, summarise_actors, word_count
+from framing.model import (
+    Document,
+    FrameCue,
+    FrontReport,
+    MentionReport,
+    Paragraph,
+    ParagraphReport,
+    Quote,
+    Report,
+    Section,
+    SectionReport,
+    Sentence,
+    TechniqueHit,
+    TermHit,
+    TextSpan,
+)
+from framing.stages.actors import Gazetteer, find_actors, resolve_speaker
+from framing.stages.frames import find_frame_cues, frame_lexicons, score_frames
+from framing.stages.lexicon import CategoryInfo, CompiledLexicons, annotate_hits, match_terms
+from framing.stages.quotes import find_quotes
+from framing.stages.readability import combine, measure_readability
+from framing.stages.sentences import split_sentences
+from framing.stages.sentiment import SentimentContext, score_target
+from framing.stages.techniques import find_repetition, find_techniques
+from framing.text.spans import SpanIndex
+
+SCARE_QUOTE_CATEGORY = "scare_quote"
+SCARE_QUOTE_WEIGHT = 1.0
+
+
+def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer) -> Report:
+    """Run every analysis stage over a Document and aggregate paragraph -> section -> document."""
+    text = document.text
+    parts: tuple[tuple[Literal["title", "standfirst"], TextSpan | None], ...] = (
+        ("title", document.title), ("standfirst", document.standfirst))
+    front_parts = [(name, span) for name, span in parts if span is not None and span.end > span.start]
+    spans: list[tuple[int, int]] = [(span.start, span.end) for _, span in front_parts]
+    for section in document.sections:
+        if section.heading is not None:
+            spans.append((section.heading.start, section.heading.end))
+        spans.extend((p.start, p.end) for p in section.paragraphs)
+    spans.sort()
+    sentences = {key: split_sentences(text, *key) for key in spans}
+    all_sentences = tuple(s for key in spans for s in sentences[key])
+    bullets = [(p.start, p.end) for p in document.paragraphs if p.kind == "bullet"]
+    quotes = find_quotes(text, all_sentences, list_items=bullets)
+    mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None])
+    sentence_starts = [s.start for s in all_sentences]
+    mention_starts = [m.start for m in mentions]
+    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
+                for q in quotes if q.speaker is not None}
+    hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled)
+    context = SentimentContext(text, all_sentences, quotes, hits, speakers)
+    portrayed = tuple(
+        MentionReport(m, score_target(context, m.start, m.end, voice="author"), context.role_of(m.start, m.end))
+        for m in mentions
+    )
+    hits_in, mentions_in, quotes_in = SpanIndex(hits), SpanIndex(portrayed), SpanIndex(quotes)
+    analysed = {
+        key: _analyse_span(text, key, sentences[key], hits_in, mentions_in, quotes_in, compiled.categories)
+        for key in spans
+    }
+    _add_repetition(document, analysed)
+
+    front = tuple(
+        FrontReport(name, span, *_front_fields(analysed[(span.start, span.end)], word_count(span.text)))
+        for name, span in front_parts
+    )
+    section_reports = [_section_report(text, section, analysed, context) for section in document.sections]
+    all_terms = [h for f in front for h in f.loaded_terms] + [
+        h for s in section_reports for h in (*s.heading_terms, *(t for p in s.paragraphs for t in p.loaded_terms))
+    ]
+    all_mentions = [m for f in front for m in f.actors] + [
+        m for s in section_reports for m in (*s.heading_actors, *(a for p in s.paragraphs for a in p.actors))
+    ]
+    readability = combine(s.readability for s in section_reports)
+    heading_words = sum(word_count(s.section.heading.text) for s in section_reports if s.section.heading)
+    words = readability.n_words + heading_words + sum(word_count(f.span.text) for f in front)
+    all_cues = [cue for part in analysed.values() for cue in part.cues]
+    all_techniques = [t for part in analysed.values() for t in part.techniques]
+    return Report(
+        document=document,
+        front=front,
+        sections=tuple(section_reports),
+        actors=summarise_actors(all_mentions),
+        loaded_terms=count_terms(all_terms),
+        readability=readability,
+        loadedness=loadedness(all_terms, words),
+        lexicons={**compiled.hashes, "actors": gazetteer.sha256, **frame_lexicons().hashes},
+        version=__version__,
+        frames=score_frames(all_cues, words),
+        techniques=count_techniques(all_techniques),
+    )
+
+
+@dataclass(slots=True)
+class _SpanAnalysis:
+    """What the stages found in one analysed span (paragraph, heading, title or standfirst)."""
+
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    hits: tuple[TermHit, ...]
+    mentions: tuple[MentionReport, ...]
+    cues: tuple[FrameCue, ...]
+    techniques: tuple[TechniqueHit, ...]
+
+
+def _analyse_span(text: str, key: tuple[int, int], sentences: tuple[Sentence, ...], hits_in: SpanIndex[TermHit],
+                  mentions_in: SpanIndex[MentionReport], quotes_in: SpanIndex[Quote], categories: dict[str, CategoryInfo]) -> _SpanAnalysis:
+    start, end = key
+    hits = tuple(hits_in.within(start, end))
+    mentions = tuple(mentions_in.within(start, end))
+    quotes = tuple(quotes_in.within(start, end))
+    cues = find_frame_cues(text, [key], hits, categories)
+    techniques = find_techniques(text, sentences, hits, [m.mention for m in mentions], quotes, categories)
+    return _SpanAnalysis(sentences, quotes, hits, mentions, cues, techniques)
+
+
+def _add_repetition(document: Document, analysed: dict[tuple[int, int], _SpanAnalysis]) -> None:
+    """Mark loaded terms the author repeats across sections (a technique of the whole text)."""
+    per_section = []
+    for section in document.sections:
+        keys = ([(section.heading.start, section.heading.end)] if section.heading else []) + [
+            (p.start, p.end) for p in section.paragraphs]
+        per_section.append([h for key in keys for h in analysed[key].hits])
+    keys = sorted(analysed)
+    starts = [start for start, _ in keys]
+    added: dict[tuple[int, int], list[TechniqueHit]] = defaultdict(list)
+    for repeated in find_repetition(per_section):
+        position = bisect_right(starts, repeated.start) - 1
+        if position >= 0 and repeated.start < keys[position][1]:
+            added[keys[position]].append(repeated)
+    for key, extra in added.items():
+        part = analysed[key]
+        part.techniques = tuple(sorted((*part.techniques, *extra), key=lambda t: (t.start, t.end, t.technique)))
+
+
+def _front_fields(part: _SpanAnalysis, n_words: int) -> tuple[Any, ...]:
+    return part.hits, part.mentions, score_frames(part.cues, n_words), part.techniques
+
+
+def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
+               speakers: Mapping[int, str], compiled: CompiledLexicons) -> tuple[TermHit, ...]:
+    raw: list[TermHit] = []
+    for start, end in spans:
+        raw.extend(match_terms(text, compiled, start, end))
+    scare = [q for q in quotes if q.kind == "scare"]
+    covered = {(h.start, h.end) for h in raw}
+    info = compiled.categories.get(SCARE_QUOTE_CATEGORY)
+    for quote in scare:
+        if (quote.start, quote.end) in covered:
+            continue
+        raw.append(TermHit(
+            quote.start, quote.end, quote.text, term=" ".join(quote.text[1:-1].lower().split()),
+            category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
+            lexicon="rules",
+        ))
+    raw.sort(key=lambda h: (h.start, h.end))
+    attributed = [q for q in quotes if q.kind != "scare"]
+    return annotate_hits(text, raw, sentences, attributed, speakers)
+
+
+def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, context: SentimentContext) -> ParagraphReport:
+    readability = measure_readability(text, part.sentences, paragraph.start, paragraph.end)
+    return ParagraphReport(
+        paragraph=paragraph,
+        sentences=part.sentences,
+        quotes=part.quotes,
+        loaded_terms=part.hits,
+        actors=part.mentions,
+        polarity=context.polarity_of(paragraph.start, paragraph.end),  # shared with sentence scopes
+        readability=readability,
+        loadedness=loadedness(part.hits, readability.n_words),
+        frames=score_frames(part.cues, readability.n_words),
+        techniques=part.techniques,
+    )
+
+
+def _section_report(text: str, section: Section, analysed: dict[tuple[int, int], _SpanAnalysis],
+                    context: SentimentContext) -> SectionReport:
+    paragraphs = tuple(_paragraph_report(text, p, analysed[(p.start, p.end)], context) for p in section.paragraphs)
+    heading = section.heading
+    head = analysed[(heading.start, heading.end)] if heading else _SpanAnalysis((), (), (), (), (), ())
+    terms = [*head.hits, *(t for p in paragraphs for t in p.loaded_terms)]
+    mentions = [*head.mentions, *(a for p in paragraphs for a in p.actors)]
+    readability = combine(p.readability for p in paragraphs)
+    heading_words = word_count(heading.text) if heading else 0
+    words = readability.n_words + heading_words
+    cues = [*head.cues, *(c for p in section.paragraphs for c in analysed[(p.start, p.end)].cues)]
+    techniques = [*head.techniques, *(t for p in paragraphs for t in p.techniques)]
+    return SectionReport(
+        section=section,
+        heading_terms=head.hits,
+        heading_actors=head.mentions,
+        paragraphs=paragraphs,
+        actors=summarise_actors(mentions),
+        loaded_terms=count_terms(terms),
+        readability=readability,
+        loadedness=loadedness(terms, words),
+        heading_frames=score_frames(head.cues, heading_words),
+        heading_techniques=head.techniques,
+        frames=score_frames(cues, words),
+        techniques=count_techniques(techniques),
+    )
+
+

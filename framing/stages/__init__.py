@@ -1,0 +1,1 @@
+"""Analysis stages: each a function of the shared TextContext and earlier stages' outputs."""
