@@ -52,10 +52,9 @@ def report(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike
         InputError: for a path that is missing, a directory, binary or undecodable.
         LexiconError: for a malformed user lexicon (with file and line).
     """
-    from framing.ingest.source import read_source
+    from framing.pipeline import report_path
 
-    source = read_source(path)
-    return _analyze_text(source.text, source.format, source.name, lexicons, default_lexicons)
+    return report_path(path, lexicons=lexicons, default_lexicons=default_lexicons)
 
 
 def analyze(text: str | bytes, *, source: str | None = None, format: DocumentFormat | None = None,
@@ -66,8 +65,10 @@ def analyze(text: str | bytes, *, source: str | None = None, format: DocumentFor
         InputError: when ``text`` is neither str nor bytes, or bytes that are not text.
         LexiconError: for a malformed user lexicon.
     """
+    from framing.pipeline import analyze_text
+
     decoded, text_format = _decode(text, format)
-    return _analyze_text(decoded, text_format, source, lexicons, default_lexicons)
+    return analyze_text(decoded, text_format, source=source, lexicons=lexicons, default_lexicons=default_lexicons)
 
 
 def parse(text: str | bytes, *, format: DocumentFormat | None = None, source: str | None = None) -> Document:
@@ -127,20 +128,6 @@ def _decode(text: str | bytes, text_format: DocumentFormat | None) -> tuple[str,
         raise InputError(f"format must be 'text', 'markdown' or 'html', got {text_format!r}")
     text = normalise_newlines(text)
     return text, text_format or sniff_format(text)
-
-
-def _analyze_text(text: str, text_format: DocumentFormat, source: str | None,
-                  lexicons: Sequence[Any], default_lexicons: bool) -> Report:
-    from framing.ingest.document import parse_document
-    from framing.pipeline import build_report
-    from framing.stages.actors import load_gazetteer
-    from framing.stages.lexicon import compile_lexicons, resolve_lexicons
-
-    if isinstance(lexicons, (str, os.PathLike)):
-        lexicons = [lexicons]
-    compiled = compile_lexicons(resolve_lexicons(lexicons, default=default_lexicons))
-    document = parse_document(text, format=text_format, source=source)
-    return build_report(document, compiled, load_gazetteer())
 
 
 def __getattr__(name: str) -> Any:

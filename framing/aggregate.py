@@ -21,7 +21,7 @@ from framing.model import (
     TermHit,
 )
 from framing.stages.readability import count_text
-from framing.stages.sentiment import label_for
+from framing.stages.rule_sentiment import label_for
 from framing.stages.techniques import TECHNIQUES
 
 

@@ -293,12 +293,12 @@ def _analyse_batch(paths: Sequence[str], task: _Task) -> list[_Outcome]:
 
 
 def _analyse_file(path: str, task: _Task) -> _Outcome:
-    import framing
+    from framing.pipeline import report_path
 
     if _is_pattern(path) and not os.path.exists(path):
         return path, None, f"{path}: no files match this pattern"
     try:
-        report = framing.report(path, lexicons=task.lexicons, default_lexicons=task.default_lexicons)
+        report = report_path(path, lexicons=task.lexicons, default_lexicons=task.default_lexicons)
         if task.mode == "report":
             return path, report, None
         data = report.to_dict()

@@ -8,6 +8,7 @@ section -> document.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -16,8 +17,12 @@ from typing import Any, Literal
 
 from framing._version import __version__
 from framing.aggregate import count_techniques, count_terms, loadedness, summarise_actors, word_count
+from framing.context import TextContext
+from framing.ingest.document import parse_document
+from framing.ingest.source import read_source
 from framing.model import (
     Document,
+    DocumentFormat,
     FrameCue,
     FrontReport,
     MentionReport,
@@ -32,18 +37,45 @@ from framing.model import (
     TermHit,
     TextSpan,
 )
-from framing.stages.actors import Gazetteer, find_actors, resolve_speaker
+from framing.stages.actors import Gazetteer, find_actors, load_gazetteer, resolve_speaker
 from framing.stages.frames import find_frame_cues, frame_lexicons, score_frames
-from framing.stages.lexicon import CategoryInfo, CompiledLexicons, annotate_hits, match_terms
+from framing.stages.lexicon import (
+    CategoryInfo,
+    CompiledLexicons,
+    Lexicon,
+    annotate_hits,
+    compile_lexicons,
+    match_terms,
+    resolve_lexicons,
+)
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
+from framing.stages.roles import find_role
 from framing.stages.sentences import split_sentences
-from framing.stages.sentiment import SentimentContext, score_target
+from framing.stages.sentiment import score_target
 from framing.stages.techniques import find_repetition, find_techniques
 from framing.text.spans import SpanIndex
 
 SCARE_QUOTE_CATEGORY = "scare_quote"
 SCARE_QUOTE_WEIGHT = 1.0
+
+
+def report_path(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
+                default_lexicons: bool = True) -> Report:
+    """Read the article file at ``path`` and build its report (``framing.report``)."""
+    source = read_source(path)
+    return analyze_text(source.text, source.format, source=source.name, lexicons=lexicons,
+                        default_lexicons=default_lexicons)
+
+
+def analyze_text(text: str, text_format: DocumentFormat, *, source: str | None = None,
+                 lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True) -> Report:
+    """Parse decoded text and build its report (``framing.analyze``)."""
+    if isinstance(lexicons, (str, os.PathLike)):
+        lexicons = [lexicons]
+    compiled = compile_lexicons(resolve_lexicons(lexicons, default=default_lexicons))
+    document = parse_document(text, format=text_format, source=source)
+    return build_report(document, compiled, load_gazetteer())
 
 
 def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer) -> Report:
@@ -68,9 +100,11 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
                 for q in quotes if q.speaker is not None}
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled)
-    context = SentimentContext(text, all_sentences, quotes, hits, speakers)
+    context = TextContext(text, all_sentences, quotes, hits, speakers)
+    for m in mentions:
+        context.roles[(m.start, m.end)] = find_role(context, m.start, m.end)
     portrayed = tuple(
-        MentionReport(m, score_target(context, m.start, m.end, voice="author"), context.role_of(m.start, m.end))
+        MentionReport(m, score_target(context, m.start, m.end, voice="author"), context.roles[(m.start, m.end)])
         for m in mentions
     )
     hits_in, mentions_in, quotes_in = SpanIndex(hits), SpanIndex(portrayed), SpanIndex(quotes)
@@ -178,7 +212,7 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
     return annotate_hits(text, raw, sentences, attributed, speakers)
 
 
-def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, context: SentimentContext) -> ParagraphReport:
+def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, context: TextContext) -> ParagraphReport:
     readability = measure_readability(text, part.sentences, paragraph.start, paragraph.end)
     return ParagraphReport(
         paragraph=paragraph,
@@ -195,7 +229,7 @@ def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, cont
 
 
 def _section_report(text: str, section: Section, analysed: dict[tuple[int, int], _SpanAnalysis],
-                    context: SentimentContext) -> SectionReport:
+                    context: TextContext) -> SectionReport:
     paragraphs = tuple(_paragraph_report(text, p, analysed[(p.start, p.end)], context) for p in section.paragraphs)
     heading = section.heading
     head = analysed[(heading.start, heading.end)] if heading else _SpanAnalysis((), (), (), (), (), ())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import framing
-from framing.stages.sentiment import paragraph_polarity
+from framing.text.valence import paragraph_polarity
 
 
 def toward(text: str, target: str, voice: str = "author", method: str = "auto") -> framing.TargetSentiment:

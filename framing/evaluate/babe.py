@@ -18,7 +18,8 @@ from pathlib import Path
 from framing.aggregate import counts_toward_loadedness
 from framing.evaluate.datasets import BiasExample
 from framing.evaluate.metrics import PrecisionRecall, accuracy, macro_f1
-from framing.stages.sentiment import _vader_tables, build_context, paragraph_polarity
+from framing.stages.sentiment import build_context
+from framing.text.valence import paragraph_polarity, vader_tables
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # VADER words at least this strong count as "biased" for the VADER word baseline.
@@ -88,7 +89,7 @@ def evaluate_bias(examples: Sequence[BiasExample], *, recasens_path: str | None 
         token = token_counts(examples, lambda t: _word_spans(t, words.__contains__))
         sentence = sentence_scores(examples, lambda t: bool(_word_spans(t, words.__contains__)))
         scores.append(BiasScore("Recasens et al. 2013 bias lexicon", token, *sentence, n))
-    lexicon = _vader_tables()[0]
+    lexicon = vader_tables()[0]
     strong = lambda word: abs(lexicon.get(word, 0.0)) >= VADER_STRONG  # noqa: E731
     token = token_counts(examples, lambda t: _word_spans(t, strong))
     scores.append(BiasScore(f"VADER words, abs(valence) >= {VADER_STRONG:g}", token, None, None, n))

@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from framing.context import TextContext
 from framing.evaluate.datasets import TargetExample
 from framing.evaluate.metrics import accuracy, macro_f1, majority_label
-from framing.stages.sentiment import SentimentContext, build_context, paragraph_polarity, score_target
+from framing.stages.sentiment import build_context, score_target
+from framing.text.valence import paragraph_polarity
 
 LABELS = ("negative", "neutral", "positive")
 # VADER's own convention: compound >= 0.05 positive, <= -0.05 negative.
@@ -45,9 +47,9 @@ def window_text(sentence: str, start: int, end: int, tokens: int = VADER_WINDOW_
 def evaluate_targets(examples: Sequence[TargetExample]) -> list[MethodScore]:
     """Score every method on the examples (framing with ``voice="any"``, as annotators did)."""
     gold = [e.label for e in examples]
-    contexts: dict[str, SentimentContext] = {}
+    contexts: dict[str, TextContext] = {}
 
-    def context_of(example: TargetExample) -> SentimentContext:
+    def context_of(example: TargetExample) -> TextContext:
         found = contexts.get(example.sentence)
         if found is None:
             found = contexts[example.sentence] = build_context(example.sentence)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from framing.model import ActorRole, Role, TextSpan
 
 if TYPE_CHECKING:
-    from framing.stages.sentiment import ContextToken, SentimentContext
+    from framing.context import ContextToken, TextContext
 
 _BE = frozenset("is are was were been being be get gets got getting".split())
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -38,7 +38,7 @@ def _is_participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
 
 
-def find_role(context: SentimentContext, start: int, end: int) -> ActorRole | None:
+def find_role(context: TextContext, start: int, end: int) -> ActorRole | None:
     """The mention's role toward the nearest charged words of its clause, or None."""
     text = context.text
     low, high, clause_start, clause_end = context.clause(start, end)

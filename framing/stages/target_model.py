@@ -14,15 +14,15 @@ import heapq
 import json
 import math
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
+from framing.context import ContextToken, TextContext, first_token_ending_after
 from framing.model import Quote
-
-if TYPE_CHECKING:
-    from framing.stages.sentiment import ContextToken, SentimentContext
+from framing.stages.rule_sentiment import rule_sentiment
 
 FEATURE_VERSION = 7
 MODEL_FILE = "target_sentiment.json"
@@ -121,6 +121,7 @@ def word_feature_names(word: str, stem: str, following: str) -> tuple[str, ...]:
 class _TokenWeights:
     """A word's summed model weights per side, so scoring needs no feature names at run time."""
 
+    names: tuple[str, ...]             # the word's feature names (``word_feature_names``)
     left: tuple[float, ...]            # side word + stem + bigram
     left_alone: tuple[float, ...]      # side word + stem (the word right before the target: no bigram)
     right: tuple[float, ...]
@@ -144,14 +145,20 @@ def _sum(model: TargetModel, *names: str) -> tuple[float, ...]:
     return (a, b, c)
 
 
-def _token_weights(model: TargetModel, token: ContextToken) -> _TokenWeights:
-    n = token.names
+def _token_names(tokens: Sequence[ContextToken], index: int) -> tuple[str, ...]:
+    """The feature names of ``tokens[index]`` (its word, stem and the word after it)."""
+    token = tokens[index]
+    return word_feature_names(token.feature_word, token.stem, tokens[index + 1].word if index + 1 < len(tokens) else "")
+
+
+def _token_weights(model: TargetModel, n: tuple[str, ...]) -> _TokenWeights:
     found = model.word_cache.get(n)
     if found is not None:
         return found
     if len(model.word_cache) > MAX_WORD_CACHE:
         model.word_cache.clear()
     found = model.word_cache[n] = _TokenWeights(
+        names=n,
         left=_sum(model, n[_WORD], n[_STEM], n[_BIGRAM]), left_alone=_sum(model, n[_WORD], n[_STEM]),
         right=_sum(model, n[_WORD + 1], n[_STEM + 1], n[_BIGRAM + 1]), right_alone=_sum(model, n[_WORD + 1], n[_STEM + 1]),
         near_left=_sum(model, n[_NEAR]), near_right=_sum(model, n[_NEAR + 1]), clause=_sum(model, n[_CLAUSE]),
@@ -159,7 +166,7 @@ def _token_weights(model: TargetModel, token: ContextToken) -> _TokenWeights:
     return found
 
 
-def predict_target(model: TargetModel, context: SentimentContext, start: int, end: int, *,
+def predict_target(model: TargetModel, context: TextContext, start: int, end: int, *,
                    voice: Literal["author", "any"] = "any", top: int = 5) -> tuple[Prediction, list[tuple[int, int]]]:
     """The model's prediction for one target, scored straight from per-word weight sums.
 
@@ -196,24 +203,22 @@ def _second(item: tuple[str, float]) -> float:
     return item[1]
 
 
-def _collect(context: SentimentContext, start: int, end: int, voice: Literal["author", "any"],
+def _collect(context: TextContext, start: int, end: int, voice: Literal["author", "any"],
              model: TargetModel) -> tuple[dict[str, float], dict[str, tuple[int, int]], list[tuple[str, tuple[float, ...]]]]:
     """Dense features by name, and each window word's summed weight vector (see ``target_features``).
 
     The hot loop of the library (every actor mention runs it over up to a hundred words),
     so the three labels are unrolled by hand.
     """
-    from framing.stages.sentiment import _first_ending_after, _rule_sentiment
-
     low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)
     tokens, starts = context.tokens(low, high)
-    table = context.model_weights(low, high, model)
+    table = context.token_slots(low, high, model)
     features: dict[str, float] = {"bias": 1.0}
     spans: dict[str, tuple[int, int]] = {}
     words: list[tuple[str, tuple[float, ...]]] = []
     n_tokens = len(tokens)
-    target_index = _first_ending_after(tokens, starts, start)
+    target_index = first_token_ending_after(tokens, starts, start)
     after_index = bisect_left(starts, end)
     clause_first = max(bisect_left(starts, clause_start), target_index - CLAUSE_REACH)
     clause_last = min(bisect_left(starts, clause_end), after_index + CLAUSE_REACH)
@@ -232,7 +237,7 @@ def _collect(context: SentimentContext, start: int, end: int, voice: Literal["au
         distance = target_index - index if left else index - after_index + 1
         weights = table[index]
         if weights is None:
-            weights = table[index] = _token_weights(model, token)
+            weights = table[index] = _token_weights(model, _token_names(tokens, index))
         value = token.value
         a = b = c = 0.0
         if distance <= WINDOW:
@@ -266,14 +271,14 @@ def _collect(context: SentimentContext, start: int, end: int, voice: Literal["au
         if distance <= 3 and token.is_negator:
             features["negation_near"] = 1.0
         if a or b or c:
-            name = token.names[_WORD if left else _WORD + 1]
+            name = weights.names[_WORD if left else _WORD + 1]
             words.append((name, (a, b, c)))
             if name not in spans:
                 spans[name] = (token_start, token.end)
     valence = {"v_left": v_left, "v_right": v_right, "v_clause_pos": v_clause_pos, "v_clause_neg": v_clause_neg,
                "v_near": v_near}
     _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,
-                    target_quote, target_index, _rule_sentiment)
+                    target_quote, target_index)
     return features, spans, words
 
 
@@ -284,17 +289,15 @@ _VALENCE_NAMES = {
 }
 
 
-def target_features(context: SentimentContext, start: int, end: int, *,
+def target_features(context: TextContext, start: int, end: int, *,
                     voice: Literal["author", "any"] = "any") -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
     """Features of one target, and for each word feature the span of the word behind it."""
-    from framing.stages.sentiment import _first_ending_after, _rule_sentiment
-
     low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)
     tokens, starts = context.tokens(low, high)
     features: dict[str, float] = {"bias": 1.0}
     spans: dict[str, tuple[int, int]] = {}
-    target_index = _first_ending_after(tokens, starts, start)
+    target_index = first_token_ending_after(tokens, starts, start)
     after_index = bisect_left(starts, end)
     clause_first = max(bisect_left(starts, clause_start), target_index - CLAUSE_REACH)
     clause_last = min(bisect_left(starts, clause_end), after_index + CLAUSE_REACH)
@@ -310,7 +313,7 @@ def target_features(context: SentimentContext, start: int, end: int, *,
         left = index < target_index
         distance = target_index - index if left else index - after_index + 1
         side = 0 if left else 1
-        names, value, span = token.names, token.value, (token.start, token.end)
+        names, value, span = _token_names(tokens, index), token.value, (token.start, token.end)
         if distance <= WINDOW:
             weight = 1.0 / (1.0 + distance / DECAY)
             _add(features, spans, names[_WORD + side], weight, span)
@@ -332,14 +335,14 @@ def target_features(context: SentimentContext, start: int, end: int, *,
         if distance <= 3 and token.is_negator:
             features["negation_near"] = 1.0
     _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,
-                    target_quote, target_index, _rule_sentiment)
+                    target_quote, target_index)
     return features, spans
 
 
-def _dense_features(context: SentimentContext, start: int, end: int, voice: Literal["author", "any"],
+def _dense_features(context: TextContext, start: int, end: int, voice: Literal["author", "any"],
                     features: dict[str, float], spans: dict[str, tuple[int, int]], valence: dict[str, float],
                     low: int, high: int, clause_start: int, clause_end: int, target_quote: Quote | None,
-                    target_index: int, rule_sentiment: Any) -> None:
+                    target_index: int) -> None:
     """The features that are not words: valence sums, lexicon categories, attribution, role."""
     for name, total in valence.items():
         features[name] = total / 4.0
@@ -351,7 +354,7 @@ def _dense_features(context: SentimentContext, start: int, end: int, voice: Lite
     features["sentence_compound"] = context.compound_of(low, high)
     features["rule_score"] = rule_sentiment(context, start, end, voice, None, target_quote).score
     features.update(_attribution(context, start, end, target_quote))
-    role = context.role_of(start, end)
+    role = context.roles.get((start, end))
     if role is not None:
         features[f"role_{role.role}"] = 1.0
         features[f"role_{role.role}_valence"] = valence["v_near"] / 4.0
@@ -367,7 +370,7 @@ def _add(features: dict[str, float], spans: dict[str, tuple[int, int]], name: st
     spans.setdefault(name, span)
 
 
-def _attribution(context: SentimentContext, start: int, end: int, target_quote: Quote | None) -> dict[str, float]:
+def _attribution(context: TextContext, start: int, end: int, target_quote: Quote | None) -> dict[str, float]:
     features: dict[str, float] = {}
     if target_quote is not None:
         features[f"in_{target_quote.kind}_quote"] = 1.0

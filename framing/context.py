@@ -1,0 +1,227 @@
+"""TextContext: the per-text state every analysis stage shares, computed once.
+
+Tokens (offsets, lower form, valence, negator flag, quotation), sentence scopes, clause
+bounds, indexes over sentences, quotations, speakers and loaded-term hits, and VADER
+polarity per span. The pipeline builds one per text after quotes and loaded terms;
+roles, sentiment, portrayal and the trained model read it.
+
+Toward a target, only the words of its clause count (the sentence cut at ``;``, ``:``,
+dashes, brackets and contrast words such as "but" or "while"). A word's valence is
+VADER's, or our lexicon's for loaded terms VADER does not know ("protection racket"); a
+negator in the three words before flips and damps it, a booster before strengthens it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from framing.model import ActorRole, Polarity, Quote, Sentence, TermHit
+from framing.text.spans import SpanIndex
+from framing.text.valence import NEGATION_SCALAR, paragraph_polarity, vader_tables
+
+# A target's words are looked for within its sentence, but never further than this many
+# characters away (a 5 MB paragraph without a full stop is one "sentence").
+MAX_SCOPE_CHARS = 600
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|:|\s[–—]\s|\s?--\s?|[()]|,\s*(?:but|while|whereas|although|though|yet|however|"
+    r"instead|unlike|rather)\b|\s(?:but|whereas|although|yet|while)\s)\s*",
+    re.I,
+)
+# VADER's negation reaches three words back (Hutto & Gilbert 2014).
+NEGATION_WINDOW = 3
+# A VADER valence at least this strong makes a word charged enough to give an actor a role.
+CHARGED_VALENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ContextToken:
+    """One word near targets, with everything sentiment, roles and the model read from it.
+
+    ``value`` is the model's valence (a loaded term's on its first word, else VADER's,
+    flipped by a negator right before); ``rule_valence`` is the rules' (booster and
+    three-word negation window applied; 0 inside a loaded term after its first word).
+    """
+
+    start: int
+    end: int
+    word: str
+    feature_word: str
+    stem: str
+    value: float
+    rule_valence: float
+    rule_end: int
+    charged_end: int | None
+    quote: Quote | None
+    is_negator: bool
+
+
+
+
+class TextContext:
+    """The per-text state every stage shares, built once: sentences, quotations, loaded-term
+    hits and their indexes, tokens with valence and negator flags per scope, clause bounds,
+    polarity and role caches (like spaCy's Doc: a plain object with public methods).
+
+    ``speakers`` maps a quote's start offset to its resolved speaker name; ``roles`` holds
+    the roles stage's answer per target span (filled by ``framing.stages.roles``).
+    """
+
+    def __init__(self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],
+                 hits: tuple[TermHit, ...], speakers: dict[int, str] | None = None) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.quotes = quotes
+        self.hits = hits
+        self.speakers: dict[int, str] = dict(speakers or {})
+        self.sentence_index = SpanIndex(sentences)
+        self.quote_index = SpanIndex([q for q in quotes if q.kind != "scare"])
+        self.hit_index = SpanIndex(hits)
+        self.speaker_index = SpanIndex(
+            [Quote(q.speaker.start, q.speaker.end, q.speaker.text, q.kind, None) for q in quotes if q.speaker])
+        self.roles: dict[tuple[int, int], ActorRole | None] = {}
+        self._polarities: dict[tuple[int, int], Polarity] = {}
+        self._tokens: dict[tuple[int, int], tuple[tuple[ContextToken, ...], list[int]]] = {}
+        self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._slots: dict[tuple[int, int, int], list[Any]] = {}
+
+    def tokens(self, low: int, high: int) -> tuple[tuple[ContextToken, ...], list[int]]:
+        """The words of ``text[low:high]`` and their start offsets, built once per scope."""
+        key = (low, high)
+        found = self._tokens.get(key)
+        if found is None:
+            table = _token_table(self, low, high)
+            found = self._tokens[key] = (table, [token.start for token in table])
+        return found
+
+    def clause(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """The target's scope (see ``scope``) and the clause in it: low, high, clause start, clause end."""
+        low, high = self.scope(start, end)
+        breaks = self._breaks.get((low, high))
+        if breaks is None:
+            breaks = self._breaks[(low, high)] = _clause_breaks(self.text, low, high)
+        return (low, high, *_clause_in(breaks, low, high, start, end))
+
+    def token_slots(self, low: int, high: int, owner: object) -> list[Any]:
+        """One empty slot per token of a scope for ``owner`` to memoise per-word work (a model's weights)."""
+        key = (low, high, id(owner))
+        found = self._slots.get(key)
+        if found is None:
+            found = self._slots[key] = [None] * len(self.tokens(low, high)[0])
+        return found
+
+    def scope(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around a target; in a run-on "sentence" a window of it.
+
+        A window spans the block of MAX_SCOPE_CHARS that holds the target and one block on
+        each side, cut at spaces; targets in the same block share it (and its token table),
+        so text without full stops costs linear time.
+        """
+        sentence = self.sentence_index.at(start)
+        low, high = (sentence.start, sentence.end) if sentence else (0, len(self.text))
+        if high - low <= 3 * MAX_SCOPE_CHARS:
+            return low, high
+        block = (start - low) // MAX_SCOPE_CHARS
+        window_low = max(low, low + (block - 1) * MAX_SCOPE_CHARS)
+        window_high = min(high, low + (block + 2) * MAX_SCOPE_CHARS)
+        if window_low > low:
+            window_low = self.text.find(" ", window_low, start) + 1 or window_low
+        if window_high < high:
+            cut = self.text.rfind(" ", max(end, window_high - MAX_SCOPE_CHARS), window_high)
+            window_high = cut if cut > end else max(window_high, end)
+        return window_low, window_high
+
+    def polarity_of(self, start: int, end: int) -> Polarity:
+        """VADER polarity of ``text[start:end]``, computed once per span (a sentence or a paragraph)."""
+        key = (start, end)
+        found = self._polarities.get(key)
+        if found is None:
+            found = self._polarities[key] = paragraph_polarity(self.text[start:end])
+        return found
+
+    def compound_of(self, start: int, end: int) -> float:
+        """VADER compound of ``text[start:end]`` (see ``polarity_of``)."""
+        return self.polarity_of(start, end).compound
+
+
+def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToken, ...]:
+    lexicon, boosters, negators = vader_tables()
+    text = context.text
+    found = list(_TOKEN.finditer(text, low, high))
+    words = [m.group().lower().replace("’", "'") for m in found]
+    negating = [w in negators or w.endswith("n't") for w in words]
+    hits = context.hit_index.within(low - MAX_SCOPE_CHARS, high)
+    has_quotes = bool(context.quote_index.within(0, high))
+    table = []
+    pointer = 0
+    for index, match in enumerate(found):
+        start, end, word = match.start(), match.end(), words[index]
+        while pointer < len(hits) and hits[pointer].end <= start:
+            pointer += 1
+        hit = hits[pointer] if pointer < len(hits) and hits[pointer].start <= start else None
+        charged_hit = hit is not None and bool(hit.valence)
+        first_of_hit = hit is not None and charged_hit and hit.start == start
+        vader_value = lexicon.get(word, 0.0)
+        if hit is not None and first_of_hit:
+            value = rule_valence = hit.valence
+        else:
+            value = 0.0 if charged_hit else vader_value
+            rule_valence = 0.0 if hit is not None else vader_value
+        if index and negating[index - 1]:
+            value *= NEGATION_SCALAR
+        if rule_valence:
+            if index and words[index - 1] in boosters:
+                rule_valence += math.copysign(1.0, rule_valence) * boosters[words[index - 1]]  # VADER's ±0.293
+            if any(negating[max(0, index - NEGATION_WINDOW):index]):
+                rule_valence *= NEGATION_SCALAR
+        feature_word = "<name>" if index > 0 and text[start].isupper() and not value else word
+        stem = _stem(feature_word)
+        if charged_hit and hit is not None:
+            charged_end: int | None = hit.end
+        else:
+            charged_end = end if abs(vader_value) >= CHARGED_VALENCE else None
+        table.append(ContextToken(
+            start=start, end=end, word=word, feature_word=feature_word, stem=stem, value=value,
+            rule_valence=rule_valence, rule_end=hit.end if hit is not None and first_of_hit else end,
+            charged_end=charged_end, quote=context.quote_index.at(start) if has_quotes else None,
+            is_negator=negating[index],
+        ))
+    return tuple(table)
+
+
+@lru_cache(maxsize=65_536)
+def _stem(word: str) -> str:
+    """A crude suffix stripper, so that "accused", "accuses" and "accusing" share a feature."""
+    for suffix in ("ingly", "edly", "ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _clause_breaks(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    return [(found.start(), found.end()) for found in _CLAUSE_BREAK.finditer(text, low, high)]
+
+
+def _clause_in(breaks: list[tuple[int, int]], low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    clause_start, clause_end = low, high
+    for break_start, break_end in breaks:
+        if break_end <= start:
+            clause_start = break_end
+        elif break_start >= end:
+            clause_end = break_start
+            break
+    return clause_start, clause_end
+
+
+def first_token_ending_after(tokens: Sequence[ContextToken], starts: list[int], offset: int) -> int:
+    """Index of the first token that ends after ``offset`` (the target's first word)."""
+    index = max(0, bisect_left(starts, offset) - 1)
+    while index < len(tokens) and tokens[index].end <= offset:
+        index += 1
+    return index

@@ -1,0 +1,74 @@
+"""Rule sentiment: distance-weighted valences of the words in a target's clause (no trained model).
+
+The fallback when no model ships, a feature of the trained model, and ``method="rules"``.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Literal
+
+from framing.context import TextContext, first_token_ending_after
+from framing.model import Quote, SentimentLabel, TargetSentiment, TextSpan
+from framing.text.valence import NORMALISATION_ALPHA
+
+Voice = Literal["author", "any"]
+# Words this many tokens from the target weigh half as much as the nearest ones.
+HALF_WEIGHT_DISTANCE = 4.0
+# |score| below this is neutral; chosen by cross-validation on NewsMTSC train (see evaluate).
+NEUTRAL_BAND = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    start: int
+    end: int
+    valence: float
+    weight: float
+
+
+def rule_sentiment(context: TextContext, start: int, end: int, voice: Voice, speaker: str | None,
+                    target_quote: Quote | None) -> TargetSentiment:
+    """Distance-weighted valences of the clause's words (no trained model)."""
+    text = context.text
+    low, high, clause_start, clause_end = context.clause(start, end)
+    scored = _score_words(context, low, high, clause_start, clause_end, start, end, voice=voice,
+                          target_quote=target_quote)
+    total = sum(item.valence * item.weight for item in scored)
+    score = total / math.sqrt(total * total + NORMALISATION_ALPHA) if total else 0.0
+    evidence = None
+    if scored:
+        first = min(item.start for item in scored)
+        last = max(item.end for item in scored)
+        evidence = TextSpan(first, last, text[first:last])
+    return TargetSentiment(round(score, 4), label_for(score), evidence, speaker)
+
+
+def label_for(score: float, band: float = NEUTRAL_BAND) -> SentimentLabel:
+    """negative / neutral / positive for a score, with a neutral band around zero."""
+    if score >= band:
+        return "positive"
+    if score <= -band:
+        return "negative"
+    return "neutral"
+
+
+def _score_words(context: TextContext, low: int, high: int, clause_start: int, clause_end: int, start: int,
+                 end: int, *, voice: Voice, target_quote: Quote | None) -> list[_Scored]:
+    """The clause's charged words, each with its rule valence and distance weight."""
+    tokens, starts = context.tokens(low, high)
+    first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
+    target_position = first_token_ending_after(tokens, starts, start)
+    scored: list[_Scored] = []
+    for position in range(first, last):
+        token = tokens[position]
+        if start <= token.start < end or not token.rule_valence:
+            continue
+        if voice == "author" and token.quote is not None and token.quote is not target_quote:
+            continue
+        distance = abs(position - target_position)
+        scored.append(_Scored(token.start, token.rule_end, token.rule_valence,
+                              1.0 / (1.0 + distance / HALF_WEIGHT_DISTANCE)))
+    return scored
