@@ -44,7 +44,7 @@ def offline_textstat(folder: Path) -> Any:
     import nltk
     import textstat
 
-    from framing.stages.readability import write_nltk_cmudict
+    from tools.nltk_cmudict import write_nltk_cmudict
 
     write_nltk_cmudict(folder)
     if str(folder) not in nltk.data.path:

@@ -66,7 +66,6 @@ def test_unknown_person_and_later_surname() -> None:
     "It happened on Monday Morning in Europe.",
 ])
 def test_capitalised_common_words_are_not_people(text: str) -> None:
-    assert all(kind != "person" or actor in ("",) for _, actor in actors_in(text) for kind in ["person"]) or True
     assert not [m for m in find_actors(text, [(0, len(text))], load_gazetteer()) if m.kind == "person"]
 
 

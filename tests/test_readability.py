@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.stages.readability import combine, count_syllables, count_text, readability_from_counts, write_nltk_cmudict
+from framing.stages.readability import combine, count_syllables, count_text, readability_from_counts
+from tools.nltk_cmudict import write_nltk_cmudict
 
 
 @pytest.mark.parametrize(("word", "syllables"), [

