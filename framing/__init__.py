@@ -42,11 +42,12 @@ __all__ = [
 
 
 def report(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
-           default_lexicons: bool = True) -> Report:
+           default_lexicons: bool = True, model_terms: bool = True) -> Report:
     """Analyse the article file at ``path`` (plain text, Markdown or HTML).
 
     ``lexicons`` adds user lexicon files (TSV/CSV, JSON, LIWC ``.dic``) or Lexicon objects
-    to the shipped one; ``default_lexicons=False`` uses only those.
+    to the shipped one; ``default_lexicons=False`` uses only those. ``model_terms=False``
+    switches off the learned scorer of loaded phrases (lexicon hits only).
 
     Raises:
         InputError: for a path that is missing, a directory, binary or undecodable.
@@ -54,11 +55,12 @@ def report(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike
     """
     from framing.pipeline import report_path
 
-    return report_path(path, lexicons=lexicons, default_lexicons=default_lexicons)
+    return report_path(path, lexicons=lexicons, default_lexicons=default_lexicons, model_terms=model_terms)
 
 
 def analyze(text: str | bytes, *, source: str | None = None, format: DocumentFormat | None = None,
-            lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True) -> Report:
+            lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True,
+            model_terms: bool = True) -> Report:
     """Analyse raw article text (``format`` is sniffed when not given: text, Markdown, HTML).
 
     Raises:
@@ -68,7 +70,8 @@ def analyze(text: str | bytes, *, source: str | None = None, format: DocumentFor
     from framing.pipeline import analyze_text
 
     decoded, text_format = _decode(text, format)
-    return analyze_text(decoded, text_format, source=source, lexicons=lexicons, default_lexicons=default_lexicons)
+    return analyze_text(decoded, text_format, source=source, lexicons=lexicons, default_lexicons=default_lexicons,
+                        model_terms=model_terms)
 
 
 def parse(text: str | bytes, *, format: DocumentFormat | None = None, source: str | None = None) -> Document:

@@ -168,6 +168,8 @@ class TermHit:
     in_quote: bool = False
     speaker: str | None = None
     question: bool = False
+    source: str = "lexicon"  # "lexicon" | "model" (the learned scorer) | "rules" (scare quotes)
+    confidence: float | None = None  # the learned scorer's probability; None for lexicon and rule hits
 
     def __post_init__(self) -> None:
         _check_offsets(self, self.start, self.end, self.text)
@@ -384,6 +386,17 @@ class ParagraphReport:
     loadedness: float
     frames: tuple[FrameScore, ...] = ()
     techniques: tuple[TechniqueHit, ...] = ()
+    markers: tuple[TermHit, ...] = ()  # hedges, boosters, attribution verbs: stance, not loaded language
+
+    @property
+    def index(self) -> int:
+        """The paragraph's index in the document."""
+        return self.paragraph.index
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text."""
+        return self.paragraph.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,6 +415,17 @@ class SectionReport:
     heading_techniques: tuple[TechniqueHit, ...] = ()
     frames: tuple[FrameScore, ...] = ()
     techniques: tuple[TechniqueCount, ...] = ()
+    markers: tuple[TermCount, ...] = ()
+
+    @property
+    def index(self) -> int:
+        """The section's index (0 is the lead before the first heading)."""
+        return self.section.index
+
+    @property
+    def heading(self) -> TextSpan | None:
+        """The section's heading span (``section.section.heading`` before 0.2)."""
+        return self.section.heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +438,7 @@ class FrontReport:
     actors: tuple[MentionReport, ...]
     frames: tuple[FrameScore, ...] = ()
     techniques: tuple[TechniqueHit, ...] = ()
+    markers: tuple[TermHit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +456,8 @@ class Report:
     version: str
     frames: tuple[FrameScore, ...] = ()
     techniques: tuple[TechniqueCount, ...] = ()
+    markers: tuple[TermCount, ...] = ()
+    models: dict[str, str] | None = None  # shipped model name -> sha256 of its weights
 
     @property
     def text(self) -> str:
@@ -501,16 +528,18 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "text_sha256": text_sha256(document.text),
         "version": report.version,
         "lexicons": dict(report.lexicons),
+        "models": dict(report.models or {}),
         "front": [
             {"part": f.part, **_span(f.span), "loaded_terms": [_hit(h) for h in f.loaded_terms],
              "actors": [_mention(m) for m in f.actors], "frames": [_frame(x, cues=True) for x in f.frames],
-             "techniques": [_technique(t) for t in f.techniques]}
+             "techniques": [_technique(t) for t in f.techniques], "markers": [_marker(h) for h in f.markers]}
             for f in report.front
         ],
         "noise": [_noise(n) for n in document.noise],
         "sections": [_section(s) for s in report.sections],
         "actors": [_actor(a, with_kind=True) for a in report.actors],
         "loaded_terms": [_count(c) for c in report.loaded_terms],
+        "markers": [_count(c) for c in report.markers],
         "readability": _readability(report.readability),
         "loadedness": report.loadedness,
         "frames": [{**_frame(x), "share": share} for x, share in zip(report.frames, _shares(report.frames))],
@@ -567,6 +596,7 @@ def _section(section: SectionReport) -> dict[str, Any]:
         "paragraphs": [_paragraph(p) for p in section.paragraphs],
         "actors": [_actor(a) for a in section.actors],
         "loaded_terms": [_count(c) for c in section.loaded_terms],
+        "markers": [_count(c) for c in section.markers],
         "readability": _readability(section.readability),
         "loadedness": section.loadedness,
         "heading_frames": [_frame(x, cues=True) for x in section.heading_frames],
@@ -586,6 +616,7 @@ def _paragraph(report: ParagraphReport) -> dict[str, Any]:
         "text": paragraph.text,
         "kind": paragraph.kind,
         "loaded_terms": [_hit(h) for h in report.loaded_terms],
+        "markers": [_marker(h) for h in report.markers],
         "actors": [_mention(m) for m in report.actors],
         "quotes": [_quote(q) for q in report.quotes],
         "polarity": asdict(report.polarity),
@@ -600,8 +631,14 @@ def _hit(hit: TermHit) -> dict[str, Any]:
     return {
         "text": hit.text, "start": hit.start, "end": hit.end, "term": hit.term, "category": hit.category,
         "weight": hit.weight, "valence": hit.valence, "lexicon": hit.lexicon, "negated": hit.negated,
-        "in_quote": hit.in_quote, "speaker": hit.speaker, "question": hit.question,
+        "in_quote": hit.in_quote, "speaker": hit.speaker, "question": hit.question, "source": hit.source,
+        "confidence": hit.confidence,
     }
+
+
+def _marker(hit: TermHit) -> dict[str, Any]:
+    return {"text": hit.text, "start": hit.start, "end": hit.end, "term": hit.term, "category": hit.category,
+            "negated": hit.negated, "in_quote": hit.in_quote, "speaker": hit.speaker}
 
 
 def _mention(report: MentionReport) -> dict[str, Any]:

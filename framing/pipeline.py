@@ -40,6 +40,7 @@ from framing.model import (
 from framing.stages.actors import Gazetteer, find_actors, load_gazetteer, resolve_speaker
 from framing.stages.frames import find_frame_cues, frame_lexicons, score_frames
 from framing.stages.lexicon import (
+    MARKER_CATEGORIES,
     CategoryInfo,
     CompiledLexicons,
     Lexicon,
@@ -48,37 +49,45 @@ from framing.stages.lexicon import (
     match_terms,
     resolve_lexicons,
 )
+from framing.stages.loaded_model import find_loaded_phrases, model_sha256
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
 from framing.stages.roles import find_role
 from framing.stages.sentences import split_sentences
 from framing.stages.sentiment import score_target
+from framing.stages.target_model import model_sha256 as target_model_sha256
 from framing.stages.techniques import find_repetition, find_techniques
 from framing.text.spans import SpanIndex
 
+# A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
+MODEL_TERM_WEIGHT = 1.0
+# Valence of a model-found term whose category is "loaded_other" (the mean of the negative categories).
+MODEL_TERM_VALENCE = -1.5
 SCARE_QUOTE_CATEGORY = "scare_quote"
 SCARE_QUOTE_WEIGHT = 1.0
 
 
 def report_path(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
-                default_lexicons: bool = True) -> Report:
+                default_lexicons: bool = True, model_terms: bool = True) -> Report:
     """Read the article file at ``path`` and build its report (``framing.report``)."""
     source = read_source(path)
     return analyze_text(source.text, source.format, source=source.name, lexicons=lexicons,
-                        default_lexicons=default_lexicons)
+                        default_lexicons=default_lexicons, model_terms=model_terms)
 
 
 def analyze_text(text: str, text_format: DocumentFormat, *, source: str | None = None,
-                 lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True) -> Report:
+                 lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True,
+                 model_terms: bool = True) -> Report:
     """Parse decoded text and build its report (``framing.analyze``)."""
     if isinstance(lexicons, (str, os.PathLike)):
         lexicons = [lexicons]
     compiled = compile_lexicons(resolve_lexicons(lexicons, default=default_lexicons))
     document = parse_document(text, format=text_format, source=source)
-    return build_report(document, compiled, load_gazetteer())
+    return build_report(document, compiled, load_gazetteer(), model_terms=model_terms)
 
 
-def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer) -> Report:
+def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer, *,
+                 model_terms: bool = True) -> Report:
     """Run every analysis stage over a Document and aggregate paragraph -> section -> document."""
     text = document.text
     parts: tuple[tuple[Literal["title", "standfirst"], TextSpan | None], ...] = (
@@ -99,7 +108,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     mention_starts = [m.start for m in mentions]
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
                 for q in quotes if q.speaker is not None}
-    hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled)
+    hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms)
     context = TextContext(text, all_sentences, quotes, hits, speakers)
     for m in mentions:
         context.roles[(m.start, m.end)] = find_role(context, m.start, m.end)
@@ -122,6 +131,10 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     all_terms = [h for f in front for h in f.loaded_terms] + [
         h for s in section_reports for h in (*s.heading_terms, *(t for p in s.paragraphs for t in p.loaded_terms))
     ]
+    all_markers = [h for f in front for h in f.markers] + [
+        h for part in (analysed[(s.section.heading.start, s.section.heading.end)] for s in section_reports
+                       if s.section.heading) for h in part.markers] + [
+        h for s in section_reports for p in s.paragraphs for h in p.markers]
     all_mentions = [m for f in front for m in f.actors] + [
         m for s in section_reports for m in (*s.heading_actors, *(a for p in s.paragraphs for a in p.actors))
     ]
@@ -142,6 +155,8 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         version=__version__,
         frames=score_frames(all_cues, words),
         techniques=count_techniques(all_techniques),
+        markers=count_terms(all_markers),
+        models=shipped_models(model_terms=model_terms),
     )
 
 
@@ -155,6 +170,16 @@ class _SpanAnalysis:
     mentions: tuple[MentionReport, ...]
     cues: tuple[FrameCue, ...]
     techniques: tuple[TechniqueHit, ...]
+
+    @property
+    def loaded(self) -> tuple[TermHit, ...]:
+        """The loaded-term hits (lexicon, model and scare quotes), without stance markers."""
+        return tuple(h for h in self.hits if h.category not in MARKER_CATEGORIES)
+
+    @property
+    def markers(self) -> tuple[TermHit, ...]:
+        """The stance markers: hedges, boosters, attribution verbs."""
+        return tuple(h for h in self.hits if h.category in MARKER_CATEGORIES)
 
 
 def _analyse_span(text: str, key: tuple[int, int], sentences: tuple[Sentence, ...], hits_in: SpanIndex[TermHit],
@@ -174,7 +199,7 @@ def _add_repetition(document: Document, analysed: dict[tuple[int, int], _SpanAna
     for section in document.sections:
         keys = ([(section.heading.start, section.heading.end)] if section.heading else []) + [
             (p.start, p.end) for p in section.paragraphs]
-        per_section.append([h for key in keys for h in analysed[key].hits])
+        per_section.append([h for key in keys for h in analysed[key].loaded])
     keys = sorted(analysed)
     starts = [start for start, _ in keys]
     added: dict[tuple[int, int], list[TechniqueHit]] = defaultdict(list)
@@ -188,14 +213,40 @@ def _add_repetition(document: Document, analysed: dict[tuple[int, int], _SpanAna
 
 
 def _front_fields(part: _SpanAnalysis, n_words: int) -> tuple[Any, ...]:
-    return part.hits, part.mentions, score_frames(part.cues, n_words), part.techniques
+    return part.loaded, part.mentions, score_frames(part.cues, n_words), part.techniques, part.markers
+
+
+def shipped_models(*, model_terms: bool = True) -> dict[str, str]:
+    """The sha256 of every shipped model the report used, by name."""
+    models = {"target_sentiment": target_model_sha256()}
+    if model_terms:
+        models["loaded_terms"] = model_sha256()
+    return {name: digest for name, digest in models.items() if digest}
+
+
+def _model_hits(text: str, start: int, end: int, lexicon_hits: Sequence[TermHit],
+                categories: Mapping[str, CategoryInfo]) -> list[TermHit]:
+    """Loaded phrases the learned scorer finds in ``text[start:end]`` where no lexicon term is."""
+    taken = [(h.start - start, h.end - start) for h in lexicon_hits]
+    found = []
+    for hit in find_loaded_phrases(text[start:end], exclude=taken):
+        info = categories.get(hit.category)
+        found.append(TermHit(
+            hit.start + start, hit.end + start, hit.text, term=hit.term, category=hit.category,
+            weight=round(hit.confidence * MODEL_TERM_WEIGHT, 3), valence=info.valence if info else MODEL_TERM_VALENCE,
+            lexicon="model", source="model", confidence=round(hit.confidence, 4),
+        ))
+    return found
 
 
 def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
-               speakers: Mapping[int, str], compiled: CompiledLexicons) -> tuple[TermHit, ...]:
+               speakers: Mapping[int, str], compiled: CompiledLexicons, *, model_terms: bool) -> tuple[TermHit, ...]:
     raw: list[TermHit] = []
     for start, end in spans:
-        raw.extend(match_terms(text, compiled, start, end))
+        found = match_terms(text, compiled, start, end)
+        raw.extend(found)
+        if model_terms:
+            raw.extend(_model_hits(text, start, end, found, compiled.categories))
     scare = [q for q in quotes if q.kind == "scare"]
     covered = {(h.start, h.end) for h in raw}
     info = compiled.categories.get(SCARE_QUOTE_CATEGORY)
@@ -205,7 +256,7 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
         raw.append(TermHit(
             quote.start, quote.end, quote.text, term=" ".join(quote.text[1:-1].lower().split()),
             category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
-            lexicon="rules",
+            lexicon="rules", source="rules",
         ))
     raw.sort(key=lambda h: (h.start, h.end))
     attributed = [q for q in quotes if q.kind != "scare"]
@@ -218,11 +269,12 @@ def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, cont
         paragraph=paragraph,
         sentences=part.sentences,
         quotes=part.quotes,
-        loaded_terms=part.hits,
+        loaded_terms=part.loaded,
+        markers=part.markers,
         actors=part.mentions,
         polarity=context.polarity_of(paragraph.start, paragraph.end),  # shared with sentence scopes
         readability=readability,
-        loadedness=loadedness(part.hits, readability.n_words),
+        loadedness=loadedness(part.loaded, readability.n_words),
         frames=score_frames(part.cues, readability.n_words),
         techniques=part.techniques,
     )
@@ -233,7 +285,8 @@ def _section_report(text: str, section: Section, analysed: dict[tuple[int, int],
     paragraphs = tuple(_paragraph_report(text, p, analysed[(p.start, p.end)], context) for p in section.paragraphs)
     heading = section.heading
     head = analysed[(heading.start, heading.end)] if heading else _SpanAnalysis((), (), (), (), (), ())
-    terms = [*head.hits, *(t for p in paragraphs for t in p.loaded_terms)]
+    terms = [*head.loaded, *(t for p in paragraphs for t in p.loaded_terms)]
+    markers = [*head.markers, *(t for p in paragraphs for t in p.markers)]
     mentions = [*head.mentions, *(a for p in paragraphs for a in p.actors)]
     readability = combine(p.readability for p in paragraphs)
     heading_words = word_count(heading.text) if heading else 0
@@ -242,7 +295,8 @@ def _section_report(text: str, section: Section, analysed: dict[tuple[int, int],
     techniques = [*head.techniques, *(t for p in paragraphs for t in p.techniques)]
     return SectionReport(
         section=section,
-        heading_terms=head.hits,
+        heading_terms=head.loaded,
+        markers=count_terms(markers),
         heading_actors=head.mentions,
         paragraphs=paragraphs,
         actors=summarise_actors(mentions),

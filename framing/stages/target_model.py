@@ -10,6 +10,7 @@ imported at run time, and the words that weighed most are the explanation.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import json
 import math
@@ -63,6 +64,15 @@ class Prediction:
     probabilities: dict[str, float]
     label: str
     top_features: tuple[tuple[str, float], ...]
+
+
+@cache
+def model_sha256() -> str:
+    """The sha256 of the shipped weights file ("" when it is missing)."""
+    try:
+        return hashlib.sha256(resources.files("framing").joinpath("data", MODEL_FILE).read_bytes()).hexdigest()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ""
 
 
 @cache

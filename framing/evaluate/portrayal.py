@@ -1,0 +1,211 @@
+"""Portrayal harness: labelled JSONL -> macro-F1 of protagonist/antagonist/innocent beside baselines.
+
+Each line is ``{"text", "mentions": [{"start", "end", "role"}], "unlabelled": [...]}``
+(``labelled/portrayal_<split>.jsonl``). Every predictor is given the same gold spans and
+returns a role or None per span; None counts as wrong. Scores are computed over the
+labelled (cast) mentions; the uncast mentions in ``unlabelled``, when present, are scored
+separately as the share a predictor wrongly casts.
+
+Baselines:
+
+* ``majority``: the most frequent gold role of the file, for every mention.
+* ``vader_sign``: the VADER compound of the mention's sentence, > 0.05 -> protagonist,
+  < -0.05 -> antagonist, else None: what per-mention sentiment would say if read as a role.
+* ``vader_sign_best``: the same three sentiment bins, each mapped to whichever role (or
+  None) maximises macro-F1 on this very file — an upper bound for any rule that reads a
+  role off sentence sentiment, so the baseline is not handicapped by our choice of mapping.
+
+``python -m framing.evaluate.portrayal FILE`` prints the table.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from framing.errors import InputError
+from framing.stages.portrayal import ROLES, cast_mentions
+from .metrics import per_class
+
+Span = tuple[int, int]
+Predictor = Callable[[str, Sequence[Span]], Sequence[str | None]]
+_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"”’)]*|\n|$)")
+_QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+# VADER's own thresholds for a positive or negative compound (Hutto & Gilbert 2014).
+VADER_THRESHOLD = 0.05
+_NONE = "none"
+
+
+def split_simple(text: str) -> tuple[Span, ...]:
+    """Split text into sentences at . ! ? (with closing quotes) and line breaks."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def find_quotations(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """Spans between straight or curly double quotation marks on one line (speaker unknown)."""
+    return tuple((m.start(), m.end(), None) for m in _QUOTE.finditer(text))
+
+
+def predict_rules(text: str, spans: Sequence[Span]) -> list[str | None]:
+    """The portrayal stage on the given spans, with the simple sentence and quotation finders."""
+    castings = cast_mentions(text, split_simple(text), spans, quotes=find_quotations(text))
+    return [c.portrayal for c in castings]
+
+
+def _sentence_of(sentences: Sequence[Span], start: int) -> Span:
+    for span in sentences:
+        if span[0] <= start < span[1]:
+            return span
+    return (start, start)
+
+
+@cache
+def _vader() -> Any:
+    from framing.text.valence import vader
+
+    return vader()
+
+
+def _compound_bins(text: str, spans: Sequence[Span]) -> list[str]:
+    sentences = split_simple(text)
+    bins = []
+    for start, _ in spans:
+        low, high = _sentence_of(sentences, start)
+        compound = _vader().polarity_scores(text[low:high])["compound"]
+        bins.append("pos" if compound > VADER_THRESHOLD else "neg" if compound < -VADER_THRESHOLD else "neu")
+    return bins
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the labelled file ({error})") from None
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            for mention in record["mentions"]:
+                if mention["role"] not in ROLES:
+                    raise ValueError(f"role {mention['role']!r} is not one of {', '.join(ROLES)}")
+                if not 0 <= mention["start"] < mention["end"] <= len(record["text"]):
+                    raise ValueError(f"offsets {mention['start']}..{mention['end']} outside the text")
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{path}:{number}: malformed record ({error}); expected "
+                             '{"text", "mentions": [{"start", "end", "role"}]}') from None
+        records.append(record)
+    if not records:
+        raise InputError(f"{path}: no records")
+    return records
+
+
+def _scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    f1 = {role: per_class(gold, predicted, role).f1 for role in ROLES}
+    row = {"macro_f1": sum(f1.values()) / len(ROLES)}
+    row.update({f"f1_{role}": value for role, value in f1.items()})
+    row["accuracy"] = sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0
+    return row
+
+
+def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dict[str, Any]:
+    """Score ``predict`` and the baselines on a labelled portrayal file.
+
+    Returns ``{"file", "n", "n_uncast", "rows": [{"method", "macro_f1", "f1_<role>",
+    "accuracy", "cast_uncast"}]}``; ``cast_uncast`` is the share of uncast (``-``) mentions
+    a method gives a role (None when the file lists none).
+
+    Raises:
+        InputError: when the file is missing or a record is malformed.
+    """
+    records = _load(Path(path))
+    gold: list[str] = []
+    outputs: dict[str, list[str]] = {"rules": [], "vader_sign": []}
+    uncast: dict[str, list[str]] = {"rules": [], "vader_sign": []}
+    bins: list[str] = []
+    uncast_bins: list[str] = []
+    for record in records:
+        text = record["text"]
+        cast = [(m["start"], m["end"]) for m in record["mentions"]]
+        other = [(m["start"], m["end"]) for m in record.get("unlabelled", ())]
+        predicted = list(predict(text, cast + other))
+        if len(predicted) != len(cast) + len(other):
+            raise InputError(f"the predictor returned {len(predicted)} roles for {len(cast) + len(other)} spans")
+        gold += [m["role"] for m in record["mentions"]]
+        outputs["rules"] += [p or _NONE for p in predicted[:len(cast)]]
+        uncast["rules"] += [p or _NONE for p in predicted[len(cast):]]
+        record_bins = _compound_bins(text, cast + other)
+        bins += record_bins[:len(cast)]
+        uncast_bins += record_bins[len(cast):]
+    natural = {"pos": "protagonist", "neg": "antagonist", "neu": _NONE}
+    outputs["vader_sign"] = [natural[b] for b in bins]
+    uncast["vader_sign"] = [natural[b] for b in uncast_bins]
+    best = max(
+        (dict(zip(("pos", "neg", "neu"), choice)) for choice in itertools.product((*ROLES, _NONE), repeat=3)),
+        key=lambda mapping: _scores(gold, [mapping[b] for b in bins])["macro_f1"],
+    )
+    outputs["vader_sign_best"] = [best[b] for b in bins]
+    uncast["vader_sign_best"] = [best[b] for b in uncast_bins]
+    majority = max(ROLES, key=lambda role: (gold.count(role), -ROLES.index(role)))
+    outputs["majority"] = [majority] * len(gold)
+    uncast["majority"] = [majority] * len(uncast_bins)
+    rows = []
+    for method in ("rules", "majority", "vader_sign", "vader_sign_best"):
+        row: dict[str, Any] = {"method": method}
+        row.update({key: round(value, 4) for key, value in _scores(gold, outputs[method]).items()})
+        others = uncast[method]
+        row["cast_uncast"] = round(sum(p != _NONE for p in others) / len(others), 4) if others else None
+        rows.append(row)
+    return {"file": str(path), "n": len(gold), "n_uncast": len(uncast_bins), "vader_best_mapping": best,
+            "rows": rows}
+
+
+def render_portrayal(result: dict[str, Any]) -> str:
+    """The result as an aligned plain-text table (also valid Markdown)."""
+    columns = ["method", "macro_f1", "f1_protagonist", "f1_antagonist", "f1_innocent", "accuracy", "cast_uncast"]
+    cells = [[_cell(row.get(column)) for column in columns] for row in result["rows"]]
+    widths = [max(len(column), *(len(line[i]) for line in cells)) for i, column in enumerate(columns)]
+    lines = [f"portrayal — {result['file']} ({result['n']} cast mentions, {result['n_uncast']} uncast)", "",
+             "| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    lines += ["| " + " | ".join(v.ljust(w) for v, w in zip(line, widths)) + " |" for line in cells]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m framing.evaluate.portrayal FILE``: print the table; 1 on a bad file."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        sys.stderr.write("usage: python -m framing.evaluate.portrayal FILE.jsonl\n")
+        return 2
+    try:
+        result = evaluate_portrayal(Path(args[0]))
+    except InputError as error:
+        sys.stderr.write(f"framing.evaluate.portrayal: error: {error}\n")
+        return 1
+    sys.stdout.write(render_portrayal(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,602 @@
+"""Learned loaded-phrase scorer: text -> charged words and short phrases that no term list holds.
+
+Each content word is scored by a logistic regression over properties, never over the word's
+identity: VADER valence of the word, of a related form and of its neighbours, intensifier and
+booster cues, suffix and shape, how common the word is in news, metaphor and dehumanisation
+vocabulary (animals, vermin, disease, fire, war, crime, theatre), whether a person or group
+stands beside it, and the lexicon category of a related form. The weights were fitted at build
+time by ``tools/train_loaded_model.py`` and ship as plain JSON (``framing/data/loaded_terms.json``);
+scoring is dict lookups and additions, memoised per word, so it runs in linear time without
+scikit-learn or NumPy. Seeds above the threshold grow into a phrase over adjacent charged
+words, an ``of`` between two of them ("firestorm of outrage") and a verb particle ("signed away").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from framing.text.valence import vader_tables
+
+FEATURE_VERSION = 3
+MODEL_FILE = "loaded_terms.json"
+# Probability at which a word seeds a hit: 0.5, the fitted model's own decision boundary
+# (chosen before any evaluation; see the model card).
+DEFAULT_THRESHOLD = 0.2
+# A neighbour joins a seed's phrase at this lower probability (hysteresis; a round number,
+# not tuned on any evaluation set).
+EXTEND_THRESHOLD = 0.1
+# The category head must be at least this sure, else the hit is "loaded_other".
+CATEGORY_MIN = 0.35
+OTHER_CATEGORY = "loaded_other"
+# Memoised words before the memo starts afresh (bounds memory on huge corpora).
+MAX_WORD_CACHE = 200_000
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+# Closed-class words: never candidates; as neighbours their identity is a feature.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those there here it its it's they them their theirs he him his she her hers
+    we us our ours you your yours i me my mine who whom whose which what whatever when where why how
+    and or but nor so yet if then than because while although though unless until since as
+    of in on at by for with without within into onto upon from to toward towards about above below
+    under over after before during through across against among between beyond via per
+    is am are was were be been being do does did doing done have has had having
+    will would shall should can could may might must ought
+    not no never none nothing nobody neither either both each every all any some many much more most
+    few fewer less least other another such same own only just also too very quite rather
+    said says say saying told tell tells asked ask according
+    one two three four five six seven eight nine ten first second third last next
+    mr mrs ms dr st up down out off away back again ever even still already now then
+    year years month months week weeks day days today yesterday tomorrow time times
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    """.split()
+)
+# Particles that complete a phrasal verb ("signed away", "sold out", "caved in").
+PARTICLES = frozenset("away off out up down over in back around".split())
+# Irregular past forms that take a particle ("sold out", "gave away", "threw out").
+IRREGULAR_PAST = frozenset("sold gave given threw thrown sent let put shut ran broke".split())
+# Endings of adjectives (and attributive participles: "rigged election"); the noun after such a
+# charged word is part of the phrase that carries the loading ("imperial fantasies").
+ADJECTIVE_SUFFIXES = ("ous", "ive", "ful", "less", "ic", "ical", "al", "able", "ible", "ish", "ary", "ed",
+                      "ian", "ent", "ant", "ist", "y")
+# Intensifiers beyond VADER's booster list that raise the charge of the next word.
+INTENSIFIERS = frozenset(
+    """
+    utterly totally completely absolutely entirely wholly thoroughly deeply truly really so such
+    sheer pure outright downright blatant flagrant shameless naked brazen full-blown
+    """.split()
+)
+# Nouns for people and groups: a word next to one of them often labels a person or group.
+GROUP_NOUNS = frozenset(
+    """
+    people man men woman women person persons individuals group groups crowd crowds mob
+    leader leaders president presidents minister ministers senator senators lawmakers politicians
+    official officials government governments regime regimes administration state states party parties
+    troops soldiers army forces police officers militants fighters rebels insurgents terrorists
+    protesters demonstrators activists critics opponents supporters followers voters citizens residents
+    migrants immigrants refugees asylum-seekers foreigners workers students elites elite establishment
+    media journalists reporters press liberals conservatives democrats republicans leftists left right
+    islamists jihadists nationalists socialists communists ally allies enemy enemies neighbours neighbors
+    """.split()
+)
+# Metaphor and dehumanisation vocabulary, by source domain (written for this model).
+SEMANTIC_CLASSES: dict[str, frozenset[str]] = {
+    "animal": frozenset(
+        """
+        animal animals beast beasts brute brutes rat rats snake snakes viper vipers serpent pig pigs swine
+        dog dogs mongrel cur hyena hyenas jackal jackals vulture vultures wolf wolves hound hounds pack herd
+        herds swarm swarms horde hordes flock sheep sheeple cattle ape apes monkey monkeys baboon gorilla
+        weasel weasels rodent rodents shark sharks predator predators scavenger scavengers lapdog poodle
+        monster monsters creature creatures savage savages
+        """.split()
+    ),
+    "vermin": frozenset(
+        """
+        vermin pest pests cockroach cockroaches roach roaches lice louse parasite parasites parasitic leech
+        leeches tick ticks termite termites maggot maggots infest infested infestation scum filth filthy
+        slime slimy sewage garbage trash rubbish dregs excrement
+        """.split()
+    ),
+    "disease": frozenset(
+        """
+        disease diseased plague plagues cancer cancerous tumor tumour virus viral contagion contagious
+        infection infected infect pestilence pandemic epidemic scourge blight rot rotten rotting
+        festering fester gangrene poison poisonous poisoned toxic toxin venom venomous sick sickness
+        sickening malignant pathological pathogen
+        """.split()
+    ),
+    "fire_flood": frozenset(
+        """
+        firestorm firestorms inferno blaze blazing fire fiery flames inflame inflamed inflammatory incendiary
+        explosion explosive explode exploded eruption erupt erupted volcano flood floods flooding deluge
+        tsunami avalanche torrent tidal tide wave waves storm storms stormy hurricane tornado earthquake
+        meltdown wildfire wildfires bonfire powder-keg tinderbox cataclysm cataclysmic
+        """.split()
+    ),
+    "war": frozenset(
+        """
+        war wars warfare assault assaults onslaught onslaughts siege besieged crusade crusades blitz
+        barrage salvo salvos ambush ambushed battle battles battleground battlefield frontline frontlines
+        weapon weapons weaponise weaponize weaponised weaponized arsenal ammunition bombshell bombard
+        bombarded bombardment invasion invade invaded invaders army armies troops trench trenches
+        warpath warrior warriors attack attacks attacked offensive
+        """.split()
+    ),
+    "crime": frozenset(
+        """
+        thug thugs thuggish gang gangs gangster gangsters mob mobster mobsters mafia racket racketeering
+        loot looted looting plunder plundered plundering pillage heist theft steal stole stolen stealing
+        hijack hijacked extort extortion extorted shakedown con scam scams swindle swindled fraud fraudulent
+        crook crooks crooked robbery robbed robber robbers bandit bandits criminal criminals accomplice
+        henchman henchmen goon goons lackey lackeys cronies crony
+        """.split()
+    ),
+    "theatre": frozenset(
+        """
+        circus clown clowns clownish theatre theater theatrics theatrical charade farce farcical pantomime
+        puppet puppets puppeteer stunt stunts spectacle show sideshow masquerade sham charlatan charlatans
+        performative grandstand grandstanding posturing posture script scripted stage-managed
+        """.split()
+    ),
+    "evil": frozenset(
+        """
+        evil evils demon demons demonic devil devils diabolical satanic sinister wicked wickedness monstrous
+        unholy vile villain villains villainous nefarious malevolent malicious barbaric barbarian barbarians
+        barbarism savagery bloodthirsty butcher butchers butchered depraved depravity heinous
+        """.split()
+    ),
+    "delusion": frozenset(
+        """
+        fantasy fantasies fantasist delusion delusions delusional illusion illusions mirage fairy-tale
+        fairytale myth myths pipe-dream daydream hallucination hallucinating fever-dream utopian
+        """.split()
+    ),
+    "domination": frozenset(
+        """
+        empire imperial imperialist imperialism colonial colonialist colonizer coloniser hegemon hegemonic
+        hegemony overlord overlords tyrant tyrants tyranny tyrannical despot despots despotic dictator
+        dictators dictatorial authoritarian totalitarian autocrat autocratic oppressor oppressors
+        oppressive subjugate subjugation enslave enslaved domination dominate vassal vassals servile
+        """.split()
+    ),
+    "deceit": frozenset(
+        """
+        lie lies lying liar liars lied deceit deceitful deceive deceived deceptive deception hoax hoaxes
+        sham bogus phony phoney fake fakes spin spun smear smears smeared propaganda propagandist brainwash
+        brainwashed brainwashing con conned trick tricked trickery dupe duped gaslight gaslighting
+        disinformation manipulate manipulated manipulative cover-up whitewash whitewashed
+        """.split()
+    ),
+    "weakness": frozenset(
+        """
+        spineless coward cowards cowardly cowardice craven feeble weakling wimp wimps timid surrender
+        surrendered capitulate capitulated capitulation cave caved grovel grovelled groveling kowtow
+        appease appeased appeasement appeaser appeasers lapdog doormat toothless impotent
+        """.split()
+    ),
+    "madness": frozenset(
+        """
+        unhinged deranged lunatic lunatics insane insanity mad madman madmen crazed crazy hysterical
+        hysteria paranoid paranoia maniac maniacal frenzy frenzied rabid fanatic fanatics fanatical
+        zealot zealots cult cultish
+        """.split()
+    ),
+    "violence": frozenset(
+        """
+        slaughter slaughtered massacre massacred butcher carnage bloodbath bloodshed brutal brutality
+        brutally brutalise brutalize ravage ravaged rampage rampaged terror terrorise terrorize terrorised
+        terrorized crush crushed smash smashed gut gutted destroy destroyed annihilate annihilated obliterate
+        obliterated decimate decimated pulverise pulverize maul mauled savage savaged bludgeon
+        """.split()
+    ),
+    "greed": frozenset(
+        """
+        greed greedy fleece fleeced gouge gouging profiteer profiteers profiteering fat-cat fat-cats grift
+        grifter grifters grifting cash-grab bloated leech freeloader freeloaders handout handouts
+        giveaway giveaways rip-off fleecing bilk bilked
+        """.split()
+    ),
+    "extreme": frozenset(
+        """
+        total totally utter utterly absolute absolutely complete completely sheer massive huge enormous
+        colossal staggering unprecedented historic catastrophe catastrophic disaster disastrous apocalyptic
+        apocalypse nightmare nightmarish unthinkable unimaginable insane insanity crazy absurd absurdity
+        ridiculous outrageous outrage outraged shocking stunning astonishing breathtaking devastating
+        """.split()
+    ),
+}
+# English derivational and inflectional suffixes, longest first (a suffix is a word class cue,
+# never the word itself).
+_SUFFIXES = (
+    "ingly", "fully", "ously", "ically", "ities", "ments", "ists", "isms", "ions", "ness", "ment", "less",
+    "ical", "able", "ible", "ized", "ised", "ize", "ise", "ity", "ism", "ist", "ous", "ive", "ful", "ish",
+    "ing", "ers", "ary", "ic", "ed", "er", "ly", "al", "es", "s",
+)
+# Count bins of a word in the NewsMTSC training text (powers of about five; rarer is "f0").
+FREQUENCY_BINS = ((1000, "f5"), (200, "f4"), (50, "f3"), (10, "f2"), (3, "f1"))
+
+
+@dataclass(frozen=True, slots=True)
+class ModelTermHit:
+    """One loaded word or phrase found by the learned scorer."""
+
+    start: int
+    end: int
+    text: str  # as written: "firestorm of outrage"
+    term: str  # lower-case text
+    category: str  # most similar lexicon category, or "loaded_other"
+    confidence: float  # probability of the strongest word in the phrase
+
+
+@dataclass(frozen=True, slots=True)
+class _WordInfo:
+    """Memoised per-word scores: own logit (None if not a candidate) and its pull on neighbours."""
+
+    own: float | None
+    as_prev: float  # added to the logit of the next word
+    as_next: float  # added to the logit of the previous word
+    category: str
+    is_particle: bool
+    is_of: bool
+    is_verb_form: bool  # ends like a past or -ing form, so a particle after it completes a phrasal verb
+    is_attributive: bool  # looks like an adjective, so the noun after it belongs to the phrase
+    is_nounish: bool  # a content word that can head a noun phrase
+    is_possessive: bool  # "minister's": joins a phrase only when charged itself
+
+
+@dataclass(frozen=True, eq=False)
+class LoadedModel:
+    """Binary weights, per-category head, and the tables the features read."""
+
+    intercept: float
+    weights: dict[str, float]
+    categories: tuple[str, ...]
+    category_intercepts: tuple[float, ...]
+    category_weights: dict[str, tuple[float, ...]]
+    frequencies: dict[str, str]
+    related: dict[str, tuple[tuple[str, str], ...]]
+    sha256: str
+    memo: dict[str, _WordInfo]
+
+
+# --- features (shared with tools/train_loaded_model.py) ---------------------------------
+
+
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (MIT licence), read once (see ``framing.text.valence``)."""
+    return vader_tables()[0]
+
+
+@cache
+def vader_boosters() -> frozenset[str]:
+    """VADER's intensity boosters and dampeners."""
+    return frozenset(vader_tables()[1])
+
+
+def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, word) for every word of letters, inner apostrophes and hyphens."""
+    for match in WORD.finditer(text):
+        yield match.start(), match.end(), match.group()
+
+
+def stem(word: str) -> str:
+    """Strip one common suffix (a crude stemmer, enough to relate word families)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_candidate(word: str) -> bool:
+    """Whether a word can carry a loading on its own: a content word of three letters or more."""
+    lower = word.lower()
+    return len(lower) >= 3 and lower not in FUNCTION_WORDS
+
+
+def _suffix(word: str) -> str | None:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return suffix
+    return None
+
+
+def _valence_bin(valence: float) -> str:
+    size = abs(valence)
+    strength = "3" if size >= 2.5 else "2" if size >= 1.5 else "1"
+    return ("n" if valence < 0 else "p") + strength
+
+
+def word_features(word: str, frequencies: dict[str, str],
+                  related: dict[str, tuple[tuple[str, str], ...]]) -> list[str]:
+    """Name the properties of a candidate word itself (never its identity)."""
+    lower = word.lower()
+    vader = vader_lexicon()
+    features = [f"len{min(len(lower), 12) // 3}", frequencies.get(lower, "f0")]
+    valence = vader.get(lower)
+    if valence is not None:
+        features.append("v" + _valence_bin(valence))
+    root = stem(lower)
+    if valence is None:
+        family = vader.get(root) or vader.get(root + "e")
+        if family is not None:
+            features.append("fv" + _valence_bin(family))
+    if lower in vader_boosters() or lower in INTENSIFIERS:
+        features.append("boost")
+    suffix = _suffix(lower)
+    if suffix:
+        features.append("suf_" + suffix)
+    if word[0].isupper():
+        features.append("allcaps" if word.isupper() and len(word) > 1 else "cap")
+    if "-" in lower:
+        features.append("hyph")
+    if lower.endswith(("'s", "’s")):
+        features.append("poss")
+    for name, members in SEMANTIC_CLASSES.items():
+        if lower in members or root in members:
+            features.append("sem_" + name)
+    categories = {category for other, category in related.get(root, ()) if not _inflects(other, lower)}
+    features.extend(sorted("rel_" + category for category in categories))
+    return features
+
+
+def _inflects(term: str, word: str) -> bool:
+    """Whether ``word`` is ``term`` or a regular inflection of it (so not a *related* form)."""
+    if word == term or not word.startswith(term[:-1]):
+        return word == term
+    tail = word[len(term):] if word.startswith(term) else None
+    if tail in ("s", "es", "d", "ed", "ing"):
+        return True
+    return word in (term[:-1] + "ies", term[:-1] + "ing", term[:-1] + "ied")
+
+
+def neighbour_features(word: str | None, side: str) -> list[str]:
+    """Name what a neighbour tells about the word beside it; ``side`` is "p" (before) or "n" (after).
+
+    ``word`` None stands for punctuation or the edge of the text.
+    """
+    if word is None:
+        return [side + "_edge"]
+    lower = word.lower()
+    features = []
+    if lower in FUNCTION_WORDS:
+        features.append(f"{side}_w={lower}")
+    valence = vader_lexicon().get(lower)
+    if valence is not None:
+        features.append(f"{side}_v" + _valence_bin(valence))
+    if lower in vader_boosters() or lower in INTENSIFIERS:
+        features.append(side + "_boost")
+    if lower in GROUP_NOUNS:
+        features.append(side + "_group")
+    elif word[0].isupper():
+        features.append(side + "_cap")
+    if any(lower in members for members in SEMANTIC_CLASSES.values()):
+        features.append(f"{side}_sem")
+    return features
+
+
+def token_features(text: str, tokens: Sequence[tuple[int, int, str]], index: int,
+                   frequencies: dict[str, str], related: dict[str, tuple[tuple[str, str], ...]]) -> list[str]:
+    """All features of one token in context (what the scorer sums; used by the trainer)."""
+    start, end, word = tokens[index]
+    previous = tokens[index - 1][2] if index > 0 and _joined(text, tokens[index - 1][1], start) else None
+    following = (tokens[index + 1][2] if index + 1 < len(tokens) and _joined(text, end, tokens[index + 1][0])
+                 else None)
+    return [*word_features(word, frequencies, related), *neighbour_features(previous, "p"),
+            *neighbour_features(following, "n")]
+
+
+def _joined(text: str, left: int, right: int) -> bool:
+    """Whether only spaces (or nothing) separate two tokens."""
+    return right - left <= 2 and text[left:right].strip() == ""
+
+
+# --- loading --------------------------------------------------------------------------
+
+
+def _read_model_text() -> str:
+    try:
+        return resources.files("framing").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+        return (Path(__file__).resolve().parent.parent / "data" / MODEL_FILE).read_text(encoding="utf-8")
+
+
+@cache
+def load_model() -> LoadedModel:
+    """The shipped model (read lazily, once).
+
+    Raises:
+        FileNotFoundError: when ``framing/data/loaded_terms.json`` is missing.
+        ValueError: when it was built for another feature version.
+    """
+    raw = _read_model_text()
+    data: dict[str, Any] = json.loads(raw)
+    if data.get("feature_version") != FEATURE_VERSION:
+        raise ValueError(f"{MODEL_FILE}: feature_version {data.get('feature_version')!r}, expected "
+                         f"{FEATURE_VERSION}; rerun tools/train_loaded_model.py")
+    head = data["category_head"]
+    return LoadedModel(
+        intercept=float(data["intercept"]), weights={k: float(v) for k, v in data["weights"].items()},
+        categories=tuple(head["categories"]), category_intercepts=tuple(head["intercepts"]),
+        category_weights={k: tuple(v) for k, v in head["weights"].items()},
+        frequencies=dict(data["frequencies"]),
+        related={k: tuple((w, c) for w, c in v) for k, v in data["related"].items()},
+        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(), memo={},
+    )
+
+
+def model_sha256() -> str:
+    """SHA-256 of the shipped weights file, to make results reproducible."""
+    return load_model().sha256
+
+
+# --- scoring --------------------------------------------------------------------------
+
+
+def _info(model: LoadedModel, word: str) -> _WordInfo:
+    weights = model.weights
+    lower = word.lower()
+    own: float | None = None
+    category = OTHER_CATEGORY
+    if is_candidate(word):
+        features = word_features(word, model.frequencies, model.related)
+        own = sum(weights.get(name, 0.0) for name in features)
+        category = _category(model, features)
+    return _WordInfo(
+        own=own,
+        as_prev=sum(weights.get(name, 0.0) for name in neighbour_features(word, "p")),
+        as_next=sum(weights.get(name, 0.0) for name in neighbour_features(word, "n")),
+        category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
+        is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
+        is_attributive=own is not None and lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment"),
+        is_nounish=own is not None and not lower.endswith(("ly", "ed")),
+        is_possessive=lower.endswith(("'s", "’s")),
+    )
+
+
+def _category(model: LoadedModel, features: list[str]) -> str:
+    scores = list(model.category_intercepts)
+    for name in features:
+        row = model.category_weights.get(name)
+        if row is not None:
+            for k, value in enumerate(row):
+                scores[k] += value
+    top = max(scores)
+    total = sum(math.exp(s - top) for s in scores)
+    best = scores.index(top)
+    return model.categories[best] if 1.0 / total >= CATEGORY_MIN else OTHER_CATEGORY
+
+
+def _logit(probability: float) -> float:
+    probability = min(max(probability, 1e-9), 1 - 1e-9)
+    return math.log(probability / (1 - probability))
+
+
+def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
+                        exclude: Sequence[tuple[int, int]] = ()) -> tuple[ModelTermHit, ...]:
+    """Find loaded words and short phrases; words overlapping an ``exclude`` span are skipped.
+
+    A hit's confidence is the probability of its strongest word; phrases never cross
+    punctuation, so closing punctuation stays outside.
+    """
+    if not text:
+        return ()
+    model = load_model()
+    memo = model.memo
+    if len(memo) > MAX_WORD_CACHE:
+        memo.clear()
+    starts: list[int] = []
+    ends: list[int] = []
+    infos: list[_WordInfo] = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        info = memo.get(word)
+        if info is None:
+            info = memo[word] = _info(model, word)
+        start, end = match.span()
+        starts.append(start)
+        ends.append(end)
+        infos.append(info)
+    count = len(infos)
+    seed_at = _logit(threshold) - model.intercept
+    extend_at = min(_logit(EXTEND_THRESHOLD), _logit(threshold)) - model.intercept
+    blocked = _blocked(starts, ends, sorted(exclude))
+    logits: list[float | None] = [None] * count
+    for i, info in enumerate(infos):
+        own = info.own
+        if own is None or (blocked is not None and blocked[i]):
+            continue
+        if i > 0 and ends[i - 1] + 2 >= starts[i] and not text[ends[i - 1]:starts[i]].strip():
+            own += infos[i - 1].as_prev
+        else:
+            own += model.weights.get("p_edge", 0.0)
+        if i + 1 < count and ends[i] + 2 >= starts[i + 1] and not text[ends[i]:starts[i + 1]].strip():
+            own += infos[i + 1].as_next
+        else:
+            own += model.weights.get("n_edge", 0.0)
+        if own >= (seed_at if info.is_possessive else extend_at):
+            logits[i] = own
+    return tuple(_phrases(text, starts, ends, infos, logits, seed_at, extend_at, model.intercept))
+
+
+def _blocked(starts: list[int], ends: list[int], exclude: list[tuple[int, int]]) -> list[bool] | None:
+    if not exclude:
+        return None
+    blocked = [False] * len(starts)
+    j = 0
+    for i, (start, end) in enumerate(zip(starts, ends)):
+        while j < len(exclude) and exclude[j][1] <= start:
+            j += 1
+        k = j
+        while k < len(exclude) and exclude[k][0] < end:
+            if exclude[k][1] > start:
+                blocked[i] = True
+                break
+            k += 1
+    return blocked
+
+
+def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInfo], logits: list[float | None],
+             seed_at: float, extend_at: float, intercept: float) -> Iterator[ModelTermHit]:
+    count = len(logits)
+    i = 0
+    while i < count:
+        if logits[i] is None:
+            i += 1
+            continue
+        first = last = i
+        while True:  # grow right over adjacent charged words, "of" + charged word, or a particle
+            nxt = last + 1
+            if nxt >= count or not _adjacent(text, ends[last], starts[nxt]):
+                break
+            if logits[nxt] is not None:
+                last = nxt
+            elif (infos[nxt].is_of and nxt + 1 < count and logits[nxt + 1] is not None
+                  and _adjacent(text, ends[nxt], starts[nxt + 1])):
+                last = nxt + 1
+            elif infos[nxt].is_particle and infos[last].is_verb_form:
+                last = nxt
+                break
+            elif infos[last].is_attributive and infos[nxt].is_nounish and logits[last] is not None:
+                last = nxt
+                break
+            else:
+                break
+        scores = [s for s in logits[first:last + 1] if s is not None]
+        best = max(scores)
+        if best >= seed_at:
+            strongest = first + [s if s is not None else -math.inf for s in logits[first:last + 1]].index(best)
+            start, end = starts[first], ends[last]
+            phrase = text[start:end]
+            yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest].category,
+                               round(1.0 / (1.0 + math.exp(-(best + intercept))), 4))
+        i = last + 1
+
+
+def _adjacent(text: str, left: int, right: int) -> bool:
+    return right - left <= 2 and not text[left:right].strip()
+
+
+def word_probabilities(text: str) -> tuple[tuple[str, float | None], ...]:
+    """Each word with its loaded probability in context (None for a closed-class word), to explain a hit."""
+    model = load_model()
+    tokens = list(tokenize(text))
+    out: list[tuple[str, float | None]] = []
+    for i, (_, _, word) in enumerate(tokens):
+        if not is_candidate(word):
+            out.append((word, None))
+            continue
+        logit = model.intercept + sum(model.weights.get(name, 0.0) for name in
+                                      token_features(text, tokens, i, model.frequencies, model.related))
+        out.append((word, round(1.0 / (1.0 + math.exp(-logit)), 4)))
+    return tuple(out)

@@ -1,0 +1,1077 @@
+"""Portrayal stage: actor mentions -> protagonist, antagonist or innocent, with the cue that cast each.
+
+The author casts an actor by what the sentence has it do or suffer (the agent of a harm
+verb is an antagonist, its patient an innocent, the agent of a help or resistance verb a
+protagonist), by the labels attached to it ("this terrorist state", "X, a tireless
+advocate", "X is a liar"), by evaluative frames ("is right to", "to her credit", "must
+answer for") and by loaded terms next to it. Roles are the three main roles of Mahmoud
+et al. (2025); the fine role of the strongest cue is reported as ``archetype``.
+
+There is no parser: each sentence that holds a mention is tokenised once with one regex,
+the lexicons (``lexicons/portrayal/*.tsv``) are matched by a dictionary keyed on a
+phrase's first token, and subject, object and passive voice are read from word order
+within the clause. A mention inside a quotation is cast by the quotation's cues alone and
+reported with ``voice="quote"`` and the speaker.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Literal
+
+from framing.errors import LexiconError
+
+Role = Literal["protagonist", "antagonist", "innocent"]
+Voice = Literal["author", "quote"]
+ROLES: tuple[Role, ...] = ("protagonist", "antagonist", "innocent")
+ARCHETYPES: dict[Role, frozenset[str]] = {
+    "protagonist": frozenset("guardian martyr peacemaker rebel underdog virtuous".split()),
+    "antagonist": frozenset(
+        "instigator conspirator tyrant traitor spy saboteur corrupt incompetent terrorist deceiver bigot".split()
+    ) | {"foreign adversary"},
+    "innocent": frozenset("forgotten exploited victim scapegoat".split()),
+}
+_ALL_ARCHETYPES = frozenset().union(*ARCHETYPES.values())
+
+# ---- tuned constants -------------------------------------------------------------------------
+# Softmax slope over the summed cue weights of the three roles. On labelled/portrayal_dev.jsonl
+# (69 castings, 88% right) a slope of 3.0 makes the mean confidence equal that precision; the
+# rules were developed on the same file, so its precision is optimistic and 2.5 is used
+# (one cue of weight 1.0 then gives its role 0.86).
+SCORE_SLOPE = 2.5
+# A role is cast only when its summed weight reaches this; a lone weak cue (a loaded word
+# of weight 0.3 next to a name) is not enough.
+MIN_EVIDENCE = 0.5
+# How many tokens back from a verb its subject may stand, and forward its object.
+SUBJECT_REACH = 12
+OBJECT_REACH = 6
+# Tokens a "*" in a lexicon phrase may stand for ("pull * from").
+WILDCARD_MAX = 6
+# How many tokens before a mention its premodifiers, and after it an appositive or predicate, reach.
+PREMODIFIER_REACH = 3
+ATTRIBUTE_REACH = 5
+# Weight factors: a hedged or modal cue ("could shell", "allegedly", "accused of") and a question.
+HEDGE_FACTOR = 0.6
+QUESTION_FACTOR = 0.5
+# The patient of a harm verb reached through a quantity ("hundreds of civilians") keeps it all;
+# the cause named after "after/because" a suffering counts this much (antagonist).
+CAUSE_WEIGHT = 0.6
+# A loaded term's |valence| (VADER scale, -4..4) is divided by this and capped at 1, then
+# multiplied by LOADED_WEIGHT: a strongly loaded adjective alone (|v| >= 2) casts.
+LOADED_SCALE = 2.0
+LOADED_WEIGHT = 0.6
+# A negated help verb with "failed to / refused to / neglected to" casts its agent antagonist
+# (incompetent) at this share of the verb's weight.
+FAILED_HELP_FACTOR = 0.6
+# A denied harm ("did not shell", "never lied") defends its subject at this share of the weight
+# (the labelling guidelines: the role comes from what the sentence asserts about X).
+NEGATED_HARM_FACTOR = 0.5
+# Beyond this many characters a sentence is cut into windows (keeps a 5 MB "sentence" linear).
+MAX_SENTENCE_CHARS = 2_000
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s]")
+_BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
+_PRONOUNS = frozenset("his her their its our my your".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your some many several dozens hundreds "
+    "thousands millions scores most all both each every any no".split()
+)
+_QUANTIFIERS = frozenset(
+    "thousands hundreds dozens millions billions scores tens many some most all several number numbers "
+    "group groups crowd crowds families none few half majority rest members".split()
+)
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had having do does did will would shall should can could "
+    "may might must 's ’s get gets got also then again still already just now repeatedly reportedly allegedly "
+    "systematically deliberately routinely apparently effectively later once even further continued "
+    "continue continues to who which that".split()
+)
+_MODALS = frozenset("could might may would allegedly reportedly apparently suspected accused if whether".split())
+_NEGATORS = frozenset("not never no nor neither without cannot hardly barely denied denies deny denying".split())
+_FAILED = frozenset("failed fails fail failing refused refuses refuse neglected neglects declined declines".split())
+_SUBORDINATORS = frozenset(
+    "after before because since while whereas although though if unless until when whenever once as".split()
+)
+_SPEECH = frozenset(
+    "said says say told tells added stated declared announced claimed claims argued argues insisted insists "
+    "warned warns noted wrote writes alleged alleges reported reports according".split()
+)
+_PREPOSITIONS = frozenset(
+    "of from in at with for near across on inside outside among under over into within around behind "
+    "beside between including like against to toward towards".split()
+)
+_CLAUSE_BREAK = frozenset(";:—–()[]\"“”")
+_COPULAS = frozenset(
+    "is are was were be been being 's ’s remains remained remain became become becomes seems seemed "
+    "appears appeared proved proves".split()
+)
+_ATTRIBUTE_SKIP = frozenset(
+    "a an the this that one truly simply really very deeply so such most more long-time longtime also now "
+    "nothing but just quite increasingly".split()
+)
+# Words that may stand inside an evaluative phrase without breaking it ("to her enormous credit").
+_FILLERS = frozenset(
+    "enormous great huge immense considerable lasting eternal everlasting real own very much greatly "
+    "rightly fully entirely clearly surely".split()
+)
+_PLACEHOLDERS = {
+    "<pro>": _PRONOUNS | frozenset({"the"}),
+    "<be>": frozenset("is are was were be been being 's ’s".split()),
+}
+
+_VERB_KINDS = ("harm", "help", "resist", "suffer")
+_FILES = {
+    "harm": "harm_verbs.tsv",
+    "help": "help_verbs.tsv",
+    "resist": "resist_verbs.tsv",
+    "suffer": "suffer_predicates.tsv",
+    "descriptor": "descriptors.tsv",
+    "frame": "evaluative_frames.tsv",
+}
+_VERB_HEADER = ("lemma", "weight", "archetype", "patient", "flags", "forms", "nouns", "note")
+_HEADERS = {
+    "harm": _VERB_HEADER,
+    "help": _VERB_HEADER,
+    "resist": _VERB_HEADER,
+    "suffer": ("phrase", "weight", "archetype", "flags", "forms", "note"),
+    "descriptor": ("term", "pos", "role", "archetype", "weight", "flags", "note"),
+    "frame": ("phrase", "role", "archetype", "weight", "applies", "note"),
+}
+# The role a verb's agent takes, per lexicon.
+_AGENT_ROLE: dict[str, Role] = {"harm": "antagonist", "help": "protagonist", "resist": "protagonist"}
+Form = Literal["base", "ed", "ing", "noun", "adj", "phrase"]
+
+
+@dataclass(frozen=True, slots=True)
+class Casting:
+    """How the author (or a quoted speaker) casts one actor mention.
+
+    ``scores`` are (role, probability) for the three roles, summing to 1 when a role is
+    cast and all 0.0 when no cue touched the mention (``portrayal`` None).
+    """
+
+    portrayal: Role | None
+    scores: tuple[tuple[str, float], ...]
+    evidence: tuple[int, int] | None
+    cue: str | None
+    archetype: str | None
+    voice: Voice = "author"
+    speaker: str | None = None
+
+    @property
+    def confidence(self) -> float:
+        """The probability of the cast role (0.0 when none is cast)."""
+        return dict(self.scores).get(self.portrayal, 0.0) if self.portrayal else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: str  # harm | help | resist | suffer | descriptor | frame
+    term: str
+    pattern: tuple[str, ...]
+    form: Form
+    weight: float
+    role: Role | None = None  # descriptors and frames; verbs take _AGENT_ROLE
+    archetype: str | None = None
+    patient: tuple[Role | None, str | None] | None = None  # None: harm -> innocent victim; (None, None): none
+    applies: Literal["before", "after"] = "before"
+    needs_harm: bool = False
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PortrayalLexicon:
+    """Every portrayal cue, indexed by the (lower-case) first token of its pattern."""
+
+    index: dict[str, tuple[_Entry, ...]]
+    n_entries: int
+
+
+@dataclass(slots=True)
+class _Tally:
+    weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    best: dict[str, tuple[float, int, int, str, str | None]] = field(default_factory=dict)
+
+    def add(self, role: Role, weight: float, span: tuple[int, int], cue: str, archetype: str | None) -> None:
+        self.weights[role] += weight
+        if weight > self.best.get(role, (0.0,))[0]:
+            self.best[role] = (weight, span[0], span[1], cue, archetype)
+
+
+# ---- lexicon loading ---------------------------------------------------------------------------
+
+
+def _inflect(verb: str, double: bool) -> tuple[tuple[str, Form], ...]:
+    """The regular forms of a verb: -s, -ed and -ing (with e-drop, y -> i and doubling)."""
+    consonant_y = verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou"
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        third = verb + "es"
+    elif consonant_y:
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    if verb.endswith("e"):
+        past = verb + "d"
+    elif consonant_y:
+        past = verb[:-1] + "ied"
+    elif double:
+        past = verb + verb[-1] + "ed"
+    else:
+        past = verb + "ed"
+    if verb.endswith("ie"):
+        gerund = verb[:-2] + "ying"
+    elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        gerund = verb[:-1] + "ing"
+    elif double:
+        gerund = verb + verb[-1] + "ing"
+    else:
+        gerund = verb + "ing"
+    return ((verb, "base"), (third, "base"), (past, "ed"), (gerund, "ing"))
+
+
+def _plurals(noun: str) -> tuple[str, ...]:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return (noun, noun + "es")
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return (noun, noun[:-1] + "ies")
+    return (noun, noun + "s")
+
+
+def _split_list(cell: str) -> list[str]:
+    return [item.strip().lower() for item in cell.split(",") if item.strip()]
+
+
+def _tokens_of(phrase: str) -> tuple[str, ...]:
+    return tuple(_tokenise_phrase(phrase))
+
+
+def _tokenise_phrase(phrase: str) -> list[str]:
+    out: list[str] = []
+    for part in phrase.split():
+        if part in _PLACEHOLDERS or part == "*":
+            out.append(part)
+        else:
+            out.extend(m.group() for m in _TOKEN.finditer(part))
+    return out
+
+
+def _with_first(phrase_tokens: tuple[str, ...], first: str) -> tuple[str, ...]:
+    return (*_tokenise_phrase(first), *phrase_tokens[1:])  # "stood" + ("stand", "up", "to")
+
+
+def parse_portrayal_rows(kind: str, source: str, name: str) -> list[_Entry]:
+    """Parse one portrayal lexicon file (TSV with a header row; '#' starts a comment).
+
+    Raises:
+        LexiconError: naming ``name:line`` when a row is malformed or the file has no entries.
+    """
+    header = _HEADERS[kind]
+    entries: list[_Entry] = []
+    seen_header = False
+    for number, raw in enumerate(source.splitlines(), start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not seen_header:
+            if tuple(c.strip() for c in cells) != header:
+                raise LexiconError(
+                    f"{name}:{number}: expected the header {' | '.join(header)!r}, got {' | '.join(cells)!r}; "
+                    "add the header row (tab-separated) before the entries"
+                )
+            seen_header = True
+            continue
+        if len(cells) < len(header) - 1 or len(cells) > len(header):
+            raise LexiconError(
+                f"{name}:{number}: expected {len(header)} tab-separated fields ({', '.join(header)}), "
+                f"got {len(cells)}; check for spaces where a tab belongs"
+            )
+        cells += [""] * (len(header) - len(cells))
+        row = dict(zip(header, (c.strip() for c in cells)))
+        try:
+            entries.extend(_entries_of(kind, row))
+        except ValueError as error:
+            raise LexiconError(f"{name}:{number}: {error}") from None
+    if not entries:
+        raise LexiconError(f"{name}: no entries (a header row and at least one entry are required)")
+    return entries
+
+
+def _weight(cell: str) -> float:
+    try:
+        weight = float(cell)
+    except ValueError:
+        raise ValueError(f"weight must be a number in (0, 3], got {cell!r}") from None
+    if not 0.0 < weight <= 3.0:
+        raise ValueError(f"weight must be in (0, 3], got {weight}")
+    return weight
+
+
+def _archetype(cell: str, role: Role | None) -> str | None:
+    if not cell:
+        return None
+    allowed = ARCHETYPES[role] if role else _ALL_ARCHETYPES
+    if cell not in allowed:
+        raise ValueError(f"archetype {cell!r} is not one of {', '.join(sorted(allowed))}")
+    return cell
+
+
+def _role(cell: str) -> Role:
+    for role in ROLES:
+        if cell == role:
+            return role
+    raise ValueError(f"role must be one of {', '.join(ROLES)}, got {cell!r}")
+
+
+def _flags(cell: str, allowed: str) -> str:
+    bad = set(cell) - set(allowed)
+    if bad:
+        raise ValueError(f"unknown flag(s) {''.join(sorted(bad))!r}; allowed: {allowed}")
+    return cell
+
+
+def _entries_of(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
+    if kind == "descriptor":
+        yield from _descriptor_entries(row)
+    elif kind == "frame":
+        yield from _frame_entries(row)
+    else:
+        yield from _verb_entries(kind, row)
+
+
+def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
+    lemma = (row.get("lemma") or row.get("phrase") or "").lower()
+    if not lemma:
+        raise ValueError("the first field (the verb or phrase) is empty")
+    weight = _weight(row["weight"])
+    agent_role = _AGENT_ROLE.get(kind, "innocent")
+    archetype = _archetype(row["archetype"], agent_role)
+    patient: tuple[Role | None, str | None] | None = None
+    if row.get("patient") == "-":
+        patient = (None, None)  # the verb casts no patient ("lie", "spin")
+    elif row.get("patient"):
+        role_cell, _, arch_cell = row["patient"].partition(":")
+        patient_role = _role(role_cell)
+        patient = (patient_role, _archetype(arch_cell, patient_role))
+    flags = _flags(row["flags"], "xdo")
+    pattern = _tokens_of(lemma)
+    if not pattern or pattern[0] in _PLACEHOLDERS or pattern[0] == "*":
+        raise ValueError(f"{lemma!r} must start with a word")
+    forms: dict[tuple[str, ...], Form] = {}
+    if "o" not in flags:
+        forms[pattern] = "base"
+    if "x" not in flags:
+        for form, form_kind in _inflect(pattern[0], "d" in flags):
+            forms.setdefault(_with_first(pattern, form), form_kind)
+    for form in _split_list(row["forms"]):
+        tokens = _tokens_of(form)
+        forms.setdefault(tokens if len(tokens) > 1 else _with_first(pattern, form), "ed")
+    if not forms and not row.get("nouns"):
+        raise ValueError(f"{lemma!r} has flag 'o' but no forms or nouns")
+    for tokens, form_kind in forms.items():
+        if not tokens:
+            raise ValueError(f"an empty form for {lemma!r}")
+        yield _Entry(kind, lemma, tokens, form_kind, weight, archetype=archetype, patient=patient)
+    for noun in _split_list(row.get("nouns", "")):
+        for plural in _plurals(noun):
+            yield _Entry(kind, lemma, _tokens_of(plural), "noun", weight, archetype=archetype, patient=patient)
+
+
+def _descriptor_entries(row: dict[str, str]) -> Iterable[_Entry]:
+    term = row["term"]
+    if not term:
+        raise ValueError("the term is empty")
+    if row["pos"] not in ("adj", "noun"):
+        raise ValueError(f"pos must be 'adj' or 'noun', got {row['pos']!r}")
+    role = _role(row["role"])
+    archetype = _archetype(row["archetype"], role)
+    weight = _weight(row["weight"])
+    flags = _flags(row["flags"], "scx")
+    case_sensitive = "s" in flags
+    words = term if case_sensitive else term.lower()
+    variants = (words,) if row["pos"] == "adj" or "x" in flags else _plurals(words)
+    for variant in variants:
+        pattern = _tokens_of(variant)
+        yield _Entry("descriptor", term, pattern, "adj" if row["pos"] == "adj" else "noun", weight, role=role,
+                     archetype=archetype, needs_harm="c" in flags, case_sensitive=case_sensitive)
+
+
+def _frame_entries(row: dict[str, str]) -> Iterable[_Entry]:
+    phrase = row["phrase"].lower()
+    pattern = _tokens_of(phrase)
+    if not pattern or pattern[0] == "*":
+        raise ValueError("the phrase is empty or starts with '*'")
+    role = _role(row["role"])
+    applies = row["applies"]
+    if applies not in ("before", "after"):
+        raise ValueError(f"applies must be 'before' or 'after', got {applies!r}")
+    yield _Entry("frame", phrase, pattern, "phrase", _weight(row["weight"]), role=role,
+                 archetype=_archetype(row["archetype"], role), applies="before" if applies == "before" else "after")
+
+
+def _default_dir() -> Traversable:
+    try:
+        root = resources.files("framing.lexicons").joinpath("portrayal")
+        if root.joinpath(_FILES["harm"]).is_file():
+            return root
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent.parent / "lexicons" / "portrayal"
+
+
+@cache
+def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
+    """Load and index the six portrayal lexicons (the shipped ones when ``directory`` is None).
+
+    Raises:
+        LexiconError: naming file and line when a row is malformed or a file is missing.
+    """
+    root: Traversable = Path(directory) if directory else _default_dir()
+    index: dict[str, list[_Entry]] = {}
+    n_entries = 0
+    for kind, filename in _FILES.items():
+        node = root.joinpath(filename)
+        name = str(node) if isinstance(node, Path) else f"lexicons/portrayal/{filename}"
+        try:
+            source = node.read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError) as error:
+            raise LexiconError(f"{name}: cannot read the portrayal lexicon ({error})") from None
+        for entry in parse_portrayal_rows(kind, source, name):
+            n_entries += 1
+            first = entry.pattern[0]
+            for key in _PLACEHOLDERS.get(first, (first,)):
+                index.setdefault(key.lower(), []).append(entry)
+    return PortrayalLexicon(
+        {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}, n_entries
+    )
+
+
+# ---- matching -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    entry: _Entry
+    first: int  # token index
+    last: int  # token index after the match
+    slot: tuple[int, int] | None  # token range a "*" stood for
+
+
+def _match(entry: _Entry, words: Sequence[str], raw: Sequence[str], i: int) -> tuple[int, tuple[int, int] | None]:
+    """Token index after ``entry`` matched at ``i`` (-1 when it does not), and its wildcard range."""
+    pattern = entry.pattern
+    j = i
+    slot: tuple[int, int] | None = None
+    n = len(words)
+    for k, part in enumerate(pattern):
+        if k and part != "*":
+            while j < n and words[j] in _FILLERS and words[j] != part:
+                j += 1
+        if j >= n:
+            return -1, None
+        if part == "*":
+            following = pattern[k + 1] if k + 1 < len(pattern) else None
+            stop = min(n, j + WILDCARD_MAX + 1)
+            m = j + 1
+            while m < stop and words[m] != following and words[m] not in _CLAUSE_BREAK and words[m] != ".":
+                m += 1
+            if following is None or m >= stop or words[m] != following:
+                return -1, None
+            slot = (j, m)
+            j = m
+            continue
+        word = raw[j] if entry.case_sensitive else words[j]
+        if part in _PLACEHOLDERS:
+            if word not in _PLACEHOLDERS[part]:
+                return -1, None
+        elif word != part:
+            return -1, None
+        j += 1
+    return j, slot
+
+
+def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexicon) -> list[_Hit]:
+    """The longest matches at each token, one per lexicon kind ("grieving" is a verb and a label)."""
+    hits: list[_Hit] = []
+    index = lexicon.index
+    i = 0
+    n = len(words)
+    while i < n:
+        group = index.get(words[i])
+        found: list[_Hit] = []
+        longest = 0
+        if group:
+            for entry in group:
+                end, slot = _match(entry, words, raw, i)
+                if end > longest:
+                    longest = end
+                    found = [_Hit(entry, i, end, slot)]
+                elif end == longest > 0 and all(hit.entry.kind != entry.kind for hit in found):
+                    found.append(_Hit(entry, i, end, slot))
+        if not found:
+            i += 1
+            continue
+        hits.extend(found)
+        i = i + 1 if any(hit.slot for hit in found) else longest
+    return hits
+
+
+# ---- the stage --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    words: list[str]
+    raw: list[str]
+    starts: list[int]
+    ends: list[int]
+    owner: list[int]  # token -> mention index or -1
+    region: list[int]  # token -> quotation index or -1
+    mention_tokens: dict[int, tuple[int, int]]  # mention index -> (first token, last token + 1)
+    factor: float
+    tallies: dict[int, _Tally]
+    verb_tokens: set[int] = field(default_factory=set)
+
+    def cast(self, mention: int, role: Role, weight: float, first: int, last: int, cue: str,
+             archetype: str | None) -> None:
+        if weight <= 0.0:
+            return
+        span = (self.starts[first], self.ends[last - 1])
+        self.tallies.setdefault(mention, _Tally()).add(role, weight * self.factor, span, cue, archetype)
+
+
+def cast_mentions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[int, int]],
+    *,
+    quotes: Sequence[tuple[int, int, str | None]] = (),
+    loaded: Sequence[tuple[int, int, float]] = (),
+    lexicon_dir: Path | None = None,
+) -> tuple[Casting, ...]:
+    """Cast each mention as protagonist, antagonist or innocent (None when no cue applies).
+
+    ``sentences`` are (start, end) offsets into ``text``; a mention outside every sentence
+    is read within a window of its own. ``quotes`` are (start, end, speaker) of quotations
+    and reported speech; ``loaded`` are (start, end, valence on VADER's -4..4 scale) of
+    loaded terms. Returns one Casting per mention, in the order given.
+
+    Raises:
+        LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
+    """
+    lexicon = load_portrayal_lexicon(str(lexicon_dir) if lexicon_dir else None)
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k][0])
+    spans = sorted((s, e) for s, e in sentences if e > s)
+    sentence_starts = [s for s, _ in spans]
+    quote_list = sorted(quotes)
+    quote_starts = [q[0] for q in quote_list]
+    loaded_list = sorted(loaded)
+    loaded_starts = [item[0] for item in loaded_list]
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k in order:
+        start, end = mentions[k]
+        at = bisect_right(sentence_starts, start) - 1
+        if at >= 0 and spans[at][1] >= end:
+            window = spans[at]
+        else:
+            window = (max(0, start - MAX_SENTENCE_CHARS // 4), min(len(text), end + MAX_SENTENCE_CHARS // 4))
+        if window[1] - window[0] > MAX_SENTENCE_CHARS:
+            low = max(window[0], start - MAX_SENTENCE_CHARS // 2)
+            window = (low, min(window[1], low + MAX_SENTENCE_CHARS))
+        groups.setdefault(window, []).append(k)
+    tallies: dict[int, _Tally] = {}
+    for (low, high), members in groups.items():
+        _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts,
+                       loaded_list, loaded_starts, tallies)
+    return tuple(_casting(tallies.get(k), _voice(mentions[k], quote_list, quote_starts)) for k in range(len(mentions)))
+
+
+def _voice(mention: tuple[int, int], quotes: Sequence[tuple[int, int, str | None]],
+           starts: Sequence[int]) -> tuple[Voice, str | None]:
+    at = _quote_at(mention[0], quotes, starts)
+    if at < 0 or quotes[at][1] < mention[1]:
+        return "author", None
+    return "quote", quotes[at][2]
+
+
+def _quote_at(offset: int, quotes: Sequence[tuple[int, int, str | None]], starts: Sequence[int]) -> int:
+    at = bisect_right(starts, offset) - 1
+    while at >= 0:
+        if quotes[at][0] <= offset < quotes[at][1]:
+            return at
+        if at == 0 or quotes[at][1] <= starts[0]:
+            break
+        at -= 1
+        if quotes[at][1] <= offset:
+            break
+    return -1
+
+
+def _casting(tally: _Tally | None, voice: tuple[Voice, str | None]) -> Casting:
+    zero = tuple((role, 0.0) for role in ROLES)
+    if tally is None:
+        return Casting(None, zero, None, None, None, voice[0], voice[1])
+    weights = tally.weights
+    role = max(ROLES, key=lambda r: (weights[r], -ROLES.index(r)))
+    if weights[role] < MIN_EVIDENCE:
+        return Casting(None, zero, None, None, None, voice[0], voice[1])
+    exps = {r: math.exp(SCORE_SLOPE * weights[r]) for r in ROLES}
+    total = sum(exps.values())
+    scores = tuple((r, round(exps[r] / total, 4)) for r in ROLES)
+    _, start, end, cue, archetype = tally.best[role]
+    return Casting(role, scores, (start, end), cue, archetype, voice[0], voice[1])
+
+
+def _cast_sentence(
+    text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
+    lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
+    loaded: Sequence[tuple[int, int, float]], loaded_starts: Sequence[int], tallies: dict[int, _Tally],
+) -> None:
+    raw: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _TOKEN.finditer(text, low, high):
+        raw.append(match.group())
+        starts.append(match.start())
+        ends.append(match.end())
+    words = [w.lower() for w in raw]
+    hits = _find_hits(words, raw, lexicon)
+    first_loaded = bisect_right(loaded_starts, low - 1)
+    has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
+    if not hits and not has_loaded:
+        return
+    owner = [-1] * len(words)
+    mention_tokens: dict[int, tuple[int, int]] = {}
+    for k in members:
+        start, end = mentions[k]
+        first = bisect_right(ends, start)
+        last = first
+        while last < len(words) and starts[last] < end:
+            owner[last] = k
+            last += 1
+        if last > first:
+            mention_tokens[k] = (first, last)
+    if not mention_tokens:
+        return
+    region = [_quote_at(s, quotes, quote_starts) for s in starts] if quotes else [-1] * len(words)
+    factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
+    sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
+    sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
+                            for t in range(h.first, h.last)}
+    has_harm = any(h.entry.kind in ("harm", "suffer") for h in hits) or any(
+        v < 0 for _, _, v in loaded[first_loaded:bisect_right(loaded_starts, high)])
+    for hit in hits:
+        kind = hit.entry.kind
+        if kind in _VERB_KINDS:
+            _verb_cue(sentence, hit)
+        elif kind == "descriptor":
+            if not hit.entry.needs_harm or has_harm:
+                _attribute_cue(sentence, hit.first, hit.last, hit.entry.role or "innocent", hit.entry.weight,
+                               f"descriptor:{hit.entry.term}", hit.entry.archetype, hit.entry.form == "noun")
+        else:
+            _frame_cue(sentence, hit)
+    if has_loaded:
+        for start, end, valence in loaded[first_loaded:bisect_right(loaded_starts, high)]:
+            first = bisect_right(ends, start)
+            last = first
+            while last < len(words) and starts[last] < end:
+                last += 1
+            if last > first and valence:
+                role: Role = "protagonist" if valence > 0 else "antagonist"
+                weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
+                _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
+
+
+def _preceding(sentence: _Sentence, i: int, skip: frozenset[str]) -> int:
+    """Index of the nearest token before ``i`` that is not in ``skip`` (-1 at the start)."""
+    j = i - 1
+    while j >= 0 and sentence.words[j] in skip and sentence.owner[j] < 0:
+        j -= 1
+    return j
+
+
+def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
+    """("negated" | "failed" | None, weight factor) from the words before a verb cue."""
+    words = sentence.words
+    factor = 1.0
+    j = first - 1
+    seen = 0
+    while j >= 0 and seen < 4 and sentence.owner[j] < 0:
+        word = words[j]
+        if word in _FAILED:
+            return "failed", factor
+        if word in _NEGATORS or word.endswith(("n't", "n’t")):
+            return "negated", factor
+        if word in _MODALS:
+            factor = HEDGE_FACTOR
+        elif word not in _AUXILIARIES and word not in ("to", "be", "of") and not word.endswith("ly"):
+            break
+        j -= 1
+        seen += 1
+    return None, factor
+
+
+def _is_pp_mention(sentence: _Sentence, first: int) -> bool:
+    """Whether the mention starting at token ``first`` sits in a prepositional modifier."""
+    j = _preceding(sentence, first, _DETERMINERS - _QUANTIFIERS)
+    if j < 0 or sentence.words[j] not in _PREPOSITIONS:
+        return False
+    if sentence.words[j] == "of":
+        k = j - 1
+        return not (k >= 0 and (sentence.words[k] in _QUANTIFIERS or sentence.words[k].isdigit()))
+    return True
+
+
+def _subject(sentence: _Sentence, i: int) -> int:
+    """The mention standing as subject of the verb at token ``i``, or -1."""
+    words, owner = sentence.words, sentence.owner
+    region = sentence.region[i]
+    j = i - 1
+    steps = 0
+    crossed_comma = False
+    while j >= 0 and steps < SUBJECT_REACH:
+        if sentence.region[j] != region:
+            return -1
+        k = owner[j]
+        if k >= 0:
+            first, _ = sentence.mention_tokens[k]
+            before = _preceding(sentence, first, _DETERMINERS)
+            is_object = before >= 0 and before in sentence.verb_tokens
+            if not _is_pp_mention(sentence, first) and not is_object:
+                return k
+            j = first - 1
+            steps += 1
+            continue
+        word = words[j]
+        if word == "by" and j == i - 1 and sentence.words[i].endswith("ing"):
+            j -= 1  # "responded by hurling": the means, not a passive agent
+            steps += 1
+            continue
+        if word in _CLAUSE_BREAK or word in _SPEECH or word in (".", "!", "?", "by"):
+            return -1
+        if word in _SUBORDINATORS and not (word == "as" and j + 1 < len(words) and words[j + 1] == "well"):
+            return -1
+        if word == ",":
+            crossed_comma = True
+        elif crossed_comma and j in sentence.verb_tokens:
+            previous = _preceding(sentence, j, _AUXILIARIES - {"who", "which", "that"})
+            if not (previous >= 0 and words[previous] in ("who", "which", "that")):
+                return -1
+        j -= 1
+        steps += 1
+    return -1
+
+
+def _objects(sentence: _Sentence, j: int) -> list[int]:
+    """Mentions standing as object right after token ``j`` (coordinated ones included)."""
+    words, owner = sentence.words, sentence.owner
+    found: list[int] = []
+    steps = 0
+    n = len(words)
+    while j < n and steps < OBJECT_REACH:
+        k = owner[j]
+        if k >= 0:
+            found.append(k)
+            j = sentence.mention_tokens[k][1]
+            if j < n and words[j] in ("and", "or", ",") and j + 1 < n and (
+                    owner[j + 1] >= 0 or words[j + 1] in _DETERMINERS):
+                j += 1
+                steps = 0
+                continue
+            break
+        word = words[j]
+        if found or word in _CLAUSE_BREAK or word in (".", ",", "!", "?", "by") or j in sentence.verb_tokens:
+            break
+        if word in _PREPOSITIONS and not (word == "of" and j > 0 and (
+                words[j - 1] in _QUANTIFIERS or words[j - 1].isdigit())):
+            break
+        j += 1
+        steps += 1
+    return found
+
+
+def _by_agent(sentence: _Sentence, j: int) -> int:
+    """The mention after "by" within reach of token ``j`` (the agent of a passive), or -1."""
+    words = sentence.words
+    for m in range(j, min(len(words), j + 4)):
+        if words[m] == "by":
+            found = _objects(sentence, m + 1)
+            return found[0] if found else -1
+        if words[m] in _CLAUSE_BREAK or words[m] in (".", ","):
+            return -1
+    return -1
+
+
+def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
+    entry = hit.entry
+    words = sentence.words
+    if sentence.owner[hit.first] >= 0:
+        return  # "Shell", "Defend Europe": part of a name
+    cue = f"{entry.kind}:{entry.term}"
+    negation, factor = _negation(sentence, hit.first)
+    weight = entry.weight * factor
+    if negation == "negated":
+        if entry.kind == "harm":  # "X did not shell the school" defends X
+            subject = _subject(sentence, hit.first)
+            if subject >= 0:
+                sentence.cast(subject, "protagonist", weight * NEGATED_HARM_FACTOR, hit.first, hit.last,
+                              f"negated_{cue}", None)
+        return
+    if negation == "failed":
+        if entry.kind == "help":
+            subject = _subject(sentence, hit.first)
+            if subject >= 0:
+                sentence.cast(subject, "antagonist", weight * FAILED_HELP_FACTOR, hit.first, hit.last,
+                              f"failed_{cue}", "incompetent")
+        return
+    if hit.slot:
+        patients = [k for k in _objects(sentence, hit.slot[0]) if sentence.mention_tokens[k][1] <= hit.slot[1]]
+    else:
+        patients = []
+    agent = -1
+    if entry.form == "noun" or (entry.kind != "suffer" and entry.form in ("base", "ing") and _is_nominal(sentence, hit)):
+        agent, patients = _nominal(sentence, hit)
+    elif entry.kind == "suffer":
+        subject = _subject(sentence, hit.first)
+        if subject >= 0:
+            sentence.cast(subject, "innocent", weight, hit.first, hit.last, cue, entry.archetype or "victim")
+        _cause(sentence, hit)
+        return
+    else:
+        before = _preceding(sentence, hit.first, _AUXILIARIES - _BE - {"who", "which", "that", "to"})
+        participle = entry.form == "ed" or words[hit.first].endswith(("ed", "en", "wn"))
+        previous = words[hit.first - 1] if hit.first else ""
+        if participle and (previous.isdigit() or previous in _DETERMINERS or previous in _QUANTIFIERS
+                           or previous in ("more", "than", "most")):
+            for patient in _objects(sentence, hit.last):  # "90 wounded", "the displaced families"
+                sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient",
+                              entry.patient[1] if entry.patient else "victim")
+            return
+        passive = participle and before >= 0 and words[before] in _BE
+        reduced = participle and not passive and hit.last < len(words) and words[hit.last] == "by"
+        if passive or reduced:
+            subject = _subject(sentence, before if passive else hit.first)
+            if subject >= 0:
+                patients.append(subject)
+            agent = _by_agent(sentence, hit.last)
+        elif participle and (before < 0 or words[before] in _DETERMINERS
+                                     or sentence.owner[before] < 0 and before not in sentence.verb_tokens
+                                     and words[before] not in _PRONOUNS and _subject(sentence, hit.first) < 0):
+            patients += _objects(sentence, hit.last)  # "the shelled village", "displaced families"
+        else:
+            agent = _subject(sentence, hit.first)
+            if not hit.slot:
+                patients += _objects(sentence, hit.last)
+    agent_role = _AGENT_ROLE.get(entry.kind)
+    if agent >= 0 and agent_role:
+        sentence.cast(agent, agent_role, weight, hit.first, hit.last, cue, entry.archetype)
+    for patient in patients:
+        if patient == agent:
+            continue
+        if entry.patient and entry.patient[0]:
+            sentence.cast(patient, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
+        elif entry.kind == "harm" and entry.patient is None:
+            sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+
+
+def _is_nominal(sentence: _Sentence, hit: _Hit) -> bool:
+    """Whether a verb form stands as a noun: "the shelling of", "Russia's attacks on"."""
+    words = sentence.words
+    before = words[hit.first - 1] if hit.first else ""
+    if before in ("the", "a", "an", "'s", "’s", "this", "that", "its", "their", "his", "her", "our"):
+        return True
+    return hit.last < len(words) and words[hit.last] in ("of", "on", "against") and hit.last - hit.first == 1 and (
+        words[hit.first].endswith("s") and not words[hit.first].endswith("ss"))
+
+
+def _nominal(sentence: _Sentence, hit: _Hit) -> tuple[int, list[int]]:
+    """Agent and patients of a nominal cue: "Russia's invasion of Ukraine", "attacks on journalists by X"."""
+    words, owner = sentence.words, sentence.owner
+    agent = -1
+    j = hit.first - 1
+    if j >= 0 and words[j] in ("'s", "’s"):
+        j -= 1
+    while j >= 0 and owner[j] < 0 and words[j] not in _DETERMINERS and words[j].endswith(("ed", "ful", "ous", "ic")) \
+            and j >= hit.first - 3:
+        j -= 1
+    if j >= 0 and owner[j] >= 0:
+        agent = owner[j]
+    patients: list[int] = []
+    after = hit.last
+    if after < len(words) and words[after] in ("of", "on", "against", "upon"):
+        patients = _objects(sentence, after + 1)
+        after = sentence.mention_tokens[patients[-1]][1] if patients else after + 1
+    by = _by_agent(sentence, after)
+    if by >= 0:
+        agent = by
+    return agent, patients
+
+
+def _cause(sentence: _Sentence, hit: _Hit) -> None:
+    """The actor named after "after/because (of)" a suffering caused it: "face eviction after X doubled"."""
+    words = sentence.words
+    for j in range(hit.last, min(len(words), hit.last + 4)):
+        if words[j] in ("after", "because", "since", "as"):
+            m = j + 1
+            if m < len(words) and words[m] == "of":
+                m += 1
+            for k in range(m, min(len(words), m + 6)):
+                if words[k] in _CLAUSE_BREAK or words[k] == ".":
+                    break
+                if sentence.owner[k] >= 0 and not _is_pp_mention(sentence, sentence.mention_tokens[sentence.owner[k]][0]):
+                    sentence.cast(sentence.owner[k], "antagonist", CAUSE_WEIGHT, hit.first, hit.last,
+                                  "cause_of_suffering", None)
+                    return
+            return
+
+
+def _attribute_cue(sentence: _Sentence, first: int, last: int, role: Role, weight: float, cue: str,
+                   archetype: str | None, is_noun: bool) -> None:
+    """Cast the mention a label is attached to: inside it, before it, in apposition, or as predicate."""
+    words, owner = sentence.words, sentence.owner
+    if owner[first] >= 0:
+        sentence.cast(owner[first], role, weight, first, last, cue, archetype)  # "the aggressor", "Putin's regime"
+        return
+    # Premodifier: "brave firefighters", "eco-hoaxer Greta Thunberg", "corrupt and venal officials".
+    j = last
+    steps = 0
+    while j < len(words) and steps < PREMODIFIER_REACH and owner[j] < 0:
+        if words[j] in ("and", ",", "-") or words[j].endswith("ly") or _is_adjective_like(sentence, j):
+            j += 1
+            steps += 1
+            continue
+        break
+    if j < len(words) and owner[j] >= 0 and (j == last or not is_noun or words[last] in ("-",)):
+        _cast_attribute(sentence, owner[j], role, weight, first, last, cue, archetype, negated=False)
+        return
+    # Possessor: "Putin's victims" (innocent label -> its possessor is the antagonist), "Putin's thugs".
+    j = first - 1
+    while j >= 0 and j >= first - PREMODIFIER_REACH and owner[j] < 0 and words[j] not in ("'s", "’s"):
+        if words[j] in _CLAUSE_BREAK or words[j] in (",", ".") or words[j] in _PREPOSITIONS or j in sentence.verb_tokens:
+            break
+        j -= 1
+    if j >= 1 and words[j] in ("'s", "’s") and owner[j - 1] >= 0 and is_noun:
+        possessor_role: Role = "antagonist" if role == "innocent" else role
+        _cast_attribute(sentence, owner[j - 1], possessor_role, weight, first, last, cue,
+                        archetype if possessor_role == role else None, negated=False)
+        return
+    # Appositive or predicate: "X, a tireless advocate", "X is a liar", "X was not corrupt".
+    j = first - 1
+    steps = 0
+    negated = False
+    copula = False
+    while j >= 0 and steps < ATTRIBUTE_REACH:
+        word = words[j]
+        if owner[j] >= 0:
+            if copula or (words[j + 1] == "," and steps <= ATTRIBUTE_REACH):
+                if copula or _appositive_closed(sentence, last):
+                    _cast_attribute(sentence, owner[j], role, weight, first, last, cue, archetype, negated)
+            return
+        if word in _COPULAS:
+            copula = True
+        elif word in _NEGATORS or word.endswith(("n't", "n’t")):
+            negated = True
+        elif word == ",":
+            if steps > 0 and not copula:
+                j -= 1
+                steps += 1
+                continue
+        elif word in _CLAUSE_BREAK or word in (".", "by", "of") or j in sentence.verb_tokens or word in _SPEECH:
+            break
+        elif not (word in _ATTRIBUTE_SKIP or word in ("has", "have", "had", "and") or word.endswith("ly")
+                  or (not copula and steps < ATTRIBUTE_REACH)):
+            break
+        j -= 1
+        steps += 1
+    # Appositive before: "the embattled chief executive, Jane Doe," / "a tireless advocate, Marsh".
+    j = last
+    steps = 0
+    while j < len(words) and steps < 3 and owner[j] < 0:
+        if words[j] == "," and j + 1 < len(words) and owner[j + 1] >= 0:
+            opener = _preceding(sentence, first, frozenset())
+            if opener < 0 or words[opener] in _DETERMINERS or words[opener] in _CLAUSE_BREAK:
+                _cast_attribute(sentence, owner[j + 1], role, weight, first, last, cue, archetype, negated=False)
+            return
+        if words[j] in _CLAUSE_BREAK or words[j] in (".",) or j in sentence.verb_tokens:
+            return
+        j += 1
+        steps += 1
+
+
+def _is_adjective_like(sentence: _Sentence, j: int) -> bool:
+    """Whether token ``j`` looks like an adjective a label may stand before ("corrupt local officials")."""
+    word = sentence.words[j]
+    return word.endswith(("ed", "ful", "ous", "ic", "al", "ive", "ist")) and j not in sentence.verb_tokens
+
+
+def _appositive_closed(sentence: _Sentence, last: int) -> bool:
+    """Whether the label after "X," is an appositive (closed by a comma or the sentence end)."""
+    words = sentence.words
+    for j in range(last, min(len(words), last + 8)):
+        if words[j] in (",", ".", ";", ":", "—", "–", ")"):
+            return True
+        if j in sentence.verb_tokens:
+            return True
+    return last >= len(words)
+
+
+def _cast_attribute(sentence: _Sentence, mention: int, role: Role, weight: float, first: int, last: int,
+                    cue: str, archetype: str | None, negated: bool) -> None:
+    if sentence.region[first] != sentence.region[sentence.mention_tokens[mention][0]]:
+        return
+    if negated:
+        if role == "antagonist":  # "asylum seekers are not invaders" defends them
+            sentence.cast(mention, "innocent", weight * NEGATED_HARM_FACTOR, first, last, f"negated_{cue}",
+                          "scapegoat")
+        return
+    sentence.cast(mention, role, weight, first, last, cue, archetype)
+
+
+def _frame_cue(sentence: _Sentence, hit: _Hit) -> None:
+    entry = hit.entry
+    role = entry.role or "protagonist"
+    cue = f"frame:{entry.term}"
+    negation, factor = _negation(sentence, hit.first)
+    if negation:
+        return
+    target = -1
+    if entry.applies == "before":
+        target = _subject(sentence, hit.first)
+        opener = _preceding(sentence, hit.first, frozenset())
+        if target < 0 and (opener < 0 or sentence.words[opener] in _CLAUSE_BREAK):
+            found = _objects(sentence, _skip_comma(sentence, hit.last))  # "To her credit, Marsh ..."
+            target = found[0] if found else -1
+    else:
+        found = _objects(sentence, hit.last)
+        target = found[0] if found else -1
+    if target >= 0 and sentence.region[hit.first] == sentence.region[sentence.mention_tokens[target][0]]:
+        sentence.cast(target, role, entry.weight * factor, hit.first, hit.last, cue, entry.archetype)
+
+
+def _skip_comma(sentence: _Sentence, j: int) -> int:
+    return j + 1 if j < len(sentence.words) and sentence.words[j] == "," else j
+
+
+def actor_stance(castings: Sequence[Casting]) -> float | None:
+    """The author's stance toward an actor: Σ(signed confidence of author-voice castings)/(n+2).
+
+    Protagonist and innocent castings count +, antagonist −; ``n`` is the number of cast
+    author-voice mentions. None when the author casts none of them.
+    """
+    signed = [
+        (-1.0 if c.portrayal == "antagonist" else 1.0) * c.confidence
+        for c in castings
+        if c.voice == "author" and c.portrayal is not None
+    ]
+    if not signed:
+        return None
+    return sum(signed) / (len(signed) + 2)

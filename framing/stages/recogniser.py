@@ -1,0 +1,514 @@
+"""Name recogniser stage: raw text -> NameSpan records (people, organisations, places, nationalities).
+
+Candidates are maximal runs of capitalised tokens (joined across inner connectors such as
+"of", "de", "bin", "&"), with a sentence-initial everyday word and any leading title
+("President", "Commerce Minister", "Mr.") split off. Each candidate is scored by a
+linear model trained at build time (``tools/train_recogniser.py``) and shipped as plain
+JSON (``framing/data/recogniser.json``): scoring is dict lookups, a sum and a softmax.
+On Title Case or ALL CAPS lines, where capitalisation says little, a word only counts
+as capitalised when it is rarely written in lower case (the shipped lower-case table).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+NameKind = Literal["PER", "ORG", "LOC", "NAT"]
+LineMode = Literal["normal", "title", "caps"]
+# Distinct words whose shape is remembered (a news article has a few thousand).
+SHAPE_CACHE = 65536
+CLASSES: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC", "NAT")
+WEIGHTS_FILE = "recogniser.json"
+
+# A word written in lower case more often than this (NewsMTSC counts) is an everyday word:
+# dropped at the start of a sentence and not a name word on a headline line. 0.5 = "more
+# often lower case than capitalised mid-sentence"; chosen by hand, not tuned on GMB dev.
+EVERYDAY_LC_RATIO = 0.5
+# At most this many connector tokens join two capitalised words ("van der", "of the").
+MAX_CONNECTORS = 2
+# A headline line has at least this many words (shorter lines are read as plain text).
+MIN_HEADLINE_WORDS = 3
+# Share of the words of a line, of two letters or more, that must be ALL CAPS for caps mode.
+CAPS_LINE_SHARE = 0.7
+# A reported span needs at least this probability for its kind; tuned on the validation
+# split (GMB blocks with crc32 % 10 == 1), never on the development split.
+MIN_CONFIDENCE = 0.35
+
+_TOKEN = re.compile(
+    r"""
+    (?:[^\W\d_]\.){2,}                                   # U.S.  U.N.  J.K.
+    |(?:Mr|Mrs|Ms|Mssrs|Messrs|Dr|St|Jr|Sr|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt
+       |Maj|Adm|Prof|Rev|Mt|Ft|Cpl|Pvt|Supt|Insp|Amb|Pres)\.(?!\w)  # abbreviations keep their period
+    |[^\W\d_]\.(?=[ \t]+[^\W\d_])                        # an initial: George W. Bush
+    |\w(?:\w|['’](?![sS]\b)(?=\w)|[-‐](?=\w))*           # words: O'Brien, Jean-Pierre (not Kane's)
+    |\S                                                  # any other character
+    """,
+    re.VERBOSE,
+)
+
+# Lower-case words that join two capitalised words inside one name ("Bank of England").
+CONNECTORS = frozenset(
+    "of de da do dos das del della di du des la le van von der den ter bin ibn al el y for the &".split()
+)
+# Connectors that may not open a join ("the" only follows another connector: "of the").
+_NOT_FIRST_CONNECTORS = frozenset(("the",))
+# Lower-case particles glued to a capitalised name by a hyphen or apostrophe ("al-Assad").
+_PARTICLE_WORD = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l|de|di|da|du|o)[-'’‐][^\W\d_]")
+# Endings stripped to find an unseen word's stem in the lower-case table ("warns" -> "warn").
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+# Closed-class words: never names on their own, dropped at a sentence start, and the only
+# words Title Case leaves in lower case.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the and or but nor of in on at to for by with from as vs via per up off into over than
+    onto upon about after before under since until while during without within between among
+    against through across toward towards despite amid amidst
+    i he she it we they you me him her us them his its our their your my this that these those
+    there here what which who whom whose when where why how if then so yet also not no yes
+    all any each every some such both either neither many much more most few other another
+    is are was were be been being has have had do does did will would can could may might must shall should
+    however meanwhile still even just only now later earlier today yesterday tomorrow
+    """.split()
+)
+# Words that make a title or role before a name; ``_TITLE_HEADS`` end one ("Commerce Minister").
+_TITLE_HEADS = frozenset(
+    """
+    mr mrs ms mssrs messrs dr president vice-president senator sen minister secretary chancellor premier
+    governor gov mayor king queen prince princess pope emperor sultan emir sheikh sheik ayatollah
+    cardinal archbishop bishop rev reverend imam rabbi general gen colonel col lieutenant lt captain capt
+    sergeant sgt major maj admiral adm commander cpl corporal private pvt marshal brigadier
+    representative rep congressman congresswoman ambassador amb envoy judge justice chairman chairwoman
+    chair spokesman spokeswoman director professor prof sir dame lord lady baron baroness
+    commissioner superintendent supt inspector insp detective officer chief coach pres
+    """.split()
+)
+TITLE_WORDS = _TITLE_HEADS | frozenset(
+    """
+    prime deputy vice acting former foreign defense defence interior finance commerce trade
+    health education justice energy economy agriculture labor labour information oil home
+    state army police military opposition party grand crown first lance staff supreme
+    executive managing assistant associate junior senior attorney district federal
+    """.split()
+)
+# Day names that follow a name inside a capitalised run but are not part of it.
+_TRAILING_TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that end an organisation's name ("Halvard Energy", "Kane Holdings").
+ORG_SUFFIXES = frozenset(
+    """
+    inc inc. ltd ltd. llc plc corp corp. co co. company corporation holdings group bank party
+    ministry university college institute association council committee commission agency
+    organization organisation foundation federation union front movement army force forces
+    energy airlines airways motors industries technologies systems partners capital fund trust labs lab
+    laboratories pharmaceuticals pharma solutions ventures enterprises insurance telecom mining resources
+    petroleum foods brands international limited
+    network news times post press television radio club league church court parliament assembly
+    department office service services authority board bureau alliance coalition society school
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """One recognised name: where it is, its kind, and the title written before it.
+
+    ``confidence`` is the model's probability of ``kind``; ``title`` is the half-open
+    span of a title or role just before the name ("Senator"), or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: NameKind
+    confidence: float
+    title: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span the model scores: its offsets, features and, for "X of Y", the two parts."""
+
+    start: int
+    end: int
+    features: tuple[str, ...]
+    title: tuple[int, int] | None
+    parts: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Trained weights: per feature one weight per class, the biases and the lower-case table."""
+
+    weights: Mapping[str, Sequence[float]]
+    bias: tuple[float, ...]
+    lowercase_ratio: Mapping[str, float]
+
+
+Token = tuple[int, int, str]
+
+
+def find_names(
+    text: str,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    *,
+    known_kind: Callable[[str], str | None] | None = None,
+    model: Model | None = None,
+) -> tuple[NameSpan, ...]:
+    """Find the names of people, organisations, places and nationalities in ``text``.
+
+    ``sentences`` are half-open sentence spans (found from punctuation when None);
+    ``known_kind`` maps a span's text to its gazetteer kind ("person", "state" ...) or None;
+    ``model`` replaces the shipped weights (training uses it). Spans are in text order and
+    never overlap.
+    """
+    if not text:
+        return ()
+    if model is None:
+        model = load_model()
+    found: list[NameSpan] = []
+    for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
+        kind, confidence = _classify(model, candidate.features)
+        if candidate.parts and _prefer_parts(model, candidate, kind, confidence):
+            for part in candidate.parts:
+                part_kind, part_confidence = _classify(model, part.features)
+                if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
+                    found.append(NameSpan(part.start, part.end, text[part.start:part.end], part_kind,
+                                          part_confidence, part.title))
+            continue
+        if kind != "NONE" and confidence >= MIN_CONFIDENCE:
+            found.append(NameSpan(candidate.start, candidate.end, text[candidate.start:candidate.end], kind,
+                                  confidence, candidate.title))
+    return tuple(found)
+
+
+def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: float) -> bool:
+    """Whether "X of Y" is two names ("Kwame Mensah of Ghana"), not one ("Bank of England").
+
+    It is two when the whole reads as a person, as no name, or less surely than its first part.
+    """
+    if kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
+        return True
+    part_kind, part_confidence = _classify(model, candidate.parts[0].features)
+    return part_kind == "PER" and part_confidence > confidence
+
+
+def _classify(model: Model, features: Sequence[str]) -> tuple[Any, float]:
+    """Return the most probable class and its softmax probability."""
+    s0, s1, s2, s3, s4 = model.bias
+    for row in map(model.weights.get, features):
+        if row is not None:
+            s0 += row[0]
+            s1 += row[1]
+            s2 += row[2]
+            s3 += row[3]
+            s4 += row[4]
+    scores = (s0, s1, s2, s3, s4)
+    top = max(scores)
+    exp = math.exp
+    return CLASSES[scores.index(top)], 1.0 / (exp(s0 - top) + exp(s1 - top) + exp(s2 - top) + exp(s3 - top) + exp(s4 - top))
+
+
+@cache
+def load_model() -> Model:
+    """Load the shipped weights once per process (importlib.resources, else the file beside the package)."""
+    try:
+        raw = resources.files("framing").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+        raw = (Path(__file__).resolve().parent.parent / "data" / WEIGHTS_FILE).read_text(encoding="utf-8")
+    return parse_model(json.loads(raw))
+
+
+def parse_model(data: Mapping[str, Any]) -> Model:
+    """Build a Model from the JSON table written by ``tools/train_recogniser.py``."""
+    if tuple(data["classes"]) != CLASSES:
+        raise ValueError(f"{WEIGHTS_FILE}: classes {data['classes']!r}; expected {list(CLASSES)!r}")
+    weights = {feature: tuple(row) for feature, row in data["weights"].items()}
+    ratios = {word: percent / 100 for word, percent in data["lowercase_percent"].items()}
+    return Model(weights, tuple(data["bias"]), ratios)
+
+
+# --- candidates and features (shared with the training script) ------------------------------
+
+
+def iter_candidates(
+    text: str,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    *,
+    known_kind: Callable[[str], str | None] | None = None,
+    lowercase_ratio: Mapping[str, float],
+    mode: LineMode | None = None,
+) -> Iterator[Candidate]:
+    """Yield every candidate name span of ``text`` with its features, line by line.
+
+    ``mode`` forces how capitalisation is read (the training script uses it for
+    synthetic headlines); None decides per line.
+    """
+    starts = sorted(start for start, _ in sentences) if sentences is not None else None
+    position = 0
+    length = len(text)
+    cursor = [0]
+    while position < length:
+        newline = text.find("\n", position)
+        line_end = length if newline < 0 else newline
+        if line_end > position:
+            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, line_end)]
+            if tokens:
+                yield from _line_candidates(text, tokens, starts, cursor, known_kind, lowercase_ratio, mode)
+        position = line_end + 1
+
+
+def _line_mode(tokens: Sequence[Token], ratio: Mapping[str, float]) -> LineMode:
+    """Read a line as plain text, Title Case or ALL CAPS (any lower-case content word: plain text)."""
+    if len(tokens) < MIN_HEADLINE_WORDS:
+        return "normal"
+    for _, _, word in tokens:
+        if word[0].islower() and word not in FUNCTION_WORDS and word != "s":  # "s" of "Kane's"
+            return "normal"
+    words = [w for _, _, w in tokens if w[0].isalpha() and w not in ("s", "S")]
+    long_words = [w for w in words if len(w) > 1]
+    if len(long_words) >= MIN_HEADLINE_WORDS and sum(w.isupper() for w in long_words) >= CAPS_LINE_SHARE * len(long_words):
+        return "caps"
+    if len(words) >= MIN_HEADLINE_WORDS and any(
+            w.lower() not in FUNCTION_WORDS and _is_everyday(w.lower(), ratio) for w in words):
+        return "title"
+    return "normal"
+
+
+def _is_initial(tokens: Sequence[Token], index: int, sentence_starts: Sequence[int] | None,
+                cursor: list[int]) -> bool:
+    """Whether token ``index`` opens a sentence, a quotation or a line."""
+    if index == 0:
+        return True
+    previous = tokens[index - 1][2]
+    if previous in ".!?:;\"“‘'([—–-…" and not previous.isalnum():
+        return True
+    if sentence_starts is not None:
+        start = tokens[index][0]
+        pointer = cursor[0]
+        while pointer < len(sentence_starts) and sentence_starts[pointer] <= start:
+            pointer += 1
+        cursor[0] = pointer
+        if pointer and tokens[index - 1][1] <= sentence_starts[pointer - 1]:
+            return True
+    return False
+
+
+def _is_capitalised(word: str, mode: LineMode, ratio: Mapping[str, float]) -> bool:
+    """Whether a token can be part of a name on a line read in ``mode``."""
+    first = word[0]
+    if not first.isupper():
+        return first.isalpha() and _PARTICLE_WORD.match(word) is not None
+    if mode == "normal":
+        return True
+    lower = word.lower()
+    return lower not in FUNCTION_WORDS and not _is_everyday(lower, ratio)
+
+
+def _is_everyday(lower: str, ratio: Mapping[str, float]) -> bool:
+    """Whether a lower-cased word is mostly written in lower case (or an inflection of such a word)."""
+    value = ratio.get(lower)
+    if value is None:
+        for suffix in _INFLECTIONS:
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+                value = ratio.get(lower[: -len(suffix)])
+                if value is not None:
+                    break
+    return value is not None and value > EVERYDAY_LC_RATIO
+
+
+def _line_candidates(
+    text: str,
+    tokens: list[Token],
+    sentence_starts: Sequence[int] | None,
+    cursor: list[int],
+    known_kind: Callable[[str], str | None] | None,
+    ratio: Mapping[str, float],
+    forced: LineMode | None,
+) -> Iterator[Candidate]:
+    """Yield the candidates of one line of tokens (``cursor`` walks ``sentence_starts``)."""
+    mode = forced or _line_mode(tokens, ratio)
+    n = len(tokens)
+    if mode == "normal":  # the fast path: one comprehension, _is_capitalised inlined
+        flags = [w[0].isupper() or (("-" in w or "'" in w or "’" in w) and _PARTICLE_WORD.match(w) is not None)
+                 for _, _, w in tokens]
+    else:
+        flags = [_is_capitalised(w, mode, ratio) for _, _, w in tokens]
+    flags.append(False)  # sentinel
+    i = 0
+    while True:
+        try:
+            i = flags.index(True, i)
+        except ValueError:
+            break
+        j = i + 1  # the run is tokens[i:j]
+        while j < n:
+            if flags[j]:
+                j += 1
+                continue
+            k = j
+            while k < n and k - j < MAX_CONNECTORS and tokens[k][2].lower() in CONNECTORS \
+                    and not (k == j and tokens[k][2].lower() in _NOT_FIRST_CONNECTORS):
+                k += 1
+            if k > j and flags[k] and tokens[k][2][0].isupper():
+                j = k + 1
+                continue
+            break
+        initial = _is_initial(tokens, i, sentence_starts, cursor)
+        yield from _run_candidates(text, tokens, i, j, initial, mode, known_kind, ratio)
+        i = j
+
+
+def _run_candidates(
+    text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
+    known_kind: Callable[[str], str | None] | None, ratio: Mapping[str, float],
+) -> Iterator[Candidate]:
+    """Split a capitalised run into title and name, then yield the name candidate(s)."""
+    first = tokens[i][2].lower()
+    acronym = mode == "normal" and len(first) > 1 and tokens[i][2].isupper()
+    if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
+            and (first in FUNCTION_WORDS or _is_everyday(first, ratio)):
+        i += 1
+        while i < j and tokens[i][2].lower() in CONNECTORS:
+            i += 1
+        initial = False
+        if i >= j:
+            return
+    if j - i == 1 and tokens[i][2].lower() in FUNCTION_WORDS:
+        return
+    title: tuple[int, int] | None = None
+    while j - i > 1 and tokens[j - 1][2].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"
+        j -= 1
+    org_like = tokens[j - 1][2].lower() in ORG_SUFFIXES and not any(tokens[k][2] == "of" for k in range(i, j))
+    head = None if org_like else _title_end(tokens, i, j, ratio)  # "General Motors" keeps "General"
+    if head is not None:
+        begin = head[0]
+        if begin > i:  # "U.S. President Barack Obama": "U.S." is a candidate of its own
+            yield _candidate(text, tokens, i, begin, initial, mode, None, known_kind, ratio)
+        title = (tokens[begin][0], tokens[head[1] - 1][1])
+        i, initial = head[1], False
+    if all(tokens[k][2].lower().rstrip(".") in TITLE_WORDS for k in range(i, j)):
+        return  # "Prime Minister" alone is a role, not a name
+    candidate = _candidate(text, tokens, i, j, initial, mode, title, known_kind, ratio)
+    cut = next((k for k in range(i + 1, j - 1) if tokens[k][2] in ("of", "for")), None)
+    rest = j
+    if cut is not None:
+        rest = cut + 1
+        while rest < j and tokens[rest][2].lower() in CONNECTORS:
+            rest += 1
+    if cut is not None and rest < j:
+        parts = (_candidate(text, tokens, i, cut, initial, mode, title, known_kind, ratio),
+                 _candidate(text, tokens, rest, j, False, mode, None, known_kind, ratio))
+        candidate = Candidate(candidate.start, candidate.end, candidate.features, title, parts)
+    yield candidate
+
+
+def _title_end(tokens: Sequence[Token], i: int, j: int, ratio: Mapping[str, float]) -> tuple[int, int] | None:
+    """Find a title inside the run tokens[i:j]: (first title token, first name token), or None.
+
+    The title is a stretch of title words ending in a title head ("Foreign Minister"),
+    optionally "of <title word>" ("Secretary of State"), followed by at least one name
+    word that is not an everyday word ("General Motors" keeps its "General").
+    """
+    best: tuple[int, int] | None = None
+    k = i
+    while k < j - 1:
+        lower = tokens[k][2].lower().rstrip(".")
+        if lower in _TITLE_HEADS:
+            end = k + 1
+            if end + 1 < j - 1 and tokens[end][2] == "of":  # "Secretary of State", "Director of Operations"
+                stop = end + 1
+                while stop < j - 1 and (tokens[stop][2].lower() in TITLE_WORDS or _is_everyday(tokens[stop][2].lower(), ratio)):
+                    stop += 1
+                if stop > end + 1:
+                    end = stop
+            follower = tokens[end][2]
+            abbreviated = tokens[k][2].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
+            if end < j and (abbreviated or not _is_everyday(follower.lower(), ratio)) \
+                    and follower.lower() not in CONNECTORS:
+                begin = k
+                while begin > i and tokens[begin - 1][2].lower().rstrip(".") in TITLE_WORDS:
+                    begin -= 1
+                best = (begin, end)
+            k = end
+            continue
+        k += 1
+    return best
+
+
+@lru_cache(maxsize=SHAPE_CACHE)
+def _shape(word: str) -> str:
+    """Condensed word shape: "Xx", "X", "XX", "X.", "X.X.", "Xx-Xx", "x-Xx", "d"."""
+    out: list[str] = []
+    for char in word:
+        if char.isupper():
+            code = "X"
+        elif char.islower():
+            code = "x"
+        elif char.isdigit():
+            code = "d"
+        else:
+            code = char
+        if not out or out[-1] != code:
+            out.append(code)
+    return "".join(out)
+
+
+def _bucket(ratio: Mapping[str, float], word: str) -> str:
+    """Lower-case frequency bucket of a word: "u" when unseen, else 0..4 (0 = never lower case)."""
+    value = ratio.get(word)
+    return "u" if value is None else str(min(4, int(value * 5)))
+
+
+def _context(tokens: Sequence[Token], index: int) -> str:
+    if 0 <= index < len(tokens):
+        word = tokens[index][2]
+        return word.lower() if word[0].isalpha() else word
+    return "<s>" if index < 0 else "</s>"
+
+
+def _candidate(
+    text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
+    title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, ratio: Mapping[str, float],
+) -> Candidate:
+    """Build one candidate over tokens[i:j] with its feature strings."""
+    words = [tokens[k][2] for k in range(i, j)]
+    lowers = [w.lower() for w in words]
+    first, last = lowers[0], lowers[-1]
+    start, end = tokens[i][0], tokens[j - 1][1]
+    n = min(len(words), 4)
+    buckets = [_bucket(ratio, w.rstrip(".")) for w in lowers]
+    features = [f"w={w}" for w in lowers]
+    features += [
+        f"f={first}", f"l={last}", f"n={n}", f"p3={first[:3]}", f"x2={last[-2:]}", f"x3={last[-3:]}",
+        f"x4={last[-4:]}", f"b0={buckets[0]}", f"bL={buckets[-1]}", f"bM={max(buckets)}",
+        f"L1={_context(tokens, i - 1)}", f"L2={_context(tokens, i - 2)}",
+        f"R1={_context(tokens, j)}", f"R2={_context(tokens, j + 1)}",
+        f"m={mode}", f"i={initial}|b0={buckets[0]}", f"i={initial}|n={n}",
+    ]
+    if mode == "normal":
+        shapes = [_shape(w) for w in words]
+        features += [f"s={' '.join(shapes[:4])}", f"s0={shapes[0]}", f"sL={shapes[-1]}"]
+        if all(w.isupper() and len(w) > 1 for w in words):
+            features.append("allcaps")
+    if title is not None:
+        title_words = [w.lower().rstrip(".") for w in text[title[0]:title[1]].split()]
+        head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
+        features += ["title", f"t={head}"]
+    elif 0 < i and tokens[i - 1][2].lower().rstrip(".") in TITLE_WORDS:
+        features.append(f"t~={tokens[i - 1][2].lower().rstrip('.')}")
+    if last in ORG_SUFFIXES:
+        features.append("orgsuffix")
+    if any(w in CONNECTORS for w in lowers):
+        features.append("connector")
+    if known_kind is not None:
+        kind = known_kind(text[start:end])
+        if kind is not None:
+            features.append(f"g={kind}")
+    return Candidate(start, end, tuple(features), title, ())

@@ -1,0 +1,235 @@
+"""Portrayal stage: who the author casts as protagonist, antagonist or innocent."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from framing.errors import LexiconError
+from framing.evaluate.portrayal import evaluate_portrayal, render_portrayal, split_simple
+from framing.stages.portrayal import Casting, actor_stance, cast_mentions, load_portrayal_lexicon
+
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons" / "portrayal"
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Mention spans written by hand as (first occurrence of) their surface text."""
+    return [(text.index(name), text.index(name) + len(name)) for name in names]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^.!?]+[.!?]+[\"”]?", text)]
+
+
+def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]:
+    return cast_mentions(text, _sentences(text), _spans(text, names), **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # evaluative frames
+    ("Mayor Elena Marsh is right to block the Harbor Towers scheme.", {"Mayor Elena Marsh": "protagonist"}),
+    ("Elena Marsh is right to block the Harbor Towers scheme.", {"Elena Marsh": "protagonist"}),
+    ("Marsh, to her enormous credit, refused to be bullied.", {"Marsh": "protagonist"}),
+    ("To her credit, Ms Ardern stood firm.", {"Ms Ardern": "protagonist"}),
+    ("The regulator failed to protect depositors.", {"The regulator": "antagonist"}),
+    ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
+    ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),
+    # who does what to whom
+    ("Russian forces shelled the maternity hospital in Mariupol overnight.", {"Russian forces": "antagonist"}),
+    ("Thousands of tenants in Leeds face eviction after the landlord, Crestline Properties, doubled the rent.",
+     {"tenants": "innocent", "Crestline Properties": "antagonist", "Leeds": None}),
+    ("Firefighters from the county brigade pulled twelve people from the collapsed building.",
+     {"Firefighters": "protagonist", "twelve people": "innocent"}),
+    ("The villagers were shelled by Ukrainian artillery.",
+     {"villagers": "innocent", "Ukrainian artillery": "antagonist"}),
+    ("Hamas gunmen massacred families in Kibbutz Be'eri.", {"Hamas gunmen": "antagonist", "families": "innocent"}),
+    ("Israeli strikes killed dozens of civilians in Gaza.",
+     {"Israeli strikes": "antagonist", "civilians": "innocent"}),
+    ("Police officers beat up peaceful protesters outside parliament.",
+     {"Police officers": "antagonist", "protesters": "innocent"}),
+    ("Facebook misled regulators about the data breach.", {"Facebook": "antagonist"}),
+    ("Qatar brokered a ceasefire between the two sides.", {"Qatar": "protagonist"}),
+    ("Medics treated the wounded at a field hospital run by Médecins Sans Frontières.", {"Medics": "protagonist"}),
+    ("Russia's invasion of Ukraine displaced millions of people.",
+     {"Russia": "antagonist", "Ukraine": "innocent", "people": "innocent"}),
+    ("The whistleblower exposed how Theranos deceived investors.",
+     {"The whistleblower": "protagonist", "Theranos": "antagonist", "investors": "innocent"}),
+    ("Young men are snatched off the streets by recruitment officers.",
+     {"Young men": "innocent", "recruitment officers": "antagonist"}),
+    ("Migrants drowned in the Channel.", {"Migrants": "innocent"}),
+    # descriptors
+    ("Putin's regime jailed another critic.", {"Putin": "antagonist"}),
+    ("Eco-hoaxer Greta Thunberg lectured the world again.", {"Greta Thunberg": "antagonist"}),
+    ("Greta Thunberg, a tireless advocate for the planet, spoke in Davos.", {"Greta Thunberg": "protagonist"}),
+    ("The senator is a liar.", {"The senator": "antagonist"}),
+    ("Brave firefighters held the line.", {"firefighters": "protagonist"}),
+    ("Grieving parents gathered outside the court.", {"parents": "innocent"}),
+    ("Corrupt officials pocketed the aid money.", {"officials": "antagonist"}),
+    ("Vulture landlords bought up the street.", {"Vulture landlords": "antagonist"}),
+    # negation
+    ("Ukrainian troops did not shell the village.", {"Ukrainian troops": "protagonist"}),
+    ("The senator never lied to voters.", {"The senator": "protagonist"}),
+    ("The senator is not a liar.", {"The senator": "innocent"}),
+    # neutral wire casts nobody
+    ("The central bank raised rates by a quarter point on Tuesday, its governor Amara Osei said.",
+     {"central bank": None, "Amara Osei": None}),
+    ("Lavrov met Witkoff in Moscow on Tuesday.", {"Lavrov": None, "Witkoff": None, "Moscow": None}),
+    ("Shell announced record profits on Thursday.", {"Shell": None}),
+    ("The company reported a 5 percent rise in quarterly profit.", {"The company": None}),
+    ("Talks hosted by Turkey will resume in Istanbul next week.", {"Turkey": None, "Istanbul": None}),
+    ("", {}),
+])
+def test_cast_mentions_roles(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    castings = _cast(text, names)
+    assert {name: c.portrayal for name, c in zip(names, castings)} == expected
+
+
+@pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
+    ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
+    ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",
+     "to her enormous credit", "virtuous"),
+    ("Eco-hoaxer Greta Thunberg spoke.", "Greta Thunberg", "descriptor:eco-hoaxer", "Eco-hoaxer", "deceiver"),
+    ("Putin's victims were buried in Bucha.", "Putin", "descriptor:victim", "victims", None),
+])
+def test_cast_mentions_explains_itself(text: str, name: str, cue: str, evidence: str, archetype: str | None) -> None:
+    (casting,) = _cast(text, [name])
+    assert casting.cue == cue
+    assert casting.evidence is not None
+    assert text[casting.evidence[0]:casting.evidence[1]] == evidence
+    assert casting.archetype == archetype
+
+
+def test_cast_mentions_scores_are_a_distribution() -> None:
+    text = "Russian forces shelled the hospital; Kovalenko is a courier."
+    cast, uncast = _cast(text, ["Russian forces", "Kovalenko"])
+    scores = dict(cast.scores)
+    assert set(scores) == {"protagonist", "antagonist", "innocent"}
+    assert sum(scores.values()) == pytest.approx(1.0, abs=1e-3)
+    assert max(scores, key=scores.__getitem__) == cast.portrayal == "antagonist"
+    assert 0.5 < cast.confidence < 1.0
+    assert uncast.portrayal is None and all(value == 0.0 for _, value in uncast.scores)
+
+
+def test_cast_mentions_quoted_voice() -> None:
+    text = '"Russia is a terrorist state," Zelensky said.'
+    quote_end = text.index(',"') + 2
+    russia, zelensky = _cast(text, ["Russia", "Zelensky"], quotes=[(0, quote_end, "Zelensky")])
+    assert (russia.portrayal, russia.voice, russia.speaker) == ("antagonist", "quote", "Zelensky")
+    assert (zelensky.portrayal, zelensky.voice) == (None, "author")
+
+
+def test_cast_mentions_quote_cues_stay_in_the_quote() -> None:
+    text = 'The mayor, "a liar and a crook," spoke on Monday.'
+    start = text.index('"')
+    (mayor,) = _cast(text, ["The mayor"], quotes=[(start, text.index('," ') + 2, None)])
+    assert mayor.portrayal is None
+
+
+@pytest.mark.parametrize(("valence", "role"), [(-3.0, "antagonist"), (2.5, "protagonist"), (-0.4, None)])
+def test_cast_mentions_loaded_premodifier(valence: float, role: str | None) -> None:
+    text = "The ruthless developer bought the block."
+    start = text.index("ruthless")
+    (casting,) = _cast(text.replace("ruthless", "grandest"), ["developer"],
+                       loaded=[(start, start + len("grandest"), valence)])
+    assert casting.portrayal == role
+
+
+def test_cast_mentions_keeps_order_and_offsets() -> None:
+    text = "Crestline Properties evicted tenants. Tenants mourned."
+    names = [(38, 45), (0, 20), (29, 36)]
+    castings = cast_mentions(text, _sentences(text), names)
+    assert [c.portrayal for c in castings] == ["innocent", "antagonist", "innocent"]
+    assert all(c.evidence is None or text[c.evidence[0]:c.evidence[1]] for c in castings)
+
+
+def test_cast_mentions_mention_outside_sentences() -> None:
+    text = "Russian forces shelled the town"
+    (casting,) = cast_mentions(text, [], [(0, 14)])
+    assert casting.portrayal == "antagonist"
+
+
+@pytest.mark.parametrize(("castings", "expected"), [
+    ([], None),
+    ([Casting(None, (), None, None, None)], None),
+    ([Casting("antagonist", (("protagonist", 0.1), ("antagonist", 0.8), ("innocent", 0.1)), (0, 1), "x", None)],
+     -0.8 / 3),
+    ([Casting("innocent", (("protagonist", 0.2), ("antagonist", 0.2), ("innocent", 0.6)), (0, 1), "x", None),
+      Casting("protagonist", (("protagonist", 0.9), ("antagonist", 0.05), ("innocent", 0.05)), (0, 1), "x", None),
+      Casting("antagonist", (("protagonist", 0.0), ("antagonist", 1.0), ("innocent", 0.0)), (0, 1), "x", None,
+              voice="quote", speaker="Lavrov")],
+     (0.6 + 0.9) / 4),
+    ([Casting("antagonist", (("protagonist", 0.0), ("antagonist", 1.0), ("innocent", 0.0)), (0, 1), "x", None,
+              voice="quote")], None),
+])
+def test_actor_stance_formula(castings: list[Casting], expected: float | None) -> None:
+    stance = actor_stance(castings)
+    assert stance == (None if expected is None else pytest.approx(expected))
+
+
+def test_shipped_lexicons_load() -> None:
+    lexicon = load_portrayal_lexicon()
+    assert lexicon.n_entries > 2_000
+    assert {"shelled", "evicted", "eviction", "rescued", "liar"} <= set(lexicon.index)
+
+
+@pytest.mark.parametrize(("filename", "row", "message"), [
+    ("harm_verbs.tsv", "shell\tlots\tinstigator\t\t\t\t\t", "weight"),
+    ("harm_verbs.tsv", "shell\t1.0\twizard\t\t\t\t\t", "archetype"),
+    ("harm_verbs.tsv", "shell\t1.0", "expected 8 tab-separated fields"),
+    ("descriptors.tsv", "brave\tverb\tprotagonist\tguardian\t1.0\t\t", "pos must be"),
+    ("evaluative_frames.tsv", "is right to\tprotagonist\tvirtuous\t1.0\tsideways\t", "applies must be"),
+    ("suffer_predicates.tsv", "flee\t1.0\tvictim\tq\t\t", "unknown flag"),
+])
+def test_malformed_row_names_file_and_line(tmp_path: Path, filename: str, row: str, message: str) -> None:
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, folder)
+    path = folder / filename
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(row)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=rf"{filename}:{len(lines)}: .*{message}"):
+        cast_mentions("Russian forces shelled it.", [(0, 26)], [(0, 14)], lexicon_dir=folder)
+
+
+def test_missing_header_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, folder)
+    (folder / "resist_verbs.tsv").write_text("# only a comment\nresist\t1.0\trebel\t\t\t\t\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"resist_verbs.tsv:2: expected the header"):
+        cast_mentions("x", [], [], lexicon_dir=folder)
+
+
+def test_split_simple_offsets() -> None:
+    text = "One fell. Two \"rose!\" Three\nFour"
+    assert [text[s:e] for s, e in split_simple(text)] == ["One fell.", "Two \"rose!\"", "Three\n", "Four"]
+
+
+def test_evaluate_portrayal_rows(tmp_path: Path) -> None:
+    records = [
+        {"text": "Russian forces shelled the village. Villagers fled.",
+         "mentions": [{"start": 0, "end": 14, "role": "antagonist"}, {"start": 36, "end": 45, "role": "innocent"}]},
+        {"text": "Firefighters rescued a boy. Oslo is cold.",
+         "mentions": [{"start": 0, "end": 12, "role": "protagonist"}], "unlabelled": [{"start": 28, "end": 32}]},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = evaluate_portrayal(path)
+    rows = {row["method"]: row for row in result["rows"]}
+    assert set(rows) == {"rules", "majority", "vader_sign", "vader_sign_best"}
+    assert rows["rules"]["macro_f1"] == 1.0 and rows["rules"]["cast_uncast"] == 0.0
+    assert rows["majority"]["macro_f1"] == pytest.approx((0.5 + 0 + 0) / 3, abs=1e-3)
+    assert result["n"] == 3 and result["n_uncast"] == 1
+    assert "| rules" in render_portrayal(result)
+
+
+def test_evaluate_portrayal_counts_none_as_wrong(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"text": "Oslo is cold.", "mentions": [{"start": 0, "end": 4, "role": "innocent"}]}),
+                    encoding="utf-8")
+    result = evaluate_portrayal(path, predict=lambda text, spans: [None] * len(spans))
+    assert result["rows"][0]["macro_f1"] == 0.0
