@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from framing.model import (
+    ActorKind,
     ActorSummary,
     MentionReport,
     SentimentLabel,
@@ -20,6 +21,7 @@ from framing.model import (
     TermCount,
     TermHit,
 )
+from framing.stages.portrayal import actor_stance
 from framing.stages.readability import count_text
 from framing.stages.rule_sentiment import label_for
 from framing.stages.techniques import TECHNIQUES
@@ -89,12 +91,23 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
         author = [r.sentiment for r in reports if r.sentiment.speaker is None]
         quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
         mean = round(sum(a.score for a in author) / len(author), 4) if author else None
+        castings = [r.casting for r in reports if r.casting is not None]
+        counts = Counter(role for c in castings if c.voice == "author" and (role := c.portrayal) is not None)
+        stance = actor_stance(castings)
         summaries.append(ActorSummary(
-            actor=actor, kind=reports[0].mention.kind, mentions=len(reports), author_mentions=len(author),
-            sentiment=mean, label=summary_label(author),
+            actor=actor, kind=_voted_kind(reports), mentions=len(reports), author_mentions=len(author),
+            sentiment=mean, label=label_for(mean) if mean is not None else None,
             quoted_sentiment=round(sum(quoted) / len(quoted), 4) if quoted else None,
+            portrayal=max(counts, key=counts.__getitem__) if counts else None,
+            portrayal_counts=dict(sorted(counts.items())),
+            stance=round(stance, 4) if stance is not None else None,
         ))
     summaries.sort(key=lambda s: (-s.mentions, s.actor))
     return tuple(summaries)
 
 
+def _voted_kind(reports: Sequence[MentionReport]) -> ActorKind:
+    """One kind per actor: the kind most of its mentions carry (ties: the first mention's)."""
+    counts = Counter(r.mention.kind for r in reports)
+    first = reports[0].mention.kind
+    return max(counts, key=lambda kind: (counts[kind], kind == first))

@@ -190,6 +190,8 @@ class ActorMention:
     actor: str
     kind: ActorKind
     is_metonym: bool = False
+    source: str = "gazetteer"  # "gazetteer" | "model" (the recogniser) | "rule" (context rule for names)
+    confidence: float | None = None  # the recogniser's probability for model-found mentions
 
     def __post_init__(self) -> None:
         _check_offsets(self, self.start, self.end, self.text)
@@ -317,6 +319,33 @@ class TechniqueHit:
     confidence: float
 
 
+PortrayalRole = Literal["protagonist", "antagonist", "innocent"]
+CastingVoice = Literal["author", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Casting:
+    """How the author (or a quoted speaker) casts one actor mention.
+
+    ``scores`` are (role, probability) for the three roles, summing to 1 when a role is
+    cast and all 0.0 when no cue touched the mention (``portrayal`` None).
+    """
+
+    portrayal: PortrayalRole | None
+    scores: tuple[tuple[str, float], ...]
+    evidence: tuple[int, int] | None
+    cue: str | None
+    archetype: str | None
+    voice: CastingVoice = "author"
+    speaker: str | None = None
+    evidence_text: str | None = None  # ``Report.text[evidence]``, filled by the pipeline
+
+    @property
+    def confidence(self) -> float:
+        """The probability of the cast role (0.0 when none is cast)."""
+        return dict(self.scores).get(self.portrayal, 0.0) if self.portrayal else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class MentionReport:
     """An actor mention, the sentiment toward it (author voice unless ``speaker`` is set),
@@ -325,6 +354,7 @@ class MentionReport:
     mention: ActorMention
     sentiment: TargetSentiment
     role: ActorRole | None = None
+    casting: Casting | None = None  # the portrayal stage's answer (None when it did not run)
 
     @property
     def start(self) -> int:
@@ -360,6 +390,9 @@ class ActorSummary:
     sentiment: float | None
     label: SentimentLabel | None
     quoted_sentiment: float | None
+    portrayal: PortrayalRole | None = None  # the most frequent author-voice casting
+    portrayal_counts: dict[str, int] | None = None
+    stance: float | None = None  # the author's sympathy (+) or hostility (-), shrunk toward 0 when thin
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,15 +675,24 @@ def _marker(hit: TermHit) -> dict[str, Any]:
 
 
 def _mention(report: MentionReport) -> dict[str, Any]:
-    mention, sentiment = report.mention, report.sentiment
+    mention, sentiment, casting = report.mention, report.sentiment, report.casting
     return {
         "actor": mention.actor, "kind": mention.kind, "text": mention.text, "start": mention.start,
-        "end": mention.end, "metonym": mention.is_metonym, "sentiment": sentiment.score, "label": sentiment.label,
+        "end": mention.end, "metonym": mention.is_metonym, "source": mention.source, "confidence": mention.confidence,
+        "sentiment": sentiment.score, "label": sentiment.label,
         "speaker": sentiment.speaker, "method": sentiment.method, "features": list(sentiment.features),
         "probabilities": dict(zip(("negative", "neutral", "positive"), sentiment.probabilities))
         if sentiment.probabilities else None,
         "evidence": _span(sentiment.evidence) if sentiment.evidence else None,
         "role": report.role.role if report.role else None,
+        "portrayal": casting.portrayal if casting else None,
+        "portrayal_scores": dict(casting.scores) if casting and casting.portrayal else None,
+        "portrayal_evidence": {"start": casting.evidence[0], "end": casting.evidence[1],
+                               "text": casting.evidence_text}
+        if casting and casting.evidence else None,
+        "portrayal_cue": casting.cue if casting else None,
+        "archetype": casting.archetype if casting else None,
+        "portrayal_voice": casting.voice if casting and casting.portrayal else None,
         "role_evidence": _span(report.role.evidence) if report.role else None,
     }
 
@@ -668,7 +710,8 @@ def _actor(summary: ActorSummary, *, with_kind: bool = True) -> dict[str, Any]:
         data["kind"] = summary.kind
     data.update({
         "mentions": summary.mentions, "author_mentions": summary.author_mentions, "sentiment": summary.sentiment,
-        "label": summary.label, "quoted_sentiment": summary.quoted_sentiment,
+        "label": summary.label, "quoted_sentiment": summary.quoted_sentiment, "portrayal": summary.portrayal,
+        "portrayal_counts": dict(summary.portrayal_counts or {}), "stance": summary.stance,
     })
     return data
 

@@ -12,7 +12,7 @@ import os
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from framing._version import __version__
@@ -50,6 +50,7 @@ from framing.stages.lexicon import (
     resolve_lexicons,
 )
 from framing.stages.loaded_model import find_loaded_phrases, model_sha256
+from framing.stages.portrayal import cast_mentions
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
 from framing.stages.roles import find_role
@@ -98,7 +99,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         if section.heading is not None:
             spans.append((section.heading.start, section.heading.end))
         spans.extend((p.start, p.end) for p in section.paragraphs)
-    spans.sort()
+    spans = sorted(set(spans))  # a standfirst can also be the first paragraph: analyse it once
     sentences = {key: split_sentences(text, *key) for key in spans}
     all_sentences = tuple(s for key in spans for s in sentences[key])
     bullets = [(p.start, p.end) for p in document.paragraphs if p.kind == "bullet"]
@@ -116,6 +117,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         MentionReport(m, score_target(context, m.start, m.end, voice="author"), context.roles[(m.start, m.end)])
         for m in mentions
     )
+    portrayed = _cast(text, all_sentences, quotes, speakers, hits, portrayed)
     hits_in, mentions_in, quotes_in = SpanIndex(hits), SpanIndex(portrayed), SpanIndex(quotes)
     analysed = {
         key: _analyse_span(text, key, sentences[key], hits_in, mentions_in, quotes_in, compiled.categories)
@@ -214,6 +216,21 @@ def _add_repetition(document: Document, analysed: dict[tuple[int, int], _SpanAna
 
 def _front_fields(part: _SpanAnalysis, n_words: int) -> tuple[Any, ...]:
     return part.loaded, part.mentions, score_frames(part.cues, n_words), part.techniques, part.markers
+
+
+def _cast(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], speakers: Mapping[int, str],
+          hits: Sequence[TermHit], mentions: Sequence[MentionReport]) -> tuple[MentionReport, ...]:
+    """Run the portrayal stage and attach each mention's casting (with its evidence text)."""
+    castings = cast_mentions(
+        text, [(s.start, s.end) for s in sentences], [(m.start, m.end) for m in mentions],
+        quotes=[(q.start, q.end, speakers.get(q.start) or (q.speaker.text if q.speaker else None))
+                for q in quotes if q.kind != "scare"],
+        loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],
+    )
+    return tuple(
+        replace(m, casting=replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
+        for m, c in zip(mentions, castings)
+    )
 
 
 def shipped_models(*, model_terms: bool = True) -> dict[str, str]:

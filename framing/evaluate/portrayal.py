@@ -31,6 +31,7 @@ from typing import Any
 
 from framing.errors import InputError
 from framing.stages.portrayal import ROLES, cast_mentions
+
 from .metrics import per_class
 
 Span = tuple[int, int]

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from framing.ingest.html import ExtractedHtml, extract_html
-from framing.model import NoiseKind
 from framing.ingest.noise import is_ui_line
+from framing.model import NoiseKind
 
 WebNoiseKind = Literal[
     "caption", "credit", "masthead", "timestamp", "ui", "tags", "comments", "navigation", "related", "cookie", "other"

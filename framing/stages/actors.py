@@ -23,6 +23,7 @@ from typing import Literal
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
+from framing.stages.recogniser import NameSpan, find_names
 from framing.text.matching import Phrase, PhraseIndex
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
@@ -61,6 +62,13 @@ class Gazetteer:
     actors: tuple[Actor, ...]
     index: PhraseIndex[tuple[Actor, FormKind]]
     sha256: str
+
+    def kind_of(self, name: str) -> str | None:
+        """The kind of the actor that ``name`` names exactly, if the gazetteer has it (a recogniser feature)."""
+        for match in self.index.find(name, 0, len(name)):
+            if match.start == 0 and match.end == len(name):
+                return str(match.payload[0].kind)
+        return None
 
     def actor(self, name: str) -> Actor | None:
         """The actor with this canonical name, if any."""
@@ -385,9 +393,12 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     mentions: list[ActorMention] = []
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
     speaking = _Covering(speakers)
+    names = _recognised_names(text, spans, gazetteer)
+    surnames.update(_full_name_surnames(names))
     for span_start, span_end in spans:
         found = _gazetteer_mentions(text, span_start, span_end, gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
+        found.extend(_model_mentions(text, names.get((span_start, span_end), ()), surnames, taken))
         for candidate in _name_candidates(text, span_start, span_end, taken):
             if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
@@ -397,11 +408,64 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 surname = words[-1]
                 surnames.setdefault(surname, name)
                 found.append(ActorMention(candidate.start, candidate.end, text[candidate.start:candidate.end],
-                                          surnames.get(name, name), "person"))
+                                          surnames.get(name, name), "person", source="rule"))
                 taken.add(candidate.start, candidate.end)
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
         mentions.extend(sorted(found, key=lambda m: m.start))
     return tuple(mentions)
+
+
+# The recogniser's kinds that name an actor (LOC places act only through the gazetteer's
+# metonymy rule; NAT adjectives such as "British" are not actors).
+_MODEL_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organisation"}
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
+                      gazetteer: Gazetteer) -> dict[tuple[int, int], tuple[NameSpan, ...]]:
+    """The recogniser's person and organisation names, grouped by the analysed span they lie in (one pass)."""
+    found = [n for n in find_names(text, known_kind=gazetteer.kind_of) if n.kind in _MODEL_KINDS]
+    starts = [n.start for n in found]
+    grouped = {}
+    for start, end in spans:
+        first, last = bisect_right(starts, start - 1), bisect_right(starts, end - 1)
+        grouped[(start, end)] = tuple(n for n in found[first:last] if n.end <= end)
+    return grouped
+
+
+def _canonical(name: NameSpan) -> str:
+    return _POSSESSIVE.sub("", name.text).strip()
+
+
+def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> dict[str, str]:
+    """Surname -> full name for every multi-word person name in the document (headline and body alike).
+
+    A surname shared by two different full names is ambiguous and links to neither.
+    """
+    found: dict[str, set[str]] = {}
+    for spans in names.values():
+        for name in spans:
+            canonical = _canonical(name)
+            if name.kind == "PER" and " " in canonical:
+                found.setdefault(canonical.rsplit(" ", 1)[1], set()).add(canonical)
+    return {surname: next(iter(full)) for surname, full in found.items() if len(full) == 1}
+
+
+def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, str], taken: _Taken) -> list[ActorMention]:
+    """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only."""
+    found = []
+    for name in names:
+        canonical = _canonical(name)
+        if not canonical or taken.overlaps(name.start, name.end):
+            continue
+        kind = _MODEL_KINDS[name.kind]
+        actor = surnames.get(canonical, canonical) if kind == "person" else canonical
+        start = name.title[0] if name.title is not None and not taken.overlaps(name.title[0], name.start) else name.start
+        end = name.start + len(canonical) if name.text.startswith(canonical) else name.end
+        found.append(ActorMention(start, end, text[start:end], actor, kind, source="model",
+                                  confidence=round(name.confidence, 4)))
+        taken.add(start, end)
+    return found
 
 
 def _gazetteer_mentions(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[ActorMention]:

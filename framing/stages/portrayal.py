@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from framing.errors import LexiconError
+from framing.model import Casting
 
 Role = Literal["protagonist", "antagonist", "innocent"]
 Voice = Literal["author", "quote"]
@@ -148,28 +149,6 @@ _HEADERS = {
 # The role a verb's agent takes, per lexicon.
 _AGENT_ROLE: dict[str, Role] = {"harm": "antagonist", "help": "protagonist", "resist": "protagonist"}
 Form = Literal["base", "ed", "ing", "noun", "adj", "phrase"]
-
-
-@dataclass(frozen=True, slots=True)
-class Casting:
-    """How the author (or a quoted speaker) casts one actor mention.
-
-    ``scores`` are (role, probability) for the three roles, summing to 1 when a role is
-    cast and all 0.0 when no cue touched the mention (``portrayal`` None).
-    """
-
-    portrayal: Role | None
-    scores: tuple[tuple[str, float], ...]
-    evidence: tuple[int, int] | None
-    cue: str | None
-    archetype: str | None
-    voice: Voice = "author"
-    speaker: str | None = None
-
-    @property
-    def confidence(self) -> float:
-        """The probability of the cast role (0.0 when none is cast)."""
-        return dict(self.scores).get(self.portrayal, 0.0) if self.portrayal else 0.0
 
 
 @dataclass(frozen=True, slots=True)
