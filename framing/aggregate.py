@@ -14,6 +14,7 @@ from framing.model import (
     ActorKind,
     ActorSummary,
     MentionReport,
+    PortrayalRole,
     SentimentLabel,
     TargetSentiment,
     TechniqueCount,
@@ -92,7 +93,10 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
         quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
         mean = round(sum(a.score for a in author) / len(author), 4) if author else None
         castings = [r.casting for r in reports if r.casting is not None]
-        counts = Counter(role for c in castings if c.voice == "author" and (role := c.portrayal) is not None)
+        counts: Counter[PortrayalRole] = Counter()
+        for casting in castings:
+            if casting.voice == "author" and casting.portrayal is not None:
+                counts[casting.portrayal] += 1
         stance = actor_stance(castings)
         summaries.append(ActorSummary(
             actor=actor, kind=_voted_kind(reports), mentions=len(reports), author_mentions=len(author),
