@@ -102,7 +102,7 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
             actor=actor, kind=_voted_kind(reports), mentions=len(reports), author_mentions=len(author),
             sentiment=mean, label=label_for(mean) if mean is not None else None,
             quoted_sentiment=round(sum(quoted) / len(quoted), 4) if quoted else None,
-            portrayal=max(counts, key=counts.__getitem__) if counts else None,
+            portrayal=counts.most_common(1)[0][0] if counts else None,
             portrayal_counts=dict(sorted(counts.items())),
             stance=round(stance, 4) if stance is not None else None,
         ))
