@@ -14,7 +14,7 @@ from typing import Any
 from framing.errors import FramingError
 from framing.render.dataframe import LEVELS
 
-FORMATS = ("json", "markdown", "html", "csv")
+FORMATS = ("json", "markdown", "md", "html", "csv")  # "md" is an alias of markdown
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
     report.add_argument("--level", choices=LEVELS, default="paragraph",
                         help="rows of --format csv (default: paragraph)")
+    report.add_argument("--no-model-terms", dest="model_terms", action="store_false",
+                        help="loaded terms from the lexicons only (switch off the learned phrase scorer)")
 
     compare = commands.add_parser("compare", help="how two articles portray the same actors, side by side")
     compare.add_argument("first", metavar="A")
@@ -63,6 +65,8 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    if getattr(args, "format", None) == "md":
+        args.format = "markdown"  # the files are .md, so the format may be called that too
     try:
         if args.command == "report":
             return _report(args)
@@ -90,7 +94,7 @@ def _one_line(message: str) -> str:
 
 def _render(report: Any, output_format: str, level: str = "paragraph") -> str:
     if output_format == "json":
-        return str(report.to_json())
+        return str(report.to_json()) + "\n"
     if output_format == "markdown":
         return str(report.to_markdown())
     if output_format == "html":
@@ -120,7 +124,13 @@ _SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
 def _report(args: argparse.Namespace) -> int:
     import framing
 
-    reports = [(Path(file), framing.report(file, lexicons=args.lexicon)) for file in args.files]
+    reports = [(Path(file), framing.report(file, lexicons=args.lexicon, model_terms=args.model_terms))
+               for file in args.files]
+    for path, report in reports:
+        language = report.document.language
+        if language not in (None, "en", "unknown"):
+            print(f"framing: warning: {path} looks like '{language}', not English; the lexicons and models are English",
+                  file=sys.stderr)
     if args.out is None:
         if args.format == "html" and len(reports) > 1:
             raise framing.InputError("several HTML reports need --out FOLDER")

@@ -17,14 +17,15 @@ if TYPE_CHECKING:
     import pandas
 
 DocumentFormat = Literal["text", "markdown", "html"]
-NoiseKind = Literal["caption", "credit", "masthead", "timestamp", "ui", "tags", "other"]
+NoiseKind = Literal["caption", "credit", "masthead", "timestamp", "ui", "tags", "comments", "navigation", "related",
+                    "cookie", "other"]
 ParagraphKind = Literal["text", "bullet", "quote"]
 ActorKind = Literal["person", "government", "state", "organisation", "media", "group"]
 QuoteKind = Literal["direct", "reported", "scare"]
 SentimentLabel = Literal["negative", "neutral", "positive"]
 
 NOISE_KINDS: tuple[NoiseKind, ...] = (
-    "caption", "credit", "masthead", "timestamp", "ui", "tags", "other",
+    "caption", "credit", "masthead", "timestamp", "ui", "tags", "comments", "navigation", "related", "cookie", "other",
 )
 ACTOR_KINDS: tuple[ActorKind, ...] = (
     "person", "government", "state", "organisation", "media", "group",
@@ -115,6 +116,7 @@ class Document:
     tags: tuple[str, ...]
     sections: tuple[Section, ...]
     noise: tuple[Noise, ...]
+    language: str | None = None  # "en", another ISO 639-1 code, or "unknown": the lexicons and models are English
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -552,6 +554,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "text": document.text,
         "source": document.source,
         "format": document.format,
+        "language": document.language,
         "title": _text(document.title),
         "byline": _text(document.byline),
         "date": _text(document.date),

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from framing.ingest.blocks import Unit, split_units, trim
 from framing.ingest.dates import match_date_line
+from framing.ingest.language import guess_language
 from framing.ingest.noise import classify_noise_line, credit_split, dominant_script, split_tags, tags_label
 from framing.model import Document, DocumentFormat, Noise, NoiseKind, Paragraph, ParagraphKind, Section, TextSpan
 
@@ -72,9 +73,9 @@ def parse_document(text: str, *, format: DocumentFormat = "text", source: str | 
     then refer to that text.
     """
     if format == "html":
-        from framing.ingest.html import extract_html  # only HTML input needs the HTML stage
+        from framing.ingest.web import extract_page  # only HTML input needs it (trafilatura loads lazily)
 
-        extracted = extract_html(text)
+        extracted = extract_page(text)
         return _parse(extracted.text, "html", source, markdown=True, meta=extracted.meta,
                       forced_noise=extracted.noise, meta_tags=extracted.tags)
     return _parse(text, format, source, markdown=format == "markdown", meta={}, forced_noise=(), meta_tags=())
@@ -121,6 +122,7 @@ def _parse(text: str, text_format: DocumentFormat, source: str | None, *, markdo
         tags=tags or meta_tags,
         sections=sections,
         noise=noise,
+        language=meta.get("language") or guess_language(" ".join(p.text for s in sections for p in s.paragraphs)),
     )
 
 

@@ -437,6 +437,14 @@ def _canonical(name: NameSpan) -> str:
     return _POSSESSIVE.sub("", name.text).strip()
 
 
+def _without_titles(name: str) -> str:
+    """A person's name without the titles and role words before it ("Councilmember Tom Brandt" -> "Tom Brandt")."""
+    words = name.split()
+    while len(words) > 1 and (words[0] in _TITLES or words[0].lower().rstrip(".") in ROLE_WORDS):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> dict[str, str]:
     """Surname -> full name for every multi-word person name in the document (headline and body alike).
 
@@ -446,6 +454,7 @@ def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> d
     for spans in names.values():
         for name in spans:
             canonical = _canonical(name)
+            canonical = _without_titles(canonical)
             if name.kind == "PER" and " " in canonical:
                 found.setdefault(canonical.rsplit(" ", 1)[1], set()).add(canonical)
     return {surname: next(iter(full)) for surname, full in found.items() if len(full) == 1}
@@ -459,9 +468,11 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
         if not canonical or taken.overlaps(name.start, name.end):
             continue
         kind = _MODEL_KINDS[name.kind]
+        if kind == "person":
+            canonical = _without_titles(canonical)
         actor = surnames.get(canonical, canonical) if kind == "person" else canonical
         start = name.title[0] if name.title is not None and not taken.overlaps(name.title[0], name.start) else name.start
-        end = name.start + len(canonical) if name.text.startswith(canonical) else name.end
+        end = name.start + len(_POSSESSIVE.sub("", name.text).rstrip())  # "Kane's" -> "Kane"
         found.append(ActorMention(start, end, text[start:end], actor, kind, source="model",
                                   confidence=round(name.confidence, 4)))
         taken.add(start, end)

@@ -564,8 +564,11 @@ def cast_mentions(
         else:
             window = (max(0, start - MAX_SENTENCE_CHARS // 4), min(len(text), end + MAX_SENTENCE_CHARS // 4))
         if window[1] - window[0] > MAX_SENTENCE_CHARS:
-            low = max(window[0], start - MAX_SENTENCE_CHARS // 2)
-            window = (low, min(window[1], low + MAX_SENTENCE_CHARS))
+            # A run-on "sentence": mentions in the same block of a third of the limit share one
+            # window (that block and one each side), so a megabyte without full stops costs linear time.
+            block = MAX_SENTENCE_CHARS // 3
+            low = window[0] + max(0, (start - window[0]) // block - 1) * block
+            window = (low, min(window[1], max(end, low + 3 * block)))
         groups.setdefault(window, []).append(k)
     tallies: dict[int, _Tally] = {}
     for (low, high), members in groups.items():
