@@ -42,12 +42,14 @@ __all__ = [
 
 
 def report(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
-           default_lexicons: bool = True, model_terms: bool = True) -> Report:
+           default_lexicons: bool = True, model_terms: bool = True,
+           actors: Sequence[str | os.PathLike[str]] = ()) -> Report:
     """Analyse the article file at ``path`` (plain text, Markdown or HTML).
 
     ``lexicons`` adds user lexicon files (TSV/CSV, JSON, LIWC ``.dic``) or Lexicon objects
     to the shipped one; ``default_lexicons=False`` uses only those. ``model_terms=False``
-    switches off the learned scorer of loaded phrases (lexicon hits only).
+    switches off the learned scorer of loaded phrases (lexicon hits only). ``actors`` adds
+    user gazetteers (TSV/CSV/JSON in the actors.tsv columns), merged over the shipped one.
 
     Raises:
         InputError: for a path that is missing, a directory, binary or undecodable.
@@ -55,12 +57,13 @@ def report(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike
     """
     from framing.pipeline import report_path
 
-    return report_path(path, lexicons=lexicons, default_lexicons=default_lexicons, model_terms=model_terms)
+    return report_path(path, lexicons=lexicons, default_lexicons=default_lexicons, model_terms=model_terms,
+                       actors=actors)
 
 
 def analyze(text: str | bytes, *, source: str | None = None, format: DocumentFormat | None = None,
             lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True,
-            model_terms: bool = True) -> Report:
+            model_terms: bool = True, actors: Sequence[str | os.PathLike[str]] = ()) -> Report:
     """Analyse raw article text (``format`` is sniffed when not given: text, Markdown, HTML).
 
     Raises:
@@ -71,7 +74,7 @@ def analyze(text: str | bytes, *, source: str | None = None, format: DocumentFor
 
     decoded, text_format = _decode(text, format)
     return analyze_text(decoded, text_format, source=source, lexicons=lexicons, default_lexicons=default_lexicons,
-                        model_terms=model_terms)
+                        model_terms=model_terms, actors=actors)
 
 
 def parse(text: str | bytes, *, format: DocumentFormat | None = None, source: str | None = None) -> Document:

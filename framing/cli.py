@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
     report.add_argument("--level", choices=LEVELS, default="paragraph",
                         help="rows of --format csv (default: paragraph)")
+    report.add_argument("--actors", "-a", action="append", default=[], metavar="FILE",
+                        help="add a user gazetteer (TSV/CSV/JSON, the columns of lexicons/actors.tsv); repeatable")
     report.add_argument("--no-model-terms", dest="model_terms", action="store_false",
                         help="loaded terms from the lexicons only (switch off the learned phrase scorer)")
 
@@ -124,7 +126,7 @@ _SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
 def _report(args: argparse.Namespace) -> int:
     import framing
 
-    reports = [(Path(file), framing.report(file, lexicons=args.lexicon, model_terms=args.model_terms))
+    reports = [(Path(file), framing.report(file, lexicons=args.lexicon, model_terms=args.model_terms, actors=args.actors))
                for file in args.files]
     for path, report in reports:
         language = report.document.language

@@ -58,6 +58,7 @@ from framing.stages.sentences import split_sentences
 from framing.stages.sentiment import score_target
 from framing.stages.target_model import model_sha256 as target_model_sha256
 from framing.stages.techniques import find_repetition, find_techniques
+from framing.text.resources import data_sha256
 from framing.text.spans import SpanIndex
 
 # A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
@@ -69,22 +70,26 @@ SCARE_QUOTE_WEIGHT = 1.0
 
 
 def report_path(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
-                default_lexicons: bool = True, model_terms: bool = True) -> Report:
+                default_lexicons: bool = True, model_terms: bool = True,
+                actors: Sequence[str | os.PathLike[str]] = ()) -> Report:
     """Read the article file at ``path`` and build its report (``framing.report``)."""
     source = read_source(path)
     return analyze_text(source.text, source.format, source=source.name, lexicons=lexicons,
-                        default_lexicons=default_lexicons, model_terms=model_terms)
+                        default_lexicons=default_lexicons, model_terms=model_terms, actors=actors)
 
 
 def analyze_text(text: str, text_format: DocumentFormat, *, source: str | None = None,
                  lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True,
-                 model_terms: bool = True) -> Report:
+                 model_terms: bool = True, actors: Sequence[str | os.PathLike[str]] = ()) -> Report:
     """Parse decoded text and build its report (``framing.analyze``)."""
     if isinstance(lexicons, (str, os.PathLike)):
         lexicons = [lexicons]
     compiled = compile_lexicons(resolve_lexicons(lexicons, default=default_lexicons))
     document = parse_document(text, format=text_format, source=source)
-    return build_report(document, compiled, load_gazetteer(), model_terms=model_terms)
+    if isinstance(actors, (str, os.PathLike)):
+        actors = [actors]
+    gazetteer = load_gazetteer(tuple(os.fspath(path) for path in actors))
+    return build_report(document, compiled, gazetteer, model_terms=model_terms)
 
 
 def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer, *,
@@ -235,7 +240,7 @@ def _cast(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], spe
 
 def shipped_models(*, model_terms: bool = True) -> dict[str, str]:
     """The sha256 of every shipped model the report used, by name."""
-    models = {"target_sentiment": target_model_sha256()}
+    models = {"target_sentiment": target_model_sha256(), "recogniser": data_sha256("recogniser.json")}
     if model_terms:
         models["loaded_terms"] = model_sha256()
     return {name: digest for name, digest in models.items() if digest}

@@ -29,6 +29,10 @@ from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
 
 GAZETTEER_COLUMNS = ("actor", "kind", "aliases", "places", "country", "note")
+# Shorter names are not matched in capitals ("US" is the United States, "AS" is not).
+MIN_CAPS_CHARS = 4
+# The shipped actor files, merged in this order.
+SHIPPED_GAZETTEERS = ("actors.tsv", "groups.tsv")
 # How a gazetteer form names its actor: a name or alias, a seat of power, a place.
 FormKind = Literal["name", "seat", "place"]
 # A speaker overlaps at most this many mentions (it is a name or a short phrase).
@@ -123,18 +127,94 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
     phrases: list[tuple[Phrase, tuple[Actor, FormKind]]] = []
     for actor in actors:
         for form in dict.fromkeys((actor.name, *actor.aliases)):
-            phrases.append((Phrase(form, case_sensitive=True, forms="exact"),
-                            (actor, "seat" if form in actor.seats else "name")))
+            form_kind: FormKind = "seat" if form in actor.seats else "name"
+            phrases.extend((Phrase(variant, case_sensitive=True, forms="exact"), (actor, form_kind))
+                           for variant in _case_variants(form, owner))
         for place in actor.places:
-            phrases.append((Phrase(place, case_sensitive=True, forms="exact"), (actor, "place")))
+            place_kind: FormKind = "place"
+            phrases.extend((Phrase(variant, case_sensitive=True, forms="exact"), (actor, place_kind))
+                           for variant in _case_variants(place, owner))
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
     return Gazetteer(tuple(actors), PhraseIndex(phrases), digest)
 
 
+def _case_variants(form: str, owner: dict[str, tuple[str, int]]) -> tuple[str, ...]:
+    """A form and, for names of MIN_CAPS_CHARS or more, its all-caps spelling ("RUSSIA WARNS KIEV" headlines)."""
+    upper = form.upper()
+    if len(form) < MIN_CAPS_CHARS or upper == form or upper in owner:
+        return (form,)
+    return (form, upper)
+
+
 @cache
-def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer (``lexicons/actors.tsv``), parsed once per process."""
-    return parse_gazetteer(read_data_bytes("actors.tsv").decode("utf-8"))
+def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped gazetteer (``lexicons/actors.tsv`` and ``lexicons/groups.tsv``) merged with users' files.
+
+    A user row wins over a shipped row that claims one of its names or aliases. Parsed once
+    per process and set of files.
+
+    Raises:
+        LexiconError: naming the user file and line, for a malformed row.
+    """
+    shipped = [read_data_bytes(name).decode("utf-8") for name in SHIPPED_GAZETTEERS]
+    if not user_files:
+        return parse_gazetteer("\n".join(shipped))
+    user_lines: list[str] = []
+    claimed: set[str] = set()
+    for path in user_files:
+        source = read_user_gazetteer(path)
+        parse_gazetteer(source, path=path)  # validates with the user's file and line numbers
+        for line in source.split("\n"):
+            if line.strip() and not line.lstrip().startswith("#"):
+                user_lines.append(line)
+                claimed.update(_row_forms(line))
+    kept = [line for text in shipped for line in text.split("\n")
+            if not line.strip() or line.lstrip().startswith("#") or not claimed.intersection(_row_forms(line))]
+    return parse_gazetteer("\n".join([*kept, *user_lines]), path="+".join(["lexicons/actors.tsv", *user_files]))
+
+
+def _row_forms(line: str) -> set[str]:
+    cells = [cell.strip() for cell in line.split("\t")]
+    forms = {cells[0]}
+    for column in (2, 3):
+        if len(cells) > column:
+            forms.update(form.strip().lstrip("@").strip() for form in cells[column].split("|") if form.strip())
+    return forms
+
+
+def read_user_gazetteer(path: str) -> str:
+    """A user gazetteer as TSV text: ``.tsv`` as is, ``.csv`` (same columns) or ``.json`` (a list of row objects).
+
+    Raises:
+        LexiconError: for a missing or unreadable file, or rows of the wrong shape.
+    """
+    import csv
+    import io
+    import json
+    from pathlib import Path
+
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot read the actor file ({error})") from None
+    if file.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise LexiconError(f"{path}:{getattr(error, 'lineno', 1)}: not valid JSON ({error})") from None
+        if not isinstance(data, list) or not all(isinstance(row, dict) and "actor" in row for row in data):
+            raise LexiconError(f"{path}: expected a JSON list of objects with at least 'actor' and 'kind'")
+        return "\n".join("\t".join(str(row.get(column, "") or "") for column in GAZETTEER_COLUMNS) for row in data)
+    if file.suffix.lower() == ".csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        if rows and [cell.strip().lower() for cell in rows[0]][:2] == ["actor", "kind"]:
+            rows = [[""]] + rows[1:]  # keep line numbers: the header becomes a blank line
+        return "\n".join("\t".join(row + [""] * (len(GAZETTEER_COLUMNS) - len(row))) if any(row) else "" for row in rows)
+    lines = text.split("\n")
+    if lines and lines[0].lower().startswith("actor\tkind"):
+        lines[0] = ""
+    return "\n".join(lines)
 
 
 # --- metonymy -------------------------------------------------------------------------
@@ -398,7 +478,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     for span_start, span_end in spans:
         found = _gazetteer_mentions(text, span_start, span_end, gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
-        found.extend(_model_mentions(text, names.get((span_start, span_end), ()), surnames, taken))
+        found.extend(_model_mentions(text, [n for n in names.get((span_start, span_end), ())
+                                            if gazetteer.kind_of(_canonical(n)) is None], surnames, taken))
         for candidate in _name_candidates(text, span_start, span_end, taken):
             if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
@@ -490,7 +571,8 @@ def _gazetteer_mentions(text: str, start: int, end: int, gazetteer: Gazetteer) -
             mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
             is_metonym=form_kind != "name" or (actor.kind == "government" and not actor.name.endswith("government")),
         ))
-    return found
+    unique = {(m.start, m.end): m for m in found}  # "the West" and "The West" both match a sentence's first words
+    return list(unique.values())
 
 
 def _title_start(text: str, start: int, span_start: int) -> int:

@@ -30,3 +30,14 @@ def read_data_bytes(relative: str) -> bytes:
     for part in relative.split("/"):
         node = node.joinpath(part)
     return node.read_bytes()
+
+
+@cache
+def data_sha256(name: str) -> str:
+    """The sha256 of a shipped weights file in ``framing/data`` ("" when it is missing)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(resources.files("framing").joinpath("data", name).read_bytes()).hexdigest()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ""
