@@ -117,6 +117,7 @@ _FURNITURE: tuple[tuple[WebNoiseKind, int, re.Pattern[str]], ...] = (
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ALL_SPACE = re.compile(r"\s+")
 _INVALID_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INERT_TAG = re.compile(r"<(/?)(template|noscript)\b[^>]*>", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEAD_LEVEL = re.compile(r"h([1-6])")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
@@ -170,7 +171,25 @@ def _sanitize(source: str) -> str:
     if len(source) > MAX_SOURCE_CHARS:
         source = source[:MAX_SOURCE_CHARS]
     source = source.replace("\r\n", "\n").replace("\r", "\n")
+    source = _drop_inert(source)  # never rendered; trafilatura would keep their text
     return _INVALID_CHARS.sub("", source)
+
+
+def _drop_inert(source: str) -> str:
+    """Cut ``<template>`` and ``<noscript>`` elements out in one pass (linear: tags are paired by a scan)."""
+    pieces: list[str] = []
+    kept_until = 0
+    open_at: int | None = None
+    for tag in _INERT_TAG.finditer(source):
+        if not tag.group(1):
+            if open_at is None:
+                open_at = tag.start()
+        elif open_at is not None:
+            pieces.append(source[kept_until:open_at])
+            pieces.append(" ")
+            kept_until, open_at = tag.end(), None
+    pieces.append(source[kept_until:])
+    return "".join(pieces)
 
 
 def _old_extraction(source: str) -> ExtractedHtml | None:

@@ -45,15 +45,17 @@ def _summary(data: dict[str, Any]) -> list[str]:
             f"{_heading(s)} ({s['loadedness']:.2f})" for s in ranked), ""]
     lines += ["**Readability:** " + _readability(readability), ""]
     if data["actors"]:
-        lines += ["### Actors and their portrayal", "", "| actor | kind | mentions | sentiment | label | in quotes |",
-                  "|---|---|---:|---:|---|---:|"]
+        lines += ["### Actors and their portrayal", "",
+                  "| actor | kind | mentions | portrayal | stance | sentiment | label | in quotes |",
+                  "|---|---|---:|---|---:|---:|---|---:|"]
         for actor in data["actors"][:TOP_ACTORS]:
             lines.append(
-                f"| {_cell(actor['actor'])} | {actor['kind']} | {actor['mentions']} | {_number(actor['sentiment'])} "
+                f"| {_cell(actor['actor'])} | {actor['kind']} | {actor['mentions']} | {_portrayal(actor)} "
+                f"| {_number(actor.get('stance'))} | {_number(actor['sentiment'])} "
                 f"| {actor['label'] or '–'} | {actor['mentions'] - actor['author_mentions']} |"
             )
         if len(data["actors"]) > TOP_ACTORS:
-            lines.append(f"| … {len(data['actors']) - TOP_ACTORS} more | | | | | |")
+            lines.append(f"| … {len(data['actors']) - TOP_ACTORS} more | | | | | | | |")
         lines.append("")
     if data["loaded_terms"]:
         lines += ["### Loaded terms", "", "| term | category | count | author voice |", "|---|---|---:|---:|"]
@@ -82,9 +84,10 @@ def _section(section: dict[str, Any]) -> list[str]:
         return lines + ["*(no body text)*", ""]
     lines += [f"Loadedness **{section['loadedness']:.2f}** · {_readability(section['readability'])}", ""]
     if section["actors"]:
-        lines += ["| actor | mentions | sentiment | label |", "|---|---:|---:|---|"]
+        lines += ["| actor | mentions | portrayal | stance | sentiment | label |", "|---|---:|---|---:|---:|---|"]
         for actor in section["actors"]:
-            lines.append(f"| {_cell(actor['actor'])} | {actor['mentions']} | {_number(actor['sentiment'])} | {actor['label'] or '–'} |")
+            lines.append(f"| {_cell(actor['actor'])} | {actor['mentions']} | {_portrayal(actor)} "
+                         f"| {_number(actor.get('stance'))} | {_number(actor['sentiment'])} | {actor['label'] or '–'} |")
         lines.append("")
     if section["loaded_terms"]:
         terms = ", ".join(f"{t['term']} ({t['category']}{' ×' + str(t['count']) if t['count'] > 1 else ''})"
@@ -127,6 +130,15 @@ def _readability(readability: dict[str, Any]) -> str:
         ("words/sentence", readability["words_per_sentence"]),
     ]
     return ", ".join(f"{name} {'–' if value is None else f'{value:.1f}'}" for name, value in parts)
+
+
+def _portrayal(actor: dict[str, Any]) -> str:
+    """The dominant author-voice casting with its counts ("antagonist (3 of 4)"), or a dash."""
+    role = actor.get("portrayal")
+    if not role:
+        return "–"
+    counts = actor.get("portrayal_counts") or {}
+    return f"{role} ({counts.get(role, 0)} of {sum(counts.values())})"
 
 
 def _number(value: float | None) -> str:
