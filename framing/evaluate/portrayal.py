@@ -66,6 +66,29 @@ def predict_rules(text: str, spans: Sequence[Span]) -> list[str | None]:
     return [c.portrayal for c in castings]
 
 
+def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | None], list[str | None]]:
+    """The full report's portrayal and its sentiment-sign mapping for the mention overlapping each span.
+
+    The report runs as a user would run it (``framing.analyze``: its own actor mentions,
+    sentences and quotes); a gold span no reported mention overlaps gets None (wrong).
+    Sentiment sign: positive -> protagonist, negative -> antagonist, neutral -> None.
+    """
+    import framing
+
+    report = framing.analyze(text, format="text")
+    mentions = [m for front in report.front for m in front.actors]
+    mentions += [m for section in report.sections for m in section.heading_actors]
+    mentions += [m for paragraph in report.paragraphs for m in paragraph.actors]
+    portrayals: list[str | None] = []
+    signs: list[str | None] = []
+    sign_role = {"positive": "protagonist", "negative": "antagonist"}
+    for start, end in spans:
+        hit = next((m for m in mentions if m.start < end and start < m.end), None)
+        portrayals.append(hit.casting.portrayal if hit is not None and hit.casting is not None else None)
+        signs.append(sign_role.get(hit.sentiment.label) if hit is not None else None)
+    return portrayals, signs
+
+
 def _sentence_of(sentences: Sequence[Span], start: int) -> Span:
     for span in sentences:
         if span[0] <= start < span[1]:
@@ -135,8 +158,8 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     """
     records = _load(Path(path))
     gold: list[str] = []
-    outputs: dict[str, list[str]] = {"rules": [], "vader_sign": []}
-    uncast: dict[str, list[str]] = {"rules": [], "vader_sign": []}
+    outputs: dict[str, list[str]] = {"report": [], "report_sentiment_sign": [], "rules": [], "vader_sign": []}
+    uncast: dict[str, list[str]] = {"report": [], "report_sentiment_sign": [], "rules": [], "vader_sign": []}
     bins: list[str] = []
     uncast_bins: list[str] = []
     for record in records:
@@ -147,6 +170,10 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
         if len(predicted) != len(cast) + len(other):
             raise InputError(f"the predictor returned {len(predicted)} roles for {len(cast) + len(other)} spans")
         gold += [m["role"] for m in record["mentions"]]
+        portrayals, signs = report_predictions(text, cast + other)
+        for method, found in (("report", portrayals), ("report_sentiment_sign", signs)):
+            outputs[method] += [p or _NONE for p in found[:len(cast)]]
+            uncast[method] += [p or _NONE for p in found[len(cast):]]
         outputs["rules"] += [p or _NONE for p in predicted[:len(cast)]]
         uncast["rules"] += [p or _NONE for p in predicted[len(cast):]]
         record_bins = _compound_bins(text, cast + other)
@@ -165,7 +192,7 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     outputs["majority"] = [majority] * len(gold)
     uncast["majority"] = [majority] * len(uncast_bins)
     rows = []
-    for method in ("rules", "majority", "vader_sign", "vader_sign_best"):
+    for method in ("report", "rules", "majority", "report_sentiment_sign", "vader_sign", "vader_sign_best"):
         row: dict[str, Any] = {"method": method}
         row.update({key: round(value, 4) for key, value in _scores(gold, outputs[method]).items()})
         others = uncast[method]
