@@ -73,6 +73,9 @@ NOISE_LINES = [
 ]
 END_MARKS = [".", ".", ".", "!", "?", "…", "?!"]
 
+# Every newline convention a file may carry: LF, CRLF, lone CR, NEL, LS, PS, form feed.
+LINE_ENDS = ("\n", "\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", "\x0c")
+ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 words = st.sampled_from(WORDS)
 actors = st.sampled_from(ACTORS)
 loaded = st.sampled_from(LOADED_TERMS)
@@ -182,8 +185,12 @@ def documents(draw: st.DrawFn) -> str:
     text = ""
     for part in parts:
         text += part + draw(st.sampled_from(["\n\n", "\n\n", "\n", "\n\n\n", "\n \n"]))
-    line_end = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))
-    return text.replace("\n", line_end)
+    if draw(st.booleans()):  # one line-end style for the whole text, as most files have
+        return text.replace("\n", draw(st.sampled_from(LINE_ENDS)))
+    pieces = text.split("\n")  # hostile: every convention mixed, zero-width marks beside structure lines
+    ends = draw(st.lists(st.sampled_from(LINE_ENDS), min_size=len(pieces) - 1, max_size=len(pieces) - 1))
+    marks = draw(st.lists(st.sampled_from(("", "", "", *ZERO_WIDTH)), min_size=len(pieces), max_size=len(pieces)))
+    return "".join(mark + piece + end for mark, piece, end in zip(marks, pieces, [*ends, ""]))
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -285,6 +292,9 @@ CHECKS = [check for name, check in sorted(globals().items()) if name.startswith(
 @example(text="The.\n\n\u2000\n\n")  # found by hypothesis: a line of U+2000 became an empty paragraph
 @example(text="The.\n\n0\n\nPhoto: Jane Doe/Reuters\n\na\n\n")  # a re-joined paragraph swallowed a credit
 @example(text="Moscow said on Tuesday that the talks with Kyiv would\n\nPhoto: Jane Doe/Reuters\n\ncontinue next week.\n")
+# reported crashes (TextSpan: bad offsets 81..80): lone CRs next to a tag line and a bullet
+@example(text="Photo: x*&amp;\u200dARTICLE TAGS:ARTICLE TAGS:\r- said<b>*<b>\r\nWas")
+@example(text="Title\r\rARTICLE TAGS:\r- a\r\x85b\u2028- c\u2029d\x0ce\u200b\r- f")
 def test_analyze_property(check: Callable[[str, dict[str, Any]], None], text: str) -> None:
     check(text, _analyze(text))
 

@@ -1,4 +1,8 @@
-"""``python -m framing.evaluate DATASET FILE [--json OUT]``: print the evaluation table."""
+"""``python -m framing.evaluate DATASET FILE [--json OUT]``: print the evaluation table.
+
+DATASET is newsmtsc, babe or gvfc (tables from ``harness``), or ner, ptc, portrayal or
+pages, whose harnesses take their own options (``python -m framing.evaluate ner --help``).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,25 @@ from framing.errors import FramingError
 from framing.evaluate.harness import DATASETS, render_table, run
 
 
+# Harnesses with their own command line: dataset -> module.
+DELEGATED = {"ner": "framing.evaluate.ner", "ptc": "framing.evaluate.ptc", "portrayal": "framing.evaluate.portrayal",
+             "pages": "framing.evaluate.pages"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one harness; returns the exit code."""
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments and arguments[0] in DELEGATED:
+        import importlib
+
+        harness = importlib.import_module(DELEGATED[arguments[0]])
+        return int(harness.main(list(arguments[1:])))
     parser = argparse.ArgumentParser(prog="python -m framing.evaluate", description=__doc__)
-    parser.add_argument("dataset", choices=DATASETS)
+    parser.add_argument("dataset", choices=(*DATASETS, *DELEGATED))
     parser.add_argument("file", help="the labelled file (e.g. ../shared/eval/newsmtsc/dev_mt.jsonl)")
     parser.add_argument("--json", metavar="OUT", help="also write the numbers as JSON")
     parser.add_argument("--recasens", metavar="FILE", help="Recasens et al. bias lexicon (babe baseline)")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         result = run(args.dataset, args.file, recasens=args.recasens)
     except FramingError as error:
