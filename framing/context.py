@@ -137,6 +137,12 @@ class TextContext:
             window_high = cut if cut > end else max(window_high, end)
         return window_low, window_high
 
+    def valence_between(self, start: int, end: int) -> float:
+        """The summed valence of the words in ``text[start:end]`` (negation applied, loaded terms' own valence)."""
+        low, high = self.scope(start, end)
+        tokens, starts = self.tokens(low, high)
+        return sum(token.value for token in tokens[bisect_left(starts, start):bisect_left(starts, end)])
+
     def polarity_of(self, start: int, end: int) -> Polarity:
         """VADER polarity of ``text[start:end]``, computed once per span (a sentence or a paragraph)."""
         key = (start, end)

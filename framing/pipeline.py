@@ -50,7 +50,7 @@ from framing.stages.lexicon import (
     resolve_lexicons,
 )
 from framing.stages.loaded_model import find_loaded_phrases, model_sha256
-from framing.stages.portrayal import cast_mentions
+from framing.stages.portrayal import cast_by_role, cast_mentions
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
 from framing.stages.roles import find_role
@@ -122,7 +122,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         MentionReport(m, score_target(context, m.start, m.end, voice="author"), context.roles[(m.start, m.end)])
         for m in mentions
     )
-    portrayed = _cast(text, all_sentences, quotes, speakers, hits, portrayed)
+    portrayed = _cast(context, all_sentences, quotes, speakers, hits, portrayed)
     hits_in, mentions_in, quotes_in = SpanIndex(hits), SpanIndex(portrayed), SpanIndex(quotes)
     analysed = {
         key: _analyse_span(text, key, sentences[key], hits_in, mentions_in, quotes_in, compiled.categories)
@@ -223,19 +223,31 @@ def _front_fields(part: _SpanAnalysis, n_words: int) -> tuple[Any, ...]:
     return part.loaded, part.mentions, score_frames(part.cues, n_words), part.techniques, part.markers
 
 
-def _cast(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], speakers: Mapping[int, str],
+def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[Quote], speakers: Mapping[int, str],
           hits: Sequence[TermHit], mentions: Sequence[MentionReport]) -> tuple[MentionReport, ...]:
-    """Run the portrayal stage and attach each mention's casting (with its evidence text)."""
+    """Run the portrayal stage and attach each mention's casting (with its evidence text).
+
+    A mention no lexicon cue casts, in the author's voice, is cast from its role (agent or
+    target) and the valence of the charged words that gave the role (``cast_by_role``).
+    """
+    text = context.text
     castings = cast_mentions(
         text, [(s.start, s.end) for s in sentences], [(m.start, m.end) for m in mentions],
         quotes=[(q.start, q.end, speakers.get(q.start) or (q.speaker.text if q.speaker else None))
                 for q in quotes if q.kind != "scare"],
         loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],
     )
-    return tuple(
-        replace(m, casting=replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
-        for m, c in zip(mentions, castings)
-    )
+    cast = []
+    for mention, casting in zip(mentions, castings):
+        if casting.portrayal is None and casting.voice == "author" and mention.role is not None:
+            evidence = mention.role.evidence
+            by_role = cast_by_role(mention.role.role, context.valence_between(evidence.start, evidence.end),
+                                   (evidence.start, evidence.end))
+            casting = by_role or casting
+        if casting.evidence:
+            casting = replace(casting, evidence_text=text[casting.evidence[0]:casting.evidence[1]])
+        cast.append(replace(mention, casting=casting))
+    return tuple(cast)
 
 
 def shipped_models(*, model_terms: bool = True) -> dict[str, str]:

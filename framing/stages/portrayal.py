@@ -77,6 +77,11 @@ FAILED_HELP_FACTOR = 0.6
 NEGATED_HARM_FACTOR = 0.5
 # Beyond this many characters a sentence is cut into windows (keeps a 5 MB "sentence" linear).
 MAX_SENTENCE_CHARS = 2_000
+# A role (agent or target of charged words) casts a mention only when the charged words sum
+# to at least this VADER valence (one clearly charged word, e.g. "attack" -1.5 ... "brutal" -2.9).
+ROLE_VALENCE = 1.5
+# The probability a role-based casting gives its role: below a lexicon cue's typical 0.6-0.9.
+ROLE_CONFIDENCE = 0.5
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s]")
 _BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
@@ -1041,6 +1046,24 @@ def _frame_cue(sentence: _Sentence, hit: _Hit) -> None:
 
 def _skip_comma(sentence: _Sentence, j: int) -> int:
     return j + 1 if j < len(sentence.words) and sentence.words[j] == "," else j
+
+
+def cast_by_role(role: Literal["agent", "target"], valence: float, evidence: tuple[int, int]) -> Casting | None:
+    """A weak casting from who does what to whom when no cue of the lexicons applied.
+
+    The agent of harsh words (summed valence ≤ -ROLE_VALENCE) is cast as antagonist, their
+    target as innocent; the agent or target of warm words as protagonist. Scores stay
+    modest (ROLE_CONFIDENCE), so a lexicon cue elsewhere outweighs it in the actor's stance.
+    """
+    if abs(valence) < ROLE_VALENCE:
+        return None
+    if valence < 0:
+        portrayal: Role = "antagonist" if role == "agent" else "innocent"
+    else:
+        portrayal = "protagonist"
+    rest = round((1.0 - ROLE_CONFIDENCE) / 2, 4)
+    scores = tuple((r, ROLE_CONFIDENCE if r == portrayal else rest) for r in ROLES)
+    return Casting(portrayal, scores, evidence, f"role:{role}-{'negative' if valence < 0 else 'positive'}", None)
 
 
 def actor_stance(castings: Sequence[Casting]) -> float | None:
