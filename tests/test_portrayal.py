@@ -220,7 +220,7 @@ def test_evaluate_portrayal_rows(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     result = evaluate_portrayal(path)
     rows = {row["method"]: row for row in result["rows"]}
-    assert set(rows) == {"rules", "majority", "vader_sign", "vader_sign_best"}
+    assert set(rows) == {"report", "report_sentiment_sign", "rules", "majority", "vader_sign", "vader_sign_best"}
     assert rows["rules"]["macro_f1"] == 1.0 and rows["rules"]["cast_uncast"] == 0.0
     assert rows["majority"]["macro_f1"] == pytest.approx((0.5 + 0 + 0) / 3, abs=1e-3)
     assert result["n"] == 3 and result["n_uncast"] == 1
@@ -232,4 +232,4 @@ def test_evaluate_portrayal_counts_none_as_wrong(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": "Oslo is cold.", "mentions": [{"start": 0, "end": 4, "role": "innocent"}]}),
                     encoding="utf-8")
     result = evaluate_portrayal(path, predict=lambda text, spans: [None] * len(spans))
-    assert result["rows"][0]["macro_f1"] == 0.0
+    assert {row["method"]: row for row in result["rows"]}["rules"]["macro_f1"] == 0.0
