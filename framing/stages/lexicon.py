@@ -13,7 +13,7 @@ import json
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -450,10 +450,8 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
         speaker = None
         if quote is not None:
             speaker = (speakers or {}).get(quote.start) or (quote.speaker.text if quote.speaker else None)
-        annotated.append(TermHit(
-            start=hit.start, end=hit.end, text=hit.text, term=hit.term, category=hit.category,
-            weight=hit.weight, valence=hit.valence, lexicon=hit.lexicon,
-            negated=_is_negated(text, hit, sentence), in_quote=quote is not None, speaker=speaker,
+        annotated.append(replace(
+            hit, negated=_is_negated(text, hit, sentence), in_quote=quote is not None, speaker=speaker,
             question=sentence is not None and _asks(sentence, questions),
         ))
     return tuple(annotated)

@@ -1052,18 +1052,15 @@ def cast_by_role(role: Literal["agent", "target"], valence: float, evidence: tup
     """A weak casting from who does what to whom when no cue of the lexicons applied.
 
     The agent of harsh words (summed valence ≤ -ROLE_VALENCE) is cast as antagonist, their
-    target as innocent; the agent or target of warm words as protagonist. Scores stay
-    modest (ROLE_CONFIDENCE), so a lexicon cue elsewhere outweighs it in the actor's stance.
+    target as innocent. Scores stay modest (ROLE_CONFIDENCE), so a lexicon cue elsewhere
+    outweighs it in the actor's stance.
     """
-    if abs(valence) < ROLE_VALENCE:
-        return None
-    if valence < 0:
-        portrayal: Role = "antagonist" if role == "agent" else "innocent"
-    else:
-        portrayal = "protagonist"
+    if valence > -ROLE_VALENCE:
+        return None  # warm words are too often negated or ironic for a cue-less casting ("never wanted them to succeed")
+    portrayal: Role = "antagonist" if role == "agent" else "innocent"
     rest = round((1.0 - ROLE_CONFIDENCE) / 2, 4)
     scores = tuple((r, ROLE_CONFIDENCE if r == portrayal else rest) for r in ROLES)
-    return Casting(portrayal, scores, evidence, f"role:{role}-{'negative' if valence < 0 else 'positive'}", None)
+    return Casting(portrayal, scores, evidence, f"role:{role}-negative", None)
 
 
 def actor_stance(castings: Sequence[Casting]) -> float | None:
