@@ -17,7 +17,7 @@ from framing.evaluate.harness import DATASETS, render_table, run
 
 # Harnesses with their own command line: dataset -> module.
 DELEGATED = {"ner": "framing.evaluate.ner", "ptc": "framing.evaluate.ptc", "portrayal": "framing.evaluate.portrayal",
-             "pages": "framing.evaluate.pages"}
+             "pages": "framing.evaluate.pages", "loaded": "framing.evaluate.loaded"}
 
 
 def main(argv: list[str] | None = None) -> int:

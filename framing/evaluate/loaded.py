@@ -1,0 +1,86 @@
+"""Loaded language in our own labelled texts: the report's loaded terms against a careful reader's marks.
+
+``python -m framing.evaluate loaded FILE`` reads JSONL ``{"text": ..., "spans": [{"start", "end"}]}``
+(``tools/build_labelled.py`` writes ``labelled/loaded_<split>.jsonl``) and prints span- and
+character-level precision, recall and F1 (the PTC harness's metrics) for the full report
+with and without the learned phrase scorer. Every loaded term counts, quoted ones too: the
+readers marked loaded words inside quotations as well.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from framing.errors import InputError
+from framing.evaluate.ptc import SpanScore, score_system
+
+Span = tuple[int, int]
+
+
+def load_marked(path: Path) -> list[tuple[str, list[Span]]]:
+    """(text, marked spans) per line of a JSONL file.
+
+    Raises:
+        InputError: for a missing file or a malformed line.
+    """
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error})") from None
+    documents = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            documents.append((record["text"], [(int(s["start"]), int(s["end"])) for s in record["spans"]]))
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{path}:{number}: expected {{text, spans: [{{start, end}}]}} ({error})") from None
+    return documents
+
+
+def _report_terms(model_terms: bool) -> Callable[[str], list[Span]]:
+    import framing
+
+    def system(text: str) -> list[Span]:
+        report = framing.analyze(text, format="text", model_terms=model_terms)
+        hits = [h for front in report.front for h in front.loaded_terms]
+        hits += [h for paragraph in report.paragraphs for h in paragraph.loaded_terms]
+        hits += [h for section in report.sections for h in section.heading_terms]
+        return sorted((h.start, h.end) for h in hits)
+
+    return system
+
+
+def evaluate_loaded(path: Path) -> list[SpanScore]:
+    """Scores of the report with and without the learned scorer on one labelled file."""
+    documents = load_marked(path)
+    return [score_system("report (lexicon + model)", documents, _report_terms(True)),
+            score_system("report (lexicon only)", documents, _report_terms(False))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table; 1 on a bad file."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        sys.stderr.write("usage: python -m framing.evaluate loaded FILE.jsonl\n")
+        return 2
+    try:
+        scores = evaluate_loaded(Path(args[0]))
+    except InputError as error:
+        sys.stderr.write(f"framing.evaluate.loaded: error: {error}\n")
+        return 1
+    print(f"loaded language — {args[0]} ({scores[0].n_gold} marked spans)\n")
+    print("| system | span P | span R | span F1 | char P | char R | char F1 |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for score in scores:
+        print(f"| {score.system} | {score.span.precision:.3f} | {score.span_recall:.3f} | {score.span_f1:.3f} "
+              f"| {score.char.precision:.3f} | {score.char.recall:.3f} | {score.char.f1:.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
