@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.lexicon import Lexicon, compile_lexicons, load_lexicon, match_terms
+
 from framing.stages.loaded_model import (
     FEATURE_VERSION,
     FREQUENCY_BINS,

@@ -14,7 +14,6 @@ from pathlib import Path
 from framing.errors import FramingError
 from framing.evaluate.harness import DATASETS, render_table, run
 
-
 # Harnesses with their own command line: dataset -> module.
 DELEGATED = {"ner": "framing.evaluate.ner", "ptc": "framing.evaluate.ptc", "portrayal": "framing.evaluate.portrayal",
              "pages": "framing.evaluate.pages", "loaded": "framing.evaluate.loaded"}
