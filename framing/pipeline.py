@@ -67,6 +67,9 @@ MODEL_TERM_WEIGHT = 1.0
 MODEL_TERM_VALENCE = -1.5
 SCARE_QUOTE_CATEGORY = "scare_quote"
 SCARE_QUOTE_WEIGHT = 1.0
+# Punctuation inside the closing mark (American style: held "talks.") is not part of the
+# term: the hit then covers the opening mark and the words only.
+TRAILING_PUNCTUATION = ".,;:!?…"
 
 
 def report_path(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
@@ -287,8 +290,14 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
     for quote in scare:
         if (quote.start, quote.end) in covered:
             continue
+        inner = quote.text[1:-1]
+        end = quote.end - 1 - (len(inner) - len(inner.rstrip(TRAILING_PUNCTUATION)))
+        if end == quote.end - 1:
+            end = quote.end  # no punctuation inside: the hit keeps both marks
+        if end - quote.start < 2:
+            continue
         raw.append(TermHit(
-            quote.start, quote.end, quote.text, term=" ".join(quote.text[1:-1].lower().split()),
+            quote.start, end, text[quote.start:end], term=" ".join(text[quote.start + 1:end].strip("\"”’»").lower().split()),
             category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
             lexicon="rules", source="rules",
         ))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import framing
 from framing.stages.quotes import find_quotes, is_speaker_like
 from framing.stages.sentences import split_sentences
 
@@ -63,3 +64,23 @@ def test_list_after_a_reported_colon_belongs_to_the_speaker() -> None:
 ])
 def test_is_speaker_like(phrase: str, expected: bool) -> None:
     assert is_speaker_like(phrase) is expected
+
+
+def test_second_of_two_coordinated_labels_is_the_callers_word() -> None:
+    report = framing.analyze('Critics call the mayor "reckless" and "arrogant". The plan passed.')
+    hits = [h for p in report.paragraphs for h in p.loaded_terms]
+    assert {h.text for h in hits} >= {"reckless", "arrogant"}
+    assert all(h.in_quote for h in hits if h.text in ("reckless", "arrogant"))
+    assert not [h for h in hits if h.category == "scare_quote"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('They held "talks." Nothing came of it.', '"talks'),
+    ('They held "talks", then left.', '"talks"'),
+    ('The "peace plan" is a farce.', '"peace plan"'),
+])
+def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str) -> None:
+    report = framing.analyze(text)
+    scare = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "scare_quote"]
+    assert [h.text for h in scare] == [expected]
+    assert all(report.text[h.start:h.end] == h.text for h in scare)

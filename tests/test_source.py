@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import framing
 from framing import InputError
 from framing.ingest.source import decode_bytes, normalise_newlines, read_source, sniff_format
 
@@ -88,3 +89,15 @@ def test_read_source_format_from_suffix(tmp_path: Path, name: str, expected: str
     source = read_source(path)
     assert source.format == expected
     assert source.text == "Just words here.\nAnd more."
+
+
+@pytest.mark.parametrize(("argument", "hinted"), [
+    ("Mayor Marsh blocked the scheme.", True),
+    ("Mayor Marsh blocked the scheme", True),
+    ("missing-article.txt", False),
+    ("my notes.txt", False),
+])
+def test_missing_path_that_looks_like_text_points_at_analyze(argument: str, hinted: bool) -> None:
+    with pytest.raises(framing.InputError) as raised:
+        framing.report(argument)
+    assert ("framing.analyze" in str(raised.value)) == hinted

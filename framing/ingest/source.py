@@ -176,7 +176,11 @@ def read_source(path: str | os.PathLike[str]) -> Source:
             "use framing.analyze(text) for text"
         )
     file = Path(path)
-    looks_like_text = "\n" in str(path) or len(str(path)) > 255
+    written = str(path)
+    # Text passed by mistake: several lines, very long, or words with spaces and no file suffix
+    # ("Mayor Marsh blocked the scheme." ends in "." but "my notes.txt" has a suffix).
+    looks_like_text = ("\n" in written or len(written) > 255
+                       or (" " in written.strip() and not Path(written).suffix[1:].isalnum()))
     try:
         exists = file.exists()
     except (OSError, ValueError):  # a name the file system cannot even look up (NUL byte, too long)

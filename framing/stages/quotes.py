@@ -48,6 +48,8 @@ _LABELLING = re.compile(
     r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$",
     re.I,
 )
+# Only a conjunction or a comma between two quotations: they share their speaker.
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)?\s*")
 _SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would[- ]be)\s*$", re.I)
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
@@ -119,6 +121,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
 def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
     found: list[Quote] = []
     marked: list[tuple[int, int]] = []
+    previous: tuple[int, TextSpan | None] = (-1, None)  # end and speaker of the last quotation
     for marks in _quotation_marks(sentence.text):
         start, end = sentence.start + marks.open_at, sentence.start + marks.close_at + 1
         inner = text[start + 1:end - 1]
@@ -131,6 +134,9 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         speaker = _speaker_after(text, end, after) or _speaker_before(text, before_start, before)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             speaker = _labeller(text, before_start, before)
+        if speaker is None and previous[1] is not None and _COORDINATED.fullmatch(text, previous[0], start):
+            speaker = previous[1]  # 'called the mayor "reckless" and "arrogant"': both are the caller's words
+        previous = (end, speaker)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
             if first_letter.islower() or _SO_CALLED.search(before):
