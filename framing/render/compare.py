@@ -44,13 +44,15 @@ def comparison(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
 def _portrayal(actor: dict[str, Any] | None) -> dict[str, Any] | None:
     if actor is None:
         return None
-    return {"mentions": actor["mentions"], "sentiment": actor["sentiment"], "label": actor["label"]}
+    return {"mentions": actor["mentions"], "portrayal": actor.get("portrayal"), "stance": actor.get("stance"),
+            "sentiment": actor["sentiment"], "label": actor["label"]}
 
 
 def _difference(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float | None:
-    if not a or not b or a["sentiment"] is None or b["sentiment"] is None:
+    """B's stance minus A's (the author's sympathy), or None when either article does not cast the actor."""
+    if not a or not b or a.get("stance") is None or b.get("stance") is None:
         return None
-    return round(float(b["sentiment"]) - float(a["sentiment"]), 4)
+    return round(float(b["stance"]) - float(a["stance"]), 4)
 
 
 def _article(data: dict[str, Any]) -> dict[str, Any]:
@@ -72,14 +74,17 @@ def _markdown(first: dict[str, Any], second: dict[str, Any], table: dict[str, An
     def cell(portrayal: dict[str, Any] | None) -> str:
         if portrayal is None:
             return "–"
+        cast = portrayal.get("portrayal") or "not cast"
+        stance = "" if portrayal.get("stance") is None else f" {portrayal['stance']:+.2f}"
         score = "–" if portrayal["sentiment"] is None else f"{portrayal['sentiment']:+.2f}"
-        return f"{score} {portrayal['label'] or ''} ({portrayal['mentions']}×)".strip()
+        return f"{cast}{stance}; sentiment {score} ({portrayal['mentions']}×)"
 
     lines = [
         "# Comparison", "",
         f"- **A**: {name(first)} — loadedness {table['a']['loadedness']:.2f}, {table['a']['n_words']} words",
         f"- **B**: {name(second)} — loadedness {table['b']['loadedness']:.2f}, {table['b']['n_words']} words", "",
-        "## Actors", "", "| actor | kind | A | B | B − A |", "|---|---|---|---|---:|",
+        "## Actors", "", "| actor | kind | A: portrayal, stance; sentiment | B: portrayal, stance; sentiment | stance B − A |",
+        "|---|---|---|---|---:|",
     ]
     for row in table["actors"]:
         difference = "–" if row["difference"] is None else f"{row['difference']:+.2f}"

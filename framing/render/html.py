@@ -21,6 +21,7 @@ from framing.render.html_parts import (
     article,
     category_colour,
     number,
+    portrayal_colour,
     sentiment_colour,
 )
 
@@ -98,11 +99,11 @@ def _layer_bar() -> str:
         for layer, label in LAYERS
     )
     key = "".join(
-        f'<span class="fr-key" style="--ac: {sentiment_colour(score, label)}">{label}</span>'
-        for label, score in (("negative", -0.5), ("neutral", 0.0), ("positive", 0.5))
+        f'<span class="fr-key" style="--ac: {portrayal_colour(role, 1.0)}">{role}</span>'
+        for role in ("protagonist", "antagonist", "innocent")
     )
     return (f'<nav class="fr-bar" aria-label="layers"><span class="fr-bar-label">Layers</span>{boxes}'
-            f'<span class="fr-bar-key">actor sentiment: {key}</span></nav>')
+            f'<span class="fr-bar-key">actor portrayal: {key}</span></nav>')
 
 
 # --- sidebar --------------------------------------------------------------------------------------
@@ -160,16 +161,21 @@ def _actors_card(data: Mapping[str, Any]) -> str:
         bar = (f'<span class="fr-sbar"><i style="{side}; width: {width:.1f}%; '
                f'background: {sentiment_colour(score, label)}"></i></span>')
         quoted = int(actor["mentions"]) - int(actor.get("author_mentions", actor["mentions"]))
+        portrayal = actor.get("portrayal")
+        cast = (f'<span class="fr-label" style="color: {portrayal_colour(portrayal, 1.0)}">{escape(str(portrayal))}</span>'
+                if portrayal else "–")
         rows.append(
             f"<tr><td>{escape(str(actor['actor']))}<small>{escape(str(actor.get('kind') or ''))}</small></td>"
+            f"<td>{cast}</td><td class=\"num\">{number(actor.get('stance'), '+.2f')}</td>"
             f"<td class=\"num\">{int(actor['mentions'])}{f'<small>{quoted} quoted</small>' if quoted else ''}</td>"
             f'<td class="num">{number(score, "+.2f")}{bar}</td>'
             f'<td><span class="fr-label fr-{label if label in SENTIMENT_RGB else "none"}">'
             f'{escape(str(label or "quoted only"))}</span></td></tr>'
         )
     more = f'<p class="fr-note">… and {len(actors) - TOP_ACTORS} more</p>' if len(actors) > TOP_ACTORS else ""
-    table = ('<table class="fr-table"><thead><tr><th>actor</th><th class="num">mentions</th>'
-             '<th class="num">sentiment</th><th>label</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+    table = ('<table class="fr-table"><thead><tr><th>actor</th><th>portrayal</th><th class="num">stance</th>'
+             '<th class="num">mentions</th><th class="num">sentiment</th><th>label</th></tr></thead><tbody>'
+             + "".join(rows) + "</tbody></table>")
     return _card("Actors (author voice)", table + more)
 
 
@@ -198,7 +204,7 @@ def _legend_card(data: Mapping[str, Any], categories: Mapping[str, int]) -> str:
         items += f'<li><span class="hl hl-scare">scare quote</span> <small>{counts[SCARE_QUOTE]}</small></li>'
     styles = (
         '<li><span class="hl hl-term muted c0">outlined term</span> quoted or negated: not counted</li>'
-        '<li><span class="hl hl-actor" style="--ac: rgba(220, 38, 38, 1)">actor</span> underline = sentiment; '
+        '<li><span class="hl hl-actor" style="--ac: rgba(220, 38, 38, 1)">actor</span> underline = portrayal (blue protagonist, red antagonist, amber innocent, grey not cast); '
         '<span class="hl hl-actor quoted" style="--ac: rgba(115, 115, 115, 1)">dashed</span> '
         "= someone else's words</li>"
         '<li><span class="hl hl-quote direct">direct quote</span> '

@@ -75,6 +75,18 @@ def sentiment_colour(score: float | None, label: str | None) -> str:
     return f"rgba({red}, {green}, {blue}, {0.35 + 0.65 * strength:.2f})"
 
 
+# Underline colours of an actor mention by how the author casts it (grey: no casting).
+PORTRAYAL_RGB = {"protagonist": (37, 99, 235), "antagonist": (220, 38, 38), "innocent": (217, 119, 6)}
+NO_PORTRAYAL_RGB = (120, 120, 120)
+
+
+def portrayal_colour(portrayal: str | None, confidence: float | None = None) -> str:
+    """An rgba() colour: hue from the casting, opacity from its confidence."""
+    red, green, blue = PORTRAYAL_RGB.get(portrayal or "", NO_PORTRAYAL_RGB)
+    strength = min(1.0, max(0.0, confidence or 0.0))
+    return f"rgba({red}, {green}, {blue}, {0.45 + 0.55 * strength:.2f})"
+
+
 def number(value: Any, spec: str = ".2f") -> str:
     """A formatted (and escaped) number, or an en dash for a missing (None) measurement."""
     return "–" if value is None else escape(format(value, spec))
@@ -115,17 +127,23 @@ def _term_tip(title: str, hit: Mapping[str, Any]) -> str:
 
 
 def actor_marks(mentions: Iterable[Mapping[str, Any]]) -> list[Mark]:
-    """Actor mentions (layer ``actors``), underlined in the colour of the sentiment toward them."""
+    """Actor mentions (layer ``actors``), underlined in the colour of their portrayal; sentiment in the hover."""
     marks = []
     for mention in mentions:
         score, label, speaker = mention.get("sentiment"), mention.get("label"), mention.get("speaker")
+        portrayal = mention.get("portrayal")
+        confidence = (mention.get("portrayal_scores") or {}).get(portrayal) if portrayal else None
+        cast = f"cast as {portrayal} ({number(confidence, '.0%')})" if portrayal else "not cast"
+        if portrayal and mention.get("portrayal_evidence"):
+            cast += f" by “{mention['portrayal_evidence']['text']}”"
         lines = [f"{mention['actor']} · {mention.get('kind')}{' (metonym)' if mention.get('metonym') else ''}",
+                 cast,
                  f"sentiment {number(score, '+.2f')} · {label}",
                  f"in the words of {speaker}" if speaker else "author voice"]
         if mention.get("evidence"):
             lines.append(f"evidence: “{mention['evidence']['text']}”")
         css = "hl-actor quoted" if speaker else "hl-actor"
-        marks.append(Mark(*_span(mention), "actors", css, "\n".join(lines), f"--ac: {sentiment_colour(score, label)}"))
+        marks.append(Mark(*_span(mention), "actors", css, "\n".join(lines), f"--ac: {portrayal_colour(portrayal, confidence)}"))
     return marks
 
 
