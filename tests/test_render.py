@@ -108,7 +108,9 @@ def test_compare_shared_actors_first(sample_reports: dict[str, framing.Report]) 
     shared = [row for row in table["actors"] if row["a"] and row["b"]]
     assert shared and table["actors"][: len(shared)] == shared
     markdown = compare_reports(first, second)
-    assert "| actor | kind | A | B | B − A |" in markdown
+    assert "| actor | kind | A: portrayal, stance; sentiment | B: portrayal, stance; sentiment | stance B − A |" in markdown
+    russia = next(row for row in table["actors"] if row["actor"] == "Russia")
+    assert russia["difference"] == pytest.approx(russia["b"]["stance"] - russia["a"]["stance"], abs=1e-3)
     assert json.loads(compare_reports(first, second, output_format="json"))["a"]["title"] == first["title"]
 
 
