@@ -17,7 +17,7 @@ import re
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +27,6 @@ _SPACE = re.compile(r"\s+")
 
 def _normalise(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
-
-
-def _body(text: str, noise: Iterable[tuple[int, int, Any]]) -> str:
-    """The text without its noise spans (each replaced by a line break)."""
-    pieces, position = [], 0
-    for start, end, _ in sorted(noise):
-        if start > position:
-            pieces.append(text[position:start])
-        position = max(position, end)
-    pieces.append(text[position:])
-    return "\n".join(pieces)
 
 
 def _trafilatura_alone(source: str) -> str:
@@ -50,16 +39,17 @@ def _trafilatura_alone(source: str) -> str:
 
 def _old(source: str) -> str:
     from framing.ingest.html import extract_html
+    from framing.ingest.web import body_text
 
     extracted = extract_html(source)
-    return _body(extracted.text, extracted.noise)
+    return body_text(extracted.text, extracted.noise)
 
 
 def _framing(source: str) -> str:
-    from framing.ingest.web import extract_page
+    from framing.ingest.web import body_text, extract_page
 
     extracted = extract_page(source)
-    return _body(extracted.text, extracted.noise)
+    return body_text(extracted.text, extracted.noise)
 
 
 _EXTRACTORS: dict[str, Callable[[str], str]] = {"trafilatura": _trafilatura_alone, "old": _old, "framing": _framing}

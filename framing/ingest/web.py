@@ -232,7 +232,7 @@ def _trafilatura_page(source: str, old: ExtractedHtml | None) -> ExtractedHtml |
     blocks, moved = _move_furniture(blocks, regions, tree)
     meta, tags = _metadata(document, old, tree)
     text, noise = _assemble(blocks, [region for _, region in regions] + moved, meta, _headline(headlines, titles))
-    body = _body_only(text, noise)
+    body = body_text(text, noise)
     meta["language"] = _language(body, meta.pop("language_declared", ""))
     meta["extractor"] = "trafilatura"
     return ExtractedHtml(text, noise, meta, tags)
@@ -240,24 +240,25 @@ def _trafilatura_page(source: str, old: ExtractedHtml | None) -> ExtractedHtml |
 
 def _needs_fallback(result: ExtractedHtml, old: ExtractedHtml | None) -> bool:
     """Too little: almost no words, or a short body where the old extractor finds far more."""
-    words = len(_body_only(result.text, result.noise).split())
+    words = len(body_text(result.text, result.noise).split())
     if words < MIN_WORDS:
         return True
     if old is None or words >= SHORT_WORDS:
         return False
-    return len(_body_only(old.text, old.noise).split()) >= FALLBACK_RATIO * words
+    return len(body_text(old.text, old.noise).split()) >= FALLBACK_RATIO * words
 
 
 def _fallback_result(old: ExtractedHtml | None) -> ExtractedHtml:
     if old is None:
         return ExtractedHtml("", (), {"language": "unknown", "extractor": "none"}, ())
     meta = dict(old.meta)
-    meta["language"] = guess_language(_body_only(old.text, old.noise))
+    meta["language"] = guess_language(body_text(old.text, old.noise))
     meta["extractor"] = "fallback"
     return ExtractedHtml(old.text, old.noise, meta, old.tags)
 
 
-def _body_only(text: str, noise: Iterable[tuple[int, int, str]]) -> str:
+def body_text(text: str, noise: Iterable[tuple[int, int, str]]) -> str:
+    """The extracted text without its noise spans (each replaced by a line break)."""
     pieces, position = [], 0
     for start, end, _ in sorted(noise):
         if start > position:
