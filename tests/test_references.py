@@ -1,0 +1,49 @@
+"""Cheap, safe references: "the senator", "the company" -> the one compatible named actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.model import ActorMention
+from framing.stages.references import find_references
+
+
+def _mention(text: str, surface: str, actor: str, kind: str) -> ActorMention:
+    start = text.index(surface)
+    return ActorMention(start, start + len(surface), surface, actor, kind)  # type: ignore[arg-type]
+
+
+SENATE = "Senator Caleb Rourke met Rosa Quintal. The senator said the bill would pass."
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # the titled actor wins even with another person named
+    (SENATE, [("Senator Caleb Rourke", "Caleb Rourke", "person"), ("Rosa Quintal", "Rosa Quintal", "person")],
+     [("The senator", "Caleb Rourke")]),
+    # one organisation so far: "the company" is it
+    ("Halvard Energy declined to comment, but the company later appealed.",
+     [("Halvard Energy", "Halvard Energy", "organisation")], [("the company", "Halvard Energy")]),
+    # two organisations and no title: ambiguous, nothing
+    ("Halvard Energy and Kane Holdings met; the company later appealed.",
+     [("Halvard Energy", "Halvard Energy", "organisation"), ("Kane Holdings", "Kane Holdings", "organisation")], []),
+    # two people, neither titled "minister": nothing
+    ("Rosa Quintal met Li Wei. The minister left early.",
+     [("Rosa Quintal", "Rosa Quintal", "person"), ("Li Wei", "Li Wei", "person")], []),
+    # a reference before any compatible actor: nothing
+    ("The senator arrived before Halvard Energy spoke.", [("Halvard Energy", "Halvard Energy", "organisation")], []),
+    ("", [], []),
+])
+def test_find_references_links_only_unambiguous_nouns(text: str, mentions: list[tuple[str, str, str]],
+                                                      expected: list[tuple[str, str]]) -> None:
+    named = sorted((_mention(text, *m) for m in mentions), key=lambda m: m.start)
+    found = find_references(text, [[(0, len(text))]] if text else [], named)
+    assert [(r.text, r.actor) for r in found] == expected
+    assert all(r.source == "reference" and text[r.start:r.end] == r.text for r in found)
+
+
+def test_references_do_not_cross_sections() -> None:
+    text = "Halvard Energy declined to comment.\n\nLater, the company appealed."
+    named = [_mention(text, "Halvard Energy", "Halvard Energy", "organisation")]
+    split = text.index("\n\n")
+    assert find_references(text, [[(0, split)], [(split + 2, len(text))]], named) == ()
+    assert len(find_references(text, [[(0, split), (split + 2, len(text))]], named)) == 1
