@@ -64,3 +64,14 @@ def test_split_tags(line: str, tags: tuple[str, ...]) -> None:
 ])
 def test_tags_label(line: str, found: bool) -> None:
     assert (tags_label(line) is not None) is found
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Trump, Donald | Trenin, Dmitri | Ukraine", ("Donald Trump", "Dmitri Trenin", "Ukraine")),
+    ("Quintal, Rosa; Kaleba, Joseph", ("Rosa Quintal", "Joseph Kaleba")),
+    ("Osei, Amara Mensah, Kwame Ghana Elections Analysis Africa", ("Amara Osei", "Kwame Mensah", "Ghana",
+                                                                  "Elections", "Analysis", "Africa")),
+    ("Housing, Leeds, Tenants", ("Housing", "Leeds", "Tenants")),
+])
+def test_split_tags_turns_last_first_names(line: str, expected: tuple[str, ...]) -> None:
+    assert split_tags(line) == expected

@@ -151,21 +151,58 @@ def tags_label(line: str) -> int | None:
     return found.end() if found else None
 
 
-def split_tags(line: str) -> tuple[str, ...]:
-    """Tags of a tag line: split on commas, semicolons or pipes when it has them.
+# A comma-separated tag has at most this many words; longer pieces mean the separators were lost.
+MAX_TAG_WORDS = 4
+_LAST_FIRST = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),\s*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)")
 
-    A line of ``#hashtags`` is split on whitespace; any other line is one tag.
+
+def split_tags(line: str) -> tuple[str, ...]:
+    """Tags of a tag line, with "Last, First" names turned round ("Trenin, Dmitri" -> "Dmitri Trenin").
+
+    Forms: "A | B | C" and "A; B" (each part may be "Last, First"); "A, B, C" (short parts);
+    a line of ``#hashtags``; and a list pasted without its separators, where only the commas
+    of "Last, First" pairs survive ("Trump, Donald Trenin, Dmitri China EU …"): each
+    "Last," and the word after it make a name, every other word is a tag. Any other line is
+    one tag.
     """
     stripped = line.strip()
     if not stripped:
         return ()
-    if re.search(r"[,;|]", stripped):
-        parts = re.split(r"\s*[,;|]\s*", stripped)
+    if re.search(r"[;|]", stripped):
+        parts = [piece for part in re.split(r"\s*[;|]\s*", stripped)
+                 for piece in ([_turn_name(part)] if _LAST_FIRST.fullmatch(part) else re.split(r"\s*,\s*", part))]
+    elif "," in stripped:
+        pieces = re.split(r"\s*,\s*", stripped)
+        if max(len(piece.split()) for piece in pieces) > MAX_TAG_WORDS:
+            parts = _unseparated_tags(stripped)
+        else:
+            parts = pieces
     elif all(token.startswith("#") for token in stripped.split()):
         parts = [token.lstrip("#") for token in stripped.split()]
     else:
         parts = [stripped]
-    return tuple(part.strip() for part in parts if part.strip())
+    return tuple(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+def _turn_name(part: str) -> str:
+    """ "Trenin, Dmitri" -> "Dmitri Trenin"; anything else unchanged."""
+    found = _LAST_FIRST.fullmatch(part.strip())
+    return f"{found.group(2)} {found.group(1)}" if found else part
+
+
+def _unseparated_tags(line: str) -> list[str]:
+    words = line.split()
+    tags: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word.endswith(",") and index + 1 < len(words) and words[index + 1][:1].isupper():
+            tags.append(f"{words[index + 1].rstrip(',')} {word[:-1]}")
+            index += 2
+        else:
+            tags.append(word.rstrip(","))
+            index += 1
+    return tags
 
 
 def credit_split(line: str) -> int | None:
