@@ -9,15 +9,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from framing._version import __version__
 from framing.errors import FramingError, InputError, LexiconError, MissingDependencyError
 from framing.model import Document, DocumentFormat, TargetSentiment
 
 if TYPE_CHECKING:
+    from framing.corpus_runner import CorpusItem, CorpusTable, Engine, Output
     from framing.model import Report
+    from framing.render.dataframe import Level
     from framing.stages.lexicon import Lexicon
     from framing.stages.sentiment import Method, Voice
 
@@ -116,11 +118,50 @@ def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     return _read_lexicon(path)
 
 
-def corpus(paths: Any, **options: Any) -> Any:
-    """Analyse many files; see ``framing.corpus.run_corpus`` for the options."""
+@overload
+def corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, workers: int | None = ...,
+           engine: Engine = ..., scheduler: str | None = ...,
+           lexicons: Sequence[str | os.PathLike[str] | Lexicon] = ..., default_lexicons: bool = ...,
+           output: Output | None = ..., as_dataframe: Literal[False] = ..., level: Level = ...,
+           progress: bool | None = ..., batch_size: int | None = ...) -> Iterator[CorpusItem]: ...
+
+
+@overload
+def corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, workers: int | None = ...,
+           engine: Engine = ..., scheduler: str | None = ...,
+           lexicons: Sequence[str | os.PathLike[str] | Lexicon] = ..., default_lexicons: bool = ...,
+           output: Output | None = ..., as_dataframe: Literal[True], level: Level = ...,
+           progress: bool | None = ..., batch_size: int | None = ...) -> CorpusTable: ...
+
+
+def corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, workers: int | None = None,
+           engine: Engine = "processes", scheduler: str | None = None,
+           lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True,
+           output: Output | None = None, as_dataframe: bool = False, level: Level = "paragraph",
+           progress: bool | None = None, batch_size: int | None = None) -> Iterator[CorpusItem] | CorpusTable:
+    """Analyse many article files: one ``CorpusItem`` per file in input order, or one table.
+
+    ``paths`` is a file, folder or glob pattern, or a list of them. ``workers`` defaults to
+    every core (``1``: this process); ``engine="dask"`` sends batches to ``scheduler`` or a
+    local cluster. ``output`` is what each item holds (``"report"`` or ``"dict"``).
+    ``as_dataframe=True`` returns a ``CorpusTable``: the rows at ``level`` of every file in
+    one pandas DataFrame, plus the errors. ``progress`` shows a tqdm bar. See
+    ``framing.corpus_runner.run_corpus`` for the details.
+
+    Raises:
+        InputError: for bad arguments (unknown engine or level, workers < 1).
+        LexiconError: for a malformed user lexicon.
+        MissingDependencyError: when dask, pandas or tqdm is needed but not installed.
+    """
     from framing.corpus_runner import run_corpus
 
-    return run_corpus(paths, **options)
+    if as_dataframe:
+        return run_corpus(paths, workers=workers, engine=engine, scheduler=scheduler, lexicons=lexicons,
+                          default_lexicons=default_lexicons, output=output, as_dataframe=True, level=level,
+                          progress=progress, batch_size=batch_size)
+    return run_corpus(paths, workers=workers, engine=engine, scheduler=scheduler, lexicons=lexicons,
+                      default_lexicons=default_lexicons, output=output, as_dataframe=False, level=level,
+                      progress=progress, batch_size=batch_size)
 
 
 def _decode(text: str | bytes, text_format: DocumentFormat | None) -> tuple[str, DocumentFormat]:

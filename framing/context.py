@@ -17,9 +17,9 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from framing.model import ActorRole, Polarity, Quote, Sentence, TermHit
 from framing.text.spans import SpanIndex
@@ -40,13 +40,14 @@ NEGATION_WINDOW = 3
 CHARGED_VALENCE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class ContextToken:
+class ContextToken(NamedTuple):
     """One word near targets, with everything sentiment, roles and the model read from it.
 
     ``value`` is the model's valence (a loaded term's on its first word, else VADER's,
     flipped by a negator right before); ``rule_valence`` is the rules' (booster and
     three-word negation window applied; 0 inside a loaded term after its first word).
+    A NamedTuple rather than a frozen dataclass: one is built per word of every scope,
+    and a frozen dataclass takes several times longer to construct.
     """
 
     start: int
@@ -60,8 +61,6 @@ class ContextToken:
     charged_end: int | None
     quote: Quote | None
     is_negator: bool
-
-
 
 
 class TextContext:
@@ -82,6 +81,9 @@ class TextContext:
         self.speakers: dict[int, str] = dict(speakers or {})
         self.sentence_index = SpanIndex(sentences)
         self.quote_index = SpanIndex([q for q in quotes if q.kind != "scare"])
+        attributed = sorted((q.start, q.end) for q in quotes if q.kind != "scare")
+        self._quote_starts = [start for start, _ in attributed]
+        self._quote_reach = list(accumulate((end for _, end in attributed), max))
         self.hit_index = SpanIndex(hits)
         self.speaker_index = SpanIndex(
             [Quote(q.speaker.start, q.speaker.end, q.speaker.text, q.kind, None) for q in quotes if q.speaker])
@@ -151,6 +153,11 @@ class TextContext:
             found = self._polarities[key] = paragraph_polarity(self.text[start:end])
         return found
 
+    def has_quote_within(self, low: int, high: int) -> bool:
+        """Whether any attributed quotation overlaps ``text[low:high]``."""
+        count = bisect_left(self._quote_starts, high)
+        return count > 0 and self._quote_reach[count - 1] > low
+
     def compound_of(self, start: int, end: int) -> float:
         """VADER compound of ``text[start:end]`` (see ``polarity_of``)."""
         return self.polarity_of(start, end).compound
@@ -159,45 +166,45 @@ class TextContext:
 def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToken, ...]:
     lexicon, boosters, negators = vader_tables()
     text = context.text
-    found = list(_TOKEN.finditer(text, low, high))
-    words = [m.group().lower().replace("’", "'") for m in found]
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, low, high)]
+    words = [word.lower().replace("’", "'") for _, _, word in found]
     negating = [w in negators or w.endswith("n't") for w in words]
     hits = context.hit_index.within(low - MAX_SCOPE_CHARS, high)
-    has_quotes = bool(context.quote_index.within(0, high))
+    n_hits = len(hits)
+    quote_at = context.quote_index.at if context.has_quote_within(low, high) else None
     table = []
     pointer = 0
-    for index, match in enumerate(found):
-        start, end, word = match.start(), match.end(), words[index]
-        while pointer < len(hits) and hits[pointer].end <= start:
+    for index, (start, end, _) in enumerate(found):
+        word = words[index]
+        while pointer < n_hits and hits[pointer].end <= start:
             pointer += 1
-        hit = hits[pointer] if pointer < len(hits) and hits[pointer].start <= start else None
-        charged_hit = hit is not None and bool(hit.valence)
-        first_of_hit = hit is not None and charged_hit and hit.start == start
+        hit = hits[pointer] if pointer < n_hits and hits[pointer].start <= start else None
         vader_value = lexicon.get(word, 0.0)
-        if hit is not None and first_of_hit:
-            value = rule_valence = hit.valence
+        negated = index > 0 and negating[index - 1]
+        if hit is None:
+            value = rule_valence = vader_value
+            rule_end = end
+            charged_end = end if abs(vader_value) >= CHARGED_VALENCE else None
         else:
-            value = 0.0 if charged_hit else vader_value
-            rule_valence = 0.0 if hit is not None else vader_value
-        if index and negating[index - 1]:
+            charged_hit = bool(hit.valence)
+            if charged_hit and hit.start == start:
+                value = rule_valence = hit.valence
+                rule_end = hit.end
+            else:
+                value = 0.0 if charged_hit else vader_value
+                rule_valence = 0.0
+                rule_end = end
+            charged_end = hit.end if charged_hit else (end if abs(vader_value) >= CHARGED_VALENCE else None)
+        if negated:
             value *= NEGATION_SCALAR
         if rule_valence:
             if index and words[index - 1] in boosters:
                 rule_valence += math.copysign(1.0, rule_valence) * boosters[words[index - 1]]  # VADER's ±0.293
             if any(negating[max(0, index - NEGATION_WINDOW):index]):
                 rule_valence *= NEGATION_SCALAR
-        feature_word = "<name>" if index > 0 and text[start].isupper() and not value else word
-        stem = _stem(feature_word)
-        if charged_hit and hit is not None:
-            charged_end: int | None = hit.end
-        else:
-            charged_end = end if abs(vader_value) >= CHARGED_VALENCE else None
-        table.append(ContextToken(
-            start=start, end=end, word=word, feature_word=feature_word, stem=stem, value=value,
-            rule_valence=rule_valence, rule_end=hit.end if hit is not None and first_of_hit else end,
-            charged_end=charged_end, quote=context.quote_index.at(start) if has_quotes else None,
-            is_negator=negating[index],
-        ))
+        feature_word = "<name>" if index > 0 and not value and text[start].isupper() else word
+        table.append(ContextToken(start, end, word, feature_word, _stem(feature_word), value, rule_valence, rule_end,
+                                  charged_end, quote_at(start) if quote_at is not None else None, negating[index]))
     return tuple(table)
 
 

@@ -459,6 +459,8 @@ def _collect_table(outcomes: Iterator[_Outcome], level: Level, n_files: int) -> 
     """Accumulate rows (never reports), packing them into DataFrame fragments as they come."""
     import pandas
 
+    from framing.render.dataframe import frame_of, with_integer_indexes
+
     fragments: list[pandas.DataFrame] = []
     pending: list[dict[str, Any]] = []
     errors: list[tuple[str, str]] = []
@@ -470,11 +472,12 @@ def _collect_table(outcomes: Iterator[_Outcome], level: Level, n_files: int) -> 
         n_ok += 1
         pending.extend(payload)
         if len(pending) >= FLUSH_ROWS:
-            fragments.append(pandas.DataFrame(pending))
+            fragments.append(frame_of(pending))
             pending = []
     if pending or not fragments:
-        fragments.append(pandas.DataFrame(pending))
+        fragments.append(frame_of(pending))
     frame = fragments[0] if len(fragments) == 1 else pandas.concat(fragments, ignore_index=True).infer_objects()
+    frame = with_integer_indexes(frame)  # a fragment without a missing index may be int64, another Int64
     return CorpusTable(frame=frame, level=level, n_files=n_files, n_ok=n_ok, errors=tuple(errors))
 
 

@@ -78,7 +78,7 @@ def test_user_lexicon_through_report(tmp_path: Path) -> None:
     lexicon.write_text("term\tcategory\tweight\nshipping corridor\tshipping_jargon\t1.0\n", encoding="utf-8")
     result = framing.report(SEEDS / "summit_wire.txt", lexicons=[lexicon])
     assert any(t.category == "shipping_jargon" for t in result.loaded_terms)
-    assert "shipping" in result.lexicons and "loaded_language" in result.lexicons
+    assert "shipping.tsv" in result.lexicons and "loaded_language" in result.lexicons
 
 
 def test_malformed_user_lexicon_through_report(tmp_path: Path) -> None:
@@ -86,3 +86,29 @@ def test_malformed_user_lexicon_through_report(tmp_path: Path) -> None:
     lexicon.write_text("term\tcategory\tweight\nregime\tx\tlots\n", encoding="utf-8")
     with pytest.raises(framing.LexiconError, match="bad.tsv:2"):
         framing.report(SEEDS / "summit_wire.txt", lexicons=[lexicon])
+
+
+def test_corpus_has_the_signature_of_run_corpus() -> None:
+    import inspect
+    import typing
+
+    import framing.corpus_runner as corpus_runner
+    from framing.render.dataframe import Level
+    from framing.stages.lexicon import Lexicon
+
+    names = {**vars(corpus_runner), "Level": Level, "Lexicon": Lexicon}
+    ours, theirs = inspect.signature(framing.corpus), inspect.signature(corpus_runner.run_corpus)
+    assert [(p.name, p.kind, p.default) for p in ours.parameters.values()] == [
+        (p.name, p.kind, p.default) for p in theirs.parameters.values()]
+    assert typing.get_type_hints(framing.corpus, localns=names) == typing.get_type_hints(
+        corpus_runner.run_corpus, localns=names)
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for name, p in ours.parameters.items() if name != "paths")
+
+
+def test_import_framing_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, framing; print(sorted(m for m in ('pandas', 'framing.corpus_runner', 'framing.pipeline') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"

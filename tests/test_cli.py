@@ -30,6 +30,19 @@ def test_report_formats(fmt: str, check) -> None:  # type: ignore[no-untyped-def
     assert check(done.stdout)
 
 
+@pytest.mark.parametrize("level", ["actor", "span"])
+def test_report_csv_indexes_are_integers(level: str) -> None:
+    import csv
+    import io
+
+    done = run("report", str(SEEDS / "summit_opinion.txt"), "--format", "csv", "--level", level)
+    assert done.returncode == 0, done.stderr
+    written = list(csv.DictReader(io.StringIO(done.stdout)))
+    for column in ("section", "paragraph", "start", "end"):
+        values = {row[column] for row in written if column in row}
+        assert all(value == "" or value.isdigit() for value in values), (column, values)
+
+
 def test_report_to_files(tmp_path: Path) -> None:
     done = run("report", str(SEEDS / "summit_wire.txt"), str(SEEDS / "housing_report.md"), "--format", "json",
                "--out", str(tmp_path))
@@ -95,3 +108,22 @@ def test_report_csv_levels(level: str, first_column: str, min_rows: int) -> None
     table = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(table) >= min_rows and first_column in table[0]
     assert all(row[first_column].endswith("summit_wire.txt") for row in table)
+
+
+@pytest.mark.parametrize("content", [
+    "term;category;weight\nwarmonger;pejorative;2\nhawk;pejorative;1\n",
+    "warmonger\tpejorative\t2\nhawk\tpejorative\n",
+])
+def test_lexicon_check_sniffs_csv_separators(tmp_path: Path, content: str) -> None:
+    lexicon = tmp_path / "mine.csv"
+    lexicon.write_text(content, encoding="utf-8")
+    done = run("lexicon", "check", str(lexicon))
+    assert done.returncode == 0, done.stderr
+    assert "2 entries in 1 categories: pejorative (2)" in done.stdout
+
+
+def test_lexicon_check_names_a_row_with_another_separator(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.csv"
+    lexicon.write_text("warmonger,pejorative,2\nhawk;pejorative;1\n", encoding="utf-8")
+    done = run("lexicon", "check", str(lexicon))
+    assert done.returncode == 1 and "mine.csv:2: this row is separated by semicolons" in done.stderr

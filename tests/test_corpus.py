@@ -188,6 +188,21 @@ def test_write_table_round_trips(tmp_path: Path, suffix: str) -> None:
     assert back.shape == table.frame.shape and list(back.columns) == list(table.frame.columns)
 
 
+@pytest.mark.parametrize("level", ["actor", "span"])
+def test_corpus_csv_indexes_are_integers(tmp_path: Path, level: str) -> None:
+    pytest.importorskip("pandas")
+    import csv
+
+    table = run_corpus([str(path) for path in SAMPLES[:2]], workers=1, as_dataframe=True, level=level)  # type: ignore[call-overload]
+    target = tmp_path / "table.csv"
+    write_table(table.frame, target)
+    with target.open(encoding="utf-8") as file:
+        written = list(csv.DictReader(file))
+    sections = {row["section"] for row in written}
+    assert "" in sections and "1" in sections  # document rows have none; no "1.0"
+    assert all(value == "" or value.isdigit() for value in sections)
+
+
 def test_write_table_rejects_unknown_suffix(tmp_path: Path) -> None:
     table = run_corpus(str(SAMPLES[0]), workers=1, as_dataframe=True)
     with pytest.raises(framing.InputError, match=r"\.xlsx"):

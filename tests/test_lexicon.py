@@ -109,6 +109,63 @@ def test_read_user_lexicons(tmp_path: Path, name: str, content: str, expected: l
     assert [(e.term, e.category, e.weight) for e in lexicon.entries] == expected
 
 
+@pytest.mark.parametrize("content", [
+    "term;category;weight\nwarmonger;pejorative;2.5\nhawk;pejorative;1\n",
+    "term\tcategory\tweight\nwarmonger\tpejorative\t2.5\nhawk\tpejorative\t1\n",
+    "warmonger;pejorative;2.5\nhawk;pejorative\n",
+    "warmonger\tpejorative\t2.5\nhawk\tpejorative\n",
+    "# comment, with; separators\nwarmonger,pejorative,2.5\nhawk,pejorative,,,,\"a note; with a semicolon\"\n",
+])
+def test_csv_lexicon_delimiter_and_header_are_sniffed(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text(content, encoding="utf-8")
+    lexicon = read_lexicon(path)
+    assert [(e.term, e.category, e.weight) for e in lexicon.entries] == [
+        ("warmonger", "pejorative", 2.5), ("hawk", "pejorative", 1.0)]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("regime,x,2\nhawk;y;1\n", r"mine.csv:2: this row is separated by semicolons but the file by commas; expected term,category,weight"),
+    ("entry;class;value\nregime;x;2\n", r"mine.csv:1: .*looks like a header, but entry, class, value are not column names"),
+    ("regime;x;1;s;0;note;extra\n", r"mine.csv:1: 7 columns, expected at most 6 .* separated by semicolons"),
+])
+def test_csv_lexicon_columns_that_do_not_fit_name_file_and_line(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        read_lexicon(path)
+
+
+def test_user_lexicons_with_one_stem_keep_apart(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    dic, csv_file, other = tmp_path / "housing.dic", tmp_path / "housing.csv", tmp_path / "b" / "housing.csv"
+    dic.write_text("%\n1\tnegemo\n%\nslum\t1\n", encoding="utf-8")
+    csv_file.write_text("shack,housing_jargon\n", encoding="utf-8")
+    other.write_text("hovel,housing_jargon\n", encoding="utf-8")
+    lexicons = resolve_lexicons([dic, csv_file, other, csv_file])
+    hashes = compile_lexicons(lexicons).hashes
+    assert list(hashes) == ["loaded_language", "housing.dic", "housing.csv", "b/housing.csv"]
+    assert len(set(hashes.values())) == 4
+    assert resolve_lexicons([dic, csv_file, other]) == lexicons  # deterministic
+    hits = match_terms("a slum, a shack and a hovel", compile_lexicons(lexicons))
+    assert [(h.term, h.lexicon) for h in hits] == [
+        ("slum", "housing.dic"), ("shack", "housing.csv"), ("hovel", "b/housing.csv")]
+
+
+def test_lexicon_objects_with_one_name_are_numbered() -> None:
+    first, second = parse_lexicon("mine", "regime\tx\n"), parse_lexicon("mine", "junta\tx\n")
+    actors = parse_lexicon("actors", "cabal\tx\n")
+    assert [lexicon.name for lexicon in resolve_lexicons([first, second, actors], default=False)] == [
+        "mine", "mine#2", "actors#2"]
+
+
+def test_word_list_category_is_the_stem(tmp_path: Path) -> None:
+    path = tmp_path / "housing.txt"
+    path.write_text("shack\n", encoding="utf-8")
+    lexicon = read_lexicon(path)
+    assert (lexicon.name, lexicon.entries[0].category) == ("housing.txt", "housing")
+
+
 def test_liwc_wildcard_is_a_prefix_match(tmp_path: Path) -> None:
     path = tmp_path / "liwc.dic"
     path.write_text("%\n1\tnegemo\n%\nabus*\t1\n", encoding="utf-8")

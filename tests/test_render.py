@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -125,3 +127,21 @@ def test_rows_never_overwrite_the_document_columns(level: str) -> None:
     table = rows(data, level=level)
     assert table
     assert all(row["source"] == data["source"] and row["title"] == data["title"] for row in table)
+
+
+def test_markdown_counts_negated_hits_apart() -> None:
+    markdown = framing.analyze("Budget plans\n\nThe plan is reckless. Aides said it was not reckless.").to_markdown()
+    assert "| reckless | derogatory_descriptor | 2 (1 negated) |" in markdown
+    assert "reckless (derogatory_descriptor ×2, 1 negated)" in markdown
+
+
+@pytest.mark.parametrize("level", ["actor", "span"])
+def test_dataframe_index_columns_are_integers(sample_reports: dict[str, framing.Report], level: str) -> None:
+    pytest.importorskip("pandas")
+    frame = sample_reports["summit_opinion.txt"].to_dataframe(level)  # type: ignore[arg-type]
+    assert frame["section"].isna().any()  # a document-level row or page furniture: no section
+    for column in ("section", "paragraph", "start", "end"):
+        if column in frame.columns:
+            assert str(frame[column].dtype) == "Int64", column
+    written = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))
+    assert {row["section"] for row in written} <= {"", *map(str, range(100))}  # "1", never "1.0"

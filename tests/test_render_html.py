@@ -292,14 +292,47 @@ def test_to_html_renders_frames_and_techniques_when_present(seed_report: framing
     data = seed_report.to_dict()
     assert "Techniques" not in to_html(data) or "techniques" in data
     data = copy.deepcopy(data)
-    data["frames"] = [{"frame": "security_defense", "score": 0.42}, {"frame": "economic", "score": 0.2}]
+    data["frames"] = [{"frame": "security_defense", "rate": 0.42, "share": 0.9}, {"frame": "economic", "rate": 0.2}]
     data["techniques"] = {"loaded_language": 7, "doubt": 2}
-    data["sections"][1]["frames"] = [{"frame": "political", "count": 3}]
+    data["sections"][1]["frames"] = [{"frame": "political", "rate": 3.0, "weight": 9.5}]
     data["sections"][1]["paragraphs"][0]["techniques"] = ["name_calling_labeling"]
     page = to_html(data)
-    for name in ("security_defense", "0.42", "loaded_language", "political", "name_calling_labeling"):
-        assert name in page
+    for chip in ("security defense <b>0.42</b>", "loaded language <b>7</b>", "political <b>3.0</b>",
+                 "name calling labeling <b>1</b>"):
+        assert f'<span class="fr-chip">{chip}</span>' in page
     _assert_offsets(data)
+
+
+def _chip_rows(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(label, [(name, number), ...]) for every row of chips on the page."""
+    rows = re.findall(r'<span class="fr-ann-label" title="([^"]*)">[^<]*</span>((?:<span class="fr-chip">.*?</span>)+)', page)
+    return [(title, re.findall(r'<span class="fr-chip">([^<]*) <b>([^<]*)</b></span>', chips)) for title, chips in rows]
+
+
+def test_to_html_chips_have_readable_names_and_one_number_each(sample_reports: dict[str, framing.Report]) -> None:
+    data = sample_reports["summit_opinion.txt"].to_dict()
+    page = to_html(data)
+    rows = _chip_rows(page)
+    assert {title for title, _ in rows} == {"number = cues per 100 words", "number = times used"}
+    chips = [chip for _, row in rows for chip in row]
+    assert chips and all("_" not in name for name, _ in chips)
+    for title, row in rows:  # techniques: whole counts at every level, paragraphs included
+        assert title != "number = times used" or all(amount.isdigit() for _, amount in row)
+    summary = page[page.index("<h3>Summary</h3>"):]
+    frame_rates = dict(_chip_rows(summary[:summary.index("</section>")])[0][1])
+    top = data["frames"][0]
+    expected = f"{top['rate']:.2g}" if top["rate"] < 1 else f"{top['rate']:.1f}"
+    assert frame_rates[top["frame"].replace("_", " ")] == expected  # the rate, not the share or weight
+    assert "number = cues per 100 words</small>" in page and "times used</li>" in page  # the legends
+
+
+def test_to_html_chart_labels_sections_on_both_panels(sample_reports: dict[str, framing.Report]) -> None:
+    data = sample_reports["summit_opinion.txt"].to_dict()
+    page = to_html(data)
+    chart = page[page.index('<svg class="fr-chart"'):page.index("</svg>")]
+    labels = re.findall(r'<text class="ax"[^>]*>§(\d*)</text>', chart)
+    assert "" not in labels  # no stray "§" on its own
+    assert labels == [str(s["index"]) for s in data["sections"]] * 2
 
 
 @pytest.mark.parametrize("text", ["Moscow agreed.", "Short", "A title\n\nOne paragraph about the regime in Moscow."])

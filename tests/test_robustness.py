@@ -629,13 +629,13 @@ FORMATS = ["tsv", "csv", "json", "dic", "txt"]
 
 def _user_hits(text: str, lexicon: Path) -> list[tuple[str, str]]:
     result = framing.analyze(text, lexicons=[lexicon], default_lexicons=False)
-    return [(hit.text, hit.term) for p in result.paragraphs for hit in p.loaded_terms if hit.lexicon == lexicon.stem]
+    return [(hit.text, hit.term) for p in result.paragraphs for hit in p.loaded_terms if hit.lexicon == lexicon.name]
 
 
 def _user_hit_spans(text: str, lexicon: Path) -> list[tuple[int, int, str]]:
     result = framing.analyze(text, lexicons=[lexicon], default_lexicons=False)
     return [(hit.start, hit.end, hit.term) for p in result.paragraphs for hit in p.loaded_terms
-            if hit.lexicon == lexicon.stem]
+            if hit.lexicon == lexicon.name]  # user lexicons are named by file name
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -868,7 +868,7 @@ def test_user_lexicon_dic_prefix_and_multiple_categories(tmp_path: Path) -> None
     path.write_text("%\n1\tanger\n2\tnegemo\n%\nabus*\t1\t2\nhate\t1\n", encoding="utf-8")
     hits = [(h.text, h.category) for p in framing.analyze(
         "They were abusive and abused; the abuse was hate. An abbot watched.", lexicons=[path],
-        default_lexicons=False).paragraphs for h in p.loaded_terms if h.lexicon == "liwc"]
+        default_lexicons=False).paragraphs for h in p.loaded_terms if h.lexicon == "liwc.dic"]
     for word in ("abusive", "abused", "abuse"):
         assert (word, "anger") in hits and (word, "negemo") in hits
     assert ("hate", "anger") in hits
@@ -880,7 +880,7 @@ def test_user_lexicon_later_term_reweights_a_shipped_term(tmp_path: Path) -> Non
     path.write_text("term\tcategory\tweight\nregime\tmy_label\t7\n", encoding="utf-8")
     result = framing.analyze("The regime spoke.", lexicons=[path])
     hits = [(h.term, h.category, h.weight, h.lexicon) for p in result.paragraphs for h in p.loaded_terms]
-    assert hits == [("regime", "my_label", 7.0, "mine")]
+    assert hits == [("regime", "my_label", 7.0, "mine.tsv")]  # user lexicons are named by file name
 
 
 def test_user_lexicon_check_command_validates_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

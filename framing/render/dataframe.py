@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from framing.errors import InputError, MissingDependencyError
@@ -14,6 +14,9 @@ Level = Literal["paragraph", "section", "actor", "span", "document"]
 LEVELS: tuple[Level, ...] = ("paragraph", "section", "actor", "span", "document")
 _READABILITY = ("n_words", "n_sentences", "words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade",
                 "gunning_fog", "smog_index", "dale_chall")
+# Columns that number or locate things: integers in every table, empty where they do not
+# apply (a document-level actor row has no section), never floats such as 1.0.
+INDEX_COLUMNS = ("section", "paragraph", "start", "end")
 
 
 def to_dataframe(data: dict[str, Any], *, level: Level = "paragraph") -> pandas.DataFrame:
@@ -24,12 +27,25 @@ def to_dataframe(data: dict[str, Any], *, level: Level = "paragraph") -> pandas.
         InputError: for an unknown level.
     """
     try:
-        import pandas
+        import pandas  # noqa: F401  (only to fail early with a clear message)
     except ImportError:
         raise MissingDependencyError(
             "Report.to_dataframe() needs pandas: pip install 'framing[pandas]'"
         ) from None
-    return pandas.DataFrame(rows(data, level=level))
+    return frame_of(rows(data, level=level))
+
+
+def frame_of(table: Sequence[dict[str, Any]]) -> pandas.DataFrame:
+    """A DataFrame of rows whose index columns are integers (pandas' nullable ``Int64``)."""
+    import pandas
+
+    return with_integer_indexes(pandas.DataFrame(table))
+
+
+def with_integer_indexes(frame: pandas.DataFrame) -> pandas.DataFrame:
+    """``frame`` with each of ``INDEX_COLUMNS`` it has as nullable integers."""
+    columns = {column: "Int64" for column in INDEX_COLUMNS if column in frame.columns}
+    return frame.astype(columns) if columns else frame
 
 
 def rows(data: dict[str, Any], *, level: Level = "paragraph") -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from html import escape
 from typing import Any
 
 from framing.render.html_parts import (
+    CHIP_NUMBERS,
     SCARE_QUOTE,
     SENTIMENT_RGB,
     annotation_chips,
@@ -137,7 +139,7 @@ def _summary(data: Mapping[str, Any]) -> str:
     notes = f'<p class="fr-note">{escape(more)}</p>'
     if top:
         notes += f'<p class="fr-note">Most loaded sections: {escape(top)}</p>'
-    return _card("Summary", f'<div class="fr-stats">{grid}</div>{notes}{annotation_chips(data)}')
+    return _card("Summary", f'<div class="fr-stats">{grid}</div>{notes}{annotation_chips(data, legend=True)}')
 
 
 def _ease_band(ease: float) -> str:
@@ -211,6 +213,8 @@ def _legend_card(data: Mapping[str, Any], categories: Mapping[str, int]) -> str:
         '<span class="hl hl-quote reported">reported speech</span> '
         '<span class="hl hl-speaker">speaker</span></li>'
         '<li><span class="fr-noise-kind">noise</span> page furniture, not analysed</li>'
+        f'<li><span class="fr-chip">frame <b>1.2</b></span> {CHIP_NUMBERS["frames"]}; '
+        f'<span class="fr-chip">technique <b>3</b></span> {CHIP_NUMBERS["techniques"]}</li>'
     )
     body = f'<ul class="fr-legend">{items}</ul>' if items else '<p class="fr-note">No loaded terms found.</p>'
     return _card("Legend", body + f'<ul class="fr-legend fr-legend-styles">{styles}</ul>', "fr-legend-card")
@@ -276,12 +280,24 @@ def section_chart(sections: Sequence[Mapping[str, Any]], actors: Sequence[Mappin
         f'<svg class="fr-chart" viewBox="0 0 {plot.width:.0f} {height:.0f}" role="img" aria-label="{label}">',
         _loadedness_panel(plot, sections, bars_top, bars_height),
         _sentiment_panel(plot, sections, names, lines_top, lines_height),
-        *(f'<text class="ax" x="{plot.x(i):.1f}" y="{axis + 14:.1f}" text-anchor="middle">{int(s["index"])}</text>'
-          for i, s in enumerate(sections)),
-        f'<text class="ax" x="{plot.left - 6}" y="{axis + 14:.1f}" text-anchor="end">§</text>',
+        _section_labels(plot, sections, bars_top + bars_height + 13),
+        _section_labels(plot, sections, axis + 14),
         _series_legend(plot, names, axis + 36),
         "</svg>",
     ])
+
+
+# Narrowest room, in chart units, that one "§12" label needs; closer sections label every k-th.
+SECTION_LABEL_WIDTH = 22.0
+
+
+def _section_labels(plot: _Plot, sections: Sequence[Mapping[str, Any]], y: float) -> str:
+    """"§1", "§2", ... under each section's slot (every k-th one when the slots are narrow)."""
+    every = max(1, math.ceil(SECTION_LABEL_WIDTH / plot.step))
+    return "".join(
+        f'<text class="ax" x="{plot.x(i):.1f}" y="{y:.1f}" text-anchor="middle">§{int(section["index"])}</text>'
+        for i, section in enumerate(sections) if i % every == 0
+    )
 
 
 def _loadedness_panel(plot: _Plot, sections: Sequence[Mapping[str, Any]], top: float, height: float) -> str:
@@ -507,6 +523,7 @@ CSS = """
 .framing-report.off-attribution .hl-speaker{color:inherit;font-weight:inherit}
 .framing-report .fr-ann{font-family:var(--sans);font-size:12px;margin:-8px 0 14px;color:var(--muted)}
 .framing-report .fr-ann-label{font-weight:600;margin-right:6px}
+.framing-report .fr-ann-unit{margin-left:4px;font-size:11px}
 .framing-report .fr-card .fr-ann{margin:10px 0 0}
 .framing-report .fr-chip{display:inline-block;margin:2px 4px 2px 0;padding:0 7px;border-radius:10px;background:#f3f4f6;
  border:1px solid #e5e7eb;color:var(--ink);font-size:12px}

@@ -241,9 +241,11 @@ def _open_tag(piece: _Piece) -> str:
 
 # --- article body -------------------------------------------------------------------------
 
-# Keys tried, in order, to name a frame/technique record and to find its number.
+# Keys tried, in order, to name a frame/technique record.
 _NAME_KEYS = ("frame", "technique", "name", "label", "category", "id")
-_VALUE_KEYS = ("score", "share", "weight", "confidence", "probability", "count")
+# One meaning for the number on each kind of chip, whatever level it is shown at: a frame's
+# cues per 100 words (``rate``), a technique's number of uses (``count``, else one per record).
+CHIP_NUMBERS = MappingProxyType({"frames": "cues per 100 words", "techniques": "times used"})
 # At most this many frame/technique chips per paragraph, section or document.
 MAX_CHIPS = 12
 
@@ -329,43 +331,73 @@ def _paragraph(text: str, paragraph: Mapping[str, Any], categories: Mapping[str,
     return f'<{tag} class="fr-p">{body}</{tag}>{extra}'
 
 
-def annotation_chips(node: Mapping[str, Any]) -> str:
-    """Chips for ``frames`` and ``techniques`` when the data has them (any list/dict shape)."""
+def annotation_chips(node: Mapping[str, Any], *, legend: bool = False) -> str:
+    """Chips for ``frames`` and ``techniques`` when the data has them (any list/dict shape).
+
+    Each row's label says what its numbers mean on hover; ``legend=True`` also writes it out.
+    """
     rows = []
     for key, label in (("frames", "Frames"), ("techniques", "Techniques")):
         value = node.get(key)
         if value:
-            rows.append(f'<div class="fr-ann"><span class="fr-ann-label">{label}</span>{chips(value)}</div>')
+            unit = CHIP_NUMBERS[key]
+            note = f'<small class="fr-ann-unit">number = {unit}</small>' if legend else ""
+            rows.append(f'<div class="fr-ann"><span class="fr-ann-label" title="number = {unit}">{label}</span>'
+                        f"{chips(value, kind=key)}{note}</div>")
     return "".join(rows)
 
 
-def chips(value: Any) -> str:
-    """Escaped name/number chips for a list of records, a name → number mapping, or a string."""
-    pairs = _named_values(value)[:MAX_CHIPS]
+def chips(value: Any, *, kind: str = "techniques") -> str:
+    """Escaped chips, each a readable name and the one number of its ``kind`` (see ``CHIP_NUMBERS``).
+
+    ``value`` is a list of records or names, a name → number mapping, or one name; a record
+    of a technique without ``count`` (one use, as in a paragraph) adds one to its name.
+    """
+    pairs = (_frame_rates(value) if kind == "frames" else _technique_counts(value))[:MAX_CHIPS]
     return "".join(
-        f'<span class="fr-chip">{escape(name)}{f" <b>{escape(amount)}</b>" if amount else ""}</span>'
+        f'<span class="fr-chip">{escape(readable(name))}{f" <b>{escape(amount)}</b>" if amount else ""}</span>'
         for name, amount in pairs
     )
 
 
-def _named_values(value: Any) -> list[tuple[str, str]]:
+def readable(identifier: str) -> str:
+    """A taxonomy id as words: ``quality_of_life`` -> "quality of life"."""
+    return " ".join(identifier.replace("_", " ").split())
+
+
+def _records(value: Any) -> list[tuple[str, Any]]:
+    """(name, record or number) pairs of any chip data shape."""
     if isinstance(value, Mapping):
-        return [(str(key), _amount(item)) for key, item in value.items()]
+        return [(str(key), item) for key, item in value.items()]
     if isinstance(value, (list, tuple)):
-        return [_named(item) for item in value]
-    return [(str(value), "")]
+        return [(_name(item), item) for item in value]
+    return [(str(value), None)]
 
 
-def _named(item: Any) -> tuple[str, str]:
+def _name(item: Any) -> str:
     if not isinstance(item, Mapping):
-        return str(item), ""
-    name = next((str(item[key]) for key in _NAME_KEYS if item.get(key) is not None), "?")
-    return name, _amount(item)
+        return str(item)
+    return next((str(item[key]) for key in _NAME_KEYS if item.get(key) is not None), "?")
+
+
+def _frame_rates(value: Any) -> list[tuple[str, str]]:
+    pairs = []
+    for name, item in _records(value):
+        rate = item.get("rate") if isinstance(item, Mapping) else item
+        pairs.append((name, _amount(rate)))
+    return pairs
+
+
+def _technique_counts(value: Any) -> list[tuple[str, str]]:
+    counts: dict[str, int] = {}
+    for name, item in _records(value):
+        count = item.get("count", 1) if isinstance(item, Mapping) else item if isinstance(item, int) else 1
+        counts[name] = counts.get(name, 0) + (count if isinstance(count, int) and not isinstance(count, bool) else 1)
+    ordered = sorted(counts.items(), key=lambda pair: -pair[1])  # stable: ties keep their order
+    return [(name, str(count)) for name, count in ordered]
 
 
 def _amount(value: Any) -> str:
-    if isinstance(value, Mapping):
-        value = next((value[key] for key in _VALUE_KEYS if key in value), None)
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, int):

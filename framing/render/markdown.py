@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 # How many rows the document-level tables show.
@@ -58,9 +60,14 @@ def _summary(data: dict[str, Any]) -> list[str]:
             lines.append(f"| … {len(data['actors']) - TOP_ACTORS} more | | | | | | | |")
         lines.append("")
     if data["loaded_terms"]:
+        negated = _negated_counts(_document_hits(data))
         lines += ["### Loaded terms", "", "| term | category | count | author voice |", "|---|---|---:|---:|"]
         for term in data["loaded_terms"][:TOP_TERMS]:
-            lines.append(f"| {_cell(term['term'])} | {_cell(term['category'])} | {term['count']} | {term['author_count']} |")
+            count = str(term["count"])
+            n_negated = negated[(term["term"], term["category"])]
+            if n_negated:
+                count += f" ({n_negated} negated)"
+            lines.append(f"| {_cell(term['term'])} | {_cell(term['category'])} | {count} | {term['author_count']} |")
         lines.append("")
     if data.get("frames"):
         lines += ["### Frames", "", "| frame | share | cues per 100 words |", "|---|---:|---:|"]
@@ -90,7 +97,8 @@ def _section(section: dict[str, Any]) -> list[str]:
                          f"| {_number(actor.get('stance'))} | {_number(actor['sentiment'])} | {actor['label'] or '–'} |")
         lines.append("")
     if section["loaded_terms"]:
-        terms = ", ".join(f"{t['term']} ({t['category']}{' ×' + str(t['count']) if t['count'] > 1 else ''})"
+        negated = _negated_counts([*section["heading_terms"], *(h for p in section["paragraphs"] for h in p["loaded_terms"])])
+        terms = ", ".join(f"{t['term']} ({t['category']}{_times(t['count'], negated[(t['term'], t['category'])])})"
                           for t in section["loaded_terms"])
         lines += [f"Loaded terms: {_inline(terms)}", ""]
     if section.get("dominant_frames"):
@@ -101,6 +109,28 @@ def _section(section: dict[str, Any]) -> list[str]:
     if paragraph["loaded_terms"]:
         lines += [f"Most loaded paragraph ({paragraph['loadedness']:.2f}):", "", "> " + _marked(paragraph), ""]
     return lines
+
+
+def _document_hits(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every loaded-term hit of the document: front matter, headings and paragraphs."""
+    hits = [hit for part in data.get("front", []) for hit in part.get("loaded_terms", [])]
+    for section in data["sections"]:
+        hits += section["heading_terms"]
+        hits += [hit for paragraph in section["paragraphs"] for hit in paragraph["loaded_terms"]]
+    return hits
+
+
+def _negated_counts(hits: Iterable[dict[str, Any]]) -> Counter[tuple[str, str]]:
+    """How many hits of each (term, category) are negated ("not reckless")."""
+    return Counter((hit["term"], hit["category"]) for hit in hits if hit["negated"])
+
+
+def _times(count: int, n_negated: int) -> str:
+    """" ×2", " ×2, 1 negated", ", negated" (one hit) or nothing, after a term's category."""
+    times = f" ×{count}" if count > 1 else ""
+    if not n_negated:
+        return times
+    return f"{times}, {n_negated} negated" if count > 1 else ", negated"
 
 
 def _marked(paragraph: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -39,6 +39,9 @@ FormKind = Literal["name", "seat", "place"]
 MAX_SPEAKER_OVERLAP = 4
 # "He said" looks back over at most this many mentions for the person it refers to.
 MAX_PRONOUN_LOOKBACK = 60
+# Distinct names whose gazetteer kind is memoised before the memo starts afresh (a bound
+# on memory over a long corpus; a news text has a few hundred candidate names).
+MAX_KIND_CACHE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +64,29 @@ class Actor:
 
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Actors and one case-sensitive phrase index over all their names."""
+    """Actors and one case-sensitive phrase index over all their names.
+
+    ``kinds`` memoises ``kind_of`` (bounded by MAX_KIND_CACHE).
+    """
 
     actors: tuple[Actor, ...]
     index: PhraseIndex[tuple[Actor, FormKind]]
     sha256: str
+    kinds: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def kind_of(self, name: str) -> str | None:
         """The kind of the actor that ``name`` names exactly, if the gazetteer has it (a recogniser feature)."""
+        if name in self.kinds:
+            return self.kinds[name]
+        if len(self.kinds) > MAX_KIND_CACHE:
+            self.kinds.clear()
+        kind = None
         for match in self.index.find(name, 0, len(name)):
             if match.start == 0 and match.end == len(name):
-                return str(match.payload[0].kind)
-        return None
+                kind = str(match.payload[0].kind)
+                break
+        self.kinds[name] = kind
+        return kind
 
     def actor(self, name: str) -> Actor | None:
         """The actor with this canonical name, if any."""
@@ -394,6 +408,11 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
     run: list[tuple[int, int, str]] = []
     for token in _NAME_TOKEN.finditer(text, start, end):
         word = token.group()
+        if not word[:1].isupper():  # not a name word: it ends the run (the general case below, fast)
+            if run:
+                yield from _flush(run, taken)
+                run = []
+            continue
         possessive = word.endswith(("'s", "’s"))
         core = word[:-2] if possessive else word
         adjacent = run and text[run[-1][1]:token.start()] == " "

@@ -104,7 +104,9 @@ def parse_lexicon(name: str, source: str, *, path: str | None = None, format: st
     """Build a Lexicon from the text of a lexicon file.
 
     ``format`` is one of ``tsv``, ``csv``, ``json``, ``dic`` (LIWC) and ``txt`` (one term
-    per line, category = ``name``).
+    per line, category = ``name``). A ``csv`` file may be separated by commas, semicolons
+    or tabs (sniffed from its rows); in both delimited formats a first row of column names
+    (``term``, ``category``, ...) is a header.
 
     Raises:
         LexiconError: naming file and line, when a row is malformed, a term is defined
@@ -116,7 +118,7 @@ def parse_lexicon(name: str, source: str, *, path: str | None = None, format: st
         raise LexiconError(f"{where}: unknown lexicon format {format!r}; use one of {', '.join(parsers)}")
     text = normalise_newlines(source.lstrip("\ufeff"))
     if format in ("tsv", "csv"):
-        entries = _parse_delimited(text, where, name, delimiter="\t" if format == "tsv" else ",")
+        entries = _parse_delimited(text, where, name, delimiter="\t" if format == "tsv" else None)
     else:
         entries = parsers[format](text, where, name)  # type: ignore[operator]
     if not entries:
@@ -138,49 +140,116 @@ def _reject_duplicates(entries: list[LexiconEntry], where: str) -> None:
         seen[key] = entry.line
 
 
+_DELIMITER_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma"}
+
+
 def _rows(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if delimiter == "\t":
-            yield number, [cell.strip() for cell in line.split("\t")]
-        else:
-            yield number, [cell.strip() for cell in next(csv.reader(io.StringIO(line)))]
+        yield number, _cells(line, delimiter)
 
 
-def _parse_delimited(text: str, where: str, name: str, *, delimiter: str) -> list[LexiconEntry]:
+def _cells(line: str, delimiter: str) -> list[str]:
+    if delimiter == "\t":
+        return [cell.strip() for cell in line.split("\t")]
+    return [cell.strip() for cell in next(csv.reader(io.StringIO(line), delimiter=delimiter))]
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter of a ``.csv`` lexicon: whichever of comma, semicolon and tab splits most rows.
+
+    Quoted cells are respected, so a comma inside ``"bully, the"`` does not count; on a tie
+    of rows the one making more cells wins, then comma, then semicolon (a one-column file).
+    """
+    lines = [line for _, line in zip(range(200), _content_lines(text))]
+    score: dict[str, tuple[int, int]] = {}
+    for delimiter in (",", ";", "\t"):
+        widths = [len(_cells(line, delimiter)) for line in lines]
+        score[delimiter] = (sum(width > 1 for width in widths), sum(widths))
+    return max(score, key=lambda delimiter: score[delimiter])  # max keeps the first of equals
+
+
+def _content_lines(text: str) -> Iterable[str]:
+    return (line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#"))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _parse_delimited(text: str, where: str, name: str, *, delimiter: str | None) -> list[LexiconEntry]:
+    """Rows of term, category, weight, ...; ``delimiter=None`` sniffs comma, semicolon or tab."""
+    sniffed = delimiter is None
+    delimiter = _sniff_delimiter(text) if delimiter is None else delimiter
     rows = list(_rows(text, delimiter))
     if not rows:
         return []
     columns: tuple[str, ...] = COLUMNS
     first_line, first = rows[0]
     named = [_COLUMN_ALIASES.get(cell.lower(), cell.lower()) for cell in first]
-    if first and ("term" in named or all(name in COLUMNS for name in named if name)):
-        columns = tuple(_COLUMN_ALIASES.get(cell.lower(), cell.lower()) for cell in first)
+    # A first row is a header when it names known columns, or when its weight column holds
+    # a word where the next row holds a number ("entry,class,score" over "regime,x,2").
+    looks_named = "term" in named or all(column in COLUMNS for column in named if column)
+    looks_unnumbered = (len(rows) > 1 and len(first) > 2 and len(rows[1][1]) > 2 and bool(first[2])
+                        and not _is_number(first[2]) and _is_number(rows[1][1][2]))
+    if first and (looks_named or looks_unnumbered):
+        columns = tuple(named)
         unknown = [c for c in columns if c not in COLUMNS]
+        if unknown and not looks_named:
+            raise LexiconError(
+                f"{where}:{first_line}: the third column holds {first[2]!r} where line {rows[1][0]} holds a "
+                f"number, so this row looks like a header, but {', '.join(unknown)} are not column names; "
+                f"name the columns {', '.join(COLUMNS)} or put a weight (a number) in the third column"
+            )
         if unknown:
             raise LexiconError(
                 f"{where}:{first_line}: unknown column(s) {', '.join(unknown)} in the header; "
                 f"expected some of {', '.join(COLUMNS)}"
             )
         rows = rows[1:]
+    separator = _DELIMITER_NAMES[delimiter]
+    lines = text.split("\n")
+    widths = {len(cells) for _, cells in rows}
     entries = []
     for number, cells in rows:
         if len(cells) > len(columns):
             if any(cells[len(columns):]):
                 raise LexiconError(
                     f"{where}:{number}: {len(cells)} columns, expected at most {len(columns)} "
-                    f"({', '.join(columns)}); check for a stray {'tab' if delimiter == chr(9) else 'comma'}"
+                    f"({', '.join(columns)}) separated by {separator}s; check for a stray {separator}"
                 )
+        if sniffed and len(cells) == 1 and max(widths) > 1 and '"' not in lines[number - 1]:
+            _reject_other_separator(cells[0], where, number, delimiter, columns)
         record = dict(zip(columns, cells))
         entries.append(_entry(record, where, number, default_category=name))
     return entries
+
+
+def _reject_other_separator(cell: str, where: str, line: int, delimiter: str, columns: Sequence[str]) -> None:
+    """A one-cell row in a file of several columns must not hide another separator."""
+    for other, other_name in _DELIMITER_NAMES.items():
+        if other != delimiter and len(_cells(cell, other)) > 1:
+            shown = "<TAB>" if delimiter == "\t" else delimiter
+            raise LexiconError(
+                f"{where}:{line}: this row is separated by {other_name}s but the file by "
+                f"{_DELIMITER_NAMES[delimiter]}s; expected {shown.join(columns[:3])} (one separator throughout)"
+            )
 
 
 def _entry(record: dict[str, str], where: str, line: int, *, default_category: str) -> LexiconEntry:
     term = record.get("term", "").strip()
     if not term:
         raise LexiconError(f"{where}:{line}: empty term; every row needs a term in the first column")
+    if "\t" in term:
+        raise LexiconError(
+            f"{where}:{line}: term {term!r} contains a tab; columns are term, category, weight, "
+            "separated by one delimiter throughout (tab, comma or semicolon)"
+        )
     prefix = term.endswith("*")
     core = term.rstrip("*").strip()
     if "*" in core or not fold_words(core):
@@ -300,7 +369,10 @@ _SUFFIX_FORMATS = {".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".json": "json",
 
 
 def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
-    """Read a user lexicon file; its format comes from the suffix, its name from the stem.
+    """Read a user lexicon file; its format comes from the suffix.
+
+    Its name is the file name with suffix (``housing.csv``), so ``housing.csv`` and
+    ``housing.dic`` stay two lexicons; terms without a category take the stem (``housing``).
 
     Raises:
         InputError: when the file is missing or unreadable.
@@ -316,7 +388,7 @@ def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
         text, _ = decode_bytes(file.read_bytes(), name=str(file))
     except InputError as error:
         raise LexiconError(str(error)) from None
-    return parse_lexicon(file.stem, text, path=str(file), format=text_format)
+    return replace(parse_lexicon(file.stem, text, path=str(file), format=text_format), name=file.name)
 
 
 @cache
@@ -346,12 +418,41 @@ def load_categories() -> dict[str, CategoryInfo]:
     return table
 
 
+# Names other lexicon-like inputs already use in ``Report.lexicons`` (the gazetteer and the
+# frame lexicon), so a user lexicon never takes them.
+RESERVED_NAMES = frozenset({"actors", "policy_frames"})
+
+
 def resolve_lexicons(extra: Sequence[str | os.PathLike[str] | Lexicon] = (), *, default: bool = True) -> tuple[Lexicon, ...]:
-    """The shipped lexicon (unless ``default`` is False) followed by the user's."""
+    """The shipped lexicon (unless ``default`` is False) followed by the user's, each under a unique name.
+
+    The same lexicon given twice is kept once. A name already taken becomes longer by the
+    folders of the lexicon's path (``b/housing.csv``), else gets a number (``housing.csv#2``),
+    so the names depend only on the order of ``extra``.
+    """
     lexicons = [load_lexicon()] if default else []
     for item in extra:
-        lexicons.append(item if isinstance(item, Lexicon) else read_lexicon(item))
+        lexicon = item if isinstance(item, Lexicon) else read_lexicon(item)
+        if lexicon in lexicons:
+            continue
+        taken = RESERVED_NAMES | {known.name for known in lexicons}
+        if lexicon.name in taken:
+            lexicon = replace(lexicon, name=_unique_name(lexicon, taken))
+        lexicons.append(lexicon)
     return tuple(lexicons)
+
+
+def _unique_name(lexicon: Lexicon, taken: frozenset[str]) -> str:
+    folder = Path(lexicon.path).parent if lexicon.path else Path()
+    parts = [part for part in folder.parts if part != folder.anchor]
+    for depth in range(1, len(parts) + 1):
+        candidate = "/".join((*parts[-depth:], lexicon.name))
+        if candidate not in taken:
+            return candidate
+    number = 2
+    while f"{lexicon.name}#{number}" in taken:
+        number += 1
+    return f"{lexicon.name}#{number}"
 
 
 @lru_cache(maxsize=32)

@@ -39,6 +39,7 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
+_OPENER = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
 # after a labelling verb is the subject's label, not the author's scare quote.
 _LABELLING = re.compile(
@@ -161,10 +162,11 @@ def _quotation_marks(sentence: str) -> list[_Marks]:
     """Pairs of quotation marks; an apostrophe inside a word is not a mark."""
     pairs: list[_Marks] = []
     position = 0
-    while position < len(sentence):
+    while (opener := _OPENER.search(sentence, position)) is not None:
+        position = opener.start()
         char = sentence[position]
-        closer = _OPEN_CLOSE.get(char)
-        if closer is None or (char == "‘" and position > 0 and sentence[position - 1].isalnum()):
+        closer = _OPEN_CLOSE[char]
+        if char == "‘" and position > 0 and sentence[position - 1].isalnum():
             position += 1
             continue
         if char == "\"" and position > 0 and sentence[position - 1].isalnum():

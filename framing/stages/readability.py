@@ -27,6 +27,8 @@ MIN_WORDS_FOR_FORMULAS = 20
 MIN_SENTENCES_FOR_SMOG = 3
 POLYSYLLABLE = 3
 LONG_WORD_LETTERS = 7
+# Distinct words whose counts are memoised (an article has about a thousand).
+WORD_CACHE = 65_536
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
 
@@ -70,15 +72,22 @@ def count_syllables(word: str) -> int:
 def count_text(text: str, n_sentences: int) -> Readability:
     """Count words, syllables and long words of ``text`` and apply the formulas."""
     n_words = n_syllables = n_poly = n_long = n_difficult = 0
-    easy = common_words()
-    for word in _WORD.findall(text):
-        syllables = count_syllables(word)
+    for syllables, is_poly, is_long, is_difficult in map(_word_counts, _WORD.findall(text)):
         n_words += 1
         n_syllables += syllables
-        n_poly += syllables >= POLYSYLLABLE
-        n_long += sum(ch.isalpha() for ch in word) >= LONG_WORD_LETTERS
-        n_difficult += not word[0].isdigit() and word.lower().replace("’", "'") not in easy
+        n_poly += is_poly
+        n_long += is_long
+        n_difficult += is_difficult
     return readability_from_counts(n_words, n_sentences if n_words else 0, n_syllables, n_poly, n_long, n_difficult)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_counts(word: str) -> tuple[int, int, int, int]:
+    """One word's syllables, and 1 or 0 for polysyllabic, long and difficult (memoised per word)."""
+    syllables = count_syllables(word)
+    is_long = sum(ch.isalpha() for ch in word) >= LONG_WORD_LETTERS
+    is_difficult = not word[0].isdigit() and word.lower().replace("’", "'") not in common_words()
+    return syllables, int(syllables >= POLYSYLLABLE), int(is_long), int(is_difficult)
 
 
 def measure_readability(text: str, sentences: Sequence[Sentence], start: int, end: int) -> Readability:

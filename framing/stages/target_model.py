@@ -237,18 +237,16 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     author = voice == "author"
     v_left = v_right = v_clause_pos = v_clause_neg = v_near = 0.0
     for index in range(first, last):
-        token = tokens[index]
-        token_start = token.start
+        token_start, token_end, _, _, _, value, _, _, _, quote, is_negator = tokens[index]
         if start <= token_start < end:
             continue
-        if author and token.quote is not None and token.quote is not target_quote:
+        if author and quote is not None and quote is not target_quote:
             continue
         left = index < target_index
         distance = target_index - index if left else index - after_index + 1
         weights = table[index]
         if weights is None:
             weights = table[index] = _token_weights(model, _token_names(tokens, index))
-        value = token.value
         a = b = c = 0.0
         if distance <= WINDOW:
             weight = 1.0 / (1.0 + distance / DECAY)
@@ -267,7 +265,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 name = _VALENCE_NAMES[left, value > 0, distance <= 3]
                 features[name] = features.get(name, 0.0) + abs(value) / 4.0
                 if name not in spans:
-                    spans[name] = (token_start, token.end)
+                    spans[name] = (token_start, token_end)
         if clause_first <= index < clause_last:
             clause = weights.clause
             a += clause[0]
@@ -278,13 +276,13 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
             else:
                 v_clause_neg += value
             v_near += value / (1.0 + distance / 4.0)
-        if distance <= 3 and token.is_negator:
+        if distance <= 3 and is_negator:
             features["negation_near"] = 1.0
         if a or b or c:
             name = weights.names[_WORD if left else _WORD + 1]
             words.append((name, (a, b, c)))
             if name not in spans:
-                spans[name] = (token_start, token.end)
+                spans[name] = (token_start, token_end)
     valence = {"v_left": v_left, "v_right": v_right, "v_clause_pos": v_clause_pos, "v_clause_neg": v_clause_neg,
                "v_near": v_near}
     _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,

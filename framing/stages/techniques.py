@@ -163,10 +163,17 @@ def _labels(text: str, hits: Sequence[TermHit]) -> Iterable[TechniqueHit]:
             yield TechniqueHit(hit.start, hit.end, hit.text, "name_calling_labeling", "label_applied", 0.7)
 
 
+# Every pattern's trigger words, looked for once per sentence.
+_TRIGGERS = tuple(dict.fromkeys(trigger for pattern in PATTERNS for trigger in pattern.triggers))
+
+
 def _patterns(text: str, sentence: Sentence) -> Iterable[TechniqueHit]:
     lowered = sentence.text.lower()
+    present = {trigger for trigger in _TRIGGERS if trigger in lowered}
+    if not present:
+        return
     for pattern in PATTERNS:
-        if not any(trigger in lowered for trigger in pattern.triggers):
+        if present.isdisjoint(pattern.triggers):
             continue
         for found in pattern.regex.finditer(text, sentence.start, sentence.end):
             yield TechniqueHit(found.start(), found.end(), found.group(), pattern.technique, pattern.rule,
