@@ -53,6 +53,7 @@ from framing.stages.loaded_model import find_loaded_phrases, model_sha256
 from framing.stages.portrayal import cast_by_role, cast_mentions
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
+from framing.stages.references import find_references
 from framing.stages.roles import find_role
 from framing.stages.sentences import split_sentences
 from framing.stages.sentiment import score_target
@@ -113,6 +114,9 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     bullets = [(p.start, p.end) for p in document.paragraphs if p.kind == "bullet"]
     quotes = find_quotes(text, all_sentences, list_items=bullets)
     mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None])
+    section_spans = [([(s.heading.start, s.heading.end)] if s.heading is not None else [])
+                     + [(p.start, p.end) for p in s.paragraphs] for s in document.sections]
+    mentions = tuple(sorted((*mentions, *find_references(text, section_spans, mentions)), key=lambda m: m.start))
     sentence_starts = [s.start for s in all_sentences]
     mention_starts = [m.start for m in mentions]
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
