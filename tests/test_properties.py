@@ -37,6 +37,8 @@ settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True
                           print_blob=True)
 settings.register_profile("explore", max_examples=2_000, deadline=None, suppress_health_check=_SLOW_CHECKS,
                           print_blob=True)
+settings.register_profile("medium", max_examples=20_000, deadline=None, suppress_health_check=_SLOW_CHECKS,
+                          print_blob=True)
 settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=_SLOW_CHECKS,
                           print_blob=True)
 # Applied per test (not with load_profile) so other modules' hypothesis settings are untouched.
