@@ -137,7 +137,7 @@ def pipeline_mentions(examples: Sequence[NerExample]) -> tuple[list[list[Mention
 
 
 def _named_mentions(report: dict[str, Any]) -> Iterator[Mention]:
-    """Every mention of a named actor in a serialised report, once per span."""
+    """Every mention of a named actor in a serialised report (not groups, not references), once per span."""
     seen: set[tuple[int, int]] = set()
     groups: Iterable[list[dict[str, Any]]] = (
         *(part["actors"] for part in report.get("front", [])),
@@ -147,7 +147,7 @@ def _named_mentions(report: dict[str, Any]) -> Iterator[Mention]:
     for mentions in groups:
         for mention in mentions:
             key = (mention["start"], mention["end"])
-            if mention["kind"] in NAMED_KINDS and key not in seen:
+            if mention["kind"] in NAMED_KINDS and mention.get("source") != "reference" and key not in seen:
                 seen.add(key)
                 yield mention["start"], mention["end"], mention["kind"]
 
