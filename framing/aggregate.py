@@ -15,8 +15,6 @@ from framing.model import (
     ActorSummary,
     MentionReport,
     PortrayalRole,
-    SentimentLabel,
-    TargetSentiment,
     TechniqueCount,
     TechniqueHit,
     TermCount,
@@ -64,26 +62,11 @@ def count_terms(hits: Iterable[TermHit]) -> tuple[TermCount, ...]:
     return tuple(TermCount(term, category, count, author[(term, category)]) for (term, category), count in ordered)
 
 
-_LABELS: tuple[SentimentLabel, ...] = ("negative", "neutral", "positive")
-
-
-def summary_label(sentiments: Sequence[TargetSentiment]) -> SentimentLabel | None:
-    """The label of several mentions: the class with the highest mean model probability.
-
-    So an actor whose every mention the model calls neutral is neutral, even when the
-    mean score leans one way. Mentions scored by the rules (no probabilities) fall back
-    to the neutral band around the mean score.
-    """
-    if not sentiments:
-        return None
-    if all(s.probabilities is not None for s in sentiments):
-        totals = [sum(s.probabilities[i] for s in sentiments if s.probabilities is not None) for i in range(3)]
-        return _LABELS[max(range(3), key=totals.__getitem__)]
-    return label_for(sum(s.score for s in sentiments) / len(sentiments))
-
-
 def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, ...]:
-    """Per actor: mentions, author-voice mean sentiment and its label (``summary_label``); most mentioned first."""
+    """Per actor: mentions, author-voice mean sentiment and the label of that number, portrayal and stance.
+
+    Most mentioned first.
+    """
     grouped: dict[str, list[MentionReport]] = defaultdict(list)
     for report in mentions:
         grouped[report.mention.actor].append(report)
@@ -99,7 +82,7 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
                 counts[casting.portrayal] += 1
         stance = actor_stance(castings)
         summaries.append(ActorSummary(
-            actor=actor, kind=_voted_kind(reports), mentions=len(reports), author_mentions=len(author),
+            actor=actor, kind=voted_kind([r.mention.kind for r in reports]), mentions=len(reports), author_mentions=len(author),
             sentiment=mean, label=label_for(mean) if mean is not None else None,
             quoted_sentiment=round(sum(quoted) / len(quoted), 4) if quoted else None,
             portrayal=counts.most_common(1)[0][0] if counts else None,
@@ -110,8 +93,7 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
     return tuple(summaries)
 
 
-def _voted_kind(reports: Sequence[MentionReport]) -> ActorKind:
+def voted_kind(kinds: Sequence[ActorKind]) -> ActorKind:
     """One kind per actor: the kind most of its mentions carry (ties: the first mention's)."""
-    counts = Counter(r.mention.kind for r in reports)
-    first = reports[0].mention.kind
-    return max(counts, key=lambda kind: (counts[kind], kind == first))
+    counts = Counter(kinds)
+    return max(counts, key=lambda kind: (counts[kind], kind == kinds[0]))

@@ -192,7 +192,7 @@ class ActorMention:
     actor: str
     kind: ActorKind
     is_metonym: bool = False
-    source: str = "gazetteer"  # "gazetteer" | "model" (the recogniser) | "rule" (context rule for names)
+    source: str = "gazetteer"  # "gazetteer" | "model" (recogniser) | "rule" (name rule, surname) | "reference"
     confidence: float | None = None  # the recogniser's probability for model-found mentions
 
     def __post_init__(self) -> None:

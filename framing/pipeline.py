@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from framing._version import __version__
-from framing.aggregate import count_techniques, count_terms, loadedness, summarise_actors, word_count
+from framing.aggregate import count_techniques, count_terms, loadedness, summarise_actors, voted_kind, word_count
 from framing.context import TextContext
 from framing.ingest.document import parse_document
 from framing.ingest.source import read_source
 from framing.model import (
+    ActorKind,
+    ActorMention,
     Document,
     DocumentFormat,
     FrameCue,
@@ -116,7 +118,8 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None])
     section_spans = [([(s.heading.start, s.heading.end)] if s.heading is not None else [])
                      + [(p.start, p.end) for p in s.paragraphs] for s in document.sections]
-    mentions = tuple(sorted((*mentions, *find_references(text, section_spans, mentions)), key=lambda m: m.start))
+    mentions = _one_kind_per_actor(
+        tuple(sorted((*mentions, *find_references(text, section_spans, mentions)), key=lambda m: m.start)))
     sentence_starts = [s.start for s in all_sentences]
     mention_starts = [m.start for m in mentions]
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
@@ -228,6 +231,22 @@ def _add_repetition(document: Document, analysed: dict[tuple[int, int], _SpanAna
 
 def _front_fields(part: _SpanAnalysis, n_words: int) -> tuple[Any, ...]:
     return part.loaded, part.mentions, score_frames(part.cues, n_words), part.techniques, part.markers
+
+
+def _one_kind_per_actor(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """Give every mention of a named person or organisation the kind its actor's mentions vote for.
+
+    States and governments keep the per-mention metonymy rule ("Moscow agreed" is the
+    government, "Russia" the state), so they are left as they are.
+    """
+    kinds: dict[str, list[ActorKind]] = defaultdict(list)
+    for mention in mentions:
+        kinds[mention.actor].append(mention.kind)
+    voted = {actor: voted_kind(found) for actor, found in kinds.items()
+             if len(set(found)) > 1 and not {"state", "government"} & set(found)}
+    if not voted:
+        return mentions
+    return tuple(replace(m, kind=voted[m.actor]) if m.actor in voted else m for m in mentions)
 
 
 def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[Quote], speakers: Mapping[int, str],

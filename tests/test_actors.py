@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+import framing
 from framing import LexiconError
 from framing.model import TextSpan
 from framing.stages.actors import find_actors, load_gazetteer, parse_gazetteer, resolve_speaker
@@ -113,3 +117,35 @@ def test_seat_alias_is_parsed_without_its_marker() -> None:
     text = "the Palace said no; Ruritanian officials agreed."
     assert [(m.text, m.is_metonym) for m in find_actors(text, [(0, len(text))], gazetteer)] == [
         ("the Palace", True), ("Ruritanian officials", False)]
+
+
+def _user_file(tmp_path: Path, name: str, content: str) -> str:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def test_user_gazetteer_rows_win_only_for_the_names_they_claim(tmp_path: Path) -> None:
+    tsv = _user_file(tmp_path, "mine.tsv", "# my actors\n\nactor\tkind\taliases\tplaces\tcountry\tnote\n"
+                                           "Tom Kane\tperson\tKane\tWashington\t\t\n")
+    report = framing.analyze("Washington said no. The White House agreed. Kane spoke.", actors=[tsv])
+    found = [(m.mention.text, m.mention.actor) for p in report.paragraphs for m in p.actors]
+    assert ("Washington", "Tom Kane") in found and ("Kane", "Tom Kane") in found
+    assert ("The White House", "U.S. government") in found  # the shipped row keeps its other forms
+
+
+def test_user_gazetteer_json_takes_lists_of_aliases(tmp_path: Path) -> None:
+    path = _user_file(tmp_path, "mine.json", json.dumps([{"actor": "Tom Kane", "kind": "person",
+                                                          "aliases": ["Kane", "T. Kane"]}]))
+    report = framing.analyze("T. Kane spoke, then Kane left.", actors=[path])
+    assert [m.mention.actor for p in report.paragraphs for m in p.actors] == ["Tom Kane", "Tom Kane"]
+
+
+@pytest.mark.parametrize(("name", "content", "where"), [
+    ("bad.tsv", "actor\tkind\nRosa Quintal\twizard\n", "bad.tsv:2"),
+    ("bad.json", json.dumps([{"actor": "Rosa Quintal", "kind": "person", "aliases": 3}]), "bad.json"),
+])
+def test_user_gazetteer_errors_name_the_users_file(tmp_path: Path, name: str, content: str, where: str) -> None:
+    path = _user_file(tmp_path, name, content)
+    with pytest.raises(framing.LexiconError, match=where.replace(".", r"\.")):
+        framing.analyze("Rosa Quintal spoke.", actors=[path])

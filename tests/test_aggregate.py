@@ -8,8 +8,9 @@ import socket
 import pytest
 
 import framing
-from framing.aggregate import count_terms, loadedness, summarise_actors, summary_label
-from framing.model import TargetSentiment
+from framing.aggregate import count_terms, loadedness, summarise_actors
+from framing.model import ActorMention, MentionReport, TargetSentiment
+from framing.stages.rule_sentiment import label_for
 
 from .conftest import all_spans
 
@@ -143,20 +144,16 @@ def test_network_is_blocked_while_reporting(shared_seed) -> None:
     assert framing.report(shared_seed).paragraphs  # and the full report still runs
 
 
-def _sentiment(score: float, label: str, probabilities: tuple[float, float, float] | None) -> TargetSentiment:
-    return TargetSentiment(score, label, None, None, "model" if probabilities else "rules",  # type: ignore[arg-type]
-                           probabilities=probabilities)
+def _report(actor: str, score: float) -> MentionReport:
+    mention = ActorMention(0, len(actor), actor, actor, "person")
+    return MentionReport(mention, TargetSentiment(score, label_for(score), None, None))
 
 
-@pytest.mark.parametrize(("sentiments", "expected"), [
-    # every mention neutral, leaning negative: the actor is neutral, not negative
-    ([_sentiment(-0.3, "neutral", (0.4, 0.5, 0.1)), _sentiment(-0.2, "neutral", (0.35, 0.5, 0.15))], "neutral"),
-    ([_sentiment(-0.6, "negative", (0.7, 0.2, 0.1)), _sentiment(0.1, "neutral", (0.2, 0.5, 0.3))], "negative"),
-    ([_sentiment(0.5, "positive", (0.1, 0.3, 0.6))], "positive"),
-    # rules (no probabilities): the neutral band around the mean score
-    ([_sentiment(-0.3, "negative", None), _sentiment(-0.2, "negative", None)], "negative"),
-    ([_sentiment(0.05, "neutral", None)], "neutral"),
-    ([], None),
+@pytest.mark.parametrize(("scores", "expected"), [
+    ([-0.3, -0.2], "negative"),   # the label follows the mean shown beside it
+    ([-0.06, 0.02], "neutral"),   # inside the neutral band
+    ([0.5], "positive"),
 ])
-def test_summary_label_follows_mean_probabilities(sentiments: list[TargetSentiment], expected: str | None) -> None:
-    assert summary_label(sentiments) == expected
+def test_actor_label_agrees_with_its_sentiment(scores: list[float], expected: str) -> None:
+    (summary,) = summarise_actors([_report("Rosa Quintal", score) for score in scores])
+    assert summary.label == expected and summary.label == label_for(summary.sentiment or 0.0)

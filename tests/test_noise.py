@@ -75,3 +75,11 @@ def test_tags_label(line: str, found: bool) -> None:
 ])
 def test_split_tags_turns_last_first_names(line: str, expected: tuple[str, ...]) -> None:
     assert split_tags(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Russia, Ukraine, War in Ukraine and its consequences", ("Russia", "Ukraine", "War in Ukraine and its consequences")),
+    ("Europe; Trade, Tariffs", ("Europe", "Trade", "Tariffs")),
+])
+def test_split_tags_keeps_ordinary_lists(line: str, expected: tuple[str, ...]) -> None:
+    assert split_tags(line) == expected

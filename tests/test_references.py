@@ -47,3 +47,38 @@ def test_references_do_not_cross_sections() -> None:
     split = text.index("\n\n")
     assert find_references(text, [[(0, split)], [(split + 2, len(text))]], named) == ()
     assert len(find_references(text, [[(0, split), (split + 2, len(text))]], named)) == 1
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("NATO met in Brussels. The bank raised rates and the union went on strike.", [("NATO", "NATO", "organisation")]),
+    ("Senator Tom Kane spoke. The judge dismissed the case.", [("Senator Tom Kane", "Tom Kane", "person")]),
+    ("Tom Kane backed the bill. The general election is in May.", [("Tom Kane", "Tom Kane", "person")]),
+    ("Alder Court residents met. The council and the company refused.", [("Alder Court", "Alder Court", "organisation")]),
+])
+def test_find_references_never_guesses_a_noun_that_does_not_fit(text: str, mentions: list[tuple[str, str, str]]) -> None:
+    named = [_mention(text, *m) for m in mentions]
+    assert find_references(text, [[(0, len(text))]], named) == ()
+
+
+def test_find_references_uses_name_words_and_company_suffixes() -> None:
+    text = "The Westmere Housing Alliance sued. Later the alliance and the company met Kane Holdings, and the company won."
+    named = [_mention(text, "Westmere Housing Alliance", "Westmere Housing Alliance", "organisation"),
+             _mention(text, "Kane Holdings", "Kane Holdings", "organisation")]
+    found = [(r.text, r.actor) for r in find_references(text, [[(0, len(text))]], named)]
+    assert found == [("the alliance", "Westmere Housing Alliance"), ("the company", "Kane Holdings")]
+
+
+def test_find_references_is_linear_in_a_long_section() -> None:
+    import time
+
+    sentence = "Senator Caleb Rourke met Halvard Energy. The senator and the company agreed. "
+    text = sentence * 4000
+    named = []
+    for index in range(4000):
+        base = index * len(sentence)
+        named.append(ActorMention(base, base + 20, "Senator Caleb Rourke", "Caleb Rourke", "person"))
+        named.append(ActorMention(base + 25, base + 39, "Halvard Energy", "Halvard Energy", "organisation"))
+    started = time.process_time()
+    found = find_references(text, [[(0, len(text))]], named)
+    assert len(found) == 8000
+    assert time.process_time() - started < 5.0  # quadratic took minutes at this size

@@ -202,3 +202,14 @@ def test_import_framing_does_not_load_trafilatura() -> None:
     code = "import sys, framing, framing.ingest.web; print('trafilatura' in sys.modules, 'lxml' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_inert_elements_are_paired_by_name_and_never_read_inside_scripts() -> None:
+    page = ("<html><head><script>var t = \"<noscript>\";</script></head><body><article><h1>Kane plan fails</h1>"
+            "<p>The council rejected the plan on Tuesday after a long debate about the river crossing.</p>"
+            "<template-card>Keep this custom element text</template-card>"
+            "<p>Residents said the vote came too late for the families already evicted from the estate.</p>"
+            "<template><p>TEMPLATEMARK</p></template><noscript>NOSCRIPTMARK</noscript></article></body></html>")
+    text = extract_page(page).text
+    assert "rejected the plan" in text and "too late for the families" in text
+    assert "TEMPLATEMARK" not in text and "NOSCRIPTMARK" not in text

@@ -159,21 +159,25 @@ _LAST_FIRST = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),\s*([A-Z][\w'�
 def split_tags(line: str) -> tuple[str, ...]:
     """Tags of a tag line, with "Last, First" names turned round ("Trenin, Dmitri" -> "Dmitri Trenin").
 
-    Forms: "A | B | C" and "A; B" (each part may be "Last, First"); "A, B, C" (short parts);
-    a line of ``#hashtags``; and a list pasted without its separators, where only the commas
-    of "Last, First" pairs survive ("Trump, Donald Trenin, Dmitri China EU …"): each
-    "Last," and the word after it make a name, every other word is a tag. Any other line is
-    one tag.
+    Forms: "A | B | C" and "A; B" (parts "Last, First" are turned round when at least two
+    parts are such names); "A, B, C"; a line of ``#hashtags``; and a list of capitalised
+    words pasted without its separators, where only the commas of "Last, First" pairs
+    survive ("Trump, Donald Trenin, Dmitri China EU Japan …"): each "Last," and the word
+    after it make a name, every other word is a tag. Any other line is one tag.
     """
     stripped = line.strip()
     if not stripped:
         return ()
     if re.search(r"[;|]", stripped):
-        parts = [piece for part in re.split(r"\s*[;|]\s*", stripped)
-                 for piece in ([_turn_name(part)] if _LAST_FIRST.fullmatch(part) else re.split(r"\s*,\s*", part))]
+        split = re.split(r"\s*[;|]\s*", stripped)
+        names = sum(1 for part in split if _LAST_FIRST.fullmatch(part))  # "Trump, Donald | Trenin, Dmitri"
+        parts = [piece for part in split
+                 for piece in ([_turn_name(part)] if names >= 2 and _LAST_FIRST.fullmatch(part)
+                               else re.split(r"\s*,\s*", part))]
     elif "," in stripped:
         pieces = re.split(r"\s*,\s*", stripped)
-        if max(len(piece.split()) for piece in pieces) > MAX_TAG_WORDS:
+        long_pieces = [piece for piece in pieces if len(piece.split()) > MAX_TAG_WORDS]
+        if long_pieces and all(word[:1].isupper() for piece in long_pieces for word in piece.split()):
             parts = _unseparated_tags(stripped)
         else:
             parts = pieces

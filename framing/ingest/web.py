@@ -117,7 +117,7 @@ _FURNITURE: tuple[tuple[WebNoiseKind, int, re.Pattern[str]], ...] = (
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ALL_SPACE = re.compile(r"\s+")
 _INVALID_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_INERT_TAG = re.compile(r"<(/?)(template|noscript)\b[^>]*>", re.I)
+_INERT_TAG = re.compile(r"<!--|-->|<(/?)(template|noscript|script|style)(?=[\s/>])[^>]*>", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEAD_LEVEL = re.compile(r"h([1-6])")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
@@ -176,18 +176,36 @@ def _sanitize(source: str) -> str:
 
 
 def _drop_inert(source: str) -> str:
-    """Cut ``<template>`` and ``<noscript>`` elements out in one pass (linear: tags are paired by a scan)."""
+    """Cut ``<template>`` and ``<noscript>`` elements out in one linear pass.
+
+    Tags are paired by name; tag-like text inside ``<script>``, ``<style>`` and comments is
+    skipped, so ``var t = "<noscript>"`` in a script never swallows the article.
+    """
     pieces: list[str] = []
     kept_until = 0
-    open_at: int | None = None
+    open_name: str | None = None  # the inert element being cut
+    open_at = 0
+    raw_until: str | None = None  # inside a script, a style or a comment: what ends it
     for tag in _INERT_TAG.finditer(source):
-        if not tag.group(1):
-            if open_at is None:
-                open_at = tag.start()
-        elif open_at is not None:
+        token = tag.group().lower()
+        if raw_until is not None:
+            if token.startswith(raw_until):
+                raw_until = None
+            continue
+        if token.startswith("<!--"):
+            raw_until = "-->"
+            continue
+        closing, name = tag.group(1) == "/", (tag.group(2) or "").lower()
+        if name in ("script", "style"):
+            if not closing:
+                raw_until = f"</{name}"
+            continue
+        if open_name is None and not closing and name in ("template", "noscript"):
+            open_name, open_at = name, tag.start()
+        elif open_name is not None and closing and name == open_name:
             pieces.append(source[kept_until:open_at])
             pieces.append(" ")
-            kept_until, open_at = tag.end(), None
+            kept_until, open_name = tag.end(), None
     pieces.append(source[kept_until:])
     return "".join(pieces)
 

@@ -5,10 +5,13 @@
 * Places (capitals, seats of power) stand for a government only where the place acts,
   speaks, wants or is judged: "Moscow agreed", "Washington's credibility", "talks with
   Beijing" — not "flew to Moscow", "in Kyiv", "Moscow region" or a dateline.
-* A name not in the gazetteer (two to four capitalised words) is a person when its
-  context says so: a role before it ("analyst Dmitri Trenin"), a speech verb after it,
-  an apposition (", a historian"), or it names a quotation's speaker. Its surname alone
-  then resolves to the same person ("Trenin").
+* Names not in the gazetteer are found by the recogniser (``framing.stages.recogniser``:
+  people and organisations, titles kept out of the canonical name), then by the context
+  rule for people (a role before it, a speech verb after it, an apposition, or a
+  quotation's speaker). A surname alone resolves to the one full name it belongs to in
+  the document, before or after ("Kane" -> Victor Kane, never "Kane Holdings").
+* Group actors ("the West", "Ukrainians", "riot police") come from ``lexicons/groups.tsv``,
+  users' own actors from files merged over ours (``load_gazetteer(user_files)``).
 """
 
 from __future__ import annotations
@@ -164,8 +167,9 @@ def _case_variants(form: str, owner: dict[str, tuple[str, int]]) -> tuple[str, .
 def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped gazetteer (``lexicons/actors.tsv`` and ``lexicons/groups.tsv``) merged with users' files.
 
-    A user row wins over a shipped row that claims one of its names or aliases. Parsed once
-    per process and set of files.
+    A user row wins over shipped rows for the names and aliases it claims (a shipped row
+    whose canonical name is claimed goes; otherwise only the claimed forms leave it).
+    Parsed once per process and set of files.
 
     Raises:
         LexiconError: naming the user file and line, for a malformed row.
@@ -182,9 +186,23 @@ def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
             if line.strip() and not line.lstrip().startswith("#"):
                 user_lines.append(line)
                 claimed.update(_row_forms(line))
-    kept = [line for text in shipped for line in text.split("\n")
-            if not line.strip() or line.lstrip().startswith("#") or not claimed.intersection(_row_forms(line))]
+    kept = [_without_forms(line, claimed) for text in shipped for line in text.split("\n")]
     return parse_gazetteer("\n".join([*kept, *user_lines]), path="+".join(["lexicons/actors.tsv", *user_files]))
+
+
+def _without_forms(line: str, claimed: set[str]) -> str:
+    """A shipped row less the names a user row claims: the row goes if its canonical name is claimed,
+    else only the claimed aliases and places leave it ("Washington" claimed keeps the U.S. government)."""
+    if not line.strip() or line.lstrip().startswith("#") or not claimed.intersection(_row_forms(line)):
+        return line
+    cells = line.split("\t")
+    if cells[0].strip() in claimed:
+        return ""
+    for column in (2, 3):
+        if len(cells) > column:
+            cells[column] = "|".join(form for form in cells[column].split("|")
+                                     if form.strip().lstrip("@").strip() not in claimed)
+    return "\t".join(cells)
 
 
 def _row_forms(line: str) -> set[str]:
@@ -194,6 +212,21 @@ def _row_forms(line: str) -> set[str]:
         if len(cells) > column:
             forms.update(form.strip().lstrip("@").strip() for form in cells[column].split("|") if form.strip())
     return forms
+
+
+def _json_cell(path: str, number: int, value: object) -> str:
+    """One cell of a JSON gazetteer row: a string, a list of strings (joined with |) or nothing.
+
+    Raises:
+        LexiconError: for any other value.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "|".join(value)
+    if isinstance(value, str):
+        return value
+    raise LexiconError(f"{path}: row {number}: expected a string or a list of strings, got {type(value).__name__}")
 
 
 def read_user_gazetteer(path: str) -> str:
@@ -219,15 +252,17 @@ def read_user_gazetteer(path: str) -> str:
             raise LexiconError(f"{path}:{getattr(error, 'lineno', 1)}: not valid JSON ({error})") from None
         if not isinstance(data, list) or not all(isinstance(row, dict) and "actor" in row for row in data):
             raise LexiconError(f"{path}: expected a JSON list of objects with at least 'actor' and 'kind'")
-        return "\n".join("\t".join(str(row.get(column, "") or "") for column in GAZETTEER_COLUMNS) for row in data)
+        return "\n".join("\t".join(_json_cell(path, number, row.get(column)) for column in GAZETTEER_COLUMNS)
+                         for number, row in enumerate(data, start=1))
     if file.suffix.lower() == ".csv":
         rows = list(csv.reader(io.StringIO(text)))
         if rows and [cell.strip().lower() for cell in rows[0]][:2] == ["actor", "kind"]:
             rows = [[""]] + rows[1:]  # keep line numbers: the header becomes a blank line
         return "\n".join("\t".join(row + [""] * (len(GAZETTEER_COLUMNS) - len(row))) if any(row) else "" for row in rows)
     lines = text.split("\n")
-    if lines and lines[0].lower().startswith("actor\tkind"):
-        lines[0] = ""
+    first = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), None)
+    if first is not None and lines[first].lower().startswith("actor\tkind"):
+        lines[first] = ""  # the header, wherever it stands after comments (line numbers kept)
     return "\n".join(lines)
 
 
@@ -328,6 +363,11 @@ ROLE_WORDS = frozenset(
     strategist consultant scientist physician nurse councilmember councillor alderman
     superintendent commissioner inspector sheriff trustee
     """.split()
+)
+# Number words the recogniser sometimes takes for a one-word name ("Sixty households").
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred hundreds thousand thousands million millions dozens".split()
 )
 _NOT_NAME_WORDS = frozenset(
     """
@@ -537,6 +577,13 @@ def _canonical(name: NameSpan) -> str:
     return _POSSESSIVE.sub("", name.text).strip()
 
 
+def _is_not_a_name(name: str) -> bool:
+    """A recogniser span that is one adjective, number or everyday word ("Western", "Sixty")."""
+    if " " in name or (name.isupper() and len(name) > 1):
+        return False  # several words, or an acronym ("SWIFT", "NATO")
+    return name in _NOT_NAME_WORDS or name.lower() in _NUMBER_WORDS or is_everyday_word(name)
+
+
 def _without_titles(name: str) -> str:
     """A person's name without the titles and role words before it ("Councilmember Tom Brandt" -> "Tom Brandt")."""
     words = name.split()
@@ -565,7 +612,7 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
     found = []
     for name in names:
         canonical = _canonical(name)
-        if not canonical or taken.overlaps(name.start, name.end):
+        if not canonical or taken.overlaps(name.start, name.end) or _is_not_a_name(canonical):
             continue
         kind = _MODEL_KINDS[name.kind]
         if kind == "person":
@@ -616,7 +663,9 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
         word_end = word_start + len(surname)
         if taken.overlaps(word_start, word_end):
             continue
-        found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person"))
+        if is_everyday_word(surname) and _at_sentence_start(text, start, word_start):
+            continue  # "Long queues formed", not Mark Long
+        found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person", source="rule"))
         taken.add(word_start, word_end)
     return found
 

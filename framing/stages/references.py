@@ -1,84 +1,106 @@
 """Reference stage: actor mentions -> cheap, safe references ("the senator", "the company", "the bloc").
 
-A definite role noun refers to the last named actor of a compatible kind earlier in the same
-section, when that is unambiguous: among the actors of that kind named so far in the
-section, exactly one was introduced with the noun itself ("Senator Caleb Rourke" … "the
-senator"), or only one actor of that kind has been named at all. Anything else stays
-unresolved: a wrong link would cast the wrong actor. No pronoun resolution.
+A definite role noun refers to a named actor earlier in the same section only when the noun
+fits that actor and no other: a person noun must have been the actor's title ("Senator
+Caleb Rourke" … "the senator"); an organisation noun must be a word of the actor's name
+("Westmere Housing Alliance" … "the alliance"), or "company"/"firm" for a name with a
+company suffix ("Halvard Energy", "Kane Holdings"); a government noun needs a single
+government named so far. Anything else stays unresolved: a wrong link would cast the wrong
+actor. No pronoun resolution. One pass per section, in offset order (linear).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from framing.model import ActorKind, ActorMention
+from framing.model import ActorMention
 
-# Role nouns a person is referred to by, and the kinds an organisation-like noun may stand for.
+# Person nouns that serve as titles ("Senator X" … "the senator"); adjectival ones
+# ("general", "chief", "chair") are left out: "the general election".
 PERSON_NOUNS = frozenset(
-    """senator congressman congresswoman representative minister president mayor governor chancellor premier
-    spokesman spokeswoman spokesperson general colonel commander judge chairman chairwoman chair ambassador
-    secretary commissioner founder director executive ceo prosecutor lawyer activist candidate leader
-    councillor councilor councilmember sheriff chief king queen prince pope bishop imam rabbi coach""".split()
+    """senator congressman congresswoman minister president mayor governor chancellor premier spokesman
+    spokeswoman spokesperson colonel commander judge chairman chairwoman ambassador commissioner founder
+    prosecutor activist candidate councillor councilor councilmember sheriff king queen prince pope bishop
+    imam rabbi coach analyst economist professor doctor""".split()
 )
-ORGANISATION_NOUNS: dict[str, tuple[ActorKind, ...]] = {
-    noun: ("organisation",) for noun in
-    """company firm corporation bank insurer developer landlord airline carrier manufacturer producer retailer
-    charity union agency ministry department council university court party alliance bloc commission
-    regulator watchdog militia group movement network broadcaster newspaper""".split()
-}
-ORGANISATION_NOUNS.update({"bloc": ("organisation", "government"), "alliance": ("organisation",),
-                           "government": ("government",), "administration": ("government",),
-                           "regime": ("government",), "newspaper": ("media",), "broadcaster": ("media",),
-                           "channel": ("media",), "outlet": ("media",)})
+# Nouns an organisation's own name may contain ("the alliance" for "Westmere Housing Alliance").
+ORGANISATION_NOUNS = frozenset(
+    """company firm corporation bank union agency ministry department council university court party alliance
+    bloc commission fund authority board committee institute foundation network""".split()
+)
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
+# Last words that mark a company name, so "the company" may refer to it.
+COMPANY_SUFFIXES = frozenset(
+    """Inc Ltd Plc PLC LLC Corp Corporation Company Co Holdings Group Energy Properties Partners Capital Industries
+    Motors Airlines Bank Pharma Pharmaceuticals Technologies Systems Oil Gas Mining Foods Media Labs""".split()
+)
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet"})
 _REFERENCE = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b")
 
 
 def find_references(text: str, sections: Sequence[Sequence[tuple[int, int]]],
                     mentions: Sequence[ActorMention]) -> tuple[ActorMention, ...]:
     """References in the analysed spans, grouped by section, resolved against ``mentions`` (sorted by start)."""
+    starts = [m.start for m in mentions]
     found: list[ActorMention] = []
-    position = 0
     for spans in sections:
         if not spans:
             continue
-        low, high = spans[0][0], spans[-1][1]
-        while position < len(mentions) and mentions[position].end <= low:
-            position += 1
-        in_section = [m for m in mentions[position:] if m.start < high]
-        found.extend(_section_references(text, spans, in_section))
+        first, last = bisect_left(starts, spans[0][0]), bisect_left(starts, spans[-1][1])
+        found.extend(_section_references(text, spans, mentions[first:last]))
     return tuple(found)
 
 
 def _section_references(text: str, spans: Sequence[tuple[int, int]],
                         mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    found = []
-    named = sorted(mentions, key=lambda m: m.start)
+    found: list[ActorMention] = []
+    ends = [m.end for m in mentions]
+    seen = 0  # mentions[:seen] end before the current match
+    titled: dict[str, dict[str, ActorMention]] = {}  # person noun -> actor -> its last mention
+    by_name_word: dict[str, dict[str, ActorMention]] = {}  # organisation noun -> actor -> mention
+    companies: dict[str, ActorMention] = {}
+    governments: dict[str, ActorMention] = {}
     for start, end in spans:
         for match in _REFERENCE.finditer(text, start, end):
+            while seen < len(mentions) and mentions[seen].end <= match.start():
+                _remember(mentions[seen], titled, by_name_word, companies, governments)
+                seen += 1
+            overlapping = bisect_left(ends, match.start() + 1)
+            if overlapping < len(mentions) and mentions[overlapping].start < match.end():
+                continue  # the words are (part of) a mention already
             noun = match.group(1)
-            kinds: tuple[ActorKind, ...] = ("person",) if noun in PERSON_NOUNS else ORGANISATION_NOUNS.get(noun, ())
-            if not kinds or any(m.start < match.end() and match.start() < m.end for m in named):
-                continue
-            actor = _antecedent(noun, kinds, [m for m in named if m.end <= match.start()])
-            if actor is not None:
+            candidates = (titled.get(noun, {}) if noun in PERSON_NOUNS
+                          else governments if noun in GOVERNMENT_NOUNS
+                          else {**by_name_word.get(noun, {}), **(companies if noun in COMPANY_NOUNS else {})})
+            if len(candidates) == 1:
+                actor = next(iter(candidates.values()))
                 found.append(replace(actor, start=match.start(), end=match.end(), text=match.group(),
                                      is_metonym=False, source="reference", confidence=None))
     return found
 
 
-def _antecedent(noun: str, kinds: tuple[ActorKind, ...], before: Sequence[ActorMention]) -> ActorMention | None:
-    """The one named actor of a compatible kind this noun can mean, or None when it is ambiguous."""
-    candidates: dict[str, ActorMention] = {}
-    titled: set[str] = set()  # actors named with this noun as a title at least once ("Senator Caleb Rourke")
-    for mention in before:
-        if mention.kind in kinds and mention.source != "reference":
-            candidates[mention.actor] = mention
-            if any(noun == word.lower().rstrip(".") for word in mention.text.split()[:-1]):
-                titled.add(mention.actor)
-    if len(candidates) == 1:
-        return next(iter(candidates.values()))
-    if len(titled) == 1:
-        return candidates[next(iter(titled))]
-    return None
+def _remember(mention: ActorMention, titled: dict[str, dict[str, ActorMention]],
+              by_name_word: dict[str, dict[str, ActorMention]], companies: dict[str, ActorMention],
+              governments: dict[str, ActorMention]) -> None:
+    """Index a named mention by the reference nouns that may point back at it."""
+    if mention.source == "reference":
+        return
+    if mention.kind == "person":
+        for word in mention.text.split()[:-1]:
+            noun = word.lower().rstrip(".")
+            if noun in PERSON_NOUNS:
+                titled.setdefault(noun, {})[mention.actor] = mention
+    elif mention.kind == "government":
+        governments[mention.actor] = mention
+    elif mention.kind in ("organisation", "media"):
+        words = mention.actor.split()
+        for word in words:
+            if word.lower() in ORGANISATION_NOUNS:
+                by_name_word.setdefault(word.lower(), {})[mention.actor] = mention
+        if words and words[-1] in COMPANY_SUFFIXES:
+            companies[mention.actor] = mention
+    if mention.actor in ("European Union",):
+        by_name_word.setdefault("bloc", {})[mention.actor] = mention

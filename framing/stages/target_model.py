@@ -10,7 +10,6 @@ imported at run time, and the words that weighed most are the explanation.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 import math
@@ -24,6 +23,7 @@ from typing import Literal
 from framing.context import ContextToken, TextContext, first_token_ending_after
 from framing.model import Quote
 from framing.stages.rule_sentiment import rule_sentiment
+from framing.text.resources import data_sha256
 
 FEATURE_VERSION = 7
 MODEL_FILE = "target_sentiment.json"
@@ -66,13 +66,9 @@ class Prediction:
     top_features: tuple[tuple[str, float], ...]
 
 
-@cache
 def model_sha256() -> str:
     """The sha256 of the shipped weights file ("" when it is missing)."""
-    try:
-        return hashlib.sha256(resources.files("framing").joinpath("data", MODEL_FILE).read_bytes()).hexdigest()
-    except (FileNotFoundError, ModuleNotFoundError):
-        return ""
+    return data_sha256(MODEL_FILE)
 
 
 @cache
