@@ -149,3 +149,11 @@ def test_user_gazetteer_errors_name_the_users_file(tmp_path: Path, name: str, co
     path = _user_file(tmp_path, name, content)
     with pytest.raises(framing.LexiconError, match=where.replace(".", r"\.")):
         framing.analyze("Rosa Quintal spoke.", actors=[path])
+
+
+def test_an_edited_user_gazetteer_is_read_again(tmp_path: Path) -> None:
+    path = _user_file(tmp_path, "mine.tsv", "actor\tkind\taliases\tplaces\tcountry\tnote\nTom Kane\tperson\tKane\t\t\t\n")
+    assert [a.actor for a in framing.analyze("Kane spoke.", actors=[path]).actors] == ["Tom Kane"]
+    Path(path).write_text("actor\tkind\taliases\tplaces\tcountry\tnote\nKane Holdings\torganisation\tKane\t\t\t\n"
+                          "# edited\n", encoding="utf-8")
+    assert [a.actor for a in framing.analyze("Kane spoke.", actors=[path]).actors] == ["Kane Holdings"]

@@ -163,17 +163,33 @@ def _case_variants(form: str, owner: dict[str, tuple[str, int]]) -> tuple[str, .
     return (form, upper)
 
 
-@cache
 def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped gazetteer (``lexicons/actors.tsv`` and ``lexicons/groups.tsv``) merged with users' files.
 
     A user row wins over shipped rows for the names and aliases it claims (a shipped row
     whose canonical name is claimed goes; otherwise only the claimed forms leave it).
-    Parsed once per process and set of files.
+    Parsed once per process and version of the files: an edited user file is read again.
 
     Raises:
         LexiconError: naming the user file and line, for a malformed row.
     """
+    return _merged_gazetteer(tuple((path, *_file_stamp(path)) for path in user_files))
+
+
+def _file_stamp(path: str) -> tuple[int, int]:
+    """Modification time and size of a file ((0, 0) when it cannot be read: reading it then says why)."""
+    import os
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _merged_gazetteer(stamped: tuple[tuple[str, int, int], ...]) -> Gazetteer:
+    user_files = [path for path, _, _ in stamped]
     shipped = [read_data_bytes(name).decode("utf-8") for name in SHIPPED_GAZETTEERS]
     if not user_files:
         return parse_gazetteer("\n".join(shipped))
