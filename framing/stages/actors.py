@@ -594,10 +594,13 @@ def _canonical(name: NameSpan) -> str:
 
 
 def _is_not_a_name(name: str) -> bool:
-    """A recogniser span that is one adjective, number or everyday word ("Western", "Sixty")."""
+    """A recogniser span that is one capitalised adjective or a number word ("Western", "Sixty").
+
+    Everyday words are kept: many surnames are one ("Bush", "Brown", "Rice").
+    """
     if " " in name or (name.isupper() and len(name) > 1):
         return False  # several words, or an acronym ("SWIFT", "NATO")
-    return name in _NOT_NAME_WORDS or name.lower() in _NUMBER_WORDS or is_everyday_word(name)
+    return name in _NOT_NAME_WORDS or name.lower() in _NUMBER_WORDS
 
 
 def _without_titles(name: str) -> str:
