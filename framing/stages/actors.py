@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
 
@@ -568,7 +568,23 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 taken.add(candidate.start, candidate.end)
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
         mentions.extend(sorted(found, key=lambda m: m.start))
-    return tuple(mentions)
+    return _link_surnames(mentions)
+
+
+def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
+    """A one-word person ("Park") is the one full name in the document that ends with it ("Helen Park").
+
+    A one-word name the recogniser typed otherwise ("Park said" as an organisation) is that
+    person too: a name the document spells out beats the model's guess of its kind.
+    """
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind == "person" and " " in mention.actor:
+            full.setdefault(mention.actor.rsplit(" ", 1)[1], set()).add(mention.actor)
+    linked = {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
+    return tuple(replace(m, actor=linked[m.actor], kind="person")
+                 if m.actor in linked and (m.kind == "person" or m.source == "model") else m
+                 for m in mentions)
 
 
 # The recogniser's kinds that name an actor (LOC places act only through the gazetteer's
