@@ -341,6 +341,7 @@ class Casting:
     voice: CastingVoice = "author"
     speaker: str | None = None
     evidence_text: str | None = None  # ``Report.text[evidence]``, filled by the pipeline
+    inherited: bool = False  # no cue of its own: the casting of the actor's other mentions
 
     @property
     def confidence(self) -> float:
@@ -696,6 +697,7 @@ def _mention(report: MentionReport) -> dict[str, Any]:
         "portrayal_cue": casting.cue if casting else None,
         "archetype": casting.archetype if casting else None,
         "portrayal_voice": casting.voice if casting and casting.portrayal else None,
+        "portrayal_inherited": casting.inherited if casting and casting.portrayal else None,
         "role_evidence": _span(report.role.evidence) if report.role else None,
     }
 

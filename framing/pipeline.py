@@ -52,7 +52,7 @@ from framing.stages.lexicon import (
     resolve_lexicons,
 )
 from framing.stages.loaded_model import find_loaded_phrases, model_sha256
-from framing.stages.portrayal import cast_by_role, cast_mentions
+from framing.stages.portrayal import cast_by_role, cast_mentions, inherit_castings
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
 from framing.stages.references import find_references
@@ -270,10 +270,12 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
             by_role = cast_by_role(mention.role.role, context.valence_between(evidence.start, evidence.end),
                                    (evidence.start, evidence.end))
             casting = by_role or casting
-        if casting.evidence:
-            casting = replace(casting, evidence_text=text[casting.evidence[0]:casting.evidence[1]])
         cast.append(replace(mention, casting=casting))
-    return tuple(cast)
+    inherited = inherit_castings([m.mention.actor for m in cast], [m.casting for m in cast if m.casting is not None])
+    return tuple(
+        replace(m, casting=replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
+        for m, c in zip(cast, inherited)
+    )
 
 
 def shipped_models(*, model_terms: bool = True) -> dict[str, str]:

@@ -11,7 +11,7 @@ import pytest
 
 from framing.errors import LexiconError
 from framing.evaluate.portrayal import evaluate_portrayal, render_portrayal, split_simple
-from framing.stages.portrayal import Casting, actor_stance, cast_mentions, load_portrayal_lexicon
+from framing.stages.portrayal import Casting, actor_stance, cast_mentions, inherit_castings, load_portrayal_lexicon
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons" / "portrayal"
 
@@ -233,3 +233,18 @@ def test_evaluate_portrayal_counts_none_as_wrong(tmp_path: Path) -> None:
                     encoding="utf-8")
     result = evaluate_portrayal(path, predict=lambda text, spans: [None] * len(spans))
     assert {row["method"]: row for row in result["rows"]}["rules"]["macro_f1"] == 0.0
+
+
+def test_inherit_castings_fills_uncast_author_mentions_from_the_same_actor() -> None:
+    cast = Casting("antagonist", (("protagonist", 0.1), ("antagonist", 0.8), ("innocent", 0.1)), (0, 5), "harm:evict",
+                   None)
+    empty = Casting(None, (("protagonist", 0.0), ("antagonist", 0.0), ("innocent", 0.0)), None, None, None)
+    quoted = Casting(None, (("protagonist", 0.0), ("antagonist", 0.0), ("innocent", 0.0)), None, None, None, "quote",
+                     "Kane")
+    result = inherit_castings(["Grafton", "Grafton", "Grafton", "Rourke"], [cast, empty, quoted, empty])
+    assert result[0] is cast
+    assert result[1].portrayal == "antagonist" and result[1].inherited and result[1].evidence == (0, 5)
+    assert result[1].confidence < cast.confidence
+    assert result[2].portrayal is None  # a quoted mention keeps the speaker's (here: no) casting
+    assert result[3].portrayal is None  # another actor inherits nothing
+    assert actor_stance([c for c in result if not c.inherited]) == actor_stance([cast])

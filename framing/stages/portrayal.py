@@ -82,6 +82,8 @@ MAX_SENTENCE_CHARS = 2_000
 ROLE_VALENCE = 1.5
 # The probability a role-based casting gives its role: below a lexicon cue's typical 0.6-0.9.
 ROLE_CONFIDENCE = 0.5
+# The probability of a casting inherited from the actor's other mentions (no cue of its own).
+INHERITED_CONFIDENCE = 0.45
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s]")
 _BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
@@ -1061,6 +1063,40 @@ def cast_by_role(role: Literal["agent", "target"], valence: float, evidence: tup
     rest = round((1.0 - ROLE_CONFIDENCE) / 2, 4)
     scores = tuple((r, ROLE_CONFIDENCE if r == portrayal else rest) for r in ROLES)
     return Casting(portrayal, scores, evidence, f"role:{role}-negative", None)
+
+
+def inherit_castings(actors: Sequence[str], castings: Sequence[Casting]) -> tuple[Casting, ...]:
+    """Give an author-voice mention no cue cast the role the author gives its actor elsewhere.
+
+    An author casts an actor consistently through an article ("the green elite" is the
+    villain of every paragraph it appears in), so a mention with no cue of its own takes
+    the dominant author-voice role of the actor's cast mentions (by summed confidence),
+    at INHERITED_CONFIDENCE, with the strongest casting's evidence. Inherited castings are
+    marked and never count toward the actor's stance or counts.
+    """
+    totals: dict[str, dict[str, float]] = {}
+    strongest: dict[tuple[str, str], Casting] = {}
+    for actor, casting in zip(actors, castings):
+        if casting.voice != "author" or casting.portrayal is None:
+            continue
+        role = casting.portrayal
+        totals.setdefault(actor, {}).setdefault(role, 0.0)
+        totals[actor][role] += casting.confidence
+        best = strongest.get((actor, role))
+        if best is None or casting.confidence > best.confidence:
+            strongest[(actor, role)] = casting
+    inherited = []
+    for actor, casting in zip(actors, castings):
+        if casting.portrayal is not None or casting.voice != "author" or actor not in totals:
+            inherited.append(casting)
+            continue
+        role = max(totals[actor], key=lambda r: (totals[actor][r], -ROLES.index(r)))  # type: ignore[arg-type]
+        source = strongest[(actor, role)]
+        rest = round((1.0 - INHERITED_CONFIDENCE) / 2, 4)
+        scores = tuple((r, INHERITED_CONFIDENCE if r == role else rest) for r in ROLES)
+        inherited.append(Casting(source.portrayal, scores, source.evidence, f"actor:{source.cue}", source.archetype,
+                                 "author", None, inherited=True))
+    return tuple(inherited)
 
 
 def actor_stance(castings: Sequence[Casting]) -> float | None:
