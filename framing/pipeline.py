@@ -48,6 +48,8 @@ from framing.stages.lexicon import (
     Lexicon,
     annotate_hits,
     compile_lexicons,
+    drop_plain_senses,
+    load_sense_rules,
     match_terms,
     resolve_lexicons,
 )
@@ -304,9 +306,10 @@ def _model_hits(text: str, start: int, end: int, lexicon_hits: Sequence[TermHit]
 def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
                speakers: Mapping[int, str], compiled: CompiledLexicons, *, model_terms: bool) -> tuple[TermHit, ...]:
     raw: list[TermHit] = []
+    senses = load_sense_rules()
     for start, end in spans:
         found = match_terms(text, compiled, start, end)
-        raw.extend(found)
+        raw.extend(drop_plain_senses(text, found, senses))  # "tax regime", "a plague of locusts"
         if model_terms:
             raw.extend(_model_hits(text, start, end, found, compiled.categories))
     scare = [q for q in quotes if q.kind == "scare"]

@@ -221,3 +221,28 @@ def test_lexicon_hash_tracks_content() -> None:
     second = parse_lexicon("a", "regime\tx\t2\n")
     assert first.sha256 != second.sha256 and first != second
     assert parse_lexicon("a", "regime\tx\n") == first
+
+
+@pytest.mark.parametrize(("text", "plain", "loaded"), [
+    ("The tax regime changed again.", "regime", None),
+    ("The regime jailed its critics.", None, "regime"),
+    ("A plague of locusts hit the farms.", "plague", None),
+    ("The corrupt file was deleted.", "corrupt", None),
+    ("The corrupt mayor resigned.", None, "corrupt"),
+])
+def test_sense_rules_drop_plain_uses_only(text: str, plain: str | None, loaded: str | None) -> None:
+    from framing.stages.lexicon import drop_plain_senses, load_sense_rules
+
+    hits = match_terms(text, compile_lexicons(resolve_lexicons()))
+    kept = {h.term for h in drop_plain_senses(text, hits, load_sense_rules())}
+    if plain:
+        assert plain in {h.term for h in hits} and plain not in kept
+    if loaded:
+        assert loaded in kept
+
+
+def test_sense_rules_malformed_row_names_the_line() -> None:
+    from framing.stages.lexicon import parse_sense_rules
+
+    with pytest.raises(LexiconError, match=r"senses\.tsv:3: side must be"):
+        parse_sense_rules("# rules\nterm\tside\twords\nregime\taround\ttax\n", path="senses.tsv")

@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -569,3 +570,64 @@ def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
     left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
     before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
     return any(word in NEGATORS for word in before[-NEGATION_WINDOW:])
+
+
+SENSE_RULES_FILE = "senses.tsv"
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[^\w\n]{0,3}$")
+_WORD_AFTER = re.compile(r"^[^\w\n]{0,3}([\w'’-]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class SenseRule:
+    """Where a loaded term is plain: a word right before or after it ("tax regime", "corrupt file")."""
+
+    term: str
+    side: str  # "before" | "after"
+    words: frozenset[str]
+
+
+def parse_sense_rules(source: str, *, path: str = "lexicons/senses.tsv") -> dict[str, tuple[SenseRule, ...]]:
+    """Sense rules by term from TSV text (term, side, words, note; '#' comments, a header row).
+
+    Raises:
+        LexiconError: naming the line, for a wrong column count or an unknown side.
+    """
+    rules: dict[str, list[SenseRule]] = {}
+    for number, line in enumerate(source.split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if cells[:3] == ["term", "side", "words"]:
+            continue
+        if len(cells) < 3 or not cells[0] or not cells[2]:
+            raise LexiconError(f"{path}:{number}: expected term<TAB>side<TAB>words[<TAB>note], got {line!r}")
+        if cells[1] not in ("before", "after"):
+            raise LexiconError(f"{path}:{number}: side must be 'before' or 'after', got {cells[1]!r}")
+        words = frozenset(word.strip().lower() for word in cells[2].split("|") if word.strip())
+        rules.setdefault(cells[0].lower(), []).append(SenseRule(cells[0].lower(), cells[1], words))
+    return {term: tuple(found) for term, found in rules.items()}
+
+
+@cache
+def load_sense_rules() -> dict[str, tuple[SenseRule, ...]]:
+    """The shipped sense rules (``lexicons/senses.tsv``), parsed once per process."""
+    return parse_sense_rules(read_data_bytes(SENSE_RULES_FILE).decode("utf-8"))
+
+
+def drop_plain_senses(text: str, hits: Sequence[TermHit],
+                      rules: Mapping[str, tuple[SenseRule, ...]]) -> tuple[TermHit, ...]:
+    """The hits without those a sense rule calls plain ("tax regime", "a plague of locusts")."""
+    kept = []
+    for hit in hits:
+        plain = False
+        for rule in rules.get(hit.term, ()):
+            if rule.side == "before":
+                found = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+            else:
+                found = _WORD_AFTER.search(text[hit.end:hit.end + 40])
+            if found and found.group(1).lower() in rule.words:
+                plain = True
+                break
+        if not plain:
+            kept.append(hit)
+    return tuple(kept)
