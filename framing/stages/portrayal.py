@@ -77,11 +77,6 @@ FAILED_HELP_FACTOR = 0.6
 NEGATED_HARM_FACTOR = 0.5
 # Beyond this many characters a sentence is cut into windows (keeps a 5 MB "sentence" linear).
 MAX_SENTENCE_CHARS = 2_000
-# A role (agent or target of charged words) casts a mention only when the charged words sum
-# to at least this VADER valence (one clearly charged word, e.g. "attack" -1.5 ... "brutal" -2.9).
-ROLE_VALENCE = 1.5
-# The probability a role-based casting gives its role: below a lexicon cue's typical 0.6-0.9.
-ROLE_CONFIDENCE = 0.5
 # The probability of a casting inherited from the actor's other mentions (no cue of its own).
 INHERITED_CONFIDENCE = 0.45
 
@@ -179,6 +174,18 @@ class PortrayalLexicon:
 
     index: dict[str, tuple[_Entry, ...]]
     n_entries: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionCues:
+    """What the cues said about one mention, cast or not: the summed weight per role
+    (also below MIN_EVIDENCE) and how many cues of each kind its sentence holds."""
+
+    weights: tuple[float, float, float]  # protagonist, antagonist, innocent
+    sentence_cues: tuple[int, int, int]  # harm, help or resistance, suffering hits in the sentence
+
+
+_NO_CUES = MentionCues((0.0, 0.0, 0.0), (0, 0, 0))
 
 
 @dataclass(slots=True)
@@ -554,6 +561,24 @@ def cast_mentions(
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
     """
+    castings, _ = weigh_mentions(text, sentences, mentions, quotes=quotes, loaded=loaded, lexicon_dir=lexicon_dir)
+    return castings
+
+
+def weigh_mentions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[int, int]],
+    *,
+    quotes: Sequence[tuple[int, int, str | None]] = (),
+    loaded: Sequence[tuple[int, int, float]] = (),
+    lexicon_dir: Path | None = None,
+) -> tuple[tuple[Casting, ...], tuple[MentionCues, ...]]:
+    """``cast_mentions``, and beside each casting the cue weights and counts behind it (``MentionCues``).
+
+    Raises:
+        LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
+    """
     lexicon = load_portrayal_lexicon(str(lexicon_dir) if lexicon_dir else None)
     order = sorted(range(len(mentions)), key=lambda k: mentions[k][0])
     spans = sorted((s, e) for s, e in sentences if e > s)
@@ -578,10 +603,24 @@ def cast_mentions(
             window = (low, min(window[1], max(end, low + 3 * block)))
         groups.setdefault(window, []).append(k)
     tallies: dict[int, _Tally] = {}
+    counts: dict[int, tuple[int, int, int]] = {}
     for (low, high), members in groups.items():
-        _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts,
-                       loaded_list, loaded_starts, tallies)
-    return tuple(_casting(tallies.get(k), _voice(mentions[k], quote_list, quote_starts)) for k in range(len(mentions)))
+        found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts,
+                               loaded_list, loaded_starts, tallies)
+        if found != (0, 0, 0):
+            counts.update(dict.fromkeys(members, found))
+    castings = tuple(_casting(tallies.get(k), _voice(mentions[k], quote_list, quote_starts))
+                     for k in range(len(mentions)))
+    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
+    return castings, cues
+
+
+def _mention_cues(tally: _Tally | None, counts: tuple[int, int, int] | None) -> MentionCues:
+    if tally is None and counts is None:
+        return _NO_CUES
+    weights = tally.weights if tally else dict.fromkeys(ROLES, 0.0)
+    protagonist, antagonist, innocent = (round(weights[r], 4) for r in ROLES)
+    return MentionCues((protagonist, antagonist, innocent), counts or (0, 0, 0))
 
 
 def _voice(mention: tuple[int, int], quotes: Sequence[tuple[int, int, str | None]],
@@ -624,7 +663,8 @@ def _cast_sentence(
     text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
     lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
     loaded: Sequence[tuple[int, int, float]], loaded_starts: Sequence[int], tallies: dict[int, _Tally],
-) -> None:
+) -> tuple[int, int, int]:
+    """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
     raw: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -637,7 +677,9 @@ def _cast_sentence(
     first_loaded = bisect_right(loaded_starts, low - 1)
     has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
     if not hits and not has_loaded:
-        return
+        return (0, 0, 0)
+    counts = (sum(h.entry.kind == "harm" for h in hits), sum(h.entry.kind in ("help", "resist") for h in hits),
+              sum(h.entry.kind == "suffer" for h in hits))
     owner = [-1] * len(words)
     mention_tokens: dict[int, tuple[int, int]] = {}
     for k in members:
@@ -650,7 +692,7 @@ def _cast_sentence(
         if last > first:
             mention_tokens[k] = (first, last)
     if not mention_tokens:
-        return
+        return counts
     region = [_quote_at(s, quotes, quote_starts) for s in starts] if quotes else [-1] * len(words)
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
@@ -678,6 +720,7 @@ def _cast_sentence(
                 role: Role = "protagonist" if valence > 0 else "antagonist"
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
+    return counts
 
 
 def _preceding(sentence: _Sentence, i: int, skip: frozenset[str]) -> int:
@@ -1048,21 +1091,6 @@ def _frame_cue(sentence: _Sentence, hit: _Hit) -> None:
 
 def _skip_comma(sentence: _Sentence, j: int) -> int:
     return j + 1 if j < len(sentence.words) and sentence.words[j] == "," else j
-
-
-def cast_by_role(role: Literal["agent", "target"], valence: float, evidence: tuple[int, int]) -> Casting | None:
-    """A weak casting from who does what to whom when no cue of the lexicons applied.
-
-    The agent of harsh words (summed valence ≤ -ROLE_VALENCE) is cast as antagonist, their
-    target as innocent. Scores stay modest (ROLE_CONFIDENCE), so a lexicon cue elsewhere
-    outweighs it in the actor's stance.
-    """
-    if valence > -ROLE_VALENCE:
-        return None  # warm words are too often negated or ironic for a cue-less casting ("never wanted them to succeed")
-    portrayal: Role = "antagonist" if role == "agent" else "innocent"
-    rest = round((1.0 - ROLE_CONFIDENCE) / 2, 4)
-    scores = tuple((r, ROLE_CONFIDENCE if r == portrayal else rest) for r in ROLES)
-    return Casting(portrayal, scores, evidence, f"role:{role}-negative", None)
 
 
 def inherit_castings(actors: Sequence[str], castings: Sequence[Casting]) -> tuple[Casting, ...]:
