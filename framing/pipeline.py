@@ -325,7 +325,7 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
             sentiment=(probabilities[0], probabilities[1], probabilities[2]),
             in_quote=castings[k].voice == "quote", cues=cues[k],
             actor_sentiment=sum(scores) / len(scores) if scores else 0.0,
-            sentence_compound=context.compound_of(sentence.start, sentence.end) if sentence is not None else 0.0,
+            sentence_valence=context.valence_between(sentence.start, sentence.end) if sentence is not None else 0.0,
             others=(ROLES[0] in others, ROLES[1] in others, ROLES[2] in others),
         )))
     return found

@@ -34,7 +34,8 @@ PRIOR_SHRINK = 0.4
 VALENCE_SCALE = 3.0
 # Cue counts in a sentence saturate at this many.
 COUNT_CAP = 2
-KINDS = ("person", "government", "state", "organisation", "media", "group")
+# VADER's normalisation of a valence sum into (-1, 1): x / sqrt(x² + alpha) (Hutto & Gilbert 2014).
+VADER_ALPHA = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ class PriorInput:
     in_quote: bool
     cues: MentionCues
     actor_sentiment: float  # mean author-voice sentiment over the actor's mentions in the text
-    sentence_compound: float  # VADER compound of the sentence
+    sentence_valence: float  # summed VADER valence of the sentence's words (negation applied)
     others: tuple[bool, bool, bool]  # another mention of the sentence is cast protagonist / antagonist / innocent
 
 
@@ -93,7 +94,7 @@ def prior_features(item: PriorInput) -> dict[str, float]:
     for name, count in zip(("harm", "help", "suffer"), item.cues.sentence_cues):
         features[f"sentence_{name}"] = min(count, COUNT_CAP) / COUNT_CAP
     features["actor_sentiment"] = item.actor_sentiment
-    features["sentence_compound"] = item.sentence_compound
+    features["sentence_valence"] = item.sentence_valence / math.sqrt(item.sentence_valence ** 2 + VADER_ALPHA)
     for role, present in zip(ROLES, item.others):
         if present:
             features[f"other_{role}"] = 1.0
@@ -143,6 +144,6 @@ def cast_by_prior(model: PriorModel, item: PriorInput, *, evidence: tuple[int, i
     probabilities = model.probabilities(item)
     scores = tuple((role, round((1.0 - PRIOR_SHRINK) * p + PRIOR_SHRINK / len(ROLES), 4))
                    for role, p in zip(ROLES, probabilities))
-    best: Role = max(ROLES, key=lambda r: (dict(scores)[r], -ROLES.index(r)))
+    best: Role = ROLES[max(range(len(ROLES)), key=lambda k: (probabilities[k], -k))]
     return Casting(best, scores, evidence, "prior", None, voice.voice if voice else "author",
                    voice.speaker if voice else None, prior=True)
