@@ -281,11 +281,16 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
     cast = [replace(mention, casting=casting) for mention, casting in zip(mentions, castings)]
     inherited = list(inherit_castings([m.mention.actor for m in cast], castings))
     if prior is not None:
-        for index, item in _prior_inputs(context, cast, inherited, cues, every=every):
+        found = _prior_inputs(context, cast, inherited, cues, every=every)
+        spans = []
+        for index, _ in found:
             role = cast[index].role
             evidence = role.evidence if role is not None else cast[index].sentiment.evidence
-            inherited[index] = cast_by_prior(prior, item, evidence=(evidence.start, evidence.end) if evidence else None,
-                                             voice=inherited[index])
+            spans.append((evidence.start, evidence.end) if evidence else None)
+        guessed = cast_by_prior(prior, [item for _, item in found], [cast[index].mention.actor for index, _ in found],
+                                evidence=spans, voices=[inherited[index] for index, _ in found])
+        for (index, _), casting in zip(found, guessed):
+            inherited[index] = casting
     return tuple(
         replace(m, casting=replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
         for m, c in zip(cast, inherited)
