@@ -169,11 +169,23 @@ class _Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class _Group:
+    """The cues that start with one token, split by their second token so a lookup tries few.
+
+    Each entry keeps its rank in the group (longest pattern first, then file order).
+    """
+
+    anywhere: tuple[tuple[int, _Entry], ...]  # one-token patterns; a placeholder, "*" or case-sensitive second part
+    by_second: dict[str, tuple[tuple[int, _Entry], ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class PortrayalLexicon:
     """Every portrayal cue, indexed by the (lower-case) first token of its pattern."""
 
     index: dict[str, tuple[_Entry, ...]]
     n_entries: int
+    groups: dict[str, _Group] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,9 +454,20 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
             first = entry.pattern[0]
             for key in _PLACEHOLDERS.get(first, (first,)):
                 index.setdefault(key.lower(), []).append(entry)
-    return PortrayalLexicon(
-        {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}, n_entries
-    )
+    ordered = {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}
+    return PortrayalLexicon(ordered, n_entries, {key: _group(entries) for key, entries in ordered.items()})
+
+
+def _group(entries: Sequence[_Entry]) -> _Group:
+    anywhere: list[tuple[int, _Entry]] = []
+    by_second: dict[str, list[tuple[int, _Entry]]] = {}
+    for rank, entry in enumerate(entries):
+        second = entry.pattern[1] if len(entry.pattern) > 1 else None
+        if second is None or second in _PLACEHOLDERS or second in _FILLERS or second == "*" or entry.case_sensitive:
+            anywhere.append((rank, entry))
+        else:
+            by_second.setdefault(second, []).append((rank, entry))
+    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()})
 
 
 # ---- matching -------------------------------------------------------------------------------------
@@ -494,15 +517,15 @@ def _match(entry: _Entry, words: Sequence[str], raw: Sequence[str], i: int) -> t
 def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexicon) -> list[_Hit]:
     """The longest matches at each token, one per lexicon kind ("grieving" is a verb and a label)."""
     hits: list[_Hit] = []
-    index = lexicon.index
+    groups = lexicon.groups
     i = 0
     n = len(words)
     while i < n:
-        group = index.get(words[i])
+        group = groups.get(words[i])
         found: list[_Hit] = []
         longest = 0
         if group:
-            for entry in group:
+            for entry in _candidates(group, words, i + 1):
                 end, slot = _match(entry, words, raw, i)
                 if end > longest:
                     longest = end
@@ -515,6 +538,26 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
         hits.extend(found)
         i = i + 1 if any(hit.slot for hit in found) else longest
     return hits
+
+
+def _candidates(group: _Group, words: Sequence[str], j: int) -> list[_Entry]:
+    """The entries of ``group`` whose second token can stand at ``j`` (after fillers), in rank order."""
+    found = list(group.anywhere)
+    n = len(words)
+    if j < n:
+        more = group.by_second.get(words[j])
+        if more:
+            found += more
+        k = j
+        while k < n and words[k] in _FILLERS:
+            k += 1
+        if k != j and k < n:
+            more = group.by_second.get(words[k])
+            if more:
+                found += more
+    if len(found) > 1:
+        found.sort(key=lambda item: item[0])
+    return [entry for _, entry in found]
 
 
 # ---- the stage --------------------------------------------------------------------------------
