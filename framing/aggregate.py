@@ -75,7 +75,8 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
         author = [r.sentiment for r in reports if r.sentiment.speaker is None]
         quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
         mean = round(sum(a.score for a in author) / len(author), 4) if author else None
-        castings = [r.casting for r in reports if r.casting is not None and not r.casting.inherited]
+        castings = [r.casting for r in reports
+                    if r.casting is not None and not r.casting.inherited and not r.casting.prior]
         counts: Counter[PortrayalRole] = Counter()
         for casting in castings:
             if casting.voice == "author" and casting.portrayal is not None:

@@ -342,6 +342,7 @@ class Casting:
     speaker: str | None = None
     evidence_text: str | None = None  # ``Report.text[evidence]``, filled by the pipeline
     inherited: bool = False  # no cue of its own: the casting of the actor's other mentions
+    prior: bool = False  # no cue of its own and none inherited: the portrayal prior's low-confidence guess
 
     @property
     def confidence(self) -> float:
@@ -698,6 +699,7 @@ def _mention(report: MentionReport) -> dict[str, Any]:
         "archetype": casting.archetype if casting else None,
         "portrayal_voice": casting.voice if casting and casting.portrayal else None,
         "portrayal_inherited": casting.inherited if casting and casting.portrayal else None,
+        "portrayal_prior": casting.prior if casting and casting.portrayal else None,
         "role_evidence": _span(report.role.evidence) if report.role else None,
     }
 

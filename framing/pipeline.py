@@ -23,6 +23,7 @@ from framing.ingest.source import read_source
 from framing.model import (
     ActorKind,
     ActorMention,
+    Casting,
     Document,
     DocumentFormat,
     FrameCue,
@@ -54,7 +55,9 @@ from framing.stages.lexicon import (
     resolve_lexicons,
 )
 from framing.stages.loaded_model import find_loaded_phrases, model_sha256
-from framing.stages.portrayal import cast_by_role, cast_mentions, inherit_castings
+from framing.stages.portrayal import ROLES, MentionCues, inherit_castings, weigh_mentions
+from framing.stages.portrayal_prior import PriorInput, PriorModel, cast_by_prior, load_prior_model
+from framing.stages.portrayal_prior import model_sha256 as prior_model_sha256
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
 from framing.stages.references import find_references
@@ -101,8 +104,14 @@ def analyze_text(text: str, text_format: DocumentFormat, *, source: str | None =
 
 
 def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gazetteer, *,
-                 model_terms: bool = True) -> Report:
-    """Run every analysis stage over a Document and aggregate paragraph -> section -> document."""
+                 model_terms: bool = True, prior_model: PriorModel | None = None, use_prior: bool = True,
+                 prior_scope: Literal["uncast", "all"] = "uncast") -> Report:
+    """Run every analysis stage over a Document and aggregate paragraph -> section -> document.
+
+    ``prior_model`` replaces the shipped portrayal prior (``tools/train_portrayal_prior.py``
+    passes its own); ``use_prior=False`` leaves mentions no cue casts uncast;
+    ``prior_scope="all"`` hands every mention to the prior (for training: it then decides all).
+    """
     text = document.text
     parts: tuple[tuple[Literal["title", "standfirst"], TextSpan | None], ...] = (
         ("title", document.title), ("standfirst", document.standfirst))
@@ -134,7 +143,8 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         MentionReport(m, score_target(context, m.start, m.end, voice="author"), context.roles[(m.start, m.end)])
         for m in mentions
     )
-    portrayed = _cast(context, all_sentences, quotes, speakers, hits, portrayed)
+    prior = (prior_model or load_prior_model()) if use_prior else None
+    portrayed = _cast(context, all_sentences, quotes, speakers, hits, portrayed, prior, every=prior_scope == "all")
     hits_in, mentions_in, quotes_in = SpanIndex(hits), SpanIndex(portrayed), SpanIndex(quotes)
     analysed = {
         key: _analyse_span(text, key, sentences[key], hits_in, mentions_in, quotes_in, compiled.categories)
@@ -252,37 +262,84 @@ def _one_kind_per_actor(mentions: tuple[ActorMention, ...]) -> tuple[ActorMentio
 
 
 def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[Quote], speakers: Mapping[int, str],
-          hits: Sequence[TermHit], mentions: Sequence[MentionReport]) -> tuple[MentionReport, ...]:
+          hits: Sequence[TermHit], mentions: Sequence[MentionReport],
+          prior: PriorModel | None, *, every: bool = False) -> tuple[MentionReport, ...]:
     """Run the portrayal stage and attach each mention's casting (with its evidence text).
 
-    A mention no lexicon cue casts, in the author's voice, is cast from its role (agent or
-    target) and the valence of the charged words that gave the role (``cast_by_role``).
+    An author-voice mention no lexicon cue casts takes its actor's role elsewhere
+    (``inherit_castings``); any left then gets the portrayal prior's low-confidence guess
+    (``cast_by_prior``), which reads among other things whether the mention is the agent or
+    the target of harsh words. ``every``: the prior decides every mention (training only).
     """
     text = context.text
-    castings = cast_mentions(
+    castings, cues = weigh_mentions(
         text, [(s.start, s.end) for s in sentences], [(m.start, m.end) for m in mentions],
         quotes=[(q.start, q.end, speakers.get(q.start) or (q.speaker.text if q.speaker else None))
                 for q in quotes if q.kind != "scare"],
         loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],
     )
-    cast = []
-    for mention, casting in zip(mentions, castings):
-        if casting.portrayal is None and casting.voice == "author" and mention.role is not None:
-            evidence = mention.role.evidence
-            by_role = cast_by_role(mention.role.role, context.valence_between(evidence.start, evidence.end),
-                                   (evidence.start, evidence.end))
-            casting = by_role or casting
-        cast.append(replace(mention, casting=casting))
-    inherited = inherit_castings([m.mention.actor for m in cast], [m.casting for m in cast if m.casting is not None])
+    cast = [replace(mention, casting=casting) for mention, casting in zip(mentions, castings)]
+    inherited = list(inherit_castings([m.mention.actor for m in cast], castings))
+    if prior is not None:
+        found = _prior_inputs(context, cast, inherited, cues, every=every)
+        spans = []
+        for index, _ in found:
+            role = cast[index].role
+            evidence = role.evidence if role is not None else cast[index].sentiment.evidence
+            spans.append((evidence.start, evidence.end) if evidence else None)
+        guessed = cast_by_prior(prior, [item for _, item in found], [cast[index].mention.actor for index, _ in found],
+                                evidence=spans, voices=[inherited[index] for index, _ in found])
+        for (index, _), casting in zip(found, guessed):
+            inherited[index] = casting
     return tuple(
         replace(m, casting=replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
         for m, c in zip(cast, inherited)
     )
 
 
+def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], castings: Sequence[Casting],
+                  cues: Sequence[MentionCues], *, every: bool = False) -> list[tuple[int, PriorInput]]:
+    """What the portrayal prior reads about each mention still uncast (``every``: each mention), by index."""
+    uncast = [k for k, casting in enumerate(castings) if every or casting.portrayal is None]
+    if not uncast:
+        return []
+    by_actor: dict[str, list[float]] = defaultdict(list)
+    for report in mentions:
+        if report.sentiment.speaker is None:
+            by_actor[report.mention.actor].append(report.sentiment.score)
+    cast_in: dict[int, list[tuple[int, str]]] = defaultdict(list)  # sentence start -> (mention, role its cues gave)
+    sentence_of: list[Sentence | None] = []
+    for k, (report, casting) in enumerate(zip(mentions, castings)):
+        sentence = context.sentence_index.at(report.start)
+        sentence_of.append(sentence)
+        if sentence is not None and casting.portrayal is not None and not casting.inherited:
+            cast_in[sentence.start].append((k, casting.portrayal))
+    found = []
+    for k in uncast:
+        report, sentence = mentions[k], sentence_of[k]
+        role = report.role
+        sentiment = report.sentiment
+        probabilities = sentiment.probabilities or (
+            float(sentiment.label == "negative"), float(sentiment.label == "neutral"), float(sentiment.label == "positive"))
+        scores = by_actor.get(report.mention.actor)
+        others = {r for j, r in cast_in.get(sentence.start, ()) if j != k} if sentence is not None else set()
+        found.append((k, PriorInput(
+            start=report.start, end=report.end, kind=report.mention.kind,
+            role=role.role if role else None,
+            role_valence=context.valence_between(role.evidence.start, role.evidence.end) if role else 0.0,
+            sentiment=(probabilities[0], probabilities[1], probabilities[2]),
+            in_quote=castings[k].voice == "quote", cues=cues[k],
+            actor_sentiment=sum(scores) / len(scores) if scores else 0.0,
+            sentence_valence=context.valence_between(sentence.start, sentence.end) if sentence is not None else 0.0,
+            others=(ROLES[0] in others, ROLES[1] in others, ROLES[2] in others),
+        )))
+    return found
+
+
 def shipped_models(*, model_terms: bool = True) -> dict[str, str]:
     """The sha256 of every shipped model the report used, by name."""
-    models = {"target_sentiment": target_model_sha256(), "recogniser": data_sha256("recogniser.json")}
+    models = {"target_sentiment": target_model_sha256(), "recogniser": data_sha256("recogniser.json"),
+              "portrayal_prior": prior_model_sha256()}
     if model_terms:
         models["loaded_terms"] = model_sha256()
     return {name: digest for name, digest in models.items() if digest}

@@ -134,6 +134,10 @@ def actor_marks(mentions: Iterable[Mapping[str, Any]]) -> list[Mark]:
         portrayal = mention.get("portrayal")
         confidence = (mention.get("portrayal_scores") or {}).get(portrayal) if portrayal else None
         cast = f"cast as {portrayal} ({number(confidence, '.0%')})" if portrayal else "not cast"
+        if portrayal and mention.get("portrayal_prior"):
+            cast += ", a guess of the prior (no cue; not in the stance)"
+        elif portrayal and mention.get("portrayal_inherited"):
+            cast += ", as elsewhere in the text (not in the stance)"
         if portrayal and mention.get("portrayal_evidence"):
             cast += f" by “{mention['portrayal_evidence']['text']}”"
         lines = [f"{mention['actor']} · {mention.get('kind')}{' (metonym)' if mention.get('metonym') else ''}",

@@ -77,11 +77,6 @@ FAILED_HELP_FACTOR = 0.6
 NEGATED_HARM_FACTOR = 0.5
 # Beyond this many characters a sentence is cut into windows (keeps a 5 MB "sentence" linear).
 MAX_SENTENCE_CHARS = 2_000
-# A role (agent or target of charged words) casts a mention only when the charged words sum
-# to at least this VADER valence (one clearly charged word, e.g. "attack" -1.5 ... "brutal" -2.9).
-ROLE_VALENCE = 1.5
-# The probability a role-based casting gives its role: below a lexicon cue's typical 0.6-0.9.
-ROLE_CONFIDENCE = 0.5
 # The probability of a casting inherited from the actor's other mentions (no cue of its own).
 INHERITED_CONFIDENCE = 0.45
 
@@ -174,11 +169,35 @@ class _Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class _Group:
+    """The cues that start with one token, split by their second token so a lookup tries few.
+
+    Each entry keeps its rank in the group (longest pattern first, then file order).
+    """
+
+    anywhere: tuple[tuple[int, _Entry], ...]  # one-token patterns; a placeholder, "*" or case-sensitive second part
+    by_second: dict[str, tuple[tuple[int, _Entry], ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class PortrayalLexicon:
     """Every portrayal cue, indexed by the (lower-case) first token of its pattern."""
 
     index: dict[str, tuple[_Entry, ...]]
     n_entries: int
+    groups: dict[str, _Group] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionCues:
+    """What the cues said about one mention, cast or not: the summed weight per role
+    (also below MIN_EVIDENCE) and how many cues of each kind its sentence holds."""
+
+    weights: tuple[float, float, float]  # protagonist, antagonist, innocent
+    sentence_cues: tuple[int, int, int]  # harm, help or resistance, suffering hits in the sentence
+
+
+_NO_CUES = MentionCues((0.0, 0.0, 0.0), (0, 0, 0))
 
 
 @dataclass(slots=True)
@@ -435,9 +454,20 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
             first = entry.pattern[0]
             for key in _PLACEHOLDERS.get(first, (first,)):
                 index.setdefault(key.lower(), []).append(entry)
-    return PortrayalLexicon(
-        {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}, n_entries
-    )
+    ordered = {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}
+    return PortrayalLexicon(ordered, n_entries, {key: _group(entries) for key, entries in ordered.items()})
+
+
+def _group(entries: Sequence[_Entry]) -> _Group:
+    anywhere: list[tuple[int, _Entry]] = []
+    by_second: dict[str, list[tuple[int, _Entry]]] = {}
+    for rank, entry in enumerate(entries):
+        second = entry.pattern[1] if len(entry.pattern) > 1 else None
+        if second is None or second in _PLACEHOLDERS or second in _FILLERS or second == "*" or entry.case_sensitive:
+            anywhere.append((rank, entry))
+        else:
+            by_second.setdefault(second, []).append((rank, entry))
+    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()})
 
 
 # ---- matching -------------------------------------------------------------------------------------
@@ -487,15 +517,15 @@ def _match(entry: _Entry, words: Sequence[str], raw: Sequence[str], i: int) -> t
 def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexicon) -> list[_Hit]:
     """The longest matches at each token, one per lexicon kind ("grieving" is a verb and a label)."""
     hits: list[_Hit] = []
-    index = lexicon.index
+    groups = lexicon.groups
     i = 0
     n = len(words)
     while i < n:
-        group = index.get(words[i])
+        group = groups.get(words[i])
         found: list[_Hit] = []
         longest = 0
         if group:
-            for entry in group:
+            for entry in _candidates(group, words, i + 1):
                 end, slot = _match(entry, words, raw, i)
                 if end > longest:
                     longest = end
@@ -508,6 +538,26 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
         hits.extend(found)
         i = i + 1 if any(hit.slot for hit in found) else longest
     return hits
+
+
+def _candidates(group: _Group, words: Sequence[str], j: int) -> list[_Entry]:
+    """The entries of ``group`` whose second token can stand at ``j`` (after fillers), in rank order."""
+    found = list(group.anywhere)
+    n = len(words)
+    if j < n:
+        more = group.by_second.get(words[j])
+        if more:
+            found += more
+        k = j
+        while k < n and words[k] in _FILLERS:
+            k += 1
+        if k != j and k < n:
+            more = group.by_second.get(words[k])
+            if more:
+                found += more
+    if len(found) > 1:
+        found.sort(key=lambda item: item[0])
+    return [entry for _, entry in found]
 
 
 # ---- the stage --------------------------------------------------------------------------------
@@ -554,6 +604,24 @@ def cast_mentions(
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
     """
+    castings, _ = weigh_mentions(text, sentences, mentions, quotes=quotes, loaded=loaded, lexicon_dir=lexicon_dir)
+    return castings
+
+
+def weigh_mentions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[int, int]],
+    *,
+    quotes: Sequence[tuple[int, int, str | None]] = (),
+    loaded: Sequence[tuple[int, int, float]] = (),
+    lexicon_dir: Path | None = None,
+) -> tuple[tuple[Casting, ...], tuple[MentionCues, ...]]:
+    """``cast_mentions``, and beside each casting the cue weights and counts behind it (``MentionCues``).
+
+    Raises:
+        LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
+    """
     lexicon = load_portrayal_lexicon(str(lexicon_dir) if lexicon_dir else None)
     order = sorted(range(len(mentions)), key=lambda k: mentions[k][0])
     spans = sorted((s, e) for s, e in sentences if e > s)
@@ -578,10 +646,24 @@ def cast_mentions(
             window = (low, min(window[1], max(end, low + 3 * block)))
         groups.setdefault(window, []).append(k)
     tallies: dict[int, _Tally] = {}
+    counts: dict[int, tuple[int, int, int]] = {}
     for (low, high), members in groups.items():
-        _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts,
-                       loaded_list, loaded_starts, tallies)
-    return tuple(_casting(tallies.get(k), _voice(mentions[k], quote_list, quote_starts)) for k in range(len(mentions)))
+        found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts,
+                               loaded_list, loaded_starts, tallies)
+        if found != (0, 0, 0):
+            counts.update(dict.fromkeys(members, found))
+    castings = tuple(_casting(tallies.get(k), _voice(mentions[k], quote_list, quote_starts))
+                     for k in range(len(mentions)))
+    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
+    return castings, cues
+
+
+def _mention_cues(tally: _Tally | None, counts: tuple[int, int, int] | None) -> MentionCues:
+    if tally is None and counts is None:
+        return _NO_CUES
+    weights = tally.weights if tally else dict.fromkeys(ROLES, 0.0)
+    protagonist, antagonist, innocent = (round(weights[r], 4) for r in ROLES)
+    return MentionCues((protagonist, antagonist, innocent), counts or (0, 0, 0))
 
 
 def _voice(mention: tuple[int, int], quotes: Sequence[tuple[int, int, str | None]],
@@ -624,7 +706,8 @@ def _cast_sentence(
     text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
     lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
     loaded: Sequence[tuple[int, int, float]], loaded_starts: Sequence[int], tallies: dict[int, _Tally],
-) -> None:
+) -> tuple[int, int, int]:
+    """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
     raw: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -637,7 +720,9 @@ def _cast_sentence(
     first_loaded = bisect_right(loaded_starts, low - 1)
     has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
     if not hits and not has_loaded:
-        return
+        return (0, 0, 0)
+    counts = (sum(h.entry.kind == "harm" for h in hits), sum(h.entry.kind in ("help", "resist") for h in hits),
+              sum(h.entry.kind == "suffer" for h in hits))
     owner = [-1] * len(words)
     mention_tokens: dict[int, tuple[int, int]] = {}
     for k in members:
@@ -650,7 +735,7 @@ def _cast_sentence(
         if last > first:
             mention_tokens[k] = (first, last)
     if not mention_tokens:
-        return
+        return counts
     region = [_quote_at(s, quotes, quote_starts) for s in starts] if quotes else [-1] * len(words)
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
@@ -678,6 +763,7 @@ def _cast_sentence(
                 role: Role = "protagonist" if valence > 0 else "antagonist"
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
+    return counts
 
 
 def _preceding(sentence: _Sentence, i: int, skip: frozenset[str]) -> int:
@@ -1048,21 +1134,6 @@ def _frame_cue(sentence: _Sentence, hit: _Hit) -> None:
 
 def _skip_comma(sentence: _Sentence, j: int) -> int:
     return j + 1 if j < len(sentence.words) and sentence.words[j] == "," else j
-
-
-def cast_by_role(role: Literal["agent", "target"], valence: float, evidence: tuple[int, int]) -> Casting | None:
-    """A weak casting from who does what to whom when no cue of the lexicons applied.
-
-    The agent of harsh words (summed valence ≤ -ROLE_VALENCE) is cast as antagonist, their
-    target as innocent. Scores stay modest (ROLE_CONFIDENCE), so a lexicon cue elsewhere
-    outweighs it in the actor's stance.
-    """
-    if valence > -ROLE_VALENCE:
-        return None  # warm words are too often negated or ironic for a cue-less casting ("never wanted them to succeed")
-    portrayal: Role = "antagonist" if role == "agent" else "innocent"
-    rest = round((1.0 - ROLE_CONFIDENCE) / 2, 4)
-    scores = tuple((r, ROLE_CONFIDENCE if r == portrayal else rest) for r in ROLES)
-    return Casting(portrayal, scores, evidence, f"role:{role}-negative", None)
 
 
 def inherit_castings(actors: Sequence[str], castings: Sequence[Casting]) -> tuple[Casting, ...]:

@@ -1,0 +1,163 @@
+"""Portrayal prior stage: a mention no cue cast -> a low-confidence role from general features.
+
+In news, the role an author gives an actor follows from a few signals that need no word
+list of their own: what kind of actor it is (victims are mostly people and groups; states
+and governments rarely are), whether it is the agent or the target of harsh words, the
+sentiment toward it (NewsMTSC's notion, from the sentiment stage), how many harm, help and
+suffering cues its sentence holds, how the other actors of the sentence are cast, and
+whether it stands inside a quotation. A small multinomial logistic regression over those
+features (``framing/data/portrayal_prior.json``, fitted by ``tools/train_portrayal_prior.py``;
+card: ``framing/data/portrayal_prior.md``) gives each mention the cues leave uncast a role
+at low confidence, marked ``prior``; such castings never count toward an actor's stance.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from framing.model import Casting
+from framing.stages.portrayal import ROLES, MentionCues, Role
+from framing.text.resources import data_sha256
+
+FEATURE_VERSION = 1
+MODEL_FILE = "portrayal_prior.json"
+# The model's probabilities are mixed with the uniform distribution by this share, so a
+# prior casting's score stays within 1/3..1/2, below a lexicon cue's typical 0.6-0.9 (the
+# mixing never changes which role wins). Unshrunk, the dev texts' prior castings reach 0.94.
+PRIOR_SHRINK = 0.75
+# Share of a mention's prior probabilities that comes from the mean over its actor's prior-cast
+# mentions. Leave-one-text-out on labelled/portrayal_dev.jsonl (C = 1, balanced): macro-F1 0.639
+# at 0, 0.646 at 0.3, 0.653 at 0.5 and 0.7, 0.655 at 1; the middle value is taken.
+ACTOR_POOL = 0.5
+# Harsh or warm words (VADER valence summed over the role's evidence) saturate at this sum.
+VALENCE_SCALE = 3.0
+# Cue counts in a sentence saturate at this many.
+COUNT_CAP = 2
+# VADER's normalisation of a valence sum into (-1, 1): x / sqrt(x² + alpha) (Hutto & Gilbert 2014).
+VADER_ALPHA = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class PriorInput:
+    """What the prior reads about one mention (all from earlier stages)."""
+
+    start: int  # the mention's offsets (not a feature: they say which mention it is)
+    end: int
+    kind: str  # the actor kind: person | government | state | organisation | media | group
+    role: str | None  # agent | target of the charged words of its clause, or None
+    role_valence: float  # summed VADER valence of those charged words (0.0 without a role)
+    sentiment: tuple[float, float, float]  # (negative, neutral, positive) toward the mention
+    in_quote: bool
+    cues: MentionCues
+    actor_sentiment: float  # mean author-voice sentiment over the actor's mentions in the text
+    sentence_valence: float  # summed VADER valence of the sentence's words (negation applied)
+    others: tuple[bool, bool, bool]  # another mention of the sentence is cast protagonist / antagonist / innocent
+
+
+@dataclass(frozen=True)
+class PriorModel:
+    """Multinomial logistic regression weights: feature -> one weight per role (ROLES order)."""
+
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    info: dict[str, object]
+
+    def probabilities(self, item: PriorInput) -> tuple[float, float, float]:
+        """The (protagonist, antagonist, innocent) probabilities of one mention."""
+        return prior_probabilities(self, prior_features(item))
+
+
+def prior_features(item: PriorInput) -> dict[str, float]:
+    """The named feature values of one mention (absent features are 0)."""
+    features: dict[str, float] = {f"kind={item.kind}": 1.0}
+    is_people = item.kind in ("person", "group")
+    if is_people:
+        features["people"] = 1.0
+    harsh = min(1.0, max(0.0, -item.role_valence) / VALENCE_SCALE)
+    warm = min(1.0, max(0.0, item.role_valence) / VALENCE_SCALE)
+    if item.role is not None:
+        features[f"role={item.role}"] = 1.0
+        features[f"{item.role}_harsh"] = harsh
+        features[f"{item.role}_warm"] = warm
+        if is_people:
+            features[f"people_{item.role}_harsh"] = harsh
+    negative, _, positive = item.sentiment
+    features["sentiment_negative"] = negative
+    features["sentiment_positive"] = positive
+    if is_people:
+        features["people_negative"] = negative
+    if item.in_quote:
+        features["in_quote"] = 1.0
+    for role, weight in zip(ROLES, item.cues.weights):
+        features[f"cue_{role}"] = min(1.0, weight)
+    for name, count in zip(("harm", "help", "suffer"), item.cues.sentence_cues):
+        features[f"sentence_{name}"] = min(count, COUNT_CAP) / COUNT_CAP
+    features["actor_sentiment"] = item.actor_sentiment
+    features["sentence_valence"] = item.sentence_valence / math.sqrt(item.sentence_valence ** 2 + VADER_ALPHA)
+    for role, present in zip(ROLES, item.others):
+        if present:
+            features[f"other_{role}"] = 1.0
+    return features
+
+
+def model_sha256() -> str:
+    """The sha256 of the shipped weights file ("" when it is missing)."""
+    return data_sha256(MODEL_FILE)
+
+
+@cache
+def load_prior_model() -> PriorModel | None:
+    """The shipped model, or None when it is missing or was built for other features."""
+    try:
+        data = json.loads(resources.files("framing").joinpath("data", MODEL_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError, ValueError):
+        return None
+    if data.get("feature_version") != FEATURE_VERSION or tuple(data.get("labels", ())) != ROLES:
+        return None
+    return PriorModel(tuple(data["intercepts"]), {name: tuple(values) for name, values in data["weights"].items()},
+                      data.get("info", {}))
+
+
+def prior_probabilities(model: PriorModel, features: Mapping[str, float]) -> tuple[float, float, float]:
+    """The model's (protagonist, antagonist, innocent) probabilities: a softmax over linear scores."""
+    scores = list(model.intercepts)
+    for name, value in features.items():
+        weights = model.weights.get(name)
+        if weights is not None:
+            for index, weight in enumerate(weights):
+                scores[index] += weight * value
+    peak = max(scores)
+    exponentials = [math.exp(score - peak) for score in scores]
+    total = sum(exponentials)
+    protagonist, antagonist, innocent = (e / total for e in exponentials)
+    return protagonist, antagonist, innocent
+
+
+def cast_by_prior(model: PriorModel, items: Sequence[PriorInput], actors: Sequence[str], *,
+                  evidence: Sequence[tuple[int, int] | None], voices: Sequence[Casting]) -> tuple[Casting, ...]:
+    """Low-confidence castings from ``prior_features`` (cue "prior"; marked ``prior``), one per item.
+
+    An author casts an actor consistently, so each mention's probabilities are mixed with
+    the mean of those of its actor's other prior-cast mentions (ACTOR_POOL), then shrunk
+    toward uniform by PRIOR_SHRINK; ``voices`` are the mentions' uncast castings, whose
+    voice and speaker are kept.
+    """
+    found = [model.probabilities(item) for item in items]
+    by_actor: dict[str, list[tuple[float, float, float]]] = {}
+    for actor, probabilities in zip(actors, found):
+        by_actor.setdefault(actor, []).append(probabilities)
+    castings = []
+    for actor, probabilities, span, voice in zip(actors, found, evidence, voices):
+        pooled = by_actor[actor]
+        mixed = [(1.0 - ACTOR_POOL) * p + ACTOR_POOL * sum(q[k] for q in pooled) / len(pooled)
+                 for k, p in enumerate(probabilities)]
+        scores = tuple((role, round((1.0 - PRIOR_SHRINK) * p + PRIOR_SHRINK / len(ROLES), 4))
+                       for role, p in zip(ROLES, mixed))
+        best: Role = ROLES[max(range(len(ROLES)), key=lambda k: (mixed[k], -k))]
+        castings.append(Casting(best, scores, span, "prior", None, voice.voice, voice.speaker, prior=True))
+    return tuple(castings)
