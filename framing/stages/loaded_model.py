@@ -526,7 +526,7 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
             own += model.weights.get("n_edge", 0.0)
         if own >= (seed_at if info.is_possessive else extend_at):
             logits[i] = own
-    return tuple(_phrases(text, starts, ends, infos, logits, seed_at, extend_at, model.intercept))
+    return tuple(_phrases(text, starts, ends, infos, logits, seed_at, model.intercept, blocked))
 
 
 def _blocked(starts: list[int], ends: list[int], exclude: list[tuple[int, int]]) -> list[bool] | None:
@@ -547,8 +547,12 @@ def _blocked(starts: list[int], ends: list[int], exclude: list[tuple[int, int]])
 
 
 def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInfo], logits: list[float | None],
-             seed_at: float, extend_at: float, intercept: float) -> Iterator[ModelTermHit]:
+             seed_at: float, intercept: float, blocked: list[bool] | None) -> Iterator[ModelTermHit]:
+    """Grow each seed into its phrase; a phrase never takes in an excluded (``blocked``) word."""
     count = len(logits)
+    # the words a phrase may not grow over (the end of the text counts as one)
+    free = [True] * count if blocked is None else [not b for b in blocked]
+    free.append(False)
     i = 0
     while i < count:
         if logits[i] is None:
@@ -557,11 +561,11 @@ def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInf
         first = last = i
         while True:  # grow right over adjacent charged words, "of" + charged word, or a particle
             nxt = last + 1
-            if nxt >= count or not _adjacent(text, ends[last], starts[nxt]):
+            if nxt >= count or not free[nxt] or not _adjacent(text, ends[last], starts[nxt]):
                 break
             if logits[nxt] is not None:
                 last = nxt
-            elif (infos[nxt].is_of and nxt + 1 < count and logits[nxt + 1] is not None
+            elif (infos[nxt].is_of and free[nxt + 1] and logits[nxt + 1] is not None
                   and _adjacent(text, ends[nxt], starts[nxt + 1])):
                 last = nxt + 1
             elif infos[nxt].is_particle and infos[last].is_verb_form:

@@ -1,0 +1,119 @@
+"""Loaded-terms stage: one span of text -> lexicon hits and learned-scorer hits, merged into one list.
+
+The lexicon matches first; sense rules drop the hits they call plain ("tax regime"); the
+learned scorer then looks only where no lexicon term and no plain sense is. A scorer hit
+that overlaps or touches a loaded lexicon hit (only spaces or an "of" between) becomes part of that hit,
+which keeps the lexicon entry's term and category ("firestorm" + "of outrage").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from framing.model import TermHit
+from framing.stages.lexicon import (
+    MARKER_CATEGORIES,
+    CategoryInfo,
+    CompiledLexicons,
+    load_sense_rules,
+    match_terms,
+    plain_sense_spans,
+    split_plain_senses,
+)
+from framing.stages.loaded_model import DEFAULT_THRESHOLD, find_loaded_phrases
+
+# A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
+MODEL_TERM_WEIGHT = 1.0
+# Valence of a model-found term whose category is "loaded_other" (the mean of the negative categories).
+MODEL_TERM_VALENCE = -1.5
+# How far around a scorer hit sense-rule terms are looked for (a rule's word is next to its term).
+PLAIN_REACH_CHARS = 40
+# What may stand between two hits that make one phrase: spaces only, never a line break.
+_JOINING = frozenset(" \u00a0")
+
+
+def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
+               model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD) -> tuple[TermHit, ...]:
+    """Find the lexicon terms (markers included) and the scorer's loaded phrases in ``text[start:end]``.
+
+    Hits are sorted by position and not yet annotated (negation, quotation, question).
+    """
+    end = len(text) if end is None else end
+    found = match_terms(text, compiled, start, end)
+    kept, plain = split_plain_senses(text, found, load_sense_rules())  # "tax regime", "a plague of locusts"
+    if not model_terms:
+        return kept
+    taken = sorted([(h.start - start, h.end - start) for h in found] + [(s - start, e - start) for s, e in plain])
+    rules = load_sense_rules()
+    model = []
+    for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
+        hit_start, hit_end = hit.start + start, hit.end + start
+        plain_here = plain_sense_spans(text, max(start, hit_start - PLAIN_REACH_CHARS), min(end, hit_end + PLAIN_REACH_CHARS), rules)
+        if any(s < hit_end and hit_start < e for s, e in plain_here):
+            continue  # "heart attack", "computer virus": the rule's neighbour word is not loaded either
+        model.append(_model_hit(text, start, hit.start, hit.end, hit.term, hit.category, hit.confidence,
+                                compiled.categories))
+    return merge_adjacent(text, kept, model)
+
+
+def _model_hit(text: str, offset: int, start: int, end: int, term: str, category: str, confidence: float,
+               categories: Mapping[str, CategoryInfo]) -> TermHit:
+    info = categories.get(category)
+    return TermHit(
+        start + offset, end + offset, text[start + offset:end + offset], term=term, category=category,
+        weight=round(confidence * MODEL_TERM_WEIGHT, 3), valence=info.valence if info else MODEL_TERM_VALENCE,
+        lexicon="model", source="model", confidence=round(confidence, 4),
+    )
+
+
+def merge_adjacent(text: str, lexicon_hits: Sequence[TermHit], model_hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
+    """Fold each scorer hit into the loaded lexicon hit it overlaps or touches.
+
+    A run of touching hits, each next to a scorer hit, becomes one hit with the term,
+    category, weight and valence of its heaviest lexicon hit (the first on a tie); two lexicon
+    hits side by side stay two. Markers never absorb a scorer hit.
+    """
+    hits = sorted([*lexicon_hits, *model_hits], key=lambda h: (h.start, h.end))
+    out: list[TermHit] = []
+    run: list[TermHit] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        anchors = [h for h in run if h.source != "model"]
+        if len(run) == 1 or not anchors:
+            out.extend(run)
+        else:
+            anchor = max(anchors, key=lambda h: h.weight)  # max keeps the first of equal weights
+            first, last = run[0].start, max(h.end for h in run)
+            out.append(TermHit(first, last, text[first:last], term=anchor.term, category=anchor.category,
+                               weight=anchor.weight, valence=anchor.valence, lexicon=anchor.lexicon,
+                               source=anchor.source))
+        run.clear()
+
+    for hit in hits:
+        if hit.category in MARKER_CATEGORIES:
+            out.append(hit)
+            continue
+        if (run and _touches(text, max(h.end for h in run), hit.start)
+                and "model" in (hit.source, run[-1].source)):  # two lexicon hits stay two
+            run.append(hit)
+            continue
+        flush()
+        run.append(hit)
+    flush()
+    return tuple(sorted(out, key=lambda h: (h.start, h.end)))
+
+
+def _touches(text: str, left_end: int, right_start: int) -> bool:
+    """Whether a hit starting at ``right_start`` overlaps or follows the one ending at ``left_end``.
+
+    Spaces may stand between, or an "of" ("firestorm of outrage", as the scorer joins its own phrases).
+    """
+    if right_start <= left_end:
+        return True
+    gap = text[left_end:right_start]
+    if all(ch in _JOINING for ch in gap):
+        return True
+    inner = gap.strip(" \u00a0")
+    return inner.lower() == "of" and gap[0] in _JOINING and gap[-1] in _JOINING and len(gap) - len(inner) <= 4
