@@ -38,6 +38,15 @@ SPEECH_VERBS = frozenset(
     indicated indicates signaled signalled signals cautioned cautions agreed agrees
     """.split()
 )
+# Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
+# ("citing "financial risk"", "threatened "all necessary measures"", "talks about "trimming waste"").
+FRAGMENT_VERBS = SPEECH_VERBS | frozenset(
+    """
+    citing cited cites cite quoting quoted quotes threatened threatens threatening talks talked talking
+    speaks spoke speaking saying describing claiming insisting arguing warning
+    vowing pledging promising urging demanding denying accusing announcing declaring stating
+    """.split()
+)
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
 _OPENER = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
@@ -140,7 +149,12 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         previous = (end, speaker)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
-            if first_letter.islower() or _SO_CALLED.search(before):
+            if _SO_CALLED.search(before):
+                found.append(Quote(start, end, text[start:end], "scare", None))
+            elif _quotes_someone(before):  # 'said it was "cooperating fully"': the words are the speaker's
+                found.append(Quote(start, end, text[start:end], "direct", None))
+                marked.append((start, end))
+            elif first_letter.islower():
                 found.append(Quote(start, end, text[start:end], "scare", None))
             continue  # a short capitalised quotation is a name or title ("Istanbul Plus")
         if speaker is None and n_words < MIN_UNATTRIBUTED_QUOTE_WORDS:
@@ -156,6 +170,11 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         ]
         found.append(reported)
     return found
+
+
+def _quotes_someone(before: str) -> bool:
+    """Whether the sentence before a short quotation has a speech verb, so the quotation is a fragment of speech."""
+    return any(word.group().lower() in FRAGMENT_VERBS for word in _WORD_RE.finditer(before[-MAX_CLAUSE_CHARS:]))
 
 
 def _quotation_marks(sentence: str) -> list[_Marks]:
