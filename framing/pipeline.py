@@ -51,7 +51,7 @@ from framing.stages.lexicon import (
     resolve_lexicons,
 )
 from framing.stages.loaded_model import model_sha256
-from framing.stages.loaded_terms import find_terms
+from framing.stages.loaded_terms import find_document_terms
 from framing.stages.portrayal import cast_by_role, cast_mentions, inherit_castings
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
@@ -284,9 +284,7 @@ def shipped_models(*, model_terms: bool = True) -> dict[str, str]:
 
 def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
                speakers: Mapping[int, str], compiled: CompiledLexicons, *, model_terms: bool) -> tuple[TermHit, ...]:
-    raw: list[TermHit] = []
-    for start, end in spans:
-        raw.extend(find_terms(text, compiled, start, end, model_terms=model_terms))
+    raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms))
     scare = [q for q in quotes if q.kind == "scare"]
     covered = {(h.start, h.end) for h in raw}
     info = compiled.categories.get(SCARE_QUOTE_CATEGORY)

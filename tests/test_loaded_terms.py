@@ -77,3 +77,15 @@ def test_find_terms_offsets_slice_back() -> None:
     hits = find_terms(text, compile_lexicons(resolve_lexicons()))
     assert hits and all(text[h.start:h.end] == h.text for h in hits)
     assert all(not h.text.endswith((".", ",")) for h in hits)
+
+
+def test_find_document_terms_drops_scorer_hits_on_the_documents_subject_words() -> None:
+    from framing.stages.loaded_terms import find_document_terms
+
+    compiled = compile_lexicons(resolve_lexicons())
+    once = "Militia fighters stormed the camp at dawn."
+    assert any(h.source == "model" and "stormed" in h.text for h in find_document_terms(once, compiled, [(0, len(once))]))
+    text = once + "\n\nThe camp was stormed twice before. Militia fighters stormed it again in June."
+    hits = find_document_terms(text, compiled, [(0, len(once)), (len(once) + 2, len(text))])
+    assert not any(h.source == "model" and h.text.lower() == "stormed" for h in hits)
+    assert all(text[h.start:h.end] == h.text for h in hits)

@@ -24,7 +24,7 @@ from typing import Any
 from framing.errors import InputError
 from framing.stages.lexicon import CompiledLexicons, Lexicon, compile_lexicons, load_lexicon
 from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, model_sha256, vader_lexicon
-from framing.stages.loaded_terms import find_terms
+from framing.stages.loaded_terms import find_document_terms, find_terms
 
 from .metrics import PrecisionRecall
 
@@ -150,8 +150,8 @@ def model_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Span
 
 
 def merged_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Span]:
-    """The report's loaded terms from lexicon and scorer (``find_terms``: touching hits merged), markers left out."""
-    return [(h.start, h.end) for h in find_terms(text, shipped_lexicon(), threshold=threshold)
+    """The report's loaded terms from lexicon and scorer (``find_document_terms``), markers left out."""
+    return [(h.start, h.end) for h in find_document_terms(text, shipped_lexicon(), [(0, len(text))], threshold=threshold)
             if h.category not in EXCLUDED_CATEGORIES]
 
 

@@ -3,11 +3,14 @@
 The lexicon matches first; sense rules drop the hits they call plain ("tax regime"); the
 learned scorer then looks only where no lexicon term and no plain sense is. A scorer hit
 that overlaps or touches a loaded lexicon hit (only spaces or an "of" between) becomes part of that hit,
-which keeps the lexicon entry's term and category ("firestorm" + "of outrage").
+which keeps the lexicon entry's term and category ("firestorm" + "of outrage"). Over a whole
+document, a scorer hit made only of words the document uses again is its subject matter
+("drone attacks" in a report on drone attacks), not a loading, and is dropped.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from framing.model import TermHit
@@ -20,7 +23,7 @@ from framing.stages.lexicon import (
     plain_sense_spans,
     split_plain_senses,
 )
-from framing.stages.loaded_model import DEFAULT_THRESHOLD, find_loaded_phrases
+from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, is_candidate
 
 # A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
 MODEL_TERM_WEIGHT = 1.0
@@ -30,6 +33,32 @@ MODEL_TERM_VALENCE = -1.5
 PLAIN_REACH_CHARS = 40
 # What may stand between two hits that make one phrase: spaces only, never a line break.
 _JOINING = frozenset(" \u00a0")
+
+
+# A scorer hit whose every content word occurs at least this often in the document is the
+# document's subject vocabulary (the scorer never sees a word's identity, so it cannot know a
+# topic noun from a charged one). Two: a word the author uses again. Chosen on PTC dev (30 %
+# of PTC; see framing/data/loaded_terms.md) against 3, the only other value tried.
+SUBJECT_WORD_COUNT = 2
+
+
+def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[tuple[int, int]], *,
+                        model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD) -> tuple[TermHit, ...]:
+    """Find the loaded terms of every analysed span of one document (``find_terms``), sorted.
+
+    Scorer hits whose content words all recur in ``text`` are dropped (``SUBJECT_WORD_COUNT``).
+    """
+    hits = [h for start, end in spans for h in find_terms(text, compiled, start, end, model_terms=model_terms,
+                                                          threshold=threshold)]
+    if any(h.source == "model" for h in hits):
+        counts = Counter(match.group().lower() for start, end in spans for match in WORD.finditer(text, start, end))
+        hits = [h for h in hits if h.source != "model" or not _subject_words(h.text, counts)]
+    return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
+
+
+def _subject_words(phrase: str, counts: Mapping[str, int]) -> bool:
+    words = [match.group().lower() for match in WORD.finditer(phrase) if is_candidate(match.group())]
+    return bool(words) and all(counts.get(word, 0) >= SUBJECT_WORD_COUNT for word in words)
 
 
 def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
