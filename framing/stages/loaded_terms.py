@@ -10,6 +10,7 @@ document, a scorer hit made only of words the document uses again is its subject
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -50,15 +51,24 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
     """
     hits = [h for start, end in spans for h in find_terms(text, compiled, start, end, model_terms=model_terms,
                                                           threshold=threshold)]
-    if any(h.source == "model" for h in hits):
-        counts = Counter(match.group().lower() for start, end in spans for match in WORD.finditer(text, start, end))
-        hits = [h for h in hits if h.source != "model" or not _subject_words(h.text, counts)]
+    phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
+    wanted = {word for words in phrases.values() for word in words}
+    if wanted:
+        counts = _count_words(text, spans, wanted)
+        hits = [h for h in hits if h.source != "model"
+                or not all(counts[word] >= SUBJECT_WORD_COUNT for word in phrases[h.start])]
     return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
 
 
-def _subject_words(phrase: str, counts: Mapping[str, int]) -> bool:
-    words = [match.group().lower() for match in WORD.finditer(phrase) if is_candidate(match.group())]
-    return bool(words) and all(counts.get(word, 0) >= SUBJECT_WORD_COUNT for word in words)
+def _content_words(phrase: str) -> list[str]:
+    return [match.group().lower() for match in WORD.finditer(phrase) if is_candidate(match.group())]
+
+
+def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str]) -> Counter[str]:
+    """How often each of ``words`` stands as a whole word in the spans (one regular-expression scan)."""
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")(?![\w'’-])", re.IGNORECASE)
+    return Counter(found.lower() for start, end in spans for found in pattern.findall(text, start, end))
 
 
 def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
