@@ -89,3 +89,15 @@ def test_find_document_terms_drops_scorer_hits_on_the_documents_subject_words() 
     hits = find_document_terms(text, compiled, [(0, len(once)), (len(once) + 2, len(text))])
     assert not any(h.source == "model" and h.text.lower() == "stormed" for h in hits)
     assert all(text[h.start:h.end] == h.text for h in hits)
+
+
+@pytest.mark.parametrize(("text", "extent"), [
+    ("The notorious officials fled.", "notorious officials"),  # a loaded adjective takes its noun
+    ("They were notorious, and everyone knew it.", "notorious"),  # punctuation ends the phrase
+    ("A notorious and venal clique.", "notorious"),  # a function word ends it too
+    ("The regime fell.", "regime"),  # a noun takes nothing
+    ("It merely hands them a stage.", "merely"),  # an adverb takes nothing
+])
+def test_find_terms_adjective_hits_cover_their_noun(text: str, extent: str) -> None:
+    hits = find_terms(text, compile_lexicons(resolve_lexicons()), model_terms=False)
+    assert extent in [h.text for h in hits]

@@ -458,10 +458,40 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         as_next=sum(weights.get(name, 0.0) for name in neighbour_features(word, "n")),
         category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
         is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
-        is_attributive=own is not None and lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment"),
-        is_nounish=own is not None and not lower.endswith(("ly", "ed")),
+        is_attributive=own is not None and _looks_attributive(lower),
+        is_nounish=own is not None and _looks_nounish(lower),
         is_possessive=lower.endswith(("'s", "’s")),
     )
+
+
+def _looks_attributive(lower: str) -> bool:
+    return lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment")
+
+
+def _looks_nounish(lower: str) -> bool:
+    return not lower.endswith(("ly", "ed"))
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+(?:['’-][^\W\d_]+)*)")
+
+
+def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
+    """Where the phrase of an attributive charged word ``text[start:end]`` ends when a noun follows it.
+
+    The scorer's own extent rule ("imperial fantasies", "corrupt officials"), for phrases found
+    elsewhere: the last word must look like an adjective and the next word, one space away and
+    before ``stop``, like a content word that can head a noun phrase. None when no noun joins.
+    """
+    words = text[start:end].split()
+    if not words or not _looks_attributive(words[-1].lower()) or words[-1].lower().endswith("ly"):
+        return None  # an adverb ("merely") modifies what follows, it does not name it
+    found = _NEXT_WORD.match(text, end, stop)
+    if found is None:
+        return None
+    word = found.group(1)
+    if not is_candidate(word) or not _looks_nounish(word.lower()):
+        return None
+    return found.end(1)
 
 
 def _category(model: LoadedModel, features: list[str]) -> str:

@@ -1,7 +1,8 @@
 """Loaded-terms stage: one span of text -> lexicon hits and learned-scorer hits, merged into one list.
 
-The lexicon matches first; sense rules drop the hits they call plain ("tax regime"); the
-learned scorer then looks only where no lexicon term and no plain sense is. A scorer hit
+The lexicon matches first; sense rules drop the hits they call plain ("tax regime"); a
+loaded adjective takes in the noun after it ("corrupt officials"); the learned scorer then
+looks only where no lexicon term and no plain sense is. A scorer hit
 that overlaps or touches a loaded lexicon hit (only spaces or an "of" between) becomes part of that hit,
 which keeps the lexicon entry's term and category ("firestorm" + "of outrage"). Over a whole
 document, a scorer hit made only of words the document uses again is its subject matter
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from framing.model import TermHit
 from framing.stages.lexicon import (
@@ -24,7 +26,7 @@ from framing.stages.lexicon import (
     plain_sense_spans,
     split_plain_senses,
 )
-from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, is_candidate
+from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, is_candidate, noun_after
 
 # A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
 MODEL_TERM_WEIGHT = 1.0
@@ -80,9 +82,10 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
     end = len(text) if end is None else end
     found = match_terms(text, compiled, start, end)
     kept, plain = split_plain_senses(text, found, load_sense_rules())  # "tax regime", "a plague of locusts"
+    kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
     if not model_terms:
         return kept
-    taken = sorted([(h.start - start, h.end - start) for h in found] + [(s - start, e - start) for s, e in plain])
+    taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)] + [(s - start, e - start) for s, e in plain])
     rules = load_sense_rules()
     model = []
     for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
@@ -93,6 +96,18 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
         model.append(_model_hit(text, start, hit.start, hit.end, hit.term, hit.category, hit.confidence,
                                 compiled.categories))
     return merge_adjacent(text, kept, model)
+
+
+def _with_nouns(text: str, hits: Sequence[TermHit], found: Sequence[TermHit], stop: int) -> tuple[TermHit, ...]:
+    """Extend each loaded adjective hit over the noun right after it, unless another hit starts there."""
+    starts = {h.start for h in found}
+    out = []
+    for hit in hits:
+        noun_end = None if hit.category in MARKER_CATEGORIES else noun_after(text, hit.start, hit.end, stop)
+        if noun_end is not None and hit.end + 1 not in starts:
+            hit = replace(hit, end=noun_end, text=text[hit.start:noun_end])
+        out.append(hit)
+    return tuple(out)
 
 
 def _model_hit(text: str, offset: int, start: int, end: int, term: str, category: str, confidence: float,
