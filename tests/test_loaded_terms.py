@@ -101,3 +101,16 @@ def test_find_document_terms_drops_scorer_hits_on_the_documents_subject_words() 
 def test_find_terms_adjective_hits_cover_their_noun(text: str, extent: str) -> None:
     hits = find_terms(text, compile_lexicons(resolve_lexicons()), model_terms=False)
     assert extent in [h.text for h in hits]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("They installed a puppet government in all but name.", "puppet government in all but name"),
+    ("Opponents unleashed a firestorm of outrage over the cuts.", "firestorm of outrage"),
+])
+def test_report_hits_cover_the_phrase_that_carries_the_loading(text: str, phrase: str) -> None:
+    import framing
+
+    report = framing.analyze(text, format="text")
+    hits = [h for p in report.paragraphs for h in p.loaded_terms]
+    assert any(h.text.startswith(phrase) for h in hits)
+    assert all(not h.text.endswith((".", ",", "!", "?")) for h in hits)
