@@ -114,3 +114,13 @@ def test_report_hits_cover_the_phrase_that_carries_the_loading(text: str, phrase
     hits = [h for p in report.paragraphs for h in p.loaded_terms]
     assert any(h.text.startswith(phrase) for h in hits)
     assert all(not h.text.endswith((".", ",", "!", "?")) for h in hits)
+
+
+def test_find_document_terms_reports_a_mild_term_the_document_keeps_using_once() -> None:
+    from framing.stages.loaded_terms import MILD_REPEAT_COUNT, find_document_terms
+
+    compiled = compile_lexicons(resolve_lexicons())
+    text = " ".join(["The regime met."] * MILD_REPEAT_COUNT + ["The puppet regime fell. A puppet again."])
+    hits = find_document_terms(text, compiled, [(0, len(text))], model_terms=False)
+    assert [h.start for h in hits if h.term == "regime"] == [text.index("regime")]  # mild (1.0): first use only
+    assert [h.term for h in hits if "puppet" in h.term] == ["puppet regime", "puppet"]  # heavier terms all stay

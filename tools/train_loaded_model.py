@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from framing.stages.lexicon import Lexicon, compile_lexicons, load_lexicon, match_terms
-
 from framing.stages.loaded_model import (
     FEATURE_VERSION,
     FREQUENCY_BINS,

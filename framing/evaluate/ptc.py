@@ -24,7 +24,7 @@ from typing import Any
 from framing.errors import InputError
 from framing.stages.lexicon import CompiledLexicons, Lexicon, compile_lexicons, load_lexicon
 from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, model_sha256, vader_lexicon
-from framing.stages.loaded_terms import find_document_terms, find_terms
+from framing.stages.loaded_terms import find_document_terms
 
 from .metrics import PrecisionRecall
 
@@ -133,8 +133,8 @@ def shipped_lexicon() -> CompiledLexicons:
 
 
 def lexicon_spans(text: str) -> list[Span]:
-    """Spans of the report's lexicon hits (sense rules applied), markers left out."""
-    return [(h.start, h.end) for h in find_terms(text, shipped_lexicon(), model_terms=False)
+    """Spans of the report's lexicon hits (``find_document_terms`` without the scorer), markers left out."""
+    return [(h.start, h.end) for h in find_document_terms(text, shipped_lexicon(), [(0, len(text))], model_terms=False)
             if h.category not in EXCLUDED_CATEGORIES]
 
 

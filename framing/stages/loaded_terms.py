@@ -6,7 +6,8 @@ looks only where no lexicon term and no plain sense is. A scorer hit
 that overlaps or touches a loaded lexicon hit (only spaces or an "of" between) becomes part of that hit,
 which keeps the lexicon entry's term and category ("firestorm" + "of outrage"). Over a whole
 document, a scorer hit made only of words the document uses again is its subject matter
-("drone attacks" in a report on drone attacks), not a loading, and is dropped.
+("drone attacks" in a report on drone attacks), not a loading, and is dropped; a mild lexicon
+term the document keeps using is reported at its first use only.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import replace
 
 from framing.model import TermHit
 from framing.stages.lexicon import (
+    DEFAULT_LEXICON,
     MARKER_CATEGORIES,
     CategoryInfo,
     CompiledLexicons,
@@ -43,16 +45,24 @@ _JOINING = frozenset(" \u00a0")
 # topic noun from a charged one). Two: a word the author uses again. Chosen on PTC dev (30 %
 # of PTC; see framing/data/loaded_terms.md) against 3, the only other value tried.
 SUBJECT_WORD_COUNT = 2
+# The same holds for a mild lexicon entry (weight 1.0 or less: "clearly loaded, but also found in
+# careful reporting", lexicons/README.md) that the document uses this often: "regime" in a report on
+# a government, "illegal immigrants" in a piece on immigration. Its first use is kept, the repeats
+# are not reported. Three: used again and again, not once more; chosen on PTC dev against 2 (equal).
+MILD_WEIGHT = 1.0
+MILD_REPEAT_COUNT = 3
 
 
 def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[tuple[int, int]], *,
                         model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD) -> tuple[TermHit, ...]:
     """Find the loaded terms of every analysed span of one document (``find_terms``), sorted.
 
-    Scorer hits whose content words all recur in ``text`` are dropped (``SUBJECT_WORD_COUNT``).
+    Scorer hits whose content words all recur in ``text`` are dropped (``SUBJECT_WORD_COUNT``), and
+    so are the repeats of a mild lexicon term the document keeps using (``MILD_REPEAT_COUNT``).
     """
     hits = [h for start, end in spans for h in find_terms(text, compiled, start, end, model_terms=model_terms,
                                                           threshold=threshold)]
+    hits = _first_of_repeated_mild_terms(hits)
     phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
     wanted = {word for words in phrases.values() for word in words}
     if wanted:
@@ -60,6 +70,29 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
         hits = [h for h in hits if h.source != "model"
                 or not all(counts[word] >= SUBJECT_WORD_COUNT for word in phrases[h.start])]
     return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
+
+
+def _first_of_repeated_mild_terms(hits: list[TermHit]) -> list[TermHit]:
+    """Keep only the first use of a mild lexicon term the document uses ``MILD_REPEAT_COUNT`` times or more."""
+    counts = Counter(h.term for h in hits if _is_mild(h))
+    repeated = {term for term, count in counts.items() if count >= MILD_REPEAT_COUNT}
+    if not repeated:
+        return hits
+    seen: set[str] = set()
+    kept = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if _is_mild(hit) and hit.term in repeated:
+            if hit.term in seen:
+                continue
+            seen.add(hit.term)
+        kept.append(hit)
+    return kept
+
+
+def _is_mild(hit: TermHit) -> bool:
+    """A mild entry of the shipped lexicon (a user lexicon's weights follow its own scale)."""
+    return (hit.source == "lexicon" and hit.lexicon == DEFAULT_LEXICON and hit.weight <= MILD_WEIGHT
+            and hit.category not in MARKER_CATEGORIES)
 
 
 def _content_words(phrase: str) -> list[str]:
