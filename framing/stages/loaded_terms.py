@@ -12,7 +12,6 @@ term the document keeps using is reported at its first use only.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -100,10 +99,22 @@ def _content_words(phrase: str) -> list[str]:
 
 
 def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str]) -> Counter[str]:
-    """How often each of ``words`` stands as a whole word in the spans (one regular-expression scan)."""
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                         + r")(?![\w'’-])", re.IGNORECASE)
-    return Counter(found.lower() for start, end in spans for found in pattern.findall(text, start, end))
+    """How often each of ``words`` stands as a whole word in the spans, counted up to ``SUBJECT_WORD_COUNT``."""
+    counts: Counter[str] = Counter()
+    for start, end in spans:
+        lowered = text[start:end].lower()
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0 and counts[word] < SUBJECT_WORD_COUNT:
+                after = at + len(word)
+                if (at == 0 or not _in_word(lowered[at - 1])) and (after == len(lowered) or not _in_word(lowered[after])):
+                    counts[word] += 1
+                at = lowered.find(word, after)
+    return counts
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
 
 
 def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
