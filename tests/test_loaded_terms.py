@@ -96,6 +96,7 @@ def test_find_document_terms_drops_scorer_hits_on_the_documents_subject_words() 
     ("They were notorious, and everyone knew it.", "notorious"),  # punctuation ends the phrase
     ("A notorious and venal clique.", "notorious"),  # a function word ends it too
     ("The regime fell.", "regime"),  # a noun takes nothing
+    ("The notorious Black Sea Framework.", "notorious"),  # nor does an adjective before a name
     ("It merely hands them a stage.", "merely"),  # an adverb takes nothing
 ])
 def test_find_terms_adjective_hits_cover_their_noun(text: str, extent: str) -> None:

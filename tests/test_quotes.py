@@ -44,6 +44,11 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
      [("reported", 'it was "cooperating fully" with investigators', "The firm"),
       ("direct", '"cooperating fully"', "The firm")]),
     ('The company could "refurbish" the building and relet it.', [("scare", '"refurbish"', None)]),
+    ('The clause had been agreed, and aides briefed the press that Kyiv was "obstructing progress".',
+     [("scare", '"obstructing progress"', None)]),  # the speech verb belongs to another clause
+    ('The agency said in a statement that it took safety seriously and that the results were "inconclusive '
+     'at the time".', [("reported", 'it took safety seriously and that the results were "inconclusive at the time"',
+                        "The agency"), ("direct", '"inconclusive at the time"', "The agency")]),
     ('Something akin to an "Istanbul Plus" deal.', []),
     ("His remarks clarified several points about the summit.", []),
     ("The talks were held under mutually agreed conditions at the venue.", []),

@@ -491,6 +491,8 @@ def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
     word = found.group(1)
     if not is_candidate(word) or not _looks_nounish(word.lower()):
         return None
+    if word[0].isupper():
+        return None  # a name is not part of the label ("so-called Black Sea Grain Initiative")
     return found.end(1)
 
 

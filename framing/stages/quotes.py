@@ -94,6 +94,9 @@ MAX_LABELLING_CHARS = 80
 # How far before a speech verb the speaker is looked for (keeps long sentences linear).
 MAX_CLAUSE_CHARS = 200
 MIN_UNATTRIBUTED_QUOTE_WORDS = 5
+# A speech verb at most this many words before a short quotation makes it the speaker's fragment
+# ('said in a statement that it was "cooperating fully"'); further back it belongs to another clause.
+MAX_FRAGMENT_WORDS = 8
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|his|her|its|their|our|one|now|then|former)\b[^,]{0,80},\s*$")
 _PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
@@ -163,9 +166,9 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         marked.append((start, end))
     reported = _reported_speech(text, sentence, marked)
     if reported is not None:
-        found = [
-            Quote(q.start, q.end, q.text, q.kind, reported.speaker)
-            if q.kind == "direct" and reported.start <= q.start and q.end <= reported.end + 1 else q
+        found = [  # a quotation inside reported speech is the speaker's words, a scare quote included
+            Quote(q.start, q.end, q.text, "direct", reported.speaker)
+            if q.kind in ("direct", "scare") and reported.start <= q.start and q.end <= reported.end + 1 else q
             for q in found
         ]
         found.append(reported)
@@ -173,8 +176,9 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
 
 
 def _quotes_someone(before: str) -> bool:
-    """Whether the sentence before a short quotation has a speech verb, so the quotation is a fragment of speech."""
-    return any(word.group().lower() in FRAGMENT_VERBS for word in _WORD_RE.finditer(before[-MAX_CLAUSE_CHARS:]))
+    """Whether a speech verb stands in the few words before a short quotation, so it is a fragment of speech."""
+    words = _WORD_RE.findall(before[-MAX_CLAUSE_CHARS:])[-MAX_FRAGMENT_WORDS:]
+    return any(word.lower() in FRAGMENT_VERBS for word in words)
 
 
 def _quotation_marks(sentence: str) -> list[_Marks]:
