@@ -49,12 +49,10 @@ from framing.stages.lexicon import (
     Lexicon,
     annotate_hits,
     compile_lexicons,
-    drop_plain_senses,
-    load_sense_rules,
-    match_terms,
     resolve_lexicons,
 )
-from framing.stages.loaded_model import find_loaded_phrases, model_sha256
+from framing.stages.loaded_model import model_sha256
+from framing.stages.loaded_terms import find_document_terms
 from framing.stages.portrayal import ROLES, MentionCues, inherit_castings, weigh_mentions
 from framing.stages.portrayal_prior import PriorInput, PriorModel, cast_by_prior, load_prior_model
 from framing.stages.portrayal_prior import model_sha256 as prior_model_sha256
@@ -69,10 +67,6 @@ from framing.stages.techniques import find_repetition, find_techniques
 from framing.text.resources import data_sha256
 from framing.text.spans import SpanIndex
 
-# A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
-MODEL_TERM_WEIGHT = 1.0
-# Valence of a model-found term whose category is "loaded_other" (the mean of the negative categories).
-MODEL_TERM_VALENCE = -1.5
 SCARE_QUOTE_CATEGORY = "scare_quote"
 SCARE_QUOTE_WEIGHT = 1.0
 # Punctuation inside the closing mark (American style: held "talks.") is not part of the
@@ -345,30 +339,9 @@ def shipped_models(*, model_terms: bool = True) -> dict[str, str]:
     return {name: digest for name, digest in models.items() if digest}
 
 
-def _model_hits(text: str, start: int, end: int, lexicon_hits: Sequence[TermHit],
-                categories: Mapping[str, CategoryInfo]) -> list[TermHit]:
-    """Loaded phrases the learned scorer finds in ``text[start:end]`` where no lexicon term is."""
-    taken = [(h.start - start, h.end - start) for h in lexicon_hits]
-    found = []
-    for hit in find_loaded_phrases(text[start:end], exclude=taken):
-        info = categories.get(hit.category)
-        found.append(TermHit(
-            hit.start + start, hit.end + start, hit.text, term=hit.term, category=hit.category,
-            weight=round(hit.confidence * MODEL_TERM_WEIGHT, 3), valence=info.valence if info else MODEL_TERM_VALENCE,
-            lexicon="model", source="model", confidence=round(hit.confidence, 4),
-        ))
-    return found
-
-
 def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
                speakers: Mapping[int, str], compiled: CompiledLexicons, *, model_terms: bool) -> tuple[TermHit, ...]:
-    raw: list[TermHit] = []
-    senses = load_sense_rules()
-    for start, end in spans:
-        found = match_terms(text, compiled, start, end)
-        raw.extend(drop_plain_senses(text, found, senses))  # "tax regime", "a plague of locusts"
-        if model_terms:
-            raw.extend(_model_hits(text, start, end, found, compiled.categories))
+    raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms))
     scare = [q for q in quotes if q.kind == "scare"]
     covered = {(h.start, h.end) for h in raw}
     info = compiled.categories.get(SCARE_QUOTE_CATEGORY)

@@ -37,6 +37,18 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
     ('Trump attacked Democrats as "radical socialists."', [("direct", '"radical socialists."', "Trump")]),
     ('The minister branded the protesters "thugs" on Monday.', [("direct", '"thugs"', "The minister")]),
     ('It was called a "pause" by nobody.', [("scare", '"pause"', None)]),
+    # a short quotation after a speech verb is a fragment of the speaker's words, not the author's scare quote
+    ('The council rejected the plan, citing "financial risk" again.', [("direct", '"financial risk"', None)]),
+    ('Beijing threatened "all necessary measures" on Monday.', [("direct", '"all necessary measures"', None)]),
+    ('The firm said in a statement that it was "cooperating fully" with investigators.',
+     [("reported", 'it was "cooperating fully" with investigators', "The firm"),
+      ("direct", '"cooperating fully"', "The firm")]),
+    ('The company could "refurbish" the building and relet it.', [("scare", '"refurbish"', None)]),
+    ('The clause had been agreed, and aides briefed the press that Kyiv was "obstructing progress".',
+     [("scare", '"obstructing progress"', None)]),  # the speech verb belongs to another clause
+    ('The agency said in a statement that it took safety seriously and that the results were "inconclusive '
+     'at the time".', [("reported", 'it took safety seriously and that the results were "inconclusive at the time"',
+                        "The agency"), ("direct", '"inconclusive at the time"', "The agency")]),
     ('Something akin to an "Istanbul Plus" deal.', []),
     ("His remarks clarified several points about the summit.", []),
     ("The talks were held under mutually agreed conditions at the venue.", []),

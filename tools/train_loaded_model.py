@@ -20,8 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from framing.lexicon import Lexicon, compile_lexicons, load_lexicon, match_terms
-
+from framing.stages.lexicon import Lexicon, compile_lexicons, load_lexicon, match_terms
 from framing.stages.loaded_model import (
     FEATURE_VERSION,
     FREQUENCY_BINS,
@@ -78,6 +77,20 @@ def read_hand(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
     return out
 
 
+def read_labelled(paths: list[Path], skip: set[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Our labelled texts (labelled/loaded_dev.jsonl): every loaded span marked, so labels are exhaustive."""
+    out = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record.get("id") in skip:
+                continue
+            out.append((record["text"], [(int(s["start"]), int(s["end"])) for s in record["spans"]]))
+    return out
+
+
 def read_newsmtsc(path: Path) -> list[str]:
     """Unique NewsMTSC sentences, in file order."""
     seen: dict[str, None] = {}
@@ -128,12 +141,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("newsmtsc", help="NewsMTSC train.jsonl (MIT)")
     parser.add_argument("--out", default=str(OUT))
+    parser.add_argument("--labelled", action="append", default=[], metavar="JSONL",
+                        help="our labelled texts ({text, spans}); only the dev split may be given")
+    parser.add_argument("--skip", action="append", default=[], metavar="ID",
+                        help="leave out the labelled text with this id (for cross-validation by text)")
     args = parser.parse_args()
+    if any("test" in Path(name).name for name in args.labelled):
+        parser.error("the test split is for reporting only; train on labelled/loaded_dev.jsonl")
     started = time.time()
     lexicon = shipped_lexicon()
     compiled = compile_lexicons((lexicon,))
     sentences = read_newsmtsc(Path(args.newsmtsc))
-    hand = read_hand(HAND)
+    hand = read_hand(HAND) + read_labelled([Path(name) for name in args.labelled], set(args.skip))
     frequencies = frequency_table(sentences)
     related_lists = related_table(lexicon)
     related = {k: tuple(v) for k, v in related_lists.items()}
@@ -221,6 +240,7 @@ def main() -> int:
             "hand_tokens": n_hand, "silver_tokens": len(rows) - n_hand,
             "silver_positive": sum(r[1] for r in rows[n_hand:]), "hand_positive": sum(r[1] for r in rows[:n_hand]),
             "hand_sentences": len(hand), "newsmtsc_sentences": len(sentences),
+            "labelled_files": [Path(name).name for name in args.labelled], "skipped": sorted(args.skip),
             "lexicon_sha256": load_lexicon().sha256, "excluded_categories": sorted(EXCLUDED_CATEGORIES),
             "category_tokens": dict(sorted(counts.items())),
         },

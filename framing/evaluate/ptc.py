@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
-from framing.stages.lexicon import CompiledLexicons, Lexicon, compile_lexicons, load_lexicon, match_terms
+from framing.stages.lexicon import CompiledLexicons, Lexicon, compile_lexicons, load_lexicon
 from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, model_sha256, vader_lexicon
+from framing.stages.loaded_terms import find_document_terms
 
 from .metrics import PrecisionRecall
 
@@ -125,9 +126,16 @@ def loaded_lexicon() -> CompiledLexicons:
     return compile_lexicons((Lexicon(full.name, entries, full.sha256 + "-nomarkers", full.path),))
 
 
+@cache
+def shipped_lexicon() -> CompiledLexicons:
+    """The shipped lexicon as the report compiles it (markers included, so they block the scorer)."""
+    return compile_lexicons((load_lexicon(),))
+
+
 def lexicon_spans(text: str) -> list[Span]:
-    """Spans of loaded-lexicon hits."""
-    return [(h.start, h.end) for h in match_terms(text, loaded_lexicon())]
+    """Spans of the report's lexicon hits (``find_document_terms`` without the scorer), markers left out."""
+    return [(h.start, h.end) for h in find_document_terms(text, shipped_lexicon(), [(0, len(text))], model_terms=False)
+            if h.category not in EXCLUDED_CATEGORIES]
 
 
 def vader_spans(text: str) -> list[Span]:
@@ -142,10 +150,9 @@ def model_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Span
 
 
 def merged_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Span]:
-    """Lexicon hits plus model hits outside them, overlapping or adjacent spans merged into one."""
-    lexicon = lexicon_spans(text)
-    model = [(h.start, h.end) for h in find_loaded_phrases(text, threshold=threshold, exclude=lexicon)]
-    return merge_spans(text, lexicon + model)
+    """The report's loaded terms from lexicon and scorer (``find_document_terms``), markers left out."""
+    return [(h.start, h.end) for h in find_document_terms(text, shipped_lexicon(), [(0, len(text))], threshold=threshold)
+            if h.category not in EXCLUDED_CATEGORIES]
 
 
 def merge_spans(text: str, spans: Iterable[Span]) -> list[Span]:

@@ -617,17 +617,72 @@ def load_sense_rules() -> dict[str, tuple[SenseRule, ...]]:
 def drop_plain_senses(text: str, hits: Sequence[TermHit],
                       rules: Mapping[str, tuple[SenseRule, ...]]) -> tuple[TermHit, ...]:
     """The hits without those a sense rule calls plain ("tax regime", "a plague of locusts")."""
+    return split_plain_senses(text, hits, rules)[0]
+
+
+def split_plain_senses(text: str, hits: Sequence[TermHit], rules: Mapping[str, tuple[SenseRule, ...]]
+                       ) -> tuple[tuple[TermHit, ...], tuple[tuple[int, int], ...]]:
+    """The hits a sense rule leaves loaded, and the spans it made plain (term plus the deciding word).
+
+    The plain spans ("bubonic plague", "heart attack") are where no other loaded-term finder
+    may fire either.
+    """
     kept = []
+    plain_spans = []
     for hit in hits:
-        plain = False
+        plain: tuple[int, int] | None = None
         for rule in rules.get(hit.term, ()):
             if rule.side == "before":
                 found = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+                if found and found.group(1).lower() in rule.words:
+                    plain = (found.start(1), hit.end)
             else:
                 found = _WORD_AFTER.search(text[hit.end:hit.end + 40])
-            if found and found.group(1).lower() in rule.words:
-                plain = True
+                if found and found.group(1).lower() in rule.words:
+                    plain = (hit.start, hit.end + found.end(1))
+            if plain is not None:
                 break
-        if not plain:
+        if plain is None:
             kept.append(hit)
-    return tuple(kept)
+        else:
+            plain_spans.append(plain)
+    return tuple(kept), tuple(plain_spans)
+
+
+_RULE_WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=8)
+def _rule_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of the rules' terms (a quick test before the word-by-word check)."""
+    return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+
+
+def plain_sense_spans(text: str, start: int, end: int,
+                      rules: Mapping[str, tuple[SenseRule, ...]]) -> tuple[tuple[int, int], ...]:
+    """Spans in ``text[start:end]`` where a sense rule's term stands in its plain sense, with the deciding word.
+
+    Unlike ``split_plain_senses`` this reads the words themselves, so it also covers rule
+    terms no lexicon lists ("heart attack", "computer virus"); a plural ("cancers") counts.
+    """
+    spans: list[tuple[int, int]] = []
+    if _rule_terms(tuple(rules)).search(text, max(0, start), end) is None:
+        return ()  # the common case: no rule's term nearby
+    for match in _RULE_WORD.finditer(text, max(0, start), end):
+        word = match.group().lower()
+        found = rules.get(word) or (rules.get(word[:-1]) if word.endswith("s") else None)
+        if not found:
+            continue
+        hit_start, hit_end = match.span()
+        for rule in found:
+            if rule.side == "before":
+                near = _WORD_BEFORE.search(text, max(0, hit_start - 40), hit_start)
+                if near and near.group(1).lower() in rule.words:
+                    spans.append((near.start(1), hit_end))
+                    break
+            else:
+                near = _WORD_AFTER.search(text[hit_end:hit_end + 40])
+                if near and near.group(1).lower() in rule.words:
+                    spans.append((hit_start, hit_end + near.end(1)))
+                    break
+    return tuple(spans)

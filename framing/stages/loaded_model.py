@@ -458,10 +458,42 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         as_next=sum(weights.get(name, 0.0) for name in neighbour_features(word, "n")),
         category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
         is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
-        is_attributive=own is not None and lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment"),
-        is_nounish=own is not None and not lower.endswith(("ly", "ed")),
+        is_attributive=own is not None and _looks_attributive(lower),
+        is_nounish=own is not None and _looks_nounish(lower),
         is_possessive=lower.endswith(("'s", "’s")),
     )
+
+
+def _looks_attributive(lower: str) -> bool:
+    return lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment")
+
+
+def _looks_nounish(lower: str) -> bool:
+    return not lower.endswith(("ly", "ed"))
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+(?:['’-][^\W\d_]+)*)")
+
+
+def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
+    """Where the phrase of an attributive charged word ``text[start:end]`` ends when a noun follows it.
+
+    The scorer's own extent rule ("imperial fantasies", "corrupt officials"), for phrases found
+    elsewhere: the last word must look like an adjective and the next word, one space away and
+    before ``stop``, like a content word that can head a noun phrase. None when no noun joins.
+    """
+    words = text[start:end].split()
+    if not words or not _looks_attributive(words[-1].lower()) or words[-1].lower().endswith("ly"):
+        return None  # an adverb ("merely") modifies what follows, it does not name it
+    found = _NEXT_WORD.match(text, end, stop)
+    if found is None:
+        return None
+    word = found.group(1)
+    if not is_candidate(word) or not _looks_nounish(word.lower()):
+        return None
+    if word[0].isupper():
+        return None  # a name is not part of the label ("so-called Black Sea Grain Initiative")
+    return found.end(1)
 
 
 def _category(model: LoadedModel, features: list[str]) -> str:
@@ -526,7 +558,7 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
             own += model.weights.get("n_edge", 0.0)
         if own >= (seed_at if info.is_possessive else extend_at):
             logits[i] = own
-    return tuple(_phrases(text, starts, ends, infos, logits, seed_at, extend_at, model.intercept))
+    return tuple(_phrases(text, starts, ends, infos, logits, seed_at, model.intercept, blocked))
 
 
 def _blocked(starts: list[int], ends: list[int], exclude: list[tuple[int, int]]) -> list[bool] | None:
@@ -547,8 +579,12 @@ def _blocked(starts: list[int], ends: list[int], exclude: list[tuple[int, int]])
 
 
 def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInfo], logits: list[float | None],
-             seed_at: float, extend_at: float, intercept: float) -> Iterator[ModelTermHit]:
+             seed_at: float, intercept: float, blocked: list[bool] | None) -> Iterator[ModelTermHit]:
+    """Grow each seed into its phrase; a phrase never takes in an excluded (``blocked``) word."""
     count = len(logits)
+    # the words a phrase may not grow over (the end of the text counts as one)
+    free = [True] * count if blocked is None else [not b for b in blocked]
+    free.append(False)
     i = 0
     while i < count:
         if logits[i] is None:
@@ -557,11 +593,11 @@ def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInf
         first = last = i
         while True:  # grow right over adjacent charged words, "of" + charged word, or a particle
             nxt = last + 1
-            if nxt >= count or not _adjacent(text, ends[last], starts[nxt]):
+            if nxt >= count or not free[nxt] or not _adjacent(text, ends[last], starts[nxt]):
                 break
             if logits[nxt] is not None:
                 last = nxt
-            elif (infos[nxt].is_of and nxt + 1 < count and logits[nxt + 1] is not None
+            elif (infos[nxt].is_of and free[nxt + 1] and logits[nxt + 1] is not None
                   and _adjacent(text, ends[nxt], starts[nxt + 1])):
                 last = nxt + 1
             elif infos[nxt].is_particle and infos[last].is_verb_form:

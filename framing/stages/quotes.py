@@ -38,6 +38,15 @@ SPEECH_VERBS = frozenset(
     indicated indicates signaled signalled signals cautioned cautions agreed agrees
     """.split()
 )
+# Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
+# ("citing "financial risk"", "threatened "all necessary measures"", "talks about "trimming waste"").
+FRAGMENT_VERBS = SPEECH_VERBS | frozenset(
+    """
+    citing cited cites cite quoting quoted quotes threatened threatens threatening talks talked talking
+    speaks spoke speaking saying describing claiming insisting arguing warning
+    vowing pledging promising urging demanding denying accusing announcing declaring stating
+    """.split()
+)
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
 _OPENER = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
@@ -85,6 +94,9 @@ MAX_LABELLING_CHARS = 80
 # How far before a speech verb the speaker is looked for (keeps long sentences linear).
 MAX_CLAUSE_CHARS = 200
 MIN_UNATTRIBUTED_QUOTE_WORDS = 5
+# A speech verb at most this many words before a short quotation makes it the speaker's fragment
+# ('said in a statement that it was "cooperating fully"'); further back it belongs to another clause.
+MAX_FRAGMENT_WORDS = 8
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|his|her|its|their|our|one|now|then|former)\b[^,]{0,80},\s*$")
 _PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
@@ -140,7 +152,12 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         previous = (end, speaker)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
-            if first_letter.islower() or _SO_CALLED.search(before):
+            if _SO_CALLED.search(before):
+                found.append(Quote(start, end, text[start:end], "scare", None))
+            elif _quotes_someone(before):  # 'said it was "cooperating fully"': the words are the speaker's
+                found.append(Quote(start, end, text[start:end], "direct", None))
+                marked.append((start, end))
+            elif first_letter.islower():
                 found.append(Quote(start, end, text[start:end], "scare", None))
             continue  # a short capitalised quotation is a name or title ("Istanbul Plus")
         if speaker is None and n_words < MIN_UNATTRIBUTED_QUOTE_WORDS:
@@ -149,13 +166,19 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         marked.append((start, end))
     reported = _reported_speech(text, sentence, marked)
     if reported is not None:
-        found = [
-            Quote(q.start, q.end, q.text, q.kind, reported.speaker)
-            if q.kind == "direct" and reported.start <= q.start and q.end <= reported.end + 1 else q
+        found = [  # a quotation inside reported speech is the speaker's words, a scare quote included
+            Quote(q.start, q.end, q.text, "direct", reported.speaker)
+            if q.kind in ("direct", "scare") and reported.start <= q.start and q.end <= reported.end + 1 else q
             for q in found
         ]
         found.append(reported)
     return found
+
+
+def _quotes_someone(before: str) -> bool:
+    """Whether a speech verb stands in the few words before a short quotation, so it is a fragment of speech."""
+    words = _WORD_RE.findall(before[-MAX_CLAUSE_CHARS:])[-MAX_FRAGMENT_WORDS:]
+    return any(word.lower() in FRAGMENT_VERBS for word in words)
 
 
 def _quotation_marks(sentence: str) -> list[_Marks]:

@@ -1,0 +1,217 @@
+"""Loaded-terms stage: one span of text -> lexicon hits and learned-scorer hits, merged into one list.
+
+The lexicon matches first; sense rules drop the hits they call plain ("tax regime"); a
+loaded adjective takes in the noun after it ("corrupt officials"); the learned scorer then
+looks only where no lexicon term and no plain sense is. A scorer hit
+that overlaps or touches a loaded lexicon hit (only spaces or an "of" between) becomes part of that hit,
+which keeps the lexicon entry's term and category ("firestorm" + "of outrage"). Over a whole
+document, a scorer hit made only of words the document uses again is its subject matter
+("drone attacks" in a report on drone attacks), not a loading, and is dropped; a mild lexicon
+term the document keeps using is reported at its first use only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from framing.model import TermHit
+from framing.stages.lexicon import (
+    DEFAULT_LEXICON,
+    MARKER_CATEGORIES,
+    CategoryInfo,
+    CompiledLexicons,
+    load_sense_rules,
+    match_terms,
+    plain_sense_spans,
+    split_plain_senses,
+)
+from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, is_candidate, noun_after
+
+# A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
+MODEL_TERM_WEIGHT = 1.0
+# Valence of a model-found term whose category is "loaded_other" (the mean of the negative categories).
+MODEL_TERM_VALENCE = -1.5
+# How far around a scorer hit sense-rule terms are looked for (a rule's word is next to its term).
+PLAIN_REACH_CHARS = 40
+# What may stand between two hits that make one phrase: spaces only, never a line break.
+_JOINING = frozenset(" \u00a0")
+
+
+# A scorer hit whose every content word occurs at least this often in the document is the
+# document's subject vocabulary (the scorer never sees a word's identity, so it cannot know a
+# topic noun from a charged one). Two: a word the author uses again. Chosen on PTC dev (30 %
+# of PTC; see framing/data/loaded_terms.md) against 3, the only other value tried.
+SUBJECT_WORD_COUNT = 2
+# The same holds for a mild lexicon entry (weight 1.0 or less: "clearly loaded, but also found in
+# careful reporting", lexicons/README.md) that the document uses this often: "regime" in a report on
+# a government, "illegal immigrants" in a piece on immigration. Its first use is kept, the repeats
+# are not reported. Three: used again and again, not once more; chosen on PTC dev against 2 (equal).
+MILD_WEIGHT = 1.0
+MILD_REPEAT_COUNT = 3
+
+
+def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[tuple[int, int]], *,
+                        model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD) -> tuple[TermHit, ...]:
+    """Find the loaded terms of every analysed span of one document (``find_terms``), sorted.
+
+    Scorer hits whose content words all recur in ``text`` are dropped (``SUBJECT_WORD_COUNT``), and
+    so are the repeats of a mild lexicon term the document keeps using (``MILD_REPEAT_COUNT``).
+    """
+    hits = [h for start, end in spans for h in find_terms(text, compiled, start, end, model_terms=model_terms,
+                                                          threshold=threshold)]
+    hits = _first_of_repeated_mild_terms(hits)
+    phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
+    wanted = {word for words in phrases.values() for word in words}
+    if wanted:
+        counts = _count_words(text, spans, wanted)
+        hits = [h for h in hits if h.source != "model"
+                or not all(counts[word] >= SUBJECT_WORD_COUNT for word in phrases[h.start])]
+    return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
+
+
+def _first_of_repeated_mild_terms(hits: list[TermHit]) -> list[TermHit]:
+    """Keep only the first use of a mild lexicon term the document uses ``MILD_REPEAT_COUNT`` times or more."""
+    counts = Counter(h.term for h in hits if _is_mild(h))
+    repeated = {term for term, count in counts.items() if count >= MILD_REPEAT_COUNT}
+    if not repeated:
+        return hits
+    seen: set[str] = set()
+    kept = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if _is_mild(hit) and hit.term in repeated:
+            if hit.term in seen:
+                continue
+            seen.add(hit.term)
+        kept.append(hit)
+    return kept
+
+
+def _is_mild(hit: TermHit) -> bool:
+    """A mild entry of the shipped lexicon (a user lexicon's weights follow its own scale)."""
+    return (hit.source == "lexicon" and hit.lexicon == DEFAULT_LEXICON and hit.weight <= MILD_WEIGHT
+            and hit.category not in MARKER_CATEGORIES)
+
+
+def _content_words(phrase: str) -> list[str]:
+    return [match.group().lower() for match in WORD.finditer(phrase) if is_candidate(match.group())]
+
+
+def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str]) -> Counter[str]:
+    """How often each of ``words`` stands as a whole word in the spans, counted up to ``SUBJECT_WORD_COUNT``."""
+    counts: Counter[str] = Counter()
+    for start, end in spans:
+        lowered = text[start:end].lower()
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0 and counts[word] < SUBJECT_WORD_COUNT:
+                after = at + len(word)
+                if (at == 0 or not _in_word(lowered[at - 1])) and (after == len(lowered) or not _in_word(lowered[after])):
+                    counts[word] += 1
+                at = lowered.find(word, after)
+    return counts
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
+
+
+def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
+               model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD) -> tuple[TermHit, ...]:
+    """Find the lexicon terms (markers included) and the scorer's loaded phrases in ``text[start:end]``.
+
+    Hits are sorted by position and not yet annotated (negation, quotation, question).
+    """
+    end = len(text) if end is None else end
+    found = match_terms(text, compiled, start, end)
+    kept, plain = split_plain_senses(text, found, load_sense_rules())  # "tax regime", "a plague of locusts"
+    kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
+    if not model_terms:
+        return kept
+    taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)] + [(s - start, e - start) for s, e in plain])
+    rules = load_sense_rules()
+    model = []
+    for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
+        hit_start, hit_end = hit.start + start, hit.end + start
+        plain_here = plain_sense_spans(text, max(start, hit_start - PLAIN_REACH_CHARS), min(end, hit_end + PLAIN_REACH_CHARS), rules)
+        if any(s < hit_end and hit_start < e for s, e in plain_here):
+            continue  # "heart attack", "computer virus": the rule's neighbour word is not loaded either
+        model.append(_model_hit(text, start, hit.start, hit.end, hit.term, hit.category, hit.confidence,
+                                compiled.categories))
+    return merge_adjacent(text, kept, model)
+
+
+def _with_nouns(text: str, hits: Sequence[TermHit], found: Sequence[TermHit], stop: int) -> tuple[TermHit, ...]:
+    """Extend each loaded adjective hit over the noun right after it, unless another hit starts there."""
+    starts = {h.start for h in found}
+    out = []
+    for hit in hits:
+        noun_end = None if hit.category in MARKER_CATEGORIES else noun_after(text, hit.start, hit.end, stop)
+        if noun_end is not None and hit.end + 1 not in starts:
+            hit = replace(hit, end=noun_end, text=text[hit.start:noun_end])
+        out.append(hit)
+    return tuple(out)
+
+
+def _model_hit(text: str, offset: int, start: int, end: int, term: str, category: str, confidence: float,
+               categories: Mapping[str, CategoryInfo]) -> TermHit:
+    info = categories.get(category)
+    return TermHit(
+        start + offset, end + offset, text[start + offset:end + offset], term=term, category=category,
+        weight=round(confidence * MODEL_TERM_WEIGHT, 3), valence=info.valence if info else MODEL_TERM_VALENCE,
+        lexicon="model", source="model", confidence=round(confidence, 4),
+    )
+
+
+def merge_adjacent(text: str, lexicon_hits: Sequence[TermHit], model_hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
+    """Fold each scorer hit into the loaded lexicon hit it overlaps or touches.
+
+    A run of touching hits, each next to a scorer hit, becomes one hit with the term,
+    category, weight and valence of its heaviest lexicon hit (the first on a tie); two lexicon
+    hits side by side stay two. Markers never absorb a scorer hit.
+    """
+    hits = sorted([*lexicon_hits, *model_hits], key=lambda h: (h.start, h.end))
+    out: list[TermHit] = []
+    run: list[TermHit] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        anchors = [h for h in run if h.source != "model"]
+        if len(run) == 1 or not anchors:
+            out.extend(run)
+        else:
+            anchor = max(anchors, key=lambda h: h.weight)  # max keeps the first of equal weights
+            first, last = run[0].start, max(h.end for h in run)
+            out.append(TermHit(first, last, text[first:last], term=anchor.term, category=anchor.category,
+                               weight=anchor.weight, valence=anchor.valence, lexicon=anchor.lexicon,
+                               source=anchor.source))
+        run.clear()
+
+    for hit in hits:
+        if hit.category in MARKER_CATEGORIES:
+            out.append(hit)
+            continue
+        if (run and _touches(text, max(h.end for h in run), hit.start)
+                and "model" in (hit.source, run[-1].source)):  # two lexicon hits stay two
+            run.append(hit)
+            continue
+        flush()
+        run.append(hit)
+    flush()
+    return tuple(sorted(out, key=lambda h: (h.start, h.end)))
+
+
+def _touches(text: str, left_end: int, right_start: int) -> bool:
+    """Whether a hit starting at ``right_start`` overlaps or follows the one ending at ``left_end``.
+
+    Spaces may stand between, or an "of" ("firestorm of outrage", as the scorer joins its own phrases).
+    """
+    if right_start <= left_end:
+        return True
+    gap = text[left_end:right_start]
+    if all(ch in _JOINING for ch in gap):
+        return True
+    inner = gap.strip(" \u00a0")
+    return inner.lower() == "of" and gap[0] in _JOINING and gap[-1] in _JOINING and len(gap) - len(inner) <= 4

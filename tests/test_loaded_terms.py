@@ -1,0 +1,127 @@
+"""Tests for the loaded-terms stage: lexicon and scorer hits, sense rules, merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.model import TermHit
+from framing.stages.lexicon import compile_lexicons, load_sense_rules, plain_sense_spans, resolve_lexicons
+from framing.stages.loaded_terms import find_terms, merge_adjacent
+
+
+def _hit(text: str, phrase: str, *, source: str = "lexicon", category: str = "pejorative_label",
+         weight: float = 1.0) -> TermHit:
+    start = text.index(phrase)
+    return TermHit(start, start + len(phrase), phrase, term=phrase.lower(), category=category, weight=weight,
+                   valence=-2.0, lexicon="model" if source == "model" else "loaded_language", source=source,
+                   confidence=0.5 if source == "model" else None)
+
+
+@pytest.mark.parametrize(("text", "lexicon", "model", "merged"), [
+    ("a puppet regime installed", "puppet", "regime installed", "puppet regime installed"),  # adjacent
+    ("a firestorm of outrage", "firestorm", "outrage", "firestorm of outrage"),  # "of" between
+    ("sheer thuggery here", "thuggery", "sheer", "sheer thuggery"),  # model before lexicon
+    ("the regime, brutal", "regime", "brutal", None),  # punctuation keeps them apart
+    ("the regime\nbrutal", "regime", "brutal", None),  # so does a line break
+])
+def test_merge_adjacent_keeps_the_lexicon_term(text: str, lexicon: str, model: str, merged: str | None) -> None:
+    hits = merge_adjacent(text, [_hit(text, lexicon)], [_hit(text, model, source="model", category="loaded_other")])
+    if merged is None:
+        assert len(hits) == 2
+        return
+    assert len(hits) == 1
+    (hit,) = hits
+    assert (hit.text, hit.term, hit.category, hit.source) == (merged, lexicon, "pejorative_label", "lexicon")
+    assert text[hit.start:hit.end] == hit.text
+
+
+def test_merge_adjacent_two_lexicon_hits_stay_two() -> None:
+    text = "corrupt regime"
+    hits = merge_adjacent(text, [_hit(text, "corrupt", category="derogatory_descriptor"), _hit(text, "regime")], [])
+    assert [h.text for h in hits] == ["corrupt", "regime"]
+
+
+def test_merge_adjacent_keeps_the_heaviest_lexicon_entry() -> None:
+    text = "vile stooge puppet"
+    hits = merge_adjacent(text, [_hit(text, "vile", category="moral_condemnation"), _hit(text, "puppet", weight=2.0)],
+                          [_hit(text, "stooge", source="model")])
+    assert [(h.text, h.term, h.weight) for h in hits] == [("vile stooge puppet", "puppet", 2.0)]
+
+
+def test_merge_adjacent_markers_never_absorb_scorer_hits() -> None:
+    text = "clearly disastrous"
+    hits = merge_adjacent(text, [_hit(text, "clearly", category="booster")], [_hit(text, "disastrous", source="model")])
+    assert [h.text for h in hits] == ["clearly", "disastrous"]
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("He had a heart attack on the train.", "heart attack"),
+    ("A computer virus hit the hospital network.", "computer virus"),
+    ("The bubonic plague spread through the port.", "bubonic plague"),
+    ("The breast cancer ward reopened on Monday.", "breast cancer"),
+])
+def test_find_terms_scorer_skips_words_a_sense_rule_made_plain(text: str, plain: str) -> None:
+    start = text.index(plain)
+    hits = find_terms(text, compile_lexicons(resolve_lexicons()))
+    assert not [h for h in hits if h.start < start + len(plain) and start < h.end]
+
+
+def test_plain_sense_spans_cover_the_deciding_word() -> None:
+    text = "A heart attack and a computer virus."
+    spans = plain_sense_spans(text, 0, len(text), load_sense_rules())
+    assert [text[s:e] for s, e in spans] == ["heart attack", "computer virus"]
+
+
+def test_find_terms_offsets_slice_back() -> None:
+    text = "Opponents unleashed a firestorm of outrage at the corrupt, shameless grifters."
+    hits = find_terms(text, compile_lexicons(resolve_lexicons()))
+    assert hits and all(text[h.start:h.end] == h.text for h in hits)
+    assert all(not h.text.endswith((".", ",")) for h in hits)
+
+
+def test_find_document_terms_drops_scorer_hits_on_the_documents_subject_words() -> None:
+    from framing.stages.loaded_terms import find_document_terms
+
+    compiled = compile_lexicons(resolve_lexicons())
+    once = "Militia fighters stormed the camp at dawn."
+    assert any(h.source == "model" and "stormed" in h.text for h in find_document_terms(once, compiled, [(0, len(once))]))
+    text = once + "\n\nThe camp was stormed twice before. Militia fighters stormed it again in June."
+    hits = find_document_terms(text, compiled, [(0, len(once)), (len(once) + 2, len(text))])
+    assert not any(h.source == "model" and h.text.lower() == "stormed" for h in hits)
+    assert all(text[h.start:h.end] == h.text for h in hits)
+
+
+@pytest.mark.parametrize(("text", "extent"), [
+    ("The notorious officials fled.", "notorious officials"),  # a loaded adjective takes its noun
+    ("They were notorious, and everyone knew it.", "notorious"),  # punctuation ends the phrase
+    ("A notorious and venal clique.", "notorious"),  # a function word ends it too
+    ("The regime fell.", "regime"),  # a noun takes nothing
+    ("The notorious Black Sea Framework.", "notorious"),  # nor does an adjective before a name
+    ("It merely hands them a stage.", "merely"),  # an adverb takes nothing
+])
+def test_find_terms_adjective_hits_cover_their_noun(text: str, extent: str) -> None:
+    hits = find_terms(text, compile_lexicons(resolve_lexicons()), model_terms=False)
+    assert extent in [h.text for h in hits]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("They installed a puppet government in all but name.", "puppet government in all but name"),
+    ("Opponents unleashed a firestorm of outrage over the cuts.", "firestorm of outrage"),
+])
+def test_report_hits_cover_the_phrase_that_carries_the_loading(text: str, phrase: str) -> None:
+    import framing
+
+    report = framing.analyze(text, format="text")
+    hits = [h for p in report.paragraphs for h in p.loaded_terms]
+    assert any(h.text.startswith(phrase) for h in hits)
+    assert all(not h.text.endswith((".", ",", "!", "?")) for h in hits)
+
+
+def test_find_document_terms_reports_a_mild_term_the_document_keeps_using_once() -> None:
+    from framing.stages.loaded_terms import MILD_REPEAT_COUNT, find_document_terms
+
+    compiled = compile_lexicons(resolve_lexicons())
+    text = " ".join(["The regime met."] * MILD_REPEAT_COUNT + ["The puppet regime fell. A puppet again."])
+    hits = find_document_terms(text, compiled, [(0, len(text))], model_terms=False)
+    assert [h.start for h in hits if h.term == "regime"] == [text.index("regime")]  # mild (1.0): first use only
+    assert [h.term for h in hits if "puppet" in h.term] == ["puppet regime", "puppet"]  # heavier terms all stay
