@@ -126,10 +126,11 @@ def _training_set(per_text: Sequence[tuple[list[dict[str, float]], list[str], li
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dev", type=Path)
+    parser.add_argument("files", type=Path, nargs="+", help="labelled portrayal JSONL (our dev texts)")
     parser.add_argument("--write", action="store_true", help=f"write framing/data/{MODEL_FILE}")
     args = parser.parse_args()
-    records = [json.loads(line) for line in args.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [json.loads(line) for path in args.files for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip()]
     per_text = [_examples(record) for record in records]
     n_all = sum(len(labels) for _, labels, _ in per_text)
     n_uncast = sum(sum(flags) for _, _, flags in per_text)
@@ -163,11 +164,11 @@ def main() -> int:
         data = {
             "feature_version": FEATURE_VERSION, "labels": list(ROLES), "intercepts": list(model.intercepts),
             "weights": dict(sorted(model.weights.items())),
-            "info": {"trained_on": str(args.dev), "examples": len(labels), "texts": len(records), "mode": mode,
+            "info": {"trained_on": [str(path) for path in args.files], "examples": len(labels), "texts": len(records), "mode": mode,
                      "C": c, "class_weight": "balanced" if balanced else None,
                      "cross_validation": "leave one text out; macro-F1 of the full report on the gold-cast mentions",
                      "results": results,
-                     "command": "python tools/train_portrayal_prior.py labelled/portrayal_dev.jsonl --write"},
+                     "command": "python tools/train_portrayal_prior.py " + " ".join(map(str, args.files)) + " --write"},
         }
         OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}", file=sys.stderr)
