@@ -55,6 +55,7 @@ def test_gazetteer_mentions(text: str, expected: list[tuple[str, str]]) -> None:
     ("The Washington Post reported it.", False),
     ("The regime in Kyiv refused.", True),
     ("The shelling of Kyiv went on all night.", True),
+    ("Moscow struck back within hours.", True),
 ])
 def test_capital_is_an_actor_only_when_it_acts(text: str, is_actor: bool) -> None:
     governments = [actor for _, actor in actors_in(text) if actor.endswith("government")]
@@ -73,6 +74,14 @@ def test_capital_is_an_actor_only_when_it_acts(text: str, is_actor: bool) -> Non
 def test_a_place_the_gazetteer_lacks_is_an_actor_only_where_framed(text: str, place: str, is_actor: bool) -> None:
     mentions = find_actors(text, [(0, len(text))], load_gazetteer())
     assert any(m.text == place and m.kind == "state" for m in mentions) is is_actor
+
+
+def test_a_place_in_a_heading_is_the_story_subject() -> None:
+    text = "In Gaza, the doctors are still counting\n\nA nurse in Gaza works nights."
+    headline = (0, text.index("\n"))
+    spans = [headline, (text.index("A nurse"), len(text))]
+    places = [m.start for m in find_actors(text, spans, load_gazetteer(), headings=[headline]) if m.text == "Gaza"]
+    assert places == [3]
 
 
 @pytest.mark.parametrize(("text", "surface", "actor"), [

@@ -332,6 +332,14 @@ _AUXILIARIES = frozenset(
     remains remained appears appeared seems seemed wants wanted needs needed
     """.split()
 )
+# Irregular past forms after a place that show it acting ("Moscow struck back", "Kyiv won").
+_IRREGULAR_PAST = frozenset(
+    """
+    hit struck made took sent began won lost gave told kept held led brought sought bought fought threw
+    drove broke chose rose fell froze stood ran met paid put set cut shut spent built withdrew forgot
+    understood swore shot sold bid beat bore
+    """.split()
+)
 # Words shortly before a place that make it a party to something ("talks with Beijing").
 _RELATIONS = frozenset("with between against by on versus vs toward towards".split())
 _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
@@ -376,7 +384,7 @@ def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
     if word[:1].isupper():
         return False  # part of a longer name ("Washington Post", "Moscow Times")
     lowered = word.lower()
-    if lowered in _COORDINATORS or lowered in _AUXILIARIES or next_word.group(1):
+    if lowered in _COORDINATORS or lowered in _AUXILIARIES or lowered in _IRREGULAR_PAST or next_word.group(1):
         return True
     if lowered in _PLACE_NOUNS:
         return False
@@ -440,8 +448,26 @@ def _is_framed_place(text: str, start: int, end: int, span_start: int) -> bool:
     if word[:1].isupper() or word.lower() in _PLACE_NOUNS:
         return False
     lowered = word.lower()
-    return (lowered in _AUXILIARIES or lowered in SPEECH_VERBS or bool(next_word.group(1))
+    return (lowered in _AUXILIARIES or lowered in _IRREGULAR_PAST or lowered in SPEECH_VERBS or bool(next_word.group(1))
             or (lowered.endswith(("ed", "s")) and not lowered.endswith("ss")))
+
+
+def _is_heading_place(text: str, start: int, end: int, span_start: int) -> bool:
+    """A place in a title or heading, unless an attribute, part of a longer name or a location inside it.
+
+    "In Gaza, the doctors are still counting" and "Kharkiv keeps its lights on" count; "talks in
+    Istanbul end", "Kharkiv region" and "Gaza-based" do not.
+    """
+    after = text[end:end + 40]
+    if after.startswith(("-", "‐")):
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[span_start:start])]
+    while words and words[-1] in _ARTICLES:
+        words.pop()
+    if len(words) > 1 and words[-1] in _SPATIAL:
+        return False  # a location inside the headline, not the place it opens with
+    next_word = re.match(r"(?:['’]s)?\s+([\w-]+)", after)
+    return next_word is None or not (next_word.group(1)[:1].isupper() or next_word.group(1).lower() in _PLACE_NOUNS)
 
 
 # --- unknown names --------------------------------------------------------------------
@@ -622,12 +648,15 @@ _TITLES = frozenset(
 
 
 def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, *,
-                speakers: Sequence[TextSpan] = ()) -> tuple[ActorMention, ...]:
+                speakers: Sequence[TextSpan] = (), headings: Sequence[tuple[int, int]] = ()) -> tuple[ActorMention, ...]:
     """Find actor mentions in the analysed spans, in document order.
 
     ``speakers`` are quotation speakers found by the quotes stage; a capitalised name
-    that speaks is a person even without a role word.
+    that speaks is a person even without a role word. ``headings`` are the spans that are
+    a title or a heading, where a place the gazetteer lacks is the story's subject
+    ("In Gaza, the doctors are still counting"), not a location.
     """
+    heading_spans = frozenset(headings)
     mentions: list[ActorMention] = []
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
     speaking = _Covering(speakers)
@@ -650,7 +679,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                                           surnames.get(name, name), "person", source="rule"))
                 taken.add(candidate.start, candidate.end)
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
-        found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken))
+        found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken,
+                                     heading=(span_start, span_end) in heading_spans))
         mentions.extend(sorted(found, key=lambda m: m.start))
     return _link_surnames(mentions)
 
@@ -746,19 +776,23 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
     return found
 
 
-def _place_mentions(text: str, span_start: int, places: Sequence[NameSpan], taken: _Taken) -> list[ActorMention]:
+def _place_mentions(text: str, span_start: int, places: Sequence[NameSpan], taken: _Taken, *,
+                    heading: bool = False) -> list[ActorMention]:
     """Places the gazetteer lacks ("Kharkiv", "Gaza", "Europe") where they act or are acted upon, as states.
 
     Only where framed (``_is_framed_place``): "the shelling of Kharkiv", "Gaza was bombed" and
     "Europe's factories" count; "a care worker in Luton", "the ports of Odesa", "Kharkiv
-    region" and a dateline do not.
+    region" and a dateline do not. In a ``heading`` every place counts that is not part of a
+    longer name or an attribute ("Gaza", not "Kharkiv region" or "Moscow-based").
     """
     found = []
     for name in places:
         canonical = _canonical(name)
         end = name.start + len(canonical)
-        if (not canonical or taken.overlaps(name.start, end) or _is_not_a_name(canonical)
-                or not _is_framed_place(text, name.start, end, span_start)):
+        if not canonical or taken.overlaps(name.start, end) or _is_not_a_name(canonical):
+            continue
+        framed = _is_heading_place if heading else _is_framed_place
+        if not framed(text, name.start, end, span_start):
             continue
         found.append(ActorMention(name.start, end, canonical, canonical, "state", source="model",
                                   confidence=round(name.confidence, 4)))
