@@ -120,11 +120,14 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     all_sentences = tuple(s for key in spans for s in sentences[key])
     bullets = [(p.start, p.end) for p in document.paragraphs if p.kind == "bullet"]
     quotes = find_quotes(text, all_sentences, list_items=bullets)
-    mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None])
+    headings = [(span.start, span.end) for name, span in front_parts if name == "title"]
+    headings += [(s.heading.start, s.heading.end) for s in document.sections if s.heading is not None]
+    mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None],
+                           headings=headings)
     section_spans = [([(s.heading.start, s.heading.end)] if s.heading is not None else [])
                      + [(p.start, p.end) for p in s.paragraphs] for s in document.sections]
     mentions = _one_kind_per_actor(
-        tuple(sorted((*mentions, *find_references(text, section_spans, mentions)), key=lambda m: m.start)))
+        tuple(sorted((*mentions, *find_references(text, section_spans, mentions, nominal=True)), key=lambda m: m.start)))
     sentence_starts = [s.start for s in all_sentences]
     mention_starts = [m.start for m in mentions]
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)

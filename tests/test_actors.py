@@ -53,10 +53,44 @@ def test_gazetteer_mentions(text: str, expected: list[tuple[str, str]]) -> None:
     ("The Budapest summit was cancelled.", False),
     ("A Moscow-based analyst spoke.", False),
     ("The Washington Post reported it.", False),
+    ("The regime in Kyiv refused.", True),
+    ("The shelling of Kyiv went on all night.", True),
+    ("Moscow struck back within hours.", True),
 ])
 def test_capital_is_an_actor_only_when_it_acts(text: str, is_actor: bool) -> None:
     governments = [actor for _, actor in actors_in(text) if actor.endswith("government")]
     assert bool(governments) is is_actor
+
+
+@pytest.mark.parametrize(("text", "place", "is_actor"), [
+    ("The shelling of Kharkiv went on all night.", "Kharkiv", True),
+    ("Cheap imports are dismantling Europe's factories.", "Europe", True),
+    ("Gaza was bombed again on Tuesday.", "Gaza", True),
+    ("Israel bombed Gaza for a month.", "Gaza", True),
+    ("A care worker in Luton lost her job.", "Luton", False),
+    ("Ships left the Ukrainian ports of Odesa, Chornomorsk and Pivdennyi.", "Chornomorsk", False),
+    ("KHARKIV, Oct 14 - Officials met.", "KHARKIV", False),
+])
+def test_a_place_the_gazetteer_lacks_is_an_actor_only_where_framed(text: str, place: str, is_actor: bool) -> None:
+    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
+    assert any(m.text == place and m.kind == "state" for m in mentions) is is_actor
+
+
+def test_a_place_in_a_heading_is_the_story_subject() -> None:
+    text = "In Gaza, the doctors are still counting\n\nA nurse in Gaza works nights."
+    headline = (0, text.index("\n"))
+    spans = [headline, (text.index("A nurse"), len(text))]
+    places = [m.start for m in find_actors(text, spans, load_gazetteer(), headings=[headline]) if m.text == "Gaza"]
+    assert places == [3]
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    ("The green elite fly to conferences in private jets.", "green elite", "elites"),
+    ("Russian speakers in the east felt abandoned.", "Russian speakers", "Russian speakers"),
+    ("Family farms are under strain.", "Family farms", "farmers"),
+])
+def test_lower_case_group_nouns(text: str, surface: str, actor: str) -> None:
+    assert (surface, actor) in actors_in(text)
 
 
 def test_unknown_person_and_later_surname() -> None:

@@ -82,3 +82,13 @@ def test_find_references_is_linear_in_a_long_section() -> None:
     found = find_references(text, [[(0, len(text))]], named)
     assert len(found) == 8000
     assert time.process_time() - started < 5.0  # quadratic took minutes at this size
+
+
+def test_nominal_institutions_are_actors_of_their_own_when_asked() -> None:
+    text = "Halvard Energy and Kane Holdings met; the company later appealed. The ministry has forgotten the group of seven."
+    named = [_mention(text, "Halvard Energy", "Halvard Energy", "organisation"),
+             _mention(text, "Kane Holdings", "Kane Holdings", "organisation")]
+    assert find_references(text, [[(0, len(text))]], named) == ()
+    found = [(r.text, r.actor, r.kind, r.source) for r in find_references(text, [[(0, len(text))]], named, nominal=True)]
+    assert found == [("the company", "the company", "organisation", "reference"),
+                     ("The ministry", "the ministry", "organisation", "reference")]

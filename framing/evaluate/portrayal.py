@@ -66,12 +66,13 @@ def predict_rules(text: str, spans: Sequence[Span]) -> list[str | None]:
     return [c.portrayal for c in castings]
 
 
-def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | None], list[str | None]]:
-    """The full report's portrayal and its sentiment-sign mapping for the mention overlapping each span.
+def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | None], list[str | None], list[bool]]:
+    """The full report's portrayal, its sentiment-sign mapping and coverage for the mention overlapping each span.
 
     The report runs as a user would run it (``framing.analyze``: its own actor mentions,
     sentences and quotes); a gold span no reported mention overlaps gets None (wrong).
     Sentiment sign: positive -> protagonist, negative -> antagonist, neutral -> None.
+    Coverage: whether any reported mention overlaps the span at all.
     """
     import framing
 
@@ -81,12 +82,14 @@ def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | Non
     mentions += [m for paragraph in report.paragraphs for m in paragraph.actors]
     portrayals: list[str | None] = []
     signs: list[str | None] = []
+    covered: list[bool] = []
     sign_role = {"positive": "protagonist", "negative": "antagonist"}
     for start, end in spans:
         hit = next((m for m in mentions if m.start < end and start < m.end), None)
         portrayals.append(hit.casting.portrayal if hit is not None and hit.casting is not None else None)
         signs.append(sign_role.get(hit.sentiment.label) if hit is not None else None)
-    return portrayals, signs
+        covered.append(hit is not None)
+    return portrayals, signs, covered
 
 
 def _sentence_of(sentences: Sequence[Span], start: int) -> Span:
@@ -149,9 +152,11 @@ def _scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
 def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dict[str, Any]:
     """Score ``predict`` and the baselines on a labelled portrayal file.
 
-    Returns ``{"file", "n", "n_uncast", "rows": [{"method", "macro_f1", "f1_<role>",
-    "accuracy", "cast_uncast"}]}``; ``cast_uncast`` is the share of uncast (``-``) mentions
-    a method gives a role (None when the file lists none).
+    Returns ``{"file", "n", "n_uncast", "n_covered", "rows": [{"method", "macro_f1",
+    "f1_<role>", "accuracy", "cast_uncast", "covered"}]}``; ``cast_uncast`` is the share of
+    uncast (``-``) mentions a method gives a role (None when the file lists none);
+    ``covered`` is the share of cast mentions some reported mention overlaps (report rows
+    only: the other methods are given the gold spans). ``n_covered`` counts them.
 
     Raises:
         InputError: when the file is missing or a record is malformed.
@@ -161,6 +166,7 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     outputs: dict[str, list[str]] = {"report": [], "report_sentiment_sign": [], "rules": [], "vader_sign": []}
     uncast: dict[str, list[str]] = {"report": [], "report_sentiment_sign": [], "rules": [], "vader_sign": []}
     bins: list[str] = []
+    covered: list[bool] = []
     uncast_bins: list[str] = []
     for record in records:
         text = record["text"]
@@ -170,7 +176,8 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
         if len(predicted) != len(cast) + len(other):
             raise InputError(f"the predictor returned {len(predicted)} roles for {len(cast) + len(other)} spans")
         gold += [m["role"] for m in record["mentions"]]
-        portrayals, signs = report_predictions(text, cast + other)
+        portrayals, signs, hits = report_predictions(text, cast + other)
+        covered += hits[:len(cast)]
         for method, found in (("report", portrayals), ("report_sentiment_sign", signs)):
             outputs[method] += [p or _NONE for p in found[:len(cast)]]
             uncast[method] += [p or _NONE for p in found[len(cast):]]
@@ -197,17 +204,19 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
         row.update({key: round(value, 4) for key, value in _scores(gold, outputs[method]).items()})
         others = uncast[method]
         row["cast_uncast"] = round(sum(p != _NONE for p in others) / len(others), 4) if others else None
+        row["covered"] = round(sum(covered) / len(covered), 4) if method.startswith("report") and covered else None
         rows.append(row)
-    return {"file": str(path), "n": len(gold), "n_uncast": len(uncast_bins), "vader_best_mapping": best,
-            "rows": rows}
+    return {"file": str(path), "n": len(gold), "n_uncast": len(uncast_bins), "n_covered": sum(covered),
+            "vader_best_mapping": best, "rows": rows}
 
 
 def render_portrayal(result: dict[str, Any]) -> str:
     """The result as an aligned plain-text table (also valid Markdown)."""
-    columns = ["method", "macro_f1", "f1_protagonist", "f1_antagonist", "f1_innocent", "accuracy", "cast_uncast"]
+    columns = ["method", "macro_f1", "f1_protagonist", "f1_antagonist", "f1_innocent", "accuracy", "cast_uncast", "covered"]
     cells = [[_cell(row.get(column)) for column in columns] for row in result["rows"]]
     widths = [max(len(column), *(len(line[i]) for line in cells)) for i, column in enumerate(columns)]
-    lines = [f"portrayal — {result['file']} ({result['n']} cast mentions, {result['n_uncast']} uncast)", "",
+    coverage = f", {result['n_covered']} covered by the report" if "n_covered" in result else ""
+    lines = [f"portrayal — {result['file']} ({result['n']} cast mentions, {result['n_uncast']} uncast{coverage})", "",
              "| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths)) + " |",
              "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     lines += ["| " + " | ".join(v.ljust(w) for v, w in zip(line, widths)) + " |" for line in cells]

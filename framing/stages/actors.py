@@ -294,6 +294,25 @@ _STANCE_NOUNS = frozenset(
     "trust confidence faith belief distrust mistrust interest hopes hope pressure anger "
     "frustration disappointment".split()
 )
+# Nouns before a spatial preposition that make the place its rulers ("the regime in Kyiv").
+_RULER_NOUNS = frozenset(
+    "regime government authorities leadership rulers junta administration officials establishment".split()
+)
+# Nouns of harm, help or rule before "of" that make the place their patient ("the shelling of
+# Kharkiv", "the liberation of Kherson", "the people of Gaza"), and verbs that make it a topic
+# or a loser ("speaking of Gaza", "robbed of Crimea").
+_PATIENT_NOUNS = frozenset(
+    """
+    attack attacks bombing bombings bombardment shelling shelled siege invasion occupation annexation
+    destruction devastation blockade starvation strangulation encirclement capture seizure fall
+    conquest subjugation partition dismemberment colonisation colonization ruin flooding
+    liberation defence defense protection reconstruction rebuilding recovery evacuation
+    people peoples citizens residents inhabitants sovereignty independence security future survival
+    suffering plight
+    speak speaks speaking spoke talk talks talking think thinks thinking thought dream dreams dreaming
+    rid ridding deprive deprived deprives stripped robbed
+    """.split()
+)
 # Nouns after a place that make it a location, an attribute or part of a name
 # ("Moscow region", "the Budapest summit", "Washington state").
 _PLACE_NOUNS = frozenset(
@@ -313,6 +332,14 @@ _AUXILIARIES = frozenset(
     remains remained appears appeared seems seemed wants wanted needs needed
     """.split()
 )
+# Irregular past forms after a place that show it acting ("Moscow struck back", "Kyiv won").
+_IRREGULAR_PAST = frozenset(
+    """
+    hit struck made took sent began won lost gave told kept held led brought sought bought fought threw
+    drove broke chose rose fell froze stood ran met paid put set cut shut spent built withdrew forgot
+    understood swore shot sold bid beat bore
+    """.split()
+)
 # Words shortly before a place that make it a party to something ("talks with Beijing").
 _RELATIONS = frozenset("with between against by on versus vs toward towards".split())
 _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
@@ -324,8 +351,8 @@ _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
 def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
     """Whether a place name at ``start``..``end`` acts, speaks or is judged.
 
-    "Moscow agreed", "Washington's credibility", "talks with Beijing" and "pressure on
-    Kyiv" are actors; "flew to Moscow", "in Kyiv", "Moscow-based", "the Budapest summit",
+    "Moscow agreed", "Washington's credibility", "talks with Beijing", "pressure on
+    Kyiv", "the regime in Kyiv" and "the shelling of Kharkiv" are actors; "flew to Moscow", "in Kyiv", "Moscow-based", "the Budapest summit",
     "Moscow's Red Square" and a dateline are places.
     """
     after = text[end:end + 60]
@@ -342,7 +369,10 @@ def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
     if before_words:
         previous = before_words[-1].lower()
         if previous in _SPATIAL:
-            return len(before_words) > 1 and before_words[-2].lower() in _STANCE_NOUNS
+            return len(before_words) > 1 and (before_words[-2].lower() in _STANCE_NOUNS
+                                              or before_words[-2].lower() in _RULER_NOUNS)
+        if previous == "of" and len(before_words) > 1 and before_words[-2].lower() in _PATIENT_NOUNS:
+            return True
         if previous in ("visit", "visited", "visiting", "visits", "left", "leaving", "leave", "reached"):
             return False
         if any(word.lower() in _RELATIONS for word in before_words[-4:]):
@@ -354,11 +384,90 @@ def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
     if word[:1].isupper():
         return False  # part of a longer name ("Washington Post", "Moscow Times")
     lowered = word.lower()
-    if lowered in _COORDINATORS or lowered in _AUXILIARIES or next_word.group(1):
+    if lowered in _COORDINATORS or lowered in _AUXILIARIES or lowered in _IRREGULAR_PAST or next_word.group(1):
         return True
     if lowered in _PLACE_NOUNS:
         return False
     return lowered.endswith(("ed", "s")) or lowered in SPEECH_VERBS
+
+
+# Verbs before a place that take it as the object of harm or help ("shelled Kharkiv"); any
+# other past form in -ed counts too, except those of going, staying and being somewhere.
+_OBJECT_VERBS = frozenset(
+    """
+    attack attacks attacking bomb bombs bombing shell shells shelling strike strikes striking struck
+    hit hits hitting invade invades invading occupy occupies occupying annex annexes annexing raid
+    raids raiding pound pounds pounding target targets targeting besiege besieges besieging destroy
+    destroys destroying flatten flattens flattening blockade blockades blockading starve starves
+    starving punish punishes punishing threaten threatens threatening help helps helping aid aids
+    aiding defend defends defending protect protects protecting liberate liberates liberating
+    rebuild rebuilds rebuilding support supports supporting sanction sanctions sanctioning blame
+    blames blaming accuse accuses accusing condemn condemns condemning betray betrays betraying
+    abandon abandons abandoning save saves saving rescue rescues rescuing
+    """.split()
+)
+_MOTION_VERBS = frozenset(
+    """
+    visited reached left returned arrived travelled traveled based located headquartered landed
+    stationed flew moved relocated headed bound named called renamed entered crossed passed
+    """.split()
+)
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _is_framed_place(text: str, start: int, end: int, span_start: int) -> bool:
+    """Whether a place the gazetteer lacks is framed as a party: owner, patient, subject or object.
+
+    Stricter than ``_is_acting_place``: "Europe's factories", "the shelling of Kharkiv",
+    "the regime in Kyiv", "attacks on Gaza", "Gaza was bombed", "Kharkiv keeps its lights
+    on" and "Russia shelled Kharkiv" count; a place in a list, after "of" ("the ports of
+    Odesa"), after a spatial word ("in the Black Sea") or set off by punctuation does not.
+    """
+    after = text[end:end + 60]
+    if after.startswith(("'s", "’s")):
+        return _is_acting_place(text, start, end, span_start)
+    if after.startswith(("-", "‐")) or (start == span_start and _DATELINE.match(after)):
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(span_start, start - 40):start])]
+    while words and words[-1] in _ARTICLES:
+        words.pop()
+    previous = words[-1] if words else ""
+    earlier = words[-2] if len(words) > 1 else ""
+    if previous == "of":
+        return earlier in _PATIENT_NOUNS
+    if previous in _SPATIAL:
+        return earlier in _STANCE_NOUNS or earlier in _RULER_NOUNS
+    if previous in _RELATIONS or previous in _OBJECT_VERBS:
+        return True
+    if previous.endswith("ed") and previous not in _MOTION_VERBS and text[start - 1:start] == " ":
+        return True
+    next_word = re.match(r"\s+(?:(\w+ly)\s+)?([\w-]+)", after)
+    if next_word is None:
+        return False
+    word = next_word.group(2)
+    if word[:1].isupper() or word.lower() in _PLACE_NOUNS:
+        return False
+    lowered = word.lower()
+    return (lowered in _AUXILIARIES or lowered in _IRREGULAR_PAST or lowered in SPEECH_VERBS or bool(next_word.group(1))
+            or (lowered.endswith(("ed", "s")) and not lowered.endswith("ss")))
+
+
+def _is_heading_place(text: str, start: int, end: int, span_start: int) -> bool:
+    """A place in a title or heading, unless an attribute, part of a longer name or a location inside it.
+
+    "In Gaza, the doctors are still counting" and "Kharkiv keeps its lights on" count; "talks in
+    Istanbul end", "Kharkiv region" and "Gaza-based" do not.
+    """
+    after = text[end:end + 40]
+    if after.startswith(("-", "‐")):
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[span_start:start])]
+    while words and words[-1] in _ARTICLES:
+        words.pop()
+    if len(words) > 1 and words[-1] in _SPATIAL:
+        return False  # a location inside the headline, not the place it opens with
+    next_word = re.match(r"(?:['’]s)?\s+([\w-]+)", after)
+    return next_word is None or not (next_word.group(1)[:1].isupper() or next_word.group(1).lower() in _PLACE_NOUNS)
 
 
 # --- unknown names --------------------------------------------------------------------
@@ -539,12 +648,15 @@ _TITLES = frozenset(
 
 
 def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, *,
-                speakers: Sequence[TextSpan] = ()) -> tuple[ActorMention, ...]:
+                speakers: Sequence[TextSpan] = (), headings: Sequence[tuple[int, int]] = ()) -> tuple[ActorMention, ...]:
     """Find actor mentions in the analysed spans, in document order.
 
     ``speakers`` are quotation speakers found by the quotes stage; a capitalised name
-    that speaks is a person even without a role word.
+    that speaks is a person even without a role word. ``headings`` are the spans that are
+    a title or a heading, where a place the gazetteer lacks is the story's subject
+    ("In Gaza, the doctors are still counting"), not a location.
     """
+    heading_spans = frozenset(headings)
     mentions: list[ActorMention] = []
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
     speaking = _Covering(speakers)
@@ -553,8 +665,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     for span_start, span_end in spans:
         found = _gazetteer_mentions(text, span_start, span_end, gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
-        found.extend(_model_mentions(text, [n for n in names.get((span_start, span_end), ())
-                                            if gazetteer.kind_of(_canonical(n)) is None], surnames, taken))
+        unknown = [n for n in names.get((span_start, span_end), ()) if gazetteer.kind_of(_canonical(n)) is None]
+        found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
         for candidate in _name_candidates(text, span_start, span_end, taken):
             if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
@@ -567,6 +679,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                                           surnames.get(name, name), "person", source="rule"))
                 taken.add(candidate.start, candidate.end)
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
+        found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken,
+                                     heading=(span_start, span_end) in heading_spans))
         mentions.extend(sorted(found, key=lambda m: m.start))
     return _link_surnames(mentions)
 
@@ -587,16 +701,17 @@ def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
                  for m in mentions)
 
 
-# The recogniser's kinds that name an actor (LOC places act only through the gazetteer's
-# metonymy rule; NAT adjectives such as "British" are not actors).
+# The recogniser's kinds that name an actor (LOC places only where they act or are acted
+# upon, see _place_mentions; NAT adjectives such as "British" are not actors).
 _MODEL_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organisation"}
+_NAME_KINDS = frozenset((*_MODEL_KINDS, "LOC"))
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
                       gazetteer: Gazetteer) -> dict[tuple[int, int], tuple[NameSpan, ...]]:
-    """The recogniser's person and organisation names, grouped by the analysed span they lie in (one pass)."""
-    found = [n for n in find_names(text, known_kind=gazetteer.kind_of) if n.kind in _MODEL_KINDS]
+    """The recogniser's person, organisation and place names, grouped by the analysed span they lie in (one pass)."""
+    found = [n for n in find_names(text, known_kind=gazetteer.kind_of) if n.kind in _NAME_KINDS]
     starts = [n.start for n in found]
     grouped = {}
     for start, end in spans:
@@ -658,6 +773,30 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
         found.append(ActorMention(start, end, text[start:end], actor, kind, source="model",
                                   confidence=round(name.confidence, 4)))
         taken.add(start, end)
+    return found
+
+
+def _place_mentions(text: str, span_start: int, places: Sequence[NameSpan], taken: _Taken, *,
+                    heading: bool = False) -> list[ActorMention]:
+    """Places the gazetteer lacks ("Kharkiv", "Gaza", "Europe") where they act or are acted upon, as states.
+
+    Only where framed (``_is_framed_place``): "the shelling of Kharkiv", "Gaza was bombed" and
+    "Europe's factories" count; "a care worker in Luton", "the ports of Odesa", "Kharkiv
+    region" and a dateline do not. In a ``heading`` every place counts that is not part of a
+    longer name or an attribute ("Gaza", not "Kharkiv region" or "Moscow-based").
+    """
+    found = []
+    for name in places:
+        canonical = _canonical(name)
+        end = name.start + len(canonical)
+        if not canonical or taken.overlaps(name.start, end) or _is_not_a_name(canonical):
+            continue
+        framed = _is_heading_place if heading else _is_framed_place
+        if not framed(text, name.start, end, span_start):
+            continue
+        found.append(ActorMention(name.start, end, canonical, canonical, "state", source="model",
+                                  confidence=round(name.confidence, 4)))
+        taken.add(name.start, end)
     return found
 
 

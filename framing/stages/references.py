@@ -5,8 +5,9 @@ fits that actor and no other: a person noun must have been the actor's title ("S
 Caleb Rourke" … "the senator"); an organisation noun must be a word of the actor's name
 ("Westmere Housing Alliance" … "the alliance"), or "company"/"firm" for a name with a
 company suffix ("Halvard Energy", "Kane Holdings"); a government noun needs a single
-government named so far. Anything else stays unresolved: a wrong link would cast the wrong
-actor. No pronoun resolution. One pass per section, in offset order (linear).
+government named so far. Anything else stays unlinked: a wrong link would cast the wrong
+actor. An unlinked institution noun ("the ministry", "the regime", "the company") is reported
+as a nominal actor of its own ("the ministry"), so the actor is covered without a guess. No pronoun resolution. One pass per section, in offset order (linear).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from framing.model import ActorMention
+from framing.model import ActorKind, ActorMention
 
 # Person nouns that serve as titles ("Senator X" … "the senator"); adjectival ones
 # ("general", "chief", "chair") are left out: "the general election".
@@ -37,25 +38,39 @@ COMPANY_SUFFIXES = frozenset(
     """Inc Ltd Plc PLC LLC Corp Corporation Company Co Holdings Group Energy Properties Partners Capital Industries
     Motors Airlines Bank Pharma Pharmaceuticals Technologies Systems Oil Gas Mining Foods Media Labs""".split()
 )
+# The noun a well-known organisation goes by ("the bloc", "the alliance").
+NICKNAMES = {"European Union": "bloc", "NATO": "alliance"}
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet"})
+# Institution nouns that name an actor even when they fit no named one ("the ministry has
+# forgotten", "the regime"): reported as a nominal actor of that name, so the text's actors are
+# covered; the kind each noun gives.
+NOMINAL_KINDS: dict[str, ActorKind] = {
+    **{noun: "government" for noun in ("government", "administration", "regime", "cabinet", "junta")},
+    **{noun: "organisation" for noun in ("ministry", "company", "firm", "corporation", "army", "military",
+                                          "navy", "party", "agency", "council", "commission", "group", "union",
+                                          "alliance", "bloc", "court", "bank")},
+}
 _REFERENCE = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b")
 
 
 def find_references(text: str, sections: Sequence[Sequence[tuple[int, int]]],
-                    mentions: Sequence[ActorMention]) -> tuple[ActorMention, ...]:
-    """References in the analysed spans, grouped by section, resolved against ``mentions`` (sorted by start)."""
+                    mentions: Sequence[ActorMention], *, nominal: bool = False) -> tuple[ActorMention, ...]:
+    """References in the analysed spans, grouped by section, resolved against ``mentions`` (sorted by start).
+
+    ``nominal``: also report unlinked institution nouns (NOMINAL_KINDS) as actors of their own.
+    """
     starts = [m.start for m in mentions]
     found: list[ActorMention] = []
     for spans in sections:
         if not spans:
             continue
         first, last = bisect_left(starts, spans[0][0]), bisect_left(starts, spans[-1][1])
-        found.extend(_section_references(text, spans, mentions[first:last]))
+        found.extend(_section_references(text, spans, mentions[first:last], nominal))
     return tuple(found)
 
 
 def _section_references(text: str, spans: Sequence[tuple[int, int]],
-                        mentions: Sequence[ActorMention]) -> list[ActorMention]:
+                        mentions: Sequence[ActorMention], nominal: bool) -> list[ActorMention]:
     found: list[ActorMention] = []
     ends = [m.end for m in mentions]
     seen = 0  # mentions[:seen] end before the current match
@@ -79,6 +94,9 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
                 actor = next(iter(candidates.values()))
                 found.append(replace(actor, start=match.start(), end=match.end(), text=match.group(),
                                      is_metonym=False, source="reference", confidence=None))
+            elif nominal and noun in NOMINAL_KINDS and not text.startswith(" of", match.end()):
+                found.append(ActorMention(match.start(), match.end(), match.group(), f"the {noun}",
+                                          NOMINAL_KINDS[noun], source="reference"))
     return found
 
 
@@ -102,5 +120,5 @@ def _remember(mention: ActorMention, titled: dict[str, dict[str, ActorMention]],
                 by_name_word.setdefault(word.lower(), {})[mention.actor] = mention
         if words and words[-1] in COMPANY_SUFFIXES:
             companies[mention.actor] = mention
-    if mention.actor in ("European Union",):
-        by_name_word.setdefault("bloc", {})[mention.actor] = mention
+    if mention.actor in NICKNAMES:
+        by_name_word.setdefault(NICKNAMES[mention.actor], {})[mention.actor] = mention
