@@ -265,18 +265,19 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
                 for q in quotes if q.kind != "scare"],
         loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],
     )
-    cast = []
+    chosen = []
     for mention, casting in zip(mentions, castings):
         if casting.portrayal is None and casting.voice == "author" and mention.role is not None:
             evidence = mention.role.evidence
             by_role = cast_by_role(mention.role.role, context.valence_between(evidence.start, evidence.end),
                                    (evidence.start, evidence.end))
             casting = by_role or casting
-        cast.append(replace(mention, casting=casting))
-    inherited = inherit_castings([m.mention.actor for m in cast], [m.casting for m in cast if m.casting is not None])
+        chosen.append(casting)
+    inherited = inherit_castings([m.mention.actor for m in mentions], chosen)
     return tuple(
-        replace(m, casting=replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
-        for m, c in zip(cast, inherited)
+        MentionReport(m.mention, m.sentiment, m.role,
+                      replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
+        for m, c in zip(mentions, inherited)
     )
 
 

@@ -22,7 +22,7 @@ from typing import Literal
 
 from framing.context import ContextToken, TextContext, first_token_ending_after
 from framing.model import Quote
-from framing.stages.rule_sentiment import rule_sentiment
+from framing.stages.rule_sentiment import rule_score
 from framing.text.resources import data_sha256
 
 FEATURE_VERSION = 7
@@ -356,7 +356,7 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
         _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
     features["sentence_compound"] = context.compound_of(low, high)
-    features["rule_score"] = rule_sentiment(context, start, end, voice, None, target_quote).score
+    features["rule_score"] = rule_score(context, start, end, voice, target_quote)
     features.update(_attribution(context, start, end, target_quote))
     role = context.roles.get((start, end))
     if role is not None:
