@@ -171,6 +171,15 @@ class _Entry:
     applies: Literal["before", "after"] = "before"
     needs_harm: bool = False
     case_sensitive: bool = False
+    # The (lower-case) word a match must have right after its first word, fillers aside, or
+    # None when the second part is a placeholder, a wildcard or a filler: entries whose
+    # word is not there are skipped without matching (most of "is", "was" ... entries).
+    next_word: str | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        second = self.pattern[1].lower() if len(self.pattern) > 1 else None
+        eligible = second is not None and second != "*" and second not in _PLACEHOLDERS and second not in _FILLERS
+        object.__setattr__(self, "next_word", second if eligible else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,7 +504,13 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
         found: list[_Hit] = []
         longest = 0
         if group:
+            following = i + 1
+            while following < n and words[following] in _FILLERS:
+                following += 1
+            next_word = words[following] if following < n else None
             for entry in group:
+                if entry.next_word is not None and entry.next_word != next_word:
+                    continue  # _match would fail at the second part
                 end, slot = _match(entry, words, raw, i)
                 if end > longest:
                     longest = end
