@@ -17,9 +17,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from framing.model import ActorMention, Quote, Sentence, TechniqueHit, TermHit
 from framing.stages.lexicon import CategoryInfo
+from framing.text.matching import SubstringSet
 
 TECHNIQUES: tuple[str, ...] = (
     "name_calling_labeling", "loaded_language", "exaggeration_minimisation", "doubt",
@@ -163,13 +165,14 @@ def _labels(text: str, hits: Sequence[TermHit]) -> Iterable[TechniqueHit]:
             yield TechniqueHit(hit.start, hit.end, hit.text, "name_calling_labeling", "label_applied", 0.7)
 
 
-# Every pattern's trigger words, looked for once per sentence.
-_TRIGGERS = tuple(dict.fromkeys(trigger for pattern in PATTERNS for trigger in pattern.triggers))
+@cache
+def _triggers() -> SubstringSet:
+    """Every pattern's trigger words in one automaton, looked for once per sentence."""
+    return SubstringSet(trigger for pattern in PATTERNS for trigger in pattern.triggers)
 
 
 def _patterns(text: str, sentence: Sentence) -> Iterable[TechniqueHit]:
-    lowered = sentence.text.lower()
-    present = {trigger for trigger in _TRIGGERS if trigger in lowered}
+    present = _triggers().found_in(sentence.text.lower())
     if not present:
         return
     for pattern in PATTERNS:

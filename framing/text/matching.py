@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
@@ -183,6 +184,24 @@ class PhraseIndex(Generic[Payload]):
                 matches.extend(kept)
         matches.sort(key=lambda m: (m.start, m.end))
         return matches
+
+
+class SubstringSet:
+    """A fixed set of strings; ``found_in`` says which occur anywhere in a text (inside words too), in one pass."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for needle in needles:
+            self._automaton.add_word(needle, needle)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def found_in(self, text: str) -> set[str]:
+        """The strings of the set that occur in ``text`` (``{s for s in needles if s in text}``)."""
+        if self._empty:
+            return set()
+        return {needle for _, needle in self._automaton.iter(text)}
 
 
 class FoldedSpan:
