@@ -138,6 +138,8 @@ class _TokenWeights:
 
 
 _ZERO = (0.0, 0.0, 0.0)
+# 1 / (1 + distance / DECAY) for the window's distances, worked out once.
+_DECAY_WEIGHTS = tuple(1.0 / (1.0 + distance / DECAY) for distance in range(WINDOW + 1))
 
 
 def _sum(model: TargetModel, *names: str) -> tuple[float, ...]:
@@ -250,20 +252,23 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if weights is None:
             weights = table[index] = _token_weights(model, tokens, index)
         a = b = c = 0.0
+        # (a word without valence adds nothing to the valence sums, so they skip it)
         if distance <= WINDOW:
-            weight = 1.0 / (1.0 + distance / DECAY)
+            weight = _DECAY_WEIGHTS[distance] if distance > 0 else 1.0 / (1.0 + distance / DECAY)
             if left:
                 side = weights.left if index + 1 < target_index else weights.left_alone
                 near = weights.near_left if distance <= 2 else _ZERO
-                v_left += value * weight
             else:
                 side = weights.right if index + 1 < n_tokens else weights.right_alone
                 near = weights.near_right if distance <= 2 else _ZERO
-                v_right += value * weight
             a = weight * side[0] + near[0]
             b = weight * side[1] + near[1]
             c = weight * side[2] + near[2]
             if value:
+                if left:
+                    v_left += value * weight
+                else:
+                    v_right += value * weight
                 name = _VALENCE_NAMES[left, value > 0, distance <= 3]
                 features[name] = features.get(name, 0.0) + abs(value) / 4.0
                 if name not in spans:
@@ -273,11 +278,12 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
             a += clause[0]
             b += clause[1]
             c += clause[2]
-            if value > 0:
-                v_clause_pos += value
-            else:
-                v_clause_neg += value
-            v_near += value / (1.0 + distance / 4.0)
+            if value:
+                if value > 0:
+                    v_clause_pos += value
+                else:
+                    v_clause_neg += value
+                v_near += value / (1.0 + distance / 4.0)
         if distance <= 3 and is_negator:
             features["negation_near"] = 1.0
         if a or b or c:
