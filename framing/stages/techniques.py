@@ -190,11 +190,14 @@ def _question(sentence: Sentence) -> Iterable[TechniqueHit]:
         yield TechniqueHit(sentence.start, sentence.end, sentence.text, "doubt", "rhetorical_question", 0.4)
 
 
+# Three or more words in capitals in a row.
+_SHOUTED = re.compile(r"\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
+
+
 def _slogan(sentence: Sentence) -> Iterable[TechniqueHit]:
     """A short exclamation or a run of capitals reads as a slogan ("Russia will not kneel!")."""
-    words = sentence.text.split()
-    shouted = re.search(r"\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b", sentence.text)
-    if (sentence.text.rstrip(" \"'”’").endswith("!") and len(words) <= 7) or shouted:
+    exclaims = sentence.text.rstrip(" \"'”’").endswith("!")
+    if (exclaims and len(sentence.text.split()) <= 7) or _SHOUTED.search(sentence.text):
         yield TechniqueHit(sentence.start, sentence.end, sentence.text, "slogans", "short_exclamation", 0.4)
 
 
