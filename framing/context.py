@@ -91,6 +91,7 @@ class TextContext:
         self._polarities: dict[tuple[int, int], Polarity] = {}
         self._tokens: dict[tuple[int, int], tuple[tuple[ContextToken, ...], list[int]]] = {}
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._clauses: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         self._slots: dict[tuple[int, int, int], list[Any]] = {}
 
     def tokens(self, low: int, high: int) -> tuple[tuple[ContextToken, ...], list[int]]:
@@ -103,12 +104,18 @@ class TextContext:
         return found
 
     def clause(self, start: int, end: int) -> tuple[int, int, int, int]:
-        """The target's scope (see ``scope``) and the clause in it: low, high, clause start, clause end."""
-        low, high = self.scope(start, end)
-        breaks = self._breaks.get((low, high))
-        if breaks is None:
-            breaks = self._breaks[(low, high)] = _clause_breaks(self.text, low, high)
-        return (low, high, *_clause_in(breaks, low, high, start, end))
+        """The target's scope (see ``scope``) and the clause in it: low, high, clause start, clause end.
+
+        Worked out once per target (roles, the model and the rules all ask).
+        """
+        found = self._clauses.get((start, end))
+        if found is None:
+            low, high = self.scope(start, end)
+            breaks = self._breaks.get((low, high))
+            if breaks is None:
+                breaks = self._breaks[(low, high)] = _clause_breaks(self.text, low, high)
+            found = self._clauses[(start, end)] = (low, high, *_clause_in(breaks, low, high, start, end))
+        return found
 
     def token_slots(self, low: int, high: int, owner: object) -> list[Any]:
         """One empty slot per token of a scope for ``owner`` to memoise per-word work (a model's weights)."""

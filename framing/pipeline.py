@@ -64,6 +64,7 @@ from framing.stages.sentences import split_sentences
 from framing.stages.sentiment import score_target
 from framing.stages.target_model import model_sha256 as target_model_sha256
 from framing.stages.techniques import find_repetition, find_techniques
+from framing.text.matching import FoldedSpan
 from framing.text.resources import data_sha256
 from framing.text.spans import SpanIndex
 
@@ -122,8 +123,9 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     quotes = find_quotes(text, all_sentences, list_items=bullets)
     headings = [(span.start, span.end) for name, span in front_parts if name == "title"]
     headings += [(s.heading.start, s.heading.end) for s in document.sections if s.heading is not None]
+    folded = {key: FoldedSpan(text, *key) for key in spans}  # every span is searched by three automata
     mentions = find_actors(text, spans, gazetteer, speakers=[q.speaker for q in quotes if q.speaker is not None],
-                           headings=headings)
+                           headings=headings, folded=folded)
     section_spans = [([(s.heading.start, s.heading.end)] if s.heading is not None else [])
                      + [(p.start, p.end) for p in s.paragraphs] for s in document.sections]
     mentions = _one_kind_per_actor(
@@ -132,7 +134,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     mention_starts = [m.start for m in mentions]
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
                 for q in quotes if q.speaker is not None}
-    hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms)
+    hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms, folded=folded)
     context = TextContext(text, all_sentences, quotes, hits, speakers)
     for m in mentions:
         context.roles[(m.start, m.end)] = find_role(context, m.start, m.end)
@@ -144,7 +146,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     portrayed = _cast(context, all_sentences, quotes, speakers, hits, portrayed, prior, every=prior_scope == "all")
     hits_in, mentions_in, quotes_in = SpanIndex(hits), SpanIndex(portrayed), SpanIndex(quotes)
     analysed = {
-        key: _analyse_span(text, key, sentences[key], hits_in, mentions_in, quotes_in, compiled.categories)
+        key: _analyse_span(text, key, sentences[key], hits_in, mentions_in, quotes_in, compiled.categories, folded[key])
         for key in spans
     }
     _add_repetition(document, analysed)
@@ -209,12 +211,13 @@ class _SpanAnalysis:
 
 
 def _analyse_span(text: str, key: tuple[int, int], sentences: tuple[Sentence, ...], hits_in: SpanIndex[TermHit],
-                  mentions_in: SpanIndex[MentionReport], quotes_in: SpanIndex[Quote], categories: dict[str, CategoryInfo]) -> _SpanAnalysis:
+                  mentions_in: SpanIndex[MentionReport], quotes_in: SpanIndex[Quote], categories: dict[str, CategoryInfo],
+                  folded: FoldedSpan) -> _SpanAnalysis:
     start, end = key
     hits = tuple(hits_in.within(start, end))
     mentions = tuple(mentions_in.within(start, end))
     quotes = tuple(quotes_in.within(start, end))
-    cues = find_frame_cues(text, [key], hits, categories)
+    cues = find_frame_cues(text, [key], hits, categories, folded={key: folded})
     techniques = find_techniques(text, sentences, hits, [m.mention for m in mentions], quotes, categories)
     return _SpanAnalysis(sentences, quotes, hits, mentions, cues, techniques)
 
@@ -289,8 +292,9 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
         for (index, _), casting in zip(found, guessed):
             inherited[index] = casting
     return tuple(
-        replace(m, casting=replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
-        for m, c in zip(cast, inherited)
+        MentionReport(m.mention, m.sentiment, m.role,
+                      replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
+        for m, c in zip(mentions, inherited)
     )
 
 
@@ -343,8 +347,9 @@ def shipped_models(*, model_terms: bool = True) -> dict[str, str]:
 
 
 def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
-               speakers: Mapping[int, str], compiled: CompiledLexicons, *, model_terms: bool) -> tuple[TermHit, ...]:
-    raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms))
+               speakers: Mapping[int, str], compiled: CompiledLexicons, *, model_terms: bool,
+               folded: Mapping[tuple[int, int], FoldedSpan]) -> tuple[TermHit, ...]:
+    raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms, folded=folded))
     scare = [q for q in quotes if q.kind == "scare"]
     covered = {(h.start, h.end) for h in raw}
     info = compiled.categories.get(SCARE_QUOTE_CATEGORY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.text.matching import Phrase, PhraseIndex, noun_forms, phrase_variants, verb_forms
+from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, SubstringSet, noun_forms, phrase_variants, verb_forms
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +96,21 @@ def test_large_index_matches_the_same() -> None:
     phrases = [(Phrase(f"zzterm{i} word"), i) for i in range(20_000)] + [(Phrase("protection racket"), -1)]
     index = PhraseIndex(phrases)
     assert [m.payload for m in index.find("a zzterm19999 word and a protection racket")] == [19999, -1]
+
+
+@pytest.mark.parametrize(("needles", "text", "expected"), [
+    (["mere", "merely", "just"], "it is merely a start", {"mere", "merely"}),  # overlapping, inside words
+    (["one", "every"], "everyone agrees", {"one", "every"}),
+    (["one"], "none of them", {"one"}),
+    (["one"], "", set()),
+    ([], "anything", set()),
+])
+def test_substring_set_is_substring_membership(needles: list[str], text: str, expected: set[str]) -> None:
+    assert SubstringSet(needles).found_in(text) == expected == {n for n in needles if n in text}
+
+
+def test_find_folded_equals_find(index: PhraseIndex[str]) -> None:
+    text = "Intro. They lashed out at the regime; the Kremlin's photo op was abusive."
+    span = FoldedSpan(text, 7, len(text))
+    assert index.find_folded(span) == index.find(text, 7, len(text))
+    assert [text[m.start:m.end] for m in index.find_folded(span)][:2] == ["lashed out", "regime"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # A few paragraphs decide the language as well as the whole text (and cost a tenth as much).
 LANGUAGE_SAMPLE_CHARS = 4_000
@@ -34,10 +35,13 @@ _SCRIPT_LANGUAGES = (("HANGUL", "ko"), ("CJK", "zh"), ("ARABIC", "ar"),
                      ("HEBREW", "he"), ("GREEK", "el"), ("DEVANAGARI", "hi"), ("THAI", "th"), ("CYRILLIC", "ru"))
 
 
-def _script_language(letters: list[str]) -> str | None:
+def _script_language(letters: str) -> str | None:
     """A language for text mostly written in a script other than Latin, else None."""
+    head = letters[:5000]
+    if 2 * len(head.encode("ascii", "ignore")) >= len(head):
+        return None  # at least half the letters are ASCII: Latin (the per-letter count below would say so too)
     counts: dict[str, int] = {}
-    for char in letters[:5000]:
+    for char in head:
         if char.isascii():
             counts["LATIN"] = counts.get("LATIN", 0) + 1
             continue
@@ -69,7 +73,7 @@ def guess_language(text: str) -> str:
         An ISO 639-1 code such as "en", "es", "de", or "unknown" when unsure.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    letters = [char for char in sample if char.isalpha()]
+    letters = "".join(filter(str.isalpha, sample))
     if len(letters) < 20:
         return "unknown"
     by_script = _script_language(letters)
@@ -78,7 +82,9 @@ def guess_language(text: str) -> str:
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", sample.lower())
     if len(words) < 5:
         return "unknown"
-    scores = {code: sum(word in vocabulary for word in words) / len(words) for code, vocabulary in _FUNCTION_WORDS.items()}
+    counts = Counter(words)
+    scores = {code: sum(counts[word] for word in vocabulary & counts.keys()) / len(words)
+              for code, vocabulary in _FUNCTION_WORDS.items()}
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     best, second = ranked[0], ranked[1]
     if scores[best] < 0.12 or scores[best] < 1.3 * scores[second]:

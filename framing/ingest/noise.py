@@ -95,14 +95,16 @@ def script_of(char: str) -> str:
         return "UNKNOWN"
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+# Every ASCII byte but the letters A-Z and a-z (deleted to count the letters).
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def dominant_script(text: str, *, sample: int = 20_000) -> str:
     """The script most letters of the text are written in."""
     head = text[:sample]
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(head))}
+    ascii_letters = head.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS)
+    counts: dict[str, int] = {"LATIN": len(ascii_letters)}
     for char in _NON_ASCII.findall(head):
         if char.isalpha():
             name = script_of(char)

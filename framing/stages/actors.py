@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
@@ -27,7 +27,7 @@ from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.recogniser import NameSpan, find_names
-from framing.text.matching import Phrase, PhraseIndex
+from framing.text.matching import FoldedSpan, Phrase, PhraseIndex
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
 
@@ -648,13 +648,15 @@ _TITLES = frozenset(
 
 
 def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, *,
-                speakers: Sequence[TextSpan] = (), headings: Sequence[tuple[int, int]] = ()) -> tuple[ActorMention, ...]:
+                speakers: Sequence[TextSpan] = (), headings: Sequence[tuple[int, int]] = (),
+                folded: Mapping[tuple[int, int], FoldedSpan] | None = None) -> tuple[ActorMention, ...]:
     """Find actor mentions in the analysed spans, in document order.
 
     ``speakers`` are quotation speakers found by the quotes stage; a capitalised name
     that speaks is a person even without a role word. ``headings`` are the spans that are
     a title or a heading, where a place the gazetteer lacks is the story's subject
-    ("In Gaza, the doctors are still counting"), not a location.
+    ("In Gaza, the doctors are still counting"), not a location. ``folded`` holds spans
+    already folded for matching, by (start, end).
     """
     heading_spans = frozenset(headings)
     mentions: list[ActorMention] = []
@@ -663,7 +665,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     names = _recognised_names(text, spans, gazetteer)
     surnames.update(_full_name_surnames(names))
     for span_start, span_end in spans:
-        found = _gazetteer_mentions(text, span_start, span_end, gazetteer)
+        span = folded.get((span_start, span_end)) if folded else None
+        found = _gazetteer_mentions(text, span or FoldedSpan(text, span_start, span_end), gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
         unknown = [n for n in names.get((span_start, span_end), ()) if gazetteer.kind_of(_canonical(n)) is None]
         found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
@@ -800,9 +803,10 @@ def _place_mentions(text: str, span_start: int, places: Sequence[NameSpan], take
     return found
 
 
-def _gazetteer_mentions(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[ActorMention]:
+def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> list[ActorMention]:
     found = []
-    for match in gazetteer.index.find(text, start, end):
+    start = span.start
+    for match in gazetteer.index.find_folded(span):
         actor, form_kind = match.payload
         if form_kind == "place" and not _is_acting_place(text, match.start, match.end, start):
             continue

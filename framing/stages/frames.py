@@ -10,11 +10,12 @@ same rate over their words, and the document profile is each frame's share of al
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from framing.model import FrameCue, FrameScore, TermHit
 from framing.stages.lexicon import CategoryInfo, CompiledLexicons, compile_lexicons, load_lexicon
+from framing.text.matching import FoldedSpan
 
 FRAMES: tuple[str, ...] = (
     "economic", "capacity_resources", "morality", "fairness_equality", "legality_constitutionality",
@@ -34,14 +35,18 @@ def frame_lexicons() -> CompiledLexicons:
 
 
 def find_frame_cues(text: str, spans: Iterable[tuple[int, int]], loaded_terms: Sequence[TermHit],
-                    categories: dict[str, CategoryInfo]) -> tuple[FrameCue, ...]:
-    """Frame cues inside the spans, plus loaded terms whose category has a frame."""
+                    categories: dict[str, CategoryInfo], *,
+                    folded: Mapping[tuple[int, int], FoldedSpan] | None = None) -> tuple[FrameCue, ...]:
+    """Frame cues inside the spans, plus loaded terms whose category has a frame.
+
+    ``folded`` holds spans already folded for matching, by (start, end).
+    """
     from framing.stages.lexicon import match_terms
 
     compiled = frame_lexicons()
     cues: list[FrameCue] = []
     for start, end in spans:
-        for hit in match_terms(text, compiled, start, end):
+        for hit in match_terms(text, compiled, start, end, folded=folded.get((start, end)) if folded else None):
             cues.append(FrameCue(hit.start, hit.end, hit.text, hit.category, hit.weight, "cue"))
     for hit in loaded_terms:
         info = categories.get(hit.category)

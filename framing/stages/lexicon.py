@@ -21,7 +21,7 @@ from pathlib import Path
 from framing.errors import InputError, LexiconError
 from framing.ingest.source import decode_bytes, normalise_newlines
 from framing.model import Quote, Sentence, TermHit
-from framing.text.matching import Forms, Phrase, PhraseIndex, fold_words
+from framing.text.matching import FoldedSpan, Forms, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.spans import SpanIndex
 
@@ -497,10 +497,15 @@ NEGATION_WINDOW = 3
 NEGATION_REACH_CHARS = 80
 
 
-def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None) -> tuple[TermHit, ...]:
-    """Find every whole-word occurrence of any lexicon term in ``text[start:end]``."""
+def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
+                folded: FoldedSpan | None = None) -> tuple[TermHit, ...]:
+    """Find every whole-word occurrence of any lexicon term in ``text[start:end]``.
+
+    ``folded`` is that span already folded for matching (``FoldedSpan(text, start, end)``),
+    when other indexes search it too.
+    """
     hits: list[TermHit] = []
-    for found in compiled.index.find(text, start, end):
+    for found in compiled.index.find_folded(folded or FoldedSpan(text, start, end)):
         entry, lexicon_name = found.payload
         info = compiled.categories.get(entry.category)
         valence = entry.valence if entry.valence is not None else info.valence if info else 0.0

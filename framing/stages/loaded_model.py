@@ -544,6 +544,7 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
     extend_at = min(_logit(EXTEND_THRESHOLD), _logit(threshold)) - model.intercept
     blocked = _blocked(starts, ends, sorted(exclude))
     logits: list[float | None] = [None] * count
+    previous_edge, next_edge = model.weights.get("p_edge", 0.0), model.weights.get("n_edge", 0.0)
     for i, info in enumerate(infos):
         own = info.own
         if own is None or (blocked is not None and blocked[i]):
@@ -551,11 +552,11 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
         if i > 0 and ends[i - 1] + 2 >= starts[i] and not text[ends[i - 1]:starts[i]].strip():
             own += infos[i - 1].as_prev
         else:
-            own += model.weights.get("p_edge", 0.0)
+            own += previous_edge
         if i + 1 < count and ends[i] + 2 >= starts[i + 1] and not text[ends[i]:starts[i + 1]].strip():
             own += infos[i + 1].as_next
         else:
-            own += model.weights.get("n_edge", 0.0)
+            own += next_edge
         if own >= (seed_at if info.is_possessive else extend_at):
             logits[i] = own
     return tuple(_phrases(text, starts, ends, infos, logits, seed_at, model.intercept, blocked))

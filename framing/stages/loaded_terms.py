@@ -28,6 +28,7 @@ from framing.stages.lexicon import (
     split_plain_senses,
 )
 from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, is_candidate, noun_after
+from framing.text.matching import FoldedSpan
 
 # A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
 MODEL_TERM_WEIGHT = 1.0
@@ -53,14 +54,18 @@ MILD_REPEAT_COUNT = 3
 
 
 def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[tuple[int, int]], *,
-                        model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD) -> tuple[TermHit, ...]:
+                        model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD,
+                        folded: Mapping[tuple[int, int], FoldedSpan] | None = None) -> tuple[TermHit, ...]:
     """Find the loaded terms of every analysed span of one document (``find_terms``), sorted.
+
+    ``folded`` maps a span to its text already folded for matching, when other stages search it too.
 
     Scorer hits whose content words all recur in ``text`` are dropped (``SUBJECT_WORD_COUNT``), and
     so are the repeats of a mild lexicon term the document keeps using (``MILD_REPEAT_COUNT``).
     """
-    hits = [h for start, end in spans for h in find_terms(text, compiled, start, end, model_terms=model_terms,
-                                                          threshold=threshold)]
+    hits = [h for start, end in spans
+            for h in find_terms(text, compiled, start, end, model_terms=model_terms, threshold=threshold,
+                                folded=folded.get((start, end)) if folded else None)]
     hits = _first_of_repeated_mild_terms(hits)
     phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
     wanted = {word for words in phrases.values() for word in words}
@@ -118,13 +123,14 @@ def _in_word(char: str) -> bool:
 
 
 def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
-               model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD) -> tuple[TermHit, ...]:
+               model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD,
+               folded: FoldedSpan | None = None) -> tuple[TermHit, ...]:
     """Find the lexicon terms (markers included) and the scorer's loaded phrases in ``text[start:end]``.
 
     Hits are sorted by position and not yet annotated (negation, quotation, question).
     """
     end = len(text) if end is None else end
-    found = match_terms(text, compiled, start, end)
+    found = match_terms(text, compiled, start, end, folded=folded)
     kept, plain = split_plain_senses(text, found, load_sense_rules())  # "tax regime", "a plague of locusts"
     kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
     if not model_terms:

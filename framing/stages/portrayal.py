@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
@@ -628,6 +629,7 @@ def weigh_mentions(
     sentence_starts = [s for s, _ in spans]
     quote_list = sorted(quotes)
     quote_starts = [q[0] for q in quote_list]
+    quote_reach = list(accumulate((q[1] for q in quote_list), max))  # the furthest end of the quotes so far
     loaded_list = sorted(loaded)
     loaded_starts = [item[0] for item in loaded_list]
     groups: dict[tuple[int, int], list[int]] = {}
@@ -648,7 +650,7 @@ def weigh_mentions(
     tallies: dict[int, _Tally] = {}
     counts: dict[int, tuple[int, int, int]] = {}
     for (low, high), members in groups.items():
-        found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts,
+        found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts, quote_reach,
                                loaded_list, loaded_starts, tallies)
         if found != (0, 0, 0):
             counts.update(dict.fromkeys(members, found))
@@ -705,7 +707,8 @@ def _casting(tally: _Tally | None, voice: tuple[Voice, str | None]) -> Casting:
 def _cast_sentence(
     text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
     lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
-    loaded: Sequence[tuple[int, int, float]], loaded_starts: Sequence[int], tallies: dict[int, _Tally],
+    quote_reach: Sequence[int], loaded: Sequence[tuple[int, int, float]], loaded_starts: Sequence[int],
+    tallies: dict[int, _Tally],
 ) -> tuple[int, int, int]:
     """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
     raw: list[str] = []
@@ -736,7 +739,11 @@ def _cast_sentence(
             mention_tokens[k] = (first, last)
     if not mention_tokens:
         return counts
-    region = [_quote_at(s, quotes, quote_starts) for s in starts] if quotes else [-1] * len(words)
+    n_before = bisect_left(quote_starts, high)  # quotations that start before the window ends
+    if n_before and quote_reach[n_before - 1] > low:
+        region = [_quote_at(s, quotes, quote_starts) for s in starts]
+    else:
+        region = [-1] * len(words)  # no quotation reaches into the window
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"

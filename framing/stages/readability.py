@@ -71,13 +71,10 @@ def count_syllables(word: str) -> int:
 
 def count_text(text: str, n_sentences: int) -> Readability:
     """Count words, syllables and long words of ``text`` and apply the formulas."""
-    n_words = n_syllables = n_poly = n_long = n_difficult = 0
-    for syllables, is_poly, is_long, is_difficult in map(_word_counts, _WORD.findall(text)):
-        n_words += 1
-        n_syllables += syllables
-        n_poly += is_poly
-        n_long += is_long
-        n_difficult += is_difficult
+    per_word = list(map(_word_counts, _WORD.findall(text)))
+    n_words = len(per_word)
+    # column sums of the per-word counts (integers: summed in any order alike)
+    n_syllables, n_poly, n_long, n_difficult = (sum(column) for column in zip(*per_word)) if per_word else (0, 0, 0, 0)
     return readability_from_counts(n_words, n_sentences if n_words else 0, n_syllables, n_poly, n_long, n_difficult)
 
 

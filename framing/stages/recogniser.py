@@ -202,13 +202,12 @@ def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: flo
 def _classify(model: Model, features: Sequence[str]) -> tuple[Any, float]:
     """Return the most probable class and its softmax probability."""
     s0, s1, s2, s3, s4 = model.bias
-    for row in map(model.weights.get, features):
-        if row is not None:
-            s0 += row[0]
-            s1 += row[1]
-            s2 += row[2]
-            s3 += row[3]
-            s4 += row[4]
+    for w0, w1, w2, w3, w4 in filter(None, map(model.weights.get, features)):  # known features only
+        s0 += w0
+        s1 += w1
+        s2 += w2
+        s3 += w3
+        s4 += w4
     scores = (s0, s1, s2, s3, s4)
     top = max(scores)
     exp = math.exp

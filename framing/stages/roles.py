@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from framing.context import first_token_ending_after
 from framing.model import ActorRole, Role, TextSpan
 
 if TYPE_CHECKING:
@@ -43,12 +44,14 @@ def find_role(context: TextContext, start: int, end: int) -> ActorRole | None:
     text = context.text
     low, high, clause_start, clause_end = context.clause(start, end)
     tokens, starts = context.tokens(low, high)
-    clause = tokens[bisect_left(starts, clause_start):bisect_left(starts, clause_end)]
+    first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
+    clause = tokens[first:last]
     charged = [(t.start, t.charged_end) for t in clause if t.charged_end is not None and not start <= t.start < end]
     if not charged:
         return None
-    after = [t for t in clause if t.start >= end]
-    before = [t for t in clause if t.end <= start]
+    # tokens are sorted and disjoint: the clause's words after the mention and before it are slices
+    after = tokens[max(first, bisect_left(starts, end)):last]
+    before = tokens[first:max(first, min(last, first_token_ending_after(tokens, starts, start)))]
     if before and before[-1].word == "by":
         return _role("agent", text, charged, start)  # "pressured by Washington"
     if len(after) >= 2 and after[0].word in _BE and _is_participle(after[1].word):

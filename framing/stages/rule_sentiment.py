@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import Literal
 
 from framing.context import TextContext, first_token_ending_after
@@ -21,29 +20,29 @@ HALF_WEIGHT_DISTANCE = 4.0
 NEUTRAL_BAND = 0.1
 
 
-@dataclass(frozen=True, slots=True)
-class _Scored:
-    start: int
-    end: int
-    valence: float
-    weight: float
-
-
 def rule_sentiment(context: TextContext, start: int, end: int, voice: Voice, speaker: str | None,
                     target_quote: Quote | None) -> TargetSentiment:
     """Distance-weighted valences of the clause's words (no trained model)."""
     text = context.text
-    low, high, clause_start, clause_end = context.clause(start, end)
-    scored = _score_words(context, low, high, clause_start, clause_end, start, end, voice=voice,
-                          target_quote=target_quote)
-    total = sum(item.valence * item.weight for item in scored)
-    score = total / math.sqrt(total * total + NORMALISATION_ALPHA) if total else 0.0
+    scored = _score_words(context, start, end, voice, target_quote)
+    score = _normalised(scored)
     evidence = None
     if scored:
-        first = min(item.start for item in scored)
-        last = max(item.end for item in scored)
+        first = min(word_start for word_start, _, _, _ in scored)
+        last = max(word_end for _, word_end, _, _ in scored)
         evidence = TextSpan(first, last, text[first:last])
     return TargetSentiment(round(score, 4), label_for(score), evidence, speaker)
+
+
+def rule_score(context: TextContext, start: int, end: int, voice: Voice, target_quote: Quote | None) -> float:
+    """``rule_sentiment(...).score`` alone (a feature of the trained model), without building its records."""
+    return round(_normalised(_score_words(context, start, end, voice, target_quote)), 4)
+
+
+def _normalised(scored: list[tuple[int, int, float, float]]) -> float:
+    """VADER's normalisation of the distance-weighted valence sum into [-1, 1]."""
+    total = sum(valence * weight for _, _, valence, weight in scored)
+    return total / math.sqrt(total * total + NORMALISATION_ALPHA) if total else 0.0
 
 
 def label_for(score: float, band: float = NEUTRAL_BAND) -> SentimentLabel:
@@ -55,13 +54,14 @@ def label_for(score: float, band: float = NEUTRAL_BAND) -> SentimentLabel:
     return "neutral"
 
 
-def _score_words(context: TextContext, low: int, high: int, clause_start: int, clause_end: int, start: int,
-                 end: int, *, voice: Voice, target_quote: Quote | None) -> list[_Scored]:
-    """The clause's charged words, each with its rule valence and distance weight."""
+def _score_words(context: TextContext, start: int, end: int, voice: Voice,
+                 target_quote: Quote | None) -> list[tuple[int, int, float, float]]:
+    """The clause's charged words: (start, end, rule valence, distance weight) each."""
+    low, high, clause_start, clause_end = context.clause(start, end)
     tokens, starts = context.tokens(low, high)
     first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
     target_position = first_token_ending_after(tokens, starts, start)
-    scored: list[_Scored] = []
+    scored: list[tuple[int, int, float, float]] = []
     for position in range(first, last):
         token = tokens[position]
         if start <= token.start < end or not token.rule_valence:
@@ -69,6 +69,5 @@ def _score_words(context: TextContext, low: int, high: int, clause_start: int, c
         if voice == "author" and token.quote is not None and token.quote is not target_quote:
             continue
         distance = abs(position - target_position)
-        scored.append(_Scored(token.start, token.rule_end, token.rule_valence,
-                              1.0 / (1.0 + distance / HALF_WEIGHT_DISTANCE)))
+        scored.append((token.start, token.rule_end, token.rule_valence, 1.0 / (1.0 + distance / HALF_WEIGHT_DISTANCE)))
     return scored

@@ -22,7 +22,7 @@ from typing import Literal
 
 from framing.context import ContextToken, TextContext, first_token_ending_after
 from framing.model import Quote
-from framing.stages.rule_sentiment import rule_sentiment
+from framing.stages.rule_sentiment import rule_score
 from framing.text.resources import data_sha256
 
 FEATURE_VERSION = 7
@@ -45,8 +45,8 @@ _PRONOUNS = frozenset("he she they him her them his hers their theirs it its i w
 class TargetModel:
     """Multinomial logistic regression weights: feature -> one weight per label.
 
-    ``word_cache`` memoises the summed weights of a word's feature names (common words
-    recur in every text); it is bounded by MAX_WORD_CACHE.
+    ``word_cache`` memoises the summed weights of a word's feature names by (feature word,
+    stem, next word) (common words recur in every text); it is bounded by MAX_WORD_CACHE.
     """
 
     labels: tuple[str, ...]
@@ -54,7 +54,7 @@ class TargetModel:
     weights: dict[str, tuple[float, ...]]
     feature_version: int
     info: dict[str, object]
-    word_cache: dict[tuple[str, ...], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
+    word_cache: dict[tuple[str, str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +138,8 @@ class _TokenWeights:
 
 
 _ZERO = (0.0, 0.0, 0.0)
+# 1 / (1 + distance / DECAY) for the window's distances, worked out once.
+_DECAY_WEIGHTS = tuple(1.0 / (1.0 + distance / DECAY) for distance in range(WINDOW + 1))
 
 
 def _sum(model: TargetModel, *names: str) -> tuple[float, ...]:
@@ -157,13 +159,17 @@ def _token_names(tokens: Sequence[ContextToken], index: int) -> tuple[str, ...]:
     return word_feature_names(token.feature_word, token.stem, tokens[index + 1].word if index + 1 < len(tokens) else "")
 
 
-def _token_weights(model: TargetModel, n: tuple[str, ...]) -> _TokenWeights:
-    found = model.word_cache.get(n)
+def _token_weights(model: TargetModel, tokens: Sequence[ContextToken], index: int) -> _TokenWeights:
+    """The summed weights of ``tokens[index]``'s feature names (memoised by its word, stem and next word)."""
+    token = tokens[index]
+    key = (token.feature_word, token.stem, tokens[index + 1].word if index + 1 < len(tokens) else "")
+    found = model.word_cache.get(key)
     if found is not None:
         return found
     if len(model.word_cache) > MAX_WORD_CACHE:
         model.word_cache.clear()
-    found = model.word_cache[n] = _TokenWeights(
+    n = word_feature_names(*key)
+    found = model.word_cache[key] = _TokenWeights(
         names=n,
         left=_sum(model, n[_WORD], n[_STEM], n[_BIGRAM]), left_alone=_sum(model, n[_WORD], n[_STEM]),
         right=_sum(model, n[_WORD + 1], n[_STEM + 1], n[_BIGRAM + 1]), right_alone=_sum(model, n[_WORD + 1], n[_STEM + 1]),
@@ -198,9 +204,11 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     total = sum(exponentials)
     probabilities = {label: e / total for label, e in zip(model.labels, exponentials)}
     best = max(range(3), key=scores.__getitem__)
-    # how much each feature favours the chosen label over the mean of the other two
-    margins = [(name, 1.5 * vector[best] - 0.5 * (vector[0] + vector[1] + vector[2])) for name, vector in named]
-    strongest = tuple(item for item in heapq.nlargest(top, margins, key=_second) if item[1] > 0)
+    # how much each feature favours the chosen label over the mean of the other two; the
+    # strongest positive ones, ties in feature order (a stable sort, as heapq.nlargest ranks)
+    margins = [(name, margin) for name, vector in named
+               if (margin := 1.5 * vector[best] - 0.5 * (vector[0] + vector[1] + vector[2])) > 0]
+    strongest = tuple(sorted(margins, key=_second, reverse=True)[:top])
     evidence = [spans[name] for name, _ in strongest if name in spans]
     return Prediction(probabilities, model.labels[best], strongest), evidence
 
@@ -242,22 +250,25 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         distance = target_index - index if left else index - after_index + 1
         weights = table[index]
         if weights is None:
-            weights = table[index] = _token_weights(model, _token_names(tokens, index))
+            weights = table[index] = _token_weights(model, tokens, index)
         a = b = c = 0.0
+        # (a word without valence adds nothing to the valence sums, so they skip it)
         if distance <= WINDOW:
-            weight = 1.0 / (1.0 + distance / DECAY)
+            weight = _DECAY_WEIGHTS[distance] if distance > 0 else 1.0 / (1.0 + distance / DECAY)
             if left:
                 side = weights.left if index + 1 < target_index else weights.left_alone
                 near = weights.near_left if distance <= 2 else _ZERO
-                v_left += value * weight
             else:
                 side = weights.right if index + 1 < n_tokens else weights.right_alone
                 near = weights.near_right if distance <= 2 else _ZERO
-                v_right += value * weight
             a = weight * side[0] + near[0]
             b = weight * side[1] + near[1]
             c = weight * side[2] + near[2]
             if value:
+                if left:
+                    v_left += value * weight
+                else:
+                    v_right += value * weight
                 name = _VALENCE_NAMES[left, value > 0, distance <= 3]
                 features[name] = features.get(name, 0.0) + abs(value) / 4.0
                 if name not in spans:
@@ -267,11 +278,12 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
             a += clause[0]
             b += clause[1]
             c += clause[2]
-            if value > 0:
-                v_clause_pos += value
-            else:
-                v_clause_neg += value
-            v_near += value / (1.0 + distance / 4.0)
+            if value:
+                if value > 0:
+                    v_clause_pos += value
+                else:
+                    v_clause_neg += value
+                v_near += value / (1.0 + distance / 4.0)
         if distance <= 3 and is_negator:
             features["negation_near"] = 1.0
         if a or b or c:
@@ -356,7 +368,7 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
         _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
     features["sentence_compound"] = context.compound_of(low, high)
-    features["rule_score"] = rule_sentiment(context, start, end, voice, None, target_quote).score
+    features["rule_score"] = rule_score(context, start, end, voice, target_quote)
     features.update(_attribution(context, start, end, target_quote))
     role = context.roles.get((start, end))
     if role is not None:

@@ -17,9 +17,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from framing.model import ActorMention, Quote, Sentence, TechniqueHit, TermHit
 from framing.stages.lexicon import CategoryInfo
+from framing.text.matching import SubstringSet
 
 TECHNIQUES: tuple[str, ...] = (
     "name_calling_labeling", "loaded_language", "exaggeration_minimisation", "doubt",
@@ -163,13 +165,14 @@ def _labels(text: str, hits: Sequence[TermHit]) -> Iterable[TechniqueHit]:
             yield TechniqueHit(hit.start, hit.end, hit.text, "name_calling_labeling", "label_applied", 0.7)
 
 
-# Every pattern's trigger words, looked for once per sentence.
-_TRIGGERS = tuple(dict.fromkeys(trigger for pattern in PATTERNS for trigger in pattern.triggers))
+@cache
+def _triggers() -> SubstringSet:
+    """Every pattern's trigger words in one automaton, looked for once per sentence."""
+    return SubstringSet(trigger for pattern in PATTERNS for trigger in pattern.triggers)
 
 
 def _patterns(text: str, sentence: Sentence) -> Iterable[TechniqueHit]:
-    lowered = sentence.text.lower()
-    present = {trigger for trigger in _TRIGGERS if trigger in lowered}
+    present = _triggers().found_in(sentence.text.lower())
     if not present:
         return
     for pattern in PATTERNS:
@@ -187,11 +190,14 @@ def _question(sentence: Sentence) -> Iterable[TechniqueHit]:
         yield TechniqueHit(sentence.start, sentence.end, sentence.text, "doubt", "rhetorical_question", 0.4)
 
 
+# Three or more words in capitals in a row.
+_SHOUTED = re.compile(r"\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
+
+
 def _slogan(sentence: Sentence) -> Iterable[TechniqueHit]:
     """A short exclamation or a run of capitals reads as a slogan ("Russia will not kneel!")."""
-    words = sentence.text.split()
-    shouted = re.search(r"\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b", sentence.text)
-    if (sentence.text.rstrip(" \"'”’").endswith("!") and len(words) <= 7) or shouted:
+    exclaims = sentence.text.rstrip(" \"'”’").endswith("!")
+    if (exclaims and len(sentence.text.split()) <= 7) or _SHOUTED.search(sentence.text):
         yield TechniqueHit(sentence.start, sentence.end, sentence.text, "slogans", "short_exclamation", 0.4)
 
 

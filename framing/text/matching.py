@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
@@ -142,12 +143,13 @@ class PhraseIndex(Generic[Payload]):
         """
         if not self._size:
             return []
-        chunk = text[start:end]
-        lowered = _lower(chunk)
-        words = WORD.findall(lowered)
-        if not words:
+        return self.find_folded(FoldedSpan(text, start, end))
+
+    def find_folded(self, span: FoldedSpan) -> list[PhraseMatch[Payload]]:
+        """``find`` over a span folded once for several indexes (the pipeline searches each span three times)."""
+        if not self._size or not span.words:
             return []
-        folded = " " + " ".join(words) + " "
+        folded = span.folded
         candidates: list[tuple[int, int, tuple[tuple[Phrase, Payload, bool], ...]]] = []
         for key_end, (length, items) in self._automaton.iter(folded):
             is_prefix = items[0][0].prefix
@@ -158,8 +160,8 @@ class PhraseIndex(Generic[Payload]):
             candidates.append((inner_start, inner_end, items))
         if not candidates:
             return []
-        word_starts = [m.start() for m in WORD.finditer(lowered)]
-        folded_starts = _folded_starts(words)
+        word_starts, folded_starts = span.word_starts()
+        chunk, start = span.chunk, span.start
         matches: list[PhraseMatch[Payload]] = []
         taken_until = -1
         for inner_start, inner_end, items in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
@@ -182,6 +184,48 @@ class PhraseIndex(Generic[Payload]):
                 matches.extend(kept)
         matches.sort(key=lambda m: (m.start, m.end))
         return matches
+
+
+class SubstringSet:
+    """A fixed set of strings; ``found_in`` says which occur anywhere in a text (inside words too), in one pass."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for needle in needles:
+            self._automaton.add_word(needle, needle)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def found_in(self, text: str) -> set[str]:
+        """The strings of the set that occur in ``text`` (``{s for s in needles if s in text}``)."""
+        if self._empty:
+            return set()
+        return {needle for _, needle in self._automaton.iter(text)}
+
+
+class FoldedSpan:
+    """``text[start:end]`` as the matcher reads it: its lower-case words, joined by single spaces.
+
+    Folded once per span and shared by every PhraseIndex that searches it (loaded terms,
+    frame cues and the gazetteer all search each analysed span).
+    """
+
+    __slots__ = ("start", "chunk", "lowered", "words", "folded", "_starts")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        self.start = start
+        self.chunk = text[start:end]
+        self.lowered = _lower(self.chunk)
+        self.words: list[str] = WORD.findall(self.lowered)
+        self.folded = " " + " ".join(self.words) + " "
+        self._starts: tuple[list[int], list[int]] | None = None
+
+    def word_starts(self) -> tuple[list[int], list[int]]:
+        """Where each word starts in ``chunk`` and in ``folded`` (worked out on first use)."""
+        if self._starts is None:
+            self._starts = ([m.start() for m in WORD.finditer(self.lowered)], _folded_starts(self.words))
+        return self._starts
 
 
 def _folded_starts(words: list[str]) -> list[int]:
