@@ -75,11 +75,10 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
         author = [r.sentiment for r in reports if r.sentiment.speaker is None]
         quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
         mean = round(sum(a.score for a in author) / len(author), 4) if author else None
-        castings = [r.casting for r in reports
-                    if r.casting is not None and not r.casting.inherited and not r.casting.prior]
+        castings = [r.casting for r in reports if r.casting is not None]
         counts: Counter[PortrayalRole] = Counter()
         for casting in castings:
-            if casting.voice == "author" and casting.portrayal is not None:
+            if casting.voice == "author" and casting.portrayal is not None and not casting.inherited and not casting.prior:
                 counts[casting.portrayal] += 1
         stance = actor_stance(castings)
         summaries.append(ActorSummary(

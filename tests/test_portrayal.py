@@ -165,6 +165,12 @@ def test_cast_mentions_mention_outside_sentences() -> None:
      (0.6 + 0.9) / 4),
     ([Casting("antagonist", (("protagonist", 0.0), ("antagonist", 1.0), ("innocent", 0.0)), (0, 1), "x", None,
               voice="quote")], None),
+    ([Casting("protagonist", (("protagonist", 0.5), ("antagonist", 0.25), ("innocent", 0.25)), (0, 1), "x", "prior",
+              prior=True),
+      Casting("antagonist", (("protagonist", 0.1), ("antagonist", 0.8), ("innocent", 0.1)), (0, 1), "x", None),
+      Casting("antagonist", (("protagonist", 0.1), ("antagonist", 0.8), ("innocent", 0.1)), (0, 1), "x", None,
+              inherited=True)],
+     (0.5 * 0.5 - 0.8) / 4),
 ])
 def test_actor_stance_formula(castings: list[Casting], expected: float | None) -> None:
     stance = actor_stance(castings)

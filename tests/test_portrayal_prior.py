@@ -1,4 +1,4 @@
-"""Portrayal prior: a low-confidence role for mentions no cue casts, kept out of the stance."""
+"""Portrayal prior: a low-confidence role for mentions no cue casts, weighing half in the stance."""
 
 from __future__ import annotations
 
@@ -96,13 +96,14 @@ def test_cast_by_prior_pools_an_actors_mentions() -> None:
     assert [c.portrayal for c in pooled] == ["innocent"] * 4
 
 
-def test_report_casts_every_mention_but_the_prior_stays_out_of_the_stance() -> None:
+def test_report_casts_every_mention_and_prior_stances_stay_calm() -> None:
     report = framing.analyze("Delegations from Turkey and Brazil met in Geneva on Tuesday. Turkey said talks would "
                              "resume next month.", format="text")
     mentions = [m for p in report.paragraphs for m in p.actors]
     assert mentions and all(m.casting is not None and m.casting.portrayal is not None for m in mentions)
     assert all(m.casting.prior for m in mentions if m.casting is not None and m.casting.cue == "prior")
-    assert all(a.stance is None and not a.portrayal_counts for a in report.actors)
+    assert all(not a.portrayal_counts for a in report.actors)
+    assert all(a.stance is not None and abs(a.stance) <= 0.25 for a in report.actors)
     data = report.to_dict()
     flags = [m["portrayal_prior"] for s in data["sections"] for p in s["paragraphs"] for m in p["actors"]]
     assert flags and all(flags)

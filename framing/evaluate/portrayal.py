@@ -66,6 +66,51 @@ def predict_rules(text: str, spans: Sequence[Span]) -> list[str | None]:
     return [c.portrayal for c in castings]
 
 
+# An actor the author "clearly judges": at least this many author-voice gold-cast mentions, all on one side.
+CLEAR_MENTIONS = 2
+# In a wire report an actor is calm when its stance is None or no larger than this (the issue's bar).
+CALM_STANCE = 0.25
+_SIDE = {"protagonist": 1, "innocent": 1, "antagonist": -1}
+
+
+def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int]:
+    """The report's actor stances against a labelled text: (agreeing, clearly judged, calm, actors in a wire text).
+
+    Author-voice gold mentions are grouped by the reported actor that covers them (by their
+    own surface when none does); an actor is clearly judged when ``CLEAR_MENTIONS`` or more
+    of them are cast and all on one side (protagonist and innocent +, antagonist -). It agrees
+    when the report's stance has that sign; a null or zero stance, or an actor the report
+    misses, disagrees. For a text whose genre is "wire", every reported actor is counted and
+    it is calm when ``|stance| <= CALM_STANCE`` or the stance is null.
+    """
+    import framing
+
+    text = record["text"]
+    report = framing.analyze(text, format="text")
+    mentions = [m for front in report.front for m in front.actors]
+    mentions += [m for section in report.sections for m in section.heading_actors]
+    mentions += [m for paragraph in report.paragraphs for m in paragraph.actors]
+    sides: dict[str, list[int]] = {}
+    for gold in record["mentions"]:
+        if gold.get("voice", "author") != "author":
+            continue
+        hit = next((m for m in mentions if m.start < gold["end"] and gold["start"] < m.end), None)
+        key = hit.mention.actor if hit is not None else "\0" + text[gold["start"]:gold["end"]].lower()
+        sides.setdefault(key, []).append(_SIDE[gold["role"]])
+    stances = {actor.actor: actor.stance for actor in report.actors}
+    clear = agree = 0
+    for actor, signs in sides.items():
+        if len(signs) < CLEAR_MENTIONS or len(set(signs)) != 1:
+            continue
+        clear += 1
+        stance = stances.get(actor)
+        agree += stance is not None and stance * signs[0] > 0
+    if record.get("genre") != "wire":
+        return agree, clear, 0, 0
+    calm = sum(a.stance is None or abs(a.stance) <= CALM_STANCE for a in report.actors)
+    return agree, clear, calm, len(report.actors)
+
+
 def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | None], list[str | None], list[bool]]:
     """The full report's portrayal, its sentiment-sign mapping and coverage for the mention overlapping each span.
 
@@ -152,11 +197,12 @@ def _scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
 def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dict[str, Any]:
     """Score ``predict`` and the baselines on a labelled portrayal file.
 
-    Returns ``{"file", "n", "n_uncast", "n_covered", "rows": [{"method", "macro_f1",
+    Returns ``{"file", "n", "n_uncast", "n_covered", "stance", "rows": [{"method", "macro_f1",
     "f1_<role>", "accuracy", "cast_uncast", "covered"}]}``; ``cast_uncast`` is the share of
     uncast (``-``) mentions a method gives a role (None when the file lists none);
     ``covered`` is the share of cast mentions some reported mention overlaps (report rows
-    only: the other methods are given the gold spans). ``n_covered`` counts them.
+    only: the other methods are given the gold spans). ``n_covered`` counts them. ``stance``
+    sums ``stance_checks`` over the texts: {"agree", "clear", "calm", "wire_actors"}.
 
     Raises:
         InputError: when the file is missing or a record is malformed.
@@ -168,7 +214,9 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     bins: list[str] = []
     covered: list[bool] = []
     uncast_bins: list[str] = []
+    stance = [0, 0, 0, 0]
     for record in records:
+        stance = [total + part for total, part in zip(stance, stance_checks(record))]
         text = record["text"]
         cast = [(m["start"], m["end"]) for m in record["mentions"]]
         other = [(m["start"], m["end"]) for m in record.get("unlabelled", ())]
@@ -207,7 +255,8 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
         row["covered"] = round(sum(covered) / len(covered), 4) if method.startswith("report") and covered else None
         rows.append(row)
     return {"file": str(path), "n": len(gold), "n_uncast": len(uncast_bins), "n_covered": sum(covered),
-            "vader_best_mapping": best, "rows": rows}
+            "vader_best_mapping": best, "rows": rows,
+            "stance": dict(zip(("agree", "clear", "calm", "wire_actors"), stance))}
 
 
 def render_portrayal(result: dict[str, Any]) -> str:
@@ -220,7 +269,16 @@ def render_portrayal(result: dict[str, Any]) -> str:
              "| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths)) + " |",
              "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     lines += ["| " + " | ".join(v.ljust(w) for v, w in zip(line, widths)) + " |" for line in cells]
+    if "stance" in result:
+        stance = result["stance"]
+        lines += ["", f"stance sign agrees for {_share(stance['agree'], stance['clear'])} of the actors the author "
+                      f"clearly judges; wire texts: {_share(stance['calm'], stance['wire_actors'])} of actors have "
+                      f"|stance| <= {CALM_STANCE} or none"]
     return "\n".join(lines) + "\n"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.0%})" if whole else "0/0 (–)"
 
 
 def _cell(value: Any) -> str:

@@ -63,6 +63,9 @@ ATTRIBUTE_REACH = 5
 # Weight factors: a hedged or modal cue ("could shell", "allegedly", "accused of") and a question.
 HEDGE_FACTOR = 0.6
 QUESTION_FACTOR = 0.5
+# A prior casting (its confidence is at most 1/2) counts this much of its confidence toward the
+# stance: an actor cast only by guesses stays within ±0.25, "calm" in the issue's sense.
+PRIOR_STANCE_WEIGHT = 0.5
 # The patient of a harm verb reached through a quantity ("hundreds of civilians") keeps it all;
 # the cause named after "after/because" a suffering counts this much (antagonist).
 CAUSE_WEIGHT = 0.6
@@ -1178,15 +1181,18 @@ def inherit_castings(actors: Sequence[str], castings: Sequence[Casting]) -> tupl
 
 
 def actor_stance(castings: Sequence[Casting]) -> float | None:
-    """The author's stance toward an actor: Σ(signed confidence of author-voice castings)/(n+2).
+    """The author's stance toward an actor: Σ(signed weight of author-voice castings)/(n+2).
 
-    Protagonist and innocent castings count +, antagonist −; ``n`` is the number of cast
-    author-voice mentions. None when the author casts none of them.
+    Protagonist and innocent castings count +, antagonist −, each by its confidence; a
+    casting of the portrayal prior (a guess from context, not a cue) by its confidence times
+    ``PRIOR_STANCE_WEIGHT``, so guesses alone never take an actor past ±0.25. Inherited
+    castings repeat a casting already counted and are left out. ``n`` is the number of
+    counted mentions. None when the author casts none of them.
     """
     signed = [
-        (-1.0 if c.portrayal == "antagonist" else 1.0) * c.confidence
+        (-1.0 if c.portrayal == "antagonist" else 1.0) * c.confidence * (PRIOR_STANCE_WEIGHT if c.prior else 1.0)
         for c in castings
-        if c.voice == "author" and c.portrayal is not None
+        if c.voice == "author" and c.portrayal is not None and not c.inherited
     ]
     if not signed:
         return None

@@ -8,7 +8,8 @@ suffering cues its sentence holds, how the other actors of the sentence are cast
 whether it stands inside a quotation. A small multinomial logistic regression over those
 features (``framing/data/portrayal_prior.json``, fitted by ``tools/train_portrayal_prior.py``;
 card: ``framing/data/portrayal_prior.md``) gives each mention the cues leave uncast a role
-at low confidence, marked ``prior``; such castings never count toward an actor's stance.
+at low confidence, marked ``prior``; such castings count toward an actor's stance at half
+their confidence (``portrayal.PRIOR_STANCE_WEIGHT``) and never toward its portrayal counts.
 """
 
 from __future__ import annotations
