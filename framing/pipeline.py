@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -308,13 +308,18 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
     for report in mentions:
         if report.sentiment.speaker is None:
             by_actor[report.mention.actor].append(report.sentiment.score)
-    cast_in: dict[int, list[tuple[int, str]]] = defaultdict(list)  # sentence start -> (mention, role its cues gave)
+    actor_means = {actor: sum(scores) / len(scores) for actor, scores in by_actor.items()}
+    cast_in: dict[int, Counter[str]] = defaultdict(Counter)  # sentence start -> roles its mentions' cues gave
+    own: list[str | None] = []  # the role each mention's own cues gave it
     sentence_of: list[Sentence | None] = []
-    for k, (report, casting) in enumerate(zip(mentions, castings)):
+    for report, casting in zip(mentions, castings):
         sentence = context.sentence_index.at(report.start)
         sentence_of.append(sentence)
-        if sentence is not None and casting.portrayal is not None and not casting.inherited:
-            cast_in[sentence.start].append((k, casting.portrayal))
+        cued = casting.portrayal if casting.portrayal is not None and not casting.inherited else None
+        own.append(cued if sentence is not None else None)
+        if sentence is not None and cued is not None:
+            cast_in[sentence.start][cued] += 1
+    sentence_valence: dict[int, float] = {}  # by sentence start: one sum per sentence, not per mention
     found = []
     for k in uncast:
         report, sentence = mentions[k], sentence_of[k]
@@ -322,16 +327,20 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
         sentiment = report.sentiment
         probabilities = sentiment.probabilities or (
             float(sentiment.label == "negative"), float(sentiment.label == "neutral"), float(sentiment.label == "positive"))
-        scores = by_actor.get(report.mention.actor)
-        others = {r for j, r in cast_in.get(sentence.start, ()) if j != k} if sentence is not None else set()
+        others: set[str] = set()
+        if sentence is not None:
+            roles = cast_in.get(sentence.start, Counter())
+            others = {r for r, n in roles.items() if n - (r == own[k]) > 0}
+            if sentence.start not in sentence_valence:
+                sentence_valence[sentence.start] = context.valence_between(sentence.start, sentence.end)
         found.append((k, PriorInput(
             start=report.start, end=report.end, kind=report.mention.kind,
             role=role.role if role else None,
             role_valence=context.valence_between(role.evidence.start, role.evidence.end) if role else 0.0,
             sentiment=(probabilities[0], probabilities[1], probabilities[2]),
             in_quote=castings[k].voice == "quote", cues=cues[k],
-            actor_sentiment=sum(scores) / len(scores) if scores else 0.0,
-            sentence_valence=context.valence_between(sentence.start, sentence.end) if sentence is not None else 0.0,
+            actor_sentiment=actor_means.get(report.mention.actor, 0.0),
+            sentence_valence=sentence_valence[sentence.start] if sentence is not None else 0.0,
             others=(ROLES[0] in others, ROLES[1] in others, ROLES[2] in others),
         )))
     return found

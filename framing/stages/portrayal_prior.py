@@ -152,11 +152,12 @@ def cast_by_prior(model: PriorModel, items: Sequence[PriorInput], actors: Sequen
     by_actor: dict[str, list[tuple[float, float, float]]] = {}
     for actor, probabilities in zip(actors, found):
         by_actor.setdefault(actor, []).append(probabilities)
+    means = {actor: [sum(q[k] for q in pooled) / len(pooled) for k in range(len(ROLES))]
+             for actor, pooled in by_actor.items()}
     castings = []
     for actor, probabilities, span, voice in zip(actors, found, evidence, voices):
-        pooled = by_actor[actor]
-        mixed = [(1.0 - ACTOR_POOL) * p + ACTOR_POOL * sum(q[k] for q in pooled) / len(pooled)
-                 for k, p in enumerate(probabilities)]
+        mean = means[actor]
+        mixed = [(1.0 - ACTOR_POOL) * p + ACTOR_POOL * mean[k] for k, p in enumerate(probabilities)]
         scores = tuple((role, round((1.0 - PRIOR_SHRINK) * p + PRIOR_SHRINK / len(ROLES), 4))
                        for role, p in zip(ROLES, mixed))
         best: Role = ROLES[max(range(len(ROLES)), key=lambda k: (mixed[k], -k))]
