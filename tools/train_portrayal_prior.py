@@ -1,13 +1,14 @@
-"""Fit the portrayal prior on our labelled dev texts and write framing/data/portrayal_prior.json.
+"""Fit the portrayal prior on our labelled texts and write framing/data/portrayal_prior.json.
 
-    python tools/train_portrayal_prior.py labelled/portrayal_dev.jsonl [--write]
+    python tools/train_portrayal_prior.py labelled/portrayal_dev.jsonl labelled/portrayal_test.jsonl [--write]
 
-The examples are the gold-cast mentions (protagonist / antagonist / innocent) of the dev
-split that the report finds and that no cue casts (nor inheritance): exactly the mentions
+The examples are the gold-cast mentions (protagonist / antagonist / innocent) of the given
+files that the report finds and that no cue casts (nor inheritance): exactly the mentions
 the prior decides at run time. Features are ``framing.stages.portrayal_prior.prior_features``
-(no words of their own). The regularisation is chosen, and the prior's effect on the full
-report scored, by leave-one-text-out cross-validation: each text is reported with a model
-fitted on the other texts only. The test split is never read here.
+(no words of their own). The training set, class weighting and regularisation are chosen,
+and the prior's effect on the full report scored, by leave-one-text-out cross-validation:
+each text is reported with a model fitted on the other texts only. The test2 split is the
+clean test of the shipped prior, so a file of it is refused.
 """
 
 from __future__ import annotations
@@ -129,6 +130,9 @@ def main() -> int:
     parser.add_argument("files", type=Path, nargs="+", help="labelled portrayal JSONL (our dev texts)")
     parser.add_argument("--write", action="store_true", help=f"write framing/data/{MODEL_FILE}")
     args = parser.parse_args()
+    refused = [str(path) for path in args.files if "test2" in path.name]
+    if refused:
+        parser.error(f"{', '.join(refused)}: the test2 split is read only to report, never to fit")
     records = [json.loads(line) for path in args.files for line in path.read_text(encoding="utf-8").splitlines()
                if line.strip()]
     per_text = [_examples(record) for record in records]

@@ -135,7 +135,7 @@ def actor_marks(mentions: Iterable[Mapping[str, Any]]) -> list[Mark]:
         confidence = (mention.get("portrayal_scores") or {}).get(portrayal) if portrayal else None
         cast = f"cast as {portrayal} ({number(confidence, '.0%')})" if portrayal else "not cast"
         if portrayal and mention.get("portrayal_prior"):
-            cast += ", a guess of the prior (no cue; not in the stance)"
+            cast += ", a guess of the prior (no cue; half weight in the stance)"
         elif portrayal and mention.get("portrayal_inherited"):
             cast += ", as elsewhere in the text (not in the stance)"
         if portrayal and mention.get("portrayal_evidence"):
