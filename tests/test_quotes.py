@@ -44,6 +44,10 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
      [("reported", 'it was "cooperating fully" with investigators', "The firm"),
       ("direct", '"cooperating fully"', "The firm")]),
     ('The company could "refurbish" the building and relet it.', [("scare", '"refurbish"', None)]),
+    # a noun that looks like a verb ("talks") is no speech verb; a speech verb in an earlier clause does not count
+    ('Peace talks "collapsed" on Monday.', [("scare", '"collapsed"', None)]),
+    ('After the mayor spoke to residents on Monday morning, the "consultation" began.',
+     [("scare", '"consultation"', None)]),
     ('The clause had been agreed, and aides briefed the press that Kyiv was "obstructing progress".',
      [("scare", '"obstructing progress"', None)]),  # the speech verb belongs to another clause
     ('The agency said in a statement that it took safety seriously and that the results were "inconclusive '

@@ -39,14 +39,17 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 # Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
-# ("citing "financial risk"", "threatened "all necessary measures"", "talks about "trimming waste"").
+# ("citing "financial risk"", "threatened "all necessary measures"", "talked about "trimming waste"").
+# Forms that are as often nouns ("peace talks", "the quotes") are left out.
 FRAGMENT_VERBS = SPEECH_VERBS | frozenset(
     """
-    citing cited cites cite quoting quoted quotes threatened threatens threatening talks talked talking
+    citing cited cites cite quoting quoted threatened threatens threatening talked talking
     speaks spoke speaking saying describing claiming insisting arguing warning
     vowing pledging promising urging demanding denying accusing announcing declaring stating
     """.split()
 )
+# Marks that close a clause: a speech verb before one does not introduce a quotation after it.
+_CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
 _OPENER = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
@@ -176,8 +179,10 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
 
 
 def _quotes_someone(before: str) -> bool:
-    """Whether a speech verb stands in the few words before a short quotation, so it is a fragment of speech."""
-    words = _WORD_RE.findall(before[-MAX_CLAUSE_CHARS:])[-MAX_FRAGMENT_WORDS:]
+    """Whether a speech verb stands in the few words before a short quotation, in its clause, so it is a fragment of speech."""
+    before = before[-MAX_CLAUSE_CHARS:]
+    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1  # 0 when none: the whole window
+    words = _WORD_RE.findall(before[clause_start:])[-MAX_FRAGMENT_WORDS:]
     return any(word.lower() in FRAGMENT_VERBS for word in words)
 
 
