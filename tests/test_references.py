@@ -92,3 +92,15 @@ def test_nominal_institutions_are_actors_of_their_own_when_asked() -> None:
     found = [(r.text, r.actor, r.kind, r.source) for r in find_references(text, [[(0, len(text))]], named, nominal=True)]
     assert found == [("the company", "the company", "organisation", "reference"),
                      ("The ministry", "the ministry", "organisation", "reference")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We met at the party last night and danced.", []),
+    ("The group stage ends on Friday. The court was wet after the rain.", []),
+    ("The party said it would vote against the bill.", ["The party"]),
+    ("Tenants won when the court ruled the eviction unlawful.", ["the court"]),
+    ("The union's leaders walked out.", ["The union"]),
+])
+def test_everyday_nominal_nouns_count_only_where_they_act_or_own(text: str, expected: list[str]) -> None:
+    found = find_references(text, [[(0, len(text))]], [], nominal=True)
+    assert [r.text for r in found] == expected

@@ -50,6 +50,13 @@ NOMINAL_KINDS: dict[str, ActorKind] = {
                                           "navy", "party", "agency", "council", "commission", "group", "union",
                                           "alliance", "bloc", "court", "bank")},
 }
+# Nominal nouns with an everyday sense ("the party last night", "the group stage", "the court was
+# wet"): reported only when the noun acts or owns (a verb or a possessive right after it).
+AMBIGUOUS_NOMINALS = frozenset({"party", "group", "court", "bank", "union", "bloc"})
+_ACTS_NEXT = re.compile(
+    r"(?:['’]s\b|\s+(?:has|had|have|will|would|could|can|did|does|must|should|may|might|"
+    r"said|says|[a-z]+ed)\b)"
+)
 _REFERENCE = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b")
 
 
@@ -57,7 +64,8 @@ def find_references(text: str, sections: Sequence[Sequence[tuple[int, int]]],
                     mentions: Sequence[ActorMention], *, nominal: bool = False) -> tuple[ActorMention, ...]:
     """References in the analysed spans, grouped by section, resolved against ``mentions`` (sorted by start).
 
-    ``nominal``: also report unlinked institution nouns (NOMINAL_KINDS) as actors of their own.
+    ``nominal``: also report unlinked institution nouns (NOMINAL_KINDS) as actors of their own;
+    one with an everyday sense (AMBIGUOUS_NOMINALS) only where it acts or owns ("the party said").
     """
     starts = [m.start for m in mentions]
     found: list[ActorMention] = []
@@ -94,7 +102,8 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
                 actor = next(iter(candidates.values()))
                 found.append(replace(actor, start=match.start(), end=match.end(), text=match.group(),
                                      is_metonym=False, source="reference", confidence=None))
-            elif nominal and noun in NOMINAL_KINDS and not text.startswith(" of", match.end()):
+            elif (nominal and noun in NOMINAL_KINDS and not text.startswith(" of", match.end())
+                  and (noun not in AMBIGUOUS_NOMINALS or _ACTS_NEXT.match(text, match.end()))):
                 found.append(ActorMention(match.start(), match.end(), match.group(), f"the {noun}",
                                           NOMINAL_KINDS[noun], source="reference"))
     return found
