@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import LexiconError
-from framing.evaluate.portrayal import evaluate_portrayal, render_portrayal, split_simple
+from framing.evaluate.portrayal import evaluate_portrayal, render_portrayal, split_simple, stance_checks
 from framing.stages.portrayal import Casting, actor_stance, cast_mentions, inherit_castings, load_portrayal_lexicon
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons" / "portrayal"
@@ -254,3 +254,17 @@ def test_inherit_castings_fills_uncast_author_mentions_from_the_same_actor() -> 
     assert result[2].portrayal is None  # a quoted mention keeps the speaker's (here: no) casting
     assert result[3].portrayal is None  # another actor inherits nothing
     assert actor_stance([c for c in result if not c.inherited]) == actor_stance([cast])
+
+
+def test_stance_checks_count_a_clearly_judged_actor_and_wire_calm() -> None:
+    text = "Mayor Elena Marsh is right to block the scheme. Marsh, to her enormous credit, refused to be bullied."
+    first, second = text.index("Mayor Elena Marsh"), text.index("Marsh,")
+    mentions = [{"start": first, "end": first + 17, "role": "protagonist"},
+                {"start": second, "end": second + 5, "role": "protagonist"}]
+    agree, clear, calm, actors, calm_cued, cued = stance_checks({"text": text, "mentions": mentions, "genre": "opinion"})
+    assert (agree, clear) == (1, 1)
+    assert (calm, actors, calm_cued, cued) == (0, 0, 0, 0)  # not a wire text
+    flipped = [{**m, "role": "antagonist"} for m in mentions]
+    assert stance_checks({"text": text, "mentions": flipped, "genre": "wire"})[:2] == (0, 1)
+    _, _, calm, actors, calm_cued, cued = stance_checks({"text": text, "mentions": flipped, "genre": "wire"})
+    assert actors >= 1 and cued >= 1 and calm_cued <= cued and calm <= actors

@@ -73,8 +73,12 @@ CALM_STANCE = 0.25
 _SIDE = {"protagonist": 1, "innocent": 1, "antagonist": -1}
 
 
-def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int]:
-    """The report's actor stances against a labelled text: (agreeing, clearly judged, calm, actors in a wire text).
+def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int, int, int]:
+    """The report's actor stances against a labelled text.
+
+    Returns (agreeing, clearly judged, calm, actors in a wire text, calm among the wire actors
+    some cue casts, those actors): an actor only the portrayal prior casts is calm by
+    construction, so the last two show the calm of the actors the cues judge.
 
     Author-voice gold mentions are grouped by the reported actor that covers them (by their
     own surface when none does); an actor is clearly judged when ``CLEAR_MENTIONS`` or more
@@ -106,9 +110,10 @@ def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int]:
         stance = stances.get(actor)
         agree += stance is not None and stance * signs[0] > 0
     if record.get("genre") != "wire":
-        return agree, clear, 0, 0
-    calm = sum(a.stance is None or abs(a.stance) <= CALM_STANCE for a in report.actors)
-    return agree, clear, calm, len(report.actors)
+        return agree, clear, 0, 0, 0, 0
+    calm = [a.stance is None or abs(a.stance) <= CALM_STANCE for a in report.actors]
+    cued = [is_calm for is_calm, a in zip(calm, report.actors) if a.portrayal_counts]
+    return agree, clear, sum(calm), len(calm), sum(cued), len(cued)
 
 
 def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | None], list[str | None], list[bool]]:
@@ -202,7 +207,7 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     uncast (``-``) mentions a method gives a role (None when the file lists none);
     ``covered`` is the share of cast mentions some reported mention overlaps (report rows
     only: the other methods are given the gold spans). ``n_covered`` counts them. ``stance``
-    sums ``stance_checks`` over the texts: {"agree", "clear", "calm", "wire_actors"}.
+    sums ``stance_checks`` over the texts: {"agree", "clear", "calm", "wire_actors", "calm_cued", "wire_cued"}.
 
     Raises:
         InputError: when the file is missing or a record is malformed.
@@ -214,7 +219,7 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     bins: list[str] = []
     covered: list[bool] = []
     uncast_bins: list[str] = []
-    stance = [0, 0, 0, 0]
+    stance = [0] * 6
     for record in records:
         stance = [total + part for total, part in zip(stance, stance_checks(record))]
         text = record["text"]
@@ -256,7 +261,7 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
         rows.append(row)
     return {"file": str(path), "n": len(gold), "n_uncast": len(uncast_bins), "n_covered": sum(covered),
             "vader_best_mapping": best, "rows": rows,
-            "stance": dict(zip(("agree", "clear", "calm", "wire_actors"), stance))}
+            "stance": dict(zip(("agree", "clear", "calm", "wire_actors", "calm_cued", "wire_cued"), stance))}
 
 
 def render_portrayal(result: dict[str, Any]) -> str:
@@ -273,7 +278,8 @@ def render_portrayal(result: dict[str, Any]) -> str:
         stance = result["stance"]
         lines += ["", f"stance sign agrees for {_share(stance['agree'], stance['clear'])} of the actors the author "
                       f"clearly judges; wire texts: {_share(stance['calm'], stance['wire_actors'])} of actors have "
-                      f"|stance| <= {CALM_STANCE} or none"]
+                      f"|stance| <= {CALM_STANCE} or none ({_share(stance['calm_cued'], stance['wire_cued'])} "
+                      "of those some cue casts)"]
     return "\n".join(lines) + "\n"
 
 
