@@ -180,7 +180,7 @@ def test_actor_stance_formula(castings: list[Casting], expected: float | None) -
 def test_shipped_lexicons_load() -> None:
     lexicon = load_portrayal_lexicon()
     assert lexicon.n_entries > 2_000
-    assert {"shelled", "evicted", "eviction", "rescued", "liar"} <= set(lexicon.index)
+    assert {"shelled", "evicted", "eviction", "rescued", "liar"} <= set(lexicon.groups)
 
 
 @pytest.mark.parametrize(("filename", "row", "message"), [

@@ -185,11 +185,10 @@ class _Group:
 
 @dataclass(frozen=True, slots=True)
 class PortrayalLexicon:
-    """Every portrayal cue, indexed by the (lower-case) first token of its pattern."""
+    """Every portrayal cue, grouped by the (lower-case) first token of its pattern (then by its second)."""
 
-    index: dict[str, tuple[_Entry, ...]]
+    groups: dict[str, _Group]
     n_entries: int
-    groups: dict[str, _Group] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,7 +458,7 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
             for key in _PLACEHOLDERS.get(first, (first,)):
                 index.setdefault(key.lower(), []).append(entry)
     ordered = {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}
-    return PortrayalLexicon(ordered, n_entries, {key: _group(entries) for key, entries in ordered.items()})
+    return PortrayalLexicon({key: _group(entries) for key, entries in ordered.items()}, n_entries)
 
 
 def _group(entries: Sequence[_Entry]) -> _Group:
