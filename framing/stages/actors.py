@@ -510,6 +510,9 @@ _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
+# The _NAME_TOKEN tokens that do not open with a letter a-z (group 1), found without visiting
+# the others: a token opens at the first letter of a run of [\w'’-] characters.
+_CAPITAL_TOKEN = re.compile(r"(?<![\w'’-])[\d_'’-]*([^\W\d_a-z][\w'’-]*\.?)")
 
 
 class _Taken:
@@ -570,20 +573,27 @@ def _at_sentence_start(text: str, span_start: int, position: int) -> bool:
 
 
 def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterable[_Candidate]:
+    """Runs of capitalised ``_NAME_TOKEN`` tokens one space apart, as candidates (see ``_flush``).
+
+    Tokens opening with a-z are never visited (``_CAPITAL_TOKEN``): such a word between two
+    capitalised ones leaves more than one space between them, which ends the run anyway.
+    The span is searched as a slice, so a token may open at ``start`` whatever precedes it.
+    """
     run: list[tuple[int, int, str]] = []
-    for token in _NAME_TOKEN.finditer(text, start, end):
-        word = token.group()
-        if not word[:1].isupper():  # not a name word: it ends the run (the general case below, fast)
+    for token in _CAPITAL_TOKEN.finditer(text[start:end]):
+        word = token.group(1)
+        if not word[0].isupper():  # not a name word ("über"): it ends the run
             if run:
                 yield from _flush(run, taken)
                 run = []
             continue
+        token_start = start + token.start(1)
         possessive = word.endswith(("'s", "’s"))
         core = word[:-2] if possessive else word
-        adjacent = run and text[run[-1][1]:token.start()] == " "
+        adjacent = run and text[run[-1][1]:token_start] == " "
         if len(core) > 2:
             core = core.rstrip(".")  # a sentence's full stop, not an initial ("J.")
-        item = (token.start(), token.start() + len(core), core)
+        item = (token_start, token_start + len(core), core)
         is_name = _is_name_word(core)
         if is_name and (adjacent or not run):
             run.append(item)

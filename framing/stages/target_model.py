@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Literal
 
 from framing.context import ContextToken, TextContext, first_token_ending_after
@@ -208,13 +209,9 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     # strongest positive ones, ties in feature order (a stable sort, as heapq.nlargest ranks)
     margins = [(name, margin) for name, vector in named
                if (margin := 1.5 * vector[best] - 0.5 * (vector[0] + vector[1] + vector[2])) > 0]
-    strongest = tuple(sorted(margins, key=_second, reverse=True)[:top])
+    strongest = tuple(sorted(margins, key=itemgetter(1), reverse=True)[:top])
     evidence = [spans[name] for name, _ in strongest if name in spans]
     return Prediction(probabilities, model.labels[best], strongest), evidence
-
-
-def _second(item: tuple[str, float]) -> float:
-    return item[1]
 
 
 def _collect(context: TextContext, start: int, end: int, voice: Literal["author", "any"],
