@@ -458,13 +458,14 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         as_next=sum(weights.get(name, 0.0) for name in neighbour_features(word, "n")),
         category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
         is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
-        is_attributive=own is not None and _looks_attributive(lower),
+        is_attributive=own is not None and looks_attributive(lower),
         is_nounish=own is not None and _looks_nounish(lower),
         is_possessive=lower.endswith(("'s", "’s")),
     )
 
 
-def _looks_attributive(lower: str) -> bool:
+def looks_attributive(lower: str) -> bool:
+    """Whether a lowercase word ends like an adjective or an attributive participle."""
     return lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment")
 
 
@@ -483,7 +484,7 @@ def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
     before ``stop``, like a content word that can head a noun phrase. None when no noun joins.
     """
     words = text[start:end].split()
-    if not words or not _looks_attributive(words[-1].lower()) or words[-1].lower().endswith("ly"):
+    if not words or not looks_attributive(words[-1].lower()) or words[-1].lower().endswith("ly"):
         return None  # an adverb ("merely") modifies what follows, it does not name it
     found = _NEXT_WORD.match(text, end, stop)
     if found is None:
