@@ -56,6 +56,15 @@ PLAIN_REACH_CHARS = 40
 _JOINING = frozenset(" \u00a0")
 
 
+# Categories the scorer may not report: an ideological label is a word's identity (the lexicon
+# lists them), which the scorer never sees; its -ist/-ism shape is as often a profession or a
+# plain verb ("virologist", "assist"). Its precision was the lowest of the scorer's categories on
+# PTC dev, BABE dev and our own dev alike (see framing/data/loaded_terms.md).
+UNGUESSED_CATEGORIES = frozenset({"ideological_label"})
+# What may end a sentence before a capitalised word that therefore need not be a name.
+_SENTENCE_END = frozenset('.!?:;"“‘\'(\n')
+
+
 # A scorer hit whose every content word occurs at least this often in the document is the
 # document's subject vocabulary (the scorer never sees a word's identity, so it cannot know a
 # topic noun from a charged one). Two: a word the author uses again. Chosen on PTC dev (30 %
@@ -171,13 +180,41 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
     rules = load_sense_rules()
     model = []
     for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
-        hit_start, hit_end = hit.start + start, hit.end + start
+        trimmed = _without_names(text, hit.start + start, hit.end + start, start)
+        if trimmed is None:
+            continue
+        hit_start, hit_end = trimmed
+        if (hit_start, hit_end) != (hit.start + start, hit.end + start):
+            hit = replace(hit, start=hit_start - start, end=hit_end - start, text=text[hit_start:hit_end],
+                          term=text[hit_start:hit_end].lower())
         plain_here = plain_sense_spans(text, max(start, hit_start - PLAIN_REACH_CHARS), min(end, hit_end + PLAIN_REACH_CHARS), rules)
         if any(s < hit_end and hit_start < e for s, e in plain_here):
             continue  # "heart attack", "computer virus": the rule's neighbour word is not loaded either
         model.append(_model_hit(text, start, hit.start, hit.end, hit.term, hit.category, hit.confidence,
                                 compiled.categories))
-    return merge_adjacent(text, kept, model)
+    merged = merge_adjacent(text, kept, model)
+    # "virologist", "centrist", "assist": an -ist shape alone names no ideology (next to a lexicon term it may join it)
+    return tuple(h for h in merged if h.source != "model" or h.category not in UNGUESSED_CATEGORIES)
+
+
+def _without_names(text: str, first: int, last: int, stop_left: int) -> tuple[int, int] | None:
+    """A scorer phrase ``text[first:last]`` without the capitalised words at its edges (names), or None if all are.
+
+    A capitalised word that opens a sentence or line is an ordinary word and stays.
+    """
+    words = [match.span() for match in WORD.finditer(text, first, last)]
+    while words and (_is_name(text, *words[0], stop_left) or text[slice(*words[0])].lower() == "of"):
+        words.pop(0)
+    while words and (_is_name(text, *words[-1], stop_left) or text[slice(*words[-1])].lower() == "of"):
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else None
+
+
+def _is_name(text: str, first: int, last: int, stop_left: int) -> bool:
+    if not text[first].isupper():
+        return False
+    before = text[stop_left:first].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def _with_nouns(text: str, hits: Sequence[TermHit], found: Sequence[TermHit], stop: int) -> tuple[TermHit, ...]:
