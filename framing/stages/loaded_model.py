@@ -459,7 +459,7 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
         is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
         is_attributive=own is not None and looks_attributive(lower),
-        is_nounish=own is not None and _looks_nounish(lower),
+        is_nounish=own is not None and looks_nounish(lower),
         is_possessive=lower.endswith(("'s", "’s")),
     )
 
@@ -469,7 +469,8 @@ def looks_attributive(lower: str) -> bool:
     return lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment")
 
 
-def _looks_nounish(lower: str) -> bool:
+def looks_nounish(lower: str) -> bool:
+    """Whether a lowercase content word may head a noun phrase (not an -ly adverb or -ed form)."""
     return not lower.endswith(("ly", "ed"))
 
 
@@ -490,7 +491,7 @@ def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
     if found is None:
         return None
     word = found.group(1)
-    if not is_candidate(word) or not _looks_nounish(word.lower()):
+    if not is_candidate(word) or not looks_nounish(word.lower()):
         return None
     if word[0].isupper():
         return None  # a name is not part of the label ("so-called Black Sea Grain Initiative")

@@ -11,7 +11,7 @@ term the document keeps using is reported at its first use only.
 
 Last, each loaded hit takes in the words that carry its loading with it (``widen``): an
 intensifying adverb on either side ("utterly disgraceful"), a people or group noun after it
-("corrupt officials"), and an adjective coordinated with it ("dangerous and reckless").
+("corrupt officials"), the noun after a lexicon participle ("horrifying scene"), and an adjective coordinated with it ("dangerous and reckless").
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from framing.stages.loaded_model import (
     find_loaded_phrases,
     is_candidate,
     looks_attributive,
+    looks_nounish,
     noun_after,
 )
 from framing.text.matching import FoldedSpan
@@ -306,7 +307,8 @@ def widen(text: str, hits: Sequence[TermHit], start: int, end: int) -> tuple[Ter
 
     An intensifying adverb before the hit or ending it takes in its neighbour ("utterly
     disgraceful", "incredibly" + "obtuse"); a people or group noun after the hit joins it ("corrupt
-    government"); a single adjective hit takes in an adjective coordinated with it ("dangerous and
+    government"), a lexicon hit ending in an -ing participle the noun after it ("horrifying scene"); a
+    single adjective hit takes in an adjective coordinated with it ("dangerous and
     reckless"). Only lowercase words outside every other hit are taken; markers stay as they are.
     """
     taken = [(h.start, h.end) for h in hits]
@@ -315,7 +317,7 @@ def widen(text: str, hits: Sequence[TermHit], start: int, end: int) -> tuple[Ter
         if hit.category in MARKER_CATEGORIES:
             out.append(hit)
             continue
-        first, last = _widened(text, hit.start, hit.end, start, end)
+        first, last = _widened(text, hit.start, hit.end, start, end, lexical=hit.source == "lexicon")
         if (first, last) != (hit.start, hit.end) and not any(
                 s < last and first < e and (s, e) != (hit.start, hit.end) for s, e in taken):
             hit = replace(hit, start=first, end=last, text=text[first:last])
@@ -323,8 +325,13 @@ def widen(text: str, hits: Sequence[TermHit], start: int, end: int) -> tuple[Ter
     return tuple(out)
 
 
-def _widened(text: str, first: int, last: int, stop_left: int, stop_right: int) -> tuple[int, int]:
-    """The extent of a hit ``text[first:last]`` with its degree adverbs, group noun and coordinated adjective."""
+def _widened(text: str, first: int, last: int, stop_left: int, stop_right: int, *,
+             lexical: bool) -> tuple[int, int]:
+    """The extent of a hit ``text[first:last]`` with its degree adverbs, group noun and coordinated adjective.
+
+    A ``lexical`` hit (a lexicon entry, known to be loaded) that ends in an -ing participle takes in
+    the noun after it, as an adjective hit does ("horrifying scene"); the scorer's phrases keep its own rule.
+    """
     degree = degree_adverbs()
     words = text[first:last].split()
     if not words:
@@ -334,7 +341,9 @@ def _widened(text: str, first: int, last: int, stop_left: int, stop_right: int) 
         first = before.start(1)
     after = _NEXT.match(text, last, stop_right)
     if after is not None and after.group(1).islower() and is_candidate(after.group(1)):
-        if words[-1].lower() in degree or after.group(1) in GROUP_NOUNS:
+        noun = after.group(1).lower()
+        if (words[-1].lower() in degree or noun in GROUP_NOUNS
+                or (lexical and words[-1].lower().endswith("ing") and looks_nounish(noun) and not noun.endswith("ing"))):
             last = after.end(1)
     if len(words) == 1 and looks_attributive(words[0].lower()):
         joined = _COORDINATED_NEXT.match(text, last, stop_right)
