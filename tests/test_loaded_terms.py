@@ -125,3 +125,41 @@ def test_find_document_terms_reports_a_mild_term_the_document_keeps_using_once()
     hits = find_document_terms(text, compiled, [(0, len(text))], model_terms=False)
     assert [h.start for h in hits if h.term == "regime"] == [text.index("regime")]  # mild (1.0): first use only
     assert [h.term for h in hits if "puppet" in h.term] == ["puppet regime", "puppet"]  # heavier terms all stay
+
+
+@pytest.mark.parametrize(("text", "hit", "widened"), [
+    ("An utterly disgraceful vote.", "disgraceful", "utterly disgraceful"),  # degree adverb before
+    ("It was incredibly obtuse of them.", "incredibly", "incredibly obtuse"),  # degree adverb ending the hit
+    ("The corrupt government fell.", "corrupt", "corrupt government"),  # a group noun after it
+    ("A horrifying scene unfolded.", "horrifying", "horrifying scene"),  # a lexicon participle's noun
+    ("It was dangerous and reckless.", "reckless", "dangerous and reckless"),  # a coordinated adjective
+    ("It was reckless and dangerous.", "reckless", "reckless and dangerous"),
+    ("A corrupt Congress.", "corrupt", "corrupt"),  # never a capitalised word
+    ("So many corrupt people.", "corrupt", "corrupt people"),  # "so" is no degree adverb here
+])
+def test_widen_takes_in_the_words_that_carry_the_loading(text: str, hit: str, widened: str) -> None:
+    from framing.stages.loaded_terms import widen
+
+    (out,) = widen(text, [_hit(text, hit, category="derogatory_descriptor")], 0, len(text))
+    assert out.text == widened
+    assert text[out.start:out.end] == out.text
+
+
+def test_widen_never_takes_a_word_of_another_hit_nor_widens_markers() -> None:
+    from framing.stages.loaded_terms import widen
+
+    text = "utterly corrupt and venal officials"
+    hits = [_hit(text, "corrupt", category="derogatory_descriptor"), _hit(text, "venal officials")]
+    assert [h.text for h in widen(text, hits, 0, len(text))] == ["utterly corrupt", "venal officials"]
+    marker = [_hit(text, "corrupt", category="booster")]
+    assert [h.text for h in widen(text, marker, 0, len(text))] == ["corrupt"]
+
+
+def test_find_terms_scorer_leaves_out_unguessed_categories_and_names() -> None:
+    from framing.stages.loaded_terms import UNGUESSED_CATEGORIES
+
+    compiled = compile_lexicons(resolve_lexicons())
+    text = "The virologist said the autocratic Saudi rulers were wrong."
+    hits = find_terms(text, compiled)
+    assert all(h.category not in UNGUESSED_CATEGORIES for h in hits if h.source == "model")
+    assert all(not any(w[0].isupper() for w in h.text.split()) for h in hits if h.source == "model")

@@ -458,17 +458,19 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         as_next=sum(weights.get(name, 0.0) for name in neighbour_features(word, "n")),
         category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
         is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
-        is_attributive=own is not None and _looks_attributive(lower),
-        is_nounish=own is not None and _looks_nounish(lower),
+        is_attributive=own is not None and looks_attributive(lower),
+        is_nounish=own is not None and looks_nounish(lower),
         is_possessive=lower.endswith(("'s", "’s")),
     )
 
 
-def _looks_attributive(lower: str) -> bool:
+def looks_attributive(lower: str) -> bool:
+    """Whether a lowercase word ends like an adjective or an attributive participle."""
     return lower.endswith(ADJECTIVE_SUFFIXES) and not lower.endswith("ment")
 
 
-def _looks_nounish(lower: str) -> bool:
+def looks_nounish(lower: str) -> bool:
+    """Whether a lowercase content word may head a noun phrase (not an -ly adverb or -ed form)."""
     return not lower.endswith(("ly", "ed"))
 
 
@@ -483,13 +485,13 @@ def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
     before ``stop``, like a content word that can head a noun phrase. None when no noun joins.
     """
     words = text[start:end].split()
-    if not words or not _looks_attributive(words[-1].lower()) or words[-1].lower().endswith("ly"):
+    if not words or not looks_attributive(words[-1].lower()) or words[-1].lower().endswith("ly"):
         return None  # an adverb ("merely") modifies what follows, it does not name it
     found = _NEXT_WORD.match(text, end, stop)
     if found is None:
         return None
     word = found.group(1)
-    if not is_candidate(word) or not _looks_nounish(word.lower()):
+    if not is_candidate(word) or not looks_nounish(word.lower()):
         return None
     if word[0].isupper():
         return None  # a name is not part of the label ("so-called Black Sea Grain Initiative")
