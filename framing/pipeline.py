@@ -358,7 +358,8 @@ def shipped_models(*, model_terms: bool = True) -> dict[str, str]:
 def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence], quotes: Sequence[Quote],
                speakers: Mapping[int, str], compiled: CompiledLexicons, *, model_terms: bool,
                folded: Mapping[tuple[int, int], FoldedSpan]) -> tuple[TermHit, ...]:
-    raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms, folded=folded))
+    attributed = [q for q in quotes if q.kind != "scare"]
+    raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms, folded=folded, quotes=attributed))
     scare = [q for q in quotes if q.kind == "scare"]
     covered = {(h.start, h.end) for h in raw}
     info = compiled.categories.get(SCARE_QUOTE_CATEGORY)
@@ -377,7 +378,6 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
             lexicon="rules", source="rules",
         ))
     raw.sort(key=lambda h: (h.start, h.end))
-    attributed = [q for q in quotes if q.kind != "scare"]
     return annotate_hits(text, raw, sentences, attributed, speakers)
 
 

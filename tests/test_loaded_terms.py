@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import framing
 from framing.model import TermHit
 from framing.stages.lexicon import compile_lexicons, load_sense_rules, plain_sense_spans, resolve_lexicons
 from framing.stages.loaded_terms import find_terms, merge_adjacent
@@ -163,3 +164,12 @@ def test_find_terms_scorer_leaves_out_unguessed_categories_and_names() -> None:
     hits = find_terms(text, compiled)
     assert all(h.category not in UNGUESSED_CATEGORIES for h in hits if h.source == "model")
     assert all(not any(w[0].isupper() for w in h.text.split()) for h in hits if h.source == "model")
+
+
+def test_a_speakers_use_of_a_repeated_mild_term_does_not_hide_the_authors() -> None:
+    text = ('"We will not bow to this regime, not now and not ever," said Anna Kowal, a teacher.\n\n'
+            "The regime denied it. Later the regime fired the minister. On Friday the regime closed the border.")
+    report = framing.analyze(text, format="text")
+    regime = [(h.in_quote, h.text) for p in report.paragraphs for h in p.loaded_terms if h.term == "regime"]
+    assert (True, "regime") in regime and (False, "regime") in regime
+    assert report.paragraphs[1].loadedness > 0

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
-from framing.model import TermHit
+from framing.model import Quote, TermHit
 from framing.stages.lexicon import (
     DEFAULT_LEXICON,
     MARKER_CATEGORIES,
@@ -45,6 +45,7 @@ from framing.stages.loaded_model import (
     noun_after,
 )
 from framing.text.matching import FoldedSpan
+from framing.text.spans import SpanIndex
 from framing.text.valence import vader_tables
 
 # A model-found term weighs its confidence times this (a lexicon entry's default weight is 1.0).
@@ -95,10 +96,13 @@ _REACH_BACK = 40
 
 def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[tuple[int, int]], *,
                         model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD,
-                        folded: Mapping[tuple[int, int], FoldedSpan] | None = None) -> tuple[TermHit, ...]:
+                        folded: Mapping[tuple[int, int], FoldedSpan] | None = None,
+                        quotes: Sequence[Quote] = ()) -> tuple[TermHit, ...]:
     """Find the loaded terms of every analysed span of one document (``find_terms``), sorted.
 
     ``folded`` maps a span to its text already folded for matching, when other stages search it too.
+    ``quotes`` are the attributed quotations: a repeated mild term keeps its first use in the
+    author's voice and its first use in quoted words.
 
     Scorer hits whose content words all recur in ``text`` are dropped (``SUBJECT_WORD_COUNT``), and
     so are the repeats of a mild lexicon term the document keeps using (``MILD_REPEAT_COUNT``); the
@@ -107,7 +111,7 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
     found = [(start, end, find_terms(text, compiled, start, end, model_terms=model_terms, threshold=threshold,
                                      folded=folded.get((start, end)) if folded else None))
              for start, end in spans]
-    hits = _first_of_repeated_mild_terms([h for _, _, span_hits in found for h in span_hits])
+    hits = _first_of_repeated_mild_terms([h for _, _, span_hits in found for h in span_hits], SpanIndex(quotes))
     phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
     wanted = {word for words in phrases.values() for word in words}
     if wanted:
@@ -120,19 +124,24 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
     return tuple(sorted(widened, key=lambda h: (h.start, h.end)))
 
 
-def _first_of_repeated_mild_terms(hits: list[TermHit]) -> list[TermHit]:
-    """Keep only the first use of a mild lexicon term the document uses ``MILD_REPEAT_COUNT`` times or more."""
+def _first_of_repeated_mild_terms(hits: list[TermHit], quotes: SpanIndex[Quote]) -> list[TermHit]:
+    """Keep only the first use, per voice, of a mild lexicon term the document uses ``MILD_REPEAT_COUNT`` times or more.
+
+    The voices are the author's and that of quoted words (``quotes``), so a speaker's use of
+    the term does not hide the author's.
+    """
     counts = Counter(h.term for h in hits if _is_mild(h))
     repeated = {term for term, count in counts.items() if count >= MILD_REPEAT_COUNT}
     if not repeated:
         return hits
-    seen: set[str] = set()
+    seen: set[tuple[str, bool]] = set()
     kept = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         if _is_mild(hit) and hit.term in repeated:
-            if hit.term in seen:
+            use = (hit.term, quotes.at(hit.start) is not None)
+            if use in seen:
                 continue
-            seen.add(hit.term)
+            seen.add(use)
         kept.append(hit)
     return kept
 
@@ -150,20 +159,16 @@ def _content_words(phrase: str) -> list[str]:
 def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str]) -> Counter[str]:
     """How often each of ``words`` stands as a whole word in the spans, counted up to ``SUBJECT_WORD_COUNT``."""
     counts: Counter[str] = Counter()
-    for start, end in spans:
-        lowered = text[start:end].lower()
-        for word in words:
-            at = lowered.find(word)
-            while at >= 0 and counts[word] < SUBJECT_WORD_COUNT:
-                after = at + len(word)
-                if (at == 0 or not _in_word(lowered[at - 1])) and (after == len(lowered) or not _in_word(lowered[after])):
-                    counts[word] += 1
-                at = lowered.find(word, after)
+    for start, end in spans:  # one pass over the words of each span: linear in the text
+        for match in _WHOLE_WORD.finditer(text, start, end):
+            word = match.group().lower()
+            if word in words and counts[word] < SUBJECT_WORD_COUNT:
+                counts[word] += 1
     return counts
 
 
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char in "_'’-"
+# A whole word as the subject-matter count sees it: letters, digits, "_", apostrophes and hyphens.
+_WHOLE_WORD = re.compile(r"[\w'’-]+")
 
 
 def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
