@@ -231,10 +231,10 @@ def test_lexicon_hash_tracks_content() -> None:
     ("The corrupt mayor resigned.", None, "corrupt"),
 ])
 def test_sense_rules_drop_plain_uses_only(text: str, plain: str | None, loaded: str | None) -> None:
-    from framing.stages.lexicon import drop_plain_senses, load_sense_rules
+    from framing.stages.lexicon import load_sense_rules, split_plain_senses
 
     hits = match_terms(text, compile_lexicons(resolve_lexicons()))
-    kept = {h.term for h in drop_plain_senses(text, hits, load_sense_rules())}
+    kept = {h.term for h in split_plain_senses(text, hits, load_sense_rules())[0]}
     if plain:
         assert plain in {h.term for h in hits} and plain not in kept
     if loaded:

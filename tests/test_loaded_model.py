@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.evaluate.ptc import char_counts, load_ptc, merge_spans, score_system, span_counts
+from framing.evaluate.ptc import char_counts, load_ptc, score_system, span_counts
 from framing.stages.loaded_model import (
     OTHER_CATEGORY,
     find_loaded_phrases,
@@ -140,6 +140,3 @@ def test_score_system_on_fake_articles(tmp_path: Path) -> None:
     assert score.char.f1 == pytest.approx(8 / 21)
 
 
-def test_merge_spans_joins_overlapping_and_space_separated() -> None:
-    assert merge_spans("a b, c", [(2, 3), (0, 1), (5, 6)]) == [(0, 3), (5, 6)]
-    assert merge_spans("abcdef", [(0, 3), (2, 5)]) == [(0, 5)]

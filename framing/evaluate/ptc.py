@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
-from framing.stages.lexicon import CompiledLexicons, Lexicon, compile_lexicons, load_lexicon
+from framing.stages.lexicon import CompiledLexicons, compile_lexicons, load_lexicon
 from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, model_sha256, vader_lexicon
 from framing.stages.loaded_terms import find_document_terms
 
@@ -119,13 +119,6 @@ def load_ptc(directory: Path) -> list[tuple[str, list[Span]]]:
 
 
 @cache
-def loaded_lexicon() -> CompiledLexicons:
-    """The shipped lexicon without the marker categories, compiled."""
-    full = load_lexicon()
-    entries = tuple(e for e in full.entries if e.category not in EXCLUDED_CATEGORIES)
-    return compile_lexicons((Lexicon(full.name, entries, full.sha256 + "-nomarkers", full.path),))
-
-
 @cache
 def shipped_lexicon() -> CompiledLexicons:
     """The shipped lexicon as the report compiles it (markers included, so they block the scorer)."""
@@ -153,17 +146,6 @@ def merged_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Spa
     """The report's loaded terms from lexicon and scorer (``find_document_terms``), markers left out."""
     return [(h.start, h.end) for h in find_document_terms(text, shipped_lexicon(), [(0, len(text))], threshold=threshold)
             if h.category not in EXCLUDED_CATEGORIES]
-
-
-def merge_spans(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Merge spans that overlap or are separated only by spaces."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip(" \u00a0")):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def evaluate_ptc(directory: Path, *, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:

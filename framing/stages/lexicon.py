@@ -619,12 +619,6 @@ def load_sense_rules() -> dict[str, tuple[SenseRule, ...]]:
     return parse_sense_rules(read_data_bytes(SENSE_RULES_FILE).decode("utf-8"))
 
 
-def drop_plain_senses(text: str, hits: Sequence[TermHit],
-                      rules: Mapping[str, tuple[SenseRule, ...]]) -> tuple[TermHit, ...]:
-    """The hits without those a sense rule calls plain ("tax regime", "a plague of locusts")."""
-    return split_plain_senses(text, hits, rules)[0]
-
-
 def split_plain_senses(text: str, hits: Sequence[TermHit], rules: Mapping[str, tuple[SenseRule, ...]]
                        ) -> tuple[tuple[TermHit, ...], tuple[tuple[int, int], ...]]:
     """The hits a sense rule leaves loaded, and the spans it made plain (term plus the deciding word).
