@@ -629,18 +629,7 @@ def split_plain_senses(text: str, hits: Sequence[TermHit], rules: Mapping[str, t
     kept = []
     plain_spans = []
     for hit in hits:
-        plain: tuple[int, int] | None = None
-        for rule in rules.get(hit.term, ()):
-            if rule.side == "before":
-                found = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
-                if found and found.group(1).lower() in rule.words:
-                    plain = (found.start(1), hit.end)
-            else:
-                found = _WORD_AFTER.search(text[hit.end:hit.end + 40])
-                if found and found.group(1).lower() in rule.words:
-                    plain = (hit.start, hit.end + found.end(1))
-            if plain is not None:
-                break
+        plain = _plain_span(text, hit.start, hit.end, rules.get(hit.term, ()))
         if plain is None:
             kept.append(hit)
         else:
@@ -672,16 +661,25 @@ def plain_sense_spans(text: str, start: int, end: int,
         found = rules.get(word) or (rules.get(word[:-1]) if word.endswith("s") else None)
         if not found:
             continue
-        hit_start, hit_end = match.span()
-        for rule in found:
-            if rule.side == "before":
-                near = _WORD_BEFORE.search(text, max(0, hit_start - 40), hit_start)
-                if near and near.group(1).lower() in rule.words:
-                    spans.append((near.start(1), hit_end))
-                    break
-            else:
-                near = _WORD_AFTER.search(text[hit_end:hit_end + 40])
-                if near and near.group(1).lower() in rule.words:
-                    spans.append((hit_start, hit_end + near.end(1)))
-                    break
+        plain = _plain_span(text, *match.span(), found)
+        if plain is not None:
+            spans.append(plain)
     return tuple(spans)
+
+
+# How far from a term its sense rule's deciding word may stand (it is the next or previous word).
+SENSE_REACH_CHARS = 40
+
+
+def _plain_span(text: str, start: int, end: int, rules: Sequence[SenseRule]) -> tuple[int, int] | None:
+    """The term at ``text[start:end]`` with the word that makes it plain, if one of ``rules`` applies."""
+    for rule in rules:
+        if rule.side == "before":
+            near = _WORD_BEFORE.search(text, max(0, start - SENSE_REACH_CHARS), start)
+            if near and near.group(1).lower() in rule.words:
+                return near.start(1), end
+        else:
+            near = _WORD_AFTER.search(text[end:end + SENSE_REACH_CHARS])
+            if near and near.group(1).lower() in rule.words:
+                return start, end + near.end(1)
+    return None

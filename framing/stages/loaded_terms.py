@@ -26,6 +26,7 @@ from framing.model import Quote, TermHit
 from framing.stages.lexicon import (
     DEFAULT_LEXICON,
     MARKER_CATEGORIES,
+    SENSE_REACH_CHARS,
     CategoryInfo,
     CompiledLexicons,
     load_sense_rules,
@@ -52,8 +53,6 @@ from framing.text.valence import vader_tables
 MODEL_TERM_WEIGHT = 1.0
 # Valence of a model-found term whose category is "loaded_other" (the mean of the negative categories).
 MODEL_TERM_VALENCE = -1.5
-# How far around a scorer hit sense-rule terms are looked for (a rule's word is next to its term).
-PLAIN_REACH_CHARS = 40
 # What may stand between two hits that make one phrase: spaces only, never a line break.
 _JOINING = frozenset(" \u00a0")
 
@@ -195,7 +194,7 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
         if (hit_start, hit_end) != (hit.start + start, hit.end + start):
             hit = replace(hit, start=hit_start - start, end=hit_end - start, text=text[hit_start:hit_end],
                           term=text[hit_start:hit_end].lower())
-        plain_here = plain_sense_spans(text, max(start, hit_start - PLAIN_REACH_CHARS), min(end, hit_end + PLAIN_REACH_CHARS), rules)
+        plain_here = plain_sense_spans(text, max(start, hit_start - SENSE_REACH_CHARS), min(end, hit_end + SENSE_REACH_CHARS), rules)
         if any(s < hit_end and hit_start < e for s, e in plain_here):
             continue  # "heart attack", "computer virus": the rule's neighbour word is not loaded either
         model.append(_model_hit(text, start, hit.start, hit.end, hit.term, hit.category, hit.confidence,
