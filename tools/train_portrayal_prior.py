@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.evaluate.metrics import per_class
+from framing.evaluate.portrayal import report_mentions
 from framing.ingest.document import parse_document
 from framing.pipeline import build_report
 from framing.stages.actors import load_gazetteer
@@ -53,16 +54,9 @@ def _report(text: str, model: PriorModel | None, use_prior: bool = True, scope: 
                         prior_scope="all" if scope == "all" else "uncast")
 
 
-def _mentions(report: Any) -> list[Any]:
-    found = [m for front in report.front for m in front.actors]
-    found += [m for section in report.sections for m in section.heading_actors]
-    found += [m for paragraph in report.paragraphs for m in paragraph.actors]
-    return found
-
-
 def _predict(report: Any, spans: Sequence[tuple[int, int]]) -> list[str]:
     """As ``framing.evaluate.portrayal``: the first reported mention overlapping each gold span."""
-    mentions = _mentions(report)
+    mentions = report_mentions(report)
     out = []
     for start, end in spans:
         hit = next((m for m in mentions if m.start < end and start < m.end), None)
@@ -78,7 +72,7 @@ def _examples(record: dict[str, Any]) -> tuple[list[dict[str, float]], list[str]
     _report(record["text"], every, scope="all")
     items = {(item.start, item.end): item for item in every.seen}
     left = {(item.start, item.end) for item in uncast.seen}
-    mentions = _mentions(report)
+    mentions = report_mentions(report)
     rows, labels, flags = [], [], []
     for gold in record["mentions"]:
         hit = next((m for m in mentions if m.start < gold["end"] and gold["start"] < m.end), None)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
+from framing.model import MentionReport, Report
 from framing.stages.portrayal import ROLES, cast_mentions
 
 from .metrics import per_class
@@ -66,6 +67,14 @@ def predict_rules(text: str, spans: Sequence[Span]) -> list[str | None]:
     return [c.portrayal for c in castings]
 
 
+def report_mentions(report: Report) -> list[MentionReport]:
+    """Every actor mention of a report: the front matter's, the headings' and the paragraphs'."""
+    mentions = [m for front in report.front for m in front.actors]
+    mentions += [m for section in report.sections for m in section.heading_actors]
+    mentions += [m for paragraph in report.paragraphs for m in paragraph.actors]
+    return mentions
+
+
 # An actor the author "clearly judges": at least this many author-voice gold-cast mentions, all on one side.
 CLEAR_MENTIONS = 2
 # In a wire report an actor is calm when its stance is None or no larger than this (the issue's bar).
@@ -91,9 +100,7 @@ def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int, int, int]
 
     text = record["text"]
     report = framing.analyze(text, format="text")
-    mentions = [m for front in report.front for m in front.actors]
-    mentions += [m for section in report.sections for m in section.heading_actors]
-    mentions += [m for paragraph in report.paragraphs for m in paragraph.actors]
+    mentions = report_mentions(report)
     sides: dict[str, list[int]] = {}
     for gold in record["mentions"]:
         if gold.get("voice", "author") != "author":
@@ -127,9 +134,7 @@ def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | Non
     import framing
 
     report = framing.analyze(text, format="text")
-    mentions = [m for front in report.front for m in front.actors]
-    mentions += [m for section in report.sections for m in section.heading_actors]
-    mentions += [m for paragraph in report.paragraphs for m in paragraph.actors]
+    mentions = report_mentions(report)
     portrayals: list[str | None] = []
     signs: list[str | None] = []
     covered: list[bool] = []
