@@ -20,10 +20,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from framing.text.resources import read_model_text
 from framing.text.valence import vader_tables
 
 FEATURE_VERSION = 3
@@ -404,13 +403,6 @@ def _joined(text: str, left: int, right: int) -> bool:
 # --- loading --------------------------------------------------------------------------
 
 
-def _read_model_text() -> str:
-    try:
-        return resources.files("framing").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
-        return (Path(__file__).resolve().parent.parent / "data" / MODEL_FILE).read_text(encoding="utf-8")
-
-
 @cache
 def load_model() -> LoadedModel:
     """The shipped model (read lazily, once).
@@ -419,7 +411,7 @@ def load_model() -> LoadedModel:
         FileNotFoundError: when ``framing/data/loaded_terms.json`` is missing.
         ValueError: when it was built for another feature version.
     """
-    raw = _read_model_text()
+    raw = read_model_text(MODEL_FILE)
     data: dict[str, Any] = json.loads(raw)
     if data.get("feature_version") != FEATURE_VERSION:
         raise ValueError(f"{MODEL_FILE}: feature_version {data.get('feature_version')!r}, expected "

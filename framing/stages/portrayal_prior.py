@@ -19,11 +19,11 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from framing.model import Casting
 from framing.stages.portrayal import ROLES, MentionCues, Role
-from framing.text.resources import data_sha256
+from framing.text.resources import data_sha256, read_model_text
+from framing.text.valence import NORMALISATION_ALPHA
 
 FEATURE_VERSION = 1
 MODEL_FILE = "portrayal_prior.json"
@@ -39,8 +39,6 @@ ACTOR_POOL = 0.5
 VALENCE_SCALE = 3.0
 # Cue counts in a sentence saturate at this many.
 COUNT_CAP = 2
-# VADER's normalisation of a valence sum into (-1, 1): x / sqrt(x² + alpha) (Hutto & Gilbert 2014).
-VADER_ALPHA = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +97,7 @@ def prior_features(item: PriorInput) -> dict[str, float]:
     for name, count in zip(("harm", "help", "suffer"), item.cues.sentence_cues):
         features[f"sentence_{name}"] = min(count, COUNT_CAP) / COUNT_CAP
     features["actor_sentiment"] = item.actor_sentiment
-    features["sentence_valence"] = item.sentence_valence / math.sqrt(item.sentence_valence ** 2 + VADER_ALPHA)
+    features["sentence_valence"] = item.sentence_valence / math.sqrt(item.sentence_valence ** 2 + NORMALISATION_ALPHA)
     for role, present in zip(ROLES, item.others):
         if present:
             features[f"other_{role}"] = 1.0
@@ -115,8 +113,8 @@ def model_sha256() -> str:
 def load_prior_model() -> PriorModel | None:
     """The shipped model, or None when it is missing or was built for other features."""
     try:
-        data = json.loads(resources.files("framing").joinpath("data", MODEL_FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ModuleNotFoundError, ValueError):
+        data = json.loads(read_model_text(MODEL_FILE))
+    except (FileNotFoundError, ValueError):
         return None
     if data.get("feature_version") != FEATURE_VERSION or tuple(data.get("labels", ())) != ROLES:
         return None

@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
+
+from framing.text.resources import read_model_text
 
 NameKind = Literal["PER", "ORG", "LOC", "NAT"]
 LineMode = Literal["normal", "title", "caps"]
@@ -216,12 +216,8 @@ def _classify(model: Model, features: Sequence[str]) -> tuple[Any, float]:
 
 @cache
 def load_model() -> Model:
-    """Load the shipped weights once per process (importlib.resources, else the file beside the package)."""
-    try:
-        raw = resources.files("framing").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
-        raw = (Path(__file__).resolve().parent.parent / "data" / WEIGHTS_FILE).read_text(encoding="utf-8")
-    return parse_model(json.loads(raw))
+    """Load the shipped weights once per process (the installed package, else the source tree)."""
+    return parse_model(json.loads(read_model_text(WEIGHTS_FILE)))
 
 
 def parse_model(data: Mapping[str, Any]) -> Model:

@@ -17,14 +17,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from operator import itemgetter
 from typing import Literal
 
 from framing.context import ContextToken, TextContext, first_token_ending_after
 from framing.model import Quote
 from framing.stages.rule_sentiment import rule_score
-from framing.text.resources import data_sha256
+from framing.text.resources import data_sha256, read_model_text
 
 FEATURE_VERSION = 7
 MODEL_FILE = "target_sentiment.json"
@@ -76,8 +75,8 @@ def model_sha256() -> str:
 def load_model() -> TargetModel | None:
     """The shipped model, or None when it is missing or was built for other features."""
     try:
-        data = json.loads(resources.files("framing").joinpath("data", MODEL_FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ModuleNotFoundError, ValueError):
+        data = json.loads(read_model_text(MODEL_FILE))
+    except (FileNotFoundError, ValueError):
         return None
     if data.get("feature_version") != FEATURE_VERSION:
         return None

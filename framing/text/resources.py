@@ -32,6 +32,18 @@ def read_data_bytes(relative: str) -> bytes:
     return node.read_bytes()
 
 
+def read_model_text(name: str) -> str:
+    """The text of a shipped weights file in ``framing/data``: from the installed package, else the source tree.
+
+    Raises:
+        FileNotFoundError: when the file is in neither place.
+    """
+    try:
+        return resources.files("framing").joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+        return (Path(__file__).resolve().parents[1] / "data" / name).read_text(encoding="utf-8")
+
+
 @cache
 def data_sha256(name: str) -> str:
     """The sha256 of a shipped weights file in ``framing/data`` ("" when it is missing)."""
