@@ -278,16 +278,15 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
                 for q in quotes if q.kind != "scare"],
         loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],
     )
-    cast = [replace(mention, casting=casting) for mention, casting in zip(mentions, castings)]
-    inherited = list(inherit_castings([m.mention.actor for m in cast], castings))
+    inherited = list(inherit_castings([m.mention.actor for m in mentions], castings))
     if prior is not None:
-        found = _prior_inputs(context, cast, inherited, cues, every=every)
+        found = _prior_inputs(context, mentions, inherited, cues, every=every)
         spans = []
         for index, _ in found:
-            role = cast[index].role
-            evidence = role.evidence if role is not None else cast[index].sentiment.evidence
+            role = mentions[index].role
+            evidence = role.evidence if role is not None else mentions[index].sentiment.evidence
             spans.append((evidence.start, evidence.end) if evidence else None)
-        guessed = cast_by_prior(prior, [item for _, item in found], [cast[index].mention.actor for index, _ in found],
+        guessed = cast_by_prior(prior, [item for _, item in found], [mentions[index].mention.actor for index, _ in found],
                                 evidence=spans, voices=[inherited[index] for index, _ in found])
         for (index, _), casting in zip(found, guessed):
             inherited[index] = casting
