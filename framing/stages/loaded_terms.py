@@ -17,10 +17,12 @@ intensifying adverb on either side ("utterly disgraceful"), a people or group no
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate
 
 from framing.model import Quote, TermHit
 from framing.stages.lexicon import (
@@ -179,12 +181,12 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
     """
     end = len(text) if end is None else end
     found = match_terms(text, compiled, start, end, folded=folded)
-    kept, plain = split_plain_senses(text, found, load_sense_rules())  # "tax regime", "a plague of locusts"
+    rules = load_sense_rules()
+    kept, plain = split_plain_senses(text, found, rules)  # "tax regime", "a plague of locusts"
     kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
     if not model_terms:
         return kept
     taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)] + [(s - start, e - start) for s, e in plain])
-    rules = load_sense_rules()
     model = []
     for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
         trimmed = _without_names(text, hit.start + start, hit.end + start, start)
@@ -315,18 +317,36 @@ def widen(text: str, hits: Sequence[TermHit], start: int, end: int) -> tuple[Ter
     single adjective hit takes in an adjective coordinated with it ("dangerous and
     reckless"). Only lowercase words outside every other hit are taken; markers stay as they are.
     """
-    taken = [(h.start, h.end) for h in hits]
+    taken = sorted((h.start, h.end) for h in hits)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))  # the furthest end among the hits so far
     out = []
     for hit in hits:
         if hit.category in MARKER_CATEGORIES:
             out.append(hit)
             continue
         first, last = _widened(text, hit.start, hit.end, start, end, lexical=hit.source == "lexicon")
-        if (first, last) != (hit.start, hit.end) and not any(
-                s < last and first < e and (s, e) != (hit.start, hit.end) for s, e in taken):
+        if (first, last) != (hit.start, hit.end) and not _overlaps_another(taken, starts, reach, first, last, hit):
             hit = replace(hit, start=first, end=last, text=text[first:last])
         out.append(hit)
     return tuple(out)
+
+
+def _overlaps_another(taken: Sequence[tuple[int, int]], starts: Sequence[int], reach: Sequence[int],
+                      first: int, last: int, hit: TermHit) -> bool:
+    """Whether a span of ``taken`` (sorted; ``reach`` its running maximum end) other than ``hit``'s overlaps first..last.
+
+    Walks back from the last span starting before ``last`` only while an earlier span can
+    still reach ``first``, so each test looks at the few spans near the hit (linear overall).
+    """
+    own = (hit.start, hit.end)
+    for index in range(bisect_left(starts, last) - 1, -1, -1):
+        if reach[index] <= first:
+            return False
+        span_start, span_end = taken[index]
+        if span_end > first and (span_start, span_end) != own:
+            return True
+    return False
 
 
 def _widened(text: str, first: int, last: int, stop_left: int, stop_right: int, *,
