@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import framing
 from framing.errors import LexiconError
 from framing.evaluate.portrayal import evaluate_portrayal, render_portrayal, split_simple, stance_checks
 from framing.stages.portrayal import Casting, actor_stance, cast_mentions, inherit_castings, load_portrayal_lexicon
@@ -261,10 +262,12 @@ def test_stance_checks_count_a_clearly_judged_actor_and_wire_calm() -> None:
     first, second = text.index("Mayor Elena Marsh"), text.index("Marsh,")
     mentions = [{"start": first, "end": first + 17, "role": "protagonist"},
                 {"start": second, "end": second + 5, "role": "protagonist"}]
-    agree, clear, calm, actors, calm_cued, cued = stance_checks({"text": text, "mentions": mentions, "genre": "opinion"})
+    report = framing.analyze(text, format="text")
+    agree, clear, calm, actors, calm_cued, cued = stance_checks({"text": text, "mentions": mentions, "genre": "opinion"},
+                                                                report)
     assert (agree, clear) == (1, 1)
     assert (calm, actors, calm_cued, cued) == (0, 0, 0, 0)  # not a wire text
     flipped = [{**m, "role": "antagonist"} for m in mentions]
-    assert stance_checks({"text": text, "mentions": flipped, "genre": "wire"})[:2] == (0, 1)
-    _, _, calm, actors, calm_cued, cued = stance_checks({"text": text, "mentions": flipped, "genre": "wire"})
+    assert stance_checks({"text": text, "mentions": flipped, "genre": "wire"}, report)[:2] == (0, 1)
+    _, _, calm, actors, calm_cued, cued = stance_checks({"text": text, "mentions": flipped, "genre": "wire"}, report)
     assert actors >= 1 and cued >= 1 and calm_cued <= cued and calm <= actors

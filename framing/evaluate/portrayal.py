@@ -82,8 +82,8 @@ CALM_STANCE = 0.25
 _SIDE = {"protagonist": 1, "innocent": 1, "antagonist": -1}
 
 
-def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int, int, int]:
-    """The report's actor stances against a labelled text.
+def stance_checks(record: dict[str, Any], report: Report) -> tuple[int, int, int, int, int, int]:
+    """The actor stances of ``report`` (the record's text analysed) against the labelled text.
 
     Returns (agreeing, clearly judged, calm, actors in a wire text, calm among the wire actors
     some cue casts, those actors): an actor only the portrayal prior casts is calm by
@@ -96,10 +96,7 @@ def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int, int, int]
     misses, disagrees. For a text whose genre is "wire", every reported actor is counted and
     it is calm when ``|stance| <= CALM_STANCE`` or the stance is null.
     """
-    import framing
-
     text = record["text"]
-    report = framing.analyze(text, format="text")
     mentions = report_mentions(report)
     sides: dict[str, list[int]] = {}
     for gold in record["mentions"]:
@@ -123,17 +120,14 @@ def stance_checks(record: dict[str, Any]) -> tuple[int, int, int, int, int, int]
     return agree, clear, sum(calm), len(calm), sum(cued), len(cued)
 
 
-def report_predictions(text: str, spans: Sequence[Span]) -> tuple[list[str | None], list[str | None], list[bool]]:
+def report_predictions(report: Report, spans: Sequence[Span]) -> tuple[list[str | None], list[str | None], list[bool]]:
     """The full report's portrayal, its sentiment-sign mapping and coverage for the mention overlapping each span.
 
-    The report runs as a user would run it (``framing.analyze``: its own actor mentions,
+    The report is made as a user would make it (``framing.analyze``: its own actor mentions,
     sentences and quotes); a gold span no reported mention overlaps gets None (wrong).
     Sentiment sign: positive -> protagonist, negative -> antagonist, neutral -> None.
     Coverage: whether any reported mention overlaps the span at all.
     """
-    import framing
-
-    report = framing.analyze(text, format="text")
     mentions = report_mentions(report)
     portrayals: list[str | None] = []
     signs: list[str | None] = []
@@ -217,6 +211,8 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     Raises:
         InputError: when the file is missing or a record is malformed.
     """
+    import framing
+
     records = _load(Path(path))
     gold: list[str] = []
     outputs: dict[str, list[str]] = {"report": [], "report_sentiment_sign": [], "rules": [], "vader_sign": []}
@@ -226,15 +222,16 @@ def evaluate_portrayal(path: Path, *, predict: Predictor = predict_rules) -> dic
     uncast_bins: list[str] = []
     stance = [0] * 6
     for record in records:
-        stance = [total + part for total, part in zip(stance, stance_checks(record))]
         text = record["text"]
+        report = framing.analyze(text, format="text")  # one analysis serves the roles and the stances
+        stance = [total + part for total, part in zip(stance, stance_checks(record, report))]
         cast = [(m["start"], m["end"]) for m in record["mentions"]]
         other = [(m["start"], m["end"]) for m in record.get("unlabelled", ())]
         predicted = list(predict(text, cast + other))
         if len(predicted) != len(cast) + len(other):
             raise InputError(f"the predictor returned {len(predicted)} roles for {len(cast) + len(other)} spans")
         gold += [m["role"] for m in record["mentions"]]
-        portrayals, signs, hits = report_predictions(text, cast + other)
+        portrayals, signs, hits = report_predictions(report, cast + other)
         covered += hits[:len(cast)]
         for method, found in (("report", portrayals), ("report_sentiment_sign", signs)):
             outputs[method] += [p or _NONE for p in found[:len(cast)]]
