@@ -22,6 +22,10 @@ NEGATION_SCALAR = -0.74
 NORMALISATION_ALPHA = 15.0
 # Texts longer than this are scored by VADER in pieces (its cost is quadratic in length).
 MAX_VADER_CHARS = 1_500
+# How far VADER's rules for one word look: three words back (boosters, negation, "least",
+# idioms) and two ahead (idioms, "no" before a lexicon word).
+_RULE_REACH_BEFORE = 3
+_RULE_REACH_AFTER = 2
 
 
 @cache
@@ -40,6 +44,62 @@ def vader_tables() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
     return vader().lexicon, dict(module.BOOSTER_DICT), frozenset(module.NEGATE)
 
 
+@cache
+def _emoji_characters() -> frozenset[str]:
+    """The single characters VADER rewrites as emoji descriptions before scoring."""
+    return frozenset(key for key in vader().emojis if len(key) == 1)
+
+
+class _Neighbourhood:
+    """The words around one word of a SentiText, standing in for the whole SentiText.
+
+    VADER's rules for a word read at most three words before it and two after, but
+    lower-case the whole text on every call (quadratic in its length); handed the
+    neighbourhood with the word's index in it, they read the same words and answer the same.
+    """
+
+    __slots__ = ("words_and_emoticons", "is_cap_diff")
+
+    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
+        self.words_and_emoticons = words
+        self.is_cap_diff = is_cap_diff
+
+
+def vader_scores(text: str) -> dict[str, float]:
+    """Exactly ``SentimentIntensityAnalyzer.polarity_scores(text)``, in time linear in its length.
+
+    VADER first copies the text character by character to spell out emojis, then asks its
+    rules about every word. Text without an emoji character skips the copy; a word that is
+    neither in VADER's lexicon nor a booster gets VADER's answer for such a word (0) without
+    the rules being asked; a lexicon word's rules see its neighbourhood (``_Neighbourhood``).
+    Every scoring step is VADER's own method. Texts with an emoji go to ``polarity_scores``.
+    """
+    analyser = vader()
+    if not _emoji_characters().isdisjoint(text):
+        return analyser.polarity_scores(text)  # type: ignore[no-any-return]
+    from vaderSentiment.vaderSentiment import SentiText
+
+    text = text.strip()
+    sentitext = SentiText(text)
+    words = sentitext.words_and_emoticons
+    lower = [word.lower() for word in words]
+    lexicon, boosters, _ = vader_tables()
+    last = len(words) - 1
+    sentiments: list[float] = []
+    for index, word in enumerate(words):
+        folded = lower[index]
+        if folded in boosters or (folded == "kind" and index < last and lower[index + 1] == "of") \
+                or folded not in lexicon:
+            sentiments.append(0)
+            continue
+        low = max(0, index - _RULE_REACH_BEFORE)
+        nearby = _Neighbourhood(words[low:index + _RULE_REACH_AFTER + 1], sentitext.is_cap_diff)
+        found = analyser.sentiment_valence(0, nearby, word, index - low, [])
+        sentiments.append(found[0])
+    sentiments = analyser._but_check(words, sentiments)
+    return analyser.score_valence(sentiments, text)  # type: ignore[no-any-return]
+
+
 def paragraph_polarity(text: str) -> Polarity:
     """Plain VADER polarity of a stretch of text (the whole paragraph, no targeting).
 
@@ -49,11 +109,11 @@ def paragraph_polarity(text: str) -> Polarity:
     proportions are averaged by length. Ordinary paragraphs get VADER's exact output.
     """
     if len(text) <= MAX_VADER_CHARS:
-        scores = vader().polarity_scores(text)
+        scores = vader_scores(text)
         return Polarity(scores["compound"], scores["pos"], scores["neu"], scores["neg"])
     total = pos = neu = neg = 0.0
     for piece in _pieces(text, MAX_VADER_CHARS):
-        scores = vader().polarity_scores(piece)
+        scores = vader_scores(piece)
         compound = max(-0.9999, min(0.9999, scores["compound"]))
         total += compound * math.sqrt(NORMALISATION_ALPHA / (1.0 - compound * compound))
         share = len(piece) / len(text)
