@@ -340,7 +340,7 @@ class Casting:
     archetype: str | None
     voice: CastingVoice = "author"
     speaker: str | None = None
-    evidence_text: str | None = None  # ``Report.text[evidence]``, filled by the pipeline
+    evidence_text: str | None = None  # ``Report.text[evidence]``
     inherited: bool = False  # no cue of its own: the casting of the actor's other mentions
     prior: bool = False  # no cue of its own and none inherited: the portrayal prior's low-confidence guess
 

@@ -287,14 +287,10 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
             evidence = role.evidence if role is not None else mentions[index].sentiment.evidence
             spans.append((evidence.start, evidence.end) if evidence else None)
         guessed = cast_by_prior(prior, [item for _, item in found], [mentions[index].mention.actor for index, _ in found],
-                                evidence=spans, voices=[inherited[index] for index, _ in found])
+                                evidence=spans, voices=[inherited[index] for index, _ in found], text=text)
         for (index, _), casting in zip(found, guessed):
             inherited[index] = casting
-    return tuple(
-        MentionReport(m.mention, m.sentiment, m.role,
-                      replace(c, evidence_text=text[c.evidence[0]:c.evidence[1]]) if c.evidence else c)
-        for m, c in zip(mentions, inherited)
-    )
+    return tuple(MentionReport(m.mention, m.sentiment, m.role, c) for m, c in zip(mentions, inherited))
 
 
 def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], castings: Sequence[Casting],

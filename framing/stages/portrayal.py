@@ -656,7 +656,7 @@ def weigh_mentions(
                                loaded_list, loaded_starts, tallies)
         if found != (0, 0, 0):
             counts.update(dict.fromkeys(members, found))
-    castings = tuple(_casting(tallies.get(k), _voice(mentions[k], quote_list, quote_starts))
+    castings = tuple(_casting(text, tallies.get(k), _voice(mentions[k], quote_list, quote_starts))
                      for k in range(len(mentions)))
     cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
     return castings, cues
@@ -691,7 +691,7 @@ def _quote_at(offset: int, quotes: Sequence[tuple[int, int, str | None]], starts
     return -1
 
 
-def _casting(tally: _Tally | None, voice: tuple[Voice, str | None]) -> Casting:
+def _casting(text: str, tally: _Tally | None, voice: tuple[Voice, str | None]) -> Casting:
     zero = tuple((role, 0.0) for role in ROLES)
     if tally is None:
         return Casting(None, zero, None, None, None, voice[0], voice[1])
@@ -703,7 +703,7 @@ def _casting(tally: _Tally | None, voice: tuple[Voice, str | None]) -> Casting:
     total = sum(exps.values())
     scores = tuple((r, round(exps[r] / total, 4)) for r in ROLES)
     _, start, end, cue, archetype = tally.best[role]
-    return Casting(role, scores, (start, end), cue, archetype, voice[0], voice[1])
+    return Casting(role, scores, (start, end), cue, archetype, voice[0], voice[1], text[start:end])
 
 
 def _cast_sentence(
@@ -713,19 +713,16 @@ def _cast_sentence(
     tallies: dict[int, _Tally],
 ) -> tuple[int, int, int]:
     """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
-    raw: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in _TOKEN.finditer(text, low, high):
-        raw.append(match.group())
-        starts.append(match.start())
-        ends.append(match.end())
+    matches = list(_TOKEN.finditer(text, low, high))
+    raw = [match.group() for match in matches]
     words = [w.lower() for w in raw]
     hits = _find_hits(words, raw, lexicon)
     first_loaded = bisect_right(loaded_starts, low - 1)
     has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
     if not hits and not has_loaded:
         return (0, 0, 0)
+    starts = [match.start() for match in matches]
+    ends = [match.end() for match in matches]
     counts = (sum(h.entry.kind == "harm" for h in hits), sum(h.entry.kind in ("help", "resist") for h in hits),
               sum(h.entry.kind == "suffer" for h in hits))
     owner = [-1] * len(words)
@@ -1175,7 +1172,7 @@ def inherit_castings(actors: Sequence[str], castings: Sequence[Casting]) -> tupl
         rest = round((1.0 - INHERITED_CONFIDENCE) / 2, 4)
         scores = tuple((r, INHERITED_CONFIDENCE if r == role else rest) for r in ROLES)
         inherited.append(Casting(source.portrayal, scores, source.evidence, f"actor:{source.cue}", source.archetype,
-                                 "author", None, inherited=True))
+                                 "author", None, source.evidence_text, inherited=True))
     return tuple(inherited)
 
 

@@ -73,18 +73,21 @@ class PriorModel:
 
 def prior_features(item: PriorInput) -> dict[str, float]:
     """The named feature values of one mention (absent features are 0)."""
-    features: dict[str, float] = {f"kind={item.kind}": 1.0}
-    is_people = item.kind in ("person", "group")
+    kind = item.kind
+    features: dict[str, float] = {_KIND_NAMES.get(kind) or f"kind={kind}": 1.0}
+    is_people = kind in ("person", "group")
     if is_people:
         features["people"] = 1.0
-    harsh = min(1.0, max(0.0, -item.role_valence) / VALENCE_SCALE)
-    warm = min(1.0, max(0.0, item.role_valence) / VALENCE_SCALE)
-    if item.role is not None:
-        features[f"role={item.role}"] = 1.0
-        features[f"{item.role}_harsh"] = harsh
-        features[f"{item.role}_warm"] = warm
+    role = item.role
+    if role is not None:
+        role_name, harsh_name, warm_name, people_harsh_name = _ROLE_NAMES.get(role) or _role_names(role)
+        valence = item.role_valence
+        harsh = min(1.0, max(0.0, -valence) / VALENCE_SCALE)
+        features[role_name] = 1.0
+        features[harsh_name] = harsh
+        features[warm_name] = min(1.0, max(0.0, valence) / VALENCE_SCALE)
         if is_people:
-            features[f"people_{item.role}_harsh"] = harsh
+            features[people_harsh_name] = harsh
     negative, _, positive = item.sentiment
     features["sentiment_negative"] = negative
     features["sentiment_positive"] = positive
@@ -92,16 +95,28 @@ def prior_features(item: PriorInput) -> dict[str, float]:
         features["people_negative"] = negative
     if item.in_quote:
         features["in_quote"] = 1.0
-    for role, weight in zip(ROLES, item.cues.weights):
-        features[f"cue_{role}"] = min(1.0, weight)
-    for name, count in zip(("harm", "help", "suffer"), item.cues.sentence_cues):
-        features[f"sentence_{name}"] = min(count, COUNT_CAP) / COUNT_CAP
+    for name, weight in zip(_CUE_NAMES, item.cues.weights):
+        features[name] = min(1.0, weight)
+    for name, count in zip(_SENTENCE_CUE_NAMES, item.cues.sentence_cues):
+        features[name] = min(count, COUNT_CAP) / COUNT_CAP
     features["actor_sentiment"] = item.actor_sentiment
     features["sentence_valence"] = item.sentence_valence / math.sqrt(item.sentence_valence ** 2 + NORMALISATION_ALPHA)
-    for role, present in zip(ROLES, item.others):
+    for name, present in zip(_OTHER_NAMES, item.others):
         if present:
-            features[f"other_{role}"] = 1.0
+            features[name] = 1.0
     return features
+
+
+def _role_names(role: str) -> tuple[str, str, str, str]:
+    return f"role={role}", f"{role}_harsh", f"{role}_warm", f"people_{role}_harsh"
+
+
+# Feature names built once (prior_features runs for every mention the cues leave uncast).
+_KIND_NAMES = {kind: f"kind={kind}" for kind in ("person", "government", "state", "organisation", "media", "group")}
+_ROLE_NAMES = {role: _role_names(role) for role in ("agent", "target")}
+_CUE_NAMES = tuple(f"cue_{role}" for role in ROLES)
+_SENTENCE_CUE_NAMES = tuple(f"sentence_{name}" for name in ("harm", "help", "suffer"))
+_OTHER_NAMES = tuple(f"other_{role}" for role in ROLES)
 
 
 def model_sha256() -> str:
@@ -124,27 +139,29 @@ def load_prior_model() -> PriorModel | None:
 
 def prior_probabilities(model: PriorModel, features: Mapping[str, float]) -> tuple[float, float, float]:
     """The model's (protagonist, antagonist, innocent) probabilities: a softmax over linear scores."""
-    scores = list(model.intercepts)
+    s0, s1, s2 = model.intercepts
+    weights_of = model.weights.get
     for name, value in features.items():
-        weights = model.weights.get(name)
+        weights = weights_of(name)
         if weights is not None:
-            for index, weight in enumerate(weights):
-                scores[index] += weight * value
-    peak = max(scores)
-    exponentials = [math.exp(score - peak) for score in scores]
-    total = sum(exponentials)
-    protagonist, antagonist, innocent = (e / total for e in exponentials)
-    return protagonist, antagonist, innocent
+            s0 += weights[0] * value
+            s1 += weights[1] * value
+            s2 += weights[2] * value
+    peak = max(s0, s1, s2)
+    e0, e1, e2 = math.exp(s0 - peak), math.exp(s1 - peak), math.exp(s2 - peak)
+    total = e0 + e1 + e2
+    return e0 / total, e1 / total, e2 / total
 
 
 def cast_by_prior(model: PriorModel, items: Sequence[PriorInput], actors: Sequence[str], *,
-                  evidence: Sequence[tuple[int, int] | None], voices: Sequence[Casting]) -> tuple[Casting, ...]:
+                  evidence: Sequence[tuple[int, int] | None], voices: Sequence[Casting],
+                  text: str | None = None) -> tuple[Casting, ...]:
     """Low-confidence castings from ``prior_features`` (cue "prior"; marked ``prior``), one per item.
 
     An author casts an actor consistently, so each mention's probabilities are mixed with
     the mean of those of its actor's other prior-cast mentions (ACTOR_POOL), then shrunk
     toward uniform by PRIOR_SHRINK; ``voices`` are the mentions' uncast castings, whose
-    voice and speaker are kept.
+    voice and speaker are kept; ``text`` (when given) fills each casting's evidence text.
     """
     found = [model.probabilities(item) for item in items]
     by_actor: dict[str, list[tuple[float, float, float]]] = {}
@@ -159,5 +176,6 @@ def cast_by_prior(model: PriorModel, items: Sequence[PriorInput], actors: Sequen
         scores = tuple((role, round((1.0 - PRIOR_SHRINK) * p + PRIOR_SHRINK / len(ROLES), 4))
                        for role, p in zip(ROLES, mixed))
         best: Role = ROLES[max(range(len(ROLES)), key=lambda k: (mixed[k], -k))]
-        castings.append(Casting(best, scores, span, "prior", None, voice.voice, voice.speaker, prior=True))
+        evidence_text = text[span[0]:span[1]] if text is not None and span is not None else None
+        castings.append(Casting(best, scores, span, "prior", None, voice.voice, voice.speaker, evidence_text, prior=True))
     return tuple(castings)
