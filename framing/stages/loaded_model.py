@@ -25,7 +25,7 @@ from typing import Any
 from framing.text.resources import read_model_text
 from framing.text.valence import vader_tables
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 MODEL_FILE = "loaded_terms.json"
 # Probability at which a word seeds a hit: 0.5, the fitted model's own decision boundary
 # (chosen before any evaluation; see the model card).
@@ -204,6 +204,69 @@ SEMANTIC_CLASSES: dict[str, frozenset[str]] = {
         greed greedy fleece fleeced gouge gouging profiteer profiteers profiteering fat-cat fat-cats grift
         grifter grifters grifting cash-grab bloated leech freeloader freeloaders handout handouts
         giveaway giveaways rip-off fleecing bilk bilked
+        """.split()
+    ),
+    "destruction": frozenset(
+        """
+        flatten flattened flattening raze razed razing torch torched torching bulldoze bulldozed bulldozing
+        bulldozer bulldozers demolish demolished demolishing wreck wrecked wrecking wrecker ruin ruined
+        ruinous shred shredded shredding trash trashed trashing dismantle dismantled dismantling scorched
+        incinerate incinerated hollowed eviscerate eviscerated torpedo torpedoed sabotage sabotaged
+        """.split()
+    ),
+    "expulsion": frozenset(
+        """
+        dump dumped dumping discard discarded ditch ditched jettison jettisoned turf turfed booted kicked
+        expel expelled purge purged purges oust ousted ousting banish banished exile exiled abandon
+        abandoned abandoning abandonment cast-off scrapheap sidelined sideline sidelining shunted shunt
+        """.split()
+    ),
+    "concealment": frozenset(
+        """
+        bury buried burying conceal concealed concealing concealment suppress suppressed suppressing
+        suppression smother smothered stifle stifled stifling muzzle muzzled gag gagged gagging censor
+        censored censorship shroud shrouded secretive secrecy stonewall stonewalled stonewalling hush
+        hushed cover-ups obfuscate obfuscated obfuscation
+        """.split()
+    ),
+    "predation": frozenset(
+        """
+        hunt hunted hunting hound hounded hounding stalk stalked stalking prey preyed preying predatory
+        pounce pounced ensnare ensnared trap trapped lure lured bait baited devour devoured devouring
+        gorge gorged feast feasting ravenous
+        """.split()
+    ),
+    "extraction": frozenset(
+        """
+        squeeze squeezed squeezing bleed bleeding bled drain drained draining milk milked milking siphon
+        siphoned siphoning pocketed pocketing skim skimmed skimming sap sapped sapping wring wrung bleeding
+        extract extracted extortionate gouged
+        """.split()
+    ),
+    "captivity": frozenset(
+        """
+        hostage hostages ransom captive captives captivity shackle shackled shackles chained chains caged
+        stranglehold chokehold yoke straitjacket enslaving imprisoned prisoner prisoners handcuffed
+        """.split()
+    ),
+    "condescension": frozenset(
+        """
+        lecture lectured lecturing lectures preach preached preaching preachy sermon sermons scold scolded
+        scolding patronise patronising patronize patronizing condescend condescending condescension sneer
+        sneered sneering scoff scoffed scoffing smirk smirked smirking mock mocked mocking moralise
+        moralising moralize moralizing sanctimonious smug hector hectoring haughty snooty snobbish
+        """.split()
+    ),
+    "gambling": frozenset(
+        """
+        gamble gambled gambling gambler casino casinos jackpot bonanza windfall lottery roulette rigged
+        rigging dice jackpots payday
+        """.split()
+    ),
+    "sacrifice": frozenset(
+        """
+        sacrifice sacrificed sacrificing sacrificial altar martyr martyrs martyred martyrdom scapegoat
+        scapegoats scapegoated scapegoating lamb lambs offering
         """.split()
     ),
     "extreme": frozenset(
