@@ -10,7 +10,7 @@ import pytest
 import framing
 from framing import LexiconError
 from framing.model import TextSpan
-from framing.stages.actors import find_actors, load_gazetteer, parse_gazetteer, resolve_speaker
+from framing.stages.actors import find_actors, is_non_actor_name, load_gazetteer, parse_gazetteer, resolve_speaker
 
 
 def actors_in(text: str) -> list[tuple[str, str]]:
@@ -105,6 +105,26 @@ def test_unknown_person_and_later_surname() -> None:
 ])
 def test_capitalised_common_words_are_not_people(text: str) -> None:
     assert not [m for m in find_actors(text, [(0, len(text))], load_gazetteer()) if m.kind == "person"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Black Sea", True), ("Taiwan Strait", True), ("Sea of Azov", True), ("Gulf of Mexico", True),
+    ("Paris Agreement", True), ("Treaty of Versailles", True), ("Inflation Reduction Act", True),
+    ("Cold War", True), ("Budapest Summit", True),
+    ("Black Sea Fleet", False), ("War Office", False), ("Department of War", False), ("Bank of England", False),
+    ("Solomon Islands", False), ("Ivory Coast", False), ("Planet Uprising", False), ("Epic Games", False),
+    ("Warsaw Pact", False), ("Delta", False), ("Barack Obama", False),
+])
+def test_natural_features_agreements_and_events_are_not_actors(name: str, expected: bool) -> None:
+    assert is_non_actor_name(name) is expected
+
+
+def test_a_sea_and_a_treaty_are_not_cast_but_a_fleet_is_found() -> None:
+    report = framing.analyze("The Kestrel Fleet shelled ports on the Varenne Sea, breaking the Lomond Framework "
+                             "that both navies had signed.")
+    actors = {a.actor for a in report.actors}
+    assert "Kestrel Fleet" in actors
+    assert not actors & {"Varenne Sea", "Lomond Framework"}
 
 
 def test_role_words_are_not_part_of_the_name() -> None:

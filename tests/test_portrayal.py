@@ -75,6 +75,9 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("Ukrainian troops did not shell the village.", {"Ukrainian troops": "protagonist"}),
     ("The senator never lied to voters.", {"The senator": "protagonist"}),
     ("The senator is not a liar.", {"The senator": "innocent"}),
+    ("Nothing in the plan threatened Russia.", {"Russia": None}),
+    ("No one in the cabinet attacked the unions.", {"the unions": None}),
+    ("The council did nothing to protect the tenants.", {"The council": "antagonist", "the tenants": None}),
     # neutral wire casts nobody
     ("The central bank raised rates by a quarter point on Tuesday, its governor Amara Osei said.",
      {"central bank": None, "Amara Osei": None}),

@@ -721,10 +721,50 @@ _NAME_KINDS = frozenset((*_MODEL_KINDS, "LOC"))
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+# Names that are never actors, by their head word (OntoNotes' non-GPE locations, laws and
+# events): natural features ("the Black Sea", "the Taiwan Strait", "the Sea of Azov"),
+# agreements and laws ("the Minsk Protocol", "the Inflation Reduction Act") and events ("the
+# Cold War", "the Budapest Summit"). Heads that also end names of states, cities or bodies
+# ("Islands", "Coast", "Valley", "Bay", "Conference", "Initiative", "Games", "Uprising",
+# "Rebellion", "Crisis") are left out; a person's name is never read this way ("Nathan Deal").
+_NATURAL_FEATURE_HEADS = frozenset(
+    "sea seas ocean river lake gulf strait straits channel mountains range desert peninsula canal "
+    "basin delta plateau archipelago glacier reef".split()
+)
+_NATURAL_FEATURE_FIRST = frozenset("sea gulf strait straits bay lake".split())  # "Sea of Azov", "Bay of Bengal"
+_DOCUMENT_HEADS = frozenset(
+    "framework agreement agreements accord accords treaty treaties protocol protocols declaration "
+    "charter memorandum act amendment directive resolution doctrine plan roadmap deal".split()
+)
+_EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election elections referendum".split())
+_NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
+
+
+def is_non_actor_name(name: str) -> bool:
+    """Whether a recognised name is a natural feature, an agreement or law, or an event, not an actor.
+
+    Read from the head word: the last ("the Black Sea", "the Paris Agreement", "the Cold
+    War"), or the one before "of" ("the Sea of Azov", "the Treaty of Versailles"; but
+    "Department of War" is headed by "Department"). A name that goes on past such a word
+    keeps it as a modifier ("Black Sea Fleet", "War Office"); one word alone is never read
+    this way ("Delta", "Gulf"), nor is an alliance ("the Warsaw Pact").
+    """
+    words = name.replace("’", "'").split()
+    if "of" in words[1:]:
+        head = words[words.index("of", 1) - 1].lower()
+        return head in _NATURAL_FEATURE_FIRST or head in _DOCUMENT_HEADS or head == "battle"
+    return len(words) >= 2 and words[-1].lower().removesuffix("'s").rstrip(".") in _NOT_ACTOR_HEADS
+
+
 def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
                       gazetteer: Gazetteer) -> dict[tuple[int, int], tuple[NameSpan, ...]]:
-    """The recogniser's person, organisation and place names, grouped by the analysed span they lie in (one pass)."""
-    found = [n for n in find_names(text, known_kind=gazetteer.kind_of) if n.kind in _NAME_KINDS]
+    """The recogniser's person, organisation and place names, grouped by the analysed span they lie in (one pass).
+
+    Natural features, agreements and events (``is_non_actor_name``) are left out: no one casts
+    a sea or a treaty.
+    """
+    found = [n for n in find_names(text, known_kind=gazetteer.kind_of)
+             if n.kind in _NAME_KINDS and (n.kind == "PER" or not is_non_actor_name(n.text))]
     starts = [n.start for n in found]
     grouped = {}
     for start, end in spans:

@@ -55,6 +55,8 @@ MIN_EVIDENCE = 0.5
 # How many tokens back from a verb its subject may stand, and forward its object.
 SUBJECT_REACH = 12
 OBJECT_REACH = 6
+# How many tokens back from a verb a subject such as "nothing" or "nobody" is looked for.
+NEGATIVE_SUBJECT_REACH = 6
 # Tokens a "*" in a lexicon phrase may stand for ("pull * from").
 WILDCARD_MAX = 6
 # How many tokens before a mention its premodifiers, and after it an appositive or predicate, reach.
@@ -103,6 +105,8 @@ _AUXILIARIES = frozenset(
 )
 _MODALS = frozenset("could might may would allegedly reportedly apparently suspected accused if whether".split())
 _NEGATORS = frozenset("not never no nor neither without cannot hardly barely denied denies deny denying".split())
+# Pronouns that, as a verb's subject, say nothing was done ("Nothing in it threatened Russia").
+_NEGATIVE_PRONOUNS = frozenset(("nothing", "nobody", "none", "noone"))
 _FAILED = frozenset("failed fails fail failing refused refuses refuse neglected neglects declined declines".split())
 _SUBORDINATORS = frozenset(
     "after before because since while whereas although though if unless until when whenever once as".split()
@@ -781,14 +785,17 @@ def _preceding(sentence: _Sentence, i: int, skip: frozenset[str]) -> int:
 
 
 def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
-    """("negated" | "failed" | None, weight factor) from the words before a verb cue."""
+    """("negated" | "failed" | "nobody" | None, weight factor) from the words before a verb cue.
+
+    "nobody": the clause's subject is "nothing", "nobody", "no one" or "none".
+    """
     words = sentence.words
     factor = 1.0
     j = first - 1
     seen = 0
     while j >= 0 and seen < 4 and sentence.owner[j] < 0:
         word = words[j]
-        if word in _FAILED:
+        if word in _FAILED or (word == "nothing" and words[j + 1] == "to"):  # "did nothing to protect"
             return "failed", factor
         if word in _NEGATORS or word.endswith(("n't", "n’t")):
             return "negated", factor
@@ -798,7 +805,26 @@ def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
             break
         j -= 1
         seen += 1
+    if _has_negative_subject(sentence, j):
+        return "nobody", factor
     return None, factor
+
+
+def _has_negative_subject(sentence: _Sentence, j: int) -> bool:
+    """Whether the clause ending at token ``j`` opens with "nothing", "nobody", "no one" or "none".
+
+    "Nothing in the plan threatened Russia" says no harm was done, so no one is cast by it.
+    """
+    words = sentence.words
+    stop = max(-1, j - NEGATIVE_SUBJECT_REACH)
+    while j > stop and sentence.owner[j] < 0:
+        word = words[j]
+        if word in _NEGATIVE_PRONOUNS or (word == "one" and j > 0 and words[j - 1] == "no"):
+            return True
+        if word in _CLAUSE_BREAK or word in (",", ".", "!", "?") or word in _SUBORDINATORS:
+            return False
+        j -= 1
+    return False
 
 
 def _is_pp_mention(sentence: _Sentence, first: int) -> bool:
@@ -900,6 +926,8 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
     cue = f"{entry.kind}:{entry.term}"
     negation, factor = _negation(sentence, hit.first)
     weight = entry.weight * factor
+    if negation == "nobody":
+        return  # "Nothing in it threatened Russia": no one harmed, no one harms
     if negation == "negated":
         if entry.kind == "harm":  # "X did not shell the school" defends X
             subject = _subject(sentence, hit.first)
