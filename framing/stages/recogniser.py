@@ -23,8 +23,10 @@ from framing.text.resources import read_model_text
 
 NameKind = Literal["PER", "ORG", "LOC", "NAT"]
 LineMode = Literal["normal", "title", "caps"]
-# Distinct words whose shape is remembered (a news article has a few thousand).
-SHAPE_CACHE = 65536
+# Distinct tokens whose facts and feature names are remembered (a news article has a few thousand).
+WORD_CACHE = 65536
+# Lower-case tables whose lookups are remembered (the shipped one, and a few in training).
+RATIO_TABLES = 4
 CLASSES: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC", "NAT")
 WEIGHTS_FILE = "recogniser.json"
 
@@ -42,13 +44,16 @@ CAPS_LINE_SHARE = 0.7
 # split (GMB blocks with crc32 % 10 == 1), never on the development split.
 MIN_CONFIDENCE = 0.35
 
+# Each branch opens with a cheap test of the next characters, so a plain word skips the
+# others at once; the word branch takes whole runs of word characters without backtracking.
 _TOKEN = re.compile(
     r"""
-    (?:[^\W\d_]\.){2,}                                   # U.S.  U.N.  J.K.
-    |(?:Mr|Mrs|Ms|Mssrs|Messrs|Dr|St|Jr|Sr|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt
+    (?=\w\.)(?:(?:[^\W\d_]\.){2,}                        # U.S.  U.N.  J.K.
+              |[^\W\d_]\.(?=[ \t]+[^\W\d_]))             # an initial: George W. Bush
+    |(?=[A-Z][a-z]{1,5}\.)
+     (?:Mr|Mrs|Ms|Mssrs|Messrs|Dr|St|Jr|Sr|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt
        |Maj|Adm|Prof|Rev|Mt|Ft|Cpl|Pvt|Supt|Insp|Amb|Pres)\.(?!\w)  # abbreviations keep their period
-    |[^\W\d_]\.(?=[ \t]+[^\W\d_])                        # an initial: George W. Bush
-    |\w(?:\w|['’](?![sS]\b)(?=\w)|[-‐](?=\w))*           # words: O'Brien, Jean-Pierre (not Kane's)
+    |\w++(?:(?:['’](?![sS]\b)|[-‐])(?=\w)\w++)*+          # words: O'Brien, Jean-Pierre (not Kane's)
     |\S                                                  # any other character
     """,
     re.VERBOSE,
@@ -246,6 +251,8 @@ def iter_candidates(
     synthetic headlines); None decides per line.
     """
     starts = sorted(start for start, _ in sentences) if sentences is not None else None
+    facts = _ratio_facts(lowercase_ratio)
+    finditer = _TOKEN.finditer
     position = 0
     length = len(text)
     cursor = [0]
@@ -253,13 +260,54 @@ def iter_candidates(
         newline = text.find("\n", position)
         line_end = length if newline < 0 else newline
         if line_end > position:
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, line_end)]
+            tokens = [(m.start(), m.end(), m.group()) for m in finditer(text, position, line_end)]
             if tokens:
-                yield from _line_candidates(text, tokens, starts, cursor, known_kind, lowercase_ratio, mode)
+                yield from _line_candidates(text, tokens, starts, cursor, known_kind, facts, mode)
         position = line_end + 1
 
 
-def _line_mode(tokens: Sequence[Token], ratio: Mapping[str, float]) -> LineMode:
+class _Memo(dict[str, Any]):
+    """Word -> ``compute(ratio, word)``, filled on first lookup; cleared once it holds WORD_CACHE words."""
+
+    def __init__(self, ratio: Mapping[str, float], compute: Callable[[Mapping[str, float], str], Any]) -> None:
+        super().__init__()
+        self.ratio = ratio
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[word] = self.compute(self.ratio, word)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class _RatioFacts:
+    """What candidates read from one lower-case table, memoised: a word's bucket and whether it is everyday.
+
+    The table is held here, so it must not change while in use (the shipped model's never does).
+    """
+
+    ratio: Mapping[str, float]
+    bucket: Mapping[str, str]  # bare lower-case word -> _bucket
+    everyday: Mapping[str, bool]  # lower-case word -> _is_everyday
+
+
+# Tables whose facts are remembered, by id (each entry keeps its table alive, so ids stay unique).
+_FACTS: dict[int, _RatioFacts] = {}
+
+
+def _ratio_facts(ratio: Mapping[str, float]) -> _RatioFacts:
+    """The memoised facts of ``ratio`` (the shipped table, or one the training script passes)."""
+    facts = _FACTS.get(id(ratio))
+    if facts is None or facts.ratio is not ratio:
+        if len(_FACTS) >= RATIO_TABLES:
+            _FACTS.clear()
+        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, _Memo(ratio, _bucket), _Memo(ratio, _is_everyday))
+    return facts
+
+
+def _line_mode(tokens: Sequence[Token], facts: _RatioFacts) -> LineMode:
     """Read a line as plain text, Title Case or ALL CAPS (any lower-case content word: plain text)."""
     if len(tokens) < MIN_HEADLINE_WORDS:
         return "normal"
@@ -270,8 +318,9 @@ def _line_mode(tokens: Sequence[Token], ratio: Mapping[str, float]) -> LineMode:
     long_words = [w for w in words if len(w) > 1]
     if len(long_words) >= MIN_HEADLINE_WORDS and sum(w.isupper() for w in long_words) >= CAPS_LINE_SHARE * len(long_words):
         return "caps"
+    everyday = facts.everyday
     if len(words) >= MIN_HEADLINE_WORDS and any(
-            w.lower() not in FUNCTION_WORDS and _is_everyday(w.lower(), ratio) for w in words):
+            w.lower() not in FUNCTION_WORDS and everyday[w.lower()] for w in words):
         return "title"
     return "normal"
 
@@ -295,7 +344,7 @@ def _is_initial(tokens: Sequence[Token], index: int, sentence_starts: Sequence[i
     return False
 
 
-def _is_capitalised(word: str, mode: LineMode, ratio: Mapping[str, float]) -> bool:
+def _is_capitalised(word: str, mode: LineMode, facts: _RatioFacts) -> bool:
     """Whether a token can be part of a name on a line read in ``mode``."""
     first = word[0]
     if not first.isupper():
@@ -303,10 +352,10 @@ def _is_capitalised(word: str, mode: LineMode, ratio: Mapping[str, float]) -> bo
     if mode == "normal":
         return True
     lower = word.lower()
-    return lower not in FUNCTION_WORDS and not _is_everyday(lower, ratio)
+    return lower not in FUNCTION_WORDS and not facts.everyday[lower]
 
 
-def _is_everyday(lower: str, ratio: Mapping[str, float]) -> bool:
+def _is_everyday(ratio: Mapping[str, float], lower: str) -> bool:
     """Whether a lower-cased word is mostly written in lower case (or an inflection of such a word)."""
     value = ratio.get(lower)
     if value is None:
@@ -324,18 +373,19 @@ def _line_candidates(
     sentence_starts: Sequence[int] | None,
     cursor: list[int],
     known_kind: Callable[[str], str | None] | None,
-    ratio: Mapping[str, float],
+    facts: _RatioFacts,
     forced: LineMode | None,
-) -> Iterator[Candidate]:
-    """Yield the candidates of one line of tokens (``cursor`` walks ``sentence_starts``)."""
-    mode = forced or _line_mode(tokens, ratio)
+) -> list[Candidate]:
+    """The candidates of one line of tokens (``cursor`` walks ``sentence_starts``)."""
+    mode = forced or _line_mode(tokens, facts)
     n = len(tokens)
     if mode == "normal":  # the fast path: one comprehension, _is_capitalised inlined
         flags = [w[0].isupper() or (("-" in w or "'" in w or "’" in w) and _PARTICLE_WORD.match(w) is not None)
                  for _, _, w in tokens]
     else:
-        flags = [_is_capitalised(w, mode, ratio) for _, _, w in tokens]
+        flags = [_is_capitalised(w, mode, facts) for _, _, w in tokens]
     flags.append(False)  # sentinel
+    found: list[Candidate] = []
     i = 0
     while True:
         try:
@@ -343,10 +393,10 @@ def _line_candidates(
         except ValueError:
             break
         j = i + 1  # the run is tokens[i:j]
-        while j < n:
-            if flags[j]:
-                j += 1
-                continue
+        while True:
+            j = flags.index(False, j)  # at most the sentinel, n
+            if j >= n:
+                break
             k = j
             while k < n and k - j < MAX_CONNECTORS and tokens[k][2].lower() in CONNECTORS \
                     and not (k == j and tokens[k][2].lower() in _NOT_FIRST_CONNECTORS):
@@ -356,19 +406,20 @@ def _line_candidates(
                 continue
             break
         initial = _is_initial(tokens, i, sentence_starts, cursor)
-        yield from _run_candidates(text, tokens, i, j, initial, mode, known_kind, ratio)
+        _run_candidates(found, text, tokens, i, j, initial, mode, known_kind, facts)
         i = j
+    return found
 
 
 def _run_candidates(
-    text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
-    known_kind: Callable[[str], str | None] | None, ratio: Mapping[str, float],
-) -> Iterator[Candidate]:
-    """Split a capitalised run into title and name, then yield the name candidate(s)."""
+    found: list[Candidate], text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
+    known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
+) -> None:
+    """Split a capitalised run into title and name, then add the name candidate(s) to ``found``."""
     first = tokens[i][2].lower()
     acronym = mode == "normal" and len(first) > 1 and tokens[i][2].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
-            and (first in FUNCTION_WORDS or _is_everyday(first, ratio)):
+            and (first in FUNCTION_WORDS or facts.everyday[first]):
         i += 1
         while i < j and tokens[i][2].lower() in CONNECTORS:
             i += 1
@@ -381,54 +432,62 @@ def _run_candidates(
     while j - i > 1 and tokens[j - 1][2].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"
         j -= 1
     org_like = tokens[j - 1][2].lower() in ORG_SUFFIXES and not any(tokens[k][2] == "of" for k in range(i, j))
-    head = None if org_like else _title_end(tokens, i, j, ratio)  # "General Motors" keeps "General"
+    head = None if org_like else _title_end(tokens, i, j, facts)  # "General Motors" keeps "General"
     if head is not None:
         begin = head[0]
         if begin > i:  # "U.S. President Barack Obama": "U.S." is a candidate of its own
-            yield _candidate(text, tokens, i, begin, initial, mode, None, known_kind, ratio)
+            found.append(_candidate(text, tokens, i, begin, initial, mode, None, known_kind, facts))
         title = (tokens[begin][0], tokens[head[1] - 1][1])
         i, initial = head[1], False
-    if all(tokens[k][2].lower().rstrip(".") in TITLE_WORDS for k in range(i, j)):
+    for k in range(i, j):
+        if _word(tokens[k][2]).bare not in TITLE_WORDS:
+            break
+    else:
         return  # "Prime Minister" alone is a role, not a name
-    candidate = _candidate(text, tokens, i, j, initial, mode, title, known_kind, ratio)
-    cut = next((k for k in range(i + 1, j - 1) if tokens[k][2] in ("of", "for")), None)
+    candidate = _candidate(text, tokens, i, j, initial, mode, title, known_kind, facts)
+    cut = None
+    for k in range(i + 1, j - 1):
+        if tokens[k][2] in ("of", "for"):
+            cut = k
+            break
     rest = j
     if cut is not None:
         rest = cut + 1
         while rest < j and tokens[rest][2].lower() in CONNECTORS:
             rest += 1
     if cut is not None and rest < j:
-        parts = (_candidate(text, tokens, i, cut, initial, mode, title, known_kind, ratio),
-                 _candidate(text, tokens, rest, j, False, mode, None, known_kind, ratio))
+        parts = (_candidate(text, tokens, i, cut, initial, mode, title, known_kind, facts),
+                 _candidate(text, tokens, rest, j, False, mode, None, known_kind, facts))
         candidate = Candidate(candidate.start, candidate.end, candidate.features, title, parts)
-    yield candidate
+    found.append(candidate)
 
 
-def _title_end(tokens: Sequence[Token], i: int, j: int, ratio: Mapping[str, float]) -> tuple[int, int] | None:
+def _title_end(tokens: Sequence[Token], i: int, j: int, facts: _RatioFacts) -> tuple[int, int] | None:
     """Find a title inside the run tokens[i:j]: (first title token, first name token), or None.
 
     The title is a stretch of title words ending in a title head ("Foreign Minister"),
     optionally "of <title word>" ("Secretary of State"), followed by at least one name
     word that is not an everyday word ("General Motors" keeps its "General").
     """
+    everyday = facts.everyday
     best: tuple[int, int] | None = None
     k = i
     while k < j - 1:
-        lower = tokens[k][2].lower().rstrip(".")
+        lower = _word(tokens[k][2]).bare
         if lower in _TITLE_HEADS:
             end = k + 1
             if end + 1 < j - 1 and tokens[end][2] == "of":  # "Secretary of State", "Director of Operations"
                 stop = end + 1
-                while stop < j - 1 and (tokens[stop][2].lower() in TITLE_WORDS or _is_everyday(tokens[stop][2].lower(), ratio)):
+                while stop < j - 1 and (tokens[stop][2].lower() in TITLE_WORDS or everyday[tokens[stop][2].lower()]):
                     stop += 1
                 if stop > end + 1:
                     end = stop
             follower = tokens[end][2]
             abbreviated = tokens[k][2].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
-            if end < j and (abbreviated or not _is_everyday(follower.lower(), ratio)) \
+            if end < j and (abbreviated or not everyday[follower.lower()]) \
                     and follower.lower() not in CONNECTORS:
                 begin = k
-                while begin > i and tokens[begin - 1][2].lower().rstrip(".") in TITLE_WORDS:
+                while begin > i and _word(tokens[begin - 1][2]).bare in TITLE_WORDS:
                     begin -= 1
                 best = (begin, end)
             k = end
@@ -437,7 +496,6 @@ def _title_end(tokens: Sequence[Token], i: int, j: int, ratio: Mapping[str, floa
     return best
 
 
-@lru_cache(maxsize=SHAPE_CACHE)
 def _shape(word: str) -> str:
     """Condensed word shape: "Xx", "X", "XX", "X.", "X.X.", "Xx-Xx", "x-Xx", "d"."""
     out: list[str] = []
@@ -461,47 +519,86 @@ def _bucket(ratio: Mapping[str, float], word: str) -> str:
     return "u" if value is None else str(min(4, int(value * 5)))
 
 
-def _context(tokens: Sequence[Token], index: int) -> str:
-    if 0 <= index < len(tokens):
-        word = tokens[index][2]
-        return word.lower() if word[0].isalpha() else word
-    return "<s>" if index < 0 else "</s>"
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """One token's lower-case forms, flags and feature names, built once per distinct token (``_word``).
+
+    Names recur through an article and news vocabulary across articles, so a candidate
+    picks its features from here instead of formatting them again.
+    """
+
+    lower: str
+    bare: str  # lower case without trailing periods ("gen." -> "gen"): title words and buckets
+    connector: bool  # lower in CONNECTORS
+    org_suffix: bool  # lower in ORG_SUFFIXES
+    caps: bool  # ALL CAPS, two characters or more
+    name: str  # "w=" as a word of a candidate
+    first_name: str  # "f=" and "p3=" as a candidate's first word
+    prefix: str
+    last_name: str  # "l=", "x2=", "x3=", "x4=" as its last word
+    suffixes: tuple[str, str, str]
+    context: tuple[str, str, str, str]  # "L2=", "L1=", "R1=", "R2=" as a neighbour
+    shape: str
+    first_shape: str  # "s0=" and "sL=" as the first or last word
+    last_shape: str
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word(word: str) -> _Word:
+    """The facts and feature names of one token."""
+    lower = word.lower()
+    neighbour = lower if word[0].isalpha() else word
+    shape = _shape(word)
+    return _Word(
+        lower=lower, bare=lower.rstrip("."), connector=lower in CONNECTORS, org_suffix=lower in ORG_SUFFIXES,
+        caps=word.isupper() and len(word) > 1, name=f"w={lower}", first_name=f"f={lower}", prefix=f"p3={lower[:3]}",
+        last_name=f"l={lower}", suffixes=(f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
+        context=(f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
+        shape=shape, first_shape=f"s0={shape}", last_shape=f"sL={shape}",
+    )
 
 
 def _candidate(
     text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
-    title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, ratio: Mapping[str, float],
+    title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
 ) -> Candidate:
-    """Build one candidate over tokens[i:j] with its feature strings."""
-    words = [tokens[k][2] for k in range(i, j)]
-    lowers = [w.lower() for w in words]
-    first, last = lowers[0], lowers[-1]
+    """Build one candidate over tokens[i:j] with its feature strings (names and order fixed by the model)."""
+    run = [_word(tokens[k][2]) for k in range(i, j)]
+    first, last = run[0], run[-1]
     start, end = tokens[i][0], tokens[j - 1][1]
-    n = min(len(words), 4)
-    buckets = [_bucket(ratio, w.rstrip(".")) for w in lowers]
-    features = [f"w={w}" for w in lowers]
-    features += [
-        f"f={first}", f"l={last}", f"n={n}", f"p3={first[:3]}", f"x2={last[-2:]}", f"x3={last[-3:]}",
-        f"x4={last[-4:]}", f"b0={buckets[0]}", f"bL={buckets[-1]}", f"bM={max(buckets)}",
-        f"L1={_context(tokens, i - 1)}", f"L2={_context(tokens, i - 2)}",
-        f"R1={_context(tokens, j)}", f"R2={_context(tokens, j + 1)}",
+    n = min(j - i, 4)
+    bucket = facts.bucket
+    buckets = [bucket[w.bare] for w in run]
+    count = len(tokens)
+    features = [w.name for w in run]
+    features += (
+        first.first_name, last.last_name, f"n={n}", first.prefix, *last.suffixes,
+        f"b0={buckets[0]}", f"bL={buckets[-1]}", f"bM={max(buckets)}",
+        _word(tokens[i - 1][2]).context[1] if i >= 1 else "L1=<s>",
+        _word(tokens[i - 2][2]).context[0] if i >= 2 else "L2=<s>",
+        _word(tokens[j][2]).context[2] if j < count else "R1=</s>",
+        _word(tokens[j + 1][2]).context[3] if j + 1 < count else "R2=</s>",
         f"m={mode}", f"i={initial}|b0={buckets[0]}", f"i={initial}|n={n}",
-    ]
+    )
     if mode == "normal":
-        shapes = [_shape(w) for w in words]
-        features += [f"s={' '.join(shapes[:4])}", f"s0={shapes[0]}", f"sL={shapes[-1]}"]
-        if all(w.isupper() and len(w) > 1 for w in words):
+        features += (f"s={' '.join([w.shape for w in run[:4]])}", first.first_shape, last.last_shape)
+        for w in run:
+            if not w.caps:
+                break
+        else:
             features.append("allcaps")
     if title is not None:
         title_words = [w.lower().rstrip(".") for w in text[title[0]:title[1]].split()]
         head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
         features += ["title", f"t={head}"]
-    elif 0 < i and tokens[i - 1][2].lower().rstrip(".") in TITLE_WORDS:
-        features.append(f"t~={tokens[i - 1][2].lower().rstrip('.')}")
-    if last in ORG_SUFFIXES:
+    elif 0 < i and (previous := _word(tokens[i - 1][2]).bare) in TITLE_WORDS:
+        features.append(f"t~={previous}")
+    if last.org_suffix:
         features.append("orgsuffix")
-    if any(w in CONNECTORS for w in lowers):
-        features.append("connector")
+    for w in run:
+        if w.connector:
+            features.append("connector")
+            break
     if known_kind is not None:
         kind = known_kind(text[start:end])
         if kind is not None:
