@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any, Literal
 
 from framing.text.resources import read_model_text
@@ -44,10 +45,13 @@ CAPS_LINE_SHARE = 0.7
 # split (GMB blocks with crc32 % 10 == 1), never on the development split.
 MIN_CONFIDENCE = 0.35
 
-# Each branch opens with a cheap test of the next characters, so a plain word skips the
-# others at once; the word branch takes whole runs of word characters without backtracking.
+# A token with the white space before it (``findall`` then gives every token's extent without
+# a match object per token). Each branch opens with a cheap test of the next characters, so a
+# plain word skips the others at once; the word branch takes whole runs of word characters
+# without backtracking.
 _TOKEN = re.compile(
     r"""
+    \s*(?:
     (?=\w\.)(?:(?:[^\W\d_]\.){2,}                        # U.S.  U.N.  J.K.
               |[^\W\d_]\.(?=[ \t]+[^\W\d_]))             # an initial: George W. Bush
     |(?=[A-Z][a-z]{1,5}\.)
@@ -55,7 +59,7 @@ _TOKEN = re.compile(
        |Maj|Adm|Prof|Rev|Mt|Ft|Cpl|Pvt|Supt|Insp|Amb|Pres)\.(?!\w)  # abbreviations keep their period
     |\w++(?:(?:['’](?![sS]\b)|[-‐])(?=\w)\w++)*+          # words: O'Brien, Jean-Pierre (not Kane's)
     |\S                                                  # any other character
-    """,
+    )""",
     re.VERBOSE,
 )
 
@@ -156,8 +160,6 @@ class Model:
     lowercase_ratio: Mapping[str, float]
 
 
-Token = tuple[int, int, str]
-
 
 def find_names(
     text: str,
@@ -252,7 +254,7 @@ def iter_candidates(
     """
     starts = sorted(start for start, _ in sentences) if sentences is not None else None
     facts = _ratio_facts(lowercase_ratio)
-    finditer = _TOKEN.finditer
+    findall = _TOKEN.findall
     position = 0
     length = len(text)
     cursor = [0]
@@ -260,10 +262,20 @@ def iter_candidates(
         newline = text.find("\n", position)
         line_end = length if newline < 0 else newline
         if line_end > position:
-            tokens = [(m.start(), m.end(), m.group()) for m in finditer(text, position, line_end)]
-            if tokens:
-                yield from _line_candidates(text, tokens, starts, cursor, known_kind, facts, mode)
+            spaced = findall(text, position, line_end)
+            if spaced:
+                # The tokens, and where each ends: a token's start is its end less its length.
+                line = _Line(list(map(str.lstrip, spaced)), list(accumulate(map(len, spaced), initial=position))[1:])
+                yield from _line_candidates(text, line, starts, cursor, known_kind, facts, mode)
         position = line_end + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """The tokens of one line: their texts and end offsets (a token starts at its end less its length)."""
+
+    words: list[str]
+    ends: list[int]
 
 
 class _Memo(dict[str, Any]):
@@ -307,14 +319,14 @@ def _ratio_facts(ratio: Mapping[str, float]) -> _RatioFacts:
     return facts
 
 
-def _line_mode(tokens: Sequence[Token], facts: _RatioFacts) -> LineMode:
+def _line_mode(tokens: Sequence[str], facts: _RatioFacts) -> LineMode:
     """Read a line as plain text, Title Case or ALL CAPS (any lower-case content word: plain text)."""
     if len(tokens) < MIN_HEADLINE_WORDS:
         return "normal"
-    for _, _, word in tokens:
+    for word in tokens:
         if word[0].islower() and word not in FUNCTION_WORDS and word != "s":  # "s" of "Kane's"
             return "normal"
-    words = [w for _, _, w in tokens if w[0].isalpha() and w not in ("s", "S")]
+    words = [w for w in tokens if w[0].isalpha() and w not in ("s", "S")]
     long_words = [w for w in words if len(w) > 1]
     if len(long_words) >= MIN_HEADLINE_WORDS and sum(w.isupper() for w in long_words) >= CAPS_LINE_SHARE * len(long_words):
         return "caps"
@@ -325,21 +337,20 @@ def _line_mode(tokens: Sequence[Token], facts: _RatioFacts) -> LineMode:
     return "normal"
 
 
-def _is_initial(tokens: Sequence[Token], index: int, sentence_starts: Sequence[int] | None,
-                cursor: list[int]) -> bool:
+def _is_initial(line: _Line, index: int, sentence_starts: Sequence[int] | None, cursor: list[int]) -> bool:
     """Whether token ``index`` opens a sentence, a quotation or a line."""
     if index == 0:
         return True
-    previous = tokens[index - 1][2]
+    previous = line.words[index - 1]
     if previous in ".!?:;\"“‘'([—–-…" and not previous.isalnum():
         return True
     if sentence_starts is not None:
-        start = tokens[index][0]
+        start = line.ends[index] - len(line.words[index])
         pointer = cursor[0]
         while pointer < len(sentence_starts) and sentence_starts[pointer] <= start:
             pointer += 1
         cursor[0] = pointer
-        if pointer and tokens[index - 1][1] <= sentence_starts[pointer - 1]:
+        if pointer and line.ends[index - 1] <= sentence_starts[pointer - 1]:
             return True
     return False
 
@@ -369,7 +380,7 @@ def _is_everyday(ratio: Mapping[str, float], lower: str) -> bool:
 
 def _line_candidates(
     text: str,
-    tokens: list[Token],
+    line: _Line,
     sentence_starts: Sequence[int] | None,
     cursor: list[int],
     known_kind: Callable[[str], str | None] | None,
@@ -377,13 +388,14 @@ def _line_candidates(
     forced: LineMode | None,
 ) -> list[Candidate]:
     """The candidates of one line of tokens (``cursor`` walks ``sentence_starts``)."""
+    tokens = line.words
     mode = forced or _line_mode(tokens, facts)
     n = len(tokens)
     if mode == "normal":  # the fast path: one comprehension, _is_capitalised inlined
         flags = [w[0].isupper() or (("-" in w or "'" in w or "’" in w) and _PARTICLE_WORD.match(w) is not None)
-                 for _, _, w in tokens]
+                 for w in tokens]
     else:
-        flags = [_is_capitalised(w, mode, facts) for _, _, w in tokens]
+        flags = [_is_capitalised(w, mode, facts) for w in tokens]
     flags.append(False)  # sentinel
     found: list[Candidate] = []
     i = 0
@@ -398,71 +410,72 @@ def _line_candidates(
             if j >= n:
                 break
             k = j
-            while k < n and k - j < MAX_CONNECTORS and tokens[k][2].lower() in CONNECTORS \
-                    and not (k == j and tokens[k][2].lower() in _NOT_FIRST_CONNECTORS):
+            while k < n and k - j < MAX_CONNECTORS and tokens[k].lower() in CONNECTORS \
+                    and not (k == j and tokens[k].lower() in _NOT_FIRST_CONNECTORS):
                 k += 1
-            if k > j and flags[k] and tokens[k][2][0].isupper():
+            if k > j and flags[k] and tokens[k][0].isupper():
                 j = k + 1
                 continue
             break
-        initial = _is_initial(tokens, i, sentence_starts, cursor)
-        _run_candidates(found, text, tokens, i, j, initial, mode, known_kind, facts)
+        initial = _is_initial(line, i, sentence_starts, cursor)
+        _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
         i = j
     return found
 
 
 def _run_candidates(
-    found: list[Candidate], text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
+    found: list[Candidate], text: str, line: _Line, i: int, j: int, initial: bool, mode: LineMode,
     known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
 ) -> None:
     """Split a capitalised run into title and name, then add the name candidate(s) to ``found``."""
-    first = tokens[i][2].lower()
-    acronym = mode == "normal" and len(first) > 1 and tokens[i][2].isupper()
+    tokens = line.words
+    first = tokens[i].lower()
+    acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
             and (first in FUNCTION_WORDS or facts.everyday[first]):
         i += 1
-        while i < j and tokens[i][2].lower() in CONNECTORS:
+        while i < j and tokens[i].lower() in CONNECTORS:
             i += 1
         initial = False
         if i >= j:
             return
-    if j - i == 1 and tokens[i][2].lower() in FUNCTION_WORDS:
+    if j - i == 1 and tokens[i].lower() in FUNCTION_WORDS:
         return
     title: tuple[int, int] | None = None
-    while j - i > 1 and tokens[j - 1][2].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"
+    while j - i > 1 and tokens[j - 1].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"
         j -= 1
-    org_like = tokens[j - 1][2].lower() in ORG_SUFFIXES and not any(tokens[k][2] == "of" for k in range(i, j))
+    org_like = tokens[j - 1].lower() in ORG_SUFFIXES and not any(tokens[k] == "of" for k in range(i, j))
     head = None if org_like else _title_end(tokens, i, j, facts)  # "General Motors" keeps "General"
     if head is not None:
         begin = head[0]
         if begin > i:  # "U.S. President Barack Obama": "U.S." is a candidate of its own
-            found.append(_candidate(text, tokens, i, begin, initial, mode, None, known_kind, facts))
-        title = (tokens[begin][0], tokens[head[1] - 1][1])
+            found.append(_candidate(text, line, i, begin, initial, mode, None, known_kind, facts))
+        title = (line.ends[begin] - len(tokens[begin]), line.ends[head[1] - 1])
         i, initial = head[1], False
     for k in range(i, j):
-        if _word(tokens[k][2]).bare not in TITLE_WORDS:
+        if _word(tokens[k]).bare not in TITLE_WORDS:
             break
     else:
         return  # "Prime Minister" alone is a role, not a name
-    candidate = _candidate(text, tokens, i, j, initial, mode, title, known_kind, facts)
+    candidate = _candidate(text, line, i, j, initial, mode, title, known_kind, facts)
     cut = None
     for k in range(i + 1, j - 1):
-        if tokens[k][2] in ("of", "for"):
+        if tokens[k] in ("of", "for"):
             cut = k
             break
     rest = j
     if cut is not None:
         rest = cut + 1
-        while rest < j and tokens[rest][2].lower() in CONNECTORS:
+        while rest < j and tokens[rest].lower() in CONNECTORS:
             rest += 1
     if cut is not None and rest < j:
-        parts = (_candidate(text, tokens, i, cut, initial, mode, title, known_kind, facts),
-                 _candidate(text, tokens, rest, j, False, mode, None, known_kind, facts))
+        parts = (_candidate(text, line, i, cut, initial, mode, title, known_kind, facts),
+                 _candidate(text, line, rest, j, False, mode, None, known_kind, facts))
         candidate = Candidate(candidate.start, candidate.end, candidate.features, title, parts)
     found.append(candidate)
 
 
-def _title_end(tokens: Sequence[Token], i: int, j: int, facts: _RatioFacts) -> tuple[int, int] | None:
+def _title_end(tokens: Sequence[str], i: int, j: int, facts: _RatioFacts) -> tuple[int, int] | None:
     """Find a title inside the run tokens[i:j]: (first title token, first name token), or None.
 
     The title is a stretch of title words ending in a title head ("Foreign Minister"),
@@ -473,21 +486,21 @@ def _title_end(tokens: Sequence[Token], i: int, j: int, facts: _RatioFacts) -> t
     best: tuple[int, int] | None = None
     k = i
     while k < j - 1:
-        lower = _word(tokens[k][2]).bare
+        lower = _word(tokens[k]).bare
         if lower in _TITLE_HEADS:
             end = k + 1
-            if end + 1 < j - 1 and tokens[end][2] == "of":  # "Secretary of State", "Director of Operations"
+            if end + 1 < j - 1 and tokens[end] == "of":  # "Secretary of State", "Director of Operations"
                 stop = end + 1
-                while stop < j - 1 and (tokens[stop][2].lower() in TITLE_WORDS or everyday[tokens[stop][2].lower()]):
+                while stop < j - 1 and (tokens[stop].lower() in TITLE_WORDS or everyday[tokens[stop].lower()]):
                     stop += 1
                 if stop > end + 1:
                     end = stop
-            follower = tokens[end][2]
-            abbreviated = tokens[k][2].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
+            follower = tokens[end]
+            abbreviated = tokens[k].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
             if end < j and (abbreviated or not everyday[follower.lower()]) \
                     and follower.lower() not in CONNECTORS:
                 begin = k
-                while begin > i and _word(tokens[begin - 1][2]).bare in TITLE_WORDS:
+                while begin > i and _word(tokens[begin - 1]).bare in TITLE_WORDS:
                     begin -= 1
                 best = (begin, end)
             k = end
@@ -559,13 +572,14 @@ def _word(word: str) -> _Word:
 
 
 def _candidate(
-    text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
+    text: str, line: _Line, i: int, j: int, initial: bool, mode: LineMode,
     title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
 ) -> Candidate:
     """Build one candidate over tokens[i:j] with its feature strings (names and order fixed by the model)."""
-    run = [_word(tokens[k][2]) for k in range(i, j)]
+    tokens = line.words
+    run = [_word(w) for w in tokens[i:j]]
     first, last = run[0], run[-1]
-    start, end = tokens[i][0], tokens[j - 1][1]
+    start, end = line.ends[i] - len(tokens[i]), line.ends[j - 1]
     n = min(j - i, 4)
     bucket = facts.bucket
     buckets = [bucket[w.bare] for w in run]
@@ -574,10 +588,10 @@ def _candidate(
     features += (
         first.first_name, last.last_name, f"n={n}", first.prefix, *last.suffixes,
         f"b0={buckets[0]}", f"bL={buckets[-1]}", f"bM={max(buckets)}",
-        _word(tokens[i - 1][2]).context[1] if i >= 1 else "L1=<s>",
-        _word(tokens[i - 2][2]).context[0] if i >= 2 else "L2=<s>",
-        _word(tokens[j][2]).context[2] if j < count else "R1=</s>",
-        _word(tokens[j + 1][2]).context[3] if j + 1 < count else "R2=</s>",
+        _word(tokens[i - 1]).context[1] if i >= 1 else "L1=<s>",
+        _word(tokens[i - 2]).context[0] if i >= 2 else "L2=<s>",
+        _word(tokens[j]).context[2] if j < count else "R1=</s>",
+        _word(tokens[j + 1]).context[3] if j + 1 < count else "R2=</s>",
         f"m={mode}", f"i={initial}|b0={buckets[0]}", f"i={initial}|n={n}",
     )
     if mode == "normal":
@@ -591,7 +605,7 @@ def _candidate(
         title_words = [w.lower().rstrip(".") for w in text[title[0]:title[1]].split()]
         head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
         features += ["title", f"t={head}"]
-    elif 0 < i and (previous := _word(tokens[i - 1][2]).bare) in TITLE_WORDS:
+    elif 0 < i and (previous := _word(tokens[i - 1]).bare) in TITLE_WORDS:
         features.append(f"t~={previous}")
     if last.org_suffix:
         features.append("orgsuffix")
