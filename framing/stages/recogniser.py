@@ -571,28 +571,40 @@ def _word(word: str) -> _Word:
     )
 
 
+_BUCKETS = ("u", "0", "1", "2", "3", "4")  # every value of _bucket
+# The feature names a candidate takes from its length, buckets, mode and initial flag, made once.
+_LENGTH = {n: f"n={n}" for n in range(1, 5)}
+_BUCKET_FIRST = {b: f"b0={b}" for b in _BUCKETS}
+_BUCKET_LAST = {b: f"bL={b}" for b in _BUCKETS}
+_BUCKET_MAX = {b: f"bM={b}" for b in _BUCKETS}
+_MODE = {m: f"m={m}" for m in ("normal", "title", "caps")}
+_INITIAL_BUCKET = {i: {b: f"i={i}|b0={b}" for b in _BUCKETS} for i in (False, True)}
+_INITIAL_LENGTH = {i: {n: f"i={i}|n={n}" for n in range(1, 5)} for i in (False, True)}
+
+
 def _candidate(
     text: str, line: _Line, i: int, j: int, initial: bool, mode: LineMode,
     title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
 ) -> Candidate:
     """Build one candidate over tokens[i:j] with its feature strings (names and order fixed by the model)."""
     tokens = line.words
-    run = [_word(w) for w in tokens[i:j]]
+    run = list(map(_word, tokens[i:j]))
     first, last = run[0], run[-1]
     start, end = line.ends[i] - len(tokens[i]), line.ends[j - 1]
     n = min(j - i, 4)
     bucket = facts.bucket
     buckets = [bucket[w.bare] for w in run]
+    b0 = buckets[0]
     count = len(tokens)
     features = [w.name for w in run]
     features += (
-        first.first_name, last.last_name, f"n={n}", first.prefix, *last.suffixes,
-        f"b0={buckets[0]}", f"bL={buckets[-1]}", f"bM={max(buckets)}",
+        first.first_name, last.last_name, _LENGTH[n], first.prefix, *last.suffixes,
+        _BUCKET_FIRST[b0], _BUCKET_LAST[buckets[-1]], _BUCKET_MAX[max(buckets)],
         _word(tokens[i - 1]).context[1] if i >= 1 else "L1=<s>",
         _word(tokens[i - 2]).context[0] if i >= 2 else "L2=<s>",
         _word(tokens[j]).context[2] if j < count else "R1=</s>",
         _word(tokens[j + 1]).context[3] if j + 1 < count else "R2=</s>",
-        f"m={mode}", f"i={initial}|b0={buckets[0]}", f"i={initial}|n={n}",
+        _MODE[mode], _INITIAL_BUCKET[initial][b0], _INITIAL_LENGTH[initial][n],
     )
     if mode == "normal":
         features += (f"s={' '.join([w.shape for w in run[:4]])}", first.first_shape, last.last_shape)
