@@ -595,30 +595,36 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
     for token in _CAPITAL_TOKEN.finditer(text[start:end]):
         word = token.group(1)
         if not word[0].isupper():  # not a name word ("über"): it ends the run
-            if run:
+            if len(run) > 1:
                 yield from _flush(run, taken)
-                run = []
+            run = []
             continue
         token_start = start + token.start(1)
         possessive = word.endswith(("'s", "’s"))
         core = word[:-2] if possessive else word
-        adjacent = run and text[run[-1][1]:token_start] == " "
         if len(core) > 2:
             core = core.rstrip(".")  # a sentence's full stop, not an initial ("J.")
-        item = (token_start, token_start + len(core), core)
-        is_name = _is_name_word(core)
-        if is_name and (adjacent or not run):
-            run.append(item)
-        else:
-            yield from _flush(run, taken)
-            run = [item] if is_name else []
-        if possessive:
-            yield from _flush(run, taken)
+        if _is_name_word(core):
+            if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
+                run.append((token_start, token_start + len(core), core))
+            else:
+                if len(run) > 1:
+                    yield from _flush(run, taken)
+                run = [(token_start, token_start + len(core), core)]
+        elif run:
+            if len(run) > 1:
+                yield from _flush(run, taken)
             run = []
-    yield from _flush(run, taken)
+        if possessive and run:
+            if len(run) > 1:
+                yield from _flush(run, taken)
+            run = []
+    if len(run) > 1:
+        yield from _flush(run, taken)
 
 
 def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidate]:
+    """The run as a candidate, if it has two to four words, not all of the last two everyday, and is not taken."""
     if 2 <= len(run) <= 4 and not all(is_everyday_word(word) for _, _, word in run[-2:]):
         start, end = run[0][0], run[-1][1]
         if not taken.overlaps(start, end):
