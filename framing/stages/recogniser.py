@@ -552,6 +552,7 @@ class _Word:
     suffixes: tuple[str, str, str]
     context: tuple[str, str, str, str]  # "L2=", "L1=", "R1=", "R2=" as a neighbour
     shape: str
+    shapes: str  # "s=" of a one-word candidate
     first_shape: str  # "s0=" and "sL=" as the first or last word
     last_shape: str
 
@@ -567,7 +568,7 @@ def _word(word: str) -> _Word:
         caps=word.isupper() and len(word) > 1, name=f"w={lower}", first_name=f"f={lower}", prefix=f"p3={lower[:3]}",
         last_name=f"l={lower}", suffixes=(f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
         context=(f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
-        shape=shape, first_shape=f"s0={shape}", last_shape=f"sL={shape}",
+        shape=shape, shapes=f"s={shape}", first_shape=f"s0={shape}", last_shape=f"sL={shape}",
     )
 
 
@@ -593,13 +594,17 @@ def _candidate(
     start, end = line.ends[i] - len(tokens[i]), line.ends[j - 1]
     n = min(j - i, 4)
     bucket = facts.bucket
-    buckets = [bucket[w.bare] for w in run]
-    b0 = buckets[0]
+    if n == 1:  # most candidates are one word: no lists to build
+        b0 = b_last = b_max = bucket[first.bare]
+        features = [first.name]
+    else:
+        buckets = [bucket[w.bare] for w in run]
+        b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
+        features = [w.name for w in run]
     count = len(tokens)
-    features = [w.name for w in run]
     features += (
         first.first_name, last.last_name, _LENGTH[n], first.prefix, *last.suffixes,
-        _BUCKET_FIRST[b0], _BUCKET_LAST[buckets[-1]], _BUCKET_MAX[max(buckets)],
+        _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
         _word(tokens[i - 1]).context[1] if i >= 1 else "L1=<s>",
         _word(tokens[i - 2]).context[0] if i >= 2 else "L2=<s>",
         _word(tokens[j]).context[2] if j < count else "R1=</s>",
@@ -607,7 +612,8 @@ def _candidate(
         _MODE[mode], _INITIAL_BUCKET[initial][b0], _INITIAL_LENGTH[initial][n],
     )
     if mode == "normal":
-        features += (f"s={' '.join([w.shape for w in run[:4]])}", first.first_shape, last.last_shape)
+        shapes = first.shapes if n == 1 else f"s={' '.join([w.shape for w in run[:4]])}"
+        features += (shapes, first.first_shape, last.last_shape)
         for w in run:
             if not w.caps:
                 break
