@@ -391,9 +391,8 @@ def _line_candidates(
     tokens = line.words
     mode = forced or _line_mode(tokens, facts)
     n = len(tokens)
-    if mode == "normal":  # the fast path: one comprehension, _is_capitalised inlined
-        flags = [w[0].isupper() or (("-" in w or "'" in w or "’" in w) and _PARTICLE_WORD.match(w) is not None)
-                 for w in tokens]
+    if mode == "normal":  # the fast path: each distinct word tested once
+        flags = list(map(_NAME_WORD_FLAGS.__getitem__, tokens))
     else:
         flags = [_is_capitalised(w, mode, facts) for w in tokens]
     flags.append(False)  # sentinel
@@ -423,6 +422,24 @@ def _line_candidates(
     return found
 
 
+def _is_name_word_in_prose(word: str) -> bool:
+    """``_is_capitalised`` on a plain-text line: capitalised, or a particle glued to a name ("al-Assad")."""
+    return word[0].isupper() or (("-" in word or "'" in word or "’" in word) and _PARTICLE_WORD.match(word) is not None)
+
+
+class _WordFlags(dict[str, bool]):
+    """Word -> ``_is_name_word_in_prose(word)``, filled on first lookup; cleared once it holds WORD_CACHE words."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[word] = _is_name_word_in_prose(word)
+        return value
+
+
+_NAME_WORD_FLAGS = _WordFlags()
+
+
 def _run_candidates(
     found: list[Candidate], text: str, line: _Line, i: int, j: int, initial: bool, mode: LineMode,
     known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
@@ -445,7 +462,8 @@ def _run_candidates(
     while j - i > 1 and tokens[j - 1].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"
         j -= 1
     org_like = tokens[j - 1].lower() in ORG_SUFFIXES and not any(tokens[k] == "of" for k in range(i, j))
-    head = None if org_like else _title_end(tokens, i, j, facts)  # "General Motors" keeps "General"
+    # A title needs a word after it ("General Motors" keeps "General").
+    head = None if org_like or j - i < 2 else _title_end(tokens, i, j, facts)
     if head is not None:
         begin = head[0]
         if begin > i:  # "U.S. President Barack Obama": "U.S." is a candidate of its own
