@@ -45,7 +45,7 @@ MAX_PRONOUN_LOOKBACK = 60
 # Distinct names whose gazetteer kind is memoised before the memo starts afresh (a bound
 # on memory over a long corpus; a news text has a few hundred candidate names).
 MAX_KIND_CACHE = 100_000
-# Distinct capitalised words whose name-word test is remembered.
+# Distinct capitalised tokens whose reading as a name word is remembered.
 NAME_WORD_CACHE = 65536
 
 
@@ -556,6 +556,18 @@ class _Candidate:
 
 
 @lru_cache(maxsize=NAME_WORD_CACHE)
+def _name_word_parts(word: str) -> tuple[str, bool, bool]:
+    """A capitalised token as a run reads it: its core, whether it was possessive, whether the core is a name word.
+
+    The core drops a possessive "'s" and a sentence's full stop (not an initial's: "J.").
+    """
+    possessive = word.endswith(("'s", "’s"))
+    core = word[:-2] if possessive else word
+    if len(core) > 2:
+        core = core.rstrip(".")
+    return core, possessive, _is_name_word(core)
+
+
 def _is_name_word(word: str) -> bool:
     """A capitalised word that may be part of a name ("Trenin", "J.", not "The" or "NATO")."""
     core = word.rstrip(".")
@@ -600,11 +612,8 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
             run = []
             continue
         token_start = start + token.start(1)
-        possessive = word.endswith(("'s", "’s"))
-        core = word[:-2] if possessive else word
-        if len(core) > 2:
-            core = core.rstrip(".")  # a sentence's full stop, not an initial ("J.")
-        if _is_name_word(core):
+        core, possessive, is_name = _name_word_parts(word)
+        if is_name:
             if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
                 run.append((token_start, token_start + len(core), core))
             else:
