@@ -24,8 +24,11 @@ from framing.text.resources import read_model_text
 
 NameKind = Literal["PER", "ORG", "LOC", "NAT"]
 LineMode = Literal["normal", "title", "caps"]
-# Distinct tokens whose facts and feature names are remembered (a news article has a few thousand).
+# Distinct tokens whose one-value facts (bucket, everyday, name word) are remembered.
 WORD_CACHE = 65536
+# Distinct tokens whose feature names are remembered (about 1.4 kB each, so at most ~11 MB; a
+# news article has a few hundred names and neighbours of names).
+FEATURE_CACHE = 8192
 # Lower-case tables whose lookups are remembered (the shipped one, and a few in training).
 RATIO_TABLES = 4
 CLASSES: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC", "NAT")
@@ -575,7 +578,7 @@ class _Word:
     last_shape: str
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@lru_cache(maxsize=FEATURE_CACHE)
 def _word(word: str) -> _Word:
     """The facts and feature names of one token."""
     lower = word.lower()
