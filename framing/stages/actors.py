@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from framing.errors import LexiconError
@@ -45,6 +45,8 @@ MAX_PRONOUN_LOOKBACK = 60
 # Distinct names whose gazetteer kind is memoised before the memo starts afresh (a bound
 # on memory over a long corpus; a news text has a few hundred candidate names).
 MAX_KIND_CACHE = 100_000
+# Distinct capitalised tokens whose reading as a name word is remembered.
+NAME_WORD_CACHE = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +348,15 @@ _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
 _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
                                  "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
 _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+# The patterns the context rules run per name, compiled once.
+_WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place or a name
+_HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
+_NEXT_WORD = re.compile(r"\s+(?:(\w+ly)\s+)?([\w-]+)")  # the word after a place, past an adverb
+_HEADING_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
+_WORDS_BEFORE_NAME = re.compile(r"[\w.'’-]+")
+_FOLLOWING_VERB = re.compile(r"['’]?s?\s+(?:\w+ly\s+)?([a-z]+)")  # "Trenin said", "Trenin's quietly told"
+_LAST_WORD = re.compile(r"(\S+)\s+$")  # the word before a mention (a title?)
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")  # a possible surname
 
 
 def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
@@ -356,9 +367,9 @@ def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
     "Moscow's Red Square" and a dateline are places.
     """
     after = text[end:end + 60]
-    before_words = re.findall(r"[\w'’-]+", text[max(span_start, start - 40):start])
+    before_words = _WORD_RUNS.findall(text[max(span_start, start - 40):start])
     if after.startswith(("'s", "’s")):
-        following = re.findall(r"[\w-]+", after[2:])[:2]
+        following = _HYPHENATED_WORDS.findall(after[2:])[:2]
         if following and following[0].lower() in _PLACE_NOUNS:
             return False
         return not (len(following) == 2 and following[0][:1].isupper() and following[1] in _PLACE_NAME_ENDINGS)
@@ -377,7 +388,7 @@ def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
             return False
         if any(word.lower() in _RELATIONS for word in before_words[-4:]):
             return True  # "talks with Beijing", "between Washington and Moscow", "pressure on Kyiv"
-    next_word = re.match(r"\s+(?:(\w+ly)\s+)?([\w-]+)", after)
+    next_word = _NEXT_WORD.match(after)
     if next_word is None:
         return True  # followed by punctuation: an object or a subject set off by a comma
     word = next_word.group(2)
@@ -428,7 +439,7 @@ def _is_framed_place(text: str, start: int, end: int, span_start: int) -> bool:
         return _is_acting_place(text, start, end, span_start)
     if after.startswith(("-", "‐")) or (start == span_start and _DATELINE.match(after)):
         return False
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(span_start, start - 40):start])]
+    words = [w.lower() for w in _WORD_RUNS.findall(text[max(span_start, start - 40):start])]
     while words and words[-1] in _ARTICLES:
         words.pop()
     previous = words[-1] if words else ""
@@ -441,7 +452,7 @@ def _is_framed_place(text: str, start: int, end: int, span_start: int) -> bool:
         return True
     if previous.endswith("ed") and previous not in _MOTION_VERBS and text[start - 1:start] == " ":
         return True
-    next_word = re.match(r"\s+(?:(\w+ly)\s+)?([\w-]+)", after)
+    next_word = _NEXT_WORD.match(after)
     if next_word is None:
         return False
     word = next_word.group(2)
@@ -461,12 +472,12 @@ def _is_heading_place(text: str, start: int, end: int, span_start: int) -> bool:
     after = text[end:end + 40]
     if after.startswith(("-", "‐")):
         return False
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[span_start:start])]
+    words = [w.lower() for w in _WORD_RUNS.findall(text[span_start:start])]
     while words and words[-1] in _ARTICLES:
         words.pop()
     if len(words) > 1 and words[-1] in _SPATIAL:
         return False  # a location inside the headline, not the place it opens with
-    next_word = re.match(r"(?:['’]s)?\s+([\w-]+)", after)
+    next_word = _HEADING_NEXT_WORD.match(after)
     return next_word is None or not (next_word.group(1)[:1].isupper() or next_word.group(1).lower() in _PLACE_NOUNS)
 
 
@@ -544,6 +555,19 @@ class _Candidate:
     words: tuple[str, ...]
 
 
+@lru_cache(maxsize=NAME_WORD_CACHE)
+def _name_word_parts(word: str) -> tuple[str, bool, bool]:
+    """A capitalised token as a run reads it: its core, whether it was possessive, whether the core is a name word.
+
+    The core drops a possessive "'s" and a sentence's full stop (not an initial's: "J.").
+    """
+    possessive = word.endswith(("'s", "’s"))
+    core = word[:-2] if possessive else word
+    if len(core) > 2:
+        core = core.rstrip(".")
+    return core, possessive, _is_name_word(core)
+
+
 def _is_name_word(word: str) -> bool:
     """A capitalised word that may be part of a name ("Trenin", "J.", not "The" or "NATO")."""
     core = word.rstrip(".")
@@ -583,30 +607,33 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
     for token in _CAPITAL_TOKEN.finditer(text[start:end]):
         word = token.group(1)
         if not word[0].isupper():  # not a name word ("über"): it ends the run
-            if run:
+            if len(run) > 1:
                 yield from _flush(run, taken)
-                run = []
+            run = []
             continue
         token_start = start + token.start(1)
-        possessive = word.endswith(("'s", "’s"))
-        core = word[:-2] if possessive else word
-        adjacent = run and text[run[-1][1]:token_start] == " "
-        if len(core) > 2:
-            core = core.rstrip(".")  # a sentence's full stop, not an initial ("J.")
-        item = (token_start, token_start + len(core), core)
-        is_name = _is_name_word(core)
-        if is_name and (adjacent or not run):
-            run.append(item)
-        else:
-            yield from _flush(run, taken)
-            run = [item] if is_name else []
-        if possessive:
-            yield from _flush(run, taken)
+        core, possessive, is_name = _name_word_parts(word)
+        if is_name:
+            if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
+                run.append((token_start, token_start + len(core), core))
+            else:
+                if len(run) > 1:
+                    yield from _flush(run, taken)
+                run = [(token_start, token_start + len(core), core)]
+        elif run:
+            if len(run) > 1:
+                yield from _flush(run, taken)
             run = []
-    yield from _flush(run, taken)
+        if possessive and run:
+            if len(run) > 1:
+                yield from _flush(run, taken)
+            run = []
+    if len(run) > 1:
+        yield from _flush(run, taken)
 
 
 def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidate]:
+    """The run as a candidate, if it has two to four words, not all of the last two everyday, and is not taken."""
     if 2 <= len(run) <= 4 and not all(is_everyday_word(word) for _, _, word in run[-2:]):
         start, end = run[0][0], run[-1][1]
         if not taken.overlaps(start, end):
@@ -633,13 +660,13 @@ class _Covering:
 
 
 def _is_person_context(text: str, candidate: _Candidate, span_start: int, speakers: _Covering) -> bool:
-    before = re.findall(r"[\w.'’-]+", text[max(span_start, candidate.start - 30):candidate.start])
+    before = _WORDS_BEFORE_NAME.findall(text[max(span_start, candidate.start - 30):candidate.start])
     if before and (before[-1].lower() in ROLE_WORDS or before[-1].lower() in SPEAKER_NOUNS):
         return True
     after = text[candidate.end:candidate.end + 40]
     if _FOLLOWING_ROLE.match(after):
         return True
-    following = re.match(r"['’]?s?\s+(?:\w+ly\s+)?([a-z]+)", after)
+    following = _FOLLOWING_VERB.match(after)
     if following and following.group(1) in SPEECH_VERBS:
         return True
     return speakers.covers(candidate.start, candidate.end)
@@ -872,7 +899,7 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> li
 def _title_start(text: str, start: int, span_start: int) -> int:
     """Extend a person mention over titles written before it ("Foreign Minister Lavrov")."""
     while True:
-        previous = re.search(r"(\S+)\s+$", text[max(span_start, start - 30):start])
+        previous = _LAST_WORD.search(text[max(span_start, start - 30):start])
         if not previous or previous.group(1) not in _TITLES:
             return start
         start = start - len(previous.group(0))
@@ -883,8 +910,10 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
     if not surnames:
         return []
     found = []
-    for word in re.finditer(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*", text[start:end]):
-        surname = re.sub(r"['’]s$", "", word.group())
+    for word in _CAPITALISED_WORD.finditer(text[start:end]):
+        surname = word.group()
+        if surname.endswith(("'s", "’s")):
+            surname = surname[:-2]
         if surname not in surnames:
             continue
         word_start = start + word.start()

@@ -17,14 +17,20 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any, Literal
 
 from framing.text.resources import read_model_text
 
 NameKind = Literal["PER", "ORG", "LOC", "NAT"]
 LineMode = Literal["normal", "title", "caps"]
-# Distinct words whose shape is remembered (a news article has a few thousand).
-SHAPE_CACHE = 65536
+# Distinct tokens whose one-value facts (bucket, everyday, name word) are remembered.
+WORD_CACHE = 65536
+# Distinct tokens whose feature names are remembered (about 1.4 kB each, so at most ~11 MB; a
+# news article has a few hundred names and neighbours of names).
+FEATURE_CACHE = 8192
+# Lower-case tables whose lookups are remembered (the shipped one, and a few in training).
+RATIO_TABLES = 4
 CLASSES: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC", "NAT")
 WEIGHTS_FILE = "recogniser.json"
 
@@ -42,15 +48,21 @@ CAPS_LINE_SHARE = 0.7
 # split (GMB blocks with crc32 % 10 == 1), never on the development split.
 MIN_CONFIDENCE = 0.35
 
+# A token with the white space before it (``findall`` then gives every token's extent without
+# a match object per token). Each branch opens with a cheap test of the next characters, so a
+# plain word skips the others at once; the word branch takes whole runs of word characters
+# without backtracking.
 _TOKEN = re.compile(
     r"""
-    (?:[^\W\d_]\.){2,}                                   # U.S.  U.N.  J.K.
-    |(?:Mr|Mrs|Ms|Mssrs|Messrs|Dr|St|Jr|Sr|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt
+    \s*(?:
+    (?=\w\.)(?:(?:[^\W\d_]\.){2,}                        # U.S.  U.N.  J.K.
+              |[^\W\d_]\.(?=[ \t]+[^\W\d_]))             # an initial: George W. Bush
+    |(?=[A-Z][a-z]{1,5}\.)
+     (?:Mr|Mrs|Ms|Mssrs|Messrs|Dr|St|Jr|Sr|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt
        |Maj|Adm|Prof|Rev|Mt|Ft|Cpl|Pvt|Supt|Insp|Amb|Pres)\.(?!\w)  # abbreviations keep their period
-    |[^\W\d_]\.(?=[ \t]+[^\W\d_])                        # an initial: George W. Bush
-    |\w(?:\w|['’](?![sS]\b)(?=\w)|[-‐](?=\w))*           # words: O'Brien, Jean-Pierre (not Kane's)
+    |\w++(?:(?:['’](?![sS]\b)|[-‐])(?=\w)\w++)*+          # words: O'Brien, Jean-Pierre (not Kane's)
     |\S                                                  # any other character
-    """,
+    )""",
     re.VERBOSE,
 )
 
@@ -151,8 +163,6 @@ class Model:
     lowercase_ratio: Mapping[str, float]
 
 
-Token = tuple[int, int, str]
-
 
 def find_names(
     text: str,
@@ -246,6 +256,8 @@ def iter_candidates(
     synthetic headlines); None decides per line.
     """
     starts = sorted(start for start, _ in sentences) if sentences is not None else None
+    facts = _ratio_facts(lowercase_ratio)
+    findall = _TOKEN.findall
     position = 0
     length = len(text)
     cursor = [0]
@@ -253,49 +265,100 @@ def iter_candidates(
         newline = text.find("\n", position)
         line_end = length if newline < 0 else newline
         if line_end > position:
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, line_end)]
-            if tokens:
-                yield from _line_candidates(text, tokens, starts, cursor, known_kind, lowercase_ratio, mode)
+            spaced = findall(text, position, line_end)
+            if spaced:
+                # The tokens, and where each ends: a token's start is its end less its length.
+                line = _Line(list(map(str.lstrip, spaced)), list(accumulate(map(len, spaced), initial=position))[1:])
+                yield from _line_candidates(text, line, starts, cursor, known_kind, facts, mode)
         position = line_end + 1
 
 
-def _line_mode(tokens: Sequence[Token], ratio: Mapping[str, float]) -> LineMode:
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """The tokens of one line: their texts and end offsets (a token starts at its end less its length)."""
+
+    words: list[str]
+    ends: list[int]
+
+
+class _Memo(dict[str, Any]):
+    """Word -> ``compute(ratio, word)``, filled on first lookup; cleared once it holds WORD_CACHE words."""
+
+    def __init__(self, ratio: Mapping[str, float], compute: Callable[[Mapping[str, float], str], Any]) -> None:
+        super().__init__()
+        self.ratio = ratio
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[word] = self.compute(self.ratio, word)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class _RatioFacts:
+    """What candidates read from one lower-case table, memoised: a word's bucket and whether it is everyday.
+
+    The table is held here, so it must not change while in use (the shipped model's never does).
+    """
+
+    ratio: Mapping[str, float]
+    bucket: Mapping[str, str]  # bare lower-case word -> _bucket
+    everyday: Mapping[str, bool]  # lower-case word -> _is_everyday
+
+
+# Tables whose facts are remembered, by id (each entry keeps its table alive, so ids stay unique).
+_FACTS: dict[int, _RatioFacts] = {}
+
+
+def _ratio_facts(ratio: Mapping[str, float]) -> _RatioFacts:
+    """The memoised facts of ``ratio`` (the shipped table, or one the training script passes)."""
+    facts = _FACTS.get(id(ratio))
+    if facts is None or facts.ratio is not ratio:
+        if len(_FACTS) >= RATIO_TABLES:
+            _FACTS.clear()
+        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, _Memo(ratio, _bucket), _Memo(ratio, _is_everyday))
+    return facts
+
+
+def _line_mode(tokens: Sequence[str], facts: _RatioFacts) -> LineMode:
     """Read a line as plain text, Title Case or ALL CAPS (any lower-case content word: plain text)."""
     if len(tokens) < MIN_HEADLINE_WORDS:
         return "normal"
-    for _, _, word in tokens:
+    for word in tokens:
         if word[0].islower() and word not in FUNCTION_WORDS and word != "s":  # "s" of "Kane's"
             return "normal"
-    words = [w for _, _, w in tokens if w[0].isalpha() and w not in ("s", "S")]
+    words = [w for w in tokens if w[0].isalpha() and w not in ("s", "S")]
     long_words = [w for w in words if len(w) > 1]
     if len(long_words) >= MIN_HEADLINE_WORDS and sum(w.isupper() for w in long_words) >= CAPS_LINE_SHARE * len(long_words):
         return "caps"
+    everyday = facts.everyday
     if len(words) >= MIN_HEADLINE_WORDS and any(
-            w.lower() not in FUNCTION_WORDS and _is_everyday(w.lower(), ratio) for w in words):
+            w.lower() not in FUNCTION_WORDS and everyday[w.lower()] for w in words):
         return "title"
     return "normal"
 
 
-def _is_initial(tokens: Sequence[Token], index: int, sentence_starts: Sequence[int] | None,
-                cursor: list[int]) -> bool:
+def _is_initial(line: _Line, index: int, sentence_starts: Sequence[int] | None, cursor: list[int]) -> bool:
     """Whether token ``index`` opens a sentence, a quotation or a line."""
     if index == 0:
         return True
-    previous = tokens[index - 1][2]
+    previous = line.words[index - 1]
     if previous in ".!?:;\"“‘'([—–-…" and not previous.isalnum():
         return True
     if sentence_starts is not None:
-        start = tokens[index][0]
+        start = line.ends[index] - len(line.words[index])
         pointer = cursor[0]
         while pointer < len(sentence_starts) and sentence_starts[pointer] <= start:
             pointer += 1
         cursor[0] = pointer
-        if pointer and tokens[index - 1][1] <= sentence_starts[pointer - 1]:
+        if pointer and line.ends[index - 1] <= sentence_starts[pointer - 1]:
             return True
     return False
 
 
-def _is_capitalised(word: str, mode: LineMode, ratio: Mapping[str, float]) -> bool:
+def _is_capitalised(word: str, mode: LineMode, facts: _RatioFacts) -> bool:
     """Whether a token can be part of a name on a line read in ``mode``."""
     first = word[0]
     if not first.isupper():
@@ -303,10 +366,10 @@ def _is_capitalised(word: str, mode: LineMode, ratio: Mapping[str, float]) -> bo
     if mode == "normal":
         return True
     lower = word.lower()
-    return lower not in FUNCTION_WORDS and not _is_everyday(lower, ratio)
+    return lower not in FUNCTION_WORDS and not facts.everyday[lower]
 
 
-def _is_everyday(lower: str, ratio: Mapping[str, float]) -> bool:
+def _is_everyday(ratio: Mapping[str, float], lower: str) -> bool:
     """Whether a lower-cased word is mostly written in lower case (or an inflection of such a word)."""
     value = ratio.get(lower)
     if value is None:
@@ -320,22 +383,23 @@ def _is_everyday(lower: str, ratio: Mapping[str, float]) -> bool:
 
 def _line_candidates(
     text: str,
-    tokens: list[Token],
+    line: _Line,
     sentence_starts: Sequence[int] | None,
     cursor: list[int],
     known_kind: Callable[[str], str | None] | None,
-    ratio: Mapping[str, float],
+    facts: _RatioFacts,
     forced: LineMode | None,
-) -> Iterator[Candidate]:
-    """Yield the candidates of one line of tokens (``cursor`` walks ``sentence_starts``)."""
-    mode = forced or _line_mode(tokens, ratio)
+) -> list[Candidate]:
+    """The candidates of one line of tokens (``cursor`` walks ``sentence_starts``)."""
+    tokens = line.words
+    mode = forced or _line_mode(tokens, facts)
     n = len(tokens)
-    if mode == "normal":  # the fast path: one comprehension, _is_capitalised inlined
-        flags = [w[0].isupper() or (("-" in w or "'" in w or "’" in w) and _PARTICLE_WORD.match(w) is not None)
-                 for _, _, w in tokens]
+    if mode == "normal":  # the fast path: each distinct word tested once
+        flags = list(map(_NAME_WORD_FLAGS.__getitem__, tokens))
     else:
-        flags = [_is_capitalised(w, mode, ratio) for _, _, w in tokens]
+        flags = [_is_capitalised(w, mode, facts) for w in tokens]
     flags.append(False)  # sentinel
+    found: list[Candidate] = []
     i = 0
     while True:
         try:
@@ -343,92 +407,121 @@ def _line_candidates(
         except ValueError:
             break
         j = i + 1  # the run is tokens[i:j]
-        while j < n:
-            if flags[j]:
-                j += 1
-                continue
+        while True:
+            j = flags.index(False, j)  # at most the sentinel, n
+            if j >= n:
+                break
             k = j
-            while k < n and k - j < MAX_CONNECTORS and tokens[k][2].lower() in CONNECTORS \
-                    and not (k == j and tokens[k][2].lower() in _NOT_FIRST_CONNECTORS):
+            while k < n and k - j < MAX_CONNECTORS and tokens[k].lower() in CONNECTORS \
+                    and not (k == j and tokens[k].lower() in _NOT_FIRST_CONNECTORS):
                 k += 1
-            if k > j and flags[k] and tokens[k][2][0].isupper():
+            if k > j and flags[k] and tokens[k][0].isupper():
                 j = k + 1
                 continue
             break
-        initial = _is_initial(tokens, i, sentence_starts, cursor)
-        yield from _run_candidates(text, tokens, i, j, initial, mode, known_kind, ratio)
+        initial = _is_initial(line, i, sentence_starts, cursor)
+        _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
         i = j
+    return found
+
+
+def _is_name_word_in_prose(word: str) -> bool:
+    """``_is_capitalised`` on a plain-text line: capitalised, or a particle glued to a name ("al-Assad")."""
+    return word[0].isupper() or (("-" in word or "'" in word or "’" in word) and _PARTICLE_WORD.match(word) is not None)
+
+
+class _WordFlags(dict[str, bool]):
+    """Word -> ``_is_name_word_in_prose(word)``, filled on first lookup; cleared once it holds WORD_CACHE words."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[word] = _is_name_word_in_prose(word)
+        return value
+
+
+_NAME_WORD_FLAGS = _WordFlags()
 
 
 def _run_candidates(
-    text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
-    known_kind: Callable[[str], str | None] | None, ratio: Mapping[str, float],
-) -> Iterator[Candidate]:
-    """Split a capitalised run into title and name, then yield the name candidate(s)."""
-    first = tokens[i][2].lower()
-    acronym = mode == "normal" and len(first) > 1 and tokens[i][2].isupper()
+    found: list[Candidate], text: str, line: _Line, i: int, j: int, initial: bool, mode: LineMode,
+    known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
+) -> None:
+    """Split a capitalised run into title and name, then add the name candidate(s) to ``found``."""
+    tokens = line.words
+    first = tokens[i].lower()
+    acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
-            and (first in FUNCTION_WORDS or _is_everyday(first, ratio)):
+            and (first in FUNCTION_WORDS or facts.everyday[first]):
         i += 1
-        while i < j and tokens[i][2].lower() in CONNECTORS:
+        while i < j and tokens[i].lower() in CONNECTORS:
             i += 1
         initial = False
         if i >= j:
             return
-    if j - i == 1 and tokens[i][2].lower() in FUNCTION_WORDS:
+    if j - i == 1 and tokens[i].lower() in FUNCTION_WORDS:
         return
     title: tuple[int, int] | None = None
-    while j - i > 1 and tokens[j - 1][2].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"
+    while j - i > 1 and tokens[j - 1].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"
         j -= 1
-    org_like = tokens[j - 1][2].lower() in ORG_SUFFIXES and not any(tokens[k][2] == "of" for k in range(i, j))
-    head = None if org_like else _title_end(tokens, i, j, ratio)  # "General Motors" keeps "General"
+    org_like = tokens[j - 1].lower() in ORG_SUFFIXES and not any(tokens[k] == "of" for k in range(i, j))
+    # A title needs a word after it ("General Motors" keeps "General").
+    head = None if org_like or j - i < 2 else _title_end(tokens, i, j, facts)
     if head is not None:
         begin = head[0]
         if begin > i:  # "U.S. President Barack Obama": "U.S." is a candidate of its own
-            yield _candidate(text, tokens, i, begin, initial, mode, None, known_kind, ratio)
-        title = (tokens[begin][0], tokens[head[1] - 1][1])
+            found.append(_candidate(text, line, i, begin, initial, mode, None, known_kind, facts))
+        title = (line.ends[begin] - len(tokens[begin]), line.ends[head[1] - 1])
         i, initial = head[1], False
-    if all(tokens[k][2].lower().rstrip(".") in TITLE_WORDS for k in range(i, j)):
+    for k in range(i, j):
+        if _word(tokens[k]).bare not in TITLE_WORDS:
+            break
+    else:
         return  # "Prime Minister" alone is a role, not a name
-    candidate = _candidate(text, tokens, i, j, initial, mode, title, known_kind, ratio)
-    cut = next((k for k in range(i + 1, j - 1) if tokens[k][2] in ("of", "for")), None)
+    candidate = _candidate(text, line, i, j, initial, mode, title, known_kind, facts)
+    cut = None
+    for k in range(i + 1, j - 1):
+        if tokens[k] in ("of", "for"):
+            cut = k
+            break
     rest = j
     if cut is not None:
         rest = cut + 1
-        while rest < j and tokens[rest][2].lower() in CONNECTORS:
+        while rest < j and tokens[rest].lower() in CONNECTORS:
             rest += 1
     if cut is not None and rest < j:
-        parts = (_candidate(text, tokens, i, cut, initial, mode, title, known_kind, ratio),
-                 _candidate(text, tokens, rest, j, False, mode, None, known_kind, ratio))
+        parts = (_candidate(text, line, i, cut, initial, mode, title, known_kind, facts),
+                 _candidate(text, line, rest, j, False, mode, None, known_kind, facts))
         candidate = Candidate(candidate.start, candidate.end, candidate.features, title, parts)
-    yield candidate
+    found.append(candidate)
 
 
-def _title_end(tokens: Sequence[Token], i: int, j: int, ratio: Mapping[str, float]) -> tuple[int, int] | None:
+def _title_end(tokens: Sequence[str], i: int, j: int, facts: _RatioFacts) -> tuple[int, int] | None:
     """Find a title inside the run tokens[i:j]: (first title token, first name token), or None.
 
     The title is a stretch of title words ending in a title head ("Foreign Minister"),
     optionally "of <title word>" ("Secretary of State"), followed by at least one name
     word that is not an everyday word ("General Motors" keeps its "General").
     """
+    everyday = facts.everyday
     best: tuple[int, int] | None = None
     k = i
     while k < j - 1:
-        lower = tokens[k][2].lower().rstrip(".")
+        lower = _word(tokens[k]).bare
         if lower in _TITLE_HEADS:
             end = k + 1
-            if end + 1 < j - 1 and tokens[end][2] == "of":  # "Secretary of State", "Director of Operations"
+            if end + 1 < j - 1 and tokens[end] == "of":  # "Secretary of State", "Director of Operations"
                 stop = end + 1
-                while stop < j - 1 and (tokens[stop][2].lower() in TITLE_WORDS or _is_everyday(tokens[stop][2].lower(), ratio)):
+                while stop < j - 1 and (tokens[stop].lower() in TITLE_WORDS or everyday[tokens[stop].lower()]):
                     stop += 1
                 if stop > end + 1:
                     end = stop
-            follower = tokens[end][2]
-            abbreviated = tokens[k][2].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
-            if end < j and (abbreviated or not _is_everyday(follower.lower(), ratio)) \
+            follower = tokens[end]
+            abbreviated = tokens[k].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
+            if end < j and (abbreviated or not everyday[follower.lower()]) \
                     and follower.lower() not in CONNECTORS:
                 begin = k
-                while begin > i and tokens[begin - 1][2].lower().rstrip(".") in TITLE_WORDS:
+                while begin > i and _word(tokens[begin - 1]).bare in TITLE_WORDS:
                     begin -= 1
                 best = (begin, end)
             k = end
@@ -437,7 +530,6 @@ def _title_end(tokens: Sequence[Token], i: int, j: int, ratio: Mapping[str, floa
     return best
 
 
-@lru_cache(maxsize=SHAPE_CACHE)
 def _shape(word: str) -> str:
     """Condensed word shape: "Xx", "X", "XX", "X.", "X.X.", "Xx-Xx", "x-Xx", "d"."""
     out: list[str] = []
@@ -461,47 +553,105 @@ def _bucket(ratio: Mapping[str, float], word: str) -> str:
     return "u" if value is None else str(min(4, int(value * 5)))
 
 
-def _context(tokens: Sequence[Token], index: int) -> str:
-    if 0 <= index < len(tokens):
-        word = tokens[index][2]
-        return word.lower() if word[0].isalpha() else word
-    return "<s>" if index < 0 else "</s>"
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """One token's lower-case forms, flags and feature names, built once per distinct token (``_word``).
+
+    Names recur through an article and news vocabulary across articles, so a candidate
+    picks its features from here instead of formatting them again.
+    """
+
+    lower: str
+    bare: str  # lower case without trailing periods ("gen." -> "gen"): title words and buckets
+    connector: bool  # lower in CONNECTORS
+    org_suffix: bool  # lower in ORG_SUFFIXES
+    caps: bool  # ALL CAPS, two characters or more
+    name: str  # "w=" as a word of a candidate
+    first_name: str  # "f=" and "p3=" as a candidate's first word
+    prefix: str
+    last_name: str  # "l=", "x2=", "x3=", "x4=" as its last word
+    suffixes: tuple[str, str, str]
+    context: tuple[str, str, str, str]  # "L2=", "L1=", "R1=", "R2=" as a neighbour
+    shape: str
+    shapes: str  # "s=" of a one-word candidate
+    first_shape: str  # "s0=" and "sL=" as the first or last word
+    last_shape: str
+
+
+@lru_cache(maxsize=FEATURE_CACHE)
+def _word(word: str) -> _Word:
+    """The facts and feature names of one token."""
+    lower = word.lower()
+    neighbour = lower if word[0].isalpha() else word
+    shape = _shape(word)
+    return _Word(
+        lower=lower, bare=lower.rstrip("."), connector=lower in CONNECTORS, org_suffix=lower in ORG_SUFFIXES,
+        caps=word.isupper() and len(word) > 1, name=f"w={lower}", first_name=f"f={lower}", prefix=f"p3={lower[:3]}",
+        last_name=f"l={lower}", suffixes=(f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
+        context=(f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
+        shape=shape, shapes=f"s={shape}", first_shape=f"s0={shape}", last_shape=f"sL={shape}",
+    )
+
+
+_BUCKETS = ("u", "0", "1", "2", "3", "4")  # every value of _bucket
+# The feature names a candidate takes from its length, buckets, mode and initial flag, made once.
+_LENGTH = {n: f"n={n}" for n in range(1, 5)}
+_BUCKET_FIRST = {b: f"b0={b}" for b in _BUCKETS}
+_BUCKET_LAST = {b: f"bL={b}" for b in _BUCKETS}
+_BUCKET_MAX = {b: f"bM={b}" for b in _BUCKETS}
+_MODE = {m: f"m={m}" for m in ("normal", "title", "caps")}
+_INITIAL_BUCKET = {i: {b: f"i={i}|b0={b}" for b in _BUCKETS} for i in (False, True)}
+_INITIAL_LENGTH = {i: {n: f"i={i}|n={n}" for n in range(1, 5)} for i in (False, True)}
 
 
 def _candidate(
-    text: str, tokens: Sequence[Token], i: int, j: int, initial: bool, mode: LineMode,
-    title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, ratio: Mapping[str, float],
+    text: str, line: _Line, i: int, j: int, initial: bool, mode: LineMode,
+    title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
 ) -> Candidate:
-    """Build one candidate over tokens[i:j] with its feature strings."""
-    words = [tokens[k][2] for k in range(i, j)]
-    lowers = [w.lower() for w in words]
-    first, last = lowers[0], lowers[-1]
-    start, end = tokens[i][0], tokens[j - 1][1]
-    n = min(len(words), 4)
-    buckets = [_bucket(ratio, w.rstrip(".")) for w in lowers]
-    features = [f"w={w}" for w in lowers]
-    features += [
-        f"f={first}", f"l={last}", f"n={n}", f"p3={first[:3]}", f"x2={last[-2:]}", f"x3={last[-3:]}",
-        f"x4={last[-4:]}", f"b0={buckets[0]}", f"bL={buckets[-1]}", f"bM={max(buckets)}",
-        f"L1={_context(tokens, i - 1)}", f"L2={_context(tokens, i - 2)}",
-        f"R1={_context(tokens, j)}", f"R2={_context(tokens, j + 1)}",
-        f"m={mode}", f"i={initial}|b0={buckets[0]}", f"i={initial}|n={n}",
-    ]
+    """Build one candidate over tokens[i:j] with its feature strings (names and order fixed by the model)."""
+    tokens = line.words
+    run = list(map(_word, tokens[i:j]))
+    first, last = run[0], run[-1]
+    start, end = line.ends[i] - len(tokens[i]), line.ends[j - 1]
+    n = min(j - i, 4)
+    bucket = facts.bucket
+    if n == 1:  # most candidates are one word: no lists to build
+        b0 = b_last = b_max = bucket[first.bare]
+        features = [first.name]
+    else:
+        buckets = [bucket[w.bare] for w in run]
+        b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
+        features = [w.name for w in run]
+    count = len(tokens)
+    features += (
+        first.first_name, last.last_name, _LENGTH[n], first.prefix, *last.suffixes,
+        _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
+        _word(tokens[i - 1]).context[1] if i >= 1 else "L1=<s>",
+        _word(tokens[i - 2]).context[0] if i >= 2 else "L2=<s>",
+        _word(tokens[j]).context[2] if j < count else "R1=</s>",
+        _word(tokens[j + 1]).context[3] if j + 1 < count else "R2=</s>",
+        _MODE[mode], _INITIAL_BUCKET[initial][b0], _INITIAL_LENGTH[initial][n],
+    )
     if mode == "normal":
-        shapes = [_shape(w) for w in words]
-        features += [f"s={' '.join(shapes[:4])}", f"s0={shapes[0]}", f"sL={shapes[-1]}"]
-        if all(w.isupper() and len(w) > 1 for w in words):
+        shapes = first.shapes if n == 1 else f"s={' '.join([w.shape for w in run[:4]])}"
+        features += (shapes, first.first_shape, last.last_shape)
+        for w in run:
+            if not w.caps:
+                break
+        else:
             features.append("allcaps")
     if title is not None:
         title_words = [w.lower().rstrip(".") for w in text[title[0]:title[1]].split()]
         head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
         features += ["title", f"t={head}"]
-    elif 0 < i and tokens[i - 1][2].lower().rstrip(".") in TITLE_WORDS:
-        features.append(f"t~={tokens[i - 1][2].lower().rstrip('.')}")
-    if last in ORG_SUFFIXES:
+    elif 0 < i and (previous := _word(tokens[i - 1]).bare) in TITLE_WORDS:
+        features.append(f"t~={previous}")
+    if last.org_suffix:
         features.append("orgsuffix")
-    if any(w in CONNECTORS for w in lowers):
-        features.append("connector")
+    for w in run:
+        if w.connector:
+            features.append("connector")
+            break
     if known_kind is not None:
         kind = known_kind(text[start:end])
         if kind is not None:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Literal, TypeVar
 
 import ahocorasick
@@ -25,6 +26,8 @@ WORD = re.compile(r"[^\W_]+")
 _PARTICLES = frozenset("out up down off on in over away back about around through".split())
 _VOWELS = frozenset("aeiou")
 _ARTICLES = frozenset(("the", "a", "an"))
+# (phrase, text as written) pairs whose case check is remembered: a name recurs through a text.
+CASE_CACHE = 16384
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +253,7 @@ def _final_period(phrase: Phrase, chunk: str, end: int) -> int:
     return int(phrase.text.endswith(".") and chunk[end:end + 1] == ".")
 
 
+@lru_cache(maxsize=CASE_CACHE)
 def _same_case(phrase: str, written: str) -> bool:
     """A case-sensitive phrase matches only text whose letters have the phrase's case.
 
