@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 from framing.model import ActorRole, Polarity, Quote, Sentence, TermHit
 from framing.text.spans import SpanIndex
@@ -38,6 +38,8 @@ _CLAUSE_BREAK = re.compile(
 NEGATION_WINDOW = 3
 # A VADER valence at least this strong makes a word charged enough to give an actor a role.
 CHARGED_VALENCE = 0.5
+_O = TypeVar("_O")
+_T = TypeVar("_T")
 
 
 class ContextToken(NamedTuple):
@@ -92,7 +94,7 @@ class TextContext:
         self._tokens: dict[tuple[int, int], tuple[tuple[ContextToken, ...], list[int]]] = {}
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._clauses: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-        self._slots: dict[tuple[int, int, int], list[Any]] = {}
+        self._tables: dict[tuple[int, int, int, object], object] = {}
 
     def tokens(self, low: int, high: int) -> tuple[tuple[ContextToken, ...], list[int]]:
         """The words of ``text[low:high]`` and their start offsets, built once per scope."""
@@ -117,13 +119,15 @@ class TextContext:
             found = self._clauses[(start, end)] = (low, high, *_clause_in(breaks, low, high, start, end))
         return found
 
-    def token_slots(self, low: int, high: int, owner: object) -> list[Any]:
-        """One empty slot per token of a scope for ``owner`` to memoise per-word work (a model's weights)."""
-        key = (low, high, id(owner))
-        found = self._slots.get(key)
+    def scope_table(self, low: int, high: int, owner: _O,
+                    build: Callable[[_O, tuple[ContextToken, ...]], _T]) -> _T:
+        """``build(owner, tokens)`` over a scope's words, made once per scope, owner and builder
+        (a model's per-word weights: every mention in the scope reads them)."""
+        key = (low, high, id(owner), build)
+        found = self._tables.get(key)
         if found is None:
-            found = self._slots[key] = [None] * len(self.tokens(low, high)[0])
-        return found
+            found = self._tables[key] = build(owner, self.tokens(low, high)[0])
+        return cast(_T, found)
 
     def scope(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around a target; in a run-on "sentence" a window of it.
