@@ -240,19 +240,18 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     margins.sort(key=itemgetter(1), reverse=True)
     strongest = tuple(margins[:top])
     evidence = []
+    names: list[str] | None = None
     for name, _ in strongest:
-        span = spans.get(name) or _first_word_span(rows, name)
-        if span is not None:
-            evidence.append(span)
+        span = spans.get(name)
+        if span is None:  # a word's span is its first row's; a dense feature without a span has end 0
+            if names is None:
+                names = [row[0] for row in rows]
+            _, _, _, _, word_start, word_end = rows[names.index(name)]
+            if not word_end:
+                continue
+            span = (word_start, word_end)
+        evidence.append(span)
     return Prediction(probabilities, model.labels[best], strongest), evidence
-
-
-def _first_word_span(rows: list[_Row], name: str) -> tuple[int, int] | None:
-    """The span of the first word scored under ``name`` (dense features have none)."""
-    for row_name, _, _, _, word_start, word_end in rows:
-        if row_name == name and word_end:
-            return word_start, word_end
-    return None
 
 
 def _collect(context: TextContext, start: int, end: int, voice: Literal["author", "any"], model: TargetModel
