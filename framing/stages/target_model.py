@@ -223,11 +223,11 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
             s0 += a
             s1 += b
             s2 += c
-    scores = (s0, s1, s2)
-    peak = max(scores)
-    exponentials = [math.exp(score - peak) for score in scores]
-    total = sum(exponentials)
-    probabilities = {label: e / total for label, e in zip(model.labels, exponentials)}
+    peak = max(s0, s1, s2)
+    e0, e1, e2 = math.exp(s0 - peak), math.exp(s1 - peak), math.exp(s2 - peak)
+    total = sum((e0, e1, e2))
+    negative, neutral, positive = model.labels
+    probabilities = {negative: e0 / total, neutral: e1 / total, positive: e2 / total}
     best = 0 if s0 >= s1 and s0 >= s2 else 1 if s1 >= s2 else 2  # the first of equal maxima, as max() picks
     # how much each feature favours the chosen label over the mean of the other two; the
     # strongest positive ones, ties in feature order (a stable sort, as heapq.nlargest ranks)
