@@ -29,8 +29,10 @@ from framing.text.valence import NEGATION_SCALAR, paragraph_polarity, vader_tabl
 # characters away (a 5 MB paragraph without a full stop is one "sentence").
 MAX_SCOPE_CHARS = 600
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# (Every break starts with a space or one of ;:(),- : the lookahead rules out other positions
+# at once instead of trying each alternative there; the matches are the same.)
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|:|\s[–—]\s|\s?--\s?|[()]|,\s*(?:but|while|whereas|although|though|yet|however|"
+    r"(?=[\s;:(),-])\s*(?:;|:|\s[–—]\s|\s?--\s?|[()]|,\s*(?:but|while|whereas|although|though|yet|however|"
     r"instead|unlike|rather)\b|\s(?:but|whereas|although|yet|while)\s)\s*",
     re.I,
 )
