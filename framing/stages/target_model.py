@@ -186,20 +186,16 @@ _Row = tuple[str, float, float, float, int, int]
 def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list[_Entry]:
     """Every word of a scope with its summed weights, made once per scope and model.
 
-    Nearly every word of a scope lies in some mention's window, so all are made at once.
+    Nearly every word of a scope lies in some mention's window, so all are made at once,
+    column by column (``zip`` does the copying).
     """
+    if not tokens:
+        return []
+    starts, ends, words, feature_words, stems, values, _, _, _, quotes, negators = zip(*tokens)
     cache = model.word_cache
-    entries: list[_Entry] = []
-    append = entries.append
-    following = [token.word for token in tokens[1:]]
-    following.append("")
-    for token, next_word in zip(tokens, following):
-        key = (token.feature_word, token.stem, next_word)
-        weights = cache.get(key)
-        if weights is None:
-            weights = _token_weights(model, *key)
-        append((token.start, token.end, token.value, token.quote, token.is_negator, weights))
-    return entries
+    # (weights are never falsy: a _TokenWeights is a plain object)
+    weights = [cache.get(key) or _token_weights(model, *key) for key in zip(feature_words, stems, (*words[1:], ""))]
+    return list(zip(starts, ends, values, quotes, negators, weights))
 
 
 def predict_target(model: TargetModel, context: TextContext, start: int, end: int, *,
