@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 from framing.model import ActorRole, Polarity, Quote, Sentence, TermHit
 from framing.text.spans import SpanIndex
@@ -29,8 +29,10 @@ from framing.text.valence import NEGATION_SCALAR, paragraph_polarity, vader_tabl
 # characters away (a 5 MB paragraph without a full stop is one "sentence").
 MAX_SCOPE_CHARS = 600
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# (Every break starts with a space or one of ;:(),- : the lookahead rules out other positions
+# at once instead of trying each alternative there; the matches are the same.)
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|:|\s[–—]\s|\s?--\s?|[()]|,\s*(?:but|while|whereas|although|though|yet|however|"
+    r"(?=[\s;:(),-])\s*(?:;|:|\s[–—]\s|\s?--\s?|[()]|,\s*(?:but|while|whereas|although|though|yet|however|"
     r"instead|unlike|rather)\b|\s(?:but|whereas|although|yet|while)\s)\s*",
     re.I,
 )
@@ -38,6 +40,8 @@ _CLAUSE_BREAK = re.compile(
 NEGATION_WINDOW = 3
 # A VADER valence at least this strong makes a word charged enough to give an actor a role.
 CHARGED_VALENCE = 0.5
+_O = TypeVar("_O")
+_T = TypeVar("_T")
 
 
 class ContextToken(NamedTuple):
@@ -92,7 +96,7 @@ class TextContext:
         self._tokens: dict[tuple[int, int], tuple[tuple[ContextToken, ...], list[int]]] = {}
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._clauses: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-        self._slots: dict[tuple[int, int, int], list[Any]] = {}
+        self._tables: dict[tuple[int, int, int, object], object] = {}
 
     def tokens(self, low: int, high: int) -> tuple[tuple[ContextToken, ...], list[int]]:
         """The words of ``text[low:high]`` and their start offsets, built once per scope."""
@@ -117,13 +121,15 @@ class TextContext:
             found = self._clauses[(start, end)] = (low, high, *_clause_in(breaks, low, high, start, end))
         return found
 
-    def token_slots(self, low: int, high: int, owner: object) -> list[Any]:
-        """One empty slot per token of a scope for ``owner`` to memoise per-word work (a model's weights)."""
-        key = (low, high, id(owner))
-        found = self._slots.get(key)
+    def scope_table(self, low: int, high: int, owner: _O,
+                    build: Callable[[_O, tuple[ContextToken, ...]], _T]) -> _T:
+        """``build(owner, tokens)`` over a scope's words, made once per scope, owner and builder
+        (a model's per-word weights: every mention in the scope reads them)."""
+        key = (low, high, id(owner), build)
+        found = self._tables.get(key)
         if found is None:
-            found = self._slots[key] = [None] * len(self.tokens(low, high)[0])
-        return found
+            found = self._tables[key] = build(owner, self.tokens(low, high)[0])
+        return cast(_T, found)
 
     def scope(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around a target; in a run-on "sentence" a window of it.
@@ -171,23 +177,30 @@ class TextContext:
 
 
 def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToken, ...]:
-    lexicon, boosters, negators = vader_tables()
+    """The words of ``text[low:high]`` with their valences (see ``ContextToken``), in one pass.
+
+    The previous word (booster, negator) and the latest negator's position are carried
+    along rather than looked up in lists made beforehand.
+    """
+    boosters = vader_tables()[1]
     text = context.text
-    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, low, high)]
-    words = [word.lower().replace("’", "'") for _, _, word in found]
-    negating = [w in negators or w.endswith("n't") for w in words]
     hits = context.hit_index.within(low - MAX_SCOPE_CHARS, high)
     n_hits = len(hits)
     quote_at = context.quote_index.at if context.has_quote_within(low, high) else None
-    table = []
+    quote = None
+    make = tuple.__new__  # a NamedTuple's own constructor is a Python function: several times slower
+    table: list[ContextToken] = []
+    append = table.append
     pointer = 0
-    for index, (start, end, _) in enumerate(found):
-        word = words[index]
+    previous = ""  # the word before (for boosters)
+    previous_negates = False
+    last_negator = -NEGATION_WINDOW - 1  # the position of the latest negator
+    for index, match in enumerate(_TOKEN.finditer(text, low, high)):
+        start, end = match.span()
+        word, is_negator, vader_value, stem, capital = _word_info(match.group())
         while pointer < n_hits and hits[pointer].end <= start:
             pointer += 1
         hit = hits[pointer] if pointer < n_hits and hits[pointer].start <= start else None
-        vader_value = lexicon.get(word, 0.0)
-        negated = index > 0 and negating[index - 1]
         if hit is None:
             value = rule_valence = vader_value
             rule_end = end
@@ -202,17 +215,35 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
                 rule_valence = 0.0
                 rule_end = end
             charged_end = hit.end if charged_hit else (end if abs(vader_value) >= CHARGED_VALENCE else None)
-        if negated:
+        if previous_negates:
             value *= NEGATION_SCALAR
         if rule_valence:
-            if index and words[index - 1] in boosters:
-                rule_valence += math.copysign(1.0, rule_valence) * boosters[words[index - 1]]  # VADER's ±0.293
-            if any(negating[max(0, index - NEGATION_WINDOW):index]):
+            if previous in boosters:
+                rule_valence += math.copysign(1.0, rule_valence) * boosters[previous]  # VADER's ±0.293
+            if index - last_negator <= NEGATION_WINDOW:
                 rule_valence *= NEGATION_SCALAR
-        feature_word = "<name>" if index > 0 and not value and text[start].isupper() else word
-        table.append(ContextToken(start, end, word, feature_word, _stem(feature_word), value, rule_valence, rule_end,
-                                  charged_end, quote_at(start) if quote_at is not None else None, negating[index]))
+        feature_word = word
+        if index > 0 and not value and capital:
+            feature_word = "<name>"
+            stem = _stem(feature_word)
+        if quote_at is not None:
+            quote = quote_at(start)
+        append(make(ContextToken, (start, end, word, feature_word, stem, value, rule_valence, rule_end,
+                                   charged_end, quote, is_negator)))
+        previous = word
+        previous_negates = is_negator
+        if is_negator:
+            last_negator = index
     return tuple(table)
+
+
+@lru_cache(maxsize=65_536)
+def _word_info(spelling: str) -> tuple[str, bool, float, str, bool]:
+    """A word's lower form, whether it negates, its VADER valence, its stem and whether it is
+    capitalised: worked out once per spelling (common words recur in every scope)."""
+    lexicon, _, negators = vader_tables()
+    word = spelling.lower().replace("’", "'")
+    return word, word in negators or word.endswith("n't"), lexicon.get(word, 0.0), _stem(word), spelling[0].isupper()
 
 
 @lru_cache(maxsize=65_536)

@@ -41,34 +41,43 @@ def _is_participle(word: str) -> bool:
 
 def find_role(context: TextContext, start: int, end: int) -> ActorRole | None:
     """The mention's role toward the nearest charged words of its clause, or None."""
-    text = context.text
     low, high, clause_start, clause_end = context.clause(start, end)
-    tokens, starts = context.tokens(low, high)
-    first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
-    clause = tokens[first:last]
-    charged = [(t.start, t.charged_end) for t in clause if t.charged_end is not None and not start <= t.start < end]
+    charged_starts, charged_words = context.scope_table(low, high, None, _charged_words)
+    charged = charged_words[bisect_left(charged_starts, clause_start):bisect_left(charged_starts, clause_end)]
+    if any(start <= c[0] < end for c in charged):
+        charged = [c for c in charged if not start <= c[0] < end]
     if not charged:
         return None
+    text = context.text
+    tokens, starts = context.tokens(low, high)
+    first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
     # tokens are sorted and disjoint: the clause's words after the mention and before it are slices
-    after = tokens[max(first, bisect_left(starts, end)):last]
-    before = tokens[first:max(first, min(last, first_token_ending_after(tokens, starts, start)))]
-    if before and before[-1].word == "by":
+    after_first = max(first, bisect_left(starts, end))
+    before_last = max(first, min(last, first_token_ending_after(tokens, starts, start)))
+    if before_last > first and tokens[before_last - 1].word == "by":
         return _role("agent", text, charged, start)  # "pressured by Washington"
-    if len(after) >= 2 and after[0].word in _BE and _is_participle(after[1].word):
+    if last - after_first >= 2 and tokens[after_first].word in _BE and _is_participle(tokens[after_first + 1].word):
         return _role("target", text, charged, start)  # "Kyiv was pressured"
-    object_of = [t for t in before[-2:] if t.word not in _DETERMINERS]
+    object_of = [t for t in tokens[max(first, before_last - 2):before_last] if t.word not in _DETERMINERS]
     if object_of and any(c[0] == object_of[-1].start for c in charged):
         return _role("target", text, charged, start)  # "pressured Kyiv", "disparaged the minister"
-    content_before = [t for t in before if t.word not in _DETERMINERS]
+    content_before = [t for t in tokens[first:before_last] if t.word not in _DETERMINERS]
     if content_before and _is_aimed_at(content_before, charged):
         return _role("target", text, charged, start)  # "warplanes toward Taiwan", "the bullying of Taiwan"
-    reach = after[min(len(after), VERB_REACH) - 1].start if after else -1
+    reach = tokens[min(last, after_first + VERB_REACH) - 1].start if last > after_first else -1
     charged_after = [c for c in charged if end <= c[0] <= reach]
     if charged_after:
         return _role("agent", text, charged_after, start)  # "Trump blocked …", "Trump's crushing tariffs"
     if not content_before or all(t.word in _CLAUSE_OPENERS for t in content_before):
         return _role("agent", text, charged, start)  # the clause's subject: "The Party sent warplanes … in a brazen show"
     return _role("target", text, [c for c in charged if c[1] <= start] or charged, start)
+
+
+def _charged_words(_: None, tokens: tuple[ContextToken, ...]) -> tuple[list[int], list[tuple[int, int]]]:
+    """A scope's charged words as (start, end of the charged span), and their starts to cut out a
+    clause: made once per scope, shared by the mentions in it."""
+    charged = [(t.start, t.charged_end) for t in tokens if t.charged_end is not None]
+    return [c[0] for c in charged], charged
 
 
 def _is_aimed_at(before: Sequence[ContextToken], charged: Sequence[tuple[int, int | None]]) -> bool:

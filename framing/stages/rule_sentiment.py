@@ -9,7 +9,7 @@ import math
 from bisect import bisect_left
 from typing import Literal
 
-from framing.context import TextContext, first_token_ending_after
+from framing.context import ContextToken, TextContext, first_token_ending_after
 from framing.model import Quote, SentimentLabel, TargetSentiment, TextSpan
 from framing.text.valence import NORMALISATION_ALPHA
 
@@ -59,15 +59,22 @@ def _score_words(context: TextContext, start: int, end: int, voice: Voice,
     """The clause's charged words: (start, end, rule valence, distance weight) each."""
     low, high, clause_start, clause_end = context.clause(start, end)
     tokens, starts = context.tokens(low, high)
+    valenced = context.scope_table(low, high, None, _valenced)
     first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
     target_position = first_token_ending_after(tokens, starts, start)
+    author = voice == "author"
     scored: list[tuple[int, int, float, float]] = []
-    for position in range(first, last):
+    for position in valenced[bisect_left(valenced, first):bisect_left(valenced, last)]:
         token = tokens[position]
-        if start <= token.start < end or not token.rule_valence:
+        if start <= token.start < end:
             continue
-        if voice == "author" and token.quote is not None and token.quote is not target_quote:
+        if author and token.quote is not None and token.quote is not target_quote:
             continue
         distance = abs(position - target_position)
         scored.append((token.start, token.rule_end, token.rule_valence, 1.0 / (1.0 + distance / HALF_WEIGHT_DISTANCE)))
     return scored
+
+
+def _valenced(_: None, tokens: tuple[ContextToken, ...]) -> list[int]:
+    """The positions of a scope's words with a rule valence (few): made once per scope."""
+    return [position for position, token in enumerate(tokens) if token.rule_valence]

@@ -59,18 +59,19 @@ def score_target(context: TextContext, start: int, end: int, *, voice: Voice = "
 def _model_sentiment(context: TextContext, start: int, end: int, voice: Voice, speaker: str | None,
                      model: TargetModel) -> TargetSentiment:
     prediction, evidence_spans = predict_target(model, context, start, end, voice=voice)
-    score = prediction.probabilities.get("positive", 0.0) - prediction.probabilities.get("negative", 0.0)
+    probabilities = prediction.probabilities
+    negative, neutral = probabilities.get("negative", 0.0), probabilities.get("neutral", 0.0)
+    positive = probabilities.get("positive", 0.0)
+    score = positive - negative
     word_spans = evidence_spans[:EVIDENCE_FEATURES]
     evidence = None
     if word_spans:
-        first, last = min(s for s, _ in word_spans), max(e for _, e in word_spans)
+        first, last = min([s for s, _ in word_spans]), max([e for _, e in word_spans])
         evidence = TextSpan(first, last, context.text[first:last])
     return TargetSentiment(
         round(max(-1.0, min(1.0, score)), 4), prediction.label,  # type: ignore[arg-type]
-        evidence, speaker, method="model", features=tuple(name for name, _ in prediction.top_features),
-        probabilities=(round(prediction.probabilities.get("negative", 0.0), 4),
-                       round(prediction.probabilities.get("neutral", 0.0), 4),
-                       round(prediction.probabilities.get("positive", 0.0), 4)),
+        evidence, speaker, method="model", features=tuple([name for name, _ in prediction.top_features]),
+        probabilities=(round(negative, 4), round(neutral, 4), round(positive, 4)),
     )
 
 

@@ -159,10 +159,9 @@ def _token_names(tokens: Sequence[ContextToken], index: int) -> tuple[str, ...]:
     return word_feature_names(token.feature_word, token.stem, tokens[index + 1].word if index + 1 < len(tokens) else "")
 
 
-def _token_weights(model: TargetModel, tokens: Sequence[ContextToken], index: int) -> _TokenWeights:
-    """The summed weights of ``tokens[index]``'s feature names (memoised by its word, stem and next word)."""
-    token = tokens[index]
-    key = (token.feature_word, token.stem, tokens[index + 1].word if index + 1 < len(tokens) else "")
+def _token_weights(model: TargetModel, feature_word: str, stem: str, following: str) -> _TokenWeights:
+    """The summed weights of a word's feature names (memoised by its word, stem and next word)."""
+    key = (feature_word, stem, following)
     found = model.word_cache.get(key)
     if found is not None:
         return found
@@ -178,6 +177,27 @@ def _token_weights(model: TargetModel, tokens: Sequence[ContextToken], index: in
     return found
 
 
+# What scoring reads of one word: start, end, valence, quotation, negator flag, summed weights.
+_Entry = tuple[int, int, float, "Quote | None", bool, _TokenWeights]
+# A scored word or dense feature: name, its contribution to each label, and for a word its span.
+_Row = tuple[str, float, float, float, int, int]
+
+
+def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list[_Entry]:
+    """Every word of a scope with its summed weights, made once per scope and model.
+
+    Nearly every word of a scope lies in some mention's window, so all are made at once,
+    column by column (``zip`` does the copying).
+    """
+    if not tokens:
+        return []
+    starts, ends, words, feature_words, stems, values, _, _, _, quotes, negators = zip(*tokens)
+    cache = model.word_cache
+    # (weights are never falsy: a _TokenWeights is a plain object)
+    weights = [cache.get(key) or _token_weights(model, *key) for key in zip(feature_words, stems, (*words[1:], ""))]
+    return list(zip(starts, ends, values, quotes, negators, weights))
+
+
 def predict_target(model: TargetModel, context: TextContext, start: int, end: int, *,
                    voice: Literal["author", "any"] = "any", top: int = 5) -> tuple[Prediction, list[tuple[int, int]]]:
     """The model's prediction for one target, scored straight from per-word weight sums.
@@ -187,46 +207,66 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     (a word's side, stem, bigram and clause features together). Also returns the spans of
     the words behind the top features.
     """
-    features, spans, named = _collect(context, start, end, voice, model)
+    rows, features, spans, (s0, s1, s2) = _collect(context, start, end, voice, model)
+    # the dense features after the words, summed in that order (as the feature-dict path adds them)
     weights_of = model.weights.get
+    append = rows.append
     for name, value in features.items():
         weights = weights_of(name)
         if weights is not None:
-            named.append((name, (weights[0] * value, weights[1] * value, weights[2] * value)))
-    s0, s1, s2 = model.intercepts
-    for _, (a, b, c) in named:
-        s0 += a
-        s1 += b
-        s2 += c
-    scores = (s0, s1, s2)
-    peak = max(scores)
-    exponentials = [math.exp(score - peak) for score in scores]
-    total = sum(exponentials)
-    probabilities = {label: e / total for label, e in zip(model.labels, exponentials)}
-    best = max(range(3), key=scores.__getitem__)
+            a, b, c = weights[0] * value, weights[1] * value, weights[2] * value
+            append((name, a, b, c, 0, 0))
+            s0 += a
+            s1 += b
+            s2 += c
+    peak = max(s0, s1, s2)
+    e0, e1, e2 = math.exp(s0 - peak), math.exp(s1 - peak), math.exp(s2 - peak)
+    total = sum((e0, e1, e2))
+    negative, neutral, positive = model.labels
+    probabilities = {negative: e0 / total, neutral: e1 / total, positive: e2 / total}
+    best = 0 if s0 >= s1 and s0 >= s2 else 1 if s1 >= s2 else 2  # the first of equal maxima, as max() picks
     # how much each feature favours the chosen label over the mean of the other two; the
     # strongest positive ones, ties in feature order (a stable sort, as heapq.nlargest ranks)
-    margins = [(name, margin) for name, vector in named
-               if (margin := 1.5 * vector[best] - 0.5 * (vector[0] + vector[1] + vector[2])) > 0]
-    strongest = tuple(sorted(margins, key=itemgetter(1), reverse=True)[:top])
-    evidence = [spans[name] for name, _ in strongest if name in spans]
+    if best == 0:
+        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * a - 0.5 * (a + b + c)) > 0]
+    elif best == 1:
+        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * b - 0.5 * (a + b + c)) > 0]
+    else:
+        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * c - 0.5 * (a + b + c)) > 0]
+    margins.sort(key=itemgetter(1), reverse=True)
+    strongest = tuple(margins[:top])
+    evidence = []
+    names: list[str] | None = None
+    for name, _ in strongest:
+        span = spans.get(name)
+        if span is None:  # a word's span is its first row's; a dense feature without a span has end 0
+            if names is None:
+                names = [row[0] for row in rows]
+            _, _, _, _, word_start, word_end = rows[names.index(name)]
+            if not word_end:
+                continue
+            span = (word_start, word_end)
+        evidence.append(span)
     return Prediction(probabilities, model.labels[best], strongest), evidence
 
 
-def _collect(context: TextContext, start: int, end: int, voice: Literal["author", "any"],
-             model: TargetModel) -> tuple[dict[str, float], dict[str, tuple[int, int]], list[tuple[str, tuple[float, ...]]]]:
-    """Dense features by name, and each window word's summed weight vector (see ``target_features``).
+def _collect(context: TextContext, start: int, end: int, voice: Literal["author", "any"], model: TargetModel
+             ) -> tuple[list[_Row], dict[str, float], dict[str, tuple[int, int]], tuple[float, float, float]]:
+    """Each window word's weight row, the dense features by name (see ``target_features``), the
+    spans of the valence and category features, and the label scores so far (intercepts plus words).
 
     The hot loop of the library (every actor mention runs it over up to a hundred words),
-    so the three labels are unrolled by hand.
+    so the three labels are unrolled by hand and the words left and right of the target
+    have loops of their own.
     """
     low, high, clause_start, clause_end = context.clause(start, end)
     target_quote = context.quote_index.at(start)
     tokens, starts = context.tokens(low, high)
-    table = context.token_slots(low, high, model)
+    entries = context.scope_table(low, high, model, _scope_entries)
     features: dict[str, float] = {"bias": 1.0}
     spans: dict[str, tuple[int, int]] = {}
-    words: list[tuple[str, tuple[float, ...]]] = []
+    rows: list[_Row] = []
+    append = rows.append
     n_tokens = len(tokens)
     target_index = first_token_ending_after(tokens, starts, start)
     after_index = bisect_left(starts, end)
@@ -235,37 +275,30 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     first = max(0, min(target_index - WINDOW, clause_first))
     last = min(n_tokens, max(after_index + WINDOW, clause_last))
     author = voice == "author"
+    s0, s1, s2 = model.intercepts
     v_left = v_right = v_clause_pos = v_clause_neg = v_near = 0.0
-    for index in range(first, last):
-        token_start, token_end, _, _, _, value, _, _, _, quote, is_negator = tokens[index]
-        if start <= token_start < end:
-            continue
+    # (a word without valence adds nothing to the valence sums, so they skip it)
+    for index in range(first, target_index):  # left of the target: distance >= 1
+        token_start, token_end, value, quote, is_negator, weights = entries[index]
         if author and quote is not None and quote is not target_quote:
             continue
-        left = index < target_index
-        distance = target_index - index if left else index - after_index + 1
-        weights = table[index]
-        if weights is None:
-            weights = table[index] = _token_weights(model, tokens, index)
+        distance = target_index - index
         a = b = c = 0.0
-        # (a word without valence adds nothing to the valence sums, so they skip it)
         if distance <= WINDOW:
-            weight = _DECAY_WEIGHTS[distance] if distance > 0 else 1.0 / (1.0 + distance / DECAY)
-            if left:
-                side = weights.left if index + 1 < target_index else weights.left_alone
-                near = weights.near_left if distance <= 2 else _ZERO
+            weight = _DECAY_WEIGHTS[distance]
+            side = weights.left if distance > 1 else weights.left_alone
+            if distance <= 2:
+                near = weights.near_left
+                a = weight * side[0] + near[0]
+                b = weight * side[1] + near[1]
+                c = weight * side[2] + near[2]
             else:
-                side = weights.right if index + 1 < n_tokens else weights.right_alone
-                near = weights.near_right if distance <= 2 else _ZERO
-            a = weight * side[0] + near[0]
-            b = weight * side[1] + near[1]
-            c = weight * side[2] + near[2]
+                a = weight * side[0]
+                b = weight * side[1]
+                c = weight * side[2]
             if value:
-                if left:
-                    v_left += value * weight
-                else:
-                    v_right += value * weight
-                name = _VALENCE_NAMES[left, value > 0, distance <= 3]
+                v_left += value * weight
+                name = _VALENCE_NAMES[True, value > 0, distance <= 3]
                 features[name] = features.get(name, 0.0) + abs(value) / 4.0
                 if name not in spans:
                     spans[name] = (token_start, token_end)
@@ -280,18 +313,61 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 else:
                     v_clause_neg += value
                 v_near += value / (1.0 + distance / 4.0)
-        if distance <= 3 and is_negator:
+        if is_negator and distance <= 3:
             features["negation_near"] = 1.0
         if a or b or c:
-            name = weights.names[_WORD if left else _WORD + 1]
-            words.append((name, (a, b, c)))
-            if name not in spans:
-                spans[name] = (token_start, token_end)
-    valence = {"v_left": v_left, "v_right": v_right, "v_clause_pos": v_clause_pos, "v_clause_neg": v_clause_neg,
-               "v_near": v_near}
-    _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,
-                    target_quote, target_index)
-    return features, spans, words
+            append((weights.names[_WORD], a, b, c, token_start, token_end))
+            s0 += a
+            s1 += b
+            s2 += c
+    last_token = n_tokens - 1
+    for index in range(target_index, last):  # the target's own words, then the words right of it
+        token_start, token_end, value, quote, is_negator, weights = entries[index]
+        if start <= token_start < end:
+            continue
+        if author and quote is not None and quote is not target_quote:
+            continue
+        distance = index - after_index + 1
+        a = b = c = 0.0
+        if distance <= WINDOW:
+            weight = _DECAY_WEIGHTS[distance] if distance > 0 else 1.0 / (1.0 + distance / DECAY)
+            side = weights.right if index < last_token else weights.right_alone
+            if distance <= 2:
+                near = weights.near_right
+                a = weight * side[0] + near[0]
+                b = weight * side[1] + near[1]
+                c = weight * side[2] + near[2]
+            else:
+                a = weight * side[0]
+                b = weight * side[1]
+                c = weight * side[2]
+            if value:
+                v_right += value * weight
+                name = _VALENCE_NAMES[False, value > 0, distance <= 3]
+                features[name] = features.get(name, 0.0) + abs(value) / 4.0
+                if name not in spans:
+                    spans[name] = (token_start, token_end)
+        if clause_first <= index < clause_last:
+            clause = weights.clause
+            a += clause[0]
+            b += clause[1]
+            c += clause[2]
+            if value:
+                if value > 0:
+                    v_clause_pos += value
+                else:
+                    v_clause_neg += value
+                v_near += value / (1.0 + distance / 4.0)
+        if is_negator and distance <= 3:
+            features["negation_near"] = 1.0
+        if a or b or c:
+            append((weights.names[_WORD + 1], a, b, c, token_start, token_end))
+            s0 += a
+            s1 += b
+            s2 += c
+    _dense_features(context, start, end, voice, features, spans, (v_left, v_right, v_clause_pos, v_clause_neg, v_near),
+                    low, high, clause_start, clause_end, target_quote, target_index)
+    return rows, features, spans, (s0, s1, s2)
 
 
 # Names of the valence features by (left of the target, positive, within three words).
@@ -346,30 +422,41 @@ def target_features(context: TextContext, start: int, end: int, *,
             valence["v_near"] += value / (1.0 + distance / 4.0)
         if distance <= 3 and token.is_negator:
             features["negation_near"] = 1.0
-    _dense_features(context, start, end, voice, features, spans, valence, low, high, clause_start, clause_end,
-                    target_quote, target_index)
+    _dense_features(context, start, end, voice, features, spans, (
+        valence["v_left"], valence["v_right"], valence["v_clause_pos"], valence["v_clause_neg"], valence["v_near"]),
+        low, high, clause_start, clause_end, target_quote, target_index)
     return features, spans
 
 
 def _dense_features(context: TextContext, start: int, end: int, voice: Literal["author", "any"],
-                    features: dict[str, float], spans: dict[str, tuple[int, int]], valence: dict[str, float],
-                    low: int, high: int, clause_start: int, clause_end: int, target_quote: Quote | None,
-                    target_index: int) -> None:
-    """The features that are not words: valence sums, lexicon categories, attribution, role."""
-    for name, total in valence.items():
-        features[name] = total / 4.0
+                    features: dict[str, float], spans: dict[str, tuple[int, int]],
+                    valence: tuple[float, float, float, float, float], low: int, high: int, clause_start: int,
+                    clause_end: int, target_quote: Quote | None, target_index: int) -> None:
+    """The features that are not words: valence sums (left, right, clause positive and negative,
+    near), lexicon categories, attribution, role."""
+    v_left, v_right, v_clause_pos, v_clause_neg, v_near = valence
+    features["v_left"] = v_left / 4.0
+    features["v_right"] = v_right / 4.0
+    features["v_clause_pos"] = v_clause_pos / 4.0
+    features["v_clause_neg"] = v_clause_neg / 4.0
+    features["v_near"] = v_near / 4.0
+    author = voice == "author"
     for hit in context.hit_index.within(clause_start, clause_end):
-        if voice == "author" and hit.in_quote and (target_quote is None or not target_quote.start <= hit.start < target_quote.end):
+        if author and hit.in_quote and (target_quote is None or not target_quote.start <= hit.start < target_quote.end):
             continue
         _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
     features["sentence_compound"] = context.compound_of(low, high)
     features["rule_score"] = rule_score(context, start, end, voice, target_quote)
-    features.update(_attribution(context, start, end, target_quote))
+    if target_quote is not None:
+        features[f"in_{target_quote.kind}_quote"] = 1.0
+    for speaker in context.speaker_index.within(start - MAX_SPEAKER_CHARS, end):
+        if speaker.start < end and start < speaker.end:
+            features[f"is_speaker_{speaker.kind}"] = 1.0
     role = context.roles.get((start, end))
     if role is not None:
         features[f"role_{role.role}"] = 1.0
-        features[f"role_{role.role}_valence"] = valence["v_near"] / 4.0
+        features[f"role_{role.role}_valence"] = v_near / 4.0
     if target_index == 0:
         features["target_first"] = 1.0
     if context.text[start:end].lower() in _PRONOUNS:
@@ -381,12 +468,3 @@ def _add(features: dict[str, float], spans: dict[str, tuple[int, int]], name: st
     features[name] = features.get(name, 0.0) + value
     spans.setdefault(name, span)
 
-
-def _attribution(context: TextContext, start: int, end: int, target_quote: Quote | None) -> dict[str, float]:
-    features: dict[str, float] = {}
-    if target_quote is not None:
-        features[f"in_{target_quote.kind}_quote"] = 1.0
-    for speaker in context.speaker_index.within(start - MAX_SPEAKER_CHARS, end):
-        if speaker.start < end and start < speaker.end:
-            features[f"is_speaker_{speaker.kind}"] = 1.0
-    return features
