@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -304,30 +304,37 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
         if report.sentiment.speaker is None:
             by_actor[report.mention.actor].append(report.sentiment.score)
     actor_means = {actor: sum(scores) / len(scores) for actor, scores in by_actor.items()}
-    cast_in: dict[int, Counter[str]] = defaultdict(Counter)  # sentence start -> roles its mentions' cues gave
-    own: list[str | None] = []  # the role each mention's own cues gave it
-    sentence_of: list[Sentence | None] = []
-    for report, casting in zip(mentions, castings):
-        sentence = context.sentence_index.at(report.start)
-        sentence_of.append(sentence)
-        cued = casting.portrayal if casting.portrayal is not None and not casting.inherited else None
-        own.append(cued if sentence is not None else None)
-        if sentence is not None and cued is not None:
-            cast_in[sentence.start][cued] += 1
+    sentence_at = context.sentence_index.at
+    cast_in: dict[int, list[int]] = {}  # sentence start -> how many of its mentions' own cues gave each role
+    own: dict[int, int] = {}  # mention index -> the role (its index in ROLES) its own cues gave it
+    for k, casting in enumerate(castings):
+        if casting.portrayal is not None and not casting.inherited:
+            sentence = sentence_at(mentions[k].start)
+            if sentence is not None:
+                role_index = own[k] = ROLES.index(casting.portrayal)
+                counts = cast_in.get(sentence.start)
+                if counts is None:
+                    counts = cast_in[sentence.start] = [0, 0, 0]
+                counts[role_index] += 1
     sentence_valence: dict[int, float] = {}  # by sentence start: one sum per sentence, not per mention
     found = []
     for k in uncast:
-        report, sentence = mentions[k], sentence_of[k]
+        report = mentions[k]
+        sentence = sentence_at(report.start)
         role = report.role
         sentiment = report.sentiment
         probabilities = sentiment.probabilities or (
             float(sentiment.label == "negative"), float(sentiment.label == "neutral"), float(sentiment.label == "positive"))
-        others: set[str] = set()
+        others = (False, False, False)
+        valence = 0.0
         if sentence is not None:
-            roles = cast_in.get(sentence.start, Counter())
-            others = {r for r, n in roles.items() if n - (r == own[k]) > 0}
+            counts = cast_in.get(sentence.start)
+            if counts is not None:  # a role counts when a mention other than this one was given it
+                mine = own.get(k, -1)
+                others = (counts[0] > (mine == 0), counts[1] > (mine == 1), counts[2] > (mine == 2))
             if sentence.start not in sentence_valence:
                 sentence_valence[sentence.start] = context.valence_between(sentence.start, sentence.end)
+            valence = sentence_valence[sentence.start]
         found.append((k, PriorInput(
             start=report.start, end=report.end, kind=report.mention.kind,
             role=role.role if role else None,
@@ -335,8 +342,8 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
             sentiment=(probabilities[0], probabilities[1], probabilities[2]),
             in_quote=castings[k].voice == "quote", cues=cues[k],
             actor_sentiment=actor_means.get(report.mention.actor, 0.0),
-            sentence_valence=sentence_valence[sentence.start] if sentence is not None else 0.0,
-            others=(ROLES[0] in others, ROLES[1] in others, ROLES[2] in others),
+            sentence_valence=valence,
+            others=others,
         )))
     return found
 

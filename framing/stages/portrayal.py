@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Literal
 
@@ -185,6 +185,9 @@ class _Group:
 
     anywhere: tuple[tuple[int, _Entry], ...]  # one-token patterns; a placeholder, "*" or case-sensitive second part
     by_second: dict[str, tuple[tuple[int, _Entry], ...]]
+    anywhere_entries: tuple[_Entry, ...]  # ``anywhere`` without the ranks
+    # The lower-case tokens some cue needs next (a filler may also stand there); None: any token will do.
+    seconds: frozenset[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,13 +471,19 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
 def _group(entries: Sequence[_Entry]) -> _Group:
     anywhere: list[tuple[int, _Entry]] = []
     by_second: dict[str, list[tuple[int, _Entry]]] = {}
+    seconds: set[str] | None = set()
     for rank, entry in enumerate(entries):
         second = entry.pattern[1] if len(entry.pattern) > 1 else None
         if second is None or second in _PLACEHOLDERS or second in _FILLERS or second == "*" or entry.case_sensitive:
             anywhere.append((rank, entry))
         else:
             by_second.setdefault(second, []).append((rank, entry))
-    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()})
+        if second is None or second == "*":
+            seconds = None
+        elif seconds is not None:
+            seconds.update(_PLACEHOLDERS.get(second, (second.lower(),)))
+    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()},
+                  tuple(entry for _, entry in anywhere), None if seconds is None else frozenset(seconds))
 
 
 # ---- matching -------------------------------------------------------------------------------------
@@ -522,49 +531,59 @@ def _match(entry: _Entry, words: Sequence[str], raw: Sequence[str], i: int) -> t
 
 
 def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexicon) -> list[_Hit]:
-    """The longest matches at each token, one per lexicon kind ("grieving" is a verb and a label)."""
+    """The longest matches at each token, one per lexicon kind ("grieving" is a verb and a label).
+
+    Only tokens that start some cue are visited, and a group whose every cue needs a second
+    token ("the plight", "is right", "to <pro> credit") is passed over when the next token is
+    neither such a token nor a filler: the commonest words ("the", "a", "is", "to") start no cue.
+    """
     hits: list[_Hit] = []
     groups = lexicon.groups
-    i = 0
     n = len(words)
-    while i < n:
-        group = groups.get(words[i])
+    i = 0  # the first token no earlier hit covers
+    for at in compress(range(n), map(groups.__contains__, words)):
+        if at < i:
+            continue
+        group = groups[words[at]]
+        seconds = group.seconds
+        if seconds is not None:
+            second = words[at + 1] if at + 1 < n else ""
+            if second not in seconds and second not in _FILLERS:
+                continue
         found: list[_Hit] = []
         longest = 0
-        if group:
-            for entry in _candidates(group, words, i + 1):
-                end, slot = _match(entry, words, raw, i)
-                if end > longest:
-                    longest = end
-                    found = [_Hit(entry, i, end, slot)]
-                elif end == longest > 0 and all(hit.entry.kind != entry.kind for hit in found):
-                    found.append(_Hit(entry, i, end, slot))
-        if not found:
-            i += 1
-            continue
-        hits.extend(found)
-        i = i + 1 if any(hit.slot for hit in found) else longest
+        for entry in _candidates(group, words, at + 1):
+            end, slot = _match(entry, words, raw, at)
+            if end > longest:
+                longest = end
+                found = [_Hit(entry, at, end, slot)]
+            elif end == longest > 0 and all(hit.entry.kind != entry.kind for hit in found):
+                found.append(_Hit(entry, at, end, slot))
+        if found:
+            hits.extend(found)
+            i = at + 1 if any(hit.slot for hit in found) else longest
     return hits
 
 
-def _candidates(group: _Group, words: Sequence[str], j: int) -> list[_Entry]:
+def _candidates(group: _Group, words: Sequence[str], j: int) -> Sequence[_Entry]:
     """The entries of ``group`` whose second token can stand at ``j`` (after fillers), in rank order."""
-    found = list(group.anywhere)
     n = len(words)
-    if j < n:
-        more = group.by_second.get(words[j])
-        if more:
-            found += more
-        k = j
-        while k < n and words[k] in _FILLERS:
-            k += 1
-        if k != j and k < n:
-            more = group.by_second.get(words[k])
-            if more:
-                found += more
-    if len(found) > 1:
-        found.sort(key=lambda item: item[0])
+    if j >= n:
+        return group.anywhere_entries
+    more = group.by_second.get(words[j])
+    k = j
+    while k < n and words[k] in _FILLERS:
+        k += 1
+    after = group.by_second.get(words[k]) if k != j and k < n else None
+    if not more and not after:
+        return group.anywhere_entries
+    found = [*group.anywhere, *(more or ()), *(after or ())]
+    found.sort(key=_rank)
     return [entry for _, entry in found]
+
+
+def _rank(item: tuple[int, _Entry]) -> int:
+    return item[0]
 
 
 # ---- the stage --------------------------------------------------------------------------------
@@ -718,15 +737,15 @@ def _cast_sentence(
 ) -> tuple[int, int, int]:
     """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
     matches = list(_TOKEN.finditer(text, low, high))
-    raw = [match.group() for match in matches]
-    words = [w.lower() for w in raw]
+    raw = list(map(re.Match.group, matches))
+    words = list(map(str.lower, raw))
     hits = _find_hits(words, raw, lexicon)
     first_loaded = bisect_right(loaded_starts, low - 1)
     has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
     if not hits and not has_loaded:
         return (0, 0, 0)
-    starts = [match.start() for match in matches]
-    ends = [match.end() for match in matches]
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
     counts = (sum(h.entry.kind == "harm" for h in hits), sum(h.entry.kind in ("help", "resist") for h in hits),
               sum(h.entry.kind == "suffer" for h in hits))
     owner = [-1] * len(words)
