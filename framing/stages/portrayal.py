@@ -133,6 +133,11 @@ _FILLERS = frozenset(
     "enormous great huge immense considerable lasting eternal everlasting real own very much greatly "
     "rightly fully entirely clearly surely".split()
 )
+# Word sets the clause readers skip, built once (not per cue).
+_BARE_DETERMINERS = _DETERMINERS - _QUANTIFIERS  # before a mention in a prepositional modifier
+_VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of a relative clause
+_PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
+_NOTHING: frozenset[str] = frozenset()
 _PLACEHOLDERS = {
     "<pro>": _PRONOUNS | frozenset({"the"}),
     "<be>": frozenset("is are was were be been being 's ’s".split()),
@@ -679,10 +684,18 @@ def weigh_mentions(
                                loaded_list, loaded_starts, tallies)
         if found != (0, 0, 0):
             counts.update(dict.fromkeys(members, found))
-    castings = tuple(_casting(text, tallies.get(k), _voice(mentions[k], quote_list, quote_starts))
-                     for k in range(len(mentions)))
-    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
-    return castings, cues
+    uncast: dict[tuple[Voice, str | None], Casting] = {}  # one uncast casting per voice (they are immutable)
+    castings = []
+    for k, mention in enumerate(mentions):
+        voice = _voice(mention, quote_list, quote_starts) if quote_list else _AUTHOR
+        tally = tallies.get(k)
+        casting = _casting(text, tally, voice) if tally is not None else uncast.get(voice)
+        if casting is None:
+            casting = uncast[voice] = _casting(text, None, voice)
+        castings.append(casting)
+    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) if k in tallies or k in counts else _NO_CUES
+                 for k in range(len(mentions)))
+    return tuple(castings), cues
 
 
 def _mention_cues(tally: _Tally | None, counts: tuple[int, int, int] | None) -> MentionCues:
@@ -715,18 +728,29 @@ def _quote_at(offset: int, quotes: Sequence[tuple[int, int, str | None]], starts
 
 
 def _casting(text: str, tally: _Tally | None, voice: tuple[Voice, str | None]) -> Casting:
-    zero = tuple((role, 0.0) for role in ROLES)
     if tally is None:
-        return Casting(None, zero, None, None, None, voice[0], voice[1])
+        return Casting(None, _ZERO_SCORES, None, None, None, voice[0], voice[1])
     weights = tally.weights
-    role = max(ROLES, key=lambda r: (weights[r], -ROLES.index(r)))
+    protagonist, antagonist, innocent = weights["protagonist"], weights["antagonist"], weights["innocent"]
+    # The strongest role; a tie goes to the earlier role in ROLES.
+    if protagonist >= antagonist and protagonist >= innocent:
+        role: Role = "protagonist"
+    else:
+        role = "antagonist" if antagonist >= innocent else "innocent"
     if weights[role] < MIN_EVIDENCE:
-        return Casting(None, zero, None, None, None, voice[0], voice[1])
-    exps = {r: math.exp(SCORE_SLOPE * weights[r]) for r in ROLES}
-    total = sum(exps.values())
-    scores = tuple((r, round(exps[r] / total, 4)) for r in ROLES)
+        return Casting(None, _ZERO_SCORES, None, None, None, voice[0], voice[1])
+    e0 = math.exp(SCORE_SLOPE * protagonist)
+    e1 = math.exp(SCORE_SLOPE * antagonist)
+    e2 = math.exp(SCORE_SLOPE * innocent)
+    total = e0 + e1 + e2
+    scores = (("protagonist", round(e0 / total, 4)), ("antagonist", round(e1 / total, 4)),
+              ("innocent", round(e2 / total, 4)))
     _, start, end, cue, archetype = tally.best[role]
     return Casting(role, scores, (start, end), cue, archetype, voice[0], voice[1], text[start:end])
+
+
+_ZERO_SCORES = tuple((role, 0.0) for role in ROLES)
+_AUTHOR: tuple[Voice, str | None] = ("author", None)
 
 
 def _cast_sentence(
@@ -848,7 +872,7 @@ def _has_negative_subject(sentence: _Sentence, j: int) -> bool:
 
 def _is_pp_mention(sentence: _Sentence, first: int) -> bool:
     """Whether the mention starting at token ``first`` sits in a prepositional modifier."""
-    j = _preceding(sentence, first, _DETERMINERS - _QUANTIFIERS)
+    j = _preceding(sentence, first, _BARE_DETERMINERS)
     if j < 0 or sentence.words[j] not in _PREPOSITIONS:
         return False
     if sentence.words[j] == "of":
@@ -889,7 +913,7 @@ def _subject(sentence: _Sentence, i: int) -> int:
         if word == ",":
             crossed_comma = True
         elif crossed_comma and j in sentence.verb_tokens:
-            previous = _preceding(sentence, j, _AUXILIARIES - {"who", "which", "that"})
+            previous = _preceding(sentence, j, _VERB_AUXILIARIES)
             if not (previous >= 0 and words[previous] in ("who", "which", "that")):
                 return -1
         j -= 1
@@ -975,7 +999,7 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
         _cause(sentence, hit)
         return
     else:
-        before = _preceding(sentence, hit.first, _AUXILIARIES - _BE - {"who", "which", "that", "to"})
+        before = _preceding(sentence, hit.first, _PASSIVE_AUXILIARIES)
         participle = entry.form == "ed" or words[hit.first].endswith(("ed", "en", "wn"))
         previous = words[hit.first - 1] if hit.first else ""
         if participle and (previous.isdigit() or previous in _DETERMINERS or previous in _QUANTIFIERS
@@ -1125,7 +1149,7 @@ def _attribute_cue(sentence: _Sentence, first: int, last: int, role: Role, weigh
     steps = 0
     while j < len(words) and steps < 3 and owner[j] < 0:
         if words[j] == "," and j + 1 < len(words) and owner[j + 1] >= 0:
-            opener = _preceding(sentence, first, frozenset())
+            opener = _preceding(sentence, first, _NOTHING)
             if opener < 0 or words[opener] in _DETERMINERS or words[opener] in _CLAUSE_BREAK:
                 _cast_attribute(sentence, owner[j + 1], role, weight, first, last, cue, archetype, negated=False)
             return
@@ -1174,7 +1198,7 @@ def _frame_cue(sentence: _Sentence, hit: _Hit) -> None:
     target = -1
     if entry.applies == "before":
         target = _subject(sentence, hit.first)
-        opener = _preceding(sentence, hit.first, frozenset())
+        opener = _preceding(sentence, hit.first, _NOTHING)
         if target < 0 and (opener < 0 or sentence.words[opener] in _CLAUSE_BREAK):
             found = _objects(sentence, _skip_comma(sentence, hit.last))  # "To her credit, Marsh ..."
             target = found[0] if found else -1
