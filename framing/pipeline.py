@@ -273,7 +273,7 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
     """
     text = context.text
     castings, cues = weigh_mentions(
-        text, [(s.start, s.end) for s in sentences], [(m.start, m.end) for m in mentions],
+        text, [(s.start, s.end) for s in sentences], [(m.mention.start, m.mention.end) for m in mentions],
         quotes=[(q.start, q.end, speakers.get(q.start) or (q.speaker.text if q.speaker else None))
                 for q in quotes if q.kind != "scare"],
         loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],

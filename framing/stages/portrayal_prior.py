@@ -99,15 +99,25 @@ def prior_features(item: PriorInput) -> dict[str, float]:
         features["people_negative"] = negative
     if item.in_quote:
         features["in_quote"] = 1.0
-    for name, weight in zip(_CUE_NAMES, item.cues.weights):
-        features[name] = min(1.0, weight)
-    for name, count in zip(_SENTENCE_CUE_NAMES, item.cues.sentence_cues):
-        features[name] = min(count, COUNT_CAP) / COUNT_CAP
+    cues = item.cues
+    protagonist, antagonist, innocent = cues.weights  # capped at 1 (as min(1.0, weight))
+    features["cue_protagonist"] = protagonist if protagonist < 1.0 else 1.0
+    features["cue_antagonist"] = antagonist if antagonist < 1.0 else 1.0
+    features["cue_innocent"] = innocent if innocent < 1.0 else 1.0
+    harm, help_, suffer = cues.sentence_cues  # capped at COUNT_CAP (as min(count, COUNT_CAP))
+    features["sentence_harm"] = (COUNT_CAP if COUNT_CAP < harm else harm) / COUNT_CAP
+    features["sentence_help"] = (COUNT_CAP if COUNT_CAP < help_ else help_) / COUNT_CAP
+    features["sentence_suffer"] = (COUNT_CAP if COUNT_CAP < suffer else suffer) / COUNT_CAP
     features["actor_sentiment"] = item.actor_sentiment
-    features["sentence_valence"] = item.sentence_valence / math.sqrt(item.sentence_valence ** 2 + NORMALISATION_ALPHA)
-    for name, present in zip(_OTHER_NAMES, item.others):
-        if present:
-            features[name] = 1.0
+    valence = item.sentence_valence
+    features["sentence_valence"] = valence / math.sqrt(valence ** 2 + NORMALISATION_ALPHA)
+    other_protagonist, other_antagonist, other_innocent = item.others
+    if other_protagonist:
+        features["other_protagonist"] = 1.0
+    if other_antagonist:
+        features["other_antagonist"] = 1.0
+    if other_innocent:
+        features["other_innocent"] = 1.0
     return features
 
 
@@ -118,9 +128,6 @@ def _role_names(role: str) -> tuple[str, str, str, str]:
 # Feature names built once (prior_features runs for every mention the cues leave uncast).
 _KIND_NAMES = {kind: f"kind={kind}" for kind in ("person", "government", "state", "organisation", "media", "group")}
 _ROLE_NAMES = {role: _role_names(role) for role in ("agent", "target")}
-_CUE_NAMES = tuple(f"cue_{role}" for role in ROLES)
-_SENTENCE_CUE_NAMES = tuple(f"sentence_{name}" for name in ("harm", "help", "suffer"))
-_OTHER_NAMES = tuple(f"other_{role}" for role in ROLES)
 
 
 def model_sha256() -> str:
@@ -148,9 +155,10 @@ def prior_probabilities(model: PriorModel, features: Mapping[str, float]) -> tup
     for name, value in features.items():
         weights = weights_of(name)
         if weights is not None:
-            s0 += weights[0] * value
-            s1 += weights[1] * value
-            s2 += weights[2] * value
+            w0, w1, w2 = weights
+            s0 += w0 * value
+            s1 += w1 * value
+            s2 += w2 * value
     peak = max(s0, s1, s2)
     e0, e1, e2 = math.exp(s0 - peak), math.exp(s1 - peak), math.exp(s2 - peak)
     total = e0 + e1 + e2
