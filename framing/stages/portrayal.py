@@ -660,6 +660,7 @@ def weigh_mentions(
     quote_list = sorted(quotes)
     quote_starts = [q[0] for q in quote_list]
     quote_reach = list(accumulate((q[1] for q in quote_list), max))  # the furthest end of the quotes so far
+    quote_bounds = sorted({offset for q in quote_list for offset in q[:2]})  # where a token's quotation may change
     loaded_list = sorted(loaded)
     loaded_starts = [item[0] for item in loaded_list]
     groups: dict[tuple[int, int], list[int]] = {}
@@ -681,7 +682,7 @@ def weigh_mentions(
     counts: dict[int, tuple[int, int, int]] = {}
     for (low, high), members in groups.items():
         found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts, quote_reach,
-                               loaded_list, loaded_starts, tallies)
+                               quote_bounds, loaded_list, loaded_starts, tallies)
         if found != (0, 0, 0):
             counts.update(dict.fromkeys(members, found))
     uncast: dict[tuple[Voice, str | None], Casting] = {}  # one uncast casting per voice (they are immutable)
@@ -756,8 +757,8 @@ _AUTHOR: tuple[Voice, str | None] = ("author", None)
 def _cast_sentence(
     text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
     lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
-    quote_reach: Sequence[int], loaded: Sequence[tuple[int, int, float]], loaded_starts: Sequence[int],
-    tallies: dict[int, _Tally],
+    quote_reach: Sequence[int], quote_bounds: Sequence[int], loaded: Sequence[tuple[int, int, float]],
+    loaded_starts: Sequence[int], tallies: dict[int, _Tally],
 ) -> tuple[int, int, int]:
     """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
     matches = list(_TOKEN.finditer(text, low, high))
@@ -770,8 +771,16 @@ def _cast_sentence(
         return (0, 0, 0)
     starts = list(map(re.Match.start, matches))
     ends = list(map(re.Match.end, matches))
-    counts = (sum(h.entry.kind == "harm" for h in hits), sum(h.entry.kind in ("help", "resist") for h in hits),
-              sum(h.entry.kind == "suffer" for h in hits))
+    harm = helping = suffering = 0
+    for hit in hits:
+        kind = hit.entry.kind
+        if kind == "harm":
+            harm += 1
+        elif kind == "help" or kind == "resist":
+            helping += 1
+        elif kind == "suffer":
+            suffering += 1
+    counts = (harm, helping, suffering)
     owner = [-1] * len(words)
     mention_tokens: dict[int, tuple[int, int]] = {}
     for k in members:
@@ -787,14 +796,14 @@ def _cast_sentence(
         return counts
     n_before = bisect_left(quote_starts, high)  # quotations that start before the window ends
     if n_before and quote_reach[n_before - 1] > low:
-        region = [_quote_at(s, quotes, quote_starts) for s in starts]
+        region = _regions(starts, quotes, quote_starts, quote_bounds)
     else:
         region = [-1] * len(words)  # no quotation reaches into the window
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
-    has_harm = any(h.entry.kind in ("harm", "suffer") for h in hits) or any(
+    has_harm = harm > 0 or suffering > 0 or any(
         v < 0 for _, _, v in loaded[first_loaded:bisect_right(loaded_starts, high)])
     for hit in hits:
         kind = hit.entry.kind
@@ -817,6 +826,22 @@ def _cast_sentence(
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
+
+
+def _regions(starts: Sequence[int], quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
+             bounds: Sequence[int]) -> list[int]:
+    """``_quote_at`` of each token start, asked once per stretch between two quotation bounds
+    (sorted starts and ends): its answer only changes where a quotation starts or ends."""
+    region: list[int] = []
+    at = -1
+    limit = -1.0  # the answer ``at`` holds for token starts below this bound
+    for start in starts:
+        if start >= limit:
+            at = _quote_at(start, quotes, quote_starts)
+            following = bisect_right(bounds, start)
+            limit = bounds[following] if following < len(bounds) else math.inf
+        region.append(at)
+    return region
 
 
 def _preceding(sentence: _Sentence, i: int, skip: frozenset[str]) -> int:
