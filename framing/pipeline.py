@@ -309,7 +309,7 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
     own: dict[int, int] = {}  # mention index -> the role (its index in ROLES) its own cues gave it
     for k, casting in enumerate(castings):
         if casting.portrayal is not None and not casting.inherited:
-            sentence = sentence_at(mentions[k].start)
+            sentence = sentence_at(mentions[k].mention.start)
             if sentence is not None:
                 role_index = own[k] = ROLES.index(casting.portrayal)
                 counts = cast_in.get(sentence.start)
@@ -317,10 +317,12 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
                     counts = cast_in[sentence.start] = [0, 0, 0]
                 counts[role_index] += 1
     sentence_valence: dict[int, float] = {}  # by sentence start: one sum per sentence, not per mention
+    role_valence: dict[tuple[int, int], float] = {}  # by evidence span: mentions of a clause share their charged words
     found = []
     for k in uncast:
         report = mentions[k]
-        sentence = sentence_at(report.start)
+        mention = report.mention
+        sentence = sentence_at(mention.start)
         role = report.role
         sentiment = report.sentiment
         probabilities = sentiment.probabilities or (
@@ -335,13 +337,19 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
             if sentence.start not in sentence_valence:
                 sentence_valence[sentence.start] = context.valence_between(sentence.start, sentence.end)
             valence = sentence_valence[sentence.start]
+        charged = 0.0
+        if role:
+            evidence = (role.evidence.start, role.evidence.end)
+            if evidence not in role_valence:
+                role_valence[evidence] = context.valence_between(*evidence)
+            charged = role_valence[evidence]
         found.append((k, PriorInput(
-            start=report.start, end=report.end, kind=report.mention.kind,
+            start=mention.start, end=mention.end, kind=mention.kind,
             role=role.role if role else None,
-            role_valence=context.valence_between(role.evidence.start, role.evidence.end) if role else 0.0,
+            role_valence=charged,
             sentiment=(probabilities[0], probabilities[1], probabilities[2]),
             in_quote=castings[k].voice == "quote", cues=cues[k],
-            actor_sentiment=actor_means.get(report.mention.actor, 0.0),
+            actor_sentiment=actor_means.get(mention.actor, 0.0),
             sentence_valence=valence,
             others=others,
         )))
