@@ -281,13 +281,16 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
     inherited = list(inherit_castings([m.mention.actor for m in mentions], castings))
     if prior is not None:
         found = _prior_inputs(context, mentions, inherited, cues, every=every)
-        spans = []
-        for index, _ in found:
-            role = mentions[index].role
-            evidence = role.evidence if role is not None else mentions[index].sentiment.evidence
+        items, actors, spans, voices = [], [], [], []
+        for index, item in found:
+            report = mentions[index]
+            role = report.role
+            evidence = role.evidence if role is not None else report.sentiment.evidence
+            items.append(item)
+            actors.append(report.mention.actor)
             spans.append((evidence.start, evidence.end) if evidence else None)
-        guessed = cast_by_prior(prior, [item for _, item in found], [mentions[index].mention.actor for index, _ in found],
-                                evidence=spans, voices=[inherited[index] for index, _ in found], text=text)
+            voices.append(inherited[index])
+        guessed = cast_by_prior(prior, items, actors, evidence=spans, voices=voices, text=text)
         for (index, _), casting in zip(found, guessed):
             inherited[index] = casting
     return tuple(MentionReport(m.mention, m.sentiment, m.role, c) for m, c in zip(mentions, inherited))

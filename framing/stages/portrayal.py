@@ -1259,17 +1259,24 @@ def inherit_castings(actors: Sequence[str], castings: Sequence[Casting]) -> tupl
         if best is None or casting.confidence > best.confidence:
             strongest[(actor, role)] = casting
     inherited = []
+    given: dict[str, Casting] = {}  # actor -> the casting its uncued mentions inherit (immutable, so shared)
     for actor, casting in zip(actors, castings):
         if casting.portrayal is not None or casting.voice != "author" or actor not in totals:
             inherited.append(casting)
             continue
-        role = max(totals[actor], key=lambda r: (totals[actor][r], -ROLES.index(r)))  # type: ignore[arg-type]
-        source = strongest[(actor, role)]
-        rest = round((1.0 - INHERITED_CONFIDENCE) / 2, 4)
-        scores = tuple((r, INHERITED_CONFIDENCE if r == role else rest) for r in ROLES)
-        inherited.append(Casting(source.portrayal, scores, source.evidence, f"actor:{source.cue}", source.archetype,
-                                 "author", None, source.evidence_text, inherited=True))
+        found = given.get(actor)
+        if found is None:
+            role = max(totals[actor], key=lambda r: (totals[actor][r], -ROLES.index(r)))  # type: ignore[arg-type]
+            source = strongest[(actor, role)]
+            scores = tuple((r, INHERITED_CONFIDENCE if r == role else _INHERITED_REST) for r in ROLES)
+            found = given[actor] = Casting(source.portrayal, scores, source.evidence, f"actor:{source.cue}",
+                                           source.archetype, "author", None, source.evidence_text, inherited=True)
+        inherited.append(found)
     return tuple(inherited)
+
+
+# What an inherited casting gives each role other than its own.
+_INHERITED_REST = round((1.0 - INHERITED_CONFIDENCE) / 2, 4)
 
 
 def actor_stance(castings: Sequence[Casting]) -> float | None:
