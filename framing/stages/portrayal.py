@@ -613,7 +613,10 @@ class _Sentence:
         if weight <= 0.0:
             return
         span = (self.starts[first], self.ends[last - 1])
-        self.tallies.setdefault(mention, _Tally()).add(role, weight * self.factor, span, cue, archetype)
+        tally = self.tallies.get(mention)
+        if tally is None:
+            tally = self.tallies[mention] = _Tally()
+        tally.add(role, weight * self.factor, span, cue, archetype)
 
 
 def cast_mentions(
