@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -273,7 +273,7 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
     """
     text = context.text
     castings, cues = weigh_mentions(
-        text, [(s.start, s.end) for s in sentences], [(m.start, m.end) for m in mentions],
+        text, [(s.start, s.end) for s in sentences], [(m.mention.start, m.mention.end) for m in mentions],
         quotes=[(q.start, q.end, speakers.get(q.start) or (q.speaker.text if q.speaker else None))
                 for q in quotes if q.kind != "scare"],
         loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],
@@ -281,13 +281,16 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
     inherited = list(inherit_castings([m.mention.actor for m in mentions], castings))
     if prior is not None:
         found = _prior_inputs(context, mentions, inherited, cues, every=every)
-        spans = []
-        for index, _ in found:
-            role = mentions[index].role
-            evidence = role.evidence if role is not None else mentions[index].sentiment.evidence
+        items, actors, spans, voices = [], [], [], []
+        for index, item in found:
+            report = mentions[index]
+            role = report.role
+            evidence = role.evidence if role is not None else report.sentiment.evidence
+            items.append(item)
+            actors.append(report.mention.actor)
             spans.append((evidence.start, evidence.end) if evidence else None)
-        guessed = cast_by_prior(prior, [item for _, item in found], [mentions[index].mention.actor for index, _ in found],
-                                evidence=spans, voices=[inherited[index] for index, _ in found], text=text)
+            voices.append(inherited[index])
+        guessed = cast_by_prior(prior, items, actors, evidence=spans, voices=voices, text=text)
         for (index, _), casting in zip(found, guessed):
             inherited[index] = casting
     return tuple(MentionReport(m.mention, m.sentiment, m.role, c) for m, c in zip(mentions, inherited))
@@ -304,39 +307,54 @@ def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], casti
         if report.sentiment.speaker is None:
             by_actor[report.mention.actor].append(report.sentiment.score)
     actor_means = {actor: sum(scores) / len(scores) for actor, scores in by_actor.items()}
-    cast_in: dict[int, Counter[str]] = defaultdict(Counter)  # sentence start -> roles its mentions' cues gave
-    own: list[str | None] = []  # the role each mention's own cues gave it
-    sentence_of: list[Sentence | None] = []
-    for report, casting in zip(mentions, castings):
-        sentence = context.sentence_index.at(report.start)
-        sentence_of.append(sentence)
-        cued = casting.portrayal if casting.portrayal is not None and not casting.inherited else None
-        own.append(cued if sentence is not None else None)
-        if sentence is not None and cued is not None:
-            cast_in[sentence.start][cued] += 1
+    sentence_at = context.sentence_index.at
+    cast_in: dict[int, list[int]] = {}  # sentence start -> how many of its mentions' own cues gave each role
+    own: dict[int, int] = {}  # mention index -> the role (its index in ROLES) its own cues gave it
+    for k, casting in enumerate(castings):
+        if casting.portrayal is not None and not casting.inherited:
+            sentence = sentence_at(mentions[k].mention.start)
+            if sentence is not None:
+                role_index = own[k] = ROLES.index(casting.portrayal)
+                counts = cast_in.get(sentence.start)
+                if counts is None:
+                    counts = cast_in[sentence.start] = [0, 0, 0]
+                counts[role_index] += 1
     sentence_valence: dict[int, float] = {}  # by sentence start: one sum per sentence, not per mention
+    role_valence: dict[tuple[int, int], float] = {}  # by evidence span: mentions of a clause share their charged words
     found = []
     for k in uncast:
-        report, sentence = mentions[k], sentence_of[k]
+        report = mentions[k]
+        mention = report.mention
+        sentence = sentence_at(mention.start)
         role = report.role
         sentiment = report.sentiment
         probabilities = sentiment.probabilities or (
             float(sentiment.label == "negative"), float(sentiment.label == "neutral"), float(sentiment.label == "positive"))
-        others: set[str] = set()
+        others = (False, False, False)
+        valence = 0.0
         if sentence is not None:
-            roles = cast_in.get(sentence.start, Counter())
-            others = {r for r, n in roles.items() if n - (r == own[k]) > 0}
+            counts = cast_in.get(sentence.start)
+            if counts is not None:  # a role counts when a mention other than this one was given it
+                mine = own.get(k, -1)
+                others = (counts[0] > (mine == 0), counts[1] > (mine == 1), counts[2] > (mine == 2))
             if sentence.start not in sentence_valence:
                 sentence_valence[sentence.start] = context.valence_between(sentence.start, sentence.end)
+            valence = sentence_valence[sentence.start]
+        charged = 0.0
+        if role:
+            evidence = (role.evidence.start, role.evidence.end)
+            if evidence not in role_valence:
+                role_valence[evidence] = context.valence_between(*evidence)
+            charged = role_valence[evidence]
         found.append((k, PriorInput(
-            start=report.start, end=report.end, kind=report.mention.kind,
+            start=mention.start, end=mention.end, kind=mention.kind,
             role=role.role if role else None,
-            role_valence=context.valence_between(role.evidence.start, role.evidence.end) if role else 0.0,
+            role_valence=charged,
             sentiment=(probabilities[0], probabilities[1], probabilities[2]),
             in_quote=castings[k].voice == "quote", cues=cues[k],
-            actor_sentiment=actor_means.get(report.mention.actor, 0.0),
-            sentence_valence=sentence_valence[sentence.start] if sentence is not None else 0.0,
-            others=(ROLES[0] in others, ROLES[1] in others, ROLES[2] in others),
+            actor_sentiment=actor_means.get(mention.actor, 0.0),
+            sentence_valence=valence,
+            others=others,
         )))
     return found
 

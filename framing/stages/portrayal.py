@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Literal
 
@@ -133,6 +133,11 @@ _FILLERS = frozenset(
     "enormous great huge immense considerable lasting eternal everlasting real own very much greatly "
     "rightly fully entirely clearly surely".split()
 )
+# Word sets the clause readers skip, built once (not per cue).
+_BARE_DETERMINERS = _DETERMINERS - _QUANTIFIERS  # before a mention in a prepositional modifier
+_VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of a relative clause
+_PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
+_NOTHING: frozenset[str] = frozenset()
 _PLACEHOLDERS = {
     "<pro>": _PRONOUNS | frozenset({"the"}),
     "<be>": frozenset("is are was were be been being 's ’s".split()),
@@ -185,6 +190,9 @@ class _Group:
 
     anywhere: tuple[tuple[int, _Entry], ...]  # one-token patterns; a placeholder, "*" or case-sensitive second part
     by_second: dict[str, tuple[tuple[int, _Entry], ...]]
+    anywhere_entries: tuple[_Entry, ...]  # ``anywhere`` without the ranks
+    # The lower-case tokens some cue needs next (a filler may also stand there); None: any token will do.
+    seconds: frozenset[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,13 +476,19 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
 def _group(entries: Sequence[_Entry]) -> _Group:
     anywhere: list[tuple[int, _Entry]] = []
     by_second: dict[str, list[tuple[int, _Entry]]] = {}
+    seconds: set[str] | None = set()
     for rank, entry in enumerate(entries):
         second = entry.pattern[1] if len(entry.pattern) > 1 else None
         if second is None or second in _PLACEHOLDERS or second in _FILLERS or second == "*" or entry.case_sensitive:
             anywhere.append((rank, entry))
         else:
             by_second.setdefault(second, []).append((rank, entry))
-    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()})
+        if second is None or second == "*":
+            seconds = None
+        elif seconds is not None:
+            seconds.update(_PLACEHOLDERS.get(second, (second.lower(),)))
+    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()},
+                  tuple(entry for _, entry in anywhere), None if seconds is None else frozenset(seconds))
 
 
 # ---- matching -------------------------------------------------------------------------------------
@@ -522,49 +536,59 @@ def _match(entry: _Entry, words: Sequence[str], raw: Sequence[str], i: int) -> t
 
 
 def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexicon) -> list[_Hit]:
-    """The longest matches at each token, one per lexicon kind ("grieving" is a verb and a label)."""
+    """The longest matches at each token, one per lexicon kind ("grieving" is a verb and a label).
+
+    Only tokens that start some cue are visited, and a group whose every cue needs a second
+    token ("the plight", "is right", "to <pro> credit") is passed over when the next token is
+    neither such a token nor a filler: the commonest words ("the", "a", "is", "to") start no cue.
+    """
     hits: list[_Hit] = []
     groups = lexicon.groups
-    i = 0
     n = len(words)
-    while i < n:
-        group = groups.get(words[i])
+    i = 0  # the first token no earlier hit covers
+    for at in compress(range(n), map(groups.__contains__, words)):
+        if at < i:
+            continue
+        group = groups[words[at]]
+        seconds = group.seconds
+        if seconds is not None:
+            second = words[at + 1] if at + 1 < n else ""
+            if second not in seconds and second not in _FILLERS:
+                continue
         found: list[_Hit] = []
         longest = 0
-        if group:
-            for entry in _candidates(group, words, i + 1):
-                end, slot = _match(entry, words, raw, i)
-                if end > longest:
-                    longest = end
-                    found = [_Hit(entry, i, end, slot)]
-                elif end == longest > 0 and all(hit.entry.kind != entry.kind for hit in found):
-                    found.append(_Hit(entry, i, end, slot))
-        if not found:
-            i += 1
-            continue
-        hits.extend(found)
-        i = i + 1 if any(hit.slot for hit in found) else longest
+        for entry in _candidates(group, words, at + 1):
+            end, slot = _match(entry, words, raw, at)
+            if end > longest:
+                longest = end
+                found = [_Hit(entry, at, end, slot)]
+            elif end == longest > 0 and all(hit.entry.kind != entry.kind for hit in found):
+                found.append(_Hit(entry, at, end, slot))
+        if found:
+            hits.extend(found)
+            i = at + 1 if any(hit.slot for hit in found) else longest
     return hits
 
 
-def _candidates(group: _Group, words: Sequence[str], j: int) -> list[_Entry]:
+def _candidates(group: _Group, words: Sequence[str], j: int) -> Sequence[_Entry]:
     """The entries of ``group`` whose second token can stand at ``j`` (after fillers), in rank order."""
-    found = list(group.anywhere)
     n = len(words)
-    if j < n:
-        more = group.by_second.get(words[j])
-        if more:
-            found += more
-        k = j
-        while k < n and words[k] in _FILLERS:
-            k += 1
-        if k != j and k < n:
-            more = group.by_second.get(words[k])
-            if more:
-                found += more
-    if len(found) > 1:
-        found.sort(key=lambda item: item[0])
+    if j >= n:
+        return group.anywhere_entries
+    more = group.by_second.get(words[j])
+    k = j
+    while k < n and words[k] in _FILLERS:
+        k += 1
+    after = group.by_second.get(words[k]) if k != j and k < n else None
+    if not more and not after:
+        return group.anywhere_entries
+    found = [*group.anywhere, *(more or ()), *(after or ())]
+    found.sort(key=_rank)
     return [entry for _, entry in found]
+
+
+def _rank(item: tuple[int, _Entry]) -> int:
+    return item[0]
 
 
 # ---- the stage --------------------------------------------------------------------------------
@@ -589,7 +613,10 @@ class _Sentence:
         if weight <= 0.0:
             return
         span = (self.starts[first], self.ends[last - 1])
-        self.tallies.setdefault(mention, _Tally()).add(role, weight * self.factor, span, cue, archetype)
+        tally = self.tallies.get(mention)
+        if tally is None:
+            tally = self.tallies[mention] = _Tally()
+        tally.add(role, weight * self.factor, span, cue, archetype)
 
 
 def cast_mentions(
@@ -636,6 +663,7 @@ def weigh_mentions(
     quote_list = sorted(quotes)
     quote_starts = [q[0] for q in quote_list]
     quote_reach = list(accumulate((q[1] for q in quote_list), max))  # the furthest end of the quotes so far
+    quote_bounds = sorted({offset for q in quote_list for offset in q[:2]})  # where a token's quotation may change
     loaded_list = sorted(loaded)
     loaded_starts = [item[0] for item in loaded_list]
     groups: dict[tuple[int, int], list[int]] = {}
@@ -657,13 +685,21 @@ def weigh_mentions(
     counts: dict[int, tuple[int, int, int]] = {}
     for (low, high), members in groups.items():
         found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts, quote_reach,
-                               loaded_list, loaded_starts, tallies)
+                               quote_bounds, loaded_list, loaded_starts, tallies)
         if found != (0, 0, 0):
             counts.update(dict.fromkeys(members, found))
-    castings = tuple(_casting(text, tallies.get(k), _voice(mentions[k], quote_list, quote_starts))
-                     for k in range(len(mentions)))
-    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
-    return castings, cues
+    uncast: dict[tuple[Voice, str | None], Casting] = {}  # one uncast casting per voice (they are immutable)
+    castings = []
+    for k, mention in enumerate(mentions):
+        voice = _voice(mention, quote_list, quote_starts) if quote_list else _AUTHOR
+        tally = tallies.get(k)
+        casting = _casting(text, tally, voice) if tally is not None else uncast.get(voice)
+        if casting is None:
+            casting = uncast[voice] = _casting(text, None, voice)
+        castings.append(casting)
+    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) if k in tallies or k in counts else _NO_CUES
+                 for k in range(len(mentions)))
+    return tuple(castings), cues
 
 
 def _mention_cues(tally: _Tally | None, counts: tuple[int, int, int] | None) -> MentionCues:
@@ -696,39 +732,58 @@ def _quote_at(offset: int, quotes: Sequence[tuple[int, int, str | None]], starts
 
 
 def _casting(text: str, tally: _Tally | None, voice: tuple[Voice, str | None]) -> Casting:
-    zero = tuple((role, 0.0) for role in ROLES)
     if tally is None:
-        return Casting(None, zero, None, None, None, voice[0], voice[1])
+        return Casting(None, _ZERO_SCORES, None, None, None, voice[0], voice[1])
     weights = tally.weights
-    role = max(ROLES, key=lambda r: (weights[r], -ROLES.index(r)))
+    protagonist, antagonist, innocent = weights["protagonist"], weights["antagonist"], weights["innocent"]
+    # The strongest role; a tie goes to the earlier role in ROLES.
+    if protagonist >= antagonist and protagonist >= innocent:
+        role: Role = "protagonist"
+    else:
+        role = "antagonist" if antagonist >= innocent else "innocent"
     if weights[role] < MIN_EVIDENCE:
-        return Casting(None, zero, None, None, None, voice[0], voice[1])
-    exps = {r: math.exp(SCORE_SLOPE * weights[r]) for r in ROLES}
-    total = sum(exps.values())
-    scores = tuple((r, round(exps[r] / total, 4)) for r in ROLES)
+        return Casting(None, _ZERO_SCORES, None, None, None, voice[0], voice[1])
+    e0 = math.exp(SCORE_SLOPE * protagonist)
+    e1 = math.exp(SCORE_SLOPE * antagonist)
+    e2 = math.exp(SCORE_SLOPE * innocent)
+    total = e0 + e1 + e2
+    scores = (("protagonist", round(e0 / total, 4)), ("antagonist", round(e1 / total, 4)),
+              ("innocent", round(e2 / total, 4)))
     _, start, end, cue, archetype = tally.best[role]
     return Casting(role, scores, (start, end), cue, archetype, voice[0], voice[1], text[start:end])
+
+
+_ZERO_SCORES = tuple((role, 0.0) for role in ROLES)
+_AUTHOR: tuple[Voice, str | None] = ("author", None)
 
 
 def _cast_sentence(
     text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
     lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
-    quote_reach: Sequence[int], loaded: Sequence[tuple[int, int, float]], loaded_starts: Sequence[int],
-    tallies: dict[int, _Tally],
+    quote_reach: Sequence[int], quote_bounds: Sequence[int], loaded: Sequence[tuple[int, int, float]],
+    loaded_starts: Sequence[int], tallies: dict[int, _Tally],
 ) -> tuple[int, int, int]:
     """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
     matches = list(_TOKEN.finditer(text, low, high))
-    raw = [match.group() for match in matches]
-    words = [w.lower() for w in raw]
+    raw = list(map(re.Match.group, matches))
+    words = list(map(str.lower, raw))
     hits = _find_hits(words, raw, lexicon)
     first_loaded = bisect_right(loaded_starts, low - 1)
     has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
     if not hits and not has_loaded:
         return (0, 0, 0)
-    starts = [match.start() for match in matches]
-    ends = [match.end() for match in matches]
-    counts = (sum(h.entry.kind == "harm" for h in hits), sum(h.entry.kind in ("help", "resist") for h in hits),
-              sum(h.entry.kind == "suffer" for h in hits))
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    harm = helping = suffering = 0
+    for hit in hits:
+        kind = hit.entry.kind
+        if kind == "harm":
+            harm += 1
+        elif kind == "help" or kind == "resist":
+            helping += 1
+        elif kind == "suffer":
+            suffering += 1
+    counts = (harm, helping, suffering)
     owner = [-1] * len(words)
     mention_tokens: dict[int, tuple[int, int]] = {}
     for k in members:
@@ -744,14 +799,14 @@ def _cast_sentence(
         return counts
     n_before = bisect_left(quote_starts, high)  # quotations that start before the window ends
     if n_before and quote_reach[n_before - 1] > low:
-        region = [_quote_at(s, quotes, quote_starts) for s in starts]
+        region = _regions(starts, quotes, quote_starts, quote_bounds)
     else:
         region = [-1] * len(words)  # no quotation reaches into the window
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
-    has_harm = any(h.entry.kind in ("harm", "suffer") for h in hits) or any(
+    has_harm = harm > 0 or suffering > 0 or any(
         v < 0 for _, _, v in loaded[first_loaded:bisect_right(loaded_starts, high)])
     for hit in hits:
         kind = hit.entry.kind
@@ -774,6 +829,22 @@ def _cast_sentence(
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
+
+
+def _regions(starts: Sequence[int], quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
+             bounds: Sequence[int]) -> list[int]:
+    """``_quote_at`` of each token start, asked once per stretch between two quotation bounds
+    (sorted starts and ends): its answer only changes where a quotation starts or ends."""
+    region: list[int] = []
+    at = -1
+    limit = -1.0  # the answer ``at`` holds for token starts below this bound
+    for start in starts:
+        if start >= limit:
+            at = _quote_at(start, quotes, quote_starts)
+            following = bisect_right(bounds, start)
+            limit = bounds[following] if following < len(bounds) else math.inf
+        region.append(at)
+    return region
 
 
 def _preceding(sentence: _Sentence, i: int, skip: frozenset[str]) -> int:
@@ -829,7 +900,7 @@ def _has_negative_subject(sentence: _Sentence, j: int) -> bool:
 
 def _is_pp_mention(sentence: _Sentence, first: int) -> bool:
     """Whether the mention starting at token ``first`` sits in a prepositional modifier."""
-    j = _preceding(sentence, first, _DETERMINERS - _QUANTIFIERS)
+    j = _preceding(sentence, first, _BARE_DETERMINERS)
     if j < 0 or sentence.words[j] not in _PREPOSITIONS:
         return False
     if sentence.words[j] == "of":
@@ -870,7 +941,7 @@ def _subject(sentence: _Sentence, i: int) -> int:
         if word == ",":
             crossed_comma = True
         elif crossed_comma and j in sentence.verb_tokens:
-            previous = _preceding(sentence, j, _AUXILIARIES - {"who", "which", "that"})
+            previous = _preceding(sentence, j, _VERB_AUXILIARIES)
             if not (previous >= 0 and words[previous] in ("who", "which", "that")):
                 return -1
         j -= 1
@@ -956,7 +1027,7 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
         _cause(sentence, hit)
         return
     else:
-        before = _preceding(sentence, hit.first, _AUXILIARIES - _BE - {"who", "which", "that", "to"})
+        before = _preceding(sentence, hit.first, _PASSIVE_AUXILIARIES)
         participle = entry.form == "ed" or words[hit.first].endswith(("ed", "en", "wn"))
         previous = words[hit.first - 1] if hit.first else ""
         if participle and (previous.isdigit() or previous in _DETERMINERS or previous in _QUANTIFIERS
@@ -1106,7 +1177,7 @@ def _attribute_cue(sentence: _Sentence, first: int, last: int, role: Role, weigh
     steps = 0
     while j < len(words) and steps < 3 and owner[j] < 0:
         if words[j] == "," and j + 1 < len(words) and owner[j + 1] >= 0:
-            opener = _preceding(sentence, first, frozenset())
+            opener = _preceding(sentence, first, _NOTHING)
             if opener < 0 or words[opener] in _DETERMINERS or words[opener] in _CLAUSE_BREAK:
                 _cast_attribute(sentence, owner[j + 1], role, weight, first, last, cue, archetype, negated=False)
             return
@@ -1155,7 +1226,7 @@ def _frame_cue(sentence: _Sentence, hit: _Hit) -> None:
     target = -1
     if entry.applies == "before":
         target = _subject(sentence, hit.first)
-        opener = _preceding(sentence, hit.first, frozenset())
+        opener = _preceding(sentence, hit.first, _NOTHING)
         if target < 0 and (opener < 0 or sentence.words[opener] in _CLAUSE_BREAK):
             found = _objects(sentence, _skip_comma(sentence, hit.last))  # "To her credit, Marsh ..."
             target = found[0] if found else -1
@@ -1191,17 +1262,24 @@ def inherit_castings(actors: Sequence[str], castings: Sequence[Casting]) -> tupl
         if best is None or casting.confidence > best.confidence:
             strongest[(actor, role)] = casting
     inherited = []
+    given: dict[str, Casting] = {}  # actor -> the casting its uncued mentions inherit (immutable, so shared)
     for actor, casting in zip(actors, castings):
         if casting.portrayal is not None or casting.voice != "author" or actor not in totals:
             inherited.append(casting)
             continue
-        role = max(totals[actor], key=lambda r: (totals[actor][r], -ROLES.index(r)))  # type: ignore[arg-type]
-        source = strongest[(actor, role)]
-        rest = round((1.0 - INHERITED_CONFIDENCE) / 2, 4)
-        scores = tuple((r, INHERITED_CONFIDENCE if r == role else rest) for r in ROLES)
-        inherited.append(Casting(source.portrayal, scores, source.evidence, f"actor:{source.cue}", source.archetype,
-                                 "author", None, source.evidence_text, inherited=True))
+        found = given.get(actor)
+        if found is None:
+            role = max(totals[actor], key=lambda r: (totals[actor][r], -ROLES.index(r)))  # type: ignore[arg-type]
+            source = strongest[(actor, role)]
+            scores = tuple((r, INHERITED_CONFIDENCE if r == role else _INHERITED_REST) for r in ROLES)
+            found = given[actor] = Casting(source.portrayal, scores, source.evidence, f"actor:{source.cue}",
+                                           source.archetype, "author", None, source.evidence_text, inherited=True)
+        inherited.append(found)
     return tuple(inherited)
+
+
+# What an inherited casting gives each role other than its own.
+_INHERITED_REST = round((1.0 - INHERITED_CONFIDENCE) / 2, 4)
 
 
 def actor_stance(castings: Sequence[Casting]) -> float | None:

@@ -19,9 +19,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from framing.model import Casting
-from framing.stages.portrayal import ROLES, MentionCues, Role
+from framing.stages.portrayal import ROLES, MentionCues
 from framing.text.resources import data_sha256, read_model_text
 from framing.text.valence import NORMALISATION_ALPHA
 
@@ -41,9 +42,12 @@ VALENCE_SCALE = 3.0
 COUNT_CAP = 2
 
 
-@dataclass(frozen=True, slots=True)
-class PriorInput:
-    """What the prior reads about one mention (all from earlier stages)."""
+class PriorInput(NamedTuple):
+    """What the prior reads about one mention (all from earlier stages).
+
+    A NamedTuple rather than a frozen dataclass: one is built per uncast mention of every
+    text, and a frozen dataclass takes several times longer to construct.
+    """
 
     start: int  # the mention's offsets (not a feature: they say which mention it is)
     end: int
@@ -95,15 +99,25 @@ def prior_features(item: PriorInput) -> dict[str, float]:
         features["people_negative"] = negative
     if item.in_quote:
         features["in_quote"] = 1.0
-    for name, weight in zip(_CUE_NAMES, item.cues.weights):
-        features[name] = min(1.0, weight)
-    for name, count in zip(_SENTENCE_CUE_NAMES, item.cues.sentence_cues):
-        features[name] = min(count, COUNT_CAP) / COUNT_CAP
+    cues = item.cues
+    protagonist, antagonist, innocent = cues.weights  # capped at 1 (as min(1.0, weight))
+    features["cue_protagonist"] = protagonist if protagonist < 1.0 else 1.0
+    features["cue_antagonist"] = antagonist if antagonist < 1.0 else 1.0
+    features["cue_innocent"] = innocent if innocent < 1.0 else 1.0
+    harm, help_, suffer = cues.sentence_cues  # capped at COUNT_CAP (as min(count, COUNT_CAP))
+    features["sentence_harm"] = (COUNT_CAP if COUNT_CAP < harm else harm) / COUNT_CAP
+    features["sentence_help"] = (COUNT_CAP if COUNT_CAP < help_ else help_) / COUNT_CAP
+    features["sentence_suffer"] = (COUNT_CAP if COUNT_CAP < suffer else suffer) / COUNT_CAP
     features["actor_sentiment"] = item.actor_sentiment
-    features["sentence_valence"] = item.sentence_valence / math.sqrt(item.sentence_valence ** 2 + NORMALISATION_ALPHA)
-    for name, present in zip(_OTHER_NAMES, item.others):
-        if present:
-            features[name] = 1.0
+    valence = item.sentence_valence
+    features["sentence_valence"] = valence / math.sqrt(valence ** 2 + NORMALISATION_ALPHA)
+    other_protagonist, other_antagonist, other_innocent = item.others
+    if other_protagonist:
+        features["other_protagonist"] = 1.0
+    if other_antagonist:
+        features["other_antagonist"] = 1.0
+    if other_innocent:
+        features["other_innocent"] = 1.0
     return features
 
 
@@ -114,9 +128,6 @@ def _role_names(role: str) -> tuple[str, str, str, str]:
 # Feature names built once (prior_features runs for every mention the cues leave uncast).
 _KIND_NAMES = {kind: f"kind={kind}" for kind in ("person", "government", "state", "organisation", "media", "group")}
 _ROLE_NAMES = {role: _role_names(role) for role in ("agent", "target")}
-_CUE_NAMES = tuple(f"cue_{role}" for role in ROLES)
-_SENTENCE_CUE_NAMES = tuple(f"sentence_{name}" for name in ("harm", "help", "suffer"))
-_OTHER_NAMES = tuple(f"other_{role}" for role in ROLES)
 
 
 def model_sha256() -> str:
@@ -144,9 +155,10 @@ def prior_probabilities(model: PriorModel, features: Mapping[str, float]) -> tup
     for name, value in features.items():
         weights = weights_of(name)
         if weights is not None:
-            s0 += weights[0] * value
-            s1 += weights[1] * value
-            s2 += weights[2] * value
+            w0, w1, w2 = weights
+            s0 += w0 * value
+            s1 += w1 * value
+            s2 += w2 * value
     peak = max(s0, s1, s2)
     e0, e1, e2 = math.exp(s0 - peak), math.exp(s1 - peak), math.exp(s2 - peak)
     total = e0 + e1 + e2
@@ -167,15 +179,25 @@ def cast_by_prior(model: PriorModel, items: Sequence[PriorInput], actors: Sequen
     by_actor: dict[str, list[tuple[float, float, float]]] = {}
     for actor, probabilities in zip(actors, found):
         by_actor.setdefault(actor, []).append(probabilities)
-    means = {actor: [sum(q[k] for q in pooled) / len(pooled) for k in range(len(ROLES))]
-             for actor, pooled in by_actor.items()}
+    means = {actor: [sum(column) / len(pooled) for column in zip(*pooled)] for actor, pooled in by_actor.items()}
     castings = []
-    for actor, probabilities, span, voice in zip(actors, found, evidence, voices):
-        mean = means[actor]
-        mixed = [(1.0 - ACTOR_POOL) * p + ACTOR_POOL * mean[k] for k, p in enumerate(probabilities)]
-        scores = tuple((role, round((1.0 - PRIOR_SHRINK) * p + PRIOR_SHRINK / len(ROLES), 4))
-                       for role, p in zip(ROLES, mixed))
-        best: Role = ROLES[max(range(len(ROLES)), key=lambda k: (mixed[k], -k))]
+    for actor, (p0, p1, p2), span, voice in zip(actors, found, evidence, voices):
+        m0, m1, m2 = means[actor]
+        mixed0 = _OWN_SHARE * p0 + ACTOR_POOL * m0
+        mixed1 = _OWN_SHARE * p1 + ACTOR_POOL * m1
+        mixed2 = _OWN_SHARE * p2 + ACTOR_POOL * m2
+        scores = ((_PROTAGONIST, round(_MODEL_SHARE * mixed0 + _UNIFORM_SHARE, 4)),
+                  (_ANTAGONIST, round(_MODEL_SHARE * mixed1 + _UNIFORM_SHARE, 4)),
+                  (_INNOCENT, round(_MODEL_SHARE * mixed2 + _UNIFORM_SHARE, 4)))
+        # The likeliest role; a tie goes to the earlier role in ROLES.
+        best = _PROTAGONIST if mixed0 >= mixed1 and mixed0 >= mixed2 else _ANTAGONIST if mixed1 >= mixed2 else _INNOCENT
         evidence_text = text[span[0]:span[1]] if text is not None and span is not None else None
         castings.append(Casting(best, scores, span, "prior", None, voice.voice, voice.speaker, evidence_text, prior=True))
     return tuple(castings)
+
+
+# cast_by_prior's mixing, unrolled over the three roles.
+_PROTAGONIST, _ANTAGONIST, _INNOCENT = ROLES
+_OWN_SHARE = 1.0 - ACTOR_POOL
+_MODEL_SHARE = 1.0 - PRIOR_SHRINK
+_UNIFORM_SHARE = PRIOR_SHRINK / len(ROLES)
