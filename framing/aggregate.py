@@ -21,7 +21,7 @@ from framing.model import (
     TermHit,
 )
 from framing.stages.portrayal import actor_stance
-from framing.stages.readability import count_text
+from framing.stages.readability import count_words
 from framing.stages.rule_sentiment import label_for
 from framing.stages.techniques import TECHNIQUES
 
@@ -35,7 +35,7 @@ def count_techniques(hits: Iterable[TechniqueHit]) -> tuple[TechniqueCount, ...]
 
 
 def word_count(text: str) -> int:
-    return count_text(text, 1).n_words
+    return count_words(text)
 
 
 def counts_toward_loadedness(hit: TermHit) -> bool:
