@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from framing.model import (
     ActorKind,
@@ -21,7 +22,7 @@ from framing.model import (
     TermHit,
 )
 from framing.stages.portrayal import actor_stance
-from framing.stages.readability import count_text
+from framing.stages.readability import count_words
 from framing.stages.rule_sentiment import label_for
 from framing.stages.techniques import TECHNIQUES
 
@@ -35,7 +36,7 @@ def count_techniques(hits: Iterable[TechniqueHit]) -> tuple[TechniqueCount, ...]
 
 
 def word_count(text: str) -> int:
-    return count_text(text, 1).n_words
+    return count_words(text)
 
 
 def counts_toward_loadedness(hit: TermHit) -> bool:
@@ -76,16 +77,16 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
         quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
         mean = round(sum(a.score for a in author) / len(author), 4) if author else None
         castings = [r.casting for r in reports if r.casting is not None]
-        counts: Counter[PortrayalRole] = Counter()
+        counts: dict[PortrayalRole, int] = {}  # a plain dict: no Counter built per actor
         for casting in castings:
             if casting.voice == "author" and casting.portrayal is not None and not casting.inherited and not casting.prior:
-                counts[casting.portrayal] += 1
+                counts[casting.portrayal] = counts.get(casting.portrayal, 0) + 1
         stance = actor_stance(castings)
         summaries.append(ActorSummary(
             actor=actor, kind=voted_kind([r.mention.kind for r in reports]), mentions=len(reports), author_mentions=len(author),
             sentiment=mean, label=label_for(mean) if mean is not None else None,
             quoted_sentiment=round(sum(quoted) / len(quoted), 4) if quoted else None,
-            portrayal=counts.most_common(1)[0][0] if counts else None,
+            portrayal=max(counts.items(), key=itemgetter(1))[0] if counts else None,  # the first of equal counts
             portrayal_counts=dict(sorted(counts.items())),
             stance=round(stance, 4) if stance is not None else None,
         ))
@@ -95,5 +96,8 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
 
 def voted_kind(kinds: Sequence[ActorKind]) -> ActorKind:
     """One kind per actor: the kind most of its mentions carry (ties: the first mention's)."""
+    first = kinds[0]
+    if kinds.count(first) == len(kinds):
+        return first  # one kind throughout (most actors): the vote is unanimous
     counts = Counter(kinds)
-    return max(counts, key=lambda kind: (counts[kind], kind == kinds[0]))
+    return max(counts, key=lambda kind: (counts[kind], kind == first))

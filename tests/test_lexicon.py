@@ -246,3 +246,18 @@ def test_sense_rules_malformed_row_names_the_line() -> None:
 
     with pytest.raises(LexiconError, match=r"senses\.tsv:3: side must be"):
         parse_sense_rules("# rules\nterm\tside\twords\nregime\taround\ttax\n", path="senses.tsv")
+
+
+def test_annotate_hits_keeps_every_other_field() -> None:
+    """Annotation rebuilds each hit field by field: all fields but the four annotations come through unchanged."""
+    import dataclasses
+
+    text = "Is it not a regime?"
+    hit = TermHit(12, 18, "regime", term="regime", category="pejorative_label", weight=1.5, valence=-2.0,
+                  lexicon="custom", source="model", confidence=0.75)
+    (annotated,) = annotate_hits(text, [hit], split_sentences(text), [])
+    expected = dataclasses.replace(hit, negated=True, in_quote=False, speaker=None, question=True)
+    assert annotated == expected
+    assert {field.name for field in dataclasses.fields(TermHit)} == {
+        "start", "end", "text", "term", "category", "weight", "valence", "lexicon", "negated", "in_quote", "speaker",
+        "question", "source", "confidence"}

@@ -28,6 +28,9 @@ def techniques_in(text: str) -> set[str]:
     ("This is a protection racket, not diplomacy.", "loaded_language"),
     ("Can anyone really trust a word they say now?", "doubt"),
     ("Russia will not kneel!", "slogans"),
+    ("Protesters held signs that read NO MORE WAR across the square for the whole long afternoon.", "slogans"),
+    ("The minister shrugged and said it is what it is, and the talks ended.", "conversation_killer"),
+    ("We will not negotiate, period.", "conversation_killer"),
 ])
 def test_patterns(text: str, technique: str) -> None:
     assert technique in techniques_in(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from operator import attrgetter
 
 from framing.model import FrameCue, FrameScore, TermHit
 from framing.stages.lexicon import CategoryInfo, CompiledLexicons, compile_lexicons, load_lexicon
@@ -63,10 +64,16 @@ def score_frames(cues: Iterable[FrameCue], n_words: int) -> tuple[FrameScore, ..
         grouped.setdefault(cue.frame, []).append(cue)
     scores = []
     for frame, found in grouped.items():
-        weight = sum(cue.weight for cue in found)
+        weight = sum(map(_WEIGHT, found))  # left to right from 0, as a generator sum adds
         rate = 100.0 * weight / n_words if n_words > 0 else 0.0
         scores.append(FrameScore(frame, round(rate, 3), round(weight, 3), tuple(found)))
-    scores.sort(key=lambda score: (-score.weight, FRAMES.index(score.frame) if score.frame in FRAMES else 99))
+    if len(scores) > 1:
+        scores.sort(key=lambda score: (-score.weight, _FRAME_ORDER.get(score.frame, 99)))
     return tuple(scores)
+
+
+_WEIGHT = attrgetter("weight")
+# Each frame's place in ``FRAMES`` (ties between equal weights keep the codebook's order).
+_FRAME_ORDER = {frame: index for index, frame in enumerate(FRAMES)}
 
 

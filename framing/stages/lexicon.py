@@ -557,9 +557,10 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
         speaker = None
         if quote is not None:
             speaker = (speakers or {}).get(quote.start) or (quote.speaker.text if quote.speaker else None)
-        annotated.append(replace(
-            hit, negated=_is_negated(text, hit, sentence), in_quote=quote is not None, speaker=speaker,
-            question=sentence is not None and _asks(sentence, questions),
+        annotated.append(TermHit(  # every field named: no dataclasses.replace per hit
+            hit.start, hit.end, hit.text, term=hit.term, category=hit.category, weight=hit.weight, valence=hit.valence,
+            lexicon=hit.lexicon, negated=_is_negated(text, hit, sentence), in_quote=quote is not None, speaker=speaker,
+            question=sentence is not None and _asks(sentence, questions), source=hit.source, confidence=hit.confidence,
         ))
     return tuple(annotated)
 

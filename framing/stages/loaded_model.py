@@ -17,9 +17,11 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from framing.text.resources import read_model_text
@@ -40,6 +42,8 @@ OTHER_CATEGORY = "loaded_other"
 MAX_WORD_CACHE = 200_000
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# WORD as one group, so that splitting on it keeps the words between the gaps.
+_WORD_GROUP = re.compile(f"({WORD.pattern})")
 
 # Closed-class words: never candidates; as neighbours their identity is a feature.
 FUNCTION_WORDS = frozenset(
@@ -566,6 +570,12 @@ def _category(model: LoadedModel, features: list[str]) -> str:
     return model.categories[best] if 1.0 / total >= CATEGORY_MIN else OTHER_CATEGORY
 
 
+@lru_cache(maxsize=64)
+def _cutoffs(threshold: float, intercept: float) -> tuple[float, float]:
+    """The summed feature weights at which a word seeds a phrase and at which it joins one (worked out once per threshold)."""
+    return _logit(threshold) - intercept, min(_logit(EXTEND_THRESHOLD), _logit(threshold)) - intercept
+
+
 def _logit(probability: float) -> float:
     probability = min(max(probability, 1e-9), 1 - 1e-9)
     return math.log(probability / (1 - probability))
@@ -584,61 +594,59 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
     memo = model.memo
     if len(memo) > MAX_WORD_CACHE:
         memo.clear()
-    starts: list[int] = []
-    ends: list[int] = []
-    infos: list[_WordInfo] = []
-    for match in WORD.finditer(text):
-        word = match.group()
-        info = memo.get(word)
-        if info is None:
-            info = memo[word] = _info(model, word)
-        start, end = match.span()
-        starts.append(start)
-        ends.append(end)
-        infos.append(info)
+    # The text as gap, word, gap, ..., word, gap: words, offsets and what stands between
+    # two words come from one C-level split, with no match object per word.
+    pieces = _WORD_GROUP.split(text)
+    words = pieces[1::2]
+    try:
+        infos = list(map(memo.__getitem__, words))
+    except KeyError:  # words not seen before: score them once, then look all up again
+        for word in set(words).difference(memo):
+            memo[word] = _info(model, word)
+        infos = list(map(memo.__getitem__, words))
+    bounds = list(accumulate(map(len, pieces)))
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    # joined[i]: only spaces (two at most, or nothing) between word i - 1 and word i; the
+    # gaps before the first word and after the last are never joins
+    joined = [gap == " " or (len(gap) <= 2 and not gap.strip()) for gap in pieces[0::2]]
     count = len(infos)
-    seed_at = _logit(threshold) - model.intercept
-    extend_at = min(_logit(EXTEND_THRESHOLD), _logit(threshold)) - model.intercept
-    blocked = _blocked(starts, ends, sorted(exclude))
+    joined[0] = joined[count] = False
+    seed_at, extend_at = _cutoffs(threshold, model.intercept)
+    blocked = _blocked(starts, ends, exclude) if exclude else None
     logits: list[float | None] = [None] * count
     previous_edge, next_edge = model.weights.get("p_edge", 0.0), model.weights.get("n_edge", 0.0)
     for i, info in enumerate(infos):
         own = info.own
         if own is None or (blocked is not None and blocked[i]):
             continue
-        if i > 0 and ends[i - 1] + 2 >= starts[i] and not text[ends[i - 1]:starts[i]].strip():
-            own += infos[i - 1].as_prev
-        else:
-            own += previous_edge
-        if i + 1 < count and ends[i] + 2 >= starts[i + 1] and not text[ends[i]:starts[i + 1]].strip():
-            own += infos[i + 1].as_next
-        else:
-            own += next_edge
+        own += infos[i - 1].as_prev if joined[i] else previous_edge
+        own += infos[i + 1].as_next if joined[i + 1] else next_edge
         if own >= (seed_at if info.is_possessive else extend_at):
             logits[i] = own
-    return tuple(_phrases(text, starts, ends, infos, logits, seed_at, model.intercept, blocked))
+    return tuple(_phrases(text, starts, ends, joined, infos, logits, seed_at, model.intercept, blocked))
 
 
-def _blocked(starts: list[int], ends: list[int], exclude: list[tuple[int, int]]) -> list[bool] | None:
-    if not exclude:
-        return None
+def _blocked(starts: list[int], ends: list[int], exclude: Sequence[tuple[int, int]]) -> list[bool]:
+    """Which words (``starts``/``ends``, in text order) overlap a span of ``exclude``.
+
+    Each span marks the run of words ending after its start and starting before its end,
+    found by bisection, so the cost grows with the spans, not with every word of the text.
+    """
     blocked = [False] * len(starts)
-    j = 0
-    for i, (start, end) in enumerate(zip(starts, ends)):
-        while j < len(exclude) and exclude[j][1] <= start:
-            j += 1
-        k = j
-        while k < len(exclude) and exclude[k][0] < end:
-            if exclude[k][1] > start:
-                blocked[i] = True
-                break
-            k += 1
+    for start, end in exclude:
+        first, last = bisect_right(ends, start), bisect_left(starts, end)
+        if first < last:
+            blocked[first:last] = [True] * (last - first)
     return blocked
 
 
-def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInfo], logits: list[float | None],
-             seed_at: float, intercept: float, blocked: list[bool] | None) -> Iterator[ModelTermHit]:
-    """Grow each seed into its phrase; a phrase never takes in an excluded (``blocked``) word."""
+def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], infos: list[_WordInfo],
+             logits: list[float | None], seed_at: float, intercept: float,
+             blocked: list[bool] | None) -> Iterator[ModelTermHit]:
+    """Grow each seed into its phrase; a phrase never takes in an excluded (``blocked``) word.
+
+    ``joined[i]`` says whether word ``i`` stands right after word ``i - 1`` (spaces only between).
+    """
     count = len(logits)
     # the words a phrase may not grow over (the end of the text counts as one)
     free = [True] * count if blocked is None else [not b for b in blocked]
@@ -651,12 +659,11 @@ def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInf
         first = last = i
         while True:  # grow right over adjacent charged words, "of" + charged word, or a particle
             nxt = last + 1
-            if nxt >= count or not free[nxt] or not _adjacent(text, ends[last], starts[nxt]):
+            if nxt >= count or not free[nxt] or not joined[nxt]:
                 break
             if logits[nxt] is not None:
                 last = nxt
-            elif (infos[nxt].is_of and free[nxt + 1] and logits[nxt + 1] is not None
-                  and _adjacent(text, ends[nxt], starts[nxt + 1])):
+            elif infos[nxt].is_of and free[nxt + 1] and logits[nxt + 1] is not None and joined[nxt + 1]:
                 last = nxt + 1
             elif infos[nxt].is_particle and infos[last].is_verb_form:
                 last = nxt
@@ -675,10 +682,6 @@ def _phrases(text: str, starts: list[int], ends: list[int], infos: list[_WordInf
             yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest].category,
                                round(1.0 / (1.0 + math.exp(-(best + intercept))), 4))
         i = last + 1
-
-
-def _adjacent(text: str, left: int, right: int) -> bool:
-    return right - left <= 2 and not text[left:right].strip()
 
 
 def word_probabilities(text: str) -> tuple[tuple[str, float | None], ...]:

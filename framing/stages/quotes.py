@@ -17,8 +17,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from framing.model import Quote, Sentence, TextSpan
+from framing.text.matching import SubstringSet
 from framing.text.wordlists import is_everyday_word
 
 # Verbs that introduce speech or a stated view, in the forms news writing uses.
@@ -106,6 +108,18 @@ _PREPOSITIONS = frozenset("in at from of for with by on into onto about over und
 _OBJECT_VERBS = frozenset("told tells asked asks urged urges warned warns accused accuses charged charges".split())
 MIN_REPORTED_WORDS = 4
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
+# The patterns below are compiled once here rather than formatted and looked up per call.
+_SPEAKER_AFTER = re.compile(
+    rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
+    r"(?:\w+ly\s+)?(?P<verb2>[a-z]+))\b"
+)
+_SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
+_LOOSE_WORD = re.compile(r"[\w'’-]+")
+_NAME_AT_END = re.compile(rf"({_NAME})\s*$")
+_SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
+_PLAIN_WORD = re.compile(r"[\w'’]+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
 _PRONOUNS = frozenset("he she they we i it".split())
 
 
@@ -223,11 +237,7 @@ def _find_closer(sentence: str, start: int, closer: str) -> int | None:
 
 def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     """`"…," she said` or `"…," said the minister`."""
-    found = re.match(
-        rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
-        r"(?:\w+ly\s+)?(?P<verb2>[a-z]+))\b",
-        after,
-    )
+    found = _SPEAKER_AFTER.match(after)
     if not found:
         return None
     for verb, who in (("verb1", "who1"), ("verb2", "who2")):
@@ -254,10 +264,10 @@ def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
 
 def _according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
     """The source after "according to": a name, a pronoun, or a source noun ("senior officials")."""
-    found = re.match(rf"{_SPEAKER_NP}", rest)
+    found = _SPEAKER_PHRASE.match(rest)
     if found and is_speaker_like(found.group()):
         return _clean_speaker(text, offset, offset + found.end())
-    words = list(re.finditer(r"[\w'’-]+", rest[:60]))[:3]
+    words = list(_LOOSE_WORD.finditer(rest[:60]))[:3]
     for word in words:
         if word.group().lower() in SPEAKER_NOUNS:
             return _clean_speaker(text, offset, offset + word.end())
@@ -291,13 +301,13 @@ def _subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
     appositive = _APPOSITIVE.search(clause)
     if appositive and clause[:appositive.start()].strip():
         head = clause[:appositive.start()]
-        name = re.search(rf"({_NAME})\s*$", head)
+        name = _NAME_AT_END.search(head)
         if name:
             return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
-    found = re.search(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$", clause)
+    found = _SPEAKER_AT_END.search(clause)
     if not found:
         return None
-    preceding = re.findall(r"[\w'’]+", clause[:found.start(1)])
+    preceding = _PLAIN_WORD.findall(clause[:found.start(1)])
     if preceding and preceding[-1].lower() in _PREPOSITIONS:
         return None  # "brokers in London said": London is not the speaker
     return _clean_speaker(text, offset + found.start(1), offset + found.end(1))
@@ -308,7 +318,7 @@ def _clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
     while end > start and text[end - 1] in ".,;:’'":
         end -= 1
     words = text[start:end].split()
-    if not words or re.search(r"['’]s$", words[-1]) or not is_speaker_like(text[start:end]):
+    if not words or _POSSESSIVE_END.search(words[-1]) or not is_speaker_like(text[start:end]):
         return None
     if words[0] in ("The", "A", "An") and len(words) > 1 and words[1][:1].isupper():
         start += len(words[0]) + 1  # "The Kremlin spokesman" keeps its name part
@@ -318,7 +328,7 @@ def _clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
 def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
     """"X said (that) …" and "according to X, …": the clause after is the speaker's."""
     content = sentence.text
-    according = _ACCORDING.search(content)
+    according = _ACCORDING.search(content) if "ccording to" in content else None  # the search only where it can match
     if according:
         who = _according_speaker(text, sentence.start + according.start("who"), content[according.start("who"):])
         if who is None or not is_speaker_like(who.text):
@@ -329,6 +339,8 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         else:  # "…, according to X." or "… , according to X, …": the whole sentence is X's
             span_start, span_end = sentence.start, sentence.end
         return _reported(text, span_start, span_end, who, marked)
+    if not _speech_verbs().found_in(content.lower()):
+        return None  # most sentences: no speech verb even inside a word, found in one pass
     previous = ""
     for word in _WORD_RE.finditer(content):
         current = word.group()
@@ -340,12 +352,18 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         if subject is None or not is_speaker_like(subject.text):
             continue
         rest = content[word.end():]
-        that = re.match(r"\s*(?:\w+\s+){0,3}?that\b", rest)
+        that = _THAT_CLAUSE.match(rest)
         if that is None and current.lower() in _OBJECT_VERBS:
             continue
         span_start = sentence.start + word.end() + (that.end() if that else 0)
         return _reported(text, span_start, sentence.end, subject, marked)
     return None
+
+
+@cache
+def _speech_verbs() -> SubstringSet:
+    """The speech verbs in one automaton: a sentence without any of them (even inside a word) reports no speech."""
+    return SubstringSet(SPEECH_VERBS)
 
 
 def is_speaker_like(candidate: str) -> bool:

@@ -29,7 +29,16 @@ POLYSYLLABLE = 3
 LONG_WORD_LETTERS = 7
 # Distinct words whose counts are memoised (an article has about a thousand).
 WORD_CACHE = 65_536
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# A word: an abbreviation read letter by letter ("U.S."), letters with inner apostrophes, or a
+# number. The first letter is matched once for the first two kinds (the same matches as
+# trying ``(?:L\.){2,}`` and then ``L+(?:['’]L+)*``, with fewer steps at each position).
+_LETTER = r"[^\W\d_]"
+_WORD = re.compile(rf"{_LETTER}(?:\.(?:{_LETTER}\.)+|{_LETTER}*(?:['’]{_LETTER}+)*)|\d+(?:[.,]\d+)*")
+# A word's four counts (syllables, polysyllabic, long, difficult) packed into one integer,
+# ``_FIELD_BITS`` bits each, so one C-level sum adds all four columns of a text at once;
+# no text's count comes near 2**40, so no field ever carries into the next.
+_FIELD_BITS = 40
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 
 @cache
@@ -71,20 +80,27 @@ def count_syllables(word: str) -> int:
 
 def count_text(text: str, n_sentences: int) -> Readability:
     """Count words, syllables and long words of ``text`` and apply the formulas."""
-    per_word = list(map(_word_counts, _WORD.findall(text)))
-    n_words = len(per_word)
-    # column sums of the per-word counts (integers: summed in any order alike)
-    n_syllables, n_poly, n_long, n_difficult = (sum(column) for column in zip(*per_word)) if per_word else (0, 0, 0, 0)
+    words = _WORD.findall(text)
+    n_words = len(words)
+    # column sums of the per-word counts (integers: summed in any order alike), all four in one sum
+    total = sum(map(_packed_counts, words))
+    n_syllables, n_poly, n_long, n_difficult = (total >> shift & _FIELD_MASK for shift in range(0, 4 * _FIELD_BITS, _FIELD_BITS))
     return readability_from_counts(n_words, n_sentences if n_words else 0, n_syllables, n_poly, n_long, n_difficult)
 
 
+def count_words(text: str) -> int:
+    """How many words ``text`` has, as ``count_text`` counts them (without the syllables)."""
+    return len(_WORD.findall(text))
+
+
 @lru_cache(maxsize=WORD_CACHE)
-def _word_counts(word: str) -> tuple[int, int, int, int]:
-    """One word's syllables, and 1 or 0 for polysyllabic, long and difficult (memoised per word)."""
+def _packed_counts(word: str) -> int:
+    """One word's syllables, and 1 or 0 for polysyllabic, long and difficult, packed (memoised per word)."""
     syllables = count_syllables(word)
     is_long = sum(ch.isalpha() for ch in word) >= LONG_WORD_LETTERS
     is_difficult = not word[0].isdigit() and word.lower().replace("’", "'") not in common_words()
-    return syllables, int(syllables >= POLYSYLLABLE), int(is_long), int(is_difficult)
+    counts = (syllables, int(syllables >= POLYSYLLABLE), int(is_long), int(is_difficult))
+    return sum(count << shift for count, shift in zip(counts, range(0, 4 * _FIELD_BITS, _FIELD_BITS), strict=True))
 
 
 def measure_readability(text: str, sentences: Sequence[Sentence], start: int, end: int) -> Readability:

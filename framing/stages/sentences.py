@@ -6,6 +6,7 @@ so "U.S.", "Mr." or "Gen." do not end a sentence.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -35,12 +36,24 @@ def _tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(parameters)
 
 
+# The characters after which Punkt may end a sentence (its ``sent_end_chars``).
+_SENTENCE_ENDS = re.compile(r"[.?!]")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Sentence, ...]:
-    """Split ``text[start:end]`` into sentences whose offsets index ``text``."""
+    """Split ``text[start:end]`` into sentences whose offsets index ``text``.
+
+    A span with no ".", "?" or "!" before its last character cannot hold a break (Punkt
+    breaks only after one of them, with more text following), so it is one sentence up
+    to its trailing spaces, exactly as Punkt would return it, without running Punkt.
+    """
     end = len(text) if end is None else end
     chunk = text[start:end]
     if not chunk.strip():
         return ()
+    length = len(chunk.rstrip())
+    if _SENTENCE_ENDS.search(chunk, 0, length - 1) is None:  # headings, titles, one-sentence paragraphs
+        return (Sentence(start, start + length, chunk[:length]),)
     sentences = []
     for left, right in _tokenizer().span_tokenize(chunk):
         sentences.append(Sentence(start + left, start + right, chunk[left:right]))

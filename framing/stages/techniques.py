@@ -87,7 +87,8 @@ PATTERNS: tuple[_Pattern, ...] = (
              r"(?:you are|you're|we are|we're) either with (?:us|them)|the only (?:option|choice|way (?:out|forward)))"),
     _pattern("thought_terminating", "conversation_killer", 0.7,
              "story closed said nothing debate move is stop period ifs",
-             r"\b(?:end of story|case closed|enough said|nothing more to (?:say|discuss|add)|the debate is over|"
+             # (?=[ecntlifp]): the first letters of the phrases, so most positions fail at once
+             r"\b(?=[ecntlifp])(?:end of story|case closed|enough said|nothing more to (?:say|discuss|add)|the debate is over|"
              r"let's move on|it is what it is|full stop\.|period\.$|no ifs,? (?:and|or) buts)"),
     _pattern("what_about", "whataboutism", 0.6,
              "what where look same",
@@ -191,7 +192,8 @@ def _question(sentence: Sentence) -> Iterable[TechniqueHit]:
 
 
 # Three or more words in capitals in a row.
-_SHOUTED = re.compile(r"\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
+# The lookahead first (two capitals) lets most positions fail before the word-boundary test.
+_SHOUTED = re.compile(r"(?=[A-Z][A-Z])\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
 
 
 def _slogan(sentence: Sentence) -> Iterable[TechniqueHit]:
