@@ -2,6 +2,7 @@
 
     git worktree add ../old <commit>
     python bench/versus.py ../old          # prints words/s of each and the ratio
+    python bench/versus.py ../old --unseen ../shared/eval/ptc_dev/articles   # text not seen before
 
 Each side runs in its own interpreter (PYTHONPATH points at its tree), warmed on every
 file once, then reports every corpus file; sides alternate for ``--rounds`` rounds so
@@ -21,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 _MEASURE = r"""
 import json, sys, time
 import framing
-paths = json.loads(sys.argv[1])
-for path in paths:
+paths, warm = json.loads(sys.argv[1]), json.loads(sys.argv[3])
+for path in warm or paths:
     framing.report(path)
 words = sum(len(open(p, encoding="utf-8").read().split()) for p in paths)
 best = None
@@ -45,9 +46,10 @@ def corpus() -> list[str]:
     return paths
 
 
-def measure(tree: Path, paths: list[str], repeats: int) -> dict[str, float]:
+def measure(tree: Path, paths: list[str], repeats: int, warm: list[str] | None = None) -> dict[str, float]:
+    """Words/s of one tree over ``paths``, warmed on ``warm`` (default: on ``paths`` themselves)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(paths), str(repeats)], env=env,
+    out = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(paths), str(repeats), json.dumps(warm or [])], env=env,
                          capture_output=True, text=True, check=True, cwd="/")
     return json.loads(out.stdout)
 
@@ -57,12 +59,17 @@ def main() -> None:
     parser.add_argument("other", type=Path, help="the other checkout (its root folder)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=5, help="timed passes per round (the best counts)")
+    parser.add_argument("--unseen", type=Path, metavar="DIR",
+                        help="time one pass over the .txt files of DIR, after warming up on the seeds only "
+                             "(text the per-word caches have not seen)")
     args = parser.parse_args()
-    paths = corpus()
+    paths, warm, repeats = corpus(), None, args.repeats
+    if args.unseen is not None:
+        warm, paths, repeats = paths, sorted(str(p) for p in args.unseen.resolve().glob("*.txt")), 1
     results: dict[str, list[float]] = {"this": [], "other": []}
     for _ in range(args.rounds):
         for name, tree in (("other", args.other.resolve()), ("this", ROOT)):
-            found = measure(tree, paths, args.repeats)
+            found = measure(tree, paths, repeats, warm)
             results[name].append(found["words"] / found["seconds"])
             print(f"{name:5} {found['words'] / found['seconds']:>10,.0f} words/s  ({found['file']})", file=sys.stderr)
     this, other = max(results["this"]), max(results["other"])
