@@ -14,6 +14,7 @@ from operator import itemgetter
 from framing.model import (
     ActorKind,
     ActorSummary,
+    Casting,
     MentionReport,
     PortrayalRole,
     TechniqueCount,
@@ -73,14 +74,20 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
         grouped[report.mention.actor].append(report)
     summaries = []
     for actor, reports in grouped.items():
-        author = [r.sentiment for r in reports if r.sentiment.speaker is None]
-        quoted = [r.sentiment.score for r in reports if r.sentiment.speaker is not None]
-        mean = round(sum(a.score for a in author) / len(author), 4) if author else None
-        castings = [r.casting for r in reports if r.casting is not None]
+        author: list[float] = []  # author-voice scores, in mention order (the sums keep that order)
+        quoted: list[float] = []
+        castings: list[Casting] = []
         counts: dict[PortrayalRole, int] = {}  # a plain dict: no Counter built per actor
-        for casting in castings:
-            if casting.voice == "author" and casting.portrayal is not None and not casting.inherited and not casting.prior:
-                counts[casting.portrayal] = counts.get(casting.portrayal, 0) + 1
+        for report in reports:  # one pass per actor, not one list per field
+            sentiment = report.sentiment
+            (author if sentiment.speaker is None else quoted).append(sentiment.score)
+            casting = report.casting
+            if casting is not None:
+                castings.append(casting)
+                if (casting.voice == "author" and casting.portrayal is not None and not casting.inherited
+                        and not casting.prior):
+                    counts[casting.portrayal] = counts.get(casting.portrayal, 0) + 1
+        mean = round(sum(author) / len(author), 4) if author else None
         stance = actor_stance(castings)
         summaries.append(ActorSummary(
             actor=actor, kind=voted_kind([r.mention.kind for r in reports]), mentions=len(reports), author_mentions=len(author),

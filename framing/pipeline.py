@@ -190,7 +190,11 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
 
 @dataclass(slots=True)
 class _SpanAnalysis:
-    """What the stages found in one analysed span (paragraph, heading, title or standfirst)."""
+    """What the stages found in one analysed span (paragraph, heading, title or standfirst).
+
+    ``loaded`` (lexicon, model and scare-quote hits) and ``markers`` (hedges, boosters,
+    attribution verbs) split ``hits``; they are made once here, as every report level reads them.
+    """
 
     sentences: tuple[Sentence, ...]
     quotes: tuple[Quote, ...]
@@ -198,16 +202,17 @@ class _SpanAnalysis:
     mentions: tuple[MentionReport, ...]
     cues: tuple[FrameCue, ...]
     techniques: tuple[TechniqueHit, ...]
+    loaded: tuple[TermHit, ...] = ()
+    markers: tuple[TermHit, ...] = ()
 
-    @property
-    def loaded(self) -> tuple[TermHit, ...]:
-        """The loaded-term hits (lexicon, model and scare quotes), without stance markers."""
-        return tuple(h for h in self.hits if h.category not in MARKER_CATEGORIES)
+    def __post_init__(self) -> None:
+        markers = tuple(h for h in self.hits if h.category in MARKER_CATEGORIES)
+        # no markers (most spans): the hits are the loaded terms, so no second tuple is kept
+        self.loaded = tuple(h for h in self.hits if h.category not in MARKER_CATEGORIES) if markers else self.hits
+        self.markers = markers
 
-    @property
-    def markers(self) -> tuple[TermHit, ...]:
-        """The stance markers: hedges, boosters, attribution verbs."""
-        return tuple(h for h in self.hits if h.category in MARKER_CATEGORIES)
+
+_NOTHING = _SpanAnalysis((), (), (), (), (), ())  # a section without a heading: nothing to analyse
 
 
 def _analyse_span(text: str, key: tuple[int, int], sentences: tuple[Sentence, ...], hits_in: SpanIndex[TermHit],
@@ -415,7 +420,7 @@ def _section_report(text: str, section: Section, analysed: dict[tuple[int, int],
                     context: TextContext) -> SectionReport:
     paragraphs = tuple(_paragraph_report(text, p, analysed[(p.start, p.end)], context) for p in section.paragraphs)
     heading = section.heading
-    head = analysed[(heading.start, heading.end)] if heading else _SpanAnalysis((), (), (), (), (), ())
+    head = analysed[(heading.start, heading.end)] if heading else _NOTHING
     terms = [*head.loaded, *(t for p in paragraphs for t in p.loaded_terms)]
     markers = [*head.markers, *(t for p in paragraphs for t in p.markers)]
     mentions = [*head.mentions, *(a for p in paragraphs for a in p.actors)]
