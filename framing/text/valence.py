@@ -26,6 +26,11 @@ MAX_VADER_CHARS = 1_500
 # idioms) and two ahead (idioms, "no" before a lexicon word).
 _RULE_REACH_BEFORE = 3
 _RULE_REACH_AFTER = 2
+# Distinct neighbourhoods whose VADER valence is memoised before the memo starts afresh.
+MAX_VALENCE_MEMO = 65_536
+# A lexicon word's VADER valence by its neighbourhood's words, its place in them and the
+# text's all-caps differential (everything VADER's rules for the word read).
+_VALENCE_MEMO: dict[tuple[str | int | bool, ...], float] = {}
 
 
 @cache
@@ -42,6 +47,13 @@ def vader_tables() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
     from vaderSentiment import vaderSentiment as module
 
     return vader().lexicon, dict(module.BOOSTER_DICT), frozenset(module.NEGATE)
+
+
+@cache
+def _scored_words() -> frozenset[str]:
+    """The lower-case words VADER's rules score: its lexicon's, less the boosters (scored 0)."""
+    lexicon, boosters, _ = vader_tables()
+    return frozenset(lexicon).difference(boosters)
 
 
 @cache
@@ -71,8 +83,10 @@ def vader_scores(text: str) -> dict[str, float]:
     VADER first copies the text character by character to spell out emojis, then asks its
     rules about every word. Text without an emoji character skips the copy; a word that is
     neither in VADER's lexicon nor a booster gets VADER's answer for such a word (0) without
-    the rules being asked; a lexicon word's rules see its neighbourhood (``_Neighbourhood``).
-    Every scoring step is VADER's own method. Texts with an emoji go to ``polarity_scores``.
+    the rules being asked; a lexicon word's rules see its neighbourhood (``_Neighbourhood``),
+    and their answer is memoised by that neighbourhood (a sentence scope repeats its
+    paragraph's words); ``_but_check`` is skipped when no word is "but". Every scoring step
+    is VADER's own method. Texts with an emoji go to ``polarity_scores``.
     """
     analyser = vader()
     if not _emoji_characters().isdisjoint(text):
@@ -82,21 +96,31 @@ def vader_scores(text: str) -> dict[str, float]:
     text = text.strip()
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
-    lower = [word.lower() for word in words]
-    lexicon, boosters, _ = vader_tables()
-    last = len(words) - 1
-    sentiments: list[float] = []
-    for index, word in enumerate(words):
-        folded = lower[index]
-        if folded in boosters or (folded == "kind" and index < last and lower[index + 1] == "of") \
-                or folded not in lexicon:
-            sentiments.append(0)
-            continue
-        low = max(0, index - _RULE_REACH_BEFORE)
-        nearby = _Neighbourhood(words[low:index + _RULE_REACH_AFTER + 1], sentitext.is_cap_diff)
-        found = analyser.sentiment_valence(0, nearby, word, index - low, [])
-        sentiments.append(found[0])
-    sentiments = analyser._but_check(words, sentiments)
+    sentiments: list[float] = [0] * len(words)  # VADER's answer (int 0) for a word its rules skip
+    lower = list(map(str.lower, words))
+    found = _scored_words().intersection(lower)
+    if found:
+        is_cap_diff = sentitext.is_cap_diff
+        last = len(words) - 1
+        memo = _VALENCE_MEMO
+        for folded in found:
+            index = -1
+            for _ in range(lower.count(folded)):
+                index = lower.index(folded, index + 1)
+                if folded == "kind" and index < last and lower[index + 1] == "of":
+                    continue
+                low = max(0, index - _RULE_REACH_BEFORE)
+                nearby = words[low:index + _RULE_REACH_AFTER + 1]
+                key = (*nearby, index - low, is_cap_diff)
+                valence = memo.get(key)
+                if valence is None:
+                    if len(memo) >= MAX_VALENCE_MEMO:
+                        memo.clear()
+                    valence = memo[key] = analyser.sentiment_valence(
+                        0, _Neighbourhood(nearby, is_cap_diff), words[index], index - low, [])[0]
+                sentiments[index] = valence
+    if "but" in lower:
+        sentiments = analyser._but_check(words, sentiments)
     return analyser.score_valence(sentiments, text)  # type: ignore[no-any-return]
 
 
