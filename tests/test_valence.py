@@ -76,6 +76,8 @@ MEMO_CASES = [
     "never this good", "without doubt good", "without a doubt good", "at least good", "very least good",
     "least good", "the shit", "The Shit is the bomb", "bad ass bad", "a bus stop", "yeah right good",
     "good good good good good good", "no no no no", "NO NO no", "sort of bad sort of good",
+    "VERY GOOD", "VERY GOOD news", "A good day", "A GOOD DAY", "I am GOOD", "ALL CAPS TEXT IS VERY BAD",
+    "US sanctions hurt, UK TOTALLY good", "totally GOOD, really BAD", "Good", "GOOD.", "good!!! GREAT??",
 ]
 
 

@@ -8,7 +8,8 @@ the shared TextContext reads once per token.
 from __future__ import annotations
 
 import math
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from framing.model import Polarity
@@ -26,6 +27,8 @@ MAX_VADER_CHARS = 1_500
 # idioms) and two ahead (idioms, "no" before a lexicon word).
 _RULE_REACH_BEFORE = 3
 _RULE_REACH_AFTER = 2
+# Distinct tokens whose punctuation-stripped form is memoised.
+MAX_TOKEN_MEMO = 65_536
 # Distinct neighbourhoods whose VADER valence is memoised before the memo starts afresh.
 MAX_VALENCE_MEMO = 65_536
 # A lexicon word's VADER valence by its neighbourhood's words, its place in them and the
@@ -57,6 +60,14 @@ def _scored_words() -> frozenset[str]:
 
 
 @cache
+def _strip_punctuation() -> Callable[[str], str]:
+    """SentiText's punctuation stripping of one whitespace-separated token, memoised per token."""
+    from vaderSentiment.vaderSentiment import SentiText
+
+    return lru_cache(maxsize=MAX_TOKEN_MEMO)(SentiText._strip_punc_if_word)
+
+
+@cache
 def _emoji_characters() -> frozenset[str]:
     """The single characters VADER rewrites as emoji descriptions before scoring."""
     return frozenset(key for key in vader().emojis if len(key) == 1)
@@ -85,22 +96,22 @@ def vader_scores(text: str) -> dict[str, float]:
     neither in VADER's lexicon nor a booster gets VADER's answer for such a word (0) without
     the rules being asked; a lexicon word's rules see its neighbourhood (``_Neighbourhood``),
     and their answer is memoised by that neighbourhood (a sentence scope repeats its
-    paragraph's words); ``_but_check`` is skipped when no word is "but". Every scoring step
-    is VADER's own method. Texts with an emoji go to ``polarity_scores``.
+    paragraph's words). SentiText's words come from its own punctuation stripping, memoised per
+    token; its all-caps differential is worked out only when some rule would read it, and
+    ``_but_check`` only runs when a word is "but". Every scoring step is VADER's own method. Texts with an emoji go to ``polarity_scores``.
     """
     analyser = vader()
     if not _emoji_characters().isdisjoint(text):
         return analyser.polarity_scores(text)  # type: ignore[no-any-return]
-    from vaderSentiment.vaderSentiment import SentiText
-
     text = text.strip()
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
+    words = list(map(_strip_punctuation(), text.split()))  # SentiText's words
     sentiments: list[float] = [0] * len(words)  # VADER's answer (int 0) for a word its rules skip
     lower = list(map(str.lower, words))
     found = _scored_words().intersection(lower)
     if found:
-        is_cap_diff = sentitext.is_cap_diff
+        from vaderSentiment.vaderSentiment import allcap_differential
+
+        is_cap_diff: bool | None = None  # SentiText's, worked out when a word's rules read it
         last = len(words) - 1
         memo = _VALENCE_MEMO
         for folded in found:
@@ -111,13 +122,21 @@ def vader_scores(text: str) -> dict[str, float]:
                     continue
                 low = max(0, index - _RULE_REACH_BEFORE)
                 nearby = words[low:index + _RULE_REACH_AFTER + 1]
-                key = (*nearby, index - low, is_cap_diff)
+                # the rules test the word and the three before it for all caps, and only then
+                # read the text's all-caps differential
+                if any(map(str.isupper, nearby[:index - low + 1])):
+                    if is_cap_diff is None:
+                        is_cap_diff = bool(allcap_differential(words))
+                    cap_diff = is_cap_diff
+                else:
+                    cap_diff = False
+                key: tuple[str | int | bool, ...] = (*nearby, index - low, cap_diff)
                 valence = memo.get(key)
                 if valence is None:
                     if len(memo) >= MAX_VALENCE_MEMO:
                         memo.clear()
                     valence = memo[key] = analyser.sentiment_valence(
-                        0, _Neighbourhood(nearby, is_cap_diff), words[index], index - low, [])[0]
+                        0, _Neighbourhood(nearby, cap_diff), words[index], index - low, [])[0]
                 sentiments[index] = valence
     if "but" in lower:
         sentiments = analyser._but_check(words, sentiments)
