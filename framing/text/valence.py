@@ -68,9 +68,11 @@ def _strip_punctuation() -> Callable[[str], str]:
 
 
 @cache
-def _emoji_characters() -> frozenset[str]:
-    """The single characters VADER rewrites as emoji descriptions before scoring."""
-    return frozenset(key for key in vader().emojis if len(key) == 1)
+def _emoji_characters() -> tuple[frozenset[str], bool]:
+    """The single characters VADER rewrites as emoji descriptions before scoring, and whether
+    any is ASCII (none is: an ASCII text then needs no look at its characters)."""
+    characters = frozenset(key for key in vader().emojis if len(key) == 1)
+    return characters, any(character.isascii() for character in characters)
 
 
 class _Neighbourhood:
@@ -101,7 +103,8 @@ def vader_scores(text: str) -> dict[str, float]:
     ``_but_check`` only runs when a word is "but". Every scoring step is VADER's own method. Texts with an emoji go to ``polarity_scores``.
     """
     analyser = vader()
-    if not _emoji_characters().isdisjoint(text):
+    emojis, ascii_emojis = _emoji_characters()
+    if (ascii_emojis or not text.isascii()) and not emojis.isdisjoint(text):
         return analyser.polarity_scores(text)  # type: ignore[no-any-return]
     text = text.strip()
     words = list(map(_strip_punctuation(), text.split()))  # SentiText's words
