@@ -27,10 +27,11 @@ MAX_VADER_CHARS = 1_500
 # idioms) and two ahead (idioms, "no" before a lexicon word).
 _RULE_REACH_BEFORE = 3
 _RULE_REACH_AFTER = 2
-# Distinct tokens whose punctuation-stripped form is memoised.
-MAX_TOKEN_MEMO = 65_536
-# Distinct neighbourhoods whose VADER valence is memoised before the memo starts afresh.
-MAX_VALENCE_MEMO = 65_536
+# Distinct tokens whose punctuation-stripped form is memoised (a few MB at most).
+MAX_TOKEN_MEMO = 16_384
+# Distinct neighbourhoods whose VADER valence is memoised before the memo starts afresh
+# (up to six words each: some 7 MB at most).
+MAX_VALENCE_MEMO = 16_384
 # A lexicon word's VADER valence by its neighbourhood's words, its place in them and the
 # text's all-caps differential (everything VADER's rules for the word read).
 _VALENCE_MEMO: dict[tuple[str | int | bool, ...], float] = {}
