@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -186,8 +186,10 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
     text = context.text
     hits = context.hit_index.within(low - MAX_SCOPE_CHARS, high)
     n_hits = len(hits)
-    quote_at = context.quote_index.at if context.has_quote_within(low, high) else None
+    quote_index = context.quote_index
     quote = None
+    # ``quote_index.at`` answers alike between two quotation bounds: asked again past the next one
+    next_bound = -1 if context.has_quote_within(low, high) else len(text) + 1
     make = tuple.__new__  # a NamedTuple's own constructor is a Python function: several times slower
     table: list[ContextToken] = []
     append = table.append
@@ -226,8 +228,11 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
         if index > 0 and not value and capital:
             feature_word = "<name>"
             stem = _stem(feature_word)
-        if quote_at is not None:
-            quote = quote_at(start)
+        if start >= next_bound:
+            quote = quote_index.at(start)
+            bounds = quote_index.bounds()
+            after = bisect_right(bounds, start)
+            next_bound = bounds[after] if after < len(bounds) else len(text) + 1
         append(make(ContextToken, (start, end, word, feature_word, stem, value, rule_valence, rule_end,
                                    charged_end, quote, is_negator)))
         previous = word

@@ -70,3 +70,19 @@ def test_bad_target_spans_are_input_errors(start: int, end: int) -> None:
 def test_paragraph_polarity_is_vader() -> None:
     polarity = paragraph_polarity("This is a wonderful, happy day.")
     assert polarity.compound > 0.5 and polarity.pos > polarity.neg
+
+
+@pytest.mark.parametrize("text", [
+    'Putin said "the sanctions are a "brutal" crime" and left. Biden said "good" twice, "bad" once.',
+    '"Fine," he said. Kyiv replied: "The shelling, "cruel" and "reckless", must stop." Nobody "agreed".',
+    "No quotations here at all, just a plain and quiet sentence.",
+])
+def test_token_quotations_are_the_innermost_around_each_word(text: str) -> None:
+    """A scope's words carry ``quote_index.at`` of their start (looked up once between quotation bounds)."""
+    from framing.stages.sentiment import build_context
+
+    context = build_context(text)
+    for low, high in [(0, len(text)), *((s.start, s.end) for s in context.sentences)]:
+        tokens, _ = context.tokens(low, high)
+        assert tokens
+        assert [token.quote for token in tokens] == [context.quote_index.at(token.start) for token in tokens]

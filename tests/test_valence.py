@@ -64,3 +64,39 @@ def test_long_text_is_scored_in_pieces_whose_sum_stays_in_range() -> None:
     polarity = paragraph_polarity(text)
     assert -1.0 <= polarity.compound < -0.9
     assert polarity.neg > polarity.pos
+
+
+# The same lexicon word in different neighbourhoods, cases and all-caps settings: the memo of
+# a word's valence by its neighbourhood must never answer for another neighbourhood.
+MEMO_CASES = [
+    "good", "GOOD", "good GOOD", "GOOD good", "VERY good", "very GOOD", "VERY GOOD", "not VERY good news",
+    "no good", "No good", "no GOOD news today", "it is not good", "it is not good at all", "kind of good",
+    "Kind Of good", "kind good", "good kind of", "the kind of good kind", "Good but bad", "good BUT bad",
+    "good But bad but good", "bad. But good", "but", "BUT", "but good", "good, but", "never so good",
+    "never this good", "without doubt good", "without a doubt good", "at least good", "very least good",
+    "least good", "the shit", "The Shit is the bomb", "bad ass bad", "a bus stop", "yeah right good",
+    "good good good good good good", "no no no no", "NO NO no", "sort of bad sort of good",
+    "VERY GOOD", "VERY GOOD news", "A good day", "A GOOD DAY", "I am GOOD", "ALL CAPS TEXT IS VERY BAD",
+    "US sanctions hurt, UK TOTALLY good", "totally GOOD, really BAD", "Good", "GOOD.", "good!!! GREAT??",
+]
+
+
+@pytest.mark.parametrize("text", MEMO_CASES)
+def test_memoised_valences_equal_vaders_own(text: str) -> None:
+    assert vader_scores(text) == vader().polarity_scores(text)
+
+
+def test_memo_answers_alike_in_any_order_and_window() -> None:
+    """Windows of our texts cut at random words, scored in shuffled order after a warm memo."""
+    import random
+
+    generator = random.Random(7)
+    words = " ".join(_own_paragraphs()[:200]).split(" ")
+    windows = []
+    for _ in range(1_500):
+        start = generator.randrange(len(words))
+        windows.append(" ".join(words[start:start + generator.randrange(1, 40)]))
+    windows += [window.upper() for window in windows[:100]] + [window.title() for window in windows[100:200]]
+    generator.shuffle(windows)
+    differing = [w[:60] for w in windows if vader_scores(w) != vader().polarity_scores(w)]
+    assert differing == []

@@ -26,6 +26,7 @@ class SpanIndex(Generic[SpanT]):
     def __init__(self, spans: Sequence[SpanT]) -> None:
         self._spans = sorted(spans, key=lambda span: (span.start, -span.end))
         self._starts = [span.start for span in self._spans]
+        self._bounds: list[int] | None = None
 
     def at(self, offset: int) -> SpanT | None:
         """The latest-starting span with ``start <= offset < end``, or None."""
@@ -35,6 +36,12 @@ class SpanIndex(Generic[SpanT]):
             if span.start <= offset < span.end:
                 return span
         return None
+
+    def bounds(self) -> list[int]:
+        """Every span's start and end, sorted: ``at`` gives one answer from one of them up to the next."""
+        if self._bounds is None:
+            self._bounds = sorted({offset for span in self._spans for offset in (span.start, span.end)})
+        return self._bounds
 
     def within(self, start: int, end: int) -> list[SpanT]:
         """Every span that starts inside ``start``..``end``."""

@@ -8,7 +8,8 @@ the shared TextContext reads once per token.
 from __future__ import annotations
 
 import math
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from framing.model import Polarity
@@ -26,6 +27,14 @@ MAX_VADER_CHARS = 1_500
 # idioms) and two ahead (idioms, "no" before a lexicon word).
 _RULE_REACH_BEFORE = 3
 _RULE_REACH_AFTER = 2
+# Distinct tokens whose punctuation-stripped form is memoised (a few MB at most).
+MAX_TOKEN_MEMO = 16_384
+# Distinct neighbourhoods whose VADER valence is memoised before the memo starts afresh
+# (up to six words each: some 7 MB at most).
+MAX_VALENCE_MEMO = 16_384
+# A lexicon word's VADER valence by its neighbourhood's words, its place in them and the
+# text's all-caps differential (everything VADER's rules for the word read).
+_VALENCE_MEMO: dict[tuple[str | int | bool, ...], float] = {}
 
 
 @cache
@@ -45,9 +54,26 @@ def vader_tables() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
 
 
 @cache
-def _emoji_characters() -> frozenset[str]:
-    """The single characters VADER rewrites as emoji descriptions before scoring."""
-    return frozenset(key for key in vader().emojis if len(key) == 1)
+def _scored_words() -> frozenset[str]:
+    """The lower-case words VADER's rules score: its lexicon's, less the boosters (scored 0)."""
+    lexicon, boosters, _ = vader_tables()
+    return frozenset(lexicon).difference(boosters)
+
+
+@cache
+def _strip_punctuation() -> Callable[[str], str]:
+    """SentiText's punctuation stripping of one whitespace-separated token, memoised per token."""
+    from vaderSentiment.vaderSentiment import SentiText
+
+    return lru_cache(maxsize=MAX_TOKEN_MEMO)(SentiText._strip_punc_if_word)
+
+
+@cache
+def _emoji_characters() -> tuple[frozenset[str], bool]:
+    """The single characters VADER rewrites as emoji descriptions before scoring, and whether
+    any is ASCII (none is: an ASCII text then needs no look at its characters)."""
+    characters = frozenset(key for key in vader().emojis if len(key) == 1)
+    return characters, any(character.isascii() for character in characters)
 
 
 class _Neighbourhood:
@@ -71,32 +97,53 @@ def vader_scores(text: str) -> dict[str, float]:
     VADER first copies the text character by character to spell out emojis, then asks its
     rules about every word. Text without an emoji character skips the copy; a word that is
     neither in VADER's lexicon nor a booster gets VADER's answer for such a word (0) without
-    the rules being asked; a lexicon word's rules see its neighbourhood (``_Neighbourhood``).
-    Every scoring step is VADER's own method. Texts with an emoji go to ``polarity_scores``.
+    the rules being asked; a lexicon word's rules see its neighbourhood (``_Neighbourhood``),
+    and their answer is memoised by that neighbourhood (a sentence scope repeats its
+    paragraph's words). SentiText's words come from its own punctuation stripping, memoised per
+    token; its all-caps differential is worked out only when some rule would read it, and
+    ``_but_check`` only runs when a word is "but". Every scoring step is VADER's own method. Texts with an emoji go to ``polarity_scores``.
     """
     analyser = vader()
-    if not _emoji_characters().isdisjoint(text):
+    emojis, ascii_emojis = _emoji_characters()
+    if (ascii_emojis or not text.isascii()) and not emojis.isdisjoint(text):
         return analyser.polarity_scores(text)  # type: ignore[no-any-return]
-    from vaderSentiment.vaderSentiment import SentiText
-
     text = text.strip()
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
-    lower = [word.lower() for word in words]
-    lexicon, boosters, _ = vader_tables()
-    last = len(words) - 1
-    sentiments: list[float] = []
-    for index, word in enumerate(words):
-        folded = lower[index]
-        if folded in boosters or (folded == "kind" and index < last and lower[index + 1] == "of") \
-                or folded not in lexicon:
-            sentiments.append(0)
-            continue
-        low = max(0, index - _RULE_REACH_BEFORE)
-        nearby = _Neighbourhood(words[low:index + _RULE_REACH_AFTER + 1], sentitext.is_cap_diff)
-        found = analyser.sentiment_valence(0, nearby, word, index - low, [])
-        sentiments.append(found[0])
-    sentiments = analyser._but_check(words, sentiments)
+    words = list(map(_strip_punctuation(), text.split()))  # SentiText's words
+    sentiments: list[float] = [0] * len(words)  # VADER's answer (int 0) for a word its rules skip
+    lower = list(map(str.lower, words))
+    found = _scored_words().intersection(lower)
+    if found:
+        from vaderSentiment.vaderSentiment import allcap_differential
+
+        is_cap_diff: bool | None = None  # SentiText's, worked out when a word's rules read it
+        last = len(words) - 1
+        memo = _VALENCE_MEMO
+        for folded in found:
+            index = -1
+            for _ in range(lower.count(folded)):
+                index = lower.index(folded, index + 1)
+                if folded == "kind" and index < last and lower[index + 1] == "of":
+                    continue
+                low = max(0, index - _RULE_REACH_BEFORE)
+                nearby = words[low:index + _RULE_REACH_AFTER + 1]
+                # the rules test the word and the three before it for all caps, and only then
+                # read the text's all-caps differential
+                if any(map(str.isupper, nearby[:index - low + 1])):
+                    if is_cap_diff is None:
+                        is_cap_diff = bool(allcap_differential(words))
+                    cap_diff = is_cap_diff
+                else:
+                    cap_diff = False
+                key: tuple[str | int | bool, ...] = (*nearby, index - low, cap_diff)
+                valence = memo.get(key)
+                if valence is None:
+                    if len(memo) >= MAX_VALENCE_MEMO:
+                        memo.clear()
+                    valence = memo[key] = analyser.sentiment_valence(
+                        0, _Neighbourhood(nearby, cap_diff), words[index], index - low, [])[0]
+                sentiments[index] = valence
+    if "but" in lower:
+        sentiments = analyser._but_check(words, sentiments)
     return analyser.score_valence(sentiments, text)  # type: ignore[no-any-return]
 
 
