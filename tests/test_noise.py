@@ -83,3 +83,12 @@ def test_split_tags_turns_last_first_names(line: str, expected: tuple[str, ...])
 ])
 def test_split_tags_keeps_ordinary_lists(line: str, expected: tuple[str, ...]) -> None:
     assert split_tags(line) == expected
+
+
+def test_long_lines_are_judged_like_the_fold_would() -> None:
+    from framing.ingest.noise import is_ui_line
+
+    assert is_ui_line("Facebook Twitter Email")
+    assert is_ui_line("Updated: 5 min ago, with many more words after it that make the line long")
+    assert not is_ui_line("facebook twitter email print share save follow next previous")  # nine words
+    assert is_ui_line("facebook | twitter | email | print | share | save | follow | next")  # eight words

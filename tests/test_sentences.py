@@ -19,6 +19,13 @@ CASES = [
     "Trailing marks?!  ",
     "Ends with a quote.\"",
     "x",
+    # sure breaks settled without Punkt's tokens, and the look-alikes left to Punkt
+    "They left. Nobody stayed! Why? Because.",
+    "He said so.) Then \u201cno.\u201d Then (yes.) Done.",
+    "Gen. Smith and Mr. Jones met no. 5 in St. Louis.",
+    "J. Bach wrote it. 1995. The year. Then . . . nothing.",
+    "The end. . . . And then. \u00abQuote.\u00bb More?! \"Yes!\" (No.) ok.\nNext line. next.",
+    "Ends.\n\nNew paragraph? yes. A.B. test. co-op. Co. Ltd. went.",
 ]
 
 
@@ -41,3 +48,16 @@ def test_split_sentences_matches_punkt(chunk: str) -> None:
 
 def test_blank_span_has_no_sentences() -> None:
     assert split_sentences("   \n ") == ()
+
+
+def test_sure_breaks_agree_with_punkt_on_random_text() -> None:
+    import random
+
+    pieces = list("aB. ?!\"')(:;,-\u2019\u201d\u201c \n\t.") + ["Mr", "U.S", "no", "J", "3", "..", "The", "said", "\u00ab"]
+    chooser = random.Random(7)
+    for _ in range(2000):
+        chunk = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 30)))
+        if not chunk.strip():
+            continue
+        found = split_sentences(chunk)
+        assert [(s.start, s.end) for s in found] == _punkt_spans(chunk), chunk

@@ -66,7 +66,7 @@ def match_date_line(line: str) -> DateMatch | None:
     (e.g. 05/06/2025) or the date is impossible.
     """
     text = line.strip()
-    if not text or len(text) > MAX_DATE_LINE or not any(ch.isdigit() for ch in text):
+    if not text or len(text) > MAX_DATE_LINE or not any(map(str.isdigit, text)):
         return None
     text = _PREFIX.sub("", text)
     text = _LEADING_WEEKDAY.sub("", text).strip()

@@ -124,9 +124,24 @@ def is_masthead(line: str, document_script: str) -> bool:
     return foreign / len(letters) > 0.6
 
 
+# The words of a line as ``is_ui_line`` folds them: runs of word characters, ' ’ / ( ).
+_UI_FOLD = re.compile(r"[^\w\s'’/()]")
+# A line with more folded words than any UI phrase or share-button row has is not one.
+MAX_UI_WORDS = max(8, *(len(phrase.split()) for phrase in _UI_PHRASES))
+_TOO_MANY_UI_WORDS = re.compile(r"[^\w'’/()]*(?:[\w'’/()]+[^\w'’/()]+){" + str(MAX_UI_WORDS) + r"}[\w'’/()]")
+
+
 def is_ui_line(line: str) -> bool:
-    """Page furniture: share buttons, "Read more", "3 min read", "Advertisement" ..."""
-    folded = " ".join(re.sub(r"[^\w\s'’/()]", " ", line.lower()).split())
+    """Page furniture: share buttons, "Read more", "3 min read", "Advertisement" ...
+
+    A line of body text is told apart by its word count before it is folded (the fold
+    rewrites the whole line; paragraphs are long).
+    """
+    lowered = line.lower()
+    if _TOO_MANY_UI_WORDS.match(lowered):
+        stripped = line.strip()
+        return any(pattern.match(stripped) for pattern in _UI_PATTERNS)
+    folded = " ".join(_UI_FOLD.sub(" ", lowered).split())
     if folded in _UI_PHRASES:
         return True
     stripped = line.strip()

@@ -125,13 +125,19 @@ def find_techniques(text: str, sentences: Sequence[Sentence], hits: Sequence[Ter
                     categories: dict[str, CategoryInfo]) -> tuple[TechniqueHit, ...]:
     """Every technique hit in one analysed span (a paragraph, heading or front part)."""
     found: list[TechniqueHit] = []
-    found.extend(_crosswalk(text, hits, categories))
-    found.extend(_labels(text, hits))
+    if hits:
+        found.extend(_crosswalk(text, hits, categories))
+        found.extend(_labels(text, hits))
     attributed = [q for q in quotes if q.kind != "scare"]
     for sentence in sentences:
-        for hit in (*_patterns(text, sentence), *_question(sentence), *_slogan(sentence)):
+        own = _patterns(text, sentence)
+        own.extend(_question(sentence))
+        own.extend(_slogan(sentence))
+        for hit in own:
             if not any(q.start <= hit.start < q.end for q in attributed):
                 found.append(hit)  # someone else's words are their techniques, not the author's
+    if not found:
+        return ()
     found.sort(key=lambda t: (t.start, t.end, t.technique, t.rule))
     return tuple(_unique(found))
 
@@ -167,21 +173,35 @@ def _labels(text: str, hits: Sequence[TermHit]) -> Iterable[TechniqueHit]:
 
 
 @cache
-def _triggers() -> SubstringSet:
-    """Every pattern's trigger words in one automaton, looked for once per sentence."""
-    return SubstringSet(trigger for pattern in PATTERNS for trigger in pattern.triggers)
+def _triggers() -> tuple[SubstringSet, dict[str, int]]:
+    """Every pattern's trigger words in one automaton, and per trigger the bit mask of its patterns.
+
+    The automaton is run once per sentence; the masks of the triggers found say which
+    patterns to try, without testing every pattern against the found set.
+    """
+    masks: dict[str, int] = {}
+    for index, pattern in enumerate(PATTERNS):
+        for trigger in pattern.triggers:
+            masks[trigger] = masks.get(trigger, 0) | 1 << index
+    return SubstringSet(masks), masks
 
 
-def _patterns(text: str, sentence: Sentence) -> Iterable[TechniqueHit]:
-    present = _triggers().found_in(sentence.text.lower())
-    if not present:
-        return
-    for pattern in PATTERNS:
-        if present.isdisjoint(pattern.triggers):
-            continue
-        for found in pattern.regex.finditer(text, sentence.start, sentence.end):
-            yield TechniqueHit(found.start(), found.end(), found.group(), pattern.technique, pattern.rule,
-                               pattern.confidence)
+def _patterns(text: str, sentence: Sentence) -> list[TechniqueHit]:
+    automaton, masks = _triggers()
+    wanted = 0
+    for trigger in automaton.found_in(sentence.text.lower()):
+        wanted |= masks[trigger]
+    found: list[TechniqueHit] = []
+    index = 0
+    while wanted:
+        if wanted & 1:
+            pattern = PATTERNS[index]
+            for match in pattern.regex.finditer(text, sentence.start, sentence.end):
+                found.append(TechniqueHit(match.start(), match.end(), match.group(), pattern.technique, pattern.rule,
+                                          pattern.confidence))
+        wanted >>= 1
+        index += 1
+    return found
 
 
 def _question(sentence: Sentence) -> Iterable[TechniqueHit]:
