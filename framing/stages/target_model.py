@@ -46,7 +46,8 @@ class TargetModel:
     """Multinomial logistic regression weights: feature -> one weight per label.
 
     ``word_cache`` memoises the summed weights of a word's feature names by (feature word,
-    stem, next word) (common words recur in every text); it is bounded by MAX_WORD_CACHE.
+    stem, next word) (common words recur in every text), ``unigram_cache`` the part without
+    the next word by (feature word, stem); each is bounded by MAX_WORD_CACHE.
     """
 
     labels: tuple[str, ...]
@@ -55,6 +56,7 @@ class TargetModel:
     feature_version: int
     info: dict[str, object]
     word_cache: dict[tuple[str, str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
+    unigram_cache: dict[tuple[str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,18 +162,47 @@ def _token_names(tokens: Sequence[ContextToken], index: int) -> tuple[str, ...]:
 
 
 def _token_weights(model: TargetModel, feature_word: str, stem: str, following: str) -> _TokenWeights:
-    """The summed weights of a word's feature names (memoised by its word, stem and next word)."""
+    """The summed weights of a word's feature names (memoised by its word, stem and next word).
+
+    The parts that do not depend on the next word are worked out once per (word, stem)
+    (``_word_weights``); only the two bigram names are looked up per next word. The sums
+    are the same additions in the same order as summing all the names at once.
+    """
     key = (feature_word, stem, following)
     found = model.word_cache.get(key)
     if found is not None:
         return found
     if len(model.word_cache) > MAX_WORD_CACHE:
         model.word_cache.clear()
-    n = word_feature_names(*key)
+    unigram = _word_weights(model, feature_word, stem)
+    get = model.weights.get
+    left_bigram, right_bigram = get(f"L:{feature_word}_{following}"), get(f"R:{feature_word}_{following}")
+    left_alone, right_alone = unigram.left_alone, unigram.right_alone
     found = model.word_cache[key] = _TokenWeights(
-        names=n,
-        left=_sum(model, n[_WORD], n[_STEM], n[_BIGRAM]), left_alone=_sum(model, n[_WORD], n[_STEM]),
-        right=_sum(model, n[_WORD + 1], n[_STEM + 1], n[_BIGRAM + 1]), right_alone=_sum(model, n[_WORD + 1], n[_STEM + 1]),
+        names=unigram.names,
+        left=left_alone if left_bigram is None else (
+            left_alone[0] + left_bigram[0], left_alone[1] + left_bigram[1], left_alone[2] + left_bigram[2]),
+        left_alone=left_alone,
+        right=right_alone if right_bigram is None else (
+            right_alone[0] + right_bigram[0], right_alone[1] + right_bigram[1], right_alone[2] + right_bigram[2]),
+        right_alone=right_alone,
+        near_left=unigram.near_left, near_right=unigram.near_right, clause=unigram.clause,
+    )
+    return found
+
+
+def _word_weights(model: TargetModel, feature_word: str, stem: str) -> _TokenWeights:
+    """A word's weight sums without its bigram (``left`` and ``right`` are ``left_alone`` and ``right_alone``)."""
+    key = (feature_word, stem)
+    found = model.unigram_cache.get(key)
+    if found is not None:
+        return found
+    if len(model.unigram_cache) > MAX_WORD_CACHE:
+        model.unigram_cache.clear()
+    n = word_feature_names(feature_word, stem, "")
+    left_alone, right_alone = _sum(model, n[_WORD], n[_STEM]), _sum(model, n[_WORD + 1], n[_STEM + 1])
+    found = model.unigram_cache[key] = _TokenWeights(
+        names=n, left=left_alone, left_alone=left_alone, right=right_alone, right_alone=right_alone,
         near_left=_sum(model, n[_NEAR]), near_right=_sum(model, n[_NEAR + 1]), clause=_sum(model, n[_CLAUSE]),
     )
     return found
