@@ -282,6 +282,18 @@ SEMANTIC_CLASSES: dict[str, frozenset[str]] = {
         """.split()
     ),
 }
+# Each semantic-class word -> the indices (in SEMANTIC_CLASSES order) of the classes that hold it,
+# and each class's feature name: one dict lookup per word instead of a scan over every class.
+def _class_index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, tuple[int, ...]] = {}
+    for position, members in enumerate(SEMANTIC_CLASSES.values()):
+        for member in members:
+            index[member] = (*index.get(member, ()), position)
+    return index
+
+
+_CLASSES_OF = _class_index()
+_CLASS_FEATURES = tuple("sem_" + name for name in SEMANTIC_CLASSES)
 # English derivational and inflectional suffixes, longest first (a suffix is a word class cue,
 # never the word itself).
 _SUFFIXES = (
@@ -408,9 +420,9 @@ def word_features(word: str, frequencies: dict[str, str],
         features.append("hyph")
     if lower.endswith(("'s", "’s")):
         features.append("poss")
-    for name, members in SEMANTIC_CLASSES.items():
-        if lower in members or root in members:
-            features.append("sem_" + name)
+    found = _CLASSES_OF.get(lower, ()) + _CLASSES_OF.get(root, ())
+    if found:
+        features.extend(_CLASS_FEATURES[index] for index in sorted(set(found)))  # in SEMANTIC_CLASSES order
     categories = {category for other, category in related.get(root, ()) if not _inflects(other, lower)}
     features.extend(sorted("rel_" + category for category in categories))
     return features
@@ -446,7 +458,7 @@ def neighbour_features(word: str | None, side: str) -> list[str]:
         features.append(side + "_group")
     elif word[0].isupper():
         features.append(side + "_cap")
-    if any(lower in members for members in SEMANTIC_CLASSES.values()):
+    if lower in _CLASSES_OF:
         features.append(f"{side}_sem")
     return features
 
