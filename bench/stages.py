@@ -1,6 +1,6 @@
 """Time each pipeline stage inside the real ``framing.report`` flow.
 
-The stage functions that ``framing/aggregate.py::build_report`` (and ``framing.report``)
+The stage functions that ``framing/pipeline.py::build_report`` (and ``framing.report``)
 call are wrapped with timers for the duration of a run, so the flow measured is the
 library's own, not a copy that could drift. What no wrapper covers (building the report
 records, grouping spans, summaries) is the "aggregation" remainder.
@@ -16,19 +16,18 @@ from contextlib import contextmanager
 from typing import Any
 
 # stage -> (module, attribute) pairs looked up when the run starts; a missing one is noted.
+# The names are those framing/pipeline.py imports (its module namespace is what build_report reads).
+_P = "framing.pipeline"
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "parse": (("framing.ingest.source", "read_source"), ("framing.ingest.document", "parse_document")),
-    "sentences": (("framing.aggregate", "split_sentences"),),
-    "quotes": (("framing.aggregate", "find_quotes"),),
-    "lexicon": (("framing.aggregate", "_find_hits"), ("framing.stages.lexicon", "compile_lexicons"),
-                ("framing.stages.lexicon", "resolve_lexicons")),
-    "actors": (("framing.aggregate", "find_actors"), ("framing.aggregate", "resolve_speaker")),
-    "sentiment": (("framing.pipeline", "TextContext"), ("framing.pipeline", "score_target"),
-                  ("framing.text.valence", "paragraph_polarity")),
-    "readability": (("framing.aggregate", "measure_readability"), ("framing.aggregate", "combine"),
-                    ("framing.aggregate", "_word_count")),
-    "frames+techniques": (("framing.aggregate", "find_frame_cues"), ("framing.aggregate", "score_frames"),
-                          ("framing.aggregate", "find_techniques"), ("framing.aggregate", "find_repetition")),
+    "parse": ((_P, "read_source"), (_P, "parse_document")),
+    "sentences": ((_P, "split_sentences"),),
+    "quotes": ((_P, "find_quotes"), (_P, "resolve_speaker")),
+    "actors": ((_P, "find_actors"), (_P, "find_references"), (_P, "FoldedSpan")),
+    "loaded terms": ((_P, "_find_hits"), (_P, "compile_lexicons"), (_P, "resolve_lexicons")),
+    "roles + target sentiment": ((_P, "TextContext"), (_P, "find_role"), (_P, "score_target")),
+    "portrayal": ((_P, "_cast"),),
+    "frames + techniques": ((_P, "_analyse_span"), (_P, "_add_repetition")),
+    "paragraph polarity + readability": ((_P, "_section_report"),),
 }
 ORDER = (*STAGES, "aggregation")
 
