@@ -21,8 +21,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
-from typing import Any
+from itertools import accumulate, repeat
+from operator import add
+from typing import Any, NamedTuple
 
 from framing.text.resources import read_model_text
 from framing.text.valence import vader_tables
@@ -301,6 +302,11 @@ _SUFFIXES = (
     "ical", "able", "ible", "ized", "ised", "ize", "ise", "ity", "ism", "ist", "ous", "ive", "ful", "ish",
     "ing", "ers", "ary", "ic", "ed", "er", "ly", "al", "es", "s",
 )
+# Each suffix's place in _SUFFIXES, and the suffix lengths in increasing order.
+_SUFFIX_RANK = {suffix: rank for rank, suffix in reversed(list(enumerate(_SUFFIXES)))}
+_SUFFIX_SIZES = tuple(sorted({len(suffix) for suffix in _SUFFIXES}))
+# The length feature of a word by its length in characters (twelve and more alike).
+_LENGTH_FEATURES = tuple(f"len{size // 3}" for size in range(13))
 # Count bins of a word in the NewsMTSC training text (powers of about five; rarer is "f0").
 FREQUENCY_BINS = ((1000, "f5"), (200, "f4"), (50, "f3"), (10, "f2"), (3, "f1"))
 
@@ -317,9 +323,11 @@ class ModelTermHit:
     confidence: float  # probability of the strongest word in the phrase
 
 
-@dataclass(frozen=True, slots=True)
-class _WordInfo:
-    """Memoised per-word scores: own logit (None if not a candidate) and its pull on neighbours."""
+class _WordInfo(NamedTuple):
+    """Memoised per-word scores: own logit (None if not a candidate) and its pull on neighbours.
+
+    A named tuple: one is built for every word not seen before, and a tuple builds fastest.
+    """
 
     own: float | None
     as_prev: float  # added to the logit of the next word
@@ -368,12 +376,27 @@ def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), match.group()
 
 
+def _first_suffix(word: str, keep: int) -> str | None:
+    """The first of ``_SUFFIXES`` that ``word`` ends with, leaving at least ``keep`` characters.
+
+    Looks up the word's last one to six characters (``_SUFFIX_RANK``) instead of testing
+    every suffix in turn; the lowest rank wins, as the first match in the tuple would.
+    """
+    best = len(_SUFFIXES)
+    limit = len(word) - keep
+    for size in _SUFFIX_SIZES:
+        if size > limit:
+            break
+        rank = _SUFFIX_RANK.get(word[-size:])
+        if rank is not None and rank < best:
+            best = rank
+    return _SUFFIXES[best] if best < len(_SUFFIXES) else None
+
+
 def stem(word: str) -> str:
     """Strip one common suffix (a crude stemmer, enough to relate word families)."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    suffix = _first_suffix(word, 4)
+    return word if suffix is None else word[: -len(suffix)]
 
 
 def is_candidate(word: str) -> bool:
@@ -383,10 +406,7 @@ def is_candidate(word: str) -> bool:
 
 
 def _suffix(word: str) -> str | None:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return suffix
-    return None
+    return _first_suffix(word, 3)
 
 
 def _valence_bin(valence: float) -> str:
@@ -400,7 +420,7 @@ def word_features(word: str, frequencies: dict[str, str],
     """Name the properties of a candidate word itself (never its identity)."""
     lower = word.lower()
     vader = vader_lexicon()
-    features = [f"len{min(len(lower), 12) // 3}", frequencies.get(lower, "f0")]
+    features = [_LENGTH_FEATURES[min(len(lower), 12)], frequencies.get(lower, "f0")]
     valence = vader.get(lower)
     if valence is not None:
         features.append("v" + _valence_bin(valence))
@@ -423,8 +443,10 @@ def word_features(word: str, frequencies: dict[str, str],
     found = _CLASSES_OF.get(lower, ()) + _CLASSES_OF.get(root, ())
     if found:
         features.extend(_CLASS_FEATURES[index] for index in sorted(set(found)))  # in SEMANTIC_CLASSES order
-    categories = {category for other, category in related.get(root, ()) if not _inflects(other, lower)}
-    features.extend(sorted("rel_" + category for category in categories))
+    forms = related.get(root)
+    if forms:
+        categories = {category for other, category in forms if not _inflects(other, lower)}
+        features.extend(sorted("rel_" + category for category in categories))
     return features
 
 
@@ -496,6 +518,8 @@ def load_model() -> LoadedModel:
         raise ValueError(f"{MODEL_FILE}: feature_version {data.get('feature_version')!r}, expected "
                          f"{FEATURE_VERSION}; rerun tools/train_loaded_model.py")
     head = data["category_head"]
+    if any(len(row) != len(head["categories"]) for row in head["weights"].values()):
+        raise ValueError(f"{MODEL_FILE}: a category weight row does not hold one weight per category")
     return LoadedModel(
         intercept=float(data["intercept"]), weights={k: float(v) for k, v in data["weights"].items()},
         categories=tuple(head["categories"]), category_intercepts=tuple(head["intercepts"]),
@@ -515,18 +539,19 @@ def model_sha256() -> str:
 
 
 def _info(model: LoadedModel, word: str) -> _WordInfo:
+    """Score one word: its own logit, its pull on neighbours and its flags."""
     weights = model.weights
     lower = word.lower()
     own: float | None = None
     category = OTHER_CATEGORY
     if is_candidate(word):
         features = word_features(word, model.frequencies, model.related)
-        own = sum(weights.get(name, 0.0) for name in features)
+        own = sum(map(weights.get, features, repeat(0.0)))
         category = _category(model, features)
     return _WordInfo(
         own=own,
-        as_prev=sum(weights.get(name, 0.0) for name in neighbour_features(word, "p")),
-        as_next=sum(weights.get(name, 0.0) for name in neighbour_features(word, "n")),
+        as_prev=sum(map(weights.get, neighbour_features(word, "p"), repeat(0.0))),
+        as_next=sum(map(weights.get, neighbour_features(word, "n"), repeat(0.0))),
         category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
         is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
         is_attributive=own is not None and looks_attributive(lower),
@@ -571,11 +596,11 @@ def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
 
 def _category(model: LoadedModel, features: list[str]) -> str:
     scores = list(model.category_intercepts)
+    rows = model.category_weights
     for name in features:
-        row = model.category_weights.get(name)
-        if row is not None:
-            for k, value in enumerate(row):
-                scores[k] += value
+        row = rows.get(name)
+        if row is not None:  # a row holds one weight per category (checked on loading)
+            scores = list(map(add, scores, row))
     top = max(scores)
     total = sum(math.exp(s - top) for s in scores)
     best = scores.index(top)
