@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, repeat
 from operator import add
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 from framing.text.resources import read_model_text
 from framing.text.valence import vader_tables
@@ -323,22 +323,20 @@ class ModelTermHit:
     confidence: float  # probability of the strongest word in the phrase
 
 
-class _WordInfo(NamedTuple):
-    """Memoised per-word scores: own logit (None if not a candidate) and its pull on neighbours.
-
-    A named tuple: one is built for every word not seen before, and a tuple builds fastest.
-    """
-
-    own: float | None
-    as_prev: float  # added to the logit of the next word
-    as_next: float  # added to the logit of the previous word
-    category: str
-    is_particle: bool
-    is_of: bool
-    is_verb_form: bool  # ends like a past or -ing form, so a particle after it completes a phrasal verb
-    is_attributive: bool  # looks like an adjective, so the noun after it belongs to the phrase
-    is_nounish: bool  # a content word that can head a noun phrase
-    is_possessive: bool  # "minister's": joins a phrase only when charged itself
+# Memoised per-word scores, as a plain tuple read by the indices below: a plain tuple of
+# numbers, strings and flags is dropped from the garbage collector's tracking, so a memo of
+# many thousand words adds nothing to each full collection.
+_WordInfo = tuple[float | None, float, float, str, bool, bool, bool, bool, bool, bool]
+_OWN: Final = 0  # own logit, None if not a candidate
+_AS_PREV: Final = 1  # added to the logit of the next word
+_AS_NEXT: Final = 2  # added to the logit of the previous word
+_CATEGORY: Final = 3
+_IS_PARTICLE: Final = 4
+_IS_OF: Final = 5
+_IS_VERB_FORM: Final = 6  # ends like a past or -ing form, so a particle after it completes a phrasal verb
+_IS_ATTRIBUTIVE: Final = 7  # looks like an adjective, so the noun after it belongs to the phrase
+_IS_NOUNISH: Final = 8  # a content word that can head a noun phrase
+_IS_POSSESSIVE: Final = 9  # "minister's": joins a phrase only when charged itself
 
 
 @dataclass(frozen=True, eq=False)
@@ -548,15 +546,15 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         features = word_features(word, model.frequencies, model.related)
         own = sum(map(weights.get, features, repeat(0.0)))
         category = _category(model, features)
-    return _WordInfo(
-        own=own,
-        as_prev=sum(map(weights.get, neighbour_features(word, "p"), repeat(0.0))),
-        as_next=sum(map(weights.get, neighbour_features(word, "n"), repeat(0.0))),
-        category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
-        is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
-        is_attributive=own is not None and looks_attributive(lower),
-        is_nounish=own is not None and looks_nounish(lower),
-        is_possessive=lower.endswith(("'s", "’s")),
+    return (
+        own,
+        sum(map(weights.get, neighbour_features(word, "p"), repeat(0.0))),
+        sum(map(weights.get, neighbour_features(word, "n"), repeat(0.0))),
+        category, lower in PARTICLES, lower == "of",
+        lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
+        own is not None and looks_attributive(lower),
+        own is not None and looks_nounish(lower),
+        lower.endswith(("'s", "’s")),
     )
 
 
@@ -653,12 +651,12 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
     logits: list[float | None] = [None] * count
     previous_edge, next_edge = model.weights.get("p_edge", 0.0), model.weights.get("n_edge", 0.0)
     for i, info in enumerate(infos):
-        own = info.own
+        own = info[_OWN]
         if own is None or (blocked is not None and blocked[i]):
             continue
-        own += infos[i - 1].as_prev if joined[i] else previous_edge
-        own += infos[i + 1].as_next if joined[i + 1] else next_edge
-        if own >= (seed_at if info.is_possessive else extend_at):
+        own += infos[i - 1][_AS_PREV] if joined[i] else previous_edge
+        own += infos[i + 1][_AS_NEXT] if joined[i + 1] else next_edge
+        if own >= (seed_at if info[_IS_POSSESSIVE] else extend_at):
             logits[i] = own
     return tuple(_phrases(text, starts, ends, joined, infos, logits, seed_at, model.intercept, blocked))
 
@@ -700,12 +698,12 @@ def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], 
                 break
             if logits[nxt] is not None:
                 last = nxt
-            elif infos[nxt].is_of and free[nxt + 1] and logits[nxt + 1] is not None and joined[nxt + 1]:
+            elif infos[nxt][_IS_OF] and free[nxt + 1] and logits[nxt + 1] is not None and joined[nxt + 1]:
                 last = nxt + 1
-            elif infos[nxt].is_particle and infos[last].is_verb_form:
+            elif infos[nxt][_IS_PARTICLE] and infos[last][_IS_VERB_FORM]:
                 last = nxt
                 break
-            elif infos[last].is_attributive and infos[nxt].is_nounish and logits[last] is not None:
+            elif infos[last][_IS_ATTRIBUTIVE] and infos[nxt][_IS_NOUNISH] and logits[last] is not None:
                 last = nxt
                 break
             else:
@@ -716,7 +714,7 @@ def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], 
             strongest = first + [s if s is not None else -math.inf for s in logits[first:last + 1]].index(best)
             start, end = starts[first], ends[last]
             phrase = text[start:end]
-            yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest].category,
+            yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest][_CATEGORY],
                                round(1.0 / (1.0 + math.exp(-(best + intercept))), 4))
         i = last + 1
 
