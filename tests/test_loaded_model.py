@@ -14,6 +14,7 @@ from framing.stages.loaded_model import (
     find_loaded_phrases,
     load_model,
     model_sha256,
+    stem,
     word_probabilities,
 )
 
@@ -140,3 +141,20 @@ def test_score_system_on_fake_articles(tmp_path: Path) -> None:
     assert score.char.f1 == pytest.approx(8 / 21)
 
 
+
+
+def _first_listed_suffix(word: str, keep: int) -> str | None:
+    """The suffix rule as written in the model card: the first listed suffix leaving ``keep`` letters."""
+    listed = ("ingly fully ously ically ities ments ists isms ions ness ment less ical able ible ized ised ize ise "
+              "ity ism ist ous ive ful ish ing ers ary ic ed er ly al es s").split()
+    return next((suffix for suffix in listed if word.endswith(suffix) and len(word) - len(suffix) >= keep), None)
+
+
+@pytest.mark.parametrize("word", [
+    "alarmingly", "ically", "politically", "basically", "critics", "activists", "nationalisms", "nations",
+    "ions", "lions", "ness", "madness", "ments", "payments", "classless", "ize", "size", "weaponized",
+    "cries", "wars", "ss", "s", "", "is", "boss", "ruthlessness", "heroically", "rigged", "ruling", "fury",
+])
+def test_stem_takes_the_first_listed_suffix(word: str) -> None:
+    suffix = _first_listed_suffix(word, 4)
+    assert stem(word) == (word if suffix is None else word[: -len(suffix)])

@@ -21,8 +21,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
-from typing import Any
+from itertools import accumulate, repeat
+from operator import add
+from typing import Any, Final
 
 from framing.text.resources import read_model_text
 from framing.text.valence import vader_tables
@@ -301,6 +302,11 @@ _SUFFIXES = (
     "ical", "able", "ible", "ized", "ised", "ize", "ise", "ity", "ism", "ist", "ous", "ive", "ful", "ish",
     "ing", "ers", "ary", "ic", "ed", "er", "ly", "al", "es", "s",
 )
+# Each suffix's place in _SUFFIXES, and the suffix lengths in increasing order.
+_SUFFIX_RANK = {suffix: rank for rank, suffix in reversed(list(enumerate(_SUFFIXES)))}
+_SUFFIX_SIZES = tuple(sorted({len(suffix) for suffix in _SUFFIXES}))
+# The length feature of a word by its length in characters (twelve and more alike).
+_LENGTH_FEATURES = tuple(f"len{size // 3}" for size in range(13))
 # Count bins of a word in the NewsMTSC training text (powers of about five; rarer is "f0").
 FREQUENCY_BINS = ((1000, "f5"), (200, "f4"), (50, "f3"), (10, "f2"), (3, "f1"))
 
@@ -317,20 +323,20 @@ class ModelTermHit:
     confidence: float  # probability of the strongest word in the phrase
 
 
-@dataclass(frozen=True, slots=True)
-class _WordInfo:
-    """Memoised per-word scores: own logit (None if not a candidate) and its pull on neighbours."""
-
-    own: float | None
-    as_prev: float  # added to the logit of the next word
-    as_next: float  # added to the logit of the previous word
-    category: str
-    is_particle: bool
-    is_of: bool
-    is_verb_form: bool  # ends like a past or -ing form, so a particle after it completes a phrasal verb
-    is_attributive: bool  # looks like an adjective, so the noun after it belongs to the phrase
-    is_nounish: bool  # a content word that can head a noun phrase
-    is_possessive: bool  # "minister's": joins a phrase only when charged itself
+# Memoised per-word scores, as a plain tuple read by the indices below: a plain tuple of
+# numbers, strings and flags is dropped from the garbage collector's tracking, so a memo of
+# many thousand words adds nothing to each full collection.
+_WordInfo = tuple[float | None, float, float, str, bool, bool, bool, bool, bool, bool]
+_OWN: Final = 0  # own logit, None if not a candidate
+_AS_PREV: Final = 1  # added to the logit of the next word
+_AS_NEXT: Final = 2  # added to the logit of the previous word
+_CATEGORY: Final = 3
+_IS_PARTICLE: Final = 4
+_IS_OF: Final = 5
+_IS_VERB_FORM: Final = 6  # ends like a past or -ing form, so a particle after it completes a phrasal verb
+_IS_ATTRIBUTIVE: Final = 7  # looks like an adjective, so the noun after it belongs to the phrase
+_IS_NOUNISH: Final = 8  # a content word that can head a noun phrase
+_IS_POSSESSIVE: Final = 9  # "minister's": joins a phrase only when charged itself
 
 
 @dataclass(frozen=True, eq=False)
@@ -368,12 +374,27 @@ def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), match.group()
 
 
+def _first_suffix(word: str, keep: int) -> str | None:
+    """The first of ``_SUFFIXES`` that ``word`` ends with, leaving at least ``keep`` characters.
+
+    Looks up the word's last one to six characters (``_SUFFIX_RANK``) instead of testing
+    every suffix in turn; the lowest rank wins, as the first match in the tuple would.
+    """
+    best = len(_SUFFIXES)
+    limit = len(word) - keep
+    for size in _SUFFIX_SIZES:
+        if size > limit:
+            break
+        rank = _SUFFIX_RANK.get(word[-size:])
+        if rank is not None and rank < best:
+            best = rank
+    return _SUFFIXES[best] if best < len(_SUFFIXES) else None
+
+
 def stem(word: str) -> str:
     """Strip one common suffix (a crude stemmer, enough to relate word families)."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    suffix = _first_suffix(word, 4)
+    return word if suffix is None else word[: -len(suffix)]
 
 
 def is_candidate(word: str) -> bool:
@@ -383,10 +404,7 @@ def is_candidate(word: str) -> bool:
 
 
 def _suffix(word: str) -> str | None:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return suffix
-    return None
+    return _first_suffix(word, 3)
 
 
 def _valence_bin(valence: float) -> str:
@@ -400,7 +418,7 @@ def word_features(word: str, frequencies: dict[str, str],
     """Name the properties of a candidate word itself (never its identity)."""
     lower = word.lower()
     vader = vader_lexicon()
-    features = [f"len{min(len(lower), 12) // 3}", frequencies.get(lower, "f0")]
+    features = [_LENGTH_FEATURES[min(len(lower), 12)], frequencies.get(lower, "f0")]
     valence = vader.get(lower)
     if valence is not None:
         features.append("v" + _valence_bin(valence))
@@ -423,8 +441,10 @@ def word_features(word: str, frequencies: dict[str, str],
     found = _CLASSES_OF.get(lower, ()) + _CLASSES_OF.get(root, ())
     if found:
         features.extend(_CLASS_FEATURES[index] for index in sorted(set(found)))  # in SEMANTIC_CLASSES order
-    categories = {category for other, category in related.get(root, ()) if not _inflects(other, lower)}
-    features.extend(sorted("rel_" + category for category in categories))
+    forms = related.get(root)
+    if forms:
+        categories = {category for other, category in forms if not _inflects(other, lower)}
+        features.extend(sorted("rel_" + category for category in categories))
     return features
 
 
@@ -496,6 +516,8 @@ def load_model() -> LoadedModel:
         raise ValueError(f"{MODEL_FILE}: feature_version {data.get('feature_version')!r}, expected "
                          f"{FEATURE_VERSION}; rerun tools/train_loaded_model.py")
     head = data["category_head"]
+    if any(len(row) != len(head["categories"]) for row in head["weights"].values()):
+        raise ValueError(f"{MODEL_FILE}: a category weight row does not hold one weight per category")
     return LoadedModel(
         intercept=float(data["intercept"]), weights={k: float(v) for k, v in data["weights"].items()},
         categories=tuple(head["categories"]), category_intercepts=tuple(head["intercepts"]),
@@ -515,23 +537,24 @@ def model_sha256() -> str:
 
 
 def _info(model: LoadedModel, word: str) -> _WordInfo:
+    """Score one word: its own logit, its pull on neighbours and its flags."""
     weights = model.weights
     lower = word.lower()
     own: float | None = None
     category = OTHER_CATEGORY
     if is_candidate(word):
         features = word_features(word, model.frequencies, model.related)
-        own = sum(weights.get(name, 0.0) for name in features)
+        own = sum(map(weights.get, features, repeat(0.0)))
         category = _category(model, features)
-    return _WordInfo(
-        own=own,
-        as_prev=sum(weights.get(name, 0.0) for name in neighbour_features(word, "p")),
-        as_next=sum(weights.get(name, 0.0) for name in neighbour_features(word, "n")),
-        category=category, is_particle=lower in PARTICLES, is_of=lower == "of",
-        is_verb_form=lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
-        is_attributive=own is not None and looks_attributive(lower),
-        is_nounish=own is not None and looks_nounish(lower),
-        is_possessive=lower.endswith(("'s", "’s")),
+    return (
+        own,
+        sum(map(weights.get, neighbour_features(word, "p"), repeat(0.0))),
+        sum(map(weights.get, neighbour_features(word, "n"), repeat(0.0))),
+        category, lower in PARTICLES, lower == "of",
+        lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
+        own is not None and looks_attributive(lower),
+        own is not None and looks_nounish(lower),
+        lower.endswith(("'s", "’s")),
     )
 
 
@@ -571,11 +594,11 @@ def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
 
 def _category(model: LoadedModel, features: list[str]) -> str:
     scores = list(model.category_intercepts)
+    rows = model.category_weights
     for name in features:
-        row = model.category_weights.get(name)
-        if row is not None:
-            for k, value in enumerate(row):
-                scores[k] += value
+        row = rows.get(name)
+        if row is not None:  # a row holds one weight per category (checked on loading)
+            scores = list(map(add, scores, row))
     top = max(scores)
     total = sum(math.exp(s - top) for s in scores)
     best = scores.index(top)
@@ -628,12 +651,12 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
     logits: list[float | None] = [None] * count
     previous_edge, next_edge = model.weights.get("p_edge", 0.0), model.weights.get("n_edge", 0.0)
     for i, info in enumerate(infos):
-        own = info.own
+        own = info[_OWN]
         if own is None or (blocked is not None and blocked[i]):
             continue
-        own += infos[i - 1].as_prev if joined[i] else previous_edge
-        own += infos[i + 1].as_next if joined[i + 1] else next_edge
-        if own >= (seed_at if info.is_possessive else extend_at):
+        own += infos[i - 1][_AS_PREV] if joined[i] else previous_edge
+        own += infos[i + 1][_AS_NEXT] if joined[i + 1] else next_edge
+        if own >= (seed_at if info[_IS_POSSESSIVE] else extend_at):
             logits[i] = own
     return tuple(_phrases(text, starts, ends, joined, infos, logits, seed_at, model.intercept, blocked))
 
@@ -675,12 +698,12 @@ def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], 
                 break
             if logits[nxt] is not None:
                 last = nxt
-            elif infos[nxt].is_of and free[nxt + 1] and logits[nxt + 1] is not None and joined[nxt + 1]:
+            elif infos[nxt][_IS_OF] and free[nxt + 1] and logits[nxt + 1] is not None and joined[nxt + 1]:
                 last = nxt + 1
-            elif infos[nxt].is_particle and infos[last].is_verb_form:
+            elif infos[nxt][_IS_PARTICLE] and infos[last][_IS_VERB_FORM]:
                 last = nxt
                 break
-            elif infos[last].is_attributive and infos[nxt].is_nounish and logits[last] is not None:
+            elif infos[last][_IS_ATTRIBUTIVE] and infos[nxt][_IS_NOUNISH] and logits[last] is not None:
                 last = nxt
                 break
             else:
@@ -691,7 +714,7 @@ def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], 
             strongest = first + [s if s is not None else -math.inf for s in logits[first:last + 1]].index(best)
             start, end = starts[first], ends[last]
             phrase = text[start:end]
-            yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest].category,
+            yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest][_CATEGORY],
                                round(1.0 / (1.0 + math.exp(-(best + intercept))), 4))
         i = last + 1
 

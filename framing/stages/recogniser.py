@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from framing.text.resources import read_model_text
 
@@ -474,7 +474,7 @@ def _run_candidates(
         title = (line.ends[begin] - len(tokens[begin]), line.ends[head[1] - 1])
         i, initial = head[1], False
     for k in range(i, j):
-        if _word(tokens[k]).bare not in TITLE_WORDS:
+        if _word(tokens[k])[_BARE] not in TITLE_WORDS:
             break
     else:
         return  # "Prime Minister" alone is a role, not a name
@@ -507,7 +507,7 @@ def _title_end(tokens: Sequence[str], i: int, j: int, facts: _RatioFacts) -> tup
     best: tuple[int, int] | None = None
     k = i
     while k < j - 1:
-        lower = _word(tokens[k]).bare
+        lower = _word(tokens[k])[_BARE]
         if lower in _TITLE_HEADS:
             end = k + 1
             if end + 1 < j - 1 and tokens[end] == "of":  # "Secretary of State", "Director of Operations"
@@ -521,7 +521,7 @@ def _title_end(tokens: Sequence[str], i: int, j: int, facts: _RatioFacts) -> tup
             if end < j and (abbreviated or not everyday[follower.lower()]) \
                     and follower.lower() not in CONNECTORS:
                 begin = k
-                while begin > i and _word(tokens[begin - 1]).bare in TITLE_WORDS:
+                while begin > i and _word(tokens[begin - 1])[_BARE] in TITLE_WORDS:
                     begin -= 1
                 best = (begin, end)
             k = end
@@ -553,29 +553,27 @@ def _bucket(ratio: Mapping[str, float], word: str) -> str:
     return "u" if value is None else str(min(4, int(value * 5)))
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    """One token's lower-case forms, flags and feature names, built once per distinct token (``_word``).
-
-    Names recur through an article and news vocabulary across articles, so a candidate
-    picks its features from here instead of formatting them again.
-    """
-
-    lower: str
-    bare: str  # lower case without trailing periods ("gen." -> "gen"): title words and buckets
-    connector: bool  # lower in CONNECTORS
-    org_suffix: bool  # lower in ORG_SUFFIXES
-    caps: bool  # ALL CAPS, two characters or more
-    name: str  # "w=" as a word of a candidate
-    first_name: str  # "f=" and "p3=" as a candidate's first word
-    prefix: str
-    last_name: str  # "l=", "x2=", "x3=", "x4=" as its last word
-    suffixes: tuple[str, str, str]
-    context: tuple[str, str, str, str]  # "L2=", "L1=", "R1=", "R2=" as a neighbour
-    shape: str
-    shapes: str  # "s=" of a one-word candidate
-    first_shape: str  # "s0=" and "sL=" as the first or last word
-    last_shape: str
+# One token's lower-case form, flags and feature names, built once per distinct token (``_word``):
+# names recur through an article and news vocabulary across articles, so a candidate picks its
+# features from here instead of formatting them again. A plain tuple read by the indices below
+# (the garbage collector stops tracking plain tuples of strings and flags, so the memo adds
+# nothing to its full collections).
+_Word = tuple[str, bool, bool, bool, str, str, str, str, tuple[str, str, str], tuple[str, str, str, str], str, str,
+              str, str]
+_BARE: Final = 0  # lower case without trailing periods ("gen." -> "gen"): title words and buckets
+_CONNECTOR: Final = 1  # lower case in CONNECTORS
+_ORG_SUFFIX: Final = 2  # lower case in ORG_SUFFIXES
+_CAPS: Final = 3  # ALL CAPS, two characters or more
+_NAME: Final = 4  # "w=" as a word of a candidate
+_FIRST_NAME: Final = 5  # "f=" as a candidate's first word
+_PREFIX: Final = 6  # "p3=" as a candidate's first word
+_LAST_NAME: Final = 7  # "l=" as its last word
+_SUFFIXES: Final = 8  # "x2=", "x3=", "x4=" as its last word
+_CONTEXT: Final = 9  # "L2=", "L1=", "R1=", "R2=" as a neighbour
+_SHAPE: Final = 10
+_SHAPES: Final = 11  # "s=" of a one-word candidate
+_FIRST_SHAPE: Final = 12  # "s0=" as the first word
+_LAST_SHAPE: Final = 13  # "sL=" as the last word
 
 
 @lru_cache(maxsize=FEATURE_CACHE)
@@ -584,12 +582,12 @@ def _word(word: str) -> _Word:
     lower = word.lower()
     neighbour = lower if word[0].isalpha() else word
     shape = _shape(word)
-    return _Word(
-        lower=lower, bare=lower.rstrip("."), connector=lower in CONNECTORS, org_suffix=lower in ORG_SUFFIXES,
-        caps=word.isupper() and len(word) > 1, name=f"w={lower}", first_name=f"f={lower}", prefix=f"p3={lower[:3]}",
-        last_name=f"l={lower}", suffixes=(f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
-        context=(f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
-        shape=shape, shapes=f"s={shape}", first_shape=f"s0={shape}", last_shape=f"sL={shape}",
+    return (
+        lower.rstrip("."), lower in CONNECTORS, lower in ORG_SUFFIXES, word.isupper() and len(word) > 1,
+        f"w={lower}", f"f={lower}", f"p3={lower[:3]}", f"l={lower}",
+        (f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
+        (f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
+        shape, f"s={shape}", f"s0={shape}", f"sL={shape}",
     )
 
 
@@ -616,27 +614,27 @@ def _candidate(
     n = min(j - i, 4)
     bucket = facts.bucket
     if n == 1:  # most candidates are one word: no lists to build
-        b0 = b_last = b_max = bucket[first.bare]
-        features = [first.name]
+        b0 = b_last = b_max = bucket[first[_BARE]]
+        features = [first[_NAME]]
     else:
-        buckets = [bucket[w.bare] for w in run]
+        buckets = [bucket[w[_BARE]] for w in run]
         b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
-        features = [w.name for w in run]
+        features = [w[_NAME] for w in run]
     count = len(tokens)
     features += (
-        first.first_name, last.last_name, _LENGTH[n], first.prefix, *last.suffixes,
+        first[_FIRST_NAME], last[_LAST_NAME], _LENGTH[n], first[_PREFIX], *last[_SUFFIXES],
         _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
-        _word(tokens[i - 1]).context[1] if i >= 1 else "L1=<s>",
-        _word(tokens[i - 2]).context[0] if i >= 2 else "L2=<s>",
-        _word(tokens[j]).context[2] if j < count else "R1=</s>",
-        _word(tokens[j + 1]).context[3] if j + 1 < count else "R2=</s>",
+        _word(tokens[i - 1])[_CONTEXT][1] if i >= 1 else "L1=<s>",
+        _word(tokens[i - 2])[_CONTEXT][0] if i >= 2 else "L2=<s>",
+        _word(tokens[j])[_CONTEXT][2] if j < count else "R1=</s>",
+        _word(tokens[j + 1])[_CONTEXT][3] if j + 1 < count else "R2=</s>",
         _MODE[mode], _INITIAL_BUCKET[initial][b0], _INITIAL_LENGTH[initial][n],
     )
     if mode == "normal":
-        shapes = first.shapes if n == 1 else f"s={' '.join([w.shape for w in run[:4]])}"
-        features += (shapes, first.first_shape, last.last_shape)
+        shapes = first[_SHAPES] if n == 1 else f"s={' '.join([w[_SHAPE] for w in run[:4]])}"
+        features += (shapes, first[_FIRST_SHAPE], last[_LAST_SHAPE])
         for w in run:
-            if not w.caps:
+            if not w[_CAPS]:
                 break
         else:
             features.append("allcaps")
@@ -644,12 +642,12 @@ def _candidate(
         title_words = [w.lower().rstrip(".") for w in text[title[0]:title[1]].split()]
         head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
         features += ["title", f"t={head}"]
-    elif 0 < i and (previous := _word(tokens[i - 1]).bare) in TITLE_WORDS:
+    elif 0 < i and (previous := _word(tokens[i - 1])[_BARE]) in TITLE_WORDS:
         features.append(f"t~={previous}")
-    if last.org_suffix:
+    if last[_ORG_SUFFIX]:
         features.append("orgsuffix")
     for w in run:
-        if w.connector:
+        if w[_CONNECTOR]:
             features.append("connector")
             break
     if known_kind is not None:
