@@ -48,6 +48,8 @@ class TargetModel:
     ``word_cache`` memoises the summed weights of a word's feature names by (feature word,
     stem, next word) (common words recur in every text), ``unigram_cache`` the part without
     the next word by (feature word, stem); each is bounded by MAX_WORD_CACHE.
+    ``bigram_heads`` holds every word that starts some bigram feature: any other word's
+    weights do not depend on the next word, so they are memoised by (word, stem) alone.
     """
 
     labels: tuple[str, ...]
@@ -57,6 +59,25 @@ class TargetModel:
     info: dict[str, object]
     word_cache: dict[tuple[str, str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
     unigram_cache: dict[tuple[str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
+    bigram_heads: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bigram_heads", _bigram_heads(self.weights))
+
+
+def _bigram_heads(weights: dict[str, tuple[float, ...]]) -> frozenset[str]:
+    """Every word that may start a bigram feature ``L:{word}_{next}`` or ``R:{word}_{next}``.
+
+    Each text before an underscore counts, so a word is found even if it held one itself.
+    """
+    heads: set[str] = set()
+    for name in weights:
+        if name.startswith(("L:", "R:")):
+            at = name.find("_", 2)
+            while at >= 0:
+                heads.add(name[2:at])
+                at = name.find("_", at + 1)
+    return frozenset(heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +189,8 @@ def _token_weights(model: TargetModel, feature_word: str, stem: str, following: 
     (``_word_weights``); only the two bigram names are looked up per next word. The sums
     are the same additions in the same order as summing all the names at once.
     """
+    if feature_word not in model.bigram_heads:  # no bigram starts with this word
+        return _word_weights(model, feature_word, stem)
     key = (feature_word, stem, following)
     found = model.word_cache.get(key)
     if found is not None:
@@ -177,6 +200,9 @@ def _token_weights(model: TargetModel, feature_word: str, stem: str, following: 
     unigram = _word_weights(model, feature_word, stem)
     get = model.weights.get
     left_bigram, right_bigram = get(f"L:{feature_word}_{following}"), get(f"R:{feature_word}_{following}")
+    if left_bigram is None and right_bigram is None:  # the sums without bigrams: share the word's record
+        found = model.word_cache[key] = unigram
+        return found
     left_alone, right_alone = unigram.left_alone, unigram.right_alone
     found = model.word_cache[key] = _TokenWeights(
         names=unigram.names,
@@ -223,9 +249,14 @@ def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list
     if not tokens:
         return []
     starts, ends, words, feature_words, stems, values, _, _, _, quotes, negators = zip(*tokens)
-    cache = model.word_cache
-    # (weights are never falsy: a _TokenWeights is a plain object)
-    weights = [cache.get(key) or _token_weights(model, *key) for key in zip(feature_words, stems, (*words[1:], ""))]
+    cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigram_heads
+    # (weights are never falsy: a _TokenWeights is a plain object); a word that starts no
+    # bigram is looked up by (word, stem) alone
+    weights = [
+        (cache.get((word, stem, following)) or _token_weights(model, word, stem, following)) if word in heads
+        else (unigrams.get((word, stem)) or _word_weights(model, word, stem))
+        for word, stem, following in zip(feature_words, stems, (*words[1:], ""))
+    ]
     return list(zip(starts, ends, values, quotes, negators, weights))
 
 
