@@ -29,6 +29,9 @@ from framing.text.valence import NEGATION_SCALAR, paragraph_polarity, vader_tabl
 # characters away (a 5 MB paragraph without a full stop is one "sentence").
 MAX_SCOPE_CHARS = 600
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# The same words as a capturing split: text between words and words alternate, so a word's
+# offsets follow from the lengths before it without a match object per word.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # (Every break starts with a space or one of ;:(),- : the lookahead rules out other positions
 # at once instead of trying each alternative there; the matches are the same.)
 _CLAUSE_BREAK = re.compile(
@@ -197,16 +200,20 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
     previous = ""  # the word before (for boosters)
     previous_negates = False
     last_negator = -NEGATION_WINDOW - 1  # the position of the latest negator
-    for index, match in enumerate(_TOKEN.finditer(text, low, high)):
-        start, end = match.span()
-        word, is_negator, vader_value, stem, capital = _word_info(match.group())
+    name_stem = _stem("<name>")
+    parts = iter(_TOKEN_SPLIT.split(text[low:high]))  # (the pattern looks neither behind nor ahead)
+    end = low
+    for index, (gap, spelling) in enumerate(zip(parts, parts)):  # (the text after the last word is left over)
+        start = end + len(gap)
+        end = start + len(spelling)
+        word, is_negator, vader_value, stem, capital, charged = _word_info(spelling)
         while pointer < n_hits and hits[pointer].end <= start:
             pointer += 1
         hit = hits[pointer] if pointer < n_hits and hits[pointer].start <= start else None
         if hit is None:
             value = rule_valence = vader_value
             rule_end = end
-            charged_end = end if abs(vader_value) >= CHARGED_VALENCE else None
+            charged_end = end if charged else None
         else:
             charged_hit = bool(hit.valence)
             if charged_hit and hit.start == start:
@@ -216,7 +223,7 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
                 value = 0.0 if charged_hit else vader_value
                 rule_valence = 0.0
                 rule_end = end
-            charged_end = hit.end if charged_hit else (end if abs(vader_value) >= CHARGED_VALENCE else None)
+            charged_end = hit.end if charged_hit else (end if charged else None)
         if previous_negates:
             value *= NEGATION_SCALAR
         if rule_valence:
@@ -227,7 +234,7 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
         feature_word = word
         if index > 0 and not value and capital:
             feature_word = "<name>"
-            stem = _stem(feature_word)
+            stem = name_stem
         if start >= next_bound:
             quote = quote_index.at(start)
             bounds = quote_index.bounds()
@@ -243,12 +250,15 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
 
 
 @lru_cache(maxsize=65_536)
-def _word_info(spelling: str) -> tuple[str, bool, float, str, bool]:
-    """A word's lower form, whether it negates, its VADER valence, its stem and whether it is
-    capitalised: worked out once per spelling (common words recur in every scope)."""
+def _word_info(spelling: str) -> tuple[str, bool, float, str, bool, bool]:
+    """A word's lower form, whether it negates, its VADER valence, its stem, whether it is
+    capitalised and whether its valence is charged: worked out once per spelling (common
+    words recur in every scope)."""
     lexicon, _, negators = vader_tables()
     word = spelling.lower().replace("’", "'")
-    return word, word in negators or word.endswith("n't"), lexicon.get(word, 0.0), _stem(word), spelling[0].isupper()
+    value = lexicon.get(word, 0.0)
+    return (word, word in negators or word.endswith("n't"), value, _stem(word), spelling[0].isupper(),
+            abs(value) >= CHARGED_VALENCE)
 
 
 @lru_cache(maxsize=65_536)

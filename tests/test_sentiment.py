@@ -86,3 +86,42 @@ def test_token_quotations_are_the_innermost_around_each_word(text: str) -> None:
         tokens, _ = context.tokens(low, high)
         assert tokens
         assert [token.quote for token in tokens] == [context.quote_index.at(token.start) for token in tokens]
+
+
+def test_span_index_at_matches_a_scan_of_nested_spans() -> None:
+    # the reach shortcut and the first-candidate answer give what a scan of the spans gives
+    import random
+    from typing import NamedTuple
+
+    from framing.text.spans import SpanIndex
+
+    class Span(NamedTuple):
+        start: int
+        end: int
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randrange(0, 8)):
+            start = rng.randrange(0, 60)
+            spans.append(Span(start, start + rng.randrange(1, 25)))
+        index = SpanIndex(spans)
+        ordered = sorted(spans, key=lambda span: (span.start, -span.end))
+        for offset in range(-2, 90):
+            holding = [span for span in ordered if span.start <= offset < span.end]
+            assert index.at(offset) is (holding[-1] if holding else None)
+
+
+def test_token_table_offsets_match_the_word_pattern() -> None:
+    # words and offsets from the capturing split equal the word pattern's matches in the scope (a word cut
+    # by the scope's start counts from there)
+    import re
+
+    from framing.stages.sentiment import build_context
+
+    text = "“It’s over,” she said — don't_stop the U.S.-led 2024 plan; naïve élan!  end"
+    context = build_context(text)
+    for low, high in ((0, len(text)), (3, 40), (5, len(text) - 2)):
+        tokens, _ = context.tokens(low, high)
+        expected = [m.span() for m in re.compile(r"[^\W_]+(?:['’][^\W_]+)*").finditer(text, low, high)]
+        assert [(token.start, token.end) for token in tokens] == expected
