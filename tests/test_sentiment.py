@@ -125,3 +125,25 @@ def test_token_table_offsets_match_the_word_pattern() -> None:
         tokens, _ = context.tokens(low, high)
         expected = [m.span() for m in re.compile(r"[^\W_]+(?:['’][^\W_]+)*").finditer(text, low, high)]
         assert [(token.start, token.end) for token in tokens] == expected
+
+
+@pytest.mark.parametrize("voice", ["author", "any"])
+def test_rule_score_equals_rounded_rule_sentiment(voice: str) -> None:
+    # the model's rule feature (scores only, known target position or not) is the rules' score
+    from framing.context import first_token_ending_after
+    from framing.stages.rule_sentiment import rule_score, rule_sentiment
+    from framing.stages.sentiment import build_context
+
+    text = ('Critics said the corrupt regime "brutally crushed" the brave protesters, but Lavrov praised '
+            "the not very good deal; Moscow slammed Kyiv. Nobody spoke.")
+    context = build_context(text)
+    for target in ("regime", "protesters", "Lavrov", "Moscow", "Kyiv", "Nobody"):
+        start = text.index(target)
+        end = start + len(target)
+        quote = context.quote_index.at(start)
+        expected = rule_sentiment(context, start, end, voice, None, quote).score  # type: ignore[arg-type]
+        low, high, _, _ = context.clause(start, end)
+        tokens, starts = context.tokens(low, high)
+        position = first_token_ending_after(tokens, starts, start)
+        assert rule_score(context, start, end, voice, quote) == expected  # type: ignore[arg-type]
+        assert rule_score(context, start, end, voice, quote, position) == expected  # type: ignore[arg-type]

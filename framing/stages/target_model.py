@@ -509,7 +509,7 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
         _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
     features["sentence_compound"] = context.compound_of(low, high)
-    features["rule_score"] = rule_score(context, start, end, voice, target_quote)
+    features["rule_score"] = rule_score(context, start, end, voice, target_quote, target_index)
     if target_quote is not None:
         features[f"in_{target_quote.kind}_quote"] = 1.0
     for speaker in context.speaker_index.within(start - MAX_SPEAKER_CHARS, end):
