@@ -39,6 +39,9 @@ _CLAUSE_BREAK = re.compile(
     r"instead|unlike|rather)\b|\s(?:but|whereas|although|yet|while)\s)\s*",
     re.I,
 )
+# Sentences and paragraphs up to this long have their VADER polarity memoised across texts
+# (4,096 of them: a few MB at most).
+MAX_MEMO_POLARITY_CHARS = 3 * MAX_SCOPE_CHARS
 # VADER's negation reaches three words back (Hutto & Gilbert 2014).
 NEGATION_WINDOW = 3
 # A VADER valence at least this strong makes a word charged enough to give an actor a role.
@@ -166,7 +169,9 @@ class TextContext:
         key = (start, end)
         found = self._polarities.get(key)
         if found is None:
-            found = self._polarities[key] = paragraph_polarity(self.text[start:end])
+            span = self.text[start:end]
+            found = self._polarities[key] = (
+                _memo_polarity(span) if len(span) <= MAX_MEMO_POLARITY_CHARS else paragraph_polarity(span))
         return found
 
     def has_quote_within(self, low: int, high: int) -> bool:
@@ -177,6 +182,13 @@ class TextContext:
     def compound_of(self, start: int, end: int) -> float:
         """VADER compound of ``text[start:end]`` (see ``polarity_of``)."""
         return self.polarity_of(start, end).compound
+
+
+@lru_cache(maxsize=4_096)
+def _memo_polarity(span: str) -> Polarity:
+    """VADER polarity of a sentence or paragraph, memoised across texts by its wording (text
+    analysed again, and boilerplate sentences, skip VADER; a Polarity is immutable)."""
+    return paragraph_polarity(span)
 
 
 def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToken, ...]:

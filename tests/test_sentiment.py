@@ -147,3 +147,17 @@ def test_rule_score_equals_rounded_rule_sentiment(voice: str) -> None:
         position = first_token_ending_after(tokens, starts, start)
         assert rule_score(context, start, end, voice, quote) == expected  # type: ignore[arg-type]
         assert rule_score(context, start, end, voice, quote, position) == expected  # type: ignore[arg-type]
+
+
+def test_polarity_memo_gives_vader_polarity_in_every_text() -> None:
+    # the same sentence in two texts (memoised by wording) and a span too long to memoise
+    from framing.context import MAX_MEMO_POLARITY_CHARS
+    from framing.stages.sentiment import build_context
+
+    sentence = "The brutal crackdown shocked everyone, but the talks were a great success."
+    for text in (sentence, "Intro line here. " + sentence, sentence + " " + "Calm words follow. " * 120):
+        context = build_context(text)
+        start = text.index(sentence)
+        for low, high in ((start, start + len(sentence)), (0, len(text))):
+            assert context.polarity_of(low, high) == paragraph_polarity(text[low:high])
+    assert len(text) > MAX_MEMO_POLARITY_CHARS
