@@ -48,8 +48,9 @@ class TargetModel:
     ``word_cache`` memoises the summed weights of a word's feature names by (feature word,
     stem, next word) (common words recur in every text), ``unigram_cache`` the part without
     the next word by (feature word, stem); each is bounded by MAX_WORD_CACHE.
-    ``bigram_heads`` holds every word that starts some bigram feature: any other word's
-    weights do not depend on the next word, so they are memoised by (word, stem) alone.
+    ``bigrams`` maps every word that starts some bigram feature to the words that may follow
+    it in one: any other word's weights do not depend on the next word, so they are memoised
+    by (word, stem) alone, and a next word outside the set needs no bigram look-up.
     """
 
     labels: tuple[str, ...]
@@ -59,25 +60,25 @@ class TargetModel:
     info: dict[str, object]
     word_cache: dict[tuple[str, str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
     unigram_cache: dict[tuple[str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
-    bigram_heads: frozenset[str] = field(init=False, compare=False, repr=False)
+    bigrams: dict[str, frozenset[str]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "bigram_heads", _bigram_heads(self.weights))
+        object.__setattr__(self, "bigrams", _bigrams(self.weights))
 
 
-def _bigram_heads(weights: dict[str, tuple[float, ...]]) -> frozenset[str]:
-    """Every word that may start a bigram feature ``L:{word}_{next}`` or ``R:{word}_{next}``.
+def _bigrams(weights: dict[str, tuple[float, ...]]) -> dict[str, frozenset[str]]:
+    """Each word that may start a bigram feature ``L:{word}_{next}`` or ``R:{word}_{next}``, and its next words.
 
-    Each text before an underscore counts, so a word is found even if it held one itself.
+    Every cut at an underscore counts, so a pair is found even if a word held one itself.
     """
-    heads: set[str] = set()
+    pairs: dict[str, set[str]] = {}
     for name in weights:
         if name.startswith(("L:", "R:")):
             at = name.find("_", 2)
             while at >= 0:
-                heads.add(name[2:at])
+                pairs.setdefault(name[2:at], set()).add(name[at + 1:])
                 at = name.find("_", at + 1)
-    return frozenset(heads)
+    return {word: frozenset(following) for word, following in pairs.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +190,8 @@ def _token_weights(model: TargetModel, feature_word: str, stem: str, following: 
     (``_word_weights``); only the two bigram names are looked up per next word. The sums
     are the same additions in the same order as summing all the names at once.
     """
-    if feature_word not in model.bigram_heads:  # no bigram starts with this word
+    followers = model.bigrams.get(feature_word)
+    if followers is None:  # no bigram starts with this word
         return _word_weights(model, feature_word, stem)
     key = (feature_word, stem, following)
     found = model.word_cache.get(key)
@@ -198,11 +200,11 @@ def _token_weights(model: TargetModel, feature_word: str, stem: str, following: 
     if len(model.word_cache) > MAX_WORD_CACHE:
         model.word_cache.clear()
     unigram = _word_weights(model, feature_word, stem)
-    get = model.weights.get
-    left_bigram, right_bigram = get(f"L:{feature_word}_{following}"), get(f"R:{feature_word}_{following}")
-    if left_bigram is None and right_bigram is None:  # the sums without bigrams: share the word's record
+    if following not in followers:  # the sums without bigrams: share the word's record
         found = model.word_cache[key] = unigram
         return found
+    get = model.weights.get
+    left_bigram, right_bigram = get(f"L:{feature_word}_{following}"), get(f"R:{feature_word}_{following}")
     left_alone, right_alone = unigram.left_alone, unigram.right_alone
     found = model.word_cache[key] = _TokenWeights(
         names=unigram.names,
@@ -249,7 +251,7 @@ def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list
     if not tokens:
         return []
     starts, ends, words, feature_words, stems, values, _, _, _, quotes, negators = zip(*tokens)
-    cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigram_heads
+    cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigrams
     # (weights are never falsy: a _TokenWeights is a plain object); a word that starts no
     # bigram is looked up by (word, stem) alone
     weights = [
