@@ -305,7 +305,7 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
         span = spans.get(name)
         if span is None:  # a word's span is its first row's; a dense feature without a span has end 0
             if names is None:
-                names = [row[0] for row in rows]
+                names = list(map(itemgetter(0), rows))
             _, _, _, _, word_start, word_end = rows[names.index(name)]
             if not word_end:
                 continue
