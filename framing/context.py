@@ -39,8 +39,8 @@ _CLAUSE_BREAK = re.compile(
     r"instead|unlike|rather)\b|\s(?:but|whereas|although|yet|while)\s)\s*",
     re.I,
 )
-# Sentences and paragraphs up to this long have their VADER polarity memoised across texts
-# (4,096 of them: a few MB at most).
+# Sentences and paragraphs up to this long have their VADER polarity (and scopes their clause
+# breaks) memoised across texts (4,096 of each: a few MB at most).
 MAX_MEMO_POLARITY_CHARS = 3 * MAX_SCOPE_CHARS
 # VADER's negation reaches three words back (Hutto & Gilbert 2014).
 NEGATION_WINDOW = 3
@@ -283,7 +283,17 @@ def _stem(word: str) -> str:
 
 
 def _clause_breaks(text: str, low: int, high: int) -> list[tuple[int, int]]:
-    return [(found.start(), found.end()) for found in _CLAUSE_BREAK.finditer(text, low, high)]
+    """The clause breaks of ``text[low:high]`` as (start, end) offsets in ``text``."""
+    if high - low > MAX_MEMO_POLARITY_CHARS:
+        return [found.span() for found in _CLAUSE_BREAK.finditer(text, low, high)]
+    return [(low + start, low + end) for start, end in _scope_breaks(text[low:high])]
+
+
+@lru_cache(maxsize=4_096)
+def _scope_breaks(scope: str) -> tuple[tuple[int, int], ...]:
+    """A scope's clause breaks relative to its start, memoised by its wording like its polarity
+    (the pattern looks at no character before the scope, so its text alone decides)."""
+    return tuple(found.span() for found in _CLAUSE_BREAK.finditer(scope))
 
 
 def _clause_in(breaks: list[tuple[int, int]], low: int, high: int, start: int, end: int) -> tuple[int, int]:

@@ -161,3 +161,23 @@ def test_polarity_memo_gives_vader_polarity_in_every_text() -> None:
         for low, high in ((start, start + len(sentence)), (0, len(text))):
             assert context.polarity_of(low, high) == paragraph_polarity(text[low:high])
     assert len(text) > MAX_MEMO_POLARITY_CHARS
+
+
+def test_clause_bounds_follow_the_scope_wherever_it_stands() -> None:
+    # clause breaks are memoised by a scope's wording: the same sentence elsewhere gets shifted bounds
+    from framing.stages.sentiment import build_context
+
+    sentence = "Moscow praised the deal, but Kyiv (still wary) rejected it; talks -- stalled -- resume."
+    bounds = []
+    for prefix in ("", "A calm opening sentence here. ", "Another, longer opening sentence; with breaks. "):
+        text = prefix + sentence
+        context = build_context(text)
+        offset = len(prefix)
+        relative = []
+        for target in ("Moscow", "Kyiv", "talks"):
+            start = text.index(target, offset)
+            low, high, clause_start, clause_end = context.clause(start, start + len(target))
+            relative.append((low - offset, high - offset, clause_start - offset, clause_end - offset))
+        bounds.append(relative)
+    assert bounds[0] == bounds[1] == bounds[2]
+    assert bounds[0][1][2:] == (sentence.index("Kyiv"), sentence.index(" ("))

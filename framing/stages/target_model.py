@@ -245,21 +245,22 @@ _Row = tuple[str, float, float, float, int, int]
 def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list[_Entry]:
     """Every word of a scope with its summed weights, made once per scope and model.
 
-    Nearly every word of a scope lies in some mention's window, so all are made at once,
-    column by column (``zip`` does the copying).
+    Nearly every word of a scope lies in some mention's window, so all are made at once.
+    A word that starts no bigram is looked up by (word, stem) alone.
     """
-    if not tokens:
-        return []
-    starts, ends, words, feature_words, stems, values, _, _, _, quotes, negators = zip(*tokens)
     cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigrams
-    # (weights are never falsy: a _TokenWeights is a plain object); a word that starts no
-    # bigram is looked up by (word, stem) alone
-    weights = [
-        (cache.get((word, stem, following)) or _token_weights(model, word, stem, following)) if word in heads
-        else (unigrams.get((word, stem)) or _word_weights(model, word, stem))
-        for word, stem, following in zip(feature_words, stems, (*words[1:], ""))
-    ]
-    return list(zip(starts, ends, values, quotes, negators, weights))
+    followers = [token.word for token in tokens]
+    followers.append("")
+    entries: list[_Entry] = []
+    append = entries.append
+    for (start, end, _, word, stem, value, _, _, _, quote, is_negator), following in zip(tokens, followers[1:]):
+        # (weights are never falsy: a _TokenWeights is a plain object)
+        if word in heads:
+            weights = cache.get((word, stem, following)) or _token_weights(model, word, stem, following)
+        else:
+            weights = unigrams.get((word, stem)) or _word_weights(model, word, stem)
+        append((start, end, value, quote, is_negator, weights))
+    return entries
 
 
 def predict_target(model: TargetModel, context: TextContext, start: int, end: int, *,
