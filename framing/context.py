@@ -29,6 +29,9 @@ from framing.text.valence import NEGATION_SCALAR, paragraph_polarity, vader_tabl
 # characters away (a 5 MB paragraph without a full stop is one "sentence").
 MAX_SCOPE_CHARS = 600
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# The same words as a capturing split: text between words and words alternate, so a word's
+# offsets follow from the lengths before it without a match object per word.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # (Every break starts with a space or one of ;:(),- : the lookahead rules out other positions
 # at once instead of trying each alternative there; the matches are the same.)
 _CLAUSE_BREAK = re.compile(
@@ -36,6 +39,9 @@ _CLAUSE_BREAK = re.compile(
     r"instead|unlike|rather)\b|\s(?:but|whereas|although|yet|while)\s)\s*",
     re.I,
 )
+# Sentences and paragraphs up to this long have their VADER polarity (and scopes their clause
+# breaks) memoised across texts (4,096 of each: a few MB at most).
+MAX_MEMO_POLARITY_CHARS = 3 * MAX_SCOPE_CHARS
 # VADER's negation reaches three words back (Hutto & Gilbert 2014).
 NEGATION_WINDOW = 3
 # A VADER valence at least this strong makes a word charged enough to give an actor a role.
@@ -163,7 +169,9 @@ class TextContext:
         key = (start, end)
         found = self._polarities.get(key)
         if found is None:
-            found = self._polarities[key] = paragraph_polarity(self.text[start:end])
+            span = self.text[start:end]
+            found = self._polarities[key] = (
+                _memo_polarity(span) if len(span) <= MAX_MEMO_POLARITY_CHARS else paragraph_polarity(span))
         return found
 
     def has_quote_within(self, low: int, high: int) -> bool:
@@ -174,6 +182,13 @@ class TextContext:
     def compound_of(self, start: int, end: int) -> float:
         """VADER compound of ``text[start:end]`` (see ``polarity_of``)."""
         return self.polarity_of(start, end).compound
+
+
+@lru_cache(maxsize=4_096)
+def _memo_polarity(span: str) -> Polarity:
+    """VADER polarity of a sentence or paragraph, memoised across texts by its wording (text
+    analysed again, and boilerplate sentences, skip VADER; a Polarity is immutable)."""
+    return paragraph_polarity(span)
 
 
 def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToken, ...]:
@@ -197,16 +212,20 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
     previous = ""  # the word before (for boosters)
     previous_negates = False
     last_negator = -NEGATION_WINDOW - 1  # the position of the latest negator
-    for index, match in enumerate(_TOKEN.finditer(text, low, high)):
-        start, end = match.span()
-        word, is_negator, vader_value, stem, capital = _word_info(match.group())
+    name_stem = _stem("<name>")
+    parts = iter(_TOKEN_SPLIT.split(text[low:high]))  # (the pattern looks neither behind nor ahead)
+    end = low
+    for index, (gap, spelling) in enumerate(zip(parts, parts)):  # (the text after the last word is left over)
+        start = end + len(gap)
+        end = start + len(spelling)
+        word, is_negator, vader_value, stem, capital, charged = _word_info(spelling)
         while pointer < n_hits and hits[pointer].end <= start:
             pointer += 1
         hit = hits[pointer] if pointer < n_hits and hits[pointer].start <= start else None
         if hit is None:
             value = rule_valence = vader_value
             rule_end = end
-            charged_end = end if abs(vader_value) >= CHARGED_VALENCE else None
+            charged_end = end if charged else None
         else:
             charged_hit = bool(hit.valence)
             if charged_hit and hit.start == start:
@@ -216,7 +235,7 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
                 value = 0.0 if charged_hit else vader_value
                 rule_valence = 0.0
                 rule_end = end
-            charged_end = hit.end if charged_hit else (end if abs(vader_value) >= CHARGED_VALENCE else None)
+            charged_end = hit.end if charged_hit else (end if charged else None)
         if previous_negates:
             value *= NEGATION_SCALAR
         if rule_valence:
@@ -227,7 +246,7 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
         feature_word = word
         if index > 0 and not value and capital:
             feature_word = "<name>"
-            stem = _stem(feature_word)
+            stem = name_stem
         if start >= next_bound:
             quote = quote_index.at(start)
             bounds = quote_index.bounds()
@@ -243,12 +262,15 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
 
 
 @lru_cache(maxsize=65_536)
-def _word_info(spelling: str) -> tuple[str, bool, float, str, bool]:
-    """A word's lower form, whether it negates, its VADER valence, its stem and whether it is
-    capitalised: worked out once per spelling (common words recur in every scope)."""
+def _word_info(spelling: str) -> tuple[str, bool, float, str, bool, bool]:
+    """A word's lower form, whether it negates, its VADER valence, its stem, whether it is
+    capitalised and whether its valence is charged: worked out once per spelling (common
+    words recur in every scope)."""
     lexicon, _, negators = vader_tables()
     word = spelling.lower().replace("’", "'")
-    return word, word in negators or word.endswith("n't"), lexicon.get(word, 0.0), _stem(word), spelling[0].isupper()
+    value = lexicon.get(word, 0.0)
+    return (word, word in negators or word.endswith("n't"), value, _stem(word), spelling[0].isupper(),
+            abs(value) >= CHARGED_VALENCE)
 
 
 @lru_cache(maxsize=65_536)
@@ -261,7 +283,17 @@ def _stem(word: str) -> str:
 
 
 def _clause_breaks(text: str, low: int, high: int) -> list[tuple[int, int]]:
-    return [(found.start(), found.end()) for found in _CLAUSE_BREAK.finditer(text, low, high)]
+    """The clause breaks of ``text[low:high]`` as (start, end) offsets in ``text``."""
+    if high - low > MAX_MEMO_POLARITY_CHARS:
+        return [found.span() for found in _CLAUSE_BREAK.finditer(text, low, high)]
+    return [(low + start, low + end) for start, end in _scope_breaks(text[low:high])]
+
+
+@lru_cache(maxsize=4_096)
+def _scope_breaks(scope: str) -> tuple[tuple[int, int], ...]:
+    """A scope's clause breaks relative to its start, memoised by its wording like its polarity
+    (the pattern looks at no character before the scope, so its text alone decides)."""
+    return tuple(found.span() for found in _CLAUSE_BREAK.finditer(scope))
 
 
 def _clause_in(breaks: list[tuple[int, int]], low: int, high: int, start: int, end: int) -> tuple[int, int]:

@@ -86,3 +86,98 @@ def test_token_quotations_are_the_innermost_around_each_word(text: str) -> None:
         tokens, _ = context.tokens(low, high)
         assert tokens
         assert [token.quote for token in tokens] == [context.quote_index.at(token.start) for token in tokens]
+
+
+def test_span_index_at_matches_a_scan_of_nested_spans() -> None:
+    # the reach shortcut and the first-candidate answer give what a scan of the spans gives
+    import random
+    from typing import NamedTuple
+
+    from framing.text.spans import SpanIndex
+
+    class Span(NamedTuple):
+        start: int
+        end: int
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randrange(0, 8)):
+            start = rng.randrange(0, 60)
+            spans.append(Span(start, start + rng.randrange(1, 25)))
+        index = SpanIndex(spans)
+        ordered = sorted(spans, key=lambda span: (span.start, -span.end))
+        for offset in range(-2, 90):
+            holding = [span for span in ordered if span.start <= offset < span.end]
+            assert index.at(offset) is (holding[-1] if holding else None)
+
+
+def test_token_table_offsets_match_the_word_pattern() -> None:
+    # words and offsets from the capturing split equal the word pattern's matches in the scope (a word cut
+    # by the scope's start counts from there)
+    import re
+
+    from framing.stages.sentiment import build_context
+
+    text = "“It’s over,” she said — don't_stop the U.S.-led 2024 plan; naïve élan!  end"
+    context = build_context(text)
+    for low, high in ((0, len(text)), (3, 40), (5, len(text) - 2)):
+        tokens, _ = context.tokens(low, high)
+        expected = [m.span() for m in re.compile(r"[^\W_]+(?:['’][^\W_]+)*").finditer(text, low, high)]
+        assert [(token.start, token.end) for token in tokens] == expected
+
+
+@pytest.mark.parametrize("voice", ["author", "any"])
+def test_rule_score_equals_rounded_rule_sentiment(voice: str) -> None:
+    # the model's rule feature (scores only, known target position or not) is the rules' score
+    from framing.context import first_token_ending_after
+    from framing.stages.rule_sentiment import rule_score, rule_sentiment
+    from framing.stages.sentiment import build_context
+
+    text = ('Critics said the corrupt regime "brutally crushed" the brave protesters, but Lavrov praised '
+            "the not very good deal; Moscow slammed Kyiv. Nobody spoke.")
+    context = build_context(text)
+    for target in ("regime", "protesters", "Lavrov", "Moscow", "Kyiv", "Nobody"):
+        start = text.index(target)
+        end = start + len(target)
+        quote = context.quote_index.at(start)
+        expected = rule_sentiment(context, start, end, voice, None, quote).score  # type: ignore[arg-type]
+        low, high, _, _ = context.clause(start, end)
+        tokens, starts = context.tokens(low, high)
+        position = first_token_ending_after(tokens, starts, start)
+        assert rule_score(context, start, end, voice, quote) == expected  # type: ignore[arg-type]
+        assert rule_score(context, start, end, voice, quote, position) == expected  # type: ignore[arg-type]
+
+
+def test_polarity_memo_gives_vader_polarity_in_every_text() -> None:
+    # the same sentence in two texts (memoised by wording) and a span too long to memoise
+    from framing.context import MAX_MEMO_POLARITY_CHARS
+    from framing.stages.sentiment import build_context
+
+    sentence = "The brutal crackdown shocked everyone, but the talks were a great success."
+    for text in (sentence, "Intro line here. " + sentence, sentence + " " + "Calm words follow. " * 120):
+        context = build_context(text)
+        start = text.index(sentence)
+        for low, high in ((start, start + len(sentence)), (0, len(text))):
+            assert context.polarity_of(low, high) == paragraph_polarity(text[low:high])
+    assert len(text) > MAX_MEMO_POLARITY_CHARS
+
+
+def test_clause_bounds_follow_the_scope_wherever_it_stands() -> None:
+    # clause breaks are memoised by a scope's wording: the same sentence elsewhere gets shifted bounds
+    from framing.stages.sentiment import build_context
+
+    sentence = "Moscow praised the deal, but Kyiv (still wary) rejected it; talks -- stalled -- resume."
+    bounds = []
+    for prefix in ("", "A calm opening sentence here. ", "Another, longer opening sentence; with breaks. "):
+        text = prefix + sentence
+        context = build_context(text)
+        offset = len(prefix)
+        relative = []
+        for target in ("Moscow", "Kyiv", "talks"):
+            start = text.index(target, offset)
+            low, high, clause_start, clause_end = context.clause(start, start + len(target))
+            relative.append((low - offset, high - offset, clause_start - offset, clause_end - offset))
+        bounds.append(relative)
+    assert bounds[0] == bounds[1] == bounds[2]
+    assert bounds[0][1][2:] == (sentence.index("Kyiv"), sentence.index(" ("))

@@ -40,3 +40,24 @@ def test_fast_path_matches_feature_dict_path(model: TargetModel, seed: str, voic
         for label in model.labels:
             assert math.isclose(fast.probabilities[label], slow.probabilities[label], abs_tol=1e-9)
         assert all(text[a:b] for a, b in evidence)
+
+
+def test_bigrams_hold_every_cut_at_an_underscore() -> None:
+    weights = {"L:new_york": (1.0, 0.0, 0.0), "R:a_b_c": (0.0, 1.0, 0.0), "L:alone": (0.0, 0.0, 1.0),
+               "C:x_y": (1.0, 1.0, 1.0), "L:pos@near": (1.0, 0.0, 0.0)}
+    model = TargetModel(labels=("negative", "neutral", "positive"), intercepts=(0.0, 0.0, 0.0), weights=weights,
+                        feature_version=0, info={})
+    assert model.bigrams == {"new": frozenset({"york"}), "a": frozenset({"b_c"}), "a_b": frozenset({"c"})}
+
+
+def test_word_without_bigram_scores_as_with_one(model: TargetModel) -> None:
+    # a word that starts no bigram shares its (word, stem) record; the scores match the feature-dict path
+    text = "Zorblax quietly praised Ankara while critics zorblaxed the plan."
+    context = build_context(text)
+    start = text.index("Ankara")
+    fast, _ = predict_target(model, context, start, start + 6, voice="any")
+    slow = predict(model, target_features(context, start, start + 6, voice="any")[0])
+    assert "zorblax" not in model.bigrams
+    assert fast.label == slow.label
+    for label in model.labels:
+        assert math.isclose(fast.probabilities[label], slow.probabilities[label], rel_tol=1e-9)

@@ -61,14 +61,21 @@ def find_role(context: TextContext, start: int, end: int) -> ActorRole | None:
     object_of = [t for t in tokens[max(first, before_last - 2):before_last] if t.word not in _DETERMINERS]
     if object_of and any(c[0] == object_of[-1].start for c in charged):
         return _role("target", text, charged, start)  # "pressured Kyiv", "disparaged the minister"
-    content_before = [t for t in tokens[first:before_last] if t.word not in _DETERMINERS]
-    if content_before and _is_aimed_at(content_before, charged):
+    # the last two words before the mention that are not determiners, found from the mention back
+    # (all of them are read only at the end)
+    last_content: list[ContextToken] = []
+    for index in range(before_last - 1, first - 1, -1):
+        if tokens[index].word not in _DETERMINERS:
+            last_content.insert(0, tokens[index])
+            if len(last_content) == 2:
+                break
+    if last_content and _is_aimed_at(last_content, charged):
         return _role("target", text, charged, start)  # "warplanes toward Taiwan", "the bullying of Taiwan"
     reach = tokens[min(last, after_first + VERB_REACH) - 1].start if last > after_first else -1
     charged_after = [c for c in charged if end <= c[0] <= reach]
     if charged_after:
         return _role("agent", text, charged_after, start)  # "Trump blocked …", "Trump's crushing tariffs"
-    if not content_before or all(t.word in _CLAUSE_OPENERS for t in content_before):
+    if not last_content or all(t.word in _CLAUSE_OPENERS for t in tokens[first:before_last] if t.word not in _DETERMINERS):
         return _role("agent", text, charged, start)  # the clause's subject: "The Party sent warplanes … in a brazen show"
     return _role("target", text, [c for c in charged if c[1] <= start] or charged, start)
 

@@ -34,9 +34,34 @@ def rule_sentiment(context: TextContext, start: int, end: int, voice: Voice, spe
     return TargetSentiment(round(score, 4), label_for(score), evidence, speaker)
 
 
-def rule_score(context: TextContext, start: int, end: int, voice: Voice, target_quote: Quote | None) -> float:
-    """``rule_sentiment(...).score`` alone (a feature of the trained model), without building its records."""
-    return round(_normalised(_score_words(context, start, end, voice, target_quote)), 4)
+def rule_score(context: TextContext, start: int, end: int, voice: Voice, target_quote: Quote | None,
+               target_position: int | None = None) -> float:
+    """``rule_sentiment(...).score`` alone (a feature of the trained model), without building its records.
+
+    ``target_position`` is the index of the target's first word in its scope's tokens when
+    the caller knows it. A scope without charged words scores 0 at once; otherwise the
+    products are summed as ``_normalised`` sums them (same order, same ``sum``).
+    """
+    low, high, clause_start, clause_end = context.clause(start, end)
+    valenced = context.scope_table(low, high, None, _valenced)
+    if not valenced:
+        return 0.0
+    tokens, starts = context.tokens(low, high)
+    first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
+    if target_position is None:
+        target_position = first_token_ending_after(tokens, starts, start)
+    author = voice == "author"
+    products = []
+    for position in valenced[bisect_left(valenced, first):bisect_left(valenced, last)]:
+        token = tokens[position]
+        if start <= token.start < end:
+            continue
+        if author and token.quote is not None and token.quote is not target_quote:
+            continue
+        distance = abs(position - target_position)
+        products.append(token.rule_valence * (1.0 / (1.0 + distance / HALF_WEIGHT_DISTANCE)))
+    total = sum(products)
+    return round(total / math.sqrt(total * total + NORMALISATION_ALPHA) if total else 0.0, 4)
 
 
 def _normalised(scored: list[tuple[int, int, float, float]]) -> float:

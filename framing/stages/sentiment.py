@@ -9,6 +9,7 @@ which case the result carries the speaker.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Literal
 
 from framing.context import TextContext
@@ -66,7 +67,7 @@ def _model_sentiment(context: TextContext, start: int, end: int, voice: Voice, s
     word_spans = evidence_spans[:EVIDENCE_FEATURES]
     evidence = None
     if word_spans:
-        first, last = min([s for s, _ in word_spans]), max([e for _, e in word_spans])
+        first, last = min(word_spans)[0], max(map(itemgetter(1), word_spans))  # (the least start leads the least pair)
         evidence = TextSpan(first, last, context.text[first:last])
     return TargetSentiment(
         round(max(-1.0, min(1.0, score)), 4), prediction.label,  # type: ignore[arg-type]

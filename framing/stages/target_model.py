@@ -48,6 +48,9 @@ class TargetModel:
     ``word_cache`` memoises the summed weights of a word's feature names by (feature word,
     stem, next word) (common words recur in every text), ``unigram_cache`` the part without
     the next word by (feature word, stem); each is bounded by MAX_WORD_CACHE.
+    ``bigrams`` maps every word that starts some bigram feature to the words that may follow
+    it in one: any other word's weights do not depend on the next word, so they are memoised
+    by (word, stem) alone, and a next word outside the set needs no bigram look-up.
     """
 
     labels: tuple[str, ...]
@@ -57,6 +60,25 @@ class TargetModel:
     info: dict[str, object]
     word_cache: dict[tuple[str, str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
     unigram_cache: dict[tuple[str, str], _TokenWeights] = field(default_factory=dict, compare=False, repr=False)
+    bigrams: dict[str, frozenset[str]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bigrams", _bigrams(self.weights))
+
+
+def _bigrams(weights: dict[str, tuple[float, ...]]) -> dict[str, frozenset[str]]:
+    """Each word that may start a bigram feature ``L:{word}_{next}`` or ``R:{word}_{next}``, and its next words.
+
+    Every cut at an underscore counts, so a pair is found even if a word held one itself.
+    """
+    pairs: dict[str, set[str]] = {}
+    for name in weights:
+        if name.startswith(("L:", "R:")):
+            at = name.find("_", 2)
+            while at >= 0:
+                pairs.setdefault(name[2:at], set()).add(name[at + 1:])
+                at = name.find("_", at + 1)
+    return {word: frozenset(following) for word, following in pairs.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +190,9 @@ def _token_weights(model: TargetModel, feature_word: str, stem: str, following: 
     (``_word_weights``); only the two bigram names are looked up per next word. The sums
     are the same additions in the same order as summing all the names at once.
     """
+    followers = model.bigrams.get(feature_word)
+    if followers is None:  # no bigram starts with this word
+        return _word_weights(model, feature_word, stem)
     key = (feature_word, stem, following)
     found = model.word_cache.get(key)
     if found is not None:
@@ -175,6 +200,9 @@ def _token_weights(model: TargetModel, feature_word: str, stem: str, following: 
     if len(model.word_cache) > MAX_WORD_CACHE:
         model.word_cache.clear()
     unigram = _word_weights(model, feature_word, stem)
+    if following not in followers:  # the sums without bigrams: share the word's record
+        found = model.word_cache[key] = unigram
+        return found
     get = model.weights.get
     left_bigram, right_bigram = get(f"L:{feature_word}_{following}"), get(f"R:{feature_word}_{following}")
     left_alone, right_alone = unigram.left_alone, unigram.right_alone
@@ -217,16 +245,22 @@ _Row = tuple[str, float, float, float, int, int]
 def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list[_Entry]:
     """Every word of a scope with its summed weights, made once per scope and model.
 
-    Nearly every word of a scope lies in some mention's window, so all are made at once,
-    column by column (``zip`` does the copying).
+    Nearly every word of a scope lies in some mention's window, so all are made at once.
+    A word that starts no bigram is looked up by (word, stem) alone.
     """
-    if not tokens:
-        return []
-    starts, ends, words, feature_words, stems, values, _, _, _, quotes, negators = zip(*tokens)
-    cache = model.word_cache
-    # (weights are never falsy: a _TokenWeights is a plain object)
-    weights = [cache.get(key) or _token_weights(model, *key) for key in zip(feature_words, stems, (*words[1:], ""))]
-    return list(zip(starts, ends, values, quotes, negators, weights))
+    cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigrams
+    followers = [token.word for token in tokens]
+    followers.append("")
+    entries: list[_Entry] = []
+    append = entries.append
+    for (start, end, _, word, stem, value, _, _, _, quote, is_negator), following in zip(tokens, followers[1:]):
+        # (weights are never falsy: a _TokenWeights is a plain object)
+        if word in heads:
+            weights = cache.get((word, stem, following)) or _token_weights(model, word, stem, following)
+        else:
+            weights = unigrams.get((word, stem)) or _word_weights(model, word, stem)
+        append((start, end, value, quote, is_negator, weights))
+    return entries
 
 
 def predict_target(model: TargetModel, context: TextContext, start: int, end: int, *,
@@ -272,7 +306,7 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
         span = spans.get(name)
         if span is None:  # a word's span is its first row's; a dense feature without a span has end 0
             if names is None:
-                names = [row[0] for row in rows]
+                names = list(map(itemgetter(0), rows))
             _, _, _, _, word_start, word_end = rows[names.index(name)]
             if not word_end:
                 continue
@@ -478,7 +512,7 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
         _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
     features["sentence_compound"] = context.compound_of(low, high)
-    features["rule_score"] = rule_score(context, start, end, voice, target_quote)
+    features["rule_score"] = rule_score(context, start, end, voice, target_quote, target_index)
     if target_quote is not None:
         features[f"in_{target_quote.kind}_quote"] = 1.0
     for speaker in context.speaker_index.within(start - MAX_SPEAKER_CHARS, end):

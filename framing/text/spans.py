@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Generic, Protocol, TypeVar
 
 
@@ -26,11 +27,26 @@ class SpanIndex(Generic[SpanT]):
     def __init__(self, spans: Sequence[SpanT]) -> None:
         self._spans = sorted(spans, key=lambda span: (span.start, -span.end))
         self._starts = [span.start for span in self._spans]
+        # the furthest end among the spans up to each position: past it no earlier span holds an
+        # offset (made at the first ``at``: many indexes are only asked ``within``)
+        self._reach: list[int] | None = None
         self._bounds: list[int] | None = None
 
     def at(self, offset: int) -> SpanT | None:
-        """The latest-starting span with ``start <= offset < end``, or None."""
+        """The latest-starting span with ``start <= offset < end``, or None.
+
+        An offset past every earlier span's end (most offsets outside quotations) is
+        answered without looking at the spans.
+        """
+        reach = self._reach
+        if reach is None:
+            reach = self._reach = list(accumulate((span.end for span in self._spans), max))
         position = bisect_right(self._starts, offset) - 1
+        if position < 0 or reach[position] <= offset:
+            return None
+        span = self._spans[position]
+        if offset < span.end:  # (its start is at most offset)
+            return span
         for candidate in range(position, max(-1, position - MAX_NESTING_LOOKBACK), -1):
             span = self._spans[candidate]
             if span.start <= offset < span.end:
