@@ -39,9 +39,6 @@ _CLAUSE_BREAK = re.compile(
     r"instead|unlike|rather)\b|\s(?:but|whereas|although|yet|while)\s)\s*",
     re.I,
 )
-# Sentences and paragraphs up to this long have their VADER polarity (and scopes their clause
-# breaks) memoised across texts (4,096 of each: a few MB at most).
-MAX_MEMO_POLARITY_CHARS = 3 * MAX_SCOPE_CHARS
 # VADER's negation reaches three words back (Hutto & Gilbert 2014).
 NEGATION_WINDOW = 3
 # A VADER valence at least this strong makes a word charged enough to give an actor a role.
@@ -169,9 +166,7 @@ class TextContext:
         key = (start, end)
         found = self._polarities.get(key)
         if found is None:
-            span = self.text[start:end]
-            found = self._polarities[key] = (
-                _memo_polarity(span) if len(span) <= MAX_MEMO_POLARITY_CHARS else paragraph_polarity(span))
+            found = self._polarities[key] = paragraph_polarity(self.text[start:end])
         return found
 
     def has_quote_within(self, low: int, high: int) -> bool:
@@ -182,13 +177,6 @@ class TextContext:
     def compound_of(self, start: int, end: int) -> float:
         """VADER compound of ``text[start:end]`` (see ``polarity_of``)."""
         return self.polarity_of(start, end).compound
-
-
-@lru_cache(maxsize=4_096)
-def _memo_polarity(span: str) -> Polarity:
-    """VADER polarity of a sentence or paragraph, memoised across texts by its wording (text
-    analysed again, and boilerplate sentences, skip VADER; a Polarity is immutable)."""
-    return paragraph_polarity(span)
 
 
 def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToken, ...]:
@@ -284,16 +272,7 @@ def _stem(word: str) -> str:
 
 def _clause_breaks(text: str, low: int, high: int) -> list[tuple[int, int]]:
     """The clause breaks of ``text[low:high]`` as (start, end) offsets in ``text``."""
-    if high - low > MAX_MEMO_POLARITY_CHARS:
-        return [found.span() for found in _CLAUSE_BREAK.finditer(text, low, high)]
-    return [(low + start, low + end) for start, end in _scope_breaks(text[low:high])]
-
-
-@lru_cache(maxsize=4_096)
-def _scope_breaks(scope: str) -> tuple[tuple[int, int], ...]:
-    """A scope's clause breaks relative to its start, memoised by its wording like its polarity
-    (the pattern looks at no character before the scope, so its text alone decides)."""
-    return tuple(found.span() for found in _CLAUSE_BREAK.finditer(scope))
+    return [found.span() for found in _CLAUSE_BREAK.finditer(text, low, high)]
 
 
 def _clause_in(breaks: list[tuple[int, int]], low: int, high: int, start: int, end: int) -> tuple[int, int]:
