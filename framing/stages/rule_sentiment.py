@@ -36,32 +36,12 @@ def rule_sentiment(context: TextContext, start: int, end: int, voice: Voice, spe
 
 def rule_score(context: TextContext, start: int, end: int, voice: Voice, target_quote: Quote | None,
                target_position: int | None = None) -> float:
-    """``rule_sentiment(...).score`` alone (a feature of the trained model), without building its records.
+    """``rule_sentiment(...).score`` alone (a feature of the trained model), without its evidence record.
 
     ``target_position`` is the index of the target's first word in its scope's tokens when
-    the caller knows it. A scope without charged words scores 0 at once; otherwise the
-    products are summed as ``_normalised`` sums them (same order, same ``sum``).
+    the caller knows it.
     """
-    low, high, clause_start, clause_end = context.clause(start, end)
-    valenced = context.scope_table(low, high, None, _valenced)
-    if not valenced:
-        return 0.0
-    tokens, starts = context.tokens(low, high)
-    first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
-    if target_position is None:
-        target_position = first_token_ending_after(tokens, starts, start)
-    author = voice == "author"
-    products = []
-    for position in valenced[bisect_left(valenced, first):bisect_left(valenced, last)]:
-        token = tokens[position]
-        if start <= token.start < end:
-            continue
-        if author and token.quote is not None and token.quote is not target_quote:
-            continue
-        distance = abs(position - target_position)
-        products.append(token.rule_valence * (1.0 / (1.0 + distance / HALF_WEIGHT_DISTANCE)))
-    total = sum(products)
-    return round(total / math.sqrt(total * total + NORMALISATION_ALPHA) if total else 0.0, 4)
+    return round(_normalised(_score_words(context, start, end, voice, target_quote, target_position)), 4)
 
 
 def _normalised(scored: list[tuple[int, int, float, float]]) -> float:
@@ -79,14 +59,20 @@ def label_for(score: float, band: float = NEUTRAL_BAND) -> SentimentLabel:
     return "neutral"
 
 
-def _score_words(context: TextContext, start: int, end: int, voice: Voice,
-                 target_quote: Quote | None) -> list[tuple[int, int, float, float]]:
-    """The clause's charged words: (start, end, rule valence, distance weight) each."""
+def _score_words(context: TextContext, start: int, end: int, voice: Voice, target_quote: Quote | None,
+                 target_position: int | None = None) -> list[tuple[int, int, float, float]]:
+    """The clause's charged words: (start, end, rule valence, distance weight) each.
+
+    ``target_position``: the index of the target's first word in its scope, when known.
+    """
     low, high, clause_start, clause_end = context.clause(start, end)
-    tokens, starts = context.tokens(low, high)
     valenced = context.scope_table(low, high, None, _valenced)
+    if not valenced:
+        return []  # (most scopes: no word with a rule valence)
+    tokens, starts = context.tokens(low, high)
     first, last = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
-    target_position = first_token_ending_after(tokens, starts, start)
+    if target_position is None:
+        target_position = first_token_ending_after(tokens, starts, start)
     author = voice == "author"
     scored: list[tuple[int, int, float, float]] = []
     for position in valenced[bisect_left(valenced, first):bisect_left(valenced, last)]:
