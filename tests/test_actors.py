@@ -114,9 +114,16 @@ def test_capitalised_common_words_are_not_people(text: str) -> None:
     ("Black Sea Fleet", False), ("War Office", False), ("Department of War", False), ("Bank of England", False),
     ("Solomon Islands", False), ("Ivory Coast", False), ("Planet Uprising", False), ("Epic Games", False),
     ("Warsaw Pact", False), ("Delta", False), ("Barack Obama", False),
+    ("Bay of Plenty Regional Council", False), ("Battle of Britain Memorial Flight", False),
+    ("Lake of the Woods County", False), ("The Weather Channel", False), ("Salt Lake", False),
 ])
 def test_natural_features_agreements_and_events_are_not_actors(name: str, expected: bool) -> None:
     assert is_non_actor_name(name) is expected
+
+
+def test_a_dropped_name_is_not_taken_up_by_another_rule() -> None:
+    report = framing.analyze("The Varenne Sea warned no one. Officials praised the Varenne Sea for its calm.")
+    assert not [a for a in report.actors if "Varenne" in a.actor]
 
 
 def test_a_sea_and_a_treaty_are_not_cast_but_a_fleet_is_found() -> None:

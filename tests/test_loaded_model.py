@@ -158,3 +158,22 @@ def _first_listed_suffix(word: str, keep: int) -> str | None:
 def test_stem_takes_the_first_listed_suffix(word: str) -> None:
     suffix = _first_listed_suffix(word, 4)
     assert stem(word) == (word if suffix is None else word[: -len(suffix)])
+
+
+def test_scores_survive_a_memo_cleared_between_scoring_and_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # another thread may clear the shared memo at any moment; a call must still finish
+    from framing.stages import loaded_model
+
+    model = loaded_model.load_model()
+    original = loaded_model._info
+
+    def scoring_then_cleared(model_: loaded_model.LoadedModel, word: str) -> tuple[object, ...]:
+        found = original(model_, word)
+        model.memo.clear()
+        return found
+
+    text = "The regime's thuggish crackdown was a travesty. Zorblax quibbled."
+    expected = loaded_model.find_loaded_phrases(text)
+    model.memo.clear()
+    monkeypatch.setattr(loaded_model, "_info", scoring_then_cleared)
+    assert loaded_model.find_loaded_phrases(text) == expected

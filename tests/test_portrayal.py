@@ -78,6 +78,7 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("Nothing in the plan threatened Russia.", {"Russia": None}),
     ("No one in the cabinet attacked the unions.", {"the unions": None}),
     ("The council did nothing to protect the tenants.", {"The council": "antagonist", "the tenants": None}),
+    ("Russia will stop at nothing to destroy Ukraine.", {"Russia": "antagonist", "Ukraine": "innocent"}),
     # neutral wire casts nobody
     ("The central bank raised rates by a quarter point on Tuesday, its governor Amara Osei said.",
      {"central bank": None, "Amara Osei": None}),

@@ -705,7 +705,15 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         span = folded.get((span_start, span_end)) if folded else None
         found = _gazetteer_mentions(text, span or FoldedSpan(text, span_start, span_end), gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
-        unknown = [n for n in names.get((span_start, span_end), ()) if gazetteer.kind_of(_canonical(n)) is None]
+        unknown = []
+        for recognised in names.get((span_start, span_end), ()):
+            if gazetteer.kind_of(_canonical(recognised)) is not None:
+                continue
+            if recognised.kind != "PER" and is_non_actor_name(recognised.text):
+                if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
+                    taken.add(recognised.start, recognised.end)           # nor a person by another rule
+                continue
+            unknown.append(recognised)
         found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
         for candidate in _name_candidates(text, span_start, span_end, taken):
             if _is_person_context(text, candidate, span_start, speaking):
@@ -752,11 +760,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # events): natural features ("the Black Sea", "the Taiwan Strait", "the Sea of Azov"),
 # agreements and laws ("the Minsk Protocol", "the Inflation Reduction Act") and events ("the
 # Cold War", "the Budapest Summit"). Heads that also end names of states, cities or bodies
-# ("Islands", "Coast", "Valley", "Bay", "Conference", "Initiative", "Games", "Uprising",
-# "Rebellion", "Crisis") are left out; a person's name is never read this way ("Nathan Deal").
+# ("Islands", "Coast", "Valley", "Bay", "Lake", "Channel", "Conference", "Initiative",
+# "Games", "Uprising", "Rebellion", "Crisis") are left out; a person's name is never read
+# this way ("Nathan Deal").
 _NATURAL_FEATURE_HEADS = frozenset(
-    "sea seas ocean river lake gulf strait straits channel mountains range desert peninsula canal "
-    "basin delta plateau archipelago glacier reef".split()
+    "sea seas ocean river gulf strait straits mountains range desert peninsula canal basin delta plateau "
+    "archipelago glacier reef".split()
 )
 _NATURAL_FEATURE_FIRST = frozenset("sea gulf strait straits bay lake".split())  # "Sea of Azov", "Bay of Bengal"
 _DOCUMENT_HEADS = frozenset(
@@ -771,14 +780,19 @@ def is_non_actor_name(name: str) -> bool:
     """Whether a recognised name is a natural feature, an agreement or law, or an event, not an actor.
 
     Read from the head word: the last ("the Black Sea", "the Paris Agreement", "the Cold
-    War"), or the one before "of" ("the Sea of Azov", "the Treaty of Versailles"; but
-    "Department of War" is headed by "Department"). A name that goes on past such a word
-    keeps it as a modifier ("Black Sea Fleet", "War Office"); one word alone is never read
-    this way ("Delta", "Gulf"), nor is an alliance ("the Warsaw Pact").
+    War"), or the one before "of" when one word follows it ("the Sea of Azov", "the Treaty of
+    Versailles"; but "Department of War" is headed by "Department"). A name that goes on past
+    such a word keeps it as a modifier ("Black Sea Fleet", "War Office", "Bay of Plenty
+    Regional Council"); one word alone is never read this way ("Delta", "Gulf"), nor is an
+    alliance ("the Warsaw Pact").
     """
     words = name.replace("’", "'").split()
     if "of" in words[1:]:
-        head = words[words.index("of", 1) - 1].lower()
+        at = words.index("of", 1)
+        complement = [word for word in words[at + 1:] if word.lower() not in ("the", "a", "an")]
+        if len(complement) != 1:
+            return False  # the name goes on: "Bay of Plenty Regional Council", "Lake of the Woods County"
+        head = words[at - 1].lower()
         return head in _NATURAL_FEATURE_FIRST or head in _DOCUMENT_HEADS or head == "battle"
     return len(words) >= 2 and words[-1].lower().removesuffix("'s").rstrip(".") in _NOT_ACTOR_HEADS
 
@@ -787,11 +801,10 @@ def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
                       gazetteer: Gazetteer) -> dict[tuple[int, int], tuple[NameSpan, ...]]:
     """The recogniser's person, organisation and place names, grouped by the analysed span they lie in (one pass).
 
-    Natural features, agreements and events (``is_non_actor_name``) are left out: no one casts
-    a sea or a treaty.
+    Natural features, agreements and events among them (``is_non_actor_name``) are no actors:
+    ``find_actors`` only keeps other rules off their words.
     """
-    found = [n for n in find_names(text, known_kind=gazetteer.kind_of)
-             if n.kind in _NAME_KINDS and (n.kind == "PER" or not is_non_actor_name(n.text))]
+    found = [n for n in find_names(text, known_kind=gazetteer.kind_of) if n.kind in _NAME_KINDS]
     starts = [n.start for n in found]
     grouped = {}
     for start, end in spans:

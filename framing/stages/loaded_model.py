@@ -636,9 +636,10 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
     try:
         infos = list(map(memo.__getitem__, words))
     except KeyError:  # words not seen before: score them once, then look all up again
-        for word in set(words).difference(memo):
-            memo[word] = _info(model, word)
-        infos = list(map(memo.__getitem__, words))
+        fresh = {word: _info(model, word) for word in set(words).difference(memo)}
+        memo.update(fresh)
+        # (read from this call's own scores first: another thread may clear the memo meanwhile)
+        infos = [fresh.get(word) or memo.get(word) or _info(model, word) for word in words]
     bounds = list(accumulate(map(len, pieces)))
     starts, ends = bounds[0:-1:2], bounds[1::2]
     # joined[i]: only spaces (two at most, or nothing) between word i - 1 and word i; the

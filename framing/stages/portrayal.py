@@ -107,6 +107,7 @@ _MODALS = frozenset("could might may would allegedly reportedly apparently suspe
 _NEGATORS = frozenset("not never no nor neither without cannot hardly barely denied denies deny denying".split())
 # Pronouns that, as a verb's subject, say nothing was done ("Nothing in it threatened Russia").
 _NEGATIVE_PRONOUNS = frozenset(("nothing", "nobody", "none", "noone"))
+_DO_FORMS = frozenset(("do", "does", "did", "done", "doing"))
 _FAILED = frozenset("failed fails fail failing refused refuses refuse neglected neglects declined declines".split())
 _SUBORDINATORS = frozenset(
     "after before because since while whereas although though if unless until when whenever once as".split()
@@ -866,7 +867,8 @@ def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
     seen = 0
     while j >= 0 and seen < 4 and sentence.owner[j] < 0:
         word = words[j]
-        if word in _FAILED or (word == "nothing" and words[j + 1] == "to"):  # "did nothing to protect"
+        if word in _FAILED or (word == "nothing" and words[j + 1] == "to" and j > 0
+                               and words[j - 1] in _DO_FORMS):  # "did nothing to protect"
             return "failed", factor
         if word in _NEGATORS or word.endswith(("n't", "n’t")):
             return "negated", factor
@@ -885,17 +887,26 @@ def _has_negative_subject(sentence: _Sentence, j: int) -> bool:
     """Whether the clause ending at token ``j`` opens with "nothing", "nobody", "no one" or "none".
 
     "Nothing in the plan threatened Russia" says no harm was done, so no one is cast by it.
+    The pronoun must open its clause: in "will stop at nothing to destroy" or "has nothing
+    to gain by attacking" it is no subject.
     """
     words = sentence.words
     stop = max(-1, j - NEGATIVE_SUBJECT_REACH)
     while j > stop and sentence.owner[j] < 0:
         word = words[j]
         if word in _NEGATIVE_PRONOUNS or (word == "one" and j > 0 and words[j - 1] == "no"):
-            return True
+            opener = j - 2 if word == "one" else j - 1
+            return opener < 0 or _opens_clause(words[opener])
         if word in _CLAUSE_BREAK or word in (",", ".", "!", "?") or word in _SUBORDINATORS:
             return False
         j -= 1
     return False
+
+
+def _opens_clause(word: str) -> bool:
+    """Whether a clause can start right after ``word`` (punctuation, a break, a conjunction)."""
+    return word in _CLAUSE_BREAK or word in (",", ".", "!", "?", "and", "but", "or", "yet", "so") \
+        or word in _SUBORDINATORS
 
 
 def _is_pp_mention(sentence: _Sentence, first: int) -> bool:
