@@ -23,7 +23,6 @@ from framing.ingest.source import read_source
 from framing.model import (
     ActorKind,
     ActorMention,
-    Casting,
     Document,
     DocumentFormat,
     FrameCue,
@@ -53,8 +52,8 @@ from framing.stages.lexicon import (
 )
 from framing.stages.loaded_model import model_sha256
 from framing.stages.loaded_terms import find_document_terms
-from framing.stages.portrayal import ROLES, MentionCues, inherit_castings, weigh_mentions
-from framing.stages.portrayal_prior import PriorInput, PriorModel, cast_by_prior, load_prior_model
+from framing.stages.portrayal import inherit_castings, weigh_mentions
+from framing.stages.portrayal_prior import PriorModel, cast_by_prior, load_prior_model, prior_inputs
 from framing.stages.portrayal_prior import model_sha256 as prior_model_sha256
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
@@ -285,7 +284,7 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
     )
     inherited = list(inherit_castings([m.mention.actor for m in mentions], castings))
     if prior is not None:
-        found = _prior_inputs(context, mentions, inherited, cues, every=every)
+        found = prior_inputs(context, mentions, inherited, cues, every=every)
         items, actors, spans, voices = [], [], [], []
         for index, item in found:
             report = mentions[index]
@@ -299,69 +298,6 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
         for (index, _), casting in zip(found, guessed):
             inherited[index] = casting
     return tuple(MentionReport(m.mention, m.sentiment, m.role, c) for m, c in zip(mentions, inherited))
-
-
-def _prior_inputs(context: TextContext, mentions: Sequence[MentionReport], castings: Sequence[Casting],
-                  cues: Sequence[MentionCues], *, every: bool = False) -> list[tuple[int, PriorInput]]:
-    """What the portrayal prior reads about each mention still uncast (``every``: each mention), by index."""
-    uncast = [k for k, casting in enumerate(castings) if every or casting.portrayal is None]
-    if not uncast:
-        return []
-    by_actor: dict[str, list[float]] = defaultdict(list)
-    for report in mentions:
-        if report.sentiment.speaker is None:
-            by_actor[report.mention.actor].append(report.sentiment.score)
-    actor_means = {actor: sum(scores) / len(scores) for actor, scores in by_actor.items()}
-    sentence_at = context.sentence_index.at
-    cast_in: dict[int, list[int]] = {}  # sentence start -> how many of its mentions' own cues gave each role
-    own: dict[int, int] = {}  # mention index -> the role (its index in ROLES) its own cues gave it
-    for k, casting in enumerate(castings):
-        if casting.portrayal is not None and not casting.inherited:
-            sentence = sentence_at(mentions[k].mention.start)
-            if sentence is not None:
-                role_index = own[k] = ROLES.index(casting.portrayal)
-                counts = cast_in.get(sentence.start)
-                if counts is None:
-                    counts = cast_in[sentence.start] = [0, 0, 0]
-                counts[role_index] += 1
-    sentence_valence: dict[int, float] = {}  # by sentence start: one sum per sentence, not per mention
-    role_valence: dict[tuple[int, int], float] = {}  # by evidence span: mentions of a clause share their charged words
-    found = []
-    for k in uncast:
-        report = mentions[k]
-        mention = report.mention
-        sentence = sentence_at(mention.start)
-        role = report.role
-        sentiment = report.sentiment
-        probabilities = sentiment.probabilities or (
-            float(sentiment.label == "negative"), float(sentiment.label == "neutral"), float(sentiment.label == "positive"))
-        others = (False, False, False)
-        valence = 0.0
-        if sentence is not None:
-            counts = cast_in.get(sentence.start)
-            if counts is not None:  # a role counts when a mention other than this one was given it
-                mine = own.get(k, -1)
-                others = (counts[0] > (mine == 0), counts[1] > (mine == 1), counts[2] > (mine == 2))
-            if sentence.start not in sentence_valence:
-                sentence_valence[sentence.start] = context.valence_between(sentence.start, sentence.end)
-            valence = sentence_valence[sentence.start]
-        charged = 0.0
-        if role:
-            evidence = (role.evidence.start, role.evidence.end)
-            if evidence not in role_valence:
-                role_valence[evidence] = context.valence_between(*evidence)
-            charged = role_valence[evidence]
-        found.append((k, PriorInput(
-            start=mention.start, end=mention.end, kind=mention.kind,
-            role=role.role if role else None,
-            role_valence=charged,
-            sentiment=(probabilities[0], probabilities[1], probabilities[2]),
-            in_quote=castings[k].voice == "quote", cues=cues[k],
-            actor_sentiment=actor_means.get(mention.actor, 0.0),
-            sentence_valence=valence,
-            others=others,
-        )))
-    return found
 
 
 def shipped_models(*, model_terms: bool = True) -> dict[str, str]:

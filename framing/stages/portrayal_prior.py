@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from framing.model import Casting
+from framing.context import TextContext
+from framing.model import Casting, MentionReport
 from framing.stages.portrayal import ROLES, MentionCues
 from framing.text.resources import data_sha256, read_model_text
 from framing.text.valence import NORMALISATION_ALPHA
@@ -201,3 +203,66 @@ _PROTAGONIST, _ANTAGONIST, _INNOCENT = ROLES
 _OWN_SHARE = 1.0 - ACTOR_POOL
 _MODEL_SHARE = 1.0 - PRIOR_SHRINK
 _UNIFORM_SHARE = PRIOR_SHRINK / len(ROLES)
+
+
+def prior_inputs(context: TextContext, mentions: Sequence[MentionReport], castings: Sequence[Casting],
+                  cues: Sequence[MentionCues], *, every: bool = False) -> list[tuple[int, PriorInput]]:
+    """What the portrayal prior reads about each mention still uncast (``every``: each mention), by index."""
+    uncast = [k for k, casting in enumerate(castings) if every or casting.portrayal is None]
+    if not uncast:
+        return []
+    by_actor: dict[str, list[float]] = defaultdict(list)
+    for report in mentions:
+        if report.sentiment.speaker is None:
+            by_actor[report.mention.actor].append(report.sentiment.score)
+    actor_means = {actor: sum(scores) / len(scores) for actor, scores in by_actor.items()}
+    sentence_at = context.sentence_index.at
+    cast_in: dict[int, list[int]] = {}  # sentence start -> how many of its mentions' own cues gave each role
+    own: dict[int, int] = {}  # mention index -> the role (its index in ROLES) its own cues gave it
+    for k, casting in enumerate(castings):
+        if casting.portrayal is not None and not casting.inherited:
+            sentence = sentence_at(mentions[k].mention.start)
+            if sentence is not None:
+                role_index = own[k] = ROLES.index(casting.portrayal)
+                counts = cast_in.get(sentence.start)
+                if counts is None:
+                    counts = cast_in[sentence.start] = [0, 0, 0]
+                counts[role_index] += 1
+    sentence_valence: dict[int, float] = {}  # by sentence start: one sum per sentence, not per mention
+    role_valence: dict[tuple[int, int], float] = {}  # by evidence span: mentions of a clause share their charged words
+    found = []
+    for k in uncast:
+        report = mentions[k]
+        mention = report.mention
+        sentence = sentence_at(mention.start)
+        role = report.role
+        sentiment = report.sentiment
+        probabilities = sentiment.probabilities or (
+            float(sentiment.label == "negative"), float(sentiment.label == "neutral"), float(sentiment.label == "positive"))
+        others = (False, False, False)
+        valence = 0.0
+        if sentence is not None:
+            counts = cast_in.get(sentence.start)
+            if counts is not None:  # a role counts when a mention other than this one was given it
+                mine = own.get(k, -1)
+                others = (counts[0] > (mine == 0), counts[1] > (mine == 1), counts[2] > (mine == 2))
+            if sentence.start not in sentence_valence:
+                sentence_valence[sentence.start] = context.valence_between(sentence.start, sentence.end)
+            valence = sentence_valence[sentence.start]
+        charged = 0.0
+        if role:
+            evidence = (role.evidence.start, role.evidence.end)
+            if evidence not in role_valence:
+                role_valence[evidence] = context.valence_between(*evidence)
+            charged = role_valence[evidence]
+        found.append((k, PriorInput(
+            start=mention.start, end=mention.end, kind=mention.kind,
+            role=role.role if role else None,
+            role_valence=charged,
+            sentiment=(probabilities[0], probabilities[1], probabilities[2]),
+            in_quote=castings[k].voice == "quote", cues=cues[k],
+            actor_sentiment=actor_means.get(mention.actor, 0.0),
+            sentence_valence=valence,
+            others=others,
+        )))
+    return found
