@@ -698,8 +698,7 @@ def weigh_mentions(
         if casting is None:
             casting = uncast[voice] = _casting(text, None, voice)
         castings.append(casting)
-    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) if k in tallies or k in counts else _NO_CUES
-                 for k in range(len(mentions)))
+    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
     return tuple(castings), cues
 
 

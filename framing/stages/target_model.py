@@ -286,7 +286,7 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
             s2 += c
     peak = max(s0, s1, s2)
     e0, e1, e2 = math.exp(s0 - peak), math.exp(s1 - peak), math.exp(s2 - peak)
-    total = sum((e0, e1, e2))
+    total = e0 + e1 + e2
     negative, neutral, positive = model.labels
     probabilities = {negative: e0 / total, neutral: e1 / total, positive: e2 / total}
     best = 0 if s0 >= s1 and s0 >= s2 else 1 if s1 >= s2 else 2  # the first of equal maxima, as max() picks

@@ -118,30 +118,27 @@ def vader_scores(text: str) -> dict[str, float]:
         is_cap_diff: bool | None = None  # SentiText's, worked out when a word's rules read it
         last = len(words) - 1
         memo = _VALENCE_MEMO
-        for folded in found:
-            index = -1
-            for _ in range(lower.count(folded)):
-                index = lower.index(folded, index + 1)
-                if folded == "kind" and index < last and lower[index + 1] == "of":
-                    continue
-                low = max(0, index - _RULE_REACH_BEFORE)
-                nearby = words[low:index + _RULE_REACH_AFTER + 1]
-                # the rules test the word and the three before it for all caps, and only then
-                # read the text's all-caps differential
-                if any(map(str.isupper, nearby[:index - low + 1])):
-                    if is_cap_diff is None:
-                        is_cap_diff = bool(allcap_differential(words))
-                    cap_diff = is_cap_diff
-                else:
-                    cap_diff = False
-                key: tuple[str | int | bool, ...] = (*nearby, index - low, cap_diff)
-                valence = memo.get(key)
-                if valence is None:
-                    if len(memo) >= MAX_VALENCE_MEMO:
-                        memo.clear()
-                    valence = memo[key] = analyser.sentiment_valence(
-                        0, _Neighbourhood(nearby, cap_diff), words[index], index - low, [])[0]
-                sentiments[index] = valence
+        for index, folded in enumerate(lower):
+            if folded not in found or (folded == "kind" and index < last and lower[index + 1] == "of"):
+                continue
+            low = max(0, index - _RULE_REACH_BEFORE)
+            nearby = words[low:index + _RULE_REACH_AFTER + 1]
+            # the rules test the word and the three before it for all caps, and only then
+            # read the text's all-caps differential
+            if any(map(str.isupper, nearby[:index - low + 1])):
+                if is_cap_diff is None:
+                    is_cap_diff = bool(allcap_differential(words))
+                cap_diff = is_cap_diff
+            else:
+                cap_diff = False
+            key: tuple[str | int | bool, ...] = (*nearby, index - low, cap_diff)
+            valence = memo.get(key)
+            if valence is None:
+                if len(memo) >= MAX_VALENCE_MEMO:
+                    memo.clear()
+                valence = memo[key] = analyser.sentiment_valence(
+                    0, _Neighbourhood(nearby, cap_diff), words[index], index - low, [])[0]
+            sentiments[index] = valence
     if "but" in lower:
         sentiments = analyser._but_check(words, sentiments)
     return analyser.score_valence(sentiments, text)  # type: ignore[no-any-return]
