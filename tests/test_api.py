@@ -112,3 +112,14 @@ def test_import_framing_stays_light() -> None:
     code = "import sys, framing; print(sorted(m for m in ('pandas', 'framing.corpus_runner', 'framing.pipeline') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("verb", "layer"), [
+    ("slammed", "loaded_terms"), ("gloated", "loaded_terms"), ("whined", "loaded_terms"),
+    ("claimed", "markers"), ("admitted", "markers"), ("denounced", "markers"),
+])
+def test_charged_speech_is_loaded_and_milder_attribution_verbs_are_markers(verb: str, layer: str) -> None:
+    paragraph = framing.analyze(f"The senator {verb} that the plan would fail.").paragraphs[0]
+    layers = {name: [hit.text for hit in getattr(paragraph, name)] for name in ("loaded_terms", "markers")}
+    other = "markers" if layer == "loaded_terms" else "loaded_terms"
+    assert verb in layers[layer] and verb not in layers[other], layers

@@ -46,6 +46,17 @@ def test_find_loaded_phrases_extent_is_the_phrase(text: str, extent: str) -> Non
     assert extent in [h.text for h in find_loaded_phrases(text)]
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Health officials said the coronavirus pandemic had reached every province by March.", "pandemic"),
+    ("Officials said the virus was contagious and closed the care home.", "contagious"),
+    ("Doctors traced the outbreak of flu to a school and counted 40 infections.", "outbreak"),
+])
+def test_find_loaded_phrases_reads_outbreak_words_literally(text: str, word: str) -> None:
+    start = text.index(word)
+    assert not [h for h in find_loaded_phrases(text) if h.start < start + len(word) and start < h.end]
+    assert dict(word_probabilities(text))[word] is None
+
+
 @pytest.mark.parametrize("text", NEUTRAL)
 def test_find_loaded_phrases_ignores_neutral_wire_sentences(text: str) -> None:
     assert find_loaded_phrases(text) == ()

@@ -66,6 +66,16 @@ FUNCTION_WORDS = frozenset(
     january february march april may june july august september october november december
     """.split()
 )
+# Outbreak words, whose literal sense is the one news uses ("the coronavirus pandemic", "a
+# highly contagious virus"): the scorer never scores them, so they neither start nor join a
+# phrase. Their metaphors ("a plague of lies", "killer virus") are lexicon entries with sense rules.
+LITERAL_WORDS = frozenset(
+    """
+    pandemic pandemics epidemic epidemics outbreak outbreaks infection infections infected infectious
+    contagious contagion virus viruses viral coronavirus coronaviruses covid covid-19 pathogen pathogens
+    flu influenza
+    """.split()
+)
 # Particles that complete a phrasal verb ("signed away", "sold out", "caved in").
 PARTICLES = frozenset("away off out up down over in back around".split())
 # Irregular past forms that take a particle ("sold out", "gave away", "threw out").
@@ -542,7 +552,7 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
     lower = word.lower()
     own: float | None = None
     category = OTHER_CATEGORY
-    if is_candidate(word):
+    if is_candidate(word) and lower not in LITERAL_WORDS:
         features = word_features(word, model.frequencies, model.related)
         own = sum(map(weights.get, features, repeat(0.0)))
         category = _category(model, features)
@@ -726,7 +736,7 @@ def word_probabilities(text: str) -> tuple[tuple[str, float | None], ...]:
     tokens = list(tokenize(text))
     out: list[tuple[str, float | None]] = []
     for i, (_, _, word) in enumerate(tokens):
-        if not is_candidate(word):
+        if not is_candidate(word) or word.lower() in LITERAL_WORDS:
             out.append((word, None))
             continue
         logit = model.intercept + sum(model.weights.get(name, 0.0) for name in
