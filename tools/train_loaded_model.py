@@ -26,6 +26,7 @@ from framing.stages.loaded_model import (
     FREQUENCY_BINS,
     MODEL_FILE,
     is_candidate,
+    is_scored,
     stem,
     token_features,
     tokenize,
@@ -126,7 +127,7 @@ def rows_for(text: str, spans: list[tuple[int, int]], weight: float, group: int,
     tokens = list(tokenize(text))
     rows = []
     for i, (start, end, word) in enumerate(tokens):
-        if not is_candidate(word):
+        if not is_scored(word):
             continue
         label = int(any(s < end and start < e for s, e in spans))
         rows.append((token_features(text, tokens, i, frequencies, related), label, weight, group))
@@ -168,7 +169,7 @@ def main() -> int:
                              related))
         for hit in hits:
             for _, _, word in tokenize(hit.text):
-                if is_candidate(word):
+                if is_scored(word):
                     category_rows.append((word_features(word, frequencies, related), hit.category))
     print(f"{n_hand} hand tokens, {len(rows) - n_hand} silver tokens "
           f"({sum(r[1] for r in rows[n_hand:])} positive), {time.time() - started:.0f}s", file=sys.stderr)

@@ -413,6 +413,11 @@ def is_candidate(word: str) -> bool:
     return len(lower) >= 3 and lower not in FUNCTION_WORDS
 
 
+def is_scored(word: str) -> bool:
+    """Whether the scorer scores a word: a candidate that is not an outbreak word (``LITERAL_WORDS``)."""
+    return is_candidate(word) and word.lower() not in LITERAL_WORDS
+
+
 def _suffix(word: str) -> str | None:
     return _first_suffix(word, 3)
 
@@ -552,7 +557,7 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
     lower = word.lower()
     own: float | None = None
     category = OTHER_CATEGORY
-    if is_candidate(word) and lower not in LITERAL_WORDS:
+    if is_scored(word):
         features = word_features(word, model.frequencies, model.related)
         own = sum(map(weights.get, features, repeat(0.0)))
         category = _category(model, features)
@@ -736,7 +741,7 @@ def word_probabilities(text: str) -> tuple[tuple[str, float | None], ...]:
     tokens = list(tokenize(text))
     out: list[tuple[str, float | None]] = []
     for i, (_, _, word) in enumerate(tokens):
-        if not is_candidate(word) or word.lower() in LITERAL_WORDS:
+        if not is_scored(word):
             out.append((word, None))
             continue
         logit = model.intercept + sum(model.weights.get(name, 0.0) for name in
