@@ -229,6 +229,9 @@ def test_lexicon_hash_tracks_content() -> None:
     ("A plague of locusts hit the farms.", "plague", None),
     ("The corrupt file was deleted.", "corrupt", None),
     ("The corrupt mayor resigned.", None, "corrupt"),
+    ("Radical activists blocked the bridge.", None, "radical"),
+    ("Free radical damage ages the cells.", "radical", None),
+    ("The board approved a radical overhaul of the pension scheme.", "radical", None),
 ])
 def test_sense_rules_drop_plain_uses_only(text: str, plain: str | None, loaded: str | None) -> None:
     from framing.stages.lexicon import load_sense_rules, split_plain_senses
