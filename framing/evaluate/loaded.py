@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from framing.errors import InputError
-from framing.evaluate.ptc import SpanScore, score_system
+from framing.evaluate.ptc import SpanScore, report_spans, score_system
 
 Span = tuple[int, int]
 
@@ -42,24 +41,11 @@ def load_marked(path: Path) -> list[tuple[str, list[Span]]]:
     return documents
 
 
-def _report_terms(model_terms: bool) -> Callable[[str], list[Span]]:
-    import framing
-
-    def system(text: str) -> list[Span]:
-        report = framing.analyze(text, format="text", model_terms=model_terms)
-        hits = [h for front in report.front for h in front.loaded_terms]
-        hits += [h for paragraph in report.paragraphs for h in paragraph.loaded_terms]
-        hits += [h for section in report.sections for h in section.heading_terms]
-        return sorted((h.start, h.end) for h in hits)
-
-    return system
-
-
 def evaluate_loaded(path: Path) -> list[SpanScore]:
     """Scores of the report with and without the learned scorer on one labelled file."""
     documents = load_marked(path)
-    return [score_system("report (lexicon + model)", documents, _report_terms(True)),
-            score_system("report (lexicon only)", documents, _report_terms(False))]
+    return [score_system("report (lexicon + model)", documents, report_spans),
+            score_system("report (lexicon only)", documents, lambda text: report_spans(text, model_terms=False))]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,8 +3,9 @@
 Gold spans are those of technique ``Loaded_Language`` or ``Name_Calling,Labeling``. Span level:
 a predicted span is right when it overlaps a gold span, and a gold span is found when any
 prediction overlaps it. Character level: precision and recall over the characters covered.
-Four systems are compared in one run: the shipped lexicon without the marker categories,
-VADER words, the learned model, and lexicon plus model merged. BABE word-level scores of the
+Five systems are compared in one run: the shipped lexicon without the marker categories,
+VADER words, the learned model, lexicon plus model merged, and the full report's loaded terms
+(scare quotes included). BABE word-level scores of the
 lexicon and lexicon plus model use the same token rule as ``babe.py``.
 
     python -m framing.evaluate.ptc ../shared/eval/ptc_dev [--babe ../shared/eval/babe/babe_sg2_dev.csv]
@@ -119,7 +120,6 @@ def load_ptc(directory: Path) -> list[tuple[str, list[Span]]]:
 
 
 @cache
-@cache
 def shipped_lexicon() -> CompiledLexicons:
     """The shipped lexicon as the report compiles it (markers included, so they block the scorer)."""
     return compile_lexicons((load_lexicon(),))
@@ -148,14 +148,30 @@ def merged_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Spa
             if h.category not in EXCLUDED_CATEGORIES]
 
 
+def report_spans(text: str, *, model_terms: bool = True) -> list[Span]:
+    """Spans of the full report's loaded terms (title, paragraphs, headings), scare quotes included."""
+    import framing
+
+    report = framing.analyze(text, format="text", model_terms=model_terms)
+    hits = [h for front in report.front for h in front.loaded_terms]
+    hits += [h for paragraph in report.paragraphs for h in paragraph.loaded_terms]
+    hits += [h for section in report.sections for h in section.heading_terms]
+    return sorted((h.start, h.end) for h in hits)
+
+
 def evaluate_ptc(directory: Path, *, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
-    """Score the four systems on a PTC folder; returns rows of span and character P/R/F1."""
+    """Score the systems on a PTC folder; returns rows of span and character P/R/F1.
+
+    The last row is the full report's loaded terms (its own default threshold, scare quotes
+    included), which is what a user of ``framing.report`` gets.
+    """
     documents = load_ptc(Path(directory))
     systems: list[tuple[str, System]] = [
         ("lexicon (no markers)", lexicon_spans),
         ("VADER words (valence != 0)", vader_spans),
         (f"model (p >= {threshold:g})", lambda t: model_spans(t, threshold=threshold)),
         ("lexicon + model merged", lambda t: merged_spans(t, threshold=threshold)),
+        ("full report (+ scare quotes)", report_spans),
     ]
     rows = [_row(score_system(name, documents, system)) for name, system in systems]
     return {"dataset": "ptc", "directory": str(directory), "n_articles": len(documents),
