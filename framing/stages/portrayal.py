@@ -26,7 +26,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from itertools import accumulate, compress
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from framing.errors import LexiconError
 from framing.model import Casting
@@ -86,7 +86,9 @@ MAX_SENTENCE_CHARS = 2_000
 # The probability of a casting inherited from the actor's other mentions (no cue of its own).
 INHERITED_CONFIDENCE = 0.45
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s]")
+# (The lookahead skips a space or "_", where no token starts, at once instead of trying each
+# alternative there; the tokens are the same.)
+_TOKEN = re.compile(r"(?=[^\s_])(?:[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s])")
 _BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
 _PRONOUNS = frozenset("his her their its our my your".split())
 _DETERMINERS = frozenset(
@@ -186,13 +188,14 @@ class _Entry:
 class _Group:
     """The cues that start with one token, split by their second token so a lookup tries few.
 
-    Each entry keeps its rank in the group (longest pattern first, then file order).
+    Entries are in rank order (longest pattern first, then file order); ``by_second`` lists,
+    for each second token, the cues that need it merged with those that can stand anywhere.
     """
 
-    anywhere: tuple[tuple[int, _Entry], ...]  # one-token patterns; a placeholder, "*" or case-sensitive second part
-    by_second: dict[str, tuple[tuple[int, _Entry], ...]]
-    anywhere_entries: tuple[_Entry, ...]  # ``anywhere`` without the ranks
-    # The lower-case tokens some cue needs next (a filler may also stand there); None: any token will do.
+    anywhere: tuple[_Entry, ...]  # one-token patterns; a placeholder, "*", filler or case-sensitive second part
+    by_second: dict[str, tuple[_Entry, ...]]
+    # The lower-case tokens some cue needs next, and the fillers that may stand before them;
+    # None: any token will do.
     seconds: frozenset[str] | None
 
 
@@ -475,9 +478,9 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
 
 
 def _group(entries: Sequence[_Entry]) -> _Group:
-    anywhere: list[tuple[int, _Entry]] = []
+    anywhere: list[tuple[int, _Entry]] = []  # (rank, entry): the ranks are unique, so entries are never compared
     by_second: dict[str, list[tuple[int, _Entry]]] = {}
-    seconds: set[str] | None = set()
+    seconds: set[str] | None = set(_FILLERS)
     for rank, entry in enumerate(entries):
         second = entry.pattern[1] if len(entry.pattern) > 1 else None
         if second is None or second in _PLACEHOLDERS or second in _FILLERS or second == "*" or entry.case_sensitive:
@@ -488,15 +491,16 @@ def _group(entries: Sequence[_Entry]) -> _Group:
             seconds = None
         elif seconds is not None:
             seconds.update(_PLACEHOLDERS.get(second, (second.lower(),)))
-    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()},
-                  tuple(entry for _, entry in anywhere), None if seconds is None else frozenset(seconds))
+    merged = {key: tuple(entry for _, entry in sorted([*anywhere, *found])) for key, found in by_second.items()}
+    return _Group(tuple(entry for _, entry in anywhere), merged, None if seconds is None else frozenset(seconds))
 
 
 # ---- matching -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
+    """One cue matched in a sentence (a NamedTuple: one is built per match, faster than a frozen dataclass)."""
+
     entry: _Entry
     first: int  # token index
     last: int  # token index after the match
@@ -552,10 +556,8 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
             continue
         group = groups[words[at]]
         seconds = group.seconds
-        if seconds is not None:
-            second = words[at + 1] if at + 1 < n else ""
-            if second not in seconds and second not in _FILLERS:
-                continue
+        if seconds is not None and (words[at + 1] if at + 1 < n else "") not in seconds:
+            continue
         found: list[_Hit] = []
         longest = 0
         for entry in _candidates(group, words, at + 1):
@@ -574,22 +576,9 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
 def _candidates(group: _Group, words: Sequence[str], j: int) -> Sequence[_Entry]:
     """The entries of ``group`` whose second token can stand at ``j`` (after fillers), in rank order."""
     n = len(words)
-    if j >= n:
-        return group.anywhere_entries
-    more = group.by_second.get(words[j])
-    k = j
-    while k < n and words[k] in _FILLERS:
-        k += 1
-    after = group.by_second.get(words[k]) if k != j and k < n else None
-    if not more and not after:
-        return group.anywhere_entries
-    found = [*group.anywhere, *(more or ()), *(after or ())]
-    found.sort(key=_rank)
-    return [entry for _, entry in found]
-
-
-def _rank(item: tuple[int, _Entry]) -> int:
-    return item[0]
+    while j < n and words[j] in _FILLERS:
+        j += 1
+    return group.by_second.get(words[j], group.anywhere) if j < n else group.anywhere
 
 
 # ---- the stage --------------------------------------------------------------------------------
@@ -698,13 +687,13 @@ def weigh_mentions(
         if casting is None:
             casting = uncast[voice] = _casting(text, None, voice)
         castings.append(casting)
-    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
-    return tuple(castings), cues
+    cues = [_NO_CUES] * len(mentions)  # most mentions: no cue in their sentence
+    for k in tallies.keys() | counts.keys():
+        cues[k] = _mention_cues(tallies.get(k), counts.get(k))
+    return tuple(castings), tuple(cues)
 
 
 def _mention_cues(tally: _Tally | None, counts: tuple[int, int, int] | None) -> MentionCues:
-    if tally is None and counts is None:
-        return _NO_CUES
     weights = tally.weights if tally else dict.fromkeys(ROLES, 0.0)
     protagonist, antagonist, innocent = (round(weights[r], 4) for r in ROLES)
     return MentionCues((protagonist, antagonist, innocent), counts or (0, 0, 0))
