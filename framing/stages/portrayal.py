@@ -681,26 +681,37 @@ def weigh_mentions(
     uncast: dict[tuple[Voice, str | None], Casting] = {}  # one uncast casting per voice (they are immutable)
     castings = []
     for k, mention in enumerate(mentions):
-        voice = _voice(mention, quote_list, quote_starts) if quote_list else _AUTHOR
+        voice = _voice(mention, quote_list, quote_starts, quote_reach) if quote_list else _AUTHOR
         tally = tallies.get(k)
         casting = _casting(text, tally, voice) if tally is not None else uncast.get(voice)
         if casting is None:
             casting = uncast[voice] = _casting(text, None, voice)
         castings.append(casting)
     cues = [_NO_CUES] * len(mentions)  # most mentions: no cue in their sentence
-    for k in tallies.keys() | counts.keys():
-        cues[k] = _mention_cues(tallies.get(k), counts.get(k))
+    shared: dict[tuple[int, int, int], MentionCues] = {}  # a sentence's cue counts, for its mentions no cue touched
+    for k, found in counts.items():
+        if k not in tallies:
+            cues[k] = shared.get(found) or shared.setdefault(found, MentionCues(_NO_CUES.weights, found))
+    for k, tally in tallies.items():
+        cues[k] = _mention_cues(tally, counts.get(k))
     return tuple(castings), tuple(cues)
 
 
-def _mention_cues(tally: _Tally | None, counts: tuple[int, int, int] | None) -> MentionCues:
-    weights = tally.weights if tally else dict.fromkeys(ROLES, 0.0)
-    protagonist, antagonist, innocent = (round(weights[r], 4) for r in ROLES)
-    return MentionCues((protagonist, antagonist, innocent), counts or (0, 0, 0))
+def _mention_cues(tally: _Tally, counts: tuple[int, int, int] | None) -> MentionCues:
+    weights = tally.weights
+    return MentionCues((round(weights["protagonist"], 4), round(weights["antagonist"], 4),
+                        round(weights["innocent"], 4)), counts or (0, 0, 0))
 
 
 def _voice(mention: tuple[int, int], quotes: Sequence[tuple[int, int, str | None]],
-           starts: Sequence[int]) -> tuple[Voice, str | None]:
+           starts: Sequence[int], reach: Sequence[int]) -> tuple[Voice, str | None]:
+    """The voice of a quotation (with its speaker) that holds the mention whole, else the author's.
+
+    ``reach`` is the furthest end of the quotations up to each start (see ``weigh_mentions``).
+    """
+    before = bisect_right(starts, mention[0])  # quotations that start at or before the mention
+    if not before or reach[before - 1] <= mention[0]:
+        return _AUTHOR  # every one of them ends before it (most mentions)
     at = _quote_at(mention[0], quotes, starts)
     if at < 0 or quotes[at][1] < mention[1]:
         return "author", None
