@@ -588,7 +588,7 @@ def _asks(sentence: Sentence, known: dict[int, bool]) -> bool:
 def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
     left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
     before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
-    return any(word in NEGATORS for word in before[-NEGATION_WINDOW:])
+    return not NEGATORS.isdisjoint(before[-NEGATION_WINDOW:])
 
 
 SENSE_RULES_FILE = "senses.tsv"
