@@ -504,8 +504,11 @@ def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int 
     ``folded`` is that span already folded for matching (``FoldedSpan(text, start, end)``),
     when other indexes search it too.
     """
+    matches = compiled.index.find_folded(folded or FoldedSpan(text, start, end))
+    if not matches:
+        return ()  # most spans the pipeline asks about
     hits: list[TermHit] = []
-    for found in compiled.index.find_folded(folded or FoldedSpan(text, start, end)):
+    for found in matches:
         entry, lexicon_name = found.payload
         info = compiled.categories.get(entry.category)
         valence = entry.valence if entry.valence is not None else info.valence if info else 0.0
@@ -557,12 +560,22 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
         speaker = None
         if quote is not None:
             speaker = (speakers or {}).get(quote.start) or (quote.speaker.text if quote.speaker else None)
+        negated = _is_negated(text, hit, sentence)
+        question = sentence is not None and _asks(sentence, questions)
+        if quote is None and not negated and not question and _is_unannotated(hit):
+            annotated.append(hit)  # most hits: nothing to mark, and records are immutable, so it is kept
+            continue
         annotated.append(TermHit(  # every field named: no dataclasses.replace per hit
             hit.start, hit.end, hit.text, term=hit.term, category=hit.category, weight=hit.weight, valence=hit.valence,
-            lexicon=hit.lexicon, negated=_is_negated(text, hit, sentence), in_quote=quote is not None, speaker=speaker,
-            question=sentence is not None and _asks(sentence, questions), source=hit.source, confidence=hit.confidence,
+            lexicon=hit.lexicon, negated=negated, in_quote=quote is not None, speaker=speaker,
+            question=question, source=hit.source, confidence=hit.confidence,
         ))
     return tuple(annotated)
+
+
+def _is_unannotated(hit: TermHit) -> bool:
+    """Whether a hit still has the annotation fields' defaults (as every finder makes it)."""
+    return hit.negated is False and hit.in_quote is False and hit.speaker is None and hit.question is False
 
 
 def _asks(sentence: Sentence, known: dict[int, bool]) -> bool:
@@ -575,7 +588,7 @@ def _asks(sentence: Sentence, known: dict[int, bool]) -> bool:
 def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
     left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
     before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
-    return any(word in NEGATORS for word in before[-NEGATION_WINDOW:])
+    return not NEGATORS.isdisjoint(before[-NEGATION_WINDOW:])
 
 
 SENSE_RULES_FILE = "senses.tsv"

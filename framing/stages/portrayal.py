@@ -26,7 +26,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from itertools import accumulate, compress
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from framing.errors import LexiconError
 from framing.model import Casting
@@ -86,7 +86,9 @@ MAX_SENTENCE_CHARS = 2_000
 # The probability of a casting inherited from the actor's other mentions (no cue of its own).
 INHERITED_CONFIDENCE = 0.45
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s]")
+# (The lookahead skips a space or "_", where no token starts, at once instead of trying each
+# alternative there; the tokens are the same.)
+_TOKEN = re.compile(r"(?=[^\s_])(?:[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s])")
 _BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
 _PRONOUNS = frozenset("his her their its our my your".split())
 _DETERMINERS = frozenset(
@@ -186,13 +188,14 @@ class _Entry:
 class _Group:
     """The cues that start with one token, split by their second token so a lookup tries few.
 
-    Each entry keeps its rank in the group (longest pattern first, then file order).
+    Entries are in rank order (longest pattern first, then file order); ``by_second`` lists,
+    for each second token, the cues that need it merged with those that can stand anywhere.
     """
 
-    anywhere: tuple[tuple[int, _Entry], ...]  # one-token patterns; a placeholder, "*" or case-sensitive second part
-    by_second: dict[str, tuple[tuple[int, _Entry], ...]]
-    anywhere_entries: tuple[_Entry, ...]  # ``anywhere`` without the ranks
-    # The lower-case tokens some cue needs next (a filler may also stand there); None: any token will do.
+    anywhere: tuple[_Entry, ...]  # one-token patterns; a placeholder, "*", filler or case-sensitive second part
+    by_second: dict[str, tuple[_Entry, ...]]
+    # The lower-case tokens some cue needs next, and the fillers that may stand before them;
+    # None: any token will do.
     seconds: frozenset[str] | None
 
 
@@ -475,9 +478,9 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
 
 
 def _group(entries: Sequence[_Entry]) -> _Group:
-    anywhere: list[tuple[int, _Entry]] = []
+    anywhere: list[tuple[int, _Entry]] = []  # (rank, entry): the ranks are unique, so entries are never compared
     by_second: dict[str, list[tuple[int, _Entry]]] = {}
-    seconds: set[str] | None = set()
+    seconds: set[str] | None = set(_FILLERS)
     for rank, entry in enumerate(entries):
         second = entry.pattern[1] if len(entry.pattern) > 1 else None
         if second is None or second in _PLACEHOLDERS or second in _FILLERS or second == "*" or entry.case_sensitive:
@@ -488,15 +491,16 @@ def _group(entries: Sequence[_Entry]) -> _Group:
             seconds = None
         elif seconds is not None:
             seconds.update(_PLACEHOLDERS.get(second, (second.lower(),)))
-    return _Group(tuple(anywhere), {key: tuple(found) for key, found in by_second.items()},
-                  tuple(entry for _, entry in anywhere), None if seconds is None else frozenset(seconds))
+    merged = {key: tuple(entry for _, entry in sorted([*anywhere, *found])) for key, found in by_second.items()}
+    return _Group(tuple(entry for _, entry in anywhere), merged, None if seconds is None else frozenset(seconds))
 
 
 # ---- matching -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
+    """One cue matched in a sentence (a NamedTuple: one is built per match, faster than a frozen dataclass)."""
+
     entry: _Entry
     first: int  # token index
     last: int  # token index after the match
@@ -552,10 +556,8 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
             continue
         group = groups[words[at]]
         seconds = group.seconds
-        if seconds is not None:
-            second = words[at + 1] if at + 1 < n else ""
-            if second not in seconds and second not in _FILLERS:
-                continue
+        if seconds is not None and (words[at + 1] if at + 1 < n else "") not in seconds:
+            continue
         found: list[_Hit] = []
         longest = 0
         for entry in _candidates(group, words, at + 1):
@@ -574,22 +576,9 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
 def _candidates(group: _Group, words: Sequence[str], j: int) -> Sequence[_Entry]:
     """The entries of ``group`` whose second token can stand at ``j`` (after fillers), in rank order."""
     n = len(words)
-    if j >= n:
-        return group.anywhere_entries
-    more = group.by_second.get(words[j])
-    k = j
-    while k < n and words[k] in _FILLERS:
-        k += 1
-    after = group.by_second.get(words[k]) if k != j and k < n else None
-    if not more and not after:
-        return group.anywhere_entries
-    found = [*group.anywhere, *(more or ()), *(after or ())]
-    found.sort(key=_rank)
-    return [entry for _, entry in found]
-
-
-def _rank(item: tuple[int, _Entry]) -> int:
-    return item[0]
+    while j < n and words[j] in _FILLERS:
+        j += 1
+    return group.by_second.get(words[j], group.anywhere) if j < n else group.anywhere
 
 
 # ---- the stage --------------------------------------------------------------------------------
@@ -692,26 +681,37 @@ def weigh_mentions(
     uncast: dict[tuple[Voice, str | None], Casting] = {}  # one uncast casting per voice (they are immutable)
     castings = []
     for k, mention in enumerate(mentions):
-        voice = _voice(mention, quote_list, quote_starts) if quote_list else _AUTHOR
+        voice = _voice(mention, quote_list, quote_starts, quote_reach) if quote_list else _AUTHOR
         tally = tallies.get(k)
         casting = _casting(text, tally, voice) if tally is not None else uncast.get(voice)
         if casting is None:
             casting = uncast[voice] = _casting(text, None, voice)
         castings.append(casting)
-    cues = tuple(_mention_cues(tallies.get(k), counts.get(k)) for k in range(len(mentions)))
-    return tuple(castings), cues
+    cues = [_NO_CUES] * len(mentions)  # most mentions: no cue in their sentence
+    shared: dict[tuple[int, int, int], MentionCues] = {}  # a sentence's cue counts, for its mentions no cue touched
+    for k, found in counts.items():
+        if k not in tallies:
+            cues[k] = shared.get(found) or shared.setdefault(found, MentionCues(_NO_CUES.weights, found))
+    for k, tally in tallies.items():
+        cues[k] = _mention_cues(tally, counts.get(k))
+    return tuple(castings), tuple(cues)
 
 
-def _mention_cues(tally: _Tally | None, counts: tuple[int, int, int] | None) -> MentionCues:
-    if tally is None and counts is None:
-        return _NO_CUES
-    weights = tally.weights if tally else dict.fromkeys(ROLES, 0.0)
-    protagonist, antagonist, innocent = (round(weights[r], 4) for r in ROLES)
-    return MentionCues((protagonist, antagonist, innocent), counts or (0, 0, 0))
+def _mention_cues(tally: _Tally, counts: tuple[int, int, int] | None) -> MentionCues:
+    weights = tally.weights
+    return MentionCues((round(weights["protagonist"], 4), round(weights["antagonist"], 4),
+                        round(weights["innocent"], 4)), counts or (0, 0, 0))
 
 
 def _voice(mention: tuple[int, int], quotes: Sequence[tuple[int, int, str | None]],
-           starts: Sequence[int]) -> tuple[Voice, str | None]:
+           starts: Sequence[int], reach: Sequence[int]) -> tuple[Voice, str | None]:
+    """The voice of a quotation (with its speaker) that holds the mention whole, else the author's.
+
+    ``reach`` is the furthest end of the quotations up to each start (see ``weigh_mentions``).
+    """
+    before = bisect_right(starts, mention[0])  # quotations that start at or before the mention
+    if not before or reach[before - 1] <= mention[0]:
+        return _AUTHOR  # every one of them ends before it (most mentions)
     at = _quote_at(mention[0], quotes, starts)
     if at < 0 or quotes[at][1] < mention[1]:
         return "author", None
