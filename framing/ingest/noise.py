@@ -35,8 +35,8 @@ _AGENCY_CREDIT = re.compile(
     r"(?P<credit>\((?:[^()]*/\s*)?[^()]*\b" + _AGENCY + r"\b[^()]*\)|[A-Z][\w.'’ -]{1,40}\s*/\s*"
     + _AGENCY + r"(?:\s+via\s+[\w ]+)?)\s*$"
 )
-_MEDIA_WORD = re.compile(
-    r"\b(?:screenshot|screen grab|screengrab|pictured|file photo|photo|photograph|image|"
+_MEDIA_WORD = re.compile(  # (?=[spfigvc]): the words' first letters, so most positions fail at once
+    r"\b(?=[spfigvc])(?:screenshot|screen grab|screengrab|pictured|file photo|photo|photograph|image|"
     r"illustration|infographic|graphic|video still|still from|courtesy of)\b(?![-‐])",
     re.I,
 )
@@ -114,7 +114,7 @@ def dominant_script(text: str, *, sample: int = 20_000) -> str:
 
 def is_masthead(line: str, document_script: str) -> bool:
     """A short line written mostly in a script other than the document's (a logo, a masthead)."""
-    words = line.split()
+    words = line.split(maxsplit=MAX_MASTHEAD_WORDS)  # one word more than a masthead has is enough to tell
     if not words or len(words) > MAX_MASTHEAD_WORDS:
         return False
     letters = [c for c in line if c.isalpha()]
@@ -231,9 +231,15 @@ def credit_split(line: str) -> int | None:
 
     Recognises "caption - Bild: name", "caption. Photo: name", "caption (Name/Reuters)".
     """
-    if len(line.split()) > MAX_CAPTION_WORDS:
+    if len(line.split(maxsplit=MAX_CAPTION_WORDS)) > MAX_CAPTION_WORDS:
         return None
-    found = _EMBEDDED_CREDIT.search(line) or _AGENCY_CREDIT.search(line)
+    # each pattern is tried only where it could match (a label's colon or ©; an agency after "/"
+    # or in closing brackets): most lines are body text, and the patterns try every position
+    found = None
+    if ":" in line or "：" in line or "©" in line:
+        found = _EMBEDDED_CREDIT.search(line)
+    if found is None and ("/" in line or line.rstrip().endswith(")")):
+        found = _AGENCY_CREDIT.search(line)
     if not found or found.start("credit") == 0:
         return None
     return found.start("credit")
@@ -247,7 +253,7 @@ def classify_noise_line(line: str, document_script: str, *, strong_only: bool = 
     handled by the document stage, which knows where in the page the line stands.
     """
     stripped = line.strip()
-    words = stripped.split()
+    words = stripped.split(maxsplit=MAX_CAPTION_WORDS)  # (only whether there are more than that is read)
     if not words:
         return None
     if is_separator(stripped):
