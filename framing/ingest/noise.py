@@ -79,6 +79,8 @@ _UI_PATTERNS = (
     re.compile(r"^\d+\s*/\s*\d+$"),
     re.compile(r"^(?:updated|reading time)\s*[:：]?\s*\d+\s*(?:min|minutes?)\b.*$", re.I),
 )
+# The UI patterns as one (a line matches it exactly when it matches one of them): one call per line.
+_ANY_UI_PATTERN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _UI_PATTERNS), re.I)
 _SEPARATOR = re.compile(r"^(?:[*\-_=~•·#+]\s*){3,}$")
 _MD_IMAGE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*(?:\{[^}\n]*\})?$")
 # A masthead in another script is short: a newspaper name on a screenshot.
@@ -140,12 +142,12 @@ def is_ui_line(line: str) -> bool:
     lowered = line.lower()
     if _TOO_MANY_UI_WORDS.match(lowered):
         stripped = line.strip()
-        return any(pattern.match(stripped) for pattern in _UI_PATTERNS)
+        return _ANY_UI_PATTERN.match(stripped) is not None
     folded = " ".join(_UI_FOLD.sub(" ", lowered).split())
     if folded in _UI_PHRASES:
         return True
     stripped = line.strip()
-    if any(pattern.match(stripped) for pattern in _UI_PATTERNS):
+    if _ANY_UI_PATTERN.match(stripped):
         return True
     words = folded.split()
     # A row of share buttons: every word a UI word ("Facebook Twitter Email").
