@@ -54,14 +54,18 @@ def loadedness(hits: Iterable[TermHit], n_words: int) -> float:
 
 def count_terms(hits: Iterable[TermHit]) -> tuple[TermCount, ...]:
     """Term counts, most frequent first (ties by category, then term)."""
-    total: Counter[tuple[str, str]] = Counter()
-    author: Counter[tuple[str, str]] = Counter()
+    counts: dict[tuple[str, str], list[int]] = {}  # (term, category) -> [count, author count]
     for hit in hits:
         key = (hit.term, hit.category)
-        total[key] += 1
-        author[key] += counts_toward_loadedness(hit)
-    ordered = sorted(total.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))
-    return tuple(TermCount(term, category, count, author[(term, category)]) for (term, category), count in ordered)
+        found = counts.get(key)
+        if found is None:
+            found = counts[key] = [0, 0]
+        found[0] += 1
+        found[1] += counts_toward_loadedness(hit)
+    if not counts:
+        return ()
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0][1], item[0][0]))
+    return tuple(TermCount(term, category, count, author) for (term, category), (count, author) in ordered)
 
 
 def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, ...]:
