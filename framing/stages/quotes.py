@@ -117,6 +117,8 @@ _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
 _SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
+# More words than a match of the two patterns above can span (at most seven).
+END_PHRASE_WORDS = 10
 _PLAIN_WORD = re.compile(r"[\w'’]+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
@@ -301,16 +303,28 @@ def _subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
     appositive = _APPOSITIVE.search(clause)
     if appositive and clause[:appositive.start()].strip():
         head = clause[:appositive.start()]
-        name = _NAME_AT_END.search(head)
+        name = _search_at_end(_NAME_AT_END, head)
         if name:
             return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
-    found = _SPEAKER_AT_END.search(clause)
+    found = _search_at_end(_SPEAKER_AT_END, clause)
     if not found:
         return None
     preceding = _PLAIN_WORD.findall(clause[:found.start(1)])
     if preceding and preceding[-1].lower() in _PREPOSITIONS:
         return None  # "brokers in London said": London is not the speaker
     return _clean_speaker(text, offset + found.start(1), offset + found.end(1))
+
+
+def _search_at_end(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """``pattern.search(clause)`` for ``_NAME_AT_END`` or ``_SPEAKER_AT_END``, tried only from
+    where the clause's last END_PHRASE_WORDS words start.
+
+    Their matches end at the clause's end and span fewer words (a name of five, or an article,
+    five words and an adverb), so no match starts earlier: the search finds the same leftmost
+    match without trying every position of a long clause.
+    """
+    head = clause.rsplit(maxsplit=END_PHRASE_WORDS)
+    return pattern.search(clause, len(head[0]) if len(head) > END_PHRASE_WORDS else 0)
 
 
 def _clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
