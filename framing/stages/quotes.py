@@ -66,6 +66,8 @@ _LABELLING = re.compile(
 # Only a conjunction or a comma between two quotations: they share their speaker.
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)?\s*")
 _SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would[- ]be)\s*$", re.I)
+# No phrase of _SO_CALLED is longer ("self-proclaimed" has 15 characters).
+MAX_SO_CALLED_CHARS = 15
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
 _SPEAKER_NP = (
@@ -171,7 +173,7 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         previous = (end, speaker)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
-            if _SO_CALLED.search(before):
+            if _is_so_called(before):
                 found.append(Quote(start, end, text[start:end], "scare", None))
             elif _quotes_someone(before):  # 'said it was "cooperating fully"': the words are the speaker's
                 found.append(Quote(start, end, text[start:end], "direct", None))
@@ -248,9 +250,18 @@ def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     return None
 
 
+def _is_so_called(before: str) -> bool:
+    """Whether "so-called", "self-styled" … ends ``before`` (``_SO_CALLED.search(before)``).
+
+    The phrase must end where the trailing whitespace starts, so only the last
+    MAX_SO_CALLED_CHARS characters before it are searched, not every position.
+    """
+    return _SO_CALLED.search(before, max(0, len(before.rstrip()) - MAX_SO_CALLED_CHARS)) is not None
+
+
 def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     """The subject of a labelling verb right before a quotation ("McConnell called it "…"")."""
-    if _SO_CALLED.search(before):
+    if _is_so_called(before):
         return None
     # the verb is at most a few words before the quotation: look at the last words only
     window_start = max(0, len(before) - MAX_LABELLING_CHARS)
