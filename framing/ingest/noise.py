@@ -233,14 +233,14 @@ def credit_split(line: str) -> int | None:
 
     Recognises "caption - Bild: name", "caption. Photo: name", "caption (Name/Reuters)".
     """
-    if len(line.split(maxsplit=MAX_CAPTION_WORDS)) > MAX_CAPTION_WORDS:
-        return None
     # each pattern is tried only where it could match (a label's colon or ©; an agency after "/"
     # or in closing brackets): most lines are body text, and the patterns try every position
-    found = None
-    if ":" in line or "：" in line or "©" in line:
-        found = _EMBEDDED_CREDIT.search(line)
-    if found is None and ("/" in line or line.rstrip().endswith(")")):
+    may_embed = ":" in line or "：" in line or "©" in line
+    may_name_agency = "/" in line or line.rstrip().endswith(")")
+    if not (may_embed or may_name_agency) or len(line.split(maxsplit=MAX_CAPTION_WORDS)) > MAX_CAPTION_WORDS:
+        return None
+    found = _EMBEDDED_CREDIT.search(line) if may_embed else None
+    if found is None and may_name_agency:
         found = _AGENCY_CREDIT.search(line)
     if not found or found.start("credit") == 0:
         return None
