@@ -139,10 +139,12 @@ def is_ui_line(line: str) -> bool:
     A line of body text is told apart by its word count before it is folded (the fold
     rewrites the whole line; paragraphs are long).
     """
-    lowered = line.lower()
-    if _TOO_MANY_UI_WORDS.match(lowered):
+    # a long line is counted as written: the count reads only character classes, which lowering
+    # leaves alone except for "İ" (it becomes two characters)
+    if _TOO_MANY_UI_WORDS.match(line if "\u0130" not in line else line.lower()):
         stripped = line.strip()
         return _ANY_UI_PATTERN.match(stripped) is not None
+    lowered = line.lower()
     folded = " ".join(_UI_FOLD.sub(" ", lowered).split())
     if folded in _UI_PHRASES:
         return True
