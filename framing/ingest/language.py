@@ -81,7 +81,9 @@ def guess_language(text: str) -> str:
     n_letters = n_ascii + sum(map(str.isalpha, _NON_ASCII.findall(sample)))
     if n_letters < 20:
         return "unknown"
-    if 2 * n_ascii < n_letters:  # mostly other scripts (at least half ASCII is Latin: no need to look)
+    # at least half ASCII is Latin, as _script_language would say first (its 5000-letter head
+    # holds the whole sample): only a sample mostly in other scripts is looked at letter by letter
+    if 2 * n_ascii < n_letters:
         by_script = _script_language("".join(filter(str.isalpha, sample)))
         if by_script is not None:
             return by_script
