@@ -54,14 +54,18 @@ def loadedness(hits: Iterable[TermHit], n_words: int) -> float:
 
 def count_terms(hits: Iterable[TermHit]) -> tuple[TermCount, ...]:
     """Term counts, most frequent first (ties by category, then term)."""
-    total: Counter[tuple[str, str]] = Counter()
-    author: Counter[tuple[str, str]] = Counter()
+    counts: dict[tuple[str, str], list[int]] = {}  # (term, category) -> [count, author count]
     for hit in hits:
         key = (hit.term, hit.category)
-        total[key] += 1
-        author[key] += counts_toward_loadedness(hit)
-    ordered = sorted(total.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))
-    return tuple(TermCount(term, category, count, author[(term, category)]) for (term, category), count in ordered)
+        found = counts.get(key)
+        if found is None:
+            found = counts[key] = [0, 0]
+        found[0] += 1
+        found[1] += counts_toward_loadedness(hit)
+    if not counts:
+        return ()
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0][1], item[0][0]))
+    return tuple(TermCount(term, category, count, author) for (term, category), (count, author) in ordered)
 
 
 def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, ...]:
@@ -77,8 +81,10 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
         author: list[float] = []  # author-voice scores, in mention order (the sums keep that order)
         quoted: list[float] = []
         castings: list[Casting] = []
+        kinds: list[ActorKind] = []
         counts: dict[PortrayalRole, int] = {}  # a plain dict: no Counter built per actor
         for report in reports:  # one pass per actor, not one list per field
+            kinds.append(report.mention.kind)
             sentiment = report.sentiment
             (author if sentiment.speaker is None else quoted).append(sentiment.score)
             casting = report.casting
@@ -88,14 +94,13 @@ def summarise_actors(mentions: Iterable[MentionReport]) -> tuple[ActorSummary, .
                         and not casting.prior):
                     counts[casting.portrayal] = counts.get(casting.portrayal, 0) + 1
         mean = round(sum(author) / len(author), 4) if author else None
-        stance = actor_stance(castings)
-        summaries.append(ActorSummary(
-            actor=actor, kind=voted_kind([r.mention.kind for r in reports]), mentions=len(reports), author_mentions=len(author),
-            sentiment=mean, label=label_for(mean) if mean is not None else None,
-            quoted_sentiment=round(sum(quoted) / len(quoted), 4) if quoted else None,
-            portrayal=max(counts.items(), key=itemgetter(1))[0] if counts else None,  # the first of equal counts
-            portrayal_counts=dict(sorted(counts.items())),
-            stance=round(stance, 4) if stance is not None else None,
+        stance = actor_stance(castings) if castings else None  # (no casting: no stance)
+        summaries.append(ActorSummary(  # (positional: one is made per actor of every section)
+            actor, voted_kind(kinds), len(reports), len(author), mean, label_for(mean) if mean is not None else None,
+            round(sum(quoted) / len(quoted), 4) if quoted else None,
+            max(counts.items(), key=itemgetter(1))[0] if counts else None,  # the first of equal counts
+            dict(sorted(counts.items())) if counts else {},
+            round(stance, 4) if stance is not None else None,
         ))
     summaries.sort(key=lambda s: (-s.mentions, s.actor))
     return tuple(summaries)

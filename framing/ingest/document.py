@@ -53,6 +53,7 @@ _BYLINE_PREFIX = re.compile(
     r"^(?:by|written by|words by|reporting by|author|authors|von|par|por)\s*[:]?\s+", re.I
 )
 _BYLINE_DATE_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s*,\s+(?=(?:updated|published|posted)\b)", re.I)
+_BOLD_LINE = re.compile(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__")
 _FRONT_MATTER_KEY = re.compile(r"^(title|author|authors|byline|date|published|tags|keywords)\s*:\s*(.*?)\s*$", re.I)
 
 
@@ -198,7 +199,7 @@ def _first_pass(text: str, unit: Unit, script: str, front_matter: dict[str, Text
         kind = classify_noise_line(content, script)
         if kind is not None:
             return _Block(unit, "noise", kind)
-    bold = re.fullmatch(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__", content)
+    bold = _BOLD_LINE.fullmatch(content)
     if bold and unit.n_lines == 1 and len(content.split()) <= MAX_HEADING_WORDS:
         unit.start += 2
         unit.end -= 2

@@ -31,6 +31,9 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
                "naar werd dan nog wordt hij zij heeft deze"),
     )
 }
+# Every ASCII byte but the letters A-Z and a-z (deleted to count the letters), and a non-ASCII character.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SCRIPT_LANGUAGES = (("HANGUL", "ko"), ("CJK", "zh"), ("ARABIC", "ar"),
                      ("HEBREW", "he"), ("GREEK", "el"), ("DEVANAGARI", "hi"), ("THAI", "th"), ("CYRILLIC", "ru"))
 
@@ -73,12 +76,17 @@ def guess_language(text: str) -> str:
         An ISO 639-1 code such as "en", "es", "de", or "unknown" when unsure.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    letters = "".join(filter(str.isalpha, sample))
-    if len(letters) < 20:
+    # the letters counted without a call per character: the ASCII ones as bytes, then the few others
+    n_ascii = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    n_letters = n_ascii + sum(map(str.isalpha, _NON_ASCII.findall(sample)))
+    if n_letters < 20:
         return "unknown"
-    by_script = _script_language(letters)
-    if by_script is not None:
-        return by_script
+    # at least half ASCII is Latin, as _script_language would say first (its 5000-letter head
+    # holds the whole sample): only a sample mostly in other scripts is looked at letter by letter
+    if 2 * n_ascii < n_letters:
+        by_script = _script_language("".join(filter(str.isalpha, sample)))
+        if by_script is not None:
+            return by_script
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", sample.lower())
     if len(words) < 5:
         return "unknown"

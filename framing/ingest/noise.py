@@ -35,8 +35,8 @@ _AGENCY_CREDIT = re.compile(
     r"(?P<credit>\((?:[^()]*/\s*)?[^()]*\b" + _AGENCY + r"\b[^()]*\)|[A-Z][\w.'’ -]{1,40}\s*/\s*"
     + _AGENCY + r"(?:\s+via\s+[\w ]+)?)\s*$"
 )
-_MEDIA_WORD = re.compile(
-    r"\b(?:screenshot|screen grab|screengrab|pictured|file photo|photo|photograph|image|"
+_MEDIA_WORD = re.compile(  # (?=[spfigvc]): the words' first letters, so most positions fail at once
+    r"\b(?=[spfigvc])(?:screenshot|screen grab|screengrab|pictured|file photo|photo|photograph|image|"
     r"illustration|infographic|graphic|video still|still from|courtesy of)\b(?![-‐])",
     re.I,
 )
@@ -79,6 +79,8 @@ _UI_PATTERNS = (
     re.compile(r"^\d+\s*/\s*\d+$"),
     re.compile(r"^(?:updated|reading time)\s*[:：]?\s*\d+\s*(?:min|minutes?)\b.*$", re.I),
 )
+# The UI patterns as one (a line matches it exactly when it matches one of them): one call per line.
+_ANY_UI_PATTERN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _UI_PATTERNS), re.I)
 _SEPARATOR = re.compile(r"^(?:[*\-_=~•·#+]\s*){3,}$")
 _MD_IMAGE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*(?:\{[^}\n]*\})?$")
 # A masthead in another script is short: a newspaper name on a screenshot.
@@ -114,7 +116,7 @@ def dominant_script(text: str, *, sample: int = 20_000) -> str:
 
 def is_masthead(line: str, document_script: str) -> bool:
     """A short line written mostly in a script other than the document's (a logo, a masthead)."""
-    words = line.split()
+    words = line.split(maxsplit=MAX_MASTHEAD_WORDS)  # one word more than a masthead has is enough to tell
     if not words or len(words) > MAX_MASTHEAD_WORDS:
         return False
     letters = [c for c in line if c.isalpha()]
@@ -137,15 +139,17 @@ def is_ui_line(line: str) -> bool:
     A line of body text is told apart by its word count before it is folded (the fold
     rewrites the whole line; paragraphs are long).
     """
-    lowered = line.lower()
-    if _TOO_MANY_UI_WORDS.match(lowered):
+    # a long line is counted as written: the count reads only character classes, which lowering
+    # leaves alone except for "İ" (it becomes two characters)
+    if _TOO_MANY_UI_WORDS.match(line if "\u0130" not in line else line.lower()):
         stripped = line.strip()
-        return any(pattern.match(stripped) for pattern in _UI_PATTERNS)
+        return _ANY_UI_PATTERN.match(stripped) is not None
+    lowered = line.lower()
     folded = " ".join(_UI_FOLD.sub(" ", lowered).split())
     if folded in _UI_PHRASES:
         return True
     stripped = line.strip()
-    if any(pattern.match(stripped) for pattern in _UI_PATTERNS):
+    if _ANY_UI_PATTERN.match(stripped):
         return True
     words = folded.split()
     # A row of share buttons: every word a UI word ("Facebook Twitter Email").
@@ -231,9 +235,15 @@ def credit_split(line: str) -> int | None:
 
     Recognises "caption - Bild: name", "caption. Photo: name", "caption (Name/Reuters)".
     """
-    if len(line.split()) > MAX_CAPTION_WORDS:
+    # each pattern is tried only where it could match (a label's colon or ©; an agency after "/"
+    # or in closing brackets): most lines are body text, and the patterns try every position
+    may_embed = ":" in line or "：" in line or "©" in line
+    may_name_agency = "/" in line or line.rstrip().endswith(")")
+    if not (may_embed or may_name_agency) or len(line.split(maxsplit=MAX_CAPTION_WORDS)) > MAX_CAPTION_WORDS:
         return None
-    found = _EMBEDDED_CREDIT.search(line) or _AGENCY_CREDIT.search(line)
+    found = _EMBEDDED_CREDIT.search(line) if may_embed else None
+    if found is None and may_name_agency:
+        found = _AGENCY_CREDIT.search(line)
     if not found or found.start("credit") == 0:
         return None
     return found.start("credit")
@@ -247,7 +257,7 @@ def classify_noise_line(line: str, document_script: str, *, strong_only: bool = 
     handled by the document stage, which knows where in the page the line stands.
     """
     stripped = line.strip()
-    words = stripped.split()
+    words = stripped.split(maxsplit=MAX_CAPTION_WORDS)  # (only whether there are more than that is read)
     if not words:
         return None
     if is_separator(stripped):

@@ -66,6 +66,8 @@ _LABELLING = re.compile(
 # Only a conjunction or a comma between two quotations: they share their speaker.
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)?\s*")
 _SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would[- ]be)\s*$", re.I)
+# No phrase of _SO_CALLED is longer ("self-proclaimed" has 15 characters).
+MAX_SO_CALLED_CHARS = 15
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
 _SPEAKER_NP = (
@@ -117,6 +119,8 @@ _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
 _SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
+# More words than a match of the two patterns above can span (at most seven).
+END_PHRASE_WORDS = 10
 _PLAIN_WORD = re.compile(r"[\w'’]+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
@@ -169,7 +173,7 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         previous = (end, speaker)
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
-            if _SO_CALLED.search(before):
+            if _is_so_called(before):
                 found.append(Quote(start, end, text[start:end], "scare", None))
             elif _quotes_someone(before):  # 'said it was "cooperating fully"': the words are the speaker's
                 found.append(Quote(start, end, text[start:end], "direct", None))
@@ -246,9 +250,18 @@ def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     return None
 
 
+def _is_so_called(before: str) -> bool:
+    """Whether "so-called", "self-styled" … ends ``before`` (``_SO_CALLED.search(before)``).
+
+    The phrase must end where the trailing whitespace starts, so only the last
+    MAX_SO_CALLED_CHARS characters before it are searched, not every position.
+    """
+    return _SO_CALLED.search(before, max(0, len(before.rstrip()) - MAX_SO_CALLED_CHARS)) is not None
+
+
 def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     """The subject of a labelling verb right before a quotation ("McConnell called it "…"")."""
-    if _SO_CALLED.search(before):
+    if _is_so_called(before):
         return None
     # the verb is at most a few words before the quotation: look at the last words only
     window_start = max(0, len(before) - MAX_LABELLING_CHARS)
@@ -301,16 +314,28 @@ def _subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
     appositive = _APPOSITIVE.search(clause)
     if appositive and clause[:appositive.start()].strip():
         head = clause[:appositive.start()]
-        name = _NAME_AT_END.search(head)
+        name = _search_at_end(_NAME_AT_END, head)
         if name:
             return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
-    found = _SPEAKER_AT_END.search(clause)
+    found = _search_at_end(_SPEAKER_AT_END, clause)
     if not found:
         return None
     preceding = _PLAIN_WORD.findall(clause[:found.start(1)])
     if preceding and preceding[-1].lower() in _PREPOSITIONS:
         return None  # "brokers in London said": London is not the speaker
     return _clean_speaker(text, offset + found.start(1), offset + found.end(1))
+
+
+def _search_at_end(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """``pattern.search(clause)`` for ``_NAME_AT_END`` or ``_SPEAKER_AT_END``, tried only from
+    where the clause's last END_PHRASE_WORDS words start.
+
+    Their matches end at the clause's end and span fewer words (a name of five, or an article,
+    five words and an adverb), so no match starts earlier: the search finds the same leftmost
+    match without trying every position of a long clause.
+    """
+    head = clause.rsplit(maxsplit=END_PHRASE_WORDS)
+    return pattern.search(clause, len(head[0]) if len(head) > END_PHRASE_WORDS else 0)
 
 
 def _clean_speaker(text: str, start: int, end: int) -> TextSpan | None:

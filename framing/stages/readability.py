@@ -27,18 +27,19 @@ MIN_WORDS_FOR_FORMULAS = 20
 MIN_SENTENCES_FOR_SMOG = 3
 POLYSYLLABLE = 3
 LONG_WORD_LETTERS = 7
-# Distinct words whose counts are memoised (an article has about a thousand).
+# Distinct words, and distinct tokens, whose counts are memoised (an article has about a thousand).
 WORD_CACHE = 65_536
 # A word: an abbreviation read letter by letter ("U.S."), letters with inner apostrophes, or a
 # number. The first letter is matched once for the first two kinds (the same matches as
 # trying ``(?:L\.){2,}`` and then ``L+(?:['’]L+)*``, with fewer steps at each position).
 _LETTER = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTER}(?:\.(?:{_LETTER}\.)+|{_LETTER}*(?:['’]{_LETTER}+)*)|\d+(?:[.,]\d+)*")
-# A word's four counts (syllables, polysyllabic, long, difficult) packed into one integer,
-# ``_FIELD_BITS`` bits each, so one C-level sum adds all four columns of a text at once;
-# no text's count comes near 2**40, so no field ever carries into the next.
+# A word's five counts (1 word, syllables, polysyllabic, long, difficult) packed into one
+# integer, ``_FIELD_BITS`` bits each, so one C-level sum adds all five columns of a text at
+# once; no text's count comes near 2**40, so no field ever carries into the next.
 _FIELD_BITS = 40
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
+_SHIFTS = range(0, 5 * _FIELD_BITS, _FIELD_BITS)
 
 
 @cache
@@ -80,11 +81,9 @@ def count_syllables(word: str) -> int:
 
 def count_text(text: str, n_sentences: int) -> Readability:
     """Count words, syllables and long words of ``text`` and apply the formulas."""
-    words = _WORD.findall(text)
-    n_words = len(words)
-    # column sums of the per-word counts (integers: summed in any order alike), all four in one sum
-    total = sum(map(_packed_counts, words))
-    n_syllables, n_poly, n_long, n_difficult = (total >> shift & _FIELD_MASK for shift in range(0, 4 * _FIELD_BITS, _FIELD_BITS))
+    # column sums of the per-token counts (integers: summed in any order alike), all five in one sum
+    total = sum(map(_token_counts, text.split()))
+    n_words, n_syllables, n_poly, n_long, n_difficult = (total >> shift & _FIELD_MASK for shift in _SHIFTS)
     return readability_from_counts(n_words, n_sentences if n_words else 0, n_syllables, n_poly, n_long, n_difficult)
 
 
@@ -94,13 +93,24 @@ def count_words(text: str) -> int:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def _token_counts(token: str) -> int:
+    """The packed counts of the words of one whitespace-free token ("said,", "U.S.-led"), memoised per token.
+
+    A word never spans whitespace and the word pattern looks neither behind nor ahead, so
+    a text's words are its tokens' words: a text is counted from its tokens' memos, and
+    the pattern runs only over tokens not met before.
+    """
+    return sum(map(_packed_counts, _WORD.findall(token)))
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _packed_counts(word: str) -> int:
-    """One word's syllables, and 1 or 0 for polysyllabic, long and difficult, packed (memoised per word)."""
+    """One word's 1 (a word), syllables, and 1 or 0 for polysyllabic, long and difficult, packed (memoised per word)."""
     syllables = count_syllables(word)
     is_long = sum(ch.isalpha() for ch in word) >= LONG_WORD_LETTERS
     is_difficult = not word[0].isdigit() and word.lower().replace("’", "'") not in common_words()
-    counts = (syllables, int(syllables >= POLYSYLLABLE), int(is_long), int(is_difficult))
-    return sum(count << shift for count, shift in zip(counts, range(0, 4 * _FIELD_BITS, _FIELD_BITS), strict=True))
+    counts = (1, syllables, int(syllables >= POLYSYLLABLE), int(is_long), int(is_difficult))
+    return sum(count << shift for count, shift in zip(counts, _SHIFTS, strict=True))
 
 
 def measure_readability(text: str, sentences: Sequence[Sentence], start: int, end: int) -> Readability:

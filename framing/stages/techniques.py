@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from framing.model import ActorMention, Quote, Sentence, TechniqueHit, TermHit
 from framing.stages.lexicon import CategoryInfo
@@ -64,7 +64,8 @@ def _pattern(rule: str, technique: str, confidence: float, triggers: str, expres
 PATTERNS: tuple[_Pattern, ...] = (
     _pattern("bandwagon", "appeal_to_popularity", 0.6,
              "every majority millions one nobody world",
-             r"\b(?:every(?:one|body) (?:knows|agrees|can see|understands)|as every(?:one|body) (?:knows|can see)|"
+             # (?=[aetvmn]), here and below: the first letters of the phrases, so most positions fail at once
+             r"\b(?=[aetvmn])(?:every(?:one|body) (?:knows|agrees|can see|understands)|as every(?:one|body) (?:knows|can see)|"
              r"(?:the )?(?:vast )?majority of (?:people|americans|britons|russians|ukrainians|citizens|voters)|"
              r"millions of (?:people|americans|ordinary)|no ?one (?:seriously )?(?:believes|doubts|disputes)|"
              r"nobody (?:believes|doubts|disputes|wants)|the whole world (?:knows|sees|can see))\b"),
@@ -92,7 +93,7 @@ PATTERNS: tuple[_Pattern, ...] = (
              r"let's move on|it is what it is|full stop\.|period\.$|no ifs,? (?:and|or) buts)"),
     _pattern("what_about", "whataboutism", 0.6,
              "what where look same",
-             r"\b(?:(?:but |and )?what about\b|where was the (?:outrage|concern)|look who's talking|"
+             r"\b(?=[bawlths])(?:(?:but |and )?what about\b|where was the (?:outrage|concern)|look who's talking|"
              r"(?:they|he|she) did the (?:very )?same (?:thing)?)"),
     _pattern("hypocrisy", "appeal_to_hypocrisy", 0.6,
              "hypocri double practi",
@@ -104,7 +105,7 @@ PATTERNS: tuple[_Pattern, ...] = (
              r"the far[- ]left))\b"),
     _pattern("slippery_slope", "consequential_oversimplification", 0.5,
              "slippery lead end matter next",
-             r"\b(?:slippery slope|(?:will|would) (?:inevitably|soon|eventually) lead to|where (?:does|will) it end|"
+             r"\b(?=[swin])(?:slippery slope|(?:will|would) (?:inevitably|soon|eventually) lead to|where (?:does|will) it end|"
              r"(?:it's|it is) only a matter of time before|next,? they will)"),
     _pattern("straw_man_frame", "straw_man", 0.4,
              "believe think saying boils",
@@ -116,7 +117,7 @@ PATTERNS: tuple[_Pattern, ...] = (
              r"in the name of (?:freedom|democracy|liberty|justice))\b"),
     _pattern("minimiser", "exaggeration_minimisation", 0.5,
              "more mere merely just",
-             r"\b(?:nothing more than|little more than|a mere|merely a|just a (?:few|handful))\b"),
+             r"\b(?=[nlamj])(?:nothing more than|little more than|a mere|merely a|just a (?:few|handful))\b"),
 )
 
 
@@ -131,8 +132,12 @@ def find_techniques(text: str, sentences: Sequence[Sentence], hits: Sequence[Ter
     attributed = [q for q in quotes if q.kind != "scare"]
     for sentence in sentences:
         own = _patterns(text, sentence)
-        own.extend(_question(sentence))
-        own.extend(_slogan(sentence))
+        question = _question(sentence)
+        if question is not None:
+            own.append(question)
+        slogan = _slogan(sentence)
+        if slogan is not None:
+            own.append(slogan)
         for hit in own:
             if not any(q.start <= hit.start < q.end for q in attributed):
                 found.append(hit)  # someone else's words are their techniques, not the author's
@@ -186,29 +191,32 @@ def _triggers() -> tuple[SubstringSet, dict[str, int]]:
     return SubstringSet(masks), masks
 
 
+@lru_cache(maxsize=1 << len(PATTERNS))  # one entry per set of patterns: bounded, and few sets occur
+def _wanted_patterns(mask: int) -> tuple[_Pattern, ...]:
+    """The patterns whose bits are set in ``mask``, in ``PATTERNS`` order."""
+    return tuple(pattern for index, pattern in enumerate(PATTERNS) if mask >> index & 1)
+
+
 def _patterns(text: str, sentence: Sentence) -> list[TechniqueHit]:
     automaton, masks = _triggers()
     wanted = 0
     for trigger in automaton.found_in(sentence.text.lower()):
         wanted |= masks[trigger]
     found: list[TechniqueHit] = []
-    index = 0
-    while wanted:
-        if wanted & 1:
-            pattern = PATTERNS[index]
+    if wanted:
+        for pattern in _wanted_patterns(wanted):
             for match in pattern.regex.finditer(text, sentence.start, sentence.end):
                 found.append(TechniqueHit(match.start(), match.end(), match.group(), pattern.technique, pattern.rule,
                                           pattern.confidence))
-        wanted >>= 1
-        index += 1
     return found
 
 
-def _question(sentence: Sentence) -> Iterable[TechniqueHit]:
+def _question(sentence: Sentence) -> TechniqueHit | None:
     """A question the author asks the reader is usually rhetorical: it plants doubt."""
     stripped = sentence.text.rstrip(" \"'”’)")
     if stripped.endswith("?") and len(stripped.split()) >= 4:
-        yield TechniqueHit(sentence.start, sentence.end, sentence.text, "doubt", "rhetorical_question", 0.4)
+        return TechniqueHit(sentence.start, sentence.end, sentence.text, "doubt", "rhetorical_question", 0.4)
+    return None
 
 
 # Three or more words in capitals in a row.
@@ -216,11 +224,12 @@ def _question(sentence: Sentence) -> Iterable[TechniqueHit]:
 _SHOUTED = re.compile(r"(?=[A-Z][A-Z])\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
 
 
-def _slogan(sentence: Sentence) -> Iterable[TechniqueHit]:
+def _slogan(sentence: Sentence) -> TechniqueHit | None:
     """A short exclamation or a run of capitals reads as a slogan ("Russia will not kneel!")."""
     exclaims = sentence.text.rstrip(" \"'”’").endswith("!")
     if (exclaims and len(sentence.text.split()) <= 7) or _SHOUTED.search(sentence.text):
-        yield TechniqueHit(sentence.start, sentence.end, sentence.text, "slogans", "short_exclamation", 0.4)
+        return TechniqueHit(sentence.start, sentence.end, sentence.text, "slogans", "short_exclamation", 0.4)
+    return None
 
 
 def find_repetition(hits_by_section: Sequence[Sequence[TermHit]]) -> tuple[TechniqueHit, ...]:
