@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.model import TermHit
-from framing.stages.techniques import TECHNIQUES, find_repetition
+from framing.stages.techniques import PATTERNS, TECHNIQUES, find_repetition
 
 
 def techniques_in(text: str) -> set[str]:
@@ -78,3 +83,20 @@ def test_technique_spans_slice_back(seed_report: framing.Report) -> None:
             for technique in paragraph["techniques"]:
                 assert data["text"][technique["start"]:technique["end"]] == technique["text"]
                 assert 0 < technique["confidence"] <= 1
+
+
+_FIRST_LETTERS = re.compile(r"^\\b\(\?=\[([a-z]+)\]\)")
+
+
+@pytest.mark.parametrize("pattern", [p for p in PATTERNS if _FIRST_LETTERS.match(p.regex.pattern)],
+                         ids=lambda p: p.rule)
+def test_first_letter_lookahead_lists_every_phrase_start(pattern: Any) -> None:
+    """A pattern opening with a first-letter lookahead matches whatever it matches without one."""
+    core = re.compile(_FIRST_LETTERS.sub("", pattern.regex.pattern), pattern.regex.flags)
+
+    @given(st.from_regex(core, fullmatch=True))
+    @settings(max_examples=200, deadline=None)
+    def matches_alike(phrase: str) -> None:
+        assert pattern.regex.match(phrase) is not None, phrase
+
+    matches_alike()
