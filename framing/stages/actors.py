@@ -521,9 +521,12 @@ _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
-# The _NAME_TOKEN tokens that do not open with a letter a-z (group 1), found without visiting
-# the others: a token opens at the first letter of a run of [\w'’-] characters.
-_CAPITAL_TOKEN = re.compile(r"(?<![\w'’-])[\d_'’-]*([^\W\d_a-z][\w'’-]*\.?)")
+# A _NAME_TOKEN that does not open with a letter a-z; a token opens at the first letter of a
+# run of [\w'’-] characters.
+_CAPITAL_WORD = r"[^\W\d_a-z][\w'’-]*\.?"
+# Two or more such tokens one space apart (group 1, from the first one's first letter): only
+# there can capitalised words run together.
+_CAPITAL_SEQUENCE = re.compile(rf"(?<![\w'’-])[\d_'’-]*({_CAPITAL_WORD}(?: {_CAPITAL_WORD})+)")
 
 
 class _Taken:
@@ -599,44 +602,47 @@ def _at_sentence_start(text: str, span_start: int, position: int) -> bool:
 def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterable[_Candidate]:
     """Runs of capitalised ``_NAME_TOKEN`` tokens one space apart, as candidates (see ``_flush``).
 
-    Tokens opening with a-z are never visited (``_CAPITAL_TOKEN``): such a word between two
-    capitalised ones leaves more than one space between them, which ends the run anyway.
-    The span is searched as a slice, so a token may open at ``start`` whatever precedes it.
+    Only tokens in ``_CAPITAL_SEQUENCE`` are visited: a word opening with a-z between two
+    capitalised ones leaves more than one space between them, which ends the run anyway, and
+    a capitalised token with no other one a space away makes no run. The span is searched as
+    a slice, so a token may open at ``start`` whatever precedes it.
     """
-    run: list[tuple[int, int, str]] = []
-    for token in _CAPITAL_TOKEN.finditer(text[start:end]):
-        word = token.group(1)
-        if not word[0].isupper():  # not a name word ("über"): it ends the run
-            if len(run) > 1:
-                yield from _flush(run, taken)
-            run = []
-            continue
-        token_start = start + token.start(1)
-        core, possessive, is_name = _name_word_parts(word)
-        if is_name:
-            if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
-                run.append((token_start, token_start + len(core), core))
-            else:
+    for sequence in _CAPITAL_SEQUENCE.finditer(text[start:end]):
+        run: list[tuple[int, int, str]] = []
+        position = start + sequence.start(1)
+        for word in sequence.group(1).split(" "):
+            token_start = position
+            position += len(word) + 1
+            if not word[0].isupper():  # not a name word ("über"): it ends the run
                 if len(run) > 1:
                     yield from _flush(run, taken)
-                run = [(token_start, token_start + len(core), core)]
-        elif run:
-            if len(run) > 1:
-                yield from _flush(run, taken)
-            run = []
-        if possessive and run:
-            if len(run) > 1:
-                yield from _flush(run, taken)
-            run = []
-    if len(run) > 1:
-        yield from _flush(run, taken)
+                run = []
+                continue
+            core, possessive, is_name = _name_word_parts(word)
+            if is_name:
+                if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
+                    run.append((token_start, token_start + len(core), core))
+                else:
+                    if len(run) > 1:
+                        yield from _flush(run, taken)
+                    run = [(token_start, token_start + len(core), core)]
+            elif run:
+                if len(run) > 1:
+                    yield from _flush(run, taken)
+                run = []
+            if possessive and run:
+                if len(run) > 1:
+                    yield from _flush(run, taken)
+                run = []
+        if len(run) > 1:
+            yield from _flush(run, taken)
 
 
 def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidate]:
     """The run as a candidate, if it has two to four words, not all of the last two everyday, and is not taken."""
-    if 2 <= len(run) <= 4 and not all(is_everyday_word(word) for _, _, word in run[-2:]):
+    if 2 <= len(run) <= 4:
         start, end = run[0][0], run[-1][1]
-        if not taken.overlaps(start, end):
+        if not taken.overlaps(start, end) and not all(is_everyday_word(word) for _, _, word in run[-2:]):
             yield _Candidate(start, end, tuple(word for _, _, word in run))
 
 
@@ -814,7 +820,11 @@ def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
 
 
 def _canonical(name: NameSpan) -> str:
-    return _POSSESSIVE.sub("", name.text).strip()
+    """A recognised name without a possessive ending ("Kane's" -> "Kane")."""
+    text = name.text
+    if "'" in text or "’" in text:  # most names have no apostrophe: no regex to run
+        text = _POSSESSIVE.sub("", text)
+    return text.strip()
 
 
 def _is_not_a_name(name: str) -> bool:
@@ -843,9 +853,10 @@ def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> d
     found: dict[str, set[str]] = {}
     for spans in names.values():
         for name in spans:
-            canonical = _canonical(name)
-            canonical = _without_titles(canonical)
-            if name.kind == "PER" and " " in canonical:
+            if name.kind != "PER":
+                continue
+            canonical = _without_titles(_canonical(name))
+            if " " in canonical:
                 found.setdefault(canonical.rsplit(" ", 1)[1], set()).add(canonical)
     return {surname: next(iter(full)) for surname, full in found.items() if len(full) == 1}
 
@@ -905,6 +916,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> li
             mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
             is_metonym=form_kind != "name" or (actor.kind == "government" and not actor.name.endswith("government")),
         ))
+    if len(found) < 2:
+        return found
     unique = {(m.start, m.end): m for m in found}  # "the West" and "The West" both match a sentence's first words
     return list(unique.values())
 
@@ -920,10 +933,11 @@ def _title_start(text: str, start: int, span_start: int) -> int:
 
 def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
                       taken: _Taken) -> list[ActorMention]:
-    if not surnames:
+    chunk = text[start:end]
+    if not any(surname in chunk for surname in surnames):  # most spans name none: skip their words
         return []
     found = []
-    for word in _CAPITALISED_WORD.finditer(text[start:end]):
+    for word in _CAPITALISED_WORD.finditer(chunk):
         surname = word.group()
         if surname.endswith(("'s", "’s")):
             surname = surname[:-2]
