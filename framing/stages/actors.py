@@ -933,11 +933,10 @@ def _title_start(text: str, start: int, span_start: int) -> int:
 
 def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
                       taken: _Taken) -> list[ActorMention]:
-    chunk = text[start:end]
-    if not any(surname in chunk for surname in surnames):  # most spans name none: skip their words
+    if not surnames:
         return []
     found = []
-    for word in _CAPITALISED_WORD.finditer(chunk):
+    for word in _CAPITALISED_WORD.finditer(text[start:end]):
         surname = word.group()
         if surname.endswith(("'s", "’s")):
             surname = surname[:-2]

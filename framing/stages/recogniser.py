@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -234,7 +235,8 @@ def parse_model(data: Mapping[str, Any]) -> Model:
     """Build a Model from the JSON table written by ``tools/train_recogniser.py``."""
     if tuple(data["classes"]) != CLASSES:
         raise ValueError(f"{WEIGHTS_FILE}: classes {data['classes']!r}; expected {list(CLASSES)!r}")
-    weights = {feature: tuple(row) for feature, row in data["weights"].items()}
+    # Interned, like the feature names candidates are given: a lookup then finds its key by identity.
+    weights = {sys.intern(feature): tuple(row) for feature, row in data["weights"].items()}
     ratios = {word: percent / 100 for word, percent in data["lowercase_percent"].items()}
     return Model(weights, tuple(data["bias"]), ratios)
 
@@ -578,28 +580,31 @@ _LAST_SHAPE: Final = 13  # "sL=" as the last word
 
 @lru_cache(maxsize=FEATURE_CACHE)
 def _word(word: str) -> _Word:
-    """The facts and feature names of one token."""
+    """The facts and feature names of one token (names interned, see ``parse_model``)."""
     lower = word.lower()
     neighbour = lower if word[0].isalpha() else word
     shape = _shape(word)
+    intern = sys.intern
     return (
         lower.rstrip("."), lower in CONNECTORS, lower in ORG_SUFFIXES, word.isupper() and len(word) > 1,
-        f"w={lower}", f"f={lower}", f"p3={lower[:3]}", f"l={lower}",
-        (f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
-        (f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
-        shape, f"s={shape}", f"s0={shape}", f"sL={shape}",
+        intern(f"w={lower}"), intern(f"f={lower}"), intern(f"p3={lower[:3]}"), intern(f"l={lower}"),
+        (intern(f"x2={lower[-2:]}"), intern(f"x3={lower[-3:]}"), intern(f"x4={lower[-4:]}")),
+        (intern(f"L2={neighbour}"), intern(f"L1={neighbour}"), intern(f"R1={neighbour}"), intern(f"R2={neighbour}")),
+        shape, intern(f"s={shape}"), intern(f"s0={shape}"), intern(f"sL={shape}"),
     )
 
 
 _BUCKETS = ("u", "0", "1", "2", "3", "4")  # every value of _bucket
-# The feature names a candidate takes from its length, buckets, mode and initial flag, made once.
-_LENGTH = {n: f"n={n}" for n in range(1, 5)}
-_BUCKET_FIRST = {b: f"b0={b}" for b in _BUCKETS}
-_BUCKET_LAST = {b: f"bL={b}" for b in _BUCKETS}
-_BUCKET_MAX = {b: f"bM={b}" for b in _BUCKETS}
-_MODE = {m: f"m={m}" for m in ("normal", "title", "caps")}
-_INITIAL_BUCKET = {i: {b: f"i={i}|b0={b}" for b in _BUCKETS} for i in (False, True)}
-_INITIAL_LENGTH = {i: {n: f"i={i}|n={n}" for n in range(1, 5)} for i in (False, True)}
+# The feature names a candidate takes from its length, buckets, mode and initial flag, made
+# (and interned) once.
+_LENGTH = {n: sys.intern(f"n={n}") for n in range(1, 5)}
+_BUCKET_FIRST = {b: sys.intern(f"b0={b}") for b in _BUCKETS}
+_BUCKET_LAST = {b: sys.intern(f"bL={b}") for b in _BUCKETS}
+_BUCKET_MAX = {b: sys.intern(f"bM={b}") for b in _BUCKETS}
+_MODE = {m: sys.intern(f"m={m}") for m in ("normal", "title", "caps")}
+_INITIAL_BUCKET = {i: {b: sys.intern(f"i={i}|b0={b}") for b in _BUCKETS} for i in (False, True)}
+_INITIAL_LENGTH = {i: {n: sys.intern(f"i={i}|n={n}") for n in range(1, 5)} for i in (False, True)}
+_OUTSIDE = (sys.intern("L1=<s>"), sys.intern("L2=<s>"), sys.intern("R1=</s>"), sys.intern("R2=</s>"))  # no neighbour
 
 
 def _candidate(
@@ -624,10 +629,10 @@ def _candidate(
     features += (
         first[_FIRST_NAME], last[_LAST_NAME], _LENGTH[n], first[_PREFIX], *last[_SUFFIXES],
         _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
-        _word(tokens[i - 1])[_CONTEXT][1] if i >= 1 else "L1=<s>",
-        _word(tokens[i - 2])[_CONTEXT][0] if i >= 2 else "L2=<s>",
-        _word(tokens[j])[_CONTEXT][2] if j < count else "R1=</s>",
-        _word(tokens[j + 1])[_CONTEXT][3] if j + 1 < count else "R2=</s>",
+        _word(tokens[i - 1])[_CONTEXT][1] if i >= 1 else _OUTSIDE[0],
+        _word(tokens[i - 2])[_CONTEXT][0] if i >= 2 else _OUTSIDE[1],
+        _word(tokens[j])[_CONTEXT][2] if j < count else _OUTSIDE[2],
+        _word(tokens[j + 1])[_CONTEXT][3] if j + 1 < count else _OUTSIDE[3],
         _MODE[mode], _INITIAL_BUCKET[initial][b0], _INITIAL_LENGTH[initial][n],
     )
     if mode == "normal":
