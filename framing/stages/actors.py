@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Literal
 
 from framing.errors import LexiconError
@@ -533,10 +534,9 @@ class _Taken:
     """Disjoint character ranges already claimed by mentions, with a fast overlap test."""
 
     def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for start, end in sorted(ranges):
-            self.add(start, end)
+        ordered = sorted(ranges)
+        self._starts: list[int] = [start for start, _ in ordered]
+        self._ends: list[int] = [end for _, end in ordered]
 
     def overlaps(self, start: int, end: int) -> bool:
         position = bisect_right(self._starts, start) - 1
@@ -556,6 +556,12 @@ class _Candidate:
     start: int
     end: int
     words: tuple[str, ...]
+
+
+@lru_cache(maxsize=NAME_WORD_CACHE)
+def _is_everyday(word: str) -> bool:
+    """``is_everyday_word``, remembered per word: runs, candidates and surnames ask it of the same names."""
+    return is_everyday_word(word)
 
 
 @lru_cache(maxsize=NAME_WORD_CACHE)
@@ -587,7 +593,7 @@ def _name_candidates(text: str, start: int, end: int, taken: _Taken) -> Iterable
     for candidate in _capitalised_runs(text, start, end, taken):
         words = list(candidate.words)
         position = candidate.start
-        if is_everyday_word(words[0]) and _at_sentence_start(text, start, position):
+        if _is_everyday(words[0]) and _at_sentence_start(text, start, position):
             position = text.index(words[1], position + len(words[0]))
             words.pop(0)
         if len(words) >= 2:
@@ -642,7 +648,7 @@ def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidat
     """The run as a candidate, if it has two to four words, not all of the last two everyday, and is not taken."""
     if 2 <= len(run) <= 4:
         start, end = run[0][0], run[-1][1]
-        if not taken.overlaps(start, end) and not all(is_everyday_word(word) for _, _, word in run[-2:]):
+        if not taken.overlaps(start, end) and not all(_is_everyday(word) for _, _, word in run[-2:]):
             yield _Candidate(start, end, tuple(word for _, _, word in run))
 
 
@@ -735,8 +741,13 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
         found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken,
                                      heading=(span_start, span_end) in heading_spans))
-        mentions.extend(sorted(found, key=lambda m: m.start))
+        if len(found) > 1:
+            found.sort(key=_START)
+        mentions.extend(found)
     return _link_surnames(mentions)
+
+
+_START = attrgetter("start")
 
 
 def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
@@ -865,7 +876,7 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
     """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only."""
     found = []
     for name in names:
-        canonical = _canonical(name)
+        written = canonical = _canonical(name)
         if not canonical or taken.overlaps(name.start, name.end) or _is_not_a_name(canonical):
             continue
         kind = _MODEL_KINDS[name.kind]
@@ -873,7 +884,7 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
             canonical = _without_titles(canonical)
         actor = surnames.get(canonical, canonical) if kind == "person" else canonical
         start = name.title[0] if name.title is not None and not taken.overlaps(name.title[0], name.start) else name.start
-        end = name.start + len(_POSSESSIVE.sub("", name.text).rstrip())  # "Kane's" -> "Kane"
+        end = name.start + len(written)  # "Kane's" -> "Kane" (a name never opens with white space)
         found.append(ActorMention(start, end, text[start:end], actor, kind, source="model",
                                   confidence=round(name.confidence, 4)))
         taken.add(start, end)
@@ -946,7 +957,7 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
         word_end = word_start + len(surname)
         if taken.overlaps(word_start, word_end):
             continue
-        if is_everyday_word(surname) and _at_sentence_start(text, start, word_start):
+        if _is_everyday(surname) and _at_sentence_start(text, start, word_start):
             continue  # "Long queues formed", not Mark Long
         found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person", source="rule"))
         taken.add(word_start, word_end)
