@@ -422,8 +422,9 @@ def _line_candidates(
                 j = k + 1
                 continue
             break
-        initial = _is_initial(line, i, sentence_starts, cursor)
-        _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
+        if j - i > 1 or tokens[i].lower() not in FUNCTION_WORDS:  # "The", "He" alone make no candidate
+            initial = _is_initial(line, i, sentence_starts, cursor)
+            _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
         i = j
     return found
 
