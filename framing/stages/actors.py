@@ -28,7 +28,7 @@ from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.recogniser import NameSpan, find_names
-from framing.text.matching import FoldedSpan, Phrase, PhraseIndex
+from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
 
@@ -72,12 +72,14 @@ class Actor:
 class Gazetteer:
     """Actors and one case-sensitive phrase index over all their names.
 
+    ``folded`` holds every name as the index reads it (``fold_words`` joined by spaces);
     ``kinds`` memoises ``kind_of`` (bounded by MAX_KIND_CACHE).
     """
 
     actors: tuple[Actor, ...]
     index: PhraseIndex[tuple[Actor, FormKind]]
     sha256: str
+    folded: frozenset[str]
     kinds: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def kind_of(self, name: str) -> str | None:
@@ -87,10 +89,13 @@ class Gazetteer:
         if len(self.kinds) > MAX_KIND_CACHE:
             self.kinds.clear()
         kind = None
-        for match in self.index.find(name, 0, len(name)):
-            if match.start == 0 and match.end == len(name):
-                kind = str(match.payload[0].kind)
-                break
+        # Only a name that folds to a whole gazetteer name can match from end to end: most
+        # names a text holds do not, and need no search.
+        if " ".join(fold_words(name)) in self.folded:
+            for match in self.index.find(name, 0, len(name)):
+                if match.start == 0 and match.end == len(name):
+                    kind = str(match.payload[0].kind)
+                    break
         self.kinds[name] = kind
         return kind
 
@@ -155,7 +160,8 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
             phrases.extend((Phrase(variant, case_sensitive=True, forms="exact"), (actor, place_kind))
                            for variant in _case_variants(place, owner))
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    return Gazetteer(tuple(actors), PhraseIndex(phrases), digest)
+    folded = frozenset(" ".join(fold_words(phrase.text)) for phrase, _ in phrases)
+    return Gazetteer(tuple(actors), PhraseIndex(phrases), digest, folded)
 
 
 def _case_variants(form: str, owner: dict[str, tuple[str, int]]) -> tuple[str, ...]:
