@@ -732,7 +732,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
                 continue
             unknown.append(recognised)
-        found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
+        if unknown:
+            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
         for candidate in _name_candidates(text, span_start, span_end, taken):
             if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
@@ -745,8 +746,9 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                                           surnames.get(name, name), "person", source="rule"))
                 taken.add(candidate.start, candidate.end)
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
-        found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken,
-                                     heading=(span_start, span_end) in heading_spans))
+        if unknown:
+            found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken,
+                                         heading=(span_start, span_end) in heading_spans))
         if len(found) > 1:
             found.sort(key=_START)
         mentions.extend(found)
