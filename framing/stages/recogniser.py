@@ -16,7 +16,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any, Final, Literal, NamedTuple
@@ -30,6 +30,9 @@ WORD_CACHE = 65536
 # Distinct tokens whose feature names are remembered (about 1.4 kB each, so at most ~11 MB; a
 # news article has a few hundred names and neighbours of names).
 FEATURE_CACHE = 8192
+# Runs whose word-feature scores a model remembers (a few hundred bytes each; a news article
+# has a few hundred distinct capitalised runs).
+WORD_SCORE_CACHE = 8192
 # Lower-case tables whose lookups are remembered (the shipped one, and a few in training).
 RATIO_TABLES = 4
 CLASSES: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC", "NAT")
@@ -155,15 +158,21 @@ class Candidate(NamedTuple):
     features: tuple[str, ...]
     title: tuple[int, int] | None
     parts: tuple[Candidate, ...]
+    word_features: int = 0  # how many leading features come from the run's own words alone
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Trained weights: per feature one weight per class, the biases and the lower-case table."""
+    """Trained weights: per feature one weight per class, the biases and the lower-case table.
+
+    ``word_scores`` remembers the bias plus the weights of a run's word features (see
+    ``_classify``), bounded by WORD_SCORE_CACHE.
+    """
 
     weights: Mapping[str, Sequence[float]]
     bias: tuple[float, ...]
     lowercase_ratio: Mapping[str, float]
+    word_scores: dict[tuple[str, ...], tuple[float, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 
@@ -187,10 +196,10 @@ def find_names(
         model = load_model()
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
-        kind, confidence = _classify(model, candidate.features)
+        kind, confidence = _classify(model, candidate.features, candidate.word_features)
         if candidate.parts and _prefer_parts(model, candidate, kind, confidence):
             for part in candidate.parts:
-                part_kind, part_confidence = _classify(model, part.features)
+                part_kind, part_confidence = _classify(model, part.features, part.word_features)
                 if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
                     found.append(NameSpan(part.start, part.end, text[part.start:part.end], part_kind,
                                           part_confidence, part.title))
@@ -208,23 +217,47 @@ def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: flo
     """
     if kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
         return True
-    part_kind, part_confidence = _classify(model, candidate.parts[0].features)
+    first = candidate.parts[0]
+    part_kind, part_confidence = _classify(model, first.features, first.word_features)
     return part_kind == "PER" and part_confidence > confidence
 
 
-def _classify(model: Model, features: Sequence[str]) -> tuple[Any, float]:
-    """Return the most probable class and its softmax probability."""
-    s0, s1, s2, s3, s4 = model.bias
-    for w0, w1, w2, w3, w4 in filter(None, map(model.weights.get, features)):  # known features only
+def _classify(model: Model, features: tuple[str, ...], word_features: int = 0) -> tuple[Any, float]:
+    """Return the most probable class and its softmax probability.
+
+    The sum over the first ``word_features`` features (those of the run's own words) is
+    remembered per model: a name recurs through a text, and its words weigh the same wherever
+    it stands. It is the same additions in the same order, so no score changes by a bit.
+    """
+    weights = model.weights
+    if word_features:
+        head = features[:word_features]
+        start = model.word_scores.get(head)
+        if start is None:
+            start = _add_weights(weights, model.bias, head)
+            if len(model.word_scores) >= WORD_SCORE_CACHE:
+                model.word_scores.clear()
+            model.word_scores[head] = start
+        features = features[word_features:]
+    else:
+        start = model.bias
+    s0, s1, s2, s3, s4 = scores = _add_weights(weights, start, features)
+    top = max(scores)
+    exp = math.exp
+    return CLASSES[scores.index(top)], 1.0 / (exp(s0 - top) + exp(s1 - top) + exp(s2 - top) + exp(s3 - top) + exp(s4 - top))
+
+
+def _add_weights(weights: Mapping[str, Sequence[float]], start: Sequence[float],
+                 features: Sequence[str]) -> tuple[float, float, float, float, float]:
+    """``start`` plus the weights of the known features, added one feature after another."""
+    s0, s1, s2, s3, s4 = start
+    for w0, w1, w2, w3, w4 in filter(None, map(weights.get, features)):  # known features only
         s0 += w0
         s1 += w1
         s2 += w2
         s3 += w3
         s4 += w4
-    scores = (s0, s1, s2, s3, s4)
-    top = max(scores)
-    exp = math.exp
-    return CLASSES[scores.index(top)], 1.0 / (exp(s0 - top) + exp(s1 - top) + exp(s2 - top) + exp(s3 - top) + exp(s4 - top))
+    return s0, s1, s2, s3, s4
 
 
 @cache
@@ -496,7 +529,7 @@ def _run_candidates(
     if cut is not None and rest < j:
         parts = (_candidate(text, line, i, cut, initial, mode, title, known_kind, facts),
                  _candidate(text, line, rest, j, False, mode, None, known_kind, facts))
-        candidate = Candidate(candidate.start, candidate.end, candidate.features, title, parts)
+        candidate = candidate._replace(parts=parts)
     found.append(candidate)
 
 
@@ -661,4 +694,4 @@ def _candidate(
         kind = known_kind(text[start:end])
         if kind is not None:
             features.append(f"g={kind}")
-    return Candidate(start, end, tuple(features), title, ())
+    return Candidate(start, end, tuple(features), title, (), j - i + 10)  # words, then ten more of them alone
