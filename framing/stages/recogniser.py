@@ -342,6 +342,7 @@ class _RatioFacts:
     ratio: Mapping[str, float]
     bucket: Mapping[str, str]  # bare lower-case word -> _bucket
     everyday: Mapping[str, bool]  # lower-case word -> _is_everyday
+    runs: Mapping[tuple[str, ...], _RunFeatures]  # a run's tokens -> _run_features
 
 
 # Tables whose facts are remembered, by id (each entry keeps its table alive, so ids stay unique).
@@ -354,7 +355,8 @@ def _ratio_facts(ratio: Mapping[str, float]) -> _RatioFacts:
     if facts is None or facts.ratio is not ratio:
         if len(_FACTS) >= RATIO_TABLES:
             _FACTS.clear()
-        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, _Memo(ratio, _bucket), _Memo(ratio, _is_everyday))
+        bucket = _Memo(ratio, _bucket)
+        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, bucket, _Memo(ratio, _is_everyday), _RunMemo(bucket))
     return facts
 
 
@@ -642,56 +644,83 @@ _INITIAL_LENGTH = {i: {n: sys.intern(f"i={i}|n={n}") for n in range(1, 5)} for i
 _OUTSIDE = (sys.intern("L1=<s>"), sys.intern("L2=<s>"), sys.intern("R1=</s>"), sys.intern("R2=</s>"))  # no neighbour
 
 
+class _RunFeatures(NamedTuple):
+    """The features a run of tokens gives itself, wherever it stands (see ``_run_features``)."""
+
+    words: tuple[str, ...]  # its words' names, length, affixes and buckets: a candidate's first features
+    b0: str  # its first word's bucket
+    n: int  # its length, at most 4
+    shapes: tuple[str, ...]  # its shape features (on a plain-text line), "allcaps" included
+    marks: tuple[str, ...]  # "orgsuffix" and "connector", where they apply
+
+
+def _run_features(bucket: Mapping[str, str], tokens: tuple[str, ...]) -> _RunFeatures:
+    """The features of a run that depend on its own tokens only (``_candidate`` adds the others)."""
+    run = list(map(_word, tokens))
+    first, last = run[0], run[-1]
+    n = min(len(run), 4)
+    if n == 1:  # most candidates are one word: no lists to build
+        b0 = b_last = b_max = bucket[first[_BARE]]
+        names: tuple[str, ...] = (first[_NAME],)
+    else:
+        buckets = [bucket[w[_BARE]] for w in run]
+        b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
+        names = tuple([w[_NAME] for w in run])
+    words = (
+        *names, first[_FIRST_NAME], last[_LAST_NAME], _LENGTH[n], first[_PREFIX], *last[_SUFFIXES],
+        _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
+    )
+    shape = first[_SHAPES] if n == 1 else f"s={' '.join([w[_SHAPE] for w in run[:4]])}"
+    shapes = (shape, first[_FIRST_SHAPE], last[_LAST_SHAPE]) + (("allcaps",) if all(w[_CAPS] for w in run) else ())
+    marks = (("orgsuffix",) if last[_ORG_SUFFIX] else ()) + (("connector",) if any(w[_CONNECTOR] for w in run) else ())
+    return _RunFeatures(words, b0, n, shapes, marks)
+
+
+class _RunMemo(dict[tuple[str, ...], _RunFeatures]):
+    """A run's tokens -> ``_run_features``, filled on first lookup; cleared once it holds WORD_SCORE_CACHE runs.
+
+    Names recur through a text, so most candidates find their own features here.
+    """
+
+    def __init__(self, bucket: Mapping[str, str]) -> None:
+        super().__init__()
+        self.bucket = bucket
+
+    def __missing__(self, tokens: tuple[str, ...]) -> _RunFeatures:
+        if len(self) >= WORD_SCORE_CACHE:
+            self.clear()
+        value = self[tokens] = _run_features(self.bucket, tokens)
+        return value
+
+
 def _candidate(
     text: str, line: _Line, i: int, j: int, initial: bool, mode: LineMode,
     title: tuple[int, int] | None, known_kind: Callable[[str], str | None] | None, facts: _RatioFacts,
 ) -> Candidate:
     """Build one candidate over tokens[i:j] with its feature strings (names and order fixed by the model)."""
     tokens = line.words
-    run = list(map(_word, tokens[i:j]))
-    first, last = run[0], run[-1]
+    own = facts.runs[tuple(tokens[i:j])]
     start, end = line.ends[i] - len(tokens[i]), line.ends[j - 1]
-    n = min(j - i, 4)
-    bucket = facts.bucket
-    if n == 1:  # most candidates are one word: no lists to build
-        b0 = b_last = b_max = bucket[first[_BARE]]
-        features = [first[_NAME]]
-    else:
-        buckets = [bucket[w[_BARE]] for w in run]
-        b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
-        features = [w[_NAME] for w in run]
     count = len(tokens)
-    features += (
-        first[_FIRST_NAME], last[_LAST_NAME], _LENGTH[n], first[_PREFIX], *last[_SUFFIXES],
-        _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
+    features = [
+        *own.words,
         _word(tokens[i - 1])[_CONTEXT][1] if i >= 1 else _OUTSIDE[0],
         _word(tokens[i - 2])[_CONTEXT][0] if i >= 2 else _OUTSIDE[1],
         _word(tokens[j])[_CONTEXT][2] if j < count else _OUTSIDE[2],
         _word(tokens[j + 1])[_CONTEXT][3] if j + 1 < count else _OUTSIDE[3],
-        _MODE[mode], _INITIAL_BUCKET[initial][b0], _INITIAL_LENGTH[initial][n],
-    )
+        _MODE[mode], _INITIAL_BUCKET[initial][own.b0], _INITIAL_LENGTH[initial][own.n],
+    ]
     if mode == "normal":
-        shapes = first[_SHAPES] if n == 1 else f"s={' '.join([w[_SHAPE] for w in run[:4]])}"
-        features += (shapes, first[_FIRST_SHAPE], last[_LAST_SHAPE])
-        for w in run:
-            if not w[_CAPS]:
-                break
-        else:
-            features.append("allcaps")
+        features += own.shapes
     if title is not None:
         title_words = [w.lower().rstrip(".") for w in text[title[0]:title[1]].split()]
         head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
         features += ["title", f"t={head}"]
     elif 0 < i and (previous := _word(tokens[i - 1])[_BARE]) in TITLE_WORDS:
         features.append(f"t~={previous}")
-    if last[_ORG_SUFFIX]:
-        features.append("orgsuffix")
-    for w in run:
-        if w[_CONNECTOR]:
-            features.append("connector")
-            break
+    features += own.marks
     if known_kind is not None:
         kind = known_kind(text[start:end])
         if kind is not None:
             features.append(f"g={kind}")
-    return Candidate(start, end, tuple(features), title, (), j - i + 10)  # words, then ten more of them alone
+    return Candidate(start, end, tuple(features), title, (), len(own.words))
