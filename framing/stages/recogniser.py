@@ -270,7 +270,7 @@ def parse_model(data: Mapping[str, Any]) -> Model:
     """Build a Model from the JSON table written by ``tools/train_recogniser.py``."""
     if tuple(data["classes"]) != CLASSES:
         raise ValueError(f"{WEIGHTS_FILE}: classes {data['classes']!r}; expected {list(CLASSES)!r}")
-    # Interned, like the feature names candidates are given: a lookup then finds its key by identity.
+    # Interned, like the fixed feature names below (_LENGTH ...): a lookup of one finds its key by identity.
     weights = {sys.intern(feature): tuple(row) for feature, row in data["weights"].items()}
     ratios = {word: percent / 100 for word, percent in data["lowercase_percent"].items()}
     return Model(weights, tuple(data["bias"]), ratios)
@@ -617,17 +617,16 @@ _LAST_SHAPE: Final = 13  # "sL=" as the last word
 
 @lru_cache(maxsize=FEATURE_CACHE)
 def _word(word: str) -> _Word:
-    """The facts and feature names of one token (names interned, see ``parse_model``)."""
+    """The facts and feature names of one token."""
     lower = word.lower()
     neighbour = lower if word[0].isalpha() else word
     shape = _shape(word)
-    intern = sys.intern
     return (
         lower.rstrip("."), lower in CONNECTORS, lower in ORG_SUFFIXES, word.isupper() and len(word) > 1,
-        intern(f"w={lower}"), intern(f"f={lower}"), intern(f"p3={lower[:3]}"), intern(f"l={lower}"),
-        (intern(f"x2={lower[-2:]}"), intern(f"x3={lower[-3:]}"), intern(f"x4={lower[-4:]}")),
-        (intern(f"L2={neighbour}"), intern(f"L1={neighbour}"), intern(f"R1={neighbour}"), intern(f"R2={neighbour}")),
-        shape, intern(f"s={shape}"), intern(f"s0={shape}"), intern(f"sL={shape}"),
+        f"w={lower}", f"f={lower}", f"p3={lower[:3]}", f"l={lower}",
+        (f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
+        (f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
+        shape, f"s={shape}", f"s0={shape}", f"sL={shape}",
     )
 
 
