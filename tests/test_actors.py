@@ -218,3 +218,19 @@ def test_an_edited_user_gazetteer_is_read_again(tmp_path: Path) -> None:
     Path(path).write_text("actor\tkind\taliases\tplaces\tcountry\tnote\nKane Holdings\torganisation\tKane\t\t\t\n"
                           "# edited\n", encoding="utf-8")
     assert [a.actor for a in framing.analyze("Kane spoke.", actors=[path]).actors] == ["Kane Holdings"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Analyst J. R. Tolkaan said the plan would fail.", [("J. R. Tolkaan", "J. R. Tolkaan")]),
+    ("Analyst J.R. Tolkaan said the plan would fail.", [("J.R. Tolkaan", "J.R. Tolkaan")]),
+    ("Later Dmitri Orlov said the talks had stalled.", [("Dmitri Orlov", "Dmitri Orlov")]),
+    ("Kane's lawyer Mira Halvorsen said no deal was near.", [("Kane", "Kane"), ("Mira Halvorsen", "Mira Halvorsen")]),
+    ("The mayor met über Fan Ludo Brandt, who said little.", [("Fan Ludo Brandt", "Fan Ludo Brandt")]),
+    ("Councilmember Tom Brandt said it. Brandt's office agreed.",
+     [("Councilmember Tom Brandt", "Tom Brandt"), ("Brandt", "Tom Brandt")]),
+    ("'Ana Lucia Ferreira said the vote was rigged.", [("Ana Lucia Ferreira", "Ana Lucia Ferreira")]),
+    ("3M Chief Pia Varga said profits fell.", [("Chief Pia Varga", "Pia Varga")]),
+    ("Minister Sven Aalto. Aalto said more.", [("Minister Sven Aalto", "Sven Aalto"), ("Aalto", "Sven Aalto")]),
+])
+def test_find_actors_names_across_initials_possessives_and_odd_capitals(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_in(text) == expected

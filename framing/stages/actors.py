@@ -21,13 +21,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Literal
 
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.recogniser import NameSpan, find_names
-from framing.text.matching import FoldedSpan, Phrase, PhraseIndex
+from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
 
@@ -71,12 +72,14 @@ class Actor:
 class Gazetteer:
     """Actors and one case-sensitive phrase index over all their names.
 
+    ``folded`` holds every name as the index reads it (``fold_words`` joined by spaces);
     ``kinds`` memoises ``kind_of`` (bounded by MAX_KIND_CACHE).
     """
 
     actors: tuple[Actor, ...]
     index: PhraseIndex[tuple[Actor, FormKind]]
     sha256: str
+    folded: frozenset[str]
     kinds: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def kind_of(self, name: str) -> str | None:
@@ -86,10 +89,13 @@ class Gazetteer:
         if len(self.kinds) > MAX_KIND_CACHE:
             self.kinds.clear()
         kind = None
-        for match in self.index.find(name, 0, len(name)):
-            if match.start == 0 and match.end == len(name):
-                kind = str(match.payload[0].kind)
-                break
+        # Only a name that folds to a whole gazetteer name can match from end to end: most
+        # names a text holds do not, and need no search.
+        if " ".join(fold_words(name)) in self.folded:
+            for match in self.index.find(name, 0, len(name)):
+                if match.start == 0 and match.end == len(name):
+                    kind = str(match.payload[0].kind)
+                    break
         self.kinds[name] = kind
         return kind
 
@@ -154,7 +160,8 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
             phrases.extend((Phrase(variant, case_sensitive=True, forms="exact"), (actor, place_kind))
                            for variant in _case_variants(place, owner))
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    return Gazetteer(tuple(actors), PhraseIndex(phrases), digest)
+    folded = frozenset(" ".join(fold_words(phrase.text)) for phrase, _ in phrases)
+    return Gazetteer(tuple(actors), PhraseIndex(phrases), digest, folded)
 
 
 def _case_variants(form: str, owner: dict[str, tuple[str, int]]) -> tuple[str, ...]:
@@ -521,19 +528,21 @@ _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
-# The _NAME_TOKEN tokens that do not open with a letter a-z (group 1), found without visiting
-# the others: a token opens at the first letter of a run of [\w'’-] characters.
-_CAPITAL_TOKEN = re.compile(r"(?<![\w'’-])[\d_'’-]*([^\W\d_a-z][\w'’-]*\.?)")
+# A _NAME_TOKEN that does not open with a letter a-z; a token opens at the first letter of a
+# run of [\w'’-] characters.
+_CAPITAL_WORD = r"[^\W\d_a-z][\w'’-]*\.?"
+# Two or more such tokens one space apart (group 1, from the first one's first letter): only
+# there can capitalised words run together.
+_CAPITAL_SEQUENCE = re.compile(rf"(?<![\w'’-])[\d_'’-]*({_CAPITAL_WORD}(?: {_CAPITAL_WORD})+)")
 
 
 class _Taken:
     """Disjoint character ranges already claimed by mentions, with a fast overlap test."""
 
     def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for start, end in sorted(ranges):
-            self.add(start, end)
+        ordered = sorted(ranges)
+        self._starts: list[int] = [start for start, _ in ordered]
+        self._ends: list[int] = [end for _, end in ordered]
 
     def overlaps(self, start: int, end: int) -> bool:
         position = bisect_right(self._starts, start) - 1
@@ -553,6 +562,12 @@ class _Candidate:
     start: int
     end: int
     words: tuple[str, ...]
+
+
+@lru_cache(maxsize=NAME_WORD_CACHE)
+def _is_everyday(word: str) -> bool:
+    """``is_everyday_word``, remembered per word: runs, candidates and surnames ask it of the same names."""
+    return is_everyday_word(word)
 
 
 @lru_cache(maxsize=NAME_WORD_CACHE)
@@ -584,7 +599,7 @@ def _name_candidates(text: str, start: int, end: int, taken: _Taken) -> Iterable
     for candidate in _capitalised_runs(text, start, end, taken):
         words = list(candidate.words)
         position = candidate.start
-        if is_everyday_word(words[0]) and _at_sentence_start(text, start, position):
+        if _is_everyday(words[0]) and _at_sentence_start(text, start, position):
             position = text.index(words[1], position + len(words[0]))
             words.pop(0)
         if len(words) >= 2:
@@ -599,44 +614,47 @@ def _at_sentence_start(text: str, span_start: int, position: int) -> bool:
 def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterable[_Candidate]:
     """Runs of capitalised ``_NAME_TOKEN`` tokens one space apart, as candidates (see ``_flush``).
 
-    Tokens opening with a-z are never visited (``_CAPITAL_TOKEN``): such a word between two
-    capitalised ones leaves more than one space between them, which ends the run anyway.
-    The span is searched as a slice, so a token may open at ``start`` whatever precedes it.
+    Only tokens in ``_CAPITAL_SEQUENCE`` are visited: a word opening with a-z between two
+    capitalised ones leaves more than one space between them, which ends the run anyway, and
+    a capitalised token with no other one a space away makes no run. The span is searched as
+    a slice, so a token may open at ``start`` whatever precedes it.
     """
-    run: list[tuple[int, int, str]] = []
-    for token in _CAPITAL_TOKEN.finditer(text[start:end]):
-        word = token.group(1)
-        if not word[0].isupper():  # not a name word ("über"): it ends the run
-            if len(run) > 1:
-                yield from _flush(run, taken)
-            run = []
-            continue
-        token_start = start + token.start(1)
-        core, possessive, is_name = _name_word_parts(word)
-        if is_name:
-            if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
-                run.append((token_start, token_start + len(core), core))
-            else:
+    for sequence in _CAPITAL_SEQUENCE.finditer(text[start:end]):
+        run: list[tuple[int, int, str]] = []
+        position = start + sequence.start(1)
+        for word in sequence.group(1).split(" "):
+            token_start = position
+            position += len(word) + 1
+            if not word[0].isupper():  # not a name word ("über"): it ends the run
                 if len(run) > 1:
                     yield from _flush(run, taken)
-                run = [(token_start, token_start + len(core), core)]
-        elif run:
-            if len(run) > 1:
-                yield from _flush(run, taken)
-            run = []
-        if possessive and run:
-            if len(run) > 1:
-                yield from _flush(run, taken)
-            run = []
-    if len(run) > 1:
-        yield from _flush(run, taken)
+                run = []
+                continue
+            core, possessive, is_name = _name_word_parts(word)
+            if is_name:
+                if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
+                    run.append((token_start, token_start + len(core), core))
+                else:
+                    if len(run) > 1:
+                        yield from _flush(run, taken)
+                    run = [(token_start, token_start + len(core), core)]
+            elif run:
+                if len(run) > 1:
+                    yield from _flush(run, taken)
+                run = []
+            if possessive and run:
+                if len(run) > 1:
+                    yield from _flush(run, taken)
+                run = []
+        if len(run) > 1:
+            yield from _flush(run, taken)
 
 
 def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidate]:
     """The run as a candidate, if it has two to four words, not all of the last two everyday, and is not taken."""
-    if 2 <= len(run) <= 4 and not all(is_everyday_word(word) for _, _, word in run[-2:]):
+    if 2 <= len(run) <= 4:
         start, end = run[0][0], run[-1][1]
-        if not taken.overlaps(start, end):
+        if not taken.overlaps(start, end) and not all(_is_everyday(word) for _, _, word in run[-2:]):
             yield _Candidate(start, end, tuple(word for _, _, word in run))
 
 
@@ -714,7 +732,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
                 continue
             unknown.append(recognised)
-        found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
+        if unknown:
+            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
         for candidate in _name_candidates(text, span_start, span_end, taken):
             if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
@@ -727,10 +746,16 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                                           surnames.get(name, name), "person", source="rule"))
                 taken.add(candidate.start, candidate.end)
         found.extend(_surname_mentions(text, span_start, span_end, surnames, taken))
-        found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken,
-                                     heading=(span_start, span_end) in heading_spans))
-        mentions.extend(sorted(found, key=lambda m: m.start))
+        if unknown:
+            found.extend(_place_mentions(text, span_start, [n for n in unknown if n.kind == "LOC"], taken,
+                                         heading=(span_start, span_end) in heading_spans))
+        if len(found) > 1:
+            found.sort(key=_START)
+        mentions.extend(found)
     return _link_surnames(mentions)
+
+
+_START = attrgetter("start")
 
 
 def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
@@ -814,7 +839,11 @@ def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
 
 
 def _canonical(name: NameSpan) -> str:
-    return _POSSESSIVE.sub("", name.text).strip()
+    """A recognised name without a possessive ending ("Kane's" -> "Kane")."""
+    text = name.text
+    if "'" in text or "’" in text:  # most names have no apostrophe: no regex to run
+        text = _POSSESSIVE.sub("", text)
+    return text.strip()
 
 
 def _is_not_a_name(name: str) -> bool:
@@ -843,9 +872,10 @@ def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> d
     found: dict[str, set[str]] = {}
     for spans in names.values():
         for name in spans:
-            canonical = _canonical(name)
-            canonical = _without_titles(canonical)
-            if name.kind == "PER" and " " in canonical:
+            if name.kind != "PER":
+                continue
+            canonical = _without_titles(_canonical(name))
+            if " " in canonical:
                 found.setdefault(canonical.rsplit(" ", 1)[1], set()).add(canonical)
     return {surname: next(iter(full)) for surname, full in found.items() if len(full) == 1}
 
@@ -854,7 +884,7 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
     """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only."""
     found = []
     for name in names:
-        canonical = _canonical(name)
+        written = canonical = _canonical(name)
         if not canonical or taken.overlaps(name.start, name.end) or _is_not_a_name(canonical):
             continue
         kind = _MODEL_KINDS[name.kind]
@@ -862,7 +892,7 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
             canonical = _without_titles(canonical)
         actor = surnames.get(canonical, canonical) if kind == "person" else canonical
         start = name.title[0] if name.title is not None and not taken.overlaps(name.title[0], name.start) else name.start
-        end = name.start + len(_POSSESSIVE.sub("", name.text).rstrip())  # "Kane's" -> "Kane"
+        end = name.start + len(written)  # "Kane's" -> "Kane" (a name never opens with white space)
         found.append(ActorMention(start, end, text[start:end], actor, kind, source="model",
                                   confidence=round(name.confidence, 4)))
         taken.add(start, end)
@@ -905,6 +935,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> li
             mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
             is_metonym=form_kind != "name" or (actor.kind == "government" and not actor.name.endswith("government")),
         ))
+    if len(found) < 2:
+        return found
     unique = {(m.start, m.end): m for m in found}  # "the West" and "The West" both match a sentence's first words
     return list(unique.values())
 
@@ -933,7 +965,7 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
         word_end = word_start + len(surname)
         if taken.overlaps(word_start, word_end):
             continue
-        if is_everyday_word(surname) and _at_sentence_start(text, start, word_start):
+        if _is_everyday(surname) and _at_sentence_start(text, start, word_start):
             continue  # "Long queues formed", not Mark Long
         found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person", source="rule"))
         taken.add(word_start, word_end)

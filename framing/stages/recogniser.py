@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from framing.text.resources import read_model_text
 
@@ -29,6 +30,9 @@ WORD_CACHE = 65536
 # Distinct tokens whose feature names are remembered (about 1.4 kB each, so at most ~11 MB; a
 # news article has a few hundred names and neighbours of names).
 FEATURE_CACHE = 8192
+# Runs whose word-feature scores a model remembers (a few hundred bytes each; a news article
+# has a few hundred distinct capitalised runs).
+WORD_SCORE_CACHE = 8192
 # Lower-case tables whose lookups are remembered (the shipped one, and a few in training).
 RATIO_TABLES = 4
 CLASSES: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC", "NAT")
@@ -143,24 +147,32 @@ class NameSpan:
     title: tuple[int, int] | None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A span the model scores: its offsets, features and, for "X of Y", the two parts."""
+class Candidate(NamedTuple):
+    """A span the model scores: its offsets, features and, for "X of Y", the two parts.
+
+    A named tuple: a text has one per capitalised run, short-lived, and a tuple is made fastest.
+    """
 
     start: int
     end: int
     features: tuple[str, ...]
     title: tuple[int, int] | None
     parts: tuple[Candidate, ...]
+    word_features: int = 0  # how many leading features come from the run's own words alone
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Trained weights: per feature one weight per class, the biases and the lower-case table."""
+    """Trained weights: per feature one weight per class, the biases and the lower-case table.
+
+    ``word_scores`` remembers the bias plus the weights of a run's word features (see
+    ``_classify``), bounded by WORD_SCORE_CACHE.
+    """
 
     weights: Mapping[str, Sequence[float]]
     bias: tuple[float, ...]
     lowercase_ratio: Mapping[str, float]
+    word_scores: dict[tuple[str, ...], tuple[float, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 
@@ -184,10 +196,10 @@ def find_names(
         model = load_model()
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
-        kind, confidence = _classify(model, candidate.features)
+        kind, confidence = _classify(model, candidate.features, candidate.word_features)
         if candidate.parts and _prefer_parts(model, candidate, kind, confidence):
             for part in candidate.parts:
-                part_kind, part_confidence = _classify(model, part.features)
+                part_kind, part_confidence = _classify(model, part.features, part.word_features)
                 if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
                     found.append(NameSpan(part.start, part.end, text[part.start:part.end], part_kind,
                                           part_confidence, part.title))
@@ -205,23 +217,47 @@ def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: flo
     """
     if kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
         return True
-    part_kind, part_confidence = _classify(model, candidate.parts[0].features)
+    first = candidate.parts[0]
+    part_kind, part_confidence = _classify(model, first.features, first.word_features)
     return part_kind == "PER" and part_confidence > confidence
 
 
-def _classify(model: Model, features: Sequence[str]) -> tuple[Any, float]:
-    """Return the most probable class and its softmax probability."""
-    s0, s1, s2, s3, s4 = model.bias
-    for w0, w1, w2, w3, w4 in filter(None, map(model.weights.get, features)):  # known features only
+def _classify(model: Model, features: tuple[str, ...], word_features: int = 0) -> tuple[Any, float]:
+    """Return the most probable class and its softmax probability.
+
+    The sum over the first ``word_features`` features (those of the run's own words) is
+    remembered per model: a name recurs through a text, and its words weigh the same wherever
+    it stands. It is the same additions in the same order, so no score changes by a bit.
+    """
+    weights = model.weights
+    if word_features:
+        head = features[:word_features]
+        start = model.word_scores.get(head)
+        if start is None:
+            start = _add_weights(weights, model.bias, head)
+            if len(model.word_scores) >= WORD_SCORE_CACHE:
+                model.word_scores.clear()
+            model.word_scores[head] = start
+        features = features[word_features:]
+    else:
+        start = model.bias
+    s0, s1, s2, s3, s4 = scores = _add_weights(weights, start, features)
+    top = max(scores)
+    exp = math.exp
+    return CLASSES[scores.index(top)], 1.0 / (exp(s0 - top) + exp(s1 - top) + exp(s2 - top) + exp(s3 - top) + exp(s4 - top))
+
+
+def _add_weights(weights: Mapping[str, Sequence[float]], start: Sequence[float],
+                 features: Sequence[str]) -> tuple[float, float, float, float, float]:
+    """``start`` plus the weights of the known features, added one feature after another."""
+    s0, s1, s2, s3, s4 = start
+    for w0, w1, w2, w3, w4 in filter(None, map(weights.get, features)):  # known features only
         s0 += w0
         s1 += w1
         s2 += w2
         s3 += w3
         s4 += w4
-    scores = (s0, s1, s2, s3, s4)
-    top = max(scores)
-    exp = math.exp
-    return CLASSES[scores.index(top)], 1.0 / (exp(s0 - top) + exp(s1 - top) + exp(s2 - top) + exp(s3 - top) + exp(s4 - top))
+    return s0, s1, s2, s3, s4
 
 
 @cache
@@ -234,7 +270,8 @@ def parse_model(data: Mapping[str, Any]) -> Model:
     """Build a Model from the JSON table written by ``tools/train_recogniser.py``."""
     if tuple(data["classes"]) != CLASSES:
         raise ValueError(f"{WEIGHTS_FILE}: classes {data['classes']!r}; expected {list(CLASSES)!r}")
-    weights = {feature: tuple(row) for feature, row in data["weights"].items()}
+    # Interned, like the fixed feature names below (_LENGTH ...): a lookup of one finds its key by identity.
+    weights = {sys.intern(feature): tuple(row) for feature, row in data["weights"].items()}
     ratios = {word: percent / 100 for word, percent in data["lowercase_percent"].items()}
     return Model(weights, tuple(data["bias"]), ratios)
 
@@ -273,8 +310,7 @@ def iter_candidates(
         position = line_end + 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     """The tokens of one line: their texts and end offsets (a token starts at its end less its length)."""
 
     words: list[str]
@@ -306,6 +342,7 @@ class _RatioFacts:
     ratio: Mapping[str, float]
     bucket: Mapping[str, str]  # bare lower-case word -> _bucket
     everyday: Mapping[str, bool]  # lower-case word -> _is_everyday
+    runs: Mapping[tuple[str, ...], _RunFeatures]  # a run's tokens -> _run_features
 
 
 # Tables whose facts are remembered, by id (each entry keeps its table alive, so ids stay unique).
@@ -318,7 +355,8 @@ def _ratio_facts(ratio: Mapping[str, float]) -> _RatioFacts:
     if facts is None or facts.ratio is not ratio:
         if len(_FACTS) >= RATIO_TABLES:
             _FACTS.clear()
-        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, _Memo(ratio, _bucket), _Memo(ratio, _is_everyday))
+        bucket = _Memo(ratio, _bucket)
+        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, bucket, _Memo(ratio, _is_everyday), _RunMemo(bucket))
     return facts
 
 
@@ -419,8 +457,9 @@ def _line_candidates(
                 j = k + 1
                 continue
             break
-        initial = _is_initial(line, i, sentence_starts, cursor)
-        _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
+        if j - i > 1 or tokens[i].lower() not in FUNCTION_WORDS:  # "The", "He" alone make no candidate
+            initial = _is_initial(line, i, sentence_starts, cursor)
+            _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
         i = j
     return found
 
@@ -492,7 +531,7 @@ def _run_candidates(
     if cut is not None and rest < j:
         parts = (_candidate(text, line, i, cut, initial, mode, title, known_kind, facts),
                  _candidate(text, line, rest, j, False, mode, None, known_kind, facts))
-        candidate = Candidate(candidate.start, candidate.end, candidate.features, title, parts)
+        candidate = candidate._replace(parts=parts)
     found.append(candidate)
 
 
@@ -592,14 +631,65 @@ def _word(word: str) -> _Word:
 
 
 _BUCKETS = ("u", "0", "1", "2", "3", "4")  # every value of _bucket
-# The feature names a candidate takes from its length, buckets, mode and initial flag, made once.
-_LENGTH = {n: f"n={n}" for n in range(1, 5)}
-_BUCKET_FIRST = {b: f"b0={b}" for b in _BUCKETS}
-_BUCKET_LAST = {b: f"bL={b}" for b in _BUCKETS}
-_BUCKET_MAX = {b: f"bM={b}" for b in _BUCKETS}
-_MODE = {m: f"m={m}" for m in ("normal", "title", "caps")}
-_INITIAL_BUCKET = {i: {b: f"i={i}|b0={b}" for b in _BUCKETS} for i in (False, True)}
-_INITIAL_LENGTH = {i: {n: f"i={i}|n={n}" for n in range(1, 5)} for i in (False, True)}
+# The feature names a candidate takes from its length, buckets, mode and initial flag, made
+# (and interned) once.
+_LENGTH = {n: sys.intern(f"n={n}") for n in range(1, 5)}
+_BUCKET_FIRST = {b: sys.intern(f"b0={b}") for b in _BUCKETS}
+_BUCKET_LAST = {b: sys.intern(f"bL={b}") for b in _BUCKETS}
+_BUCKET_MAX = {b: sys.intern(f"bM={b}") for b in _BUCKETS}
+_MODE = {m: sys.intern(f"m={m}") for m in ("normal", "title", "caps")}
+_INITIAL_BUCKET = {i: {b: sys.intern(f"i={i}|b0={b}") for b in _BUCKETS} for i in (False, True)}
+_INITIAL_LENGTH = {i: {n: sys.intern(f"i={i}|n={n}") for n in range(1, 5)} for i in (False, True)}
+_OUTSIDE = (sys.intern("L1=<s>"), sys.intern("L2=<s>"), sys.intern("R1=</s>"), sys.intern("R2=</s>"))  # no neighbour
+
+
+class _RunFeatures(NamedTuple):
+    """The features a run of tokens gives itself, wherever it stands (see ``_run_features``)."""
+
+    words: tuple[str, ...]  # its words' names, length, affixes and buckets: a candidate's first features
+    b0: str  # its first word's bucket
+    n: int  # its length, at most 4
+    shapes: tuple[str, ...]  # its shape features (on a plain-text line), "allcaps" included
+    marks: tuple[str, ...]  # "orgsuffix" and "connector", where they apply
+
+
+def _run_features(bucket: Mapping[str, str], tokens: tuple[str, ...]) -> _RunFeatures:
+    """The features of a run that depend on its own tokens only (``_candidate`` adds the others)."""
+    run = list(map(_word, tokens))
+    first, last = run[0], run[-1]
+    n = min(len(run), 4)
+    if n == 1:  # most candidates are one word: no lists to build
+        b0 = b_last = b_max = bucket[first[_BARE]]
+        names: tuple[str, ...] = (first[_NAME],)
+    else:
+        buckets = [bucket[w[_BARE]] for w in run]
+        b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
+        names = tuple([w[_NAME] for w in run])
+    words = (
+        *names, first[_FIRST_NAME], last[_LAST_NAME], _LENGTH[n], first[_PREFIX], *last[_SUFFIXES],
+        _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
+    )
+    shape = first[_SHAPES] if n == 1 else f"s={' '.join([w[_SHAPE] for w in run[:4]])}"
+    shapes = (shape, first[_FIRST_SHAPE], last[_LAST_SHAPE]) + (("allcaps",) if all(w[_CAPS] for w in run) else ())
+    marks = (("orgsuffix",) if last[_ORG_SUFFIX] else ()) + (("connector",) if any(w[_CONNECTOR] for w in run) else ())
+    return _RunFeatures(words, b0, n, shapes, marks)
+
+
+class _RunMemo(dict[tuple[str, ...], _RunFeatures]):
+    """A run's tokens -> ``_run_features``, filled on first lookup; cleared once it holds WORD_SCORE_CACHE runs.
+
+    Names recur through a text, so most candidates find their own features here.
+    """
+
+    def __init__(self, bucket: Mapping[str, str]) -> None:
+        super().__init__()
+        self.bucket = bucket
+
+    def __missing__(self, tokens: tuple[str, ...]) -> _RunFeatures:
+        if len(self) >= WORD_SCORE_CACHE:
+            self.clear()
+        value = self[tokens] = _run_features(self.bucket, tokens)
+        return value
 
 
 def _candidate(
@@ -608,50 +698,28 @@ def _candidate(
 ) -> Candidate:
     """Build one candidate over tokens[i:j] with its feature strings (names and order fixed by the model)."""
     tokens = line.words
-    run = list(map(_word, tokens[i:j]))
-    first, last = run[0], run[-1]
+    own = facts.runs[tuple(tokens[i:j])]
     start, end = line.ends[i] - len(tokens[i]), line.ends[j - 1]
-    n = min(j - i, 4)
-    bucket = facts.bucket
-    if n == 1:  # most candidates are one word: no lists to build
-        b0 = b_last = b_max = bucket[first[_BARE]]
-        features = [first[_NAME]]
-    else:
-        buckets = [bucket[w[_BARE]] for w in run]
-        b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
-        features = [w[_NAME] for w in run]
     count = len(tokens)
-    features += (
-        first[_FIRST_NAME], last[_LAST_NAME], _LENGTH[n], first[_PREFIX], *last[_SUFFIXES],
-        _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
-        _word(tokens[i - 1])[_CONTEXT][1] if i >= 1 else "L1=<s>",
-        _word(tokens[i - 2])[_CONTEXT][0] if i >= 2 else "L2=<s>",
-        _word(tokens[j])[_CONTEXT][2] if j < count else "R1=</s>",
-        _word(tokens[j + 1])[_CONTEXT][3] if j + 1 < count else "R2=</s>",
-        _MODE[mode], _INITIAL_BUCKET[initial][b0], _INITIAL_LENGTH[initial][n],
-    )
+    features = [
+        *own.words,
+        _word(tokens[i - 1])[_CONTEXT][1] if i >= 1 else _OUTSIDE[0],
+        _word(tokens[i - 2])[_CONTEXT][0] if i >= 2 else _OUTSIDE[1],
+        _word(tokens[j])[_CONTEXT][2] if j < count else _OUTSIDE[2],
+        _word(tokens[j + 1])[_CONTEXT][3] if j + 1 < count else _OUTSIDE[3],
+        _MODE[mode], _INITIAL_BUCKET[initial][own.b0], _INITIAL_LENGTH[initial][own.n],
+    ]
     if mode == "normal":
-        shapes = first[_SHAPES] if n == 1 else f"s={' '.join([w[_SHAPE] for w in run[:4]])}"
-        features += (shapes, first[_FIRST_SHAPE], last[_LAST_SHAPE])
-        for w in run:
-            if not w[_CAPS]:
-                break
-        else:
-            features.append("allcaps")
+        features += own.shapes
     if title is not None:
         title_words = [w.lower().rstrip(".") for w in text[title[0]:title[1]].split()]
         head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
         features += ["title", f"t={head}"]
     elif 0 < i and (previous := _word(tokens[i - 1])[_BARE]) in TITLE_WORDS:
         features.append(f"t~={previous}")
-    if last[_ORG_SUFFIX]:
-        features.append("orgsuffix")
-    for w in run:
-        if w[_CONNECTOR]:
-            features.append("connector")
-            break
+    features += own.marks
     if known_kind is not None:
         kind = known_kind(text[start:end])
         if kind is not None:
             features.append(f"g={kind}")
-    return Candidate(start, end, tuple(features), title, ())
+    return Candidate(start, end, tuple(features), title, (), len(own.words))
