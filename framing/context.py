@@ -106,8 +106,7 @@ class TextContext:
         key = (low, high)
         found = self._tokens.get(key)
         if found is None:
-            table = _token_table(self, low, high)
-            found = self._tokens[key] = (table, [token.start for token in table])
+            found = self._tokens[key] = _token_table(self, low, high)
         return found
 
     def clause(self, start: int, end: int) -> tuple[int, int, int, int]:
@@ -179,8 +178,9 @@ class TextContext:
         return self.polarity_of(start, end).compound
 
 
-def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToken, ...]:
-    """The words of ``text[low:high]`` with their valences (see ``ContextToken``), in one pass.
+def _token_table(context: TextContext, low: int, high: int) -> tuple[tuple[ContextToken, ...], list[int]]:
+    """The words of ``text[low:high]`` with their valences (see ``ContextToken``) and their
+    start offsets, in one pass.
 
     The previous word (booster, negator) and the latest negator's position are carried
     along rather than looked up in lists made beforehand.
@@ -196,6 +196,8 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
     make = tuple.__new__  # a NamedTuple's own constructor is a Python function: several times slower
     table: list[ContextToken] = []
     append = table.append
+    starts: list[int] = []
+    add_start = starts.append
     pointer = 0
     previous = ""  # the word before (for boosters)
     previous_negates = False
@@ -242,11 +244,12 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[ContextToke
             next_bound = bounds[after] if after < len(bounds) else len(text) + 1
         append(make(ContextToken, (start, end, word, feature_word, stem, value, rule_valence, rule_end,
                                    charged_end, quote, is_negator)))
+        add_start(start)
         previous = word
         previous_negates = is_negator
         if is_negator:
             last_negator = index
-    return tuple(table)
+    return tuple(table), starts
 
 
 @lru_cache(maxsize=65_536)

@@ -35,3 +35,15 @@ def test_find_role(text: str, actor: str, role: str | None) -> None:
 def test_roles_are_in_the_report(seed_report) -> None:
     roles = {m["role"] for s in seed_report.to_dict()["sections"] for p in s["paragraphs"] for m in p["actors"]}
     assert {"agent", "target"} <= roles
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("The Evil Empire.", None),  # its own charged word is all the clause has
+    ("The Evil Empire destroyed the village.", "destroyed"),
+    ("Cruel critics say the Evil Empire destroyed hope.", "destroyed"),  # charged words on both sides
+    ("Critics attacked the Evil Empire.", "attacked"),
+])
+def test_a_mentions_own_charged_words_give_it_no_role(text: str, evidence: str | None) -> None:
+    start = text.index("Evil Empire")
+    found = find_role(build_context(text), start, start + len("Evil Empire"))
+    assert (found.evidence.text if found else None) == evidence

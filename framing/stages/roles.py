@@ -43,9 +43,14 @@ def find_role(context: TextContext, start: int, end: int) -> ActorRole | None:
     """The mention's role toward the nearest charged words of its clause, or None."""
     low, high, clause_start, clause_end = context.clause(start, end)
     charged_starts, charged_words = context.scope_table(low, high, None, _charged_words)
-    charged = charged_words[bisect_left(charged_starts, clause_start):bisect_left(charged_starts, clause_end)]
-    if any(start <= c[0] < end for c in charged):
-        charged = [c for c in charged if not start <= c[0] < end]
+    in_clause, past_clause = bisect_left(charged_starts, clause_start), bisect_left(charged_starts, clause_end)
+    if in_clause == past_clause:
+        return None
+    # the clause's charged words less those starting inside the mention (a slice each side of it)
+    inside, after = (bisect_left(charged_starts, start, in_clause, past_clause),
+                     bisect_left(charged_starts, end, in_clause, past_clause))
+    charged = charged_words[in_clause:past_clause] if inside == after else (
+        charged_words[in_clause:inside] + charged_words[after:past_clause])
     if not charged:
         return None
     text = context.text

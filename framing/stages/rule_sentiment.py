@@ -41,7 +41,8 @@ def rule_score(context: TextContext, start: int, end: int, voice: Voice, target_
     ``target_position`` is the index of the target's first word in its scope's tokens when
     the caller knows it.
     """
-    return round(_normalised(_score_words(context, start, end, voice, target_quote, target_position)), 4)
+    scored = _score_words(context, start, end, voice, target_quote, target_position)
+    return round(_normalised(scored), 4) if scored else 0.0  # (most clauses: no word with a rule valence)
 
 
 def _normalised(scored: list[tuple[int, int, float, float]]) -> float:

@@ -147,18 +147,15 @@ def word_feature_names(word: str, stem: str, following: str) -> tuple[str, ...]:
             f"L2:{word}", f"R2:{word}", f"L:{word}_{following}", f"R:{word}_{following}", f"C:{word}")
 
 
-@dataclass(frozen=True, slots=True)
-class _TokenWeights:
-    """A word's summed model weights per side, so scoring needs no feature names at run time."""
-
-    names: tuple[str, ...]             # the word's feature names (``word_feature_names``)
-    left: tuple[float, ...]            # side word + stem + bigram
-    left_alone: tuple[float, ...]      # side word + stem (the word right before the target: no bigram)
-    right: tuple[float, ...]
-    right_alone: tuple[float, ...]     # the scope's last word has no bigram either
-    near_left: tuple[float, ...]
-    near_right: tuple[float, ...]
-    clause: tuple[float, ...]
+# A word's summed model weights per side, so scoring needs no feature names at run time:
+# (left name, left, left alone, near left, right name, right, right alone, near right, clause).
+# The names are the word's side features (``word_feature_names``); "left" sums side word + stem
+# + bigram, "left alone" side word + stem (for the word right before the target, which has no
+# bigram), and the same for the right (the scope's last word has no bigram either). A plain
+# tuple, not a NamedTuple or a dataclass: the scoring loops unpack it in one step (a tuple
+# subclass unpacks several times slower, and a dataclass is read field by field).
+_TokenWeights = tuple[str, tuple[float, ...], tuple[float, ...], tuple[float, ...],
+                      str, tuple[float, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...]]
 
 
 _ZERO = (0.0, 0.0, 0.0)
@@ -205,16 +202,16 @@ def _token_weights(model: TargetModel, feature_word: str, stem: str, following: 
         return found
     get = model.weights.get
     left_bigram, right_bigram = get(f"L:{feature_word}_{following}"), get(f"R:{feature_word}_{following}")
-    left_alone, right_alone = unigram.left_alone, unigram.right_alone
-    found = model.word_cache[key] = _TokenWeights(
-        names=unigram.names,
-        left=left_alone if left_bigram is None else (
+    left_name, _, left_alone, near_left, right_name, _, right_alone, near_right, clause = unigram
+    found = model.word_cache[key] = (
+        left_name,
+        left_alone if left_bigram is None else (
             left_alone[0] + left_bigram[0], left_alone[1] + left_bigram[1], left_alone[2] + left_bigram[2]),
-        left_alone=left_alone,
-        right=right_alone if right_bigram is None else (
+        left_alone, near_left,
+        right_name,
+        right_alone if right_bigram is None else (
             right_alone[0] + right_bigram[0], right_alone[1] + right_bigram[1], right_alone[2] + right_bigram[2]),
-        right_alone=right_alone,
-        near_left=unigram.near_left, near_right=unigram.near_right, clause=unigram.clause,
+        right_alone, near_right, clause,
     )
     return found
 
@@ -229,9 +226,9 @@ def _word_weights(model: TargetModel, feature_word: str, stem: str) -> _TokenWei
         model.unigram_cache.clear()
     n = word_feature_names(feature_word, stem, "")
     left_alone, right_alone = _sum(model, n[_WORD], n[_STEM]), _sum(model, n[_WORD + 1], n[_STEM + 1])
-    found = model.unigram_cache[key] = _TokenWeights(
-        names=n, left=left_alone, left_alone=left_alone, right=right_alone, right_alone=right_alone,
-        near_left=_sum(model, n[_NEAR]), near_right=_sum(model, n[_NEAR + 1]), clause=_sum(model, n[_CLAUSE]),
+    found = model.unigram_cache[key] = (
+        n[_WORD], left_alone, left_alone, _sum(model, n[_NEAR]),
+        n[_WORD + 1], right_alone, right_alone, _sum(model, n[_NEAR + 1]), _sum(model, n[_CLAUSE]),
     )
     return found
 
@@ -254,7 +251,7 @@ def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list
     entries: list[_Entry] = []
     append = entries.append
     for (start, end, _, word, stem, value, _, _, _, quote, is_negator), following in zip(tokens, followers[1:]):
-        # (weights are never falsy: a _TokenWeights is a plain object)
+        # (weights are never falsy: a _TokenWeights is a non-empty tuple)
         if word in heads:
             weights = cache.get((word, stem, following)) or _token_weights(model, word, stem, following)
         else:
@@ -344,16 +341,16 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     v_left = v_right = v_clause_pos = v_clause_neg = v_near = 0.0
     # (a word without valence adds nothing to the valence sums, so they skip it)
     for index in range(first, target_index):  # left of the target: distance >= 1
-        token_start, token_end, value, quote, is_negator, weights = entries[index]
+        token_start, token_end, value, quote, is_negator, (name, left, left_alone, near, _, _, _, _, clause) = \
+            entries[index]
         if author and quote is not None and quote is not target_quote:
             continue
         distance = target_index - index
         a = b = c = 0.0
         if distance <= WINDOW:
             weight = _DECAY_WEIGHTS[distance]
-            side = weights.left if distance > 1 else weights.left_alone
+            side = left if distance > 1 else left_alone
             if distance <= 2:
-                near = weights.near_left
                 a = weight * side[0] + near[0]
                 b = weight * side[1] + near[1]
                 c = weight * side[2] + near[2]
@@ -363,12 +360,11 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 c = weight * side[2]
             if value:
                 v_left += value * weight
-                name = _VALENCE_NAMES[True, value > 0, distance <= 3]
-                features[name] = features.get(name, 0.0) + abs(value) / 4.0
-                if name not in spans:
-                    spans[name] = (token_start, token_end)
+                valence_name = _VALENCE_NAMES[True, value > 0, distance <= 3]
+                features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
+                if valence_name not in spans:
+                    spans[valence_name] = (token_start, token_end)
         if clause_first <= index < clause_last:
-            clause = weights.clause
             a += clause[0]
             b += clause[1]
             c += clause[2]
@@ -381,13 +377,14 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if is_negator and distance <= 3:
             features["negation_near"] = 1.0
         if a or b or c:
-            append((weights.names[_WORD], a, b, c, token_start, token_end))
+            append((name, a, b, c, token_start, token_end))
             s0 += a
             s1 += b
             s2 += c
     last_token = n_tokens - 1
     for index in range(target_index, last):  # the target's own words, then the words right of it
-        token_start, token_end, value, quote, is_negator, weights = entries[index]
+        token_start, token_end, value, quote, is_negator, (_, _, _, _, name, right, right_alone, near, clause) = \
+            entries[index]
         if start <= token_start < end:
             continue
         if author and quote is not None and quote is not target_quote:
@@ -396,9 +393,8 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         a = b = c = 0.0
         if distance <= WINDOW:
             weight = _DECAY_WEIGHTS[distance] if distance > 0 else 1.0 / (1.0 + distance / DECAY)
-            side = weights.right if index < last_token else weights.right_alone
+            side = right if index < last_token else right_alone
             if distance <= 2:
-                near = weights.near_right
                 a = weight * side[0] + near[0]
                 b = weight * side[1] + near[1]
                 c = weight * side[2] + near[2]
@@ -408,12 +404,11 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 c = weight * side[2]
             if value:
                 v_right += value * weight
-                name = _VALENCE_NAMES[False, value > 0, distance <= 3]
-                features[name] = features.get(name, 0.0) + abs(value) / 4.0
-                if name not in spans:
-                    spans[name] = (token_start, token_end)
+                valence_name = _VALENCE_NAMES[False, value > 0, distance <= 3]
+                features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
+                if valence_name not in spans:
+                    spans[valence_name] = (token_start, token_end)
         if clause_first <= index < clause_last:
-            clause = weights.clause
             a += clause[0]
             b += clause[1]
             c += clause[2]
@@ -426,7 +421,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if is_negator and distance <= 3:
             features["negation_near"] = 1.0
         if a or b or c:
-            append((weights.names[_WORD + 1], a, b, c, token_start, token_end))
+            append((name, a, b, c, token_start, token_end))
             s0 += a
             s1 += b
             s2 += c
