@@ -53,6 +53,15 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
     ('The agency said in a statement that it took safety seriously and that the results were "inconclusive '
      'at the time".', [("reported", 'it took safety seriously and that the results were "inconclusive at the time"',
                         "The agency"), ("direct", '"inconclusive at the time"', "The agency")]),
+    # a charged verb of speech quotes someone too; one that takes an object opens no reported speech
+    ('Ruth Hale slammed the plan as "a vanity project" on Monday.', [("direct", '"a vanity project"', "Ruth Hale")]),
+    ('Graham Pell gloated that the savings would be "substantial" this year.',
+     [("reported", 'the savings would be "substantial" this year', "Graham Pell"),
+      ("direct", '"substantial"', "Graham Pell")]),
+    # "would be" is a verb, not "would-be": the quotation after it is the speaker's, as after "said"
+    ('The chair, Graham Pell, said that the savings would be "substantial" next year.',
+     [("direct", '"substantial"', None)]),
+    ('The would-be "reformers" met again.', [("scare", '"reformers"', None)]),
     ('Something akin to an "Istanbul Plus" deal.', []),
     ("His remarks clarified several points about the summit.", []),
     ("The talks were held under mutually agreed conditions at the venue.", []),

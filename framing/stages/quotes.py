@@ -38,6 +38,10 @@ SPEECH_VERBS = frozenset(
     characterizes characterised characterises tweeted posted thinks thought fears feared
     hopes hoped expects expected charged charges accused accuses revealed reveals
     indicated indicates signaled signalled signals cautioned cautions agreed agrees
+    slammed slams blasted blasts gloated gloats bragged brags crowed scoffed scoffs sneered sneers
+    mocked mocks quipped quips retorted retorts snapped fumed fumes ranted rants raged rages
+    whined whines moaned moans grumbled grumbles griped lamented laments bemoaned bemoans
+    lambasted lambastes derided derides decried decries denounced denounces scolded chided
     """.split()
 )
 # Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
@@ -65,7 +69,8 @@ _LABELLING = re.compile(
 )
 # Only a conjunction or a comma between two quotations: they share their speaker.
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)?\s*")
-_SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would[- ]be)\s*$", re.I)
+# ("would-be" only with its hyphen: "would be" is a verb, as in 'said the savings would be "substantial"')
+_SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would-be)\s*$", re.I)
 # No phrase of _SO_CALLED is longer ("self-proclaimed" has 15 characters).
 MAX_SO_CALLED_CHARS = 15
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
@@ -107,7 +112,13 @@ MAX_FRAGMENT_WORDS = 8
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|his|her|its|their|our|one|now|then|former)\b[^,]{0,80},\s*$")
 _PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
-_OBJECT_VERBS = frozenset("told tells asked asks urged urges warned warns accused accuses charged charges".split())
+_OBJECT_VERBS = frozenset(
+    """
+    told tells asked asks urged urges warned warns accused accuses charged charges
+    slammed slams blasted blasts mocked mocks lambasted lambastes derided derides decried decries
+    denounced denounces scolded chided bemoaned bemoans lamented laments
+    """.split()
+)
 MIN_REPORTED_WORDS = 4
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
 # The patterns below are compiled once here rather than formatted and looked up per call.
