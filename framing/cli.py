@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 input or lexicon error (one line on stderr, no traceback), 2
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError as error:
         print(f"framing: error: {_one_line(str(error))}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader stopped early ("| head"): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # Python flushes stdout again at exit: let that go nowhere
+        return 0
     except OSError as error:
         print(f"framing: error: {_one_line(str(error))}", file=sys.stderr)
         return 1
@@ -104,14 +108,15 @@ def _render(report: Any, output_format: str, level: str = "paragraph") -> str:
     return _csv(report.to_dict(), level)
 
 
-def _csv(data: dict[str, Any], level: str) -> str:
-    """CSV rows of one level, written with the standard library (pandas not needed)."""
+def _csv(data: dict[str, Any] | Sequence[dict[str, Any]], level: str) -> str:
+    """CSV rows of one level for one report or several (one header), written with the standard library."""
     import csv
     import io
 
     from framing.render.dataframe import rows
 
-    table = rows(data, level=level)  # type: ignore[arg-type]
+    reports = [data] if isinstance(data, dict) else data
+    table = [row for report in reports for row in rows(report, level=level)]  # type: ignore[arg-type]
     out = io.StringIO()
     columns = list(dict.fromkeys(key for row in table for key in row))
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
@@ -136,8 +141,13 @@ def _report(args: argparse.Namespace) -> int:
     if args.out is None:
         if args.format == "html" and len(reports) > 1:
             raise framing.InputError("several HTML reports need --out FOLDER")
-        for _, report in reports:
-            sys.stdout.write(_render(report, args.format, args.level))
+        if len(reports) > 1 and args.format == "json":  # one JSON value: an array of the reports
+            sys.stdout.write("[\n" + ",\n".join(str(report.to_json()) for _, report in reports) + "\n]\n")
+        elif len(reports) > 1 and args.format == "csv":  # one table: each row names its source file
+            sys.stdout.write(_csv([report.to_dict() for _, report in reports], args.level))
+        else:
+            for _, report in reports:
+                sys.stdout.write(_render(report, args.format, args.level))
         return 0
     out = Path(args.out)
     if len(reports) == 1 and not out.is_dir():

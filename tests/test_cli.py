@@ -30,6 +30,21 @@ def test_report_formats(fmt: str, check) -> None:  # type: ignore[no-untyped-def
     assert check(done.stdout)
 
 
+def test_several_reports_to_stdout_are_one_json_value_and_one_csv_table() -> None:
+    files = [str(SEEDS / "summit_wire.txt"), str(SEEDS / "summit_opinion.txt")]
+    done = run("report", *files, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert [report["title"][:9] for report in json.loads(done.stdout)] == ["Black Sea", "The Istan"]
+    done = run("report", *files, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(done.stdout)))
+    assert sum(row[:1] == ["source"] for row in table) == 1
+    assert {row[0] for row in table[1:]} == set(files)
+
+
 @pytest.mark.parametrize("level", ["actor", "span"])
 def test_report_csv_indexes_are_integers(level: str) -> None:
     import csv
