@@ -234,3 +234,13 @@ def test_an_edited_user_gazetteer_is_read_again(tmp_path: Path) -> None:
 ])
 def test_find_actors_names_across_initials_possessives_and_odd_capitals(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_in(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("Lead line.\n\nISTANBUL, Oct 14 - Talks on shipping ended without a deal.", "ISTANBUL", False),
+    ("Lead line.\n\nKARVENNA (Reuters) - Talks on shipping ended without a deal.", "KARVENNA", False),
+    ("Lead line.\n\nOPECX, the cartel, said on Monday it would cut output.", "OPECX", True),
+])
+def test_a_dateline_in_capitals_is_no_actor(text: str, name: str, kept: bool) -> None:
+    actors = {a.actor for a in framing.analyze(text).actors}
+    assert (name in actors) == kept, actors

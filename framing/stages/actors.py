@@ -355,6 +355,8 @@ _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
 _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
                                  "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
 _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+# A dateline after a name in capitals, up to its dash: "ISTANBUL, Oct 14 -", "KYIV (Reuters) -".
+_CAPITALS_DATELINE = re.compile(r"\s*(?:,[^\n,.;:]{1,30}?|\([^\n()]{1,30}\))?\s+[-–—]\s")
 # The patterns the context rules run per name, compiled once.
 _WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place or a name
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
@@ -727,7 +729,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         for recognised in names.get((span_start, span_end), ()):
             if gazetteer.kind_of(_canonical(recognised)) is not None:
                 continue
-            if recognised.kind != "PER" and is_non_actor_name(recognised.text):
+            if recognised.kind != "PER" and (is_non_actor_name(recognised.text) or _is_dateline(
+                    text, recognised.start, recognised.end, span_start)):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
                 continue
@@ -799,6 +802,14 @@ _DOCUMENT_HEADS = frozenset(
 )
 _EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election elections referendum".split())
 _NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
+
+
+def _is_dateline(text: str, start: int, end: int, span_start: int) -> bool:
+    """Whether a name in capitals opens its paragraph as a dateline ("ISTANBUL, Oct 14 -"): a place, no one.
+
+    The dash that ends a dateline must follow within a few words, so "OPEC, the cartel, said" stays an actor.
+    """
+    return start == span_start and text[start:end].isupper() and _CAPITALS_DATELINE.match(text, end) is not None
 
 
 def is_non_actor_name(name: str) -> bool:
