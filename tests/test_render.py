@@ -129,6 +129,14 @@ def test_rows_never_overwrite_the_document_columns(level: str) -> None:
     assert all(row["source"] == data["source"] and row["title"] == data["title"] for row in table)
 
 
+def test_actor_rows_carry_portrayal_and_stance() -> None:
+    data = framing.report(ROOT / "seeds" / "summit_opinion.txt").to_dict()
+    first = rows(data, level="actor")[0]
+    assert (first["actor"], first["portrayal"], first["stance"]) == (
+        data["actors"][0]["actor"], data["actors"][0]["portrayal"], data["actors"][0]["stance"])
+    assert first["portrayal"] == "antagonist"
+
+
 def test_markdown_counts_negated_hits_apart() -> None:
     markdown = framing.analyze("Budget plans\n\nThe plan is reckless. Aides said it was not reckless.").to_markdown()
     assert "| reckless | derogatory_descriptor | 2 (1 negated) |" in markdown

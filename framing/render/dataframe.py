@@ -103,7 +103,8 @@ def _actor_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 def _actor_fields(actor: dict[str, Any]) -> dict[str, Any]:
     return {key: actor.get(key) for key in
-            ("actor", "kind", "mentions", "author_mentions", "sentiment", "label", "quoted_sentiment")}
+            ("actor", "kind", "mentions", "author_mentions", "portrayal", "stance", "sentiment", "label",
+             "quoted_sentiment")}
 
 
 def _span_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
