@@ -156,6 +156,18 @@ def test_widen_never_takes_a_word_of_another_hit_nor_widens_markers() -> None:
     assert [h.text for h in widen(text, marker, 0, len(text))] == ["corrupt"]
 
 
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Nurses slammed hospital leaders on Monday.", "slammed"),
+    ("The minister gloated about officials.", "gloated"),
+])
+def test_a_charged_verb_of_speech_keeps_its_extent(text: str, verb: str) -> None:
+    """Its object is what was spoken about, not part of the loading ("slammed", not "slammed hospital leaders")."""
+    from framing.stages.loaded_terms import find_document_terms
+
+    hits = find_document_terms(text, compile_lexicons(resolve_lexicons()), [(0, len(text))])
+    assert [h.text for h in hits if h.category == "charged_speech"] == [verb]
+
+
 def test_find_terms_scorer_leaves_out_unguessed_categories_and_names() -> None:
     from framing.stages.loaded_terms import UNGUESSED_CATEGORIES
 

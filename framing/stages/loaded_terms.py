@@ -55,6 +55,9 @@ from framing.text.valence import vader_tables
 MODEL_TERM_WEIGHT = 1.0
 # Valence of a model-found term whose category is "loaded_other" (the mean of the negative categories).
 MODEL_TERM_VALENCE = -1.5
+# Hits whose extent is the entry itself: stance markers, and charged verbs of speech, whose
+# object ("slammed hospital leaders") is what was spoken about, not part of the loading.
+KEEP_EXTENT = MARKER_CATEGORIES | {"charged_speech"}
 # What may stand between two hits that make one phrase: spaces only, never a line break.
 _JOINING = frozenset(" \u00a0")
 
@@ -227,7 +230,7 @@ def _with_nouns(text: str, hits: Sequence[TermHit], found: Sequence[TermHit], st
     starts = {h.start for h in found}
     out = []
     for hit in hits:
-        noun_end = None if hit.category in MARKER_CATEGORIES else noun_after(text, hit.start, hit.end, stop)
+        noun_end = None if hit.category in KEEP_EXTENT else noun_after(text, hit.start, hit.end, stop)
         if noun_end is not None and hit.end + 1 not in starts:
             hit = replace(hit, end=noun_end, text=text[hit.start:noun_end])
         out.append(hit)
@@ -319,7 +322,7 @@ def widen(text: str, hits: Sequence[TermHit], start: int, end: int) -> tuple[Ter
     reach = list(accumulate((e for _, e in taken), max))  # the furthest end among the hits so far
     out = []
     for hit in hits:
-        if hit.category in MARKER_CATEGORIES:
+        if hit.category in KEEP_EXTENT:
             out.append(hit)
             continue
         first, last = _widened(text, hit.start, hit.end, start, end, lexical=hit.source == "lexicon")
