@@ -232,6 +232,18 @@ def test_lexicon_hash_tracks_content() -> None:
     ("Radical activists blocked the bridge.", None, "radical"),
     ("Free radical damage ages the cells.", "radical", None),
     ("The board approved a radical overhaul of the pension scheme.", "radical", None),
+    ("Antioxidants neutralise free radicals in the body.", "radicals", None),
+    ("The party unveiled a radical plan to cut taxes.", "radical", None),
+    ("She won her third grand slam title.", "slam", None),
+    ("The car slammed into a wall.", "slammed", None),
+    ("The senator slammed the plan.", None, "slammed"),
+    ("All night the dog barked at the gate.", "barked", None),
+    ("The minister barked orders at aides.", None, "barked"),
+    ("The volcano spewed ash for days.", "spewed", None),
+    ("Patients with inflammatory bowel disease need care.", "inflammatory", None),
+    ("A rabid dog bit two children.", "rabid", None),
+    ("He leaves his beloved wife and two sons.", "beloved", None),
+    ("The bird was a parrot from Gabon.", "parrot", None),
 ])
 def test_sense_rules_drop_plain_uses_only(text: str, plain: str | None, loaded: str | None) -> None:
     from framing.stages.lexicon import load_sense_rules, split_plain_senses
@@ -264,3 +276,10 @@ def test_annotate_hits_keeps_every_other_field() -> None:
     assert {field.name for field in dataclasses.fields(TermHit)} == {
         "start", "end", "text", "term", "category", "weight", "valence", "lexicon", "negated", "in_quote", "speaker",
         "question", "source", "confidence"}
+
+
+def test_a_surname_that_is_a_charged_verb_is_no_hit() -> None:
+    """ "parrot" is matched in lower case only, so "Mr Parrot" is a name."""
+    text = "Mr Parrot, the finance minister, said aides would parrot the line."
+    hits = match_terms(text, compile_lexicons(resolve_lexicons()))
+    assert [h.text for h in hits if h.term == "parrot"] == ["parrot"]
