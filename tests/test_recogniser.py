@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import framing
 from framing.stages.recogniser import NameSpan, find_names, iter_candidates, load_model
 
 # Hand-written sentences, names from many cultures: (text, expected [(name, kind)]).
@@ -182,3 +183,13 @@ def test_each_lowercase_table_is_read_on_its_own() -> None:
     assert everyday == []
     assert [text[c.start:c.end] for c in rare] == ["Apple"]
     assert "b0=0" in rare[0].features
+
+
+def test_a_long_run_of_capitals_is_scored_but_not_remembered() -> None:
+    """Names are short: a run longer than MAX_REMEMBERED_RUN would make a memo key as long as itself."""
+    from framing.stages.recogniser import MAX_REMEMBERED_FEATURES
+
+    shouted = " ".join(f"Word{chr(65 + i % 26)}{i}" for i in range(60))
+    framing.analyze(f"Lead line.\n\nThe banner read {shouted} on Monday.")
+    assert load_model().word_scores
+    assert max(map(len, load_model().word_scores)) <= MAX_REMEMBERED_FEATURES

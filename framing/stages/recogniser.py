@@ -33,6 +33,12 @@ FEATURE_CACHE = 8192
 # Runs whose word-feature scores a model remembers (a few hundred bytes each; a news article
 # has a few hundred distinct capitalised runs).
 WORD_SCORE_CACHE = 8192
+# Longest run (in tokens) whose features and scores are remembered: names are short, and a
+# long run of capitals (a shouted headline, a title-case table) would make a key as long as itself.
+MAX_REMEMBERED_RUN = 8
+# The same bound for the run's own feature names whose weight sum is remembered (a run of eight
+# tokens gives about twenty).
+MAX_REMEMBERED_FEATURES = 24
 # Lower-case tables whose lookups are remembered (the shipped one, and a few in training).
 RATIO_TABLES = 4
 CLASSES: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC", "NAT")
@@ -235,9 +241,10 @@ def _classify(model: Model, features: tuple[str, ...], word_features: int = 0) -
         start = model.word_scores.get(head)
         if start is None:
             start = _add_weights(weights, model.bias, head)
-            if len(model.word_scores) >= WORD_SCORE_CACHE:
-                model.word_scores.clear()
-            model.word_scores[head] = start
+            if word_features <= MAX_REMEMBERED_FEATURES:
+                if len(model.word_scores) >= WORD_SCORE_CACHE:
+                    model.word_scores.clear()
+                model.word_scores[head] = start
         features = features[word_features:]
     else:
         start = model.bias
@@ -686,6 +693,8 @@ class _RunMemo(dict[tuple[str, ...], _RunFeatures]):
         self.bucket = bucket
 
     def __missing__(self, tokens: tuple[str, ...]) -> _RunFeatures:
+        if len(tokens) > MAX_REMEMBERED_RUN:
+            return _run_features(self.bucket, tokens)
         if len(self) >= WORD_SCORE_CACHE:
             self.clear()
         value = self[tokens] = _run_features(self.bucket, tokens)
