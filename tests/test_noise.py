@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from framing.ingest.noise import classify_noise_line, credit_split, split_tags, tags_label
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.ingest.noise import MEDIA_WORD, classify_noise_line, credit_split, split_tags, tags_label
 
 
 @pytest.mark.parametrize(("line", "kind"), [
@@ -92,3 +96,16 @@ def test_long_lines_are_judged_like_the_fold_would() -> None:
     assert is_ui_line("Updated: 5 min ago, with many more words after it that make the line long")
     assert not is_ui_line("facebook twitter email print share save follow next previous")  # nine words
     assert is_ui_line("facebook | twitter | email | print | share | save | follow | next")  # eight words
+
+
+def test_media_word_lookahead_lists_every_word_start() -> None:
+    """MEDIA_WORD opens with a first-letter lookahead; it must match whatever it matches without one."""
+    core = re.compile(re.sub(r"^\\b\(\?=\[[a-z]+\]\)", "", MEDIA_WORD.pattern), MEDIA_WORD.flags)
+    assert core.pattern != MEDIA_WORD.pattern
+
+    @given(st.from_regex(core, fullmatch=True))
+    @settings(max_examples=200, deadline=None)
+    def matches_alike(phrase: str) -> None:
+        assert MEDIA_WORD.match(phrase) is not None, phrase
+
+    matches_alike()

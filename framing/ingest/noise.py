@@ -35,7 +35,7 @@ _AGENCY_CREDIT = re.compile(
     r"(?P<credit>\((?:[^()]*/\s*)?[^()]*\b" + _AGENCY + r"\b[^()]*\)|[A-Z][\w.'’ -]{1,40}\s*/\s*"
     + _AGENCY + r"(?:\s+via\s+[\w ]+)?)\s*$"
 )
-_MEDIA_WORD = re.compile(  # (?=[spfigvc]): the words' first letters, so most positions fail at once
+MEDIA_WORD = re.compile(  # (?=[spfigvc]): the words' first letters, so most positions fail at once
     r"\b(?=[spfigvc])(?:screenshot|screen grab|screengrab|pictured|file photo|photo|photograph|image|"
     r"illustration|infographic|graphic|video still|still from|courtesy of)\b(?![-‐])",
     re.I,
@@ -282,7 +282,7 @@ def _is_media_caption(line: str) -> bool:
     if line.endswith((".", "!", "?")) and not line.endswith(")."):
         lowered = line.lower()
         return "screenshot" in lowered or "pictured" in lowered
-    media = _MEDIA_WORD.search(line)
+    media = MEDIA_WORD.search(line)
     if not media:
         return False
     if re.search(r"\b(?:screenshot|screen grab|screengrab|pictured|file photo)\b", line, re.I):
