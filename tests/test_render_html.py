@@ -427,3 +427,13 @@ def test_html_in_browser_runs_no_injected_script(
         result = check.check_page(path, hostile_data, chromium=binary, term="snollygoster")
         assert result.errors == [], name   # an alert() would show up as "dialog opened"
         assert result.problems == [], name
+
+
+def test_a_mention_hover_shows_the_probabilities_its_label_is_read_from() -> None:
+    """The model's label is its most probable class: beside the score, the probabilities say why."""
+    page = framing.report(ROOT / "seeds" / "summit_wire.txt").to_html()
+    lines = re.findall(r"sentiment [+-]\d\.\d\d · (\w+) \(most probable class: neg (\d+)% neu (\d+)% pos (\d+)%\)", page)
+    assert lines
+    for label, *shares in lines:
+        negative, neutral, positive = map(int, shares)
+        assert label == ("negative", "neutral", "positive")[max(range(3), key=[negative, neutral, positive].__getitem__)]

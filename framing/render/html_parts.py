@@ -126,6 +126,19 @@ def _term_tip(title: str, hit: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _sentiment_line(score: float | None, label: str | None, probabilities: Mapping[str, float] | None) -> str:
+    """A mention's sentiment for its hover; a model's label comes with the probabilities it is read from.
+
+    The model's label is its most probable class, which can be "neutral" at a score of -0.29: the
+    probabilities show why the two differ.
+    """
+    line = f"sentiment {number(score, '+.2f')} · {label}"
+    if probabilities:
+        shares = " ".join(f"{name[:3]} {value:.0%}" for name, value in probabilities.items())
+        line += f" (most probable class: {shares})"
+    return line
+
+
 def actor_marks(mentions: Iterable[Mapping[str, Any]]) -> list[Mark]:
     """Actor mentions (layer ``actors``), underlined in the colour of their portrayal; sentiment in the hover."""
     marks = []
@@ -142,7 +155,7 @@ def actor_marks(mentions: Iterable[Mapping[str, Any]]) -> list[Mark]:
             cast += f" by “{mention['portrayal_evidence']['text']}”"
         lines = [f"{mention['actor']} · {mention.get('kind')}{' (metonym)' if mention.get('metonym') else ''}",
                  cast,
-                 f"sentiment {number(score, '+.2f')} · {label}",
+                 _sentiment_line(score, label, mention.get("probabilities")),
                  f"in the words of {speaker}" if speaker else "author voice"]
         if mention.get("evidence"):
             lines.append(f"evidence: “{mention['evidence']['text']}”")
