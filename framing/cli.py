@@ -151,6 +151,8 @@ def _report(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out)
     if len(reports) == 1 and not out.is_dir():
+        if not out.parent.is_dir():
+            raise framing.InputError(f"--out {out}: the folder {out.parent} does not exist")
         out.write_text(_render(reports[0][1], args.format, args.level), encoding="utf-8")
         print(f"wrote {out}", file=sys.stderr)
         return 0

@@ -71,6 +71,12 @@ def test_missing_file_is_exit_1_with_one_line(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1 and "no such file" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_out_into_a_missing_folder_is_exit_1_naming_it(tmp_path: Path) -> None:
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--out", str(tmp_path / "missing" / "x.md"))
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"framing: error: --out {tmp_path / 'missing' / 'x.md'}: the folder {tmp_path / 'missing'} does not exist"
+
+
 def test_binary_file_is_exit_1(tmp_path: Path) -> None:
     png = tmp_path / "image.txt"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
