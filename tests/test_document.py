@@ -204,3 +204,12 @@ def test_header_lines_without_blank_lines_are_split() -> None:
     assert document.date_iso == "2025-10-14"
     assert [n.kind for n in document.noise] == ["ui"]
     assert [p.text for p in document.paragraphs] == ["The talks ended on Monday after four days."]
+
+
+@pytest.mark.parametrize("marks", ["*", "_", "**"])
+def test_a_markdown_byline_in_italics_or_bold_is_read_inside_its_marks(marks: str) -> None:
+    text = f"# Nurses walk out\n\n{marks}By Amira Dean · 3 March 2026{marks}\n\nNurses at the hospital walked out over pay.\n"
+    document = framing.parse(text, format="markdown")
+    assert document.byline is not None and document.byline.text == "By Amira Dean"
+    assert document.date is not None and document.date.text == "3 March 2026"
+    assert [p.text for p in document.paragraphs] == ["Nurses at the hospital walked out over pay."]

@@ -330,18 +330,22 @@ def _mark_header(text: str, blocks: list[_Block], *, markdown: bool) -> dict[str
             header["date"] = _span(text, block.unit.start, block.unit.end)
             meta_positions.append(position)
             continue
-        parts = _byline_parts(content) if "byline" not in header else None
+        # a Markdown byline may be set in italics or bold ("*By Jane Doe · 3 March 2026*"): read inside the marks
+        marks = len(content) - len(content.lstrip("*_")) if markdown else 0
+        inner = content[marks:len(content) - marks] if marks and content.endswith(content[:marks]) else content
+        marks = marks if inner is not content else 0
+        parts = _byline_parts(inner) if "byline" not in header else None
         if parts is None:
             continue
         name_end, date_start = parts
-        prefixed = bool(_BYLINE_PREFIX.match(content))
+        prefixed = bool(_BYLINE_PREFIX.match(inner))
         if not prefixed and date_start is None and not _next_to_date(text, blocks, content_indexes, position):
             continue
         block.role = "byline"
-        start = block.unit.start
-        header["byline"] = _span(text, start, start + len(content[:name_end].rstrip()))
+        start = block.unit.start + marks
+        header["byline"] = _span(text, start, start + len(inner[:name_end].rstrip()))
         if date_start is not None and "date" not in header:
-            header["date"] = _span(text, start + date_start, block.unit.end)
+            header["date"] = _span(text, start + date_start, start + len(inner))
         meta_positions.append(position)
     if meta_positions and max(meta_positions) < HEADER_SEARCH_UNITS:
         before = [content_indexes[p] for p in range(max(meta_positions)) if p not in meta_positions]
