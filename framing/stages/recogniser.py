@@ -17,10 +17,11 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import accumulate
 from typing import Any, Final, Literal, NamedTuple
 
+from framing.text.memo import BoundedMemo
 from framing.text.resources import read_model_text
 
 NameKind = Literal["PER", "ORG", "LOC", "NAT"]
@@ -324,21 +325,6 @@ class _Line(NamedTuple):
     ends: list[int]
 
 
-class _Memo(dict[str, Any]):
-    """Word -> ``compute(ratio, word)``, filled on first lookup; cleared once it holds WORD_CACHE words."""
-
-    def __init__(self, ratio: Mapping[str, float], compute: Callable[[Mapping[str, float], str], Any]) -> None:
-        super().__init__()
-        self.ratio = ratio
-        self.compute = compute
-
-    def __missing__(self, word: str) -> Any:
-        if len(self) >= WORD_CACHE:
-            self.clear()
-        value = self[word] = self.compute(self.ratio, word)
-        return value
-
-
 @dataclass(frozen=True, slots=True)
 class _RatioFacts:
     """What candidates read from one lower-case table, memoised: a word's bucket and whether it is everyday.
@@ -362,8 +348,11 @@ def _ratio_facts(ratio: Mapping[str, float]) -> _RatioFacts:
     if facts is None or facts.ratio is not ratio:
         if len(_FACTS) >= RATIO_TABLES:
             _FACTS.clear()
-        bucket = _Memo(ratio, _bucket)
-        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, bucket, _Memo(ratio, _is_everyday), _RunMemo(bucket))
+        bucket: BoundedMemo[str, str] = BoundedMemo(partial(_bucket, ratio), WORD_CACHE)
+        everyday: BoundedMemo[str, bool] = BoundedMemo(partial(_is_everyday, ratio), WORD_CACHE)
+        runs: BoundedMemo[tuple[str, ...], _RunFeatures] = BoundedMemo(
+            partial(_run_features, bucket), WORD_SCORE_CACHE, remember=_is_short_run)
+        facts = _FACTS[id(ratio)] = _RatioFacts(ratio, bucket, everyday, runs)
     return facts
 
 
@@ -476,17 +465,8 @@ def _is_name_word_in_prose(word: str) -> bool:
     return word[0].isupper() or (("-" in word or "'" in word or "’" in word) and _PARTICLE_WORD.match(word) is not None)
 
 
-class _WordFlags(dict[str, bool]):
-    """Word -> ``_is_name_word_in_prose(word)``, filled on first lookup; cleared once it holds WORD_CACHE words."""
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= WORD_CACHE:
-            self.clear()
-        value = self[word] = _is_name_word_in_prose(word)
-        return value
-
-
-_NAME_WORD_FLAGS = _WordFlags()
+# Word -> ``_is_name_word_in_prose(word)``, each distinct word tested once.
+_NAME_WORD_FLAGS: BoundedMemo[str, bool] = BoundedMemo(_is_name_word_in_prose, WORD_CACHE)
 
 
 def _run_candidates(
@@ -682,23 +662,9 @@ def _run_features(bucket: Mapping[str, str], tokens: tuple[str, ...]) -> _RunFea
     return _RunFeatures(words, b0, n, shapes, marks)
 
 
-class _RunMemo(dict[tuple[str, ...], _RunFeatures]):
-    """A run's tokens -> ``_run_features``, filled on first lookup; cleared once it holds WORD_SCORE_CACHE runs.
-
-    Names recur through a text, so most candidates find their own features here.
-    """
-
-    def __init__(self, bucket: Mapping[str, str]) -> None:
-        super().__init__()
-        self.bucket = bucket
-
-    def __missing__(self, tokens: tuple[str, ...]) -> _RunFeatures:
-        if len(tokens) > MAX_REMEMBERED_RUN:
-            return _run_features(self.bucket, tokens)
-        if len(self) >= WORD_SCORE_CACHE:
-            self.clear()
-        value = self[tokens] = _run_features(self.bucket, tokens)
-        return value
+def _is_short_run(tokens: tuple[str, ...]) -> bool:
+    """Whether a run's features are remembered: names are short (see MAX_REMEMBERED_RUN)."""
+    return len(tokens) <= MAX_REMEMBERED_RUN
 
 
 def _candidate(
