@@ -15,15 +15,8 @@ from functools import cache
 from operator import attrgetter
 
 from framing.model import FrameCue, FrameScore, TermHit
-from framing.stages.lexicon import (
-    CategoryInfo,
-    CompiledLexicons,
-    LexiconEntry,
-    compile_lexicons,
-    load_lexicon,
-    merge_compounds,
-)
-from framing.text.matching import FoldedSpan, PhraseMatch
+from framing.stages.lexicon import CategoryInfo, CompiledLexicons, compile_lexicons, load_lexicon, match_terms
+from framing.text.matching import FoldedSpan
 
 FRAMES: tuple[str, ...] = (
     "economic", "capacity_resources", "morality", "fairness_equality", "legality_constitutionality",
@@ -52,35 +45,14 @@ def find_frame_cues(text: str, spans: Iterable[tuple[int, int]], loaded_terms: S
     compiled = frame_lexicons()
     cues: list[FrameCue] = []
     for start, end in spans:
-        found = compiled.index.find_folded((folded.get((start, end)) if folded else None) or FoldedSpan(text, start, end))
-        cues.extend(_cues_of(text, found, compiled))
+        for hit in match_terms(text, compiled, start, end, folded=folded.get((start, end)) if folded else None):
+            cues.append(FrameCue(hit.start, hit.end, hit.text, hit.category, hit.weight, "cue"))
     for hit in loaded_terms:
         info = categories.get(hit.category)
         if info is not None and info.frame is not None and hit.is_author_voice:
             cues.append(FrameCue(hit.start, hit.end, hit.text, info.frame, LOADED_TERM_FRAME_WEIGHT, "loaded_term"))
     cues.sort(key=lambda cue: (cue.start, cue.end, cue.frame))
     return tuple(cues)
-
-
-def _cues_of(text: str, found: Sequence[PhraseMatch[tuple[LexiconEntry, str]]],
-             compiled: CompiledLexicons) -> list[FrameCue]:
-    """The cues of one span's frame-lexicon matches: ``match_terms``' hits, as cues.
-
-    Most spans have no compound (two cues of a frame side by side), and their cues are made
-    straight from the matches; a span with one goes through ``merge_compounds``, which joins it.
-    """
-    cues: list[FrameCue] = []
-    previous_end, previous_category = 0, None  # (no category: the first match follows nothing)
-    for match in found:
-        entry = match.payload[0]
-        if entry.category == previous_category and text[previous_end:match.start] in (" ", "\u00a0"):
-            hits = [TermHit(m.start, m.end, text[m.start:m.end], m.payload[0].term, m.payload[0].category,
-                            m.payload[0].weight, 0.0, m.payload[1]) for m in found]  # (a cue has no valence)
-            return [FrameCue(hit.start, hit.end, hit.text, hit.category, hit.weight, "cue")
-                    for hit in merge_compounds(text, hits)]
-        cues.append(FrameCue(match.start, match.end, text[match.start:match.end], entry.category, entry.weight, "cue"))
-        previous_end, previous_category = match.end, entry.category
-    return cues
 
 
 def score_frames(cues: Iterable[FrameCue], n_words: int) -> tuple[FrameScore, ...]:
