@@ -331,9 +331,9 @@ def _mark_header(text: str, blocks: list[_Block], *, markdown: bool) -> dict[str
             meta_positions.append(position)
             continue
         # a Markdown byline may be set in italics or bold ("*By Jane Doe · 3 March 2026*"): read inside the marks
-        marks = len(content) - len(content.lstrip("*_")) if markdown else 0
-        inner = content[marks:len(content) - marks] if marks and content.endswith(content[:marks]) else content
-        marks = marks if inner is not content else 0
+        lead = len(content) - len(content.lstrip("*_")) if markdown else 0
+        marks = lead if lead and len(content) > 2 * lead and content.endswith(content[:lead]) else 0
+        inner = content[marks:len(content) - marks]
         parts = _byline_parts(inner) if "byline" not in header else None
         if parts is None:
             continue
