@@ -567,12 +567,6 @@ class _Candidate:
 
 
 @lru_cache(maxsize=NAME_WORD_CACHE)
-def _is_everyday(word: str) -> bool:
-    """``is_everyday_word``, remembered per word: runs, candidates and surnames ask it of the same names."""
-    return is_everyday_word(word)
-
-
-@lru_cache(maxsize=NAME_WORD_CACHE)
 def _name_word_parts(word: str) -> tuple[str, bool, bool]:
     """A capitalised token as a run reads it: its core, whether it was possessive, whether the core is a name word.
 
@@ -601,7 +595,7 @@ def _name_candidates(text: str, start: int, end: int, taken: _Taken) -> Iterable
     for candidate in _capitalised_runs(text, start, end, taken):
         words = list(candidate.words)
         position = candidate.start
-        if _is_everyday(words[0]) and _at_sentence_start(text, start, position):
+        if is_everyday_word(words[0]) and _at_sentence_start(text, start, position):
             position = text.index(words[1], position + len(words[0]))
             words.pop(0)
         if len(words) >= 2:
@@ -656,7 +650,7 @@ def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidat
     """The run as a candidate, if it has two to four words, not all of the last two everyday, and is not taken."""
     if 2 <= len(run) <= 4:
         start, end = run[0][0], run[-1][1]
-        if not taken.overlaps(start, end) and not all(_is_everyday(word) for _, _, word in run[-2:]):
+        if not taken.overlaps(start, end) and not all(is_everyday_word(word) for _, _, word in run[-2:]):
             yield _Candidate(start, end, tuple(word for _, _, word in run))
 
 
@@ -976,7 +970,7 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
         word_end = word_start + len(surname)
         if taken.overlaps(word_start, word_end):
             continue
-        if _is_everyday(surname) and _at_sentence_start(text, start, word_start):
+        if is_everyday_word(surname) and _at_sentence_start(text, start, word_start):
             continue  # "Long queues formed", not Mark Long
         found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person", source="rule"))
         taken.add(word_start, word_end)

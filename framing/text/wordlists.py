@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -16,8 +16,13 @@ def common_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in data.splitlines() if line.strip())
 
 
+# Distinct words whose answer is remembered (several stages ask it of the same names and words).
+EVERYDAY_CACHE = 65536
+
+
+@lru_cache(maxsize=EVERYDAY_CACHE)
 def is_everyday_word(word: str) -> bool:
-    """An everyday word or a regular inflection of one ("later", "plans", "hardly")."""
+    """An everyday word or a regular inflection of one ("later", "plans", "hardly"); remembered per word."""
     lowered = word.lower().strip(".'’")
     words = common_words()
     if lowered in words:
