@@ -105,17 +105,16 @@ def _render(report: Any, output_format: str, level: str = "paragraph") -> str:
         return str(report.to_markdown())
     if output_format == "html":
         return str(report.to_html())
-    return _csv(report.to_dict(), level)
+    return _csv([report.to_dict()], level)
 
 
-def _csv(data: dict[str, Any] | Sequence[dict[str, Any]], level: str) -> str:
+def _csv(reports: Sequence[dict[str, Any]], level: str) -> str:
     """CSV rows of one level for one report or several (one header), written with the standard library."""
     import csv
     import io
 
     from framing.render.dataframe import rows
 
-    reports = [data] if isinstance(data, dict) else data
     table = [row for report in reports for row in rows(report, level=level)]  # type: ignore[arg-type]
     out = io.StringIO()
     columns = list(dict.fromkeys(key for row in table for key in row))
