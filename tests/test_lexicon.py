@@ -191,6 +191,10 @@ def test_user_lexicon_overrides_a_shipped_term(tmp_path: Path) -> None:
     ("bad.tsv", "\tx\n", r"bad.tsv:1: empty term"),
     ("bad.tsv", "# only comments\n\n", r"bad.tsv: no entries"),
     ("bad.tsv", "regime\tx\t1\tq\n", r"bad.tsv:1: flags 'q'"),
+    ("bad.tsv", "hold … hostage … again\tx\n", r"bad.tsv:1: term .* a gap '…'"),
+    ("bad.tsv", "… hostage\tx\n", r"bad.tsv:1: term .* a gap '…'"),
+    ("bad.tsv", "hold ...\tx\n", r"bad.tsv:1: term .* a gap '…'"),
+    ("bad.tsv", "hold … host*\tx\n", r"bad.tsv:1: term .* a gap '…'"),
     ("bad.json", "[{\"term\": 1,}", r"bad.json:1: invalid JSON"),
     ("bad.dic", "%\n1\tneg\n%\nword\t7\n", r"bad.dic:4: category number 7"),
     ("bad.dic", "no header at all\n", r"bad.dic:1: a LIWC .dic file"),
@@ -214,6 +218,38 @@ def test_regex_metacharacters_are_literal() -> None:
     lexicon = parse_lexicon("meta", "c++ fans\tx\n", format="tsv")
     compiled = compile_lexicons((lexicon,))
     assert [h.text for h in match_terms("the c++ fans and c fans", compiled)] == ["c++ fans", "c fans"]
+
+
+IDIOMS = (
+    "hold … hostage\tcoercion\t2\tv\nheld … hostage\tcoercion\t2\nhold ... to ransom\tcoercion\t2\tv\n"
+    "sell … out\tbetrayal\t1.5\tv\nsold … out\tbetrayal\t1.5\nransom\tcrime\t1\nregime\tlabel\t2\n"
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The protesters held the road hostage.", [("held the road hostage", "held … hostage")]),
+    ("Holding Kyiv's economy hostage, they waited.", [("Holding Kyiv's economy hostage", "hold … hostage")]),
+    ("They hold the country to ransom.", [("hold the country to ransom", "hold … to ransom")]),
+    ("They held hostage talks.", [("held hostage", "held … hostage")]),
+    ("He sold them out.", [("sold them out", "sold … out")]),
+    ("He sold his own voters out.", []),  # before a lone particle the gap takes two words at most
+    ("He sold the house and went out.", []),  # no clause word inside the gap
+    ("They held the ministry, hostage to events.", []),  # no punctuation inside the gap
+    ("They held a long and bitter meeting; the hostage was freed.", []),
+    ("A ransom note.", [("ransom", "ransom")]),  # the tail alone is its own entry
+    ("They held the regime hostage.", [("held the regime hostage", "held … hostage")]),  # hits inside give way
+])
+def test_idioms_with_a_gap(text: str, expected: list[tuple[str, str]]) -> None:
+    compiled = compile_lexicons((parse_lexicon("idioms", IDIOMS),))
+    hits = match_terms(text, compiled)
+    assert [(h.text, h.term) for h in hits] == expected
+    assert all(text[h.start:h.end] == h.text for h in hits)
+
+
+def test_shipped_idioms_with_a_gap_are_found_and_stay_in_one_clause(shipped) -> None:
+    text = "The landlord turfed the tenants out, and the mayor kept residents in the dark."
+    assert [(h.text, h.category) for h in match_terms(text, shipped)] == [
+        ("turfed the tenants out", "coercion"), ("kept residents in the dark", "conspiracy")]
 
 
 def test_lexicon_hash_tracks_content() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from framing.errors import InputError, LexiconError
 from framing.ingest.source import decode_bytes, normalise_newlines
 from framing.model import Quote, Sentence, TermHit
-from framing.text.matching import FoldedSpan, Forms, Phrase, PhraseIndex, fold_words
+from framing.text.matching import PARTICLES, FoldedSpan, Forms, Phrase, PhraseIndex, fold_words, phrase_variants
 from framing.text.resources import read_data_bytes
 from framing.text.spans import SpanIndex
 
@@ -35,6 +35,18 @@ _COLUMN_ALIASES = {"case": "flags", "word": "term", "phrase": "term", "cat": "ca
 MAX_WEIGHT = 10.0
 MAX_VALENCE = 4.0
 _FLAG_LETTERS = frozenset("sixv")
+# A separable idiom is written with a gap: "hold … hostage" finds "held the country hostage".
+# The gap takes up to GAP_WORDS words of one clause ("..." is read as "…"); no punctuation or
+# clause word ("and", "that", "who") may stand in it, so the idiom never spans two clauses.
+# Before a lone particle ("sold … out") it takes fewer: "out" and "up" end many other phrases
+# ("the man who sold Vegas shooter ammo speaks out").
+GAP = "…"
+GAP_WORDS = 3
+GAP_WORDS_BEFORE_PARTICLE = 2
+GAP_STOPS = frozenset(
+    "and or but nor that which who whom whose when while because if then than so as yet "
+    "is are was were be been being".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +103,8 @@ class CompiledLexicons:
     lexicons: tuple[Lexicon, ...]
     index: PhraseIndex[tuple[LexiconEntry, str]] = field(repr=False)
     categories: dict[str, CategoryInfo] = field(repr=False)
+    # Term with a gap -> the pattern of its gap and tail, matched right after the head.
+    gap_tails: dict[str, re.Pattern[str]] = field(repr=False, default_factory=dict)
 
     @property
     def hashes(self) -> dict[str, str]:
@@ -132,7 +146,7 @@ def parse_lexicon(name: str, source: str, *, path: str | None = None, format: st
 def _reject_duplicates(entries: list[LexiconEntry], where: str) -> None:
     seen: dict[tuple[str, str], int] = {}
     for entry in entries:
-        key = (" ".join(fold_words(entry.term)) + ("*" if entry.prefix else ""), entry.category)
+        key = (term_key(entry), entry.category)
         if key in seen:
             raise LexiconError(
                 f"{where}:{entry.line}: term {entry.term!r} is already in category {entry.category!r} "
@@ -252,11 +266,16 @@ def _entry(record: dict[str, str], where: str, line: int, *, default_category: s
             "separated by one delimiter throughout (tab, comma or semicolon)"
         )
     prefix = term.endswith("*")
-    core = term.rstrip("*").strip()
+    core = " ".join(term.rstrip("*").replace("...", GAP).replace(GAP, f" {GAP} ").split())
     if "*" in core or not fold_words(core):
         raise LexiconError(
             f"{where}:{line}: term {term!r} has no letters or digits to match "
             "(or a '*' that is not at the end); terms are literal words, not patterns"
+        )
+    if GAP in core and (prefix or core.count(GAP) > 1 or not all(fold_words(part) for part in core.split(GAP))):
+        raise LexiconError(
+            f"{where}:{line}: term {term!r}: a gap '…' (or '...') stands once, between words "
+            "(\"hold … hostage\"), and not in a prefix term"
         )
     category = (record.get("category") or "").strip() or default_category
     weight = _number(record.get("weight"), where, line, "weight", default=1.0, low=0.0, high=MAX_WEIGHT, open_low=True)
@@ -468,17 +487,51 @@ def compile_lexicons(lexicons: tuple[Lexicon, ...]) -> CompiledLexicons:
     for lexicon in lexicons:
         folded_here: set[str] = set()
         for entry in lexicon.entries:
-            key = " ".join(fold_words(entry.term)) + ("*" if entry.prefix else "")
+            key = term_key(entry)
             if key in folded_here:
                 multi.append((entry, lexicon.name))  # same term, another category of this lexicon
                 continue
             folded_here.add(key)
             latest[key] = (entry, lexicon.name)
-    phrases = [
-        (Phrase(entry.term, entry.case_sensitive, entry.forms, entry.prefix), (entry, name))
-        for entry, name in [*latest.values(), *multi]
-    ]
-    return CompiledLexicons(lexicons, PhraseIndex(phrases), load_categories())
+    kept = [*latest.values(), *multi]
+    phrases = [(phrase, (entry, name)) for entry, name in kept for phrase in _phrases(entry)]
+    gap_tails = {entry.term: _gap_tail(entry) for entry, _ in kept if GAP in entry.term}
+    return CompiledLexicons(lexicons, PhraseIndex(phrases), load_categories(), gap_tails)
+
+
+def _phrases(entry: LexiconEntry) -> list[Phrase]:
+    """What the automaton looks for: the term, or an idiom's head in each of its forms.
+
+    A head's forms are written out, so that "holding … to ransom" does not hide the
+    generated "holding" of "hold … hostage" (a written phrase wins over a generated form).
+    """
+    if GAP not in entry.term:
+        return [Phrase(entry.term, entry.case_sensitive, entry.forms, entry.prefix)]
+    head = Phrase(entry.term.partition(GAP)[0].strip(), entry.case_sensitive, entry.forms)
+    if entry.case_sensitive:
+        return [head]
+    return [Phrase(form, forms="exact") for form in phrase_variants(head)]
+
+
+def term_key(entry: LexiconEntry) -> str:
+    """The form two entries share when they are the same term: folded words, gap and prefix mark kept."""
+    key = f" {GAP} ".join(" ".join(fold_words(part)) for part in entry.term.split(GAP))
+    return key + ("*" if entry.prefix else "")
+
+
+_GAP_WORD = r"[^\W\d_][\w'’-]*"
+
+
+def _gap_tail(entry: LexiconEntry) -> re.Pattern[str]:
+    """What must follow an idiom's head: up to GAP_WORDS words of one clause, then its tail words."""
+    tail_words = entry.term.partition(GAP)[2].split()
+    tail = r"\s+".join(re.escape(word) for word in tail_words)
+    stops = "|".join(sorted(GAP_STOPS))
+    most = GAP_WORDS_BEFORE_PARTICLE if len(tail_words) == 1 and tail_words[0].lower() in PARTICLES else GAP_WORDS
+    return re.compile(
+        rf"(?:\s+(?!(?:{stops})\b){_GAP_WORD}){{0,{most}}}?\s+{tail}(?![\w'’-])",
+        0 if entry.case_sensitive else re.IGNORECASE,
+    )
 
 
 # --- matching -------------------------------------------------------------------------
@@ -508,15 +561,36 @@ def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int 
     if not matches:
         return ()  # most spans the pipeline asks about
     hits: list[TermHit] = []
+    gapped: list[TermHit] = []
+    limit = len(text) if end is None else end
     for found in matches:
         entry, lexicon_name = found.payload
+        hit_end = found.end
+        if compiled.gap_tails and entry.term in compiled.gap_tails:
+            tail = compiled.gap_tails[entry.term].match(text, found.end, limit)
+            if tail is None:
+                continue  # the head alone ("held") is no idiom
+            hit_end = tail.end()
         info = compiled.categories.get(entry.category)
         valence = entry.valence if entry.valence is not None else info.valence if info else 0.0
-        hits.append(TermHit(
-            start=found.start, end=found.end, text=text[found.start:found.end], term=entry.term,
+        hit = TermHit(
+            start=found.start, end=hit_end, text=text[found.start:hit_end], term=entry.term,
             category=entry.category, weight=entry.weight, valence=valence, lexicon=lexicon_name,
-        ))
+        )
+        (gapped if hit_end != found.end else hits).append(hit)
+    if gapped:
+        hits = _with_idioms(hits, gapped)
     return merge_compounds(text, hits)
+
+
+def _with_idioms(hits: list[TermHit], idioms: list[TermHit]) -> list[TermHit]:
+    """Idioms found across a gap, in place of the hits inside them ("hold" … "ransom")."""
+    kept_idioms: list[TermHit] = []
+    for idiom in sorted(idioms, key=lambda hit: (hit.start, -hit.end)):
+        if not kept_idioms or idiom.start >= kept_idioms[-1].end:
+            kept_idioms.append(idiom)
+    return [hit for hit in hits
+            if not any(idiom.start < hit.end and hit.start < idiom.end for idiom in kept_idioms)] + kept_idioms
 
 
 # A compound of two loaded words of one category ("Banderite regime") is one term,
