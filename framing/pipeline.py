@@ -58,6 +58,7 @@ from framing.stages.portrayal_prior import model_sha256 as prior_model_sha256
 from framing.stages.quotes import find_quotes
 from framing.stages.readability import combine, measure_readability
 from framing.stages.references import find_references
+from framing.stages.reframing import find_reframings
 from framing.stages.roles import find_role
 from framing.stages.sentences import split_sentences
 from framing.stages.sentiment import score_target
@@ -331,6 +332,9 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
             category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
             lexicon="rules", source="rules",
         ))
+    # a new name already (partly) loaded keeps the hits it has
+    raw.extend(hit for hit in find_reframings(text, sentences)
+               if not any(other.start < hit.end and hit.start < other.end for other in raw))
     raw.sort(key=lambda h: (h.start, h.end))
     return annotate_hits(text, raw, sentences, attributed, speakers)
 

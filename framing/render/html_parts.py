@@ -26,7 +26,7 @@ CATEGORY_COLOURS = MappingProxyType({
     "coercion": "#fed7aa", "war_metaphor": "#fde68a", "conspiracy": "#ddd6fe", "discrediting": "#f5d0fe",
     "fear_appeal": "#d8b4fe", "theatre_spectacle": "#c7d2fe", "hyperbole": "#fef08a", "booster": "#d9f99d",
     "hedge": "#a5f3fc", "euphemism": "#99f6e4", "attribution_verb": "#bae6fd", "glorifying": "#bbf7d0",
-    "flag_waving": "#bfdbfe", "charged_speech": "#7dd3fc",
+    "flag_waving": "#bfdbfe", "charged_speech": "#7dd3fc", "reframing": "#e9d5ff",
 })
 
 # |sentiment| at which an actor underline reaches full strength; scores rarely pass 0.5.

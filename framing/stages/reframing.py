@@ -1,0 +1,123 @@
+"""Reframing stage: the label an author puts in place of another, found by the shape of the sentence.
+
+Opinion writers of every side rename what they describe with a set figure: a denial, then the
+new name ("This is not competition. It is a state-run demolition of other industries";
+"They are not invaders. They are families"), or a call to name it ("call it what it is: a
+spoilt minority"). The new name is the author's label whatever its words are, so no word list
+finds it; the figure does. A hit covers the noun phrase of the new name, up to a punctuation
+mark, a clause word or an -ing form, and is reported as a loaded term of category
+``reframing`` (source ``rules``).
+
+Wire copy seldom has the figure, and "It was not immediately clear. It is the third attack"
+is not one: the denied thing must look like a name (a determiner or a bare noun after "not").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from framing.model import Sentence, TermHit
+
+REFRAMING_CATEGORY = "reframing"
+REFRAMING_WEIGHT = 1.0
+# The longest new name taken, in words ("a state-run demolition of other nations' industries").
+MAX_NAME_WORDS = 10
+
+_WORD = r"[^\W\d_][\w'’-]*"
+_DENIAL = re.compile(
+    r"\b(?:is|are|was|were)\s+not\s+|\b(?:isn|aren|wasn|weren)['’]t\s+", re.IGNORECASE)
+_SOFTENERS = frozenset("just merely simply only really about".split())
+_DETERMINERS = frozenset("a an the some any our their his her its your my this that these those".split())
+# Words after "not" that start no name: "is not clear", "was not immediately known", "are not to".
+_NOT_A_NAME = frozenset(
+    """clear known sure true enough possible likely available able ready new over yet so
+    to in on at for from with by as of that than the only also always even ever necessarily
+    going expected allowed required permitted alone there here what how why when where who
+    afraid aware alive enough far much many more less too very well also indeed still now
+    time being done one""".split())
+_RENAMING = re.compile(
+    r"^[\"“‘']?(?:it|this|that|they|these|those|he|she)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?!not\b)",
+    re.IGNORECASE)
+_CALL_IT = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+(?:it|them|this|that|him|her)\s+(?:for\s+)?what\s+(?:it|they|he|she|this|that)\s+"
+    r"(?:really\s+)?(?:is|are|was|were)\s*(?:[:,]|\s[—–-])\s*",
+    re.IGNORECASE)
+_NAME_WORD = re.compile(r"\s*(" + _WORD + r")")
+# Words that end a name: a clause begins ("who", "which", "and then").
+_CLAUSE_WORDS = frozenset("who whom whose which that where when while because if and or but as than so yet".split())
+
+
+def find_reframings(text: str, sentences: Sequence[Sentence]) -> list[TermHit]:
+    """Every new name an author gives after a denial or a call to name a thing, in text order."""
+    hits: list[TermHit] = []
+    clauses = list(_clauses(sentences))
+    for index, (start, end) in enumerate(clauses):
+        called = _CALL_IT.search(text, start, end)
+        if called is not None:
+            hits.extend(_name_at(text, called.end(), end))
+        if index and _denies_a_name(text, *clauses[index - 1]):
+            renamed = _RENAMING.match(text[start:end])
+            if renamed is not None:
+                hits.extend(_name_at(text, start + renamed.end(), end))
+    return hits
+
+
+def _clauses(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]:
+    """Sentences, cut at semicolons ("It is not a war; it is a siege")."""
+    for sentence in sentences:
+        start = sentence.start
+        for part in sentence.text.split(";"):
+            stripped = len(part) - len(part.lstrip())
+            if part.strip():
+                yield start + stripped, start + len(part.rstrip())
+            start += len(part) + 1
+
+
+def _denies_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the clause says what a thing is not, naming it ("is not competition", "are not invaders")."""
+    for denial in _DENIAL.finditer(text, start, end):
+        words = [match.group(1).lower() for match in _words(text, denial.end(), end, 3)]
+        while words and words[0] in _SOFTENERS:
+            words.pop(0)
+        if words and (words[0] in _DETERMINERS or _looks_like_a_noun(words[0])):
+            return True
+    return False
+
+
+def _looks_like_a_noun(word: str) -> bool:
+    return word not in _NOT_A_NAME and not word.endswith(("ly", "ed", "ing"))
+
+
+def _words(text: str, start: int, end: int, most: int) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    position = start
+    while len(found) < most:
+        match = _NAME_WORD.match(text, position, end)
+        if match is None:
+            break
+        found.append(match)
+        position = match.end()
+    return found
+
+
+def _name_at(text: str, start: int, end: int) -> list[TermHit]:
+    """The noun phrase that starts at ``start``: words up to punctuation, a clause word or an -ing form."""
+    words = _words(text, start, end, MAX_NAME_WORDS)
+    taken: list[re.Match[str]] = []
+    for match in words:
+        word = match.group(1).lower()
+        if word in _CLAUSE_WORDS or (taken and word.endswith("ing") and len(word) > 5):
+            break
+        taken.append(match)
+    while taken and taken[0].group(1).lower() in _SOFTENERS:
+        taken.pop(0)  # "It is about war": the name is "war"
+    if not taken or (len(taken) == 1 and taken[0].group(1).lower() in _DETERMINERS):
+        return []
+    head = taken[0].group(1).lower()
+    if head not in _DETERMINERS and not _looks_like_a_noun(head):
+        return []  # "It was backed up by", "It is indeed shocking": no new name
+    first, last = taken[0].start(1), taken[-1].end(1)
+    phrase = text[first:last]
+    return [TermHit(first, last, phrase, term=" ".join(phrase.lower().split()), category=REFRAMING_CATEGORY,
+                    weight=REFRAMING_WEIGHT, valence=0.0, lexicon="rules", source="rules")]

@@ -1,0 +1,47 @@
+"""The reframing stage: a new name after a denial or a call to name a thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.stages.reframing import REFRAMING_CATEGORY, find_reframings
+from framing.stages.sentences import split_sentences
+
+
+def _names(text: str) -> list[str]:
+    hits = find_reframings(text, split_sentences(text, 0, len(text)))
+    assert all(text[h.start:h.end] == h.text and h.category == REFRAMING_CATEGORY for h in hits)
+    return [h.text for h in hits]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a denial, then the new name, on every side
+    ("The blockade is not a war on a militia. It is the starvation of a people.", ["the starvation of a people"]),
+    ("This is not competition. It is a state-run demolition of other nations' industries, bankrolled by a party.",
+     ["a state-run demolition of other nations' industries"]),
+    ("The people in those woods are not invaders. They are families who fled a war.", ["families"]),
+    ("The strike was not a protest; it was blackmail.", ["blackmail"]),
+    ("The corridor is not about bread. It is about war, and it is waged here.", ["war"]),
+    ("Those aren't reforms. They're a fire sale of public assets.", ["a fire sale of public assets"]),
+    # a call to name it
+    ("The rest of us call it what it is: a spoilt minority holding the country to ransom.", ["a spoilt minority"]),
+    ("Everyone else calls them what they are: illegal pushbacks.", ["illegal pushbacks"]),
+    # no figure: wire copy, adjectives and verbs after the copula, no denial before
+    ("It was not immediately clear who fired. It is the third attack this month.", []),
+    ("The bill is not expected to pass. It is a long shot.", []),
+    ("This wasn't empty rhetoric. It was backed up by action.", []),
+    ("The plan is not new. It is indeed shocking.", []),
+    ("The council met on Monday. It is the third meeting this year.", []),
+    ("It is not a war. It is", []),
+])
+def test_find_reframings(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+def test_reframing_is_a_loaded_term_of_the_report() -> None:
+    import framing
+
+    report = framing.analyze("The raid was not a police operation. It was a punishment of a whole town.", format="text")
+    hits = [h for p in report.paragraphs for h in p.loaded_terms if h.category == REFRAMING_CATEGORY]
+    assert [(h.text, h.source) for h in hits] == [("a punishment of a whole town", "rules")]
+    assert report.loadedness > 0
