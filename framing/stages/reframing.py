@@ -15,6 +15,7 @@ is not one: the denied thing must look like a name (a determiner or a bare noun 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from framing.model import Sentence, TermHit
@@ -50,17 +51,30 @@ _CLAUSE_WORDS = frozenset("who whom whose which that where when while because if
 
 def find_reframings(text: str, sentences: Sequence[Sentence]) -> list[TermHit]:
     """Every new name an author gives after a denial or a call to name a thing, in text order."""
+    calls = [match.end() for match in _CALL_IT.finditer(text)]
+    denials = [match.end() for match in _DENIAL.finditer(text) if _names_a_thing(text, match.end())]
+    if not calls and not denials:
+        return []  # most texts: two scans in C, nothing more
+    clauses = sorted(_clauses(sentences))
+    starts = [start for start, _ in clauses]
+
+    def clause_of(offset: int) -> int | None:
+        index = bisect_right(starts, offset) - 1
+        return index if index >= 0 and offset <= clauses[index][1] else None
+
     hits: list[TermHit] = []
-    clauses = list(_clauses(sentences))
-    for index, (start, end) in enumerate(clauses):
-        called = _CALL_IT.search(text, start, end)
-        if called is not None:
-            hits.extend(_name_at(text, called.end(), end))
-        if index and _denies_a_name(text, *clauses[index - 1]):
+    for offset in calls:
+        index = clause_of(offset)
+        if index is not None:
+            hits.extend(_name_at(text, offset, clauses[index][1]))
+    denied = {index for index in map(clause_of, denials) if index is not None}
+    for index in sorted(denied):
+        if index + 1 < len(clauses):
+            start, end = clauses[index + 1]
             renamed = _RENAMING.match(text[start:end])
             if renamed is not None:
                 hits.extend(_name_at(text, start + renamed.end(), end))
-    return hits
+    return sorted(hits, key=lambda hit: hit.start)
 
 
 def _clauses(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]:
@@ -74,15 +88,12 @@ def _clauses(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]:
             start += len(part) + 1
 
 
-def _denies_a_name(text: str, start: int, end: int) -> bool:
-    """Whether the clause says what a thing is not, naming it ("is not competition", "are not invaders")."""
-    for denial in _DENIAL.finditer(text, start, end):
-        words = [match.group(1).lower() for match in _words(text, denial.end(), end, 3)]
-        while words and words[0] in _SOFTENERS:
-            words.pop(0)
-        if words and (words[0] in _DETERMINERS or _looks_like_a_noun(words[0])):
-            return True
-    return False
+def _names_a_thing(text: str, offset: int) -> bool:
+    """Whether the words after a denial name a thing ("is not competition", "are not invaders")."""
+    words = [match.group(1).lower() for match in _words(text, offset, len(text), 3)]
+    while words and words[0] in _SOFTENERS:
+        words.pop(0)
+    return bool(words) and (words[0] in _DETERMINERS or _looks_like_a_noun(words[0]))
 
 
 def _looks_like_a_noun(word: str) -> bool:
