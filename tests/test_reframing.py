@@ -26,6 +26,8 @@ def _names(text: str) -> list[str]:
     # a call to name it
     ("The rest of us call it what it is: a spoilt minority holding the country to ransom.", ["a spoilt minority"]),
     ("Everyone else calls them what they are: illegal pushbacks.", ["illegal pushbacks"]),
+    ("Call it what it is: a land grab.", ["a land grab"]),
+    ("Voters isn't the point. It's a matter of trust.", ["a matter of trust"]),
     # no figure: wire copy, adjectives and verbs after the copula, no denial before
     ("It was not immediately clear who fired. It is the third attack this month.", []),
     ("The bill is not expected to pass. It is a long shot.", []),

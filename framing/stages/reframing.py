@@ -26,8 +26,13 @@ REFRAMING_WEIGHT = 1.0
 MAX_NAME_WORDS = 10
 
 _WORD = r"[^\W\d_][\w'’-]*"
-_DENIAL = re.compile(
-    r"\b(?:is|are|was|were)\s+not\s+|\b(?:isn|aren|wasn|weren)['’]t\s+", re.IGNORECASE)
+# A denial: "is not", "are not", "was not", "were not" and their contractions. "not" is found
+# first (a plain scan), then the verb before it: cheaper than one pattern tried at every word.
+# Patterns here start with a literal ("n", "all"), which the regex engine scans for fast; the
+# letters before it are checked after.
+_NOT = re.compile(r"n(?:ot|['’]t)\s+")
+_BE_THEN_SPACE = re.compile(r"(?:^|\W)(?:is|are|was|were)\s+$")  # "was not"
+_BE = re.compile(r"(?:^|\W)(?:is|are|was|were)$")  # "wasn't": the verb runs into the n
 _SOFTENERS = frozenset("just merely simply only really about".split())
 _DETERMINERS = frozenset("a an the some any our their his her its your my this that these those".split())
 # Words after "not" that start no name: "is not clear", "was not immediately known", "are not to".
@@ -41,9 +46,8 @@ _RENAMING = re.compile(
     r"^[\"“‘']?(?:it|this|that|they|these|those|he|she)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?!not\b)",
     re.IGNORECASE)
 _CALL_IT = re.compile(
-    r"\bcall(?:s|ed|ing)?\s+(?:it|them|this|that|him|her)\s+(?:for\s+)?what\s+(?:it|they|he|she|this|that)\s+"
-    r"(?:really\s+)?(?:is|are|was|were)\s*(?:[:,]|\s[—–-])\s*",
-    re.IGNORECASE)
+    r"(?<=[Cc])all(?:s|ed|ing)?\s+(?:it|them|this|that|him|her)\s+(?:for\s+)?what\s+(?:it|they|he|she|this|that)\s+"
+    r"(?:really\s+)?(?:is|are|was|were)\s*(?:[:,]|\s[—–-])\s*")
 _NAME_WORD = re.compile(r"\s*(" + _WORD + r")")
 # Words that end a name: a clause begins ("who", "which", "and then").
 _CLAUSE_WORDS = frozenset("who whom whose which that where when while because if and or but as than so yet".split())
@@ -51,8 +55,8 @@ _CLAUSE_WORDS = frozenset("who whom whose which that where when while because if
 
 def find_reframings(text: str, sentences: Sequence[Sentence]) -> list[TermHit]:
     """Every new name an author gives after a denial or a call to name a thing, in text order."""
-    calls = [match.end() for match in _CALL_IT.finditer(text)]
-    denials = [match.end() for match in _DENIAL.finditer(text) if _names_a_thing(text, match.end())]
+    calls = [match.end() for match in _CALL_IT.finditer(text) if match.start() < 2 or not text[match.start() - 2].isalpha()]
+    denials = [match.end() for match in _NOT.finditer(text) if _is_denial(text, match) and _names_a_thing(text, match.end())]
     if not calls and not denials:
         return []  # most texts: two scans in C, nothing more
     clauses = sorted(_clauses(sentences))
@@ -86,6 +90,13 @@ def _clauses(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]:
             if part.strip():
                 yield start + stripped, start + len(part.rstrip())
             start += len(part) + 1
+
+
+def _is_denial(text: str, negation: re.Match[str]) -> bool:
+    """Whether "not" (or "n't") follows a form of "be": "was not", "isn't"."""
+    start = negation.start()
+    verb = _BE_THEN_SPACE if negation.group().startswith("not") else _BE
+    return verb.search(text[max(0, start - 7):start].lower()) is not None
 
 
 def _names_a_thing(text: str, offset: int) -> bool:
