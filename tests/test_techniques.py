@@ -100,3 +100,16 @@ def test_first_letter_lookahead_lists_every_phrase_start(pattern: Any) -> None:
         assert pattern.regex.match(phrase) is not None, phrase
 
     matches_alike()
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.rule)
+def test_every_match_holds_a_trigger(pattern: Any) -> None:
+    """A pattern is tried only on sentences holding one of its triggers: each of its matches holds one."""
+    core = re.compile(_FIRST_LETTERS.sub(r"\\b", pattern.regex.pattern), pattern.regex.flags)
+
+    @given(st.from_regex(core, fullmatch=True, alphabet=st.characters(codec="ascii")))
+    @settings(max_examples=200, deadline=None)
+    def holds_a_trigger(phrase: str) -> None:
+        assert any(trigger in phrase.lower() for trigger in pattern.triggers), phrase
+
+    holds_a_trigger()
