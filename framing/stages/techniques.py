@@ -221,15 +221,16 @@ def _question(sentence: Sentence) -> TechniqueHit | None:
     return None
 
 
-# Three or more words in capitals in a row.
-# The lookahead first (two capitals) lets most positions fail before the word-boundary test.
-_SHOUTED = re.compile(r"(?=[A-Z][A-Z])\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
+# Three words in capitals in a row (more words hold three; only whether there are is asked).
+# It opens with a capital, which the engine looks for at once; the word boundary before it
+# is checked behind that capital.
+SHOUTED = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\s+[A-Z]{2,}\s+[A-Z]{2,}\b")
 
 
 def _slogan(sentence: Sentence) -> TechniqueHit | None:
     """A short exclamation or a run of capitals reads as a slogan ("Russia will not kneel!")."""
     exclaims = sentence.text.rstrip(" \"'”’").endswith("!")
-    if (exclaims and len(sentence.text.split()) <= 7) or _SHOUTED.search(sentence.text):
+    if (exclaims and len(sentence.text.split()) <= 7) or SHOUTED.search(sentence.text):
         return TechniqueHit(sentence.start, sentence.end, sentence.text, "slogans", "short_exclamation", 0.4)
     return None
 
