@@ -602,9 +602,8 @@ _FIRST_SHAPE: Final = 12  # "s0=" as the first word
 _LAST_SHAPE: Final = 13  # "sL=" as the last word
 
 
-@lru_cache(maxsize=FEATURE_CACHE)
-def _word(word: str) -> _Word:
-    """The facts and feature names of one token.
+def _word_facts(word: str) -> _Word:
+    """The facts and feature names of one token (read through the memo ``_word``).
 
     The names are interned, as the model's are (``parse_model``): a weight is then found by
     identity, without reading the characters of the name and of the key.
@@ -620,6 +619,12 @@ def _word(word: str) -> _Word:
         (intern(f"L2={neighbour}"), intern(f"L1={neighbour}"), intern(f"R1={neighbour}"), intern(f"R2={neighbour}")),
         shape, intern(f"s={shape}"), intern(f"s0={shape}"), intern(f"sL={shape}"),
     )
+
+
+# Token -> ``_word_facts(token)``, asked several times per candidate: a plain dict, so a hit is
+# one lookup, without the recency order an LRU memo updates on every hit.
+_WORD_FACTS: BoundedMemo[str, _Word] = BoundedMemo(_word_facts, FEATURE_CACHE)
+_word = _WORD_FACTS.__getitem__
 
 
 _BUCKETS = ("u", "0", "1", "2", "3", "4")  # every value of _bucket
