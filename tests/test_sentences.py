@@ -61,3 +61,17 @@ def test_sure_breaks_agree_with_punkt_on_random_text() -> None:
             continue
         found = split_sentences(chunk)
         assert [(s.start, s.end) for s in found] == _punkt_spans(chunk), chunk
+
+
+def test_word_then_word_contexts_split_as_punkt_splits() -> None:
+    """A "W. N" context ("Mr. Kane", "2015.\nThe", "J. Bach") is decided without Punkt's tokens, as Punkt decides it."""
+    import itertools
+
+    words = ["Mr", "mr", "U.S", "u.s", "no", "No", "v", "J", "j", "x", "3", "2015", "3.5", "1.000", "0.5.1", "A.B",
+             "said", "Kane", "in", "co", "St", "p.m", "11pm", "B2", "x1"]
+    gaps = [" ", "  ", "\n", " \n\t", "\n\n"]
+    following = ["Kane", "kane", "5", "Kane's", "Kane\u2019s,", "national-security", "officials,", "Smith.", "Jones:",
+                 "the", "The", "A", "a", "U", "X2", "x-ray", "e"]
+    for word, gap, after in itertools.product(words, gaps, following):
+        chunk = f"It was {word}.{gap}{after} then."
+        assert [(s.start, s.end) for s in split_sentences(chunk)] == _punkt_spans(chunk), chunk

@@ -100,3 +100,30 @@ def test_first_letter_lookahead_lists_every_phrase_start(pattern: Any) -> None:
         assert pattern.regex.match(phrase) is not None, phrase
 
     matches_alike()
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.rule)
+def test_every_match_holds_a_trigger(pattern: Any) -> None:
+    """A pattern is tried only on sentences holding one of its triggers: each of its matches holds one."""
+    core = re.compile(_FIRST_LETTERS.sub(r"\\b", pattern.regex.pattern), pattern.regex.flags)
+
+    @given(st.from_regex(core, fullmatch=True, alphabet=st.characters(codec="ascii")))
+    @settings(max_examples=200, deadline=None)
+    def holds_a_trigger(phrase: str) -> None:
+        assert any(trigger in phrase.lower() for trigger in pattern.triggers), phrase
+
+    holds_a_trigger()
+
+
+def test_shouted_finds_three_words_in_capitals_as_the_plain_pattern_does() -> None:
+    """SHOUTED (written to open on a capital) finds a match exactly where the plain pattern does."""
+    import random
+
+    from framing.stages.techniques import SHOUTED
+
+    plain = re.compile(r"\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
+    pieces = ["AB", "CD ", "EFG", " ", "\t", "\n", "x", "-", "A", "BB ", "_", "é", "É", "1", "DD", "'"]
+    chooser = random.Random(3)
+    for _ in range(5000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
+        assert (SHOUTED.search(text) is None) == (plain.search(text) is None), text

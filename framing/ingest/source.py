@@ -44,9 +44,11 @@ _SUFFIX_FORMATS: dict[str, DocumentFormat] = {
 MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_MARKDOWN_HINT = re.compile(
-    r"^(?:#{1,6}\s+\S|```|={3,}\s*$|\*\*[^*\n]+\*\*\s*$)|!?\[[^\]\n]+\]\((?:https?://|/|\.)[^)\s]*\)", re.M
-)
+# Markdown shows in a line (a heading, a fence, a setext rule, a bold line) or in a link anywhere
+# ("[text](url)"; an image's "!" adds nothing to whether one is there). Two searches: the link's
+# opens with "[", which the engine looks for at once instead of trying the whole pattern everywhere.
+_MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s+\S|```|={3,}\s*$|\*\*[^*\n]+\*\*\s*$)", re.M)
+_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|/|\.)[^)\s]*\)")
 # Share of non-ASCII letters above which cp1252 is probably the wrong guess (Cyrillic,
 # Greek or Central European text read as Western European).
 MAX_CP1252_ACCENTED_SHARE = 0.2
@@ -73,7 +75,8 @@ def sniff_format(text: str) -> DocumentFormat:
     """Guess whether raw text is HTML, Markdown or plain text from its content."""
     if _HTML_START.match(text[:2000]):
         return "html"
-    if _MARKDOWN_HINT.search(text[:200_000]):
+    head = text[:200_000]
+    if _MARKDOWN_LINE.search(head) or _MARKDOWN_LINK.search(head):
         return "markdown"
     return "text"
 

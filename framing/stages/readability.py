@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from framing.model import Readability, Sentence
+from framing.text.memo import BoundedMemo
 from framing.text.wordlists import common_words
 
 # Below this many words the formulas say more about one sentence than about the text.
@@ -82,7 +83,7 @@ def count_syllables(word: str) -> int:
 def count_text(text: str, n_sentences: int) -> Readability:
     """Count words, syllables and long words of ``text`` and apply the formulas."""
     # column sums of the per-token counts (integers: summed in any order alike), all five in one sum
-    total = sum(map(_token_counts, text.split()))
+    total = sum(map(_TOKEN_COUNTS.__getitem__, text.split()))
     n_words, n_syllables, n_poly, n_long, n_difficult = (total >> shift & _FIELD_MASK for shift in _SHIFTS)
     return readability_from_counts(n_words, n_sentences if n_words else 0, n_syllables, n_poly, n_long, n_difficult)
 
@@ -92,7 +93,6 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _token_counts(token: str) -> int:
     """The packed counts of the words of one whitespace-free token ("said,", "U.S.-led"), memoised per token.
 
@@ -101,6 +101,11 @@ def _token_counts(token: str) -> int:
     the pattern runs only over tokens not met before.
     """
     return sum(map(_packed_counts, _WORD.findall(token)))
+
+
+# Token -> ``_token_counts(token)``, asked once per token of every paragraph: a plain dict, so a
+# hit is one lookup, without the recency order an LRU memo updates on every hit.
+_TOKEN_COUNTS: BoundedMemo[str, int] = BoundedMemo(_token_counts, WORD_CACHE)
 
 
 @lru_cache(maxsize=WORD_CACHE)

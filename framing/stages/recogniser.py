@@ -602,19 +602,29 @@ _FIRST_SHAPE: Final = 12  # "s0=" as the first word
 _LAST_SHAPE: Final = 13  # "sL=" as the last word
 
 
-@lru_cache(maxsize=FEATURE_CACHE)
-def _word(word: str) -> _Word:
-    """The facts and feature names of one token."""
+def _word_facts(word: str) -> _Word:
+    """The facts and feature names of one token (read through the memo ``_word``).
+
+    The names are interned, as the model's are (``parse_model``): a weight is then found by
+    identity, without reading the characters of the name and of the key.
+    """
     lower = word.lower()
     neighbour = lower if word[0].isalpha() else word
     shape = _shape(word)
+    intern = sys.intern
     return (
         lower.rstrip("."), lower in CONNECTORS, lower in ORG_SUFFIXES, word.isupper() and len(word) > 1,
-        f"w={lower}", f"f={lower}", f"p3={lower[:3]}", f"l={lower}",
-        (f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"),
-        (f"L2={neighbour}", f"L1={neighbour}", f"R1={neighbour}", f"R2={neighbour}"),
-        shape, f"s={shape}", f"s0={shape}", f"sL={shape}",
+        intern(f"w={lower}"), intern(f"f={lower}"), intern(f"p3={lower[:3]}"), intern(f"l={lower}"),
+        (intern(f"x2={lower[-2:]}"), intern(f"x3={lower[-3:]}"), intern(f"x4={lower[-4:]}")),
+        (intern(f"L2={neighbour}"), intern(f"L1={neighbour}"), intern(f"R1={neighbour}"), intern(f"R2={neighbour}")),
+        shape, intern(f"s={shape}"), intern(f"s0={shape}"), intern(f"sL={shape}"),
     )
+
+
+# Token -> ``_word_facts(token)``, asked several times per candidate: a plain dict, so a hit is
+# one lookup, without the recency order an LRU memo updates on every hit.
+_WORD_FACTS: BoundedMemo[str, _Word] = BoundedMemo(_word_facts, FEATURE_CACHE)
+_word = _WORD_FACTS.__getitem__
 
 
 _BUCKETS = ("u", "0", "1", "2", "3", "4")  # every value of _bucket
@@ -628,6 +638,13 @@ _MODE = {m: sys.intern(f"m={m}") for m in ("normal", "title", "caps")}
 _INITIAL_BUCKET = {i: {b: sys.intern(f"i={i}|b0={b}") for b in _BUCKETS} for i in (False, True)}
 _INITIAL_LENGTH = {i: {n: sys.intern(f"i={i}|n={n}") for n in range(1, 5)} for i in (False, True)}
 _OUTSIDE = (sys.intern("L1=<s>"), sys.intern("L2=<s>"), sys.intern("R1=</s>"), sys.intern("R2=</s>"))  # no neighbour
+_AFTER_TITLE_WORD = {word: sys.intern(f"t~={word}") for word in TITLE_WORDS}  # a title word right before the name
+
+
+@lru_cache(maxsize=64)
+def _known_kind_feature(kind: str) -> str:
+    """The feature of a gazetteer kind ("g=person"), made and interned once per kind (a closed set)."""
+    return sys.intern(f"g={kind}")
 
 
 class _RunFeatures(NamedTuple):
@@ -656,7 +673,7 @@ def _run_features(bucket: Mapping[str, str], tokens: tuple[str, ...]) -> _RunFea
         *names, first[_FIRST_NAME], last[_LAST_NAME], _LENGTH[n], first[_PREFIX], *last[_SUFFIXES],
         _BUCKET_FIRST[b0], _BUCKET_LAST[b_last], _BUCKET_MAX[b_max],
     )
-    shape = first[_SHAPES] if n == 1 else f"s={' '.join([w[_SHAPE] for w in run[:4]])}"
+    shape = first[_SHAPES] if n == 1 else sys.intern(f"s={' '.join([w[_SHAPE] for w in run[:4]])}")
     shapes = (shape, first[_FIRST_SHAPE], last[_LAST_SHAPE]) + (("allcaps",) if all(w[_CAPS] for w in run) else ())
     marks = (("orgsuffix",) if last[_ORG_SUFFIX] else ()) + (("connector",) if any(w[_CONNECTOR] for w in run) else ())
     return _RunFeatures(words, b0, n, shapes, marks)
@@ -691,10 +708,10 @@ def _candidate(
         head = next((w for w in reversed(title_words) if w in _TITLE_HEADS), title_words[-1])
         features += ["title", f"t={head}"]
     elif 0 < i and (previous := _word(tokens[i - 1])[_BARE]) in TITLE_WORDS:
-        features.append(f"t~={previous}")
+        features.append(_AFTER_TITLE_WORD[previous])
     features += own.marks
     if known_kind is not None:
         kind = known_kind(text[start:end])
         if kind is not None:
-            features.append(f"g={kind}")
+            features.append(_known_kind_feature(kind))
     return Candidate(start, end, tuple(features), title, (), len(own.words))

@@ -49,15 +49,46 @@ def _surely_breaks(context: str) -> bool:
     return any(found.group(1).lower() not in NEWS_ABBREVIATIONS for found in _SURE_PERIOD.finditer(context))
 
 
+# A context of one word, its period, white space and one plain word ("Mr. Kane", "2015.\nThe",
+# "U.S. officials,"), in ASCII letters and digits: Punkt reads the word and its period as one
+# token and finds no other period, "?" or "!" after it, so only that token can break.
+_WORD_THEN_WORD = re.compile(r"([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)\.[ \t\n]+([A-Za-z0-9])[A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*[.,;:]?")
+# Punkt's number type: a token it reads as "##number##".
+_PUNKT_NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*\.?")
+
+
+def _word_then_word_breaks(context: str) -> bool | None:
+    """Punkt's ``text_contains_sentbreak`` for a "W. N" context (see ``_WORD_THEN_WORD``), None for any other.
+
+    With our parameters (abbreviations only: no collocations, sentence starters or
+    orthographic statistics) Punkt's rules for the token "W." come down to: an abbreviation
+    never breaks; an initial ("J.") or a number ("2015.") breaks unless the next word opens
+    in lower case, and an initial not before a capital either; any other word breaks.
+    """
+    found = _WORD_THEN_WORD.fullmatch(context)
+    if found is None:
+        return None
+    word, following = found.group(1).lower(), found.group(2)
+    if word in NEWS_ABBREVIATIONS:
+        return False
+    initial = len(word) == 1 and not word.isdigit()
+    if initial or _PUNKT_NUMBER.fullmatch(word + "."):
+        return not (following.islower() or (initial and following.isupper()))
+    return True
+
+
 @cache
 def _tokenizer() -> PunktSentenceTokenizer:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # ~1.5 s: import lazily
 
     class NewsPunkt(PunktSentenceTokenizer):  # type: ignore[misc]  # nltk has no type hints
-        """Punkt that settles the common, sure sentence breaks without tokenizing their context."""
+        """Punkt that settles the common, sure sentence breaks, and "W. N" contexts, without tokenizing them."""
 
         def text_contains_sentbreak(self, text: str) -> bool:
-            return _surely_breaks(text) or bool(super().text_contains_sentbreak(text))
+            if _surely_breaks(text):
+                return True
+            decided = _word_then_word_breaks(text)
+            return decided if decided is not None else bool(super().text_contains_sentbreak(text))
 
     parameters = PunktParameters()
     parameters.abbrev_types = set(NEWS_ABBREVIATIONS)

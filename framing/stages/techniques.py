@@ -48,7 +48,7 @@ _LABELLING = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
-    """A wording rule; ``triggers`` are words one of which every match contains (a cheap pre-check)."""
+    """A wording rule; ``triggers`` are lower-case strings one of which every match contains (a cheap pre-check)."""
 
     rule: str
     technique: str
@@ -58,65 +58,67 @@ class _Pattern:
 
 
 def _pattern(rule: str, technique: str, confidence: float, triggers: str, expression: str) -> _Pattern:
-    return _Pattern(rule, technique, confidence, re.compile(expression, re.I), tuple(triggers.split()))
+    """A wording rule; ``triggers`` separated by "|" (a trigger may hold spaces: the rarer it is, the fewer
+    sentences the expression is tried on, so "what it is" rather than "is")."""
+    return _Pattern(rule, technique, confidence, re.compile(expression, re.I), tuple(triggers.split("|")))
 
 
 PATTERNS: tuple[_Pattern, ...] = (
     _pattern("bandwagon", "appeal_to_popularity", 0.6,
-             "every majority millions one nobody world",
+             "every|majority of|millions of|no one|noone|nobody|whole world",
              # (?=[aetvmn]), here and below: the first letters of the phrases, so most positions fail at once
              r"\b(?=[aetvmn])(?:every(?:one|body) (?:knows|agrees|can see|understands)|as every(?:one|body) (?:knows|can see)|"
              r"(?:the )?(?:vast )?majority of (?:people|americans|britons|russians|ukrainians|citizens|voters)|"
              r"millions of (?:people|americans|ordinary)|no ?one (?:seriously )?(?:believes|doubts|disputes)|"
              r"nobody (?:believes|doubts|disputes|wants)|the whole world (?:knows|sees|can see))\b"),
     _pattern("authority_phrase", "appeal_to_authority", 0.5,
-             "experts scientists doctors economists historians scholars studies research science according",
+             "experts|scientists|doctors|economists|historians|scholars|studies|research|science|according",
              r"\b(?:(?:leading |top |many |most |respected )?(?:experts|scientists|doctors|economists|historians|"
              r"scholars) (?:say|agree|warn|have warned|believe|confirm)|(?:studies|research|science) (?:shows?|proves?|"
              r"confirms?)|according to (?:leading |top |many |most )?(?:experts|scientists|doctors|economists))\b"),
     _pattern("fear_consequence", "appeal_to_fear_prejudice", 0.5,
-             "if",
+             "if we|if they|if you",
              r"\bif (?:we|they|you) (?:do not|don't|fail to|refuse to)\b[^.?!]{0,80}?\b(?:will|would)\b"),
     _pattern("single_cause", "causal_oversimplification", 0.6,
-             "reason cause culprit explanation blame responsible because",
+             "reason|cause|culprit|explanation|blame|responsible|because",
              r"\b(?:the (?:only|sole|real|true|single|one) (?:reason|cause|culprit|explanation)|"
              r"(?:is|are|was|were) (?:solely|entirely|wholly|alone) (?:to blame|responsible)|all because of|"
              r"is to blame for (?:everything|all))\b"),
     _pattern("either_or", "false_dilemma", 0.6,
-             "either alternative choice option only",
+             "either|alternative|choice|option|the only",
              r"\b(?:either\b[^.?!]{1,80}?\bor\b|there (?:is|was) no (?:other )?(?:alternative|choice|option)|"
              r"(?:you are|you're|we are|we're) either with (?:us|them)|the only (?:option|choice|way (?:out|forward)))"),
     _pattern("thought_terminating", "conversation_killer", 0.7,
-             "story closed said nothing debate move is stop period ifs",
+             "story|closed|enough said|nothing|debate|move on|what it is|full stop|period|ifs",
              # (?=[ecntlifp]): the first letters of the phrases, so most positions fail at once
              r"\b(?=[ecntlifp])(?:end of story|case closed|enough said|nothing more to (?:say|discuss|add)|the debate is over|"
              r"let's move on|it is what it is|full stop\.|period\.$|no ifs,? (?:and|or) buts)"),
     _pattern("what_about", "whataboutism", 0.6,
-             "what where look same",
+             "what about|where was the|look who|did the",
              r"\b(?=[bawlths])(?:(?:but |and )?what about\b|where was the (?:outrage|concern)|look who's talking|"
              r"(?:they|he|she) did the (?:very )?same (?:thing)?)"),
     _pattern("hypocrisy", "appeal_to_hypocrisy", 0.6,
-             "hypocri double practi",
+             "hypocri|double|practi",
              r"\b(?:hypocri(?:sy|tes?|tical)|double standards?|practi[sc]e what (?:they|he|she|you) preach)\b"),
     _pattern("association", "guilt_by_association", 0.5,
-             "like league cozy cosy linked tied",
+             "like|league|cozy|cosy|linked|tied",
              r"\b(?:(?:just )?like (?:the )?(?:nazis|hitler|stalin|the soviets|the taliban|isis|the kkk)|"
              r"in league with|(?:cozy|cosy)(?:ing)? up to|(?:linked|tied) to (?:terrorists|extremists|the far[- ]right|"
              r"the far[- ]left))\b"),
     _pattern("slippery_slope", "consequential_oversimplification", 0.5,
-             "slippery lead end matter next",
+             "slippery|lead to|it end|matter of time|next",
              r"\b(?=[swin])(?:slippery slope|(?:will|would) (?:inevitably|soon|eventually) lead to|where (?:does|will) it end|"
              r"(?:it's|it is) only a matter of time before|next,? they will)"),
     _pattern("straw_man_frame", "straw_man", 0.4,
-             "believe think saying boils",
+             "believe|think|saying|boils",
              r"\b(?:(?:they|critics|opponents|liberals|conservatives) (?:would have you believe|want you to think)|"
              r"so (?:you're|they're|he's|she's) saying|their (?:whole )?argument boils down to)"),
     _pattern("values_appeal", "appeal_to_values", 0.4,
-             "values stand name",
+             "values|stand|name",
              r"\b(?:our (?:shared |core |fundamental )?values|what we stand for|(?:the )?values (?:we|that we) hold|"
              r"in the name of (?:freedom|democracy|liberty|justice))\b"),
     _pattern("minimiser", "exaggeration_minimisation", 0.5,
-             "more mere merely just",
+             "more than|a mere|merely a|just a",
              r"\b(?=[nlamj])(?:nothing more than|little more than|a mere|merely a|just a (?:few|handful))\b"),
 )
 
@@ -219,15 +221,16 @@ def _question(sentence: Sentence) -> TechniqueHit | None:
     return None
 
 
-# Three or more words in capitals in a row.
-# The lookahead first (two capitals) lets most positions fail before the word-boundary test.
-_SHOUTED = re.compile(r"(?=[A-Z][A-Z])\b(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b")
+# Three words in capitals in a row (more words hold three; only whether there are is asked).
+# It opens with a capital, which the engine looks for at once; the word boundary before it
+# is checked behind that capital.
+SHOUTED = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\s+[A-Z]{2,}\s+[A-Z]{2,}\b")
 
 
 def _slogan(sentence: Sentence) -> TechniqueHit | None:
     """A short exclamation or a run of capitals reads as a slogan ("Russia will not kneel!")."""
     exclaims = sentence.text.rstrip(" \"'”’").endswith("!")
-    if (exclaims and len(sentence.text.split()) <= 7) or _SHOUTED.search(sentence.text):
+    if (exclaims and len(sentence.text.split()) <= 7) or SHOUTED.search(sentence.text):
         return TechniqueHit(sentence.start, sentence.end, sentence.text, "slogans", "short_exclamation", 0.4)
     return None
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from framing.model import Polarity
+from framing.text.memo import BoundedMemo
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -62,10 +63,15 @@ def _scored_words() -> frozenset[str]:
 
 @cache
 def _strip_punctuation() -> Callable[[str], str]:
-    """SentiText's punctuation stripping of one whitespace-separated token, memoised per token."""
+    """SentiText's punctuation stripping of one whitespace-separated token, memoised per token.
+
+    A plain dict (BoundedMemo): every token of every scored text asks, and an LRU memo would
+    also reorder its recency list on each hit.
+    """
     from vaderSentiment.vaderSentiment import SentiText
 
-    return lru_cache(maxsize=MAX_TOKEN_MEMO)(SentiText._strip_punc_if_word)
+    memo: BoundedMemo[str, str] = BoundedMemo(SentiText._strip_punc_if_word, MAX_TOKEN_MEMO)
+    return memo.__getitem__
 
 
 @cache
