@@ -14,9 +14,10 @@ import heapq
 import json
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Literal
 
@@ -382,11 +383,14 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
             s1 += b
             s2 += c
     last_token = n_tokens - 1
-    for index in range(target_index, last):  # the target's own words, then the words right of it
+    # the words right of the target, by position: the target's own words (target_index up to
+    # after_index) are no features, except a word that starts before the target does
+    right_of_target: Iterable[int] = range(after_index, last)
+    if target_index < after_index and starts[target_index] < start:
+        right_of_target = chain((target_index,), right_of_target)
+    for index in right_of_target:
         token_start, token_end, value, quote, is_negator, (_, _, _, _, name, right, right_alone, near, clause) = \
             entries[index]
-        if start <= token_start < end:
-            continue
         if author and quote is not None and quote is not target_quote:
             continue
         distance = index - after_index + 1
