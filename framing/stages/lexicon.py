@@ -728,12 +728,6 @@ def split_plain_senses(text: str, hits: Sequence[TermHit], rules: Mapping[str, t
 _RULE_WORD = re.compile(r"[\w'’-]+")
 
 
-@lru_cache(maxsize=8)
-def _rule_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern that finds any of the rules' terms (a quick test before the word-by-word check)."""
-    return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
-
-
 def plain_sense_spans(text: str, start: int, end: int,
                       rules: Mapping[str, tuple[SenseRule, ...]]) -> tuple[tuple[int, int], ...]:
     """Spans in ``text[start:end]`` where a sense rule's term stands in its plain sense, with the deciding word.
@@ -742,8 +736,6 @@ def plain_sense_spans(text: str, start: int, end: int,
     terms no lexicon lists ("heart attack", "computer virus"); a plural ("cancers") counts.
     """
     spans: list[tuple[int, int]] = []
-    if _rule_terms(tuple(rules)).search(text, max(0, start), end) is None:
-        return ()  # the common case: no rule's term nearby
     for match in _RULE_WORD.finditer(text, max(0, start), end):
         word = match.group().lower()
         found = rules.get(word) or (rules.get(word[:-1]) if word.endswith("s") else None)
