@@ -9,10 +9,11 @@ section -> document.
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Any, Literal
 
 from framing._version import __version__
@@ -332,9 +333,16 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
             category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
             lexicon="rules", source="rules",
         ))
-    # a new name already (partly) loaded keeps the hits it has
-    raw.extend(hit for hit in find_reframings(text, sentences)
-               if not any(other.start < hit.end and hit.start < other.end for other in raw))
+    reframings = find_reframings(text, sentences)
+    if reframings:  # a new name already (partly) loaded keeps the hits it has
+        raw.sort(key=lambda h: (h.start, h.end))
+        starts, reach = [h.start for h in raw], list(accumulate((h.end for h in raw), max))
+
+        def is_loaded(start: int, end: int) -> bool:
+            last = bisect_left(starts, end) - 1  # the hits that start before ``end``
+            return last >= 0 and reach[last] > start
+
+        raw.extend(hit for hit in reframings if not is_loaded(hit.start, hit.end))
     raw.sort(key=lambda h: (h.start, h.end))
     return annotate_hits(text, raw, sentences, attributed, speakers)
 

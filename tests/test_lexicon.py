@@ -191,10 +191,9 @@ def test_user_lexicon_overrides_a_shipped_term(tmp_path: Path) -> None:
     ("bad.tsv", "\tx\n", r"bad.tsv:1: empty term"),
     ("bad.tsv", "# only comments\n\n", r"bad.tsv: no entries"),
     ("bad.tsv", "regime\tx\t1\tq\n", r"bad.tsv:1: flags 'q'"),
-    ("bad.tsv", "hold … hostage … again\tx\n", r"bad.tsv:1: term .* a gap '…'"),
-    ("bad.tsv", "… hostage\tx\n", r"bad.tsv:1: term .* a gap '…'"),
-    ("bad.tsv", "hold ...\tx\n", r"bad.tsv:1: term .* a gap '…'"),
-    ("bad.tsv", "hold … host*\tx\n", r"bad.tsv:1: term .* a gap '…'"),
+    ("bad.tsv", "hold … hostage … again\tx\n", r"bad.tsv:1: term .* one gap '…'"),
+    ("bad.tsv", "hold … host*\tx\n", r"bad.tsv:1: term .* one gap '…'"),
+    ("bad.tsv", "…\tx\n", r"bad.tsv:1: term '…' has no letters"),
     ("bad.json", "[{\"term\": 1,}", r"bad.json:1: invalid JSON"),
     ("bad.dic", "%\n1\tneg\n%\nword\t7\n", r"bad.dic:4: category number 7"),
     ("bad.dic", "no header at all\n", r"bad.dic:1: a LIWC .dic file"),
@@ -230,7 +229,7 @@ IDIOMS = (
     ("The protesters held the road hostage.", [("held the road hostage", "held … hostage")]),
     ("Holding Kyiv's economy hostage, they waited.", [("Holding Kyiv's economy hostage", "hold … hostage")]),
     ("They hold the country to ransom.", [("hold the country to ransom", "hold … to ransom")]),
-    ("They held hostage talks.", [("held hostage", "held … hostage")]),
+    ("They held two hostages.", []),
     ("He sold them out.", [("sold them out", "sold … out")]),
     ("He sold his own voters out.", []),  # before a lone particle the gap takes two words at most
     ("He sold the house and went out.", []),  # no clause word inside the gap
@@ -244,6 +243,77 @@ def test_idioms_with_a_gap(text: str, expected: list[tuple[str, str]]) -> None:
     hits = match_terms(text, compiled)
     assert [(h.text, h.term) for h in hits] == expected
     assert all(text[h.start:h.end] == h.text for h in hits)
+
+
+def test_an_ellipsis_at_either_end_is_punctuation() -> None:
+    lexicon = parse_lexicon("user", "wait...\tx\n... and so on\tx\n")
+    assert [entry.term for entry in lexicon.entries] == ["wait", "and so on"]
+
+
+def test_idiom_heads_leave_other_entries_inflections_alone() -> None:
+    user = parse_lexicon("user", "sell\tmarket\t1\tv\nline\tqueue\nplay\tmusic\t1\tv\n")
+    compiled = compile_lexicons((load_lexicon(), user))
+    text = "They are selling shares. He sells cars. Lines formed. The band plays. The bullies struck again."
+    assert [h.text for h in match_terms(text, compiled)] == ["selling", "sells", "Lines", "plays", "bullies"]
+
+
+def test_an_idiom_head_without_its_tail_leaves_a_shorter_term() -> None:
+    compiled = compile_lexicons((parse_lexicon("user", "whip\tx\t1\tv\nwhip up … frenzy\tx\n"),))
+    assert [h.text for h in match_terms("They whip up support.", compiled)] == ["whip"]
+    assert [h.text for h in match_terms("They whip up a frenzy.", compiled)] == ["whip up a frenzy"]
+
+
+def test_v_inflects_the_first_word_of_an_idiom() -> None:
+    compiled = compile_lexicons((parse_lexicon("user", "dance to … tune\tlabel\t1\tv\n"),))
+    text = "He is dancing to Washington's tune, as he dances to Moscow's tune."
+    assert [h.text for h in match_terms(text, compiled)] == ["dancing to Washington's tune", "dances to Moscow's tune"]
+
+
+def test_a_case_sensitive_idiom_keeps_clause_words_out_of_its_gap() -> None:
+    compiled = compile_lexicons((parse_lexicon("user", "Hold … Hostage\tx\t1\ts\n"),))
+    assert match_terms("Hold And Hostage", compiled) == ()
+    assert [h.text for h in match_terms("Hold The Nation Hostage", compiled)] == ["Hold The Nation Hostage"]
+    assert match_terms("hold the nation hostage", compiled) == ()
+
+
+def test_neighbouring_idioms_stay_apart() -> None:
+    compiled = compile_lexicons((parse_lexicon("idioms", IDIOMS),))
+    hits = match_terms("He sold them out sold us out", compiled)
+    assert [(h.text, h.term) for h in hits] == [("sold them out", "sold … out"), ("sold us out", "sold … out")]
+
+
+def test_user_idioms_from_json_and_csv(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text('[{"term": "put ... on ice", "category": "delay"}]', encoding="utf-8")
+    (tmp_path / "b.csv").write_text("term,category\nkick … into touch,delay\n", encoding="utf-8")
+    compiled = compile_lexicons((read_lexicon(tmp_path / "a.json"), read_lexicon(tmp_path / "b.csv")))
+    text = "They put the plan on ice and kick the idea into touch."
+    assert [h.text for h in match_terms(text, compiled)] == ["put the plan on ice", "kick the idea into touch"]
+
+
+def test_an_idiom_ends_inside_the_searched_span() -> None:
+    compiled = compile_lexicons((parse_lexicon("idioms", IDIOMS),))
+    text = "They held the road. Hostage talks began."
+    assert match_terms(text, compiled, 0, len("They held the road")) == ()
+
+
+@pytest.mark.parametrize(("text", "loaded"), [
+    ("Protesters held the road hostage for hours.", "held the road hostage"),
+    ("The town's future is being held hostage by a few hundred signatures.", "held hostage"),
+    ("Gunmen held two aid workers hostage near the border.", None),  # people held: real captives
+    ("Kidnappers held the boy to ransom.", None),
+    ("Hamas held them hostage in Gaza.", None),
+    ("Qatar will hold hostage talks.", None),
+    ("The bidding process opened; the firm did not open the bidding round.", None),
+    ("The minister is doing Moscow's bidding.", "doing Moscow's bidding"),
+    ("A driver rammed his truck through the gates.", None),
+    ("The party rammed the bill through parliament.", "rammed the bill through"),
+])
+def test_sense_rules_for_idioms(text: str, loaded: str | None) -> None:
+    import framing
+
+    report = framing.analyze(text, format="text")
+    hits = [h.text for p in report.paragraphs for h in p.loaded_terms if "…" in h.term or h.text == loaded]
+    assert hits == ([loaded] if loaded else [])
 
 
 def test_shipped_idioms_with_a_gap_are_found_and_stay_in_one_clause(shipped) -> None:

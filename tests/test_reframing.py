@@ -23,6 +23,15 @@ def _names(text: str) -> list[str]:
     ("The strike was not a protest; it was blackmail.", ["blackmail"]),
     ("The corridor is not about bread. It is about war, and it is waged here.", ["war"]),
     ("Those aren't reforms. They're a fire sale of public assets.", ["a fire sale of public assets"]),
+    ("It's not a war. It's a siege.", ["a siege"]),
+    ("They're not invaders. They're families.", ["families"]),
+    ("That's not journalism. That's propaganda.", ["propaganda"]),
+    ("This is not a war, it is a siege.", ["a siege"]),
+    ("It is not a war – it is a siege.", ["a siege"]),
+    # the name ends on a noun, and an -ing noun after "of" belongs to it
+    ("Rent is not a market. It is the cost of housing.", ["the cost of housing"]),
+    ("It is not a poll. It is a country of 140 million people.", ["a country"]),
+    ("He was not a figurehead. He was the president of the club for 20 years.", ["the president of the club"]),
     # a call to name it
     ("The rest of us call it what it is: a spoilt minority holding the country to ransom.", ["a spoilt minority"]),
     ("Everyone else calls them what they are: illegal pushbacks.", ["illegal pushbacks"]),
@@ -35,6 +44,9 @@ def _names(text: str) -> list[str]:
     ("The plan is not new. It is indeed shocking.", []),
     ("The council met on Monday. It is the third meeting this year.", []),
     ("It is not a war. It is", []),
+    ("It is not a war. It is a", []),
+    ("It is not only a war. It is a siege.", []),  # "not only" adds, it does not deny
+    ("It is not a war.\n\nIt is a new paragraph.", []),  # the renaming is in the same paragraph
 ])
 def test_find_reframings(text: str, expected: list[str]) -> None:
     assert _names(text) == expected

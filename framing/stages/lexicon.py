@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -21,7 +22,7 @@ from pathlib import Path
 from framing.errors import InputError, LexiconError
 from framing.ingest.source import decode_bytes, normalise_newlines
 from framing.model import Quote, Sentence, TermHit
-from framing.text.matching import PARTICLES, FoldedSpan, Forms, Phrase, PhraseIndex, fold_words, phrase_variants
+from framing.text.matching import PARTICLES, FoldedSpan, Forms, Phrase, PhraseIndex, fold_words, verb_forms
 from framing.text.resources import read_data_bytes
 from framing.text.spans import SpanIndex
 
@@ -38,7 +39,8 @@ _FLAG_LETTERS = frozenset("sixv")
 # A separable idiom is written with a gap: "hold … hostage" finds "held the country hostage".
 # The gap takes up to GAP_WORDS words of one clause ("..." is read as "…"); no punctuation or
 # clause word ("and", "that", "who") may stand in it, so the idiom never spans two clauses.
-# Before a lone particle ("sold … out") it takes fewer: "out" and "up" end many other phrases
+# Three words hold the objects such idioms take ("the whole road", "Kyiv's energy grid").
+# Before a lone particle ("sold … out") it takes two: "out" and "up" end many other phrases
 # ("the man who sold Vegas shooter ammo speaks out").
 GAP = "…"
 GAP_WORDS = 3
@@ -103,8 +105,10 @@ class CompiledLexicons:
     lexicons: tuple[Lexicon, ...]
     index: PhraseIndex[tuple[LexiconEntry, str]] = field(repr=False)
     categories: dict[str, CategoryInfo] = field(repr=False)
-    # Term with a gap -> the pattern of its gap and tail, matched right after the head.
-    gap_tails: dict[str, re.Pattern[str]] = field(repr=False, default_factory=dict)
+    # Idioms with a gap: their heads in an index of their own (a head never hides, shortens or
+    # un-inflects a term of the main index), and per term the pattern of its gap and tail.
+    idiom_heads: PhraseIndex[tuple[LexiconEntry, str]] = field(repr=False, default_factory=lambda: PhraseIndex([]))
+    idiom_tails: dict[str, re.Pattern[str]] = field(repr=False, default_factory=dict)
 
     @property
     def hashes(self) -> dict[str, str]:
@@ -146,7 +150,7 @@ def parse_lexicon(name: str, source: str, *, path: str | None = None, format: st
 def _reject_duplicates(entries: list[LexiconEntry], where: str) -> None:
     seen: dict[tuple[str, str], int] = {}
     for entry in entries:
-        key = (term_key(entry), entry.category)
+        key = (_term_key(entry), entry.category)
         if key in seen:
             raise LexiconError(
                 f"{where}:{entry.line}: term {entry.term!r} is already in category {entry.category!r} "
@@ -266,7 +270,8 @@ def _entry(record: dict[str, str], where: str, line: int, *, default_category: s
             "separated by one delimiter throughout (tab, comma or semicolon)"
         )
     prefix = term.endswith("*")
-    core = " ".join(term.rstrip("*").replace("...", GAP).replace(GAP, f" {GAP} ").split())
+    # "..." or "…" between words is a gap; at either end it is punctuation ("wait...")
+    core = " ".join(term.rstrip("*").replace("...", GAP).replace(GAP, f" {GAP} ").split()).strip(f" {GAP}")
     if "*" in core or not fold_words(core):
         raise LexiconError(
             f"{where}:{line}: term {term!r} has no letters or digits to match "
@@ -274,8 +279,8 @@ def _entry(record: dict[str, str], where: str, line: int, *, default_category: s
         )
     if GAP in core and (prefix or core.count(GAP) > 1 or not all(fold_words(part) for part in core.split(GAP))):
         raise LexiconError(
-            f"{where}:{line}: term {term!r}: a gap '…' (or '...') stands once, between words "
-            "(\"hold … hostage\"), and not in a prefix term"
+            f"{where}:{line}: term {term!r}: an idiom has one gap '…' (or '...') between words "
+            "(\"hold … hostage\"), and a prefix term ('abus*') has none"
         )
     category = (record.get("category") or "").strip() or default_category
     weight = _number(record.get("weight"), where, line, "weight", default=1.0, low=0.0, high=MAX_WEIGHT, open_low=True)
@@ -487,49 +492,49 @@ def compile_lexicons(lexicons: tuple[Lexicon, ...]) -> CompiledLexicons:
     for lexicon in lexicons:
         folded_here: set[str] = set()
         for entry in lexicon.entries:
-            key = term_key(entry)
+            key = _term_key(entry)
             if key in folded_here:
                 multi.append((entry, lexicon.name))  # same term, another category of this lexicon
                 continue
             folded_here.add(key)
             latest[key] = (entry, lexicon.name)
     kept = [*latest.values(), *multi]
-    phrases = [(phrase, (entry, name)) for entry, name in kept for phrase in _phrases(entry)]
-    gap_tails = {entry.term: _gap_tail(entry) for entry, _ in kept if GAP in entry.term}
-    return CompiledLexicons(lexicons, PhraseIndex(phrases), load_categories(), gap_tails)
+    plain = [(Phrase(entry.term, entry.case_sensitive, entry.forms, entry.prefix), (entry, name))
+             for entry, name in kept if GAP not in entry.term]
+    heads = [(phrase, (entry, name)) for entry, name in kept if GAP in entry.term for phrase in _head_phrases(entry)]
+    tails = {entry.term: _idiom_tail(entry) for entry, _ in kept if GAP in entry.term}
+    return CompiledLexicons(lexicons, PhraseIndex(plain), load_categories(), PhraseIndex(heads), tails)
 
 
-def _phrases(entry: LexiconEntry) -> list[Phrase]:
-    """What the automaton looks for: the term, or an idiom's head in each of its forms.
-
-    A head's forms are written out, so that "holding … to ransom" does not hide the
-    generated "holding" of "hold … hostage" (a written phrase wins over a generated form).
-    """
-    if GAP not in entry.term:
-        return [Phrase(entry.term, entry.case_sensitive, entry.forms, entry.prefix)]
-    head = Phrase(entry.term.partition(GAP)[0].strip(), entry.case_sensitive, entry.forms)
-    if entry.case_sensitive:
-        return [head]
-    return [Phrase(form, forms="exact") for form in phrase_variants(head)]
-
-
-def term_key(entry: LexiconEntry) -> str:
+def _term_key(entry: LexiconEntry) -> str:
     """The form two entries share when they are the same term: folded words, gap and prefix mark kept."""
     key = f" {GAP} ".join(" ".join(fold_words(part)) for part in entry.term.split(GAP))
     return key + ("*" if entry.prefix else "")
 
 
+def _head_phrases(entry: LexiconEntry) -> list[Phrase]:
+    """An idiom's head in each of its forms: with ``v``, its first word (the verb) inflects.
+
+    The forms are written out, so that the head of "holding … to ransom" does not hide the
+    "holding" of "hold … hostage" (a written phrase wins over a generated form).
+    """
+    words = entry.term.partition(GAP)[0].split()
+    verbs = {words[0], *verb_forms(words[0])} if entry.forms == "verb" else {words[0]}
+    return [Phrase(" ".join([verb, *words[1:]]), entry.case_sensitive, "exact") for verb in sorted(verbs)]
+
+
+# The gap's words: letters first, then letters, digits, apostrophes, hyphens ("Kyiv's", "so-called").
 _GAP_WORD = r"[^\W\d_][\w'’-]*"
+_GAP_STOPS = "|".join(sorted(GAP_STOPS))
 
 
-def _gap_tail(entry: LexiconEntry) -> re.Pattern[str]:
+def _idiom_tail(entry: LexiconEntry) -> re.Pattern[str]:
     """What must follow an idiom's head: up to GAP_WORDS words of one clause, then its tail words."""
     tail_words = entry.term.partition(GAP)[2].split()
     tail = r"\s+".join(re.escape(word) for word in tail_words)
-    stops = "|".join(sorted(GAP_STOPS))
     most = GAP_WORDS_BEFORE_PARTICLE if len(tail_words) == 1 and tail_words[0].lower() in PARTICLES else GAP_WORDS
     return re.compile(
-        rf"(?:\s+(?!(?:{stops})\b){_GAP_WORD}){{0,{most}}}?\s+{tail}(?![\w'’-])",
+        rf"(?:\s+(?!(?i:{_GAP_STOPS})\b){_GAP_WORD}){{0,{most}}}?\s+{tail}(?![\w'’-])",
         0 if entry.case_sensitive else re.IGNORECASE,
     )
 
@@ -557,40 +562,48 @@ def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int 
     ``folded`` is that span already folded for matching (``FoldedSpan(text, start, end)``),
     when other indexes search it too.
     """
-    matches = compiled.index.find_folded(folded or FoldedSpan(text, start, end))
-    if not matches:
+    span = folded or FoldedSpan(text, start, end)
+    matches = compiled.index.find_folded(span)
+    heads = compiled.idiom_heads.find_folded(span) if len(compiled.idiom_heads) else []
+    if not matches and not heads:
         return ()  # most spans the pipeline asks about
-    hits: list[TermHit] = []
-    gapped: list[TermHit] = []
-    limit = len(text) if end is None else end
-    for found in matches:
+    hits = [_hit(text, found.start, found.end, *found.payload, compiled.categories) for found in matches]
+    idioms = []
+    for found in heads:
         entry, lexicon_name = found.payload
-        hit_end = found.end
-        if compiled.gap_tails and entry.term in compiled.gap_tails:
-            tail = compiled.gap_tails[entry.term].match(text, found.end, limit)
-            if tail is None:
-                continue  # the head alone ("held") is no idiom
-            hit_end = tail.end()
-        info = compiled.categories.get(entry.category)
-        valence = entry.valence if entry.valence is not None else info.valence if info else 0.0
-        hit = TermHit(
-            start=found.start, end=hit_end, text=text[found.start:hit_end], term=entry.term,
-            category=entry.category, weight=entry.weight, valence=valence, lexicon=lexicon_name,
-        )
-        (gapped if hit_end != found.end else hits).append(hit)
-    if gapped:
-        hits = _with_idioms(hits, gapped)
+        tail = compiled.idiom_tails[entry.term].match(text, found.end, span.start + len(span.chunk))
+        if tail is not None:  # a head alone ("held") is no idiom
+            idioms.append(_hit(text, found.start, tail.end(), entry, lexicon_name, compiled.categories))
+    if idioms:
+        hits = _with_idioms(hits, idioms)
     return merge_compounds(text, hits)
 
 
+def _hit(text: str, start: int, end: int, entry: LexiconEntry, lexicon_name: str,
+         categories: Mapping[str, CategoryInfo]) -> TermHit:
+    info = categories.get(entry.category)
+    valence = entry.valence if entry.valence is not None else info.valence if info else 0.0
+    return TermHit(start=start, end=end, text=text[start:end], term=entry.term, category=entry.category,
+                   weight=entry.weight, valence=valence, lexicon=lexicon_name)
+
+
 def _with_idioms(hits: list[TermHit], idioms: list[TermHit]) -> list[TermHit]:
-    """Idioms found across a gap, in place of the hits inside them ("hold" … "ransom")."""
-    kept_idioms: list[TermHit] = []
+    """Idioms found across a gap, in place of the hits they overlap ("hold" … "ransom").
+
+    Of overlapping idioms the first (then the longest) is kept; the kept ones are disjoint and
+    sorted, so the one starting last before a hit's end is the only one to check against it.
+    """
+    kept: list[TermHit] = []
     for idiom in sorted(idioms, key=lambda hit: (hit.start, -hit.end)):
-        if not kept_idioms or idiom.start >= kept_idioms[-1].end:
-            kept_idioms.append(idiom)
-    return [hit for hit in hits
-            if not any(idiom.start < hit.end and hit.start < idiom.end for idiom in kept_idioms)] + kept_idioms
+        if not kept or idiom.start >= kept[-1].end:
+            kept.append(idiom)
+    starts = [idiom.start for idiom in kept]
+
+    def overlaps_an_idiom(hit: TermHit) -> bool:
+        last = bisect_right(starts, hit.end - 1) - 1
+        return last >= 0 and kept[last].end > hit.start
+
+    return [hit for hit in hits if not overlaps_an_idiom(hit)] + kept
 
 
 # A compound of two loaded words of one category ("Banderite regime") is one term,
@@ -605,7 +618,8 @@ def merge_compounds(text: str, hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         previous = merged[-1] if merged else None
         if (previous is not None and previous.category == hit.category and previous.lexicon == hit.lexicon
-                and previous.end < hit.start and text[previous.end:hit.start] in (" ", "\u00a0")):
+                and previous.end < hit.start and text[previous.end:hit.start] in (" ", "\u00a0")
+                and GAP not in previous.term and GAP not in hit.term):  # an idiom stays one idiom
             merged[-1] = TermHit(
                 start=previous.start, end=hit.end, text=text[previous.start:hit.end],
                 term=f"{previous.term} {hit.term}", category=hit.category,
@@ -672,10 +686,11 @@ _WORD_AFTER = re.compile(r"^[^\w\n]{0,3}([\w'’-]+)")
 
 @dataclass(frozen=True, slots=True)
 class SenseRule:
-    """Where a loaded term is plain: a word right before or after it ("tax regime", "corrupt file")."""
+    """Where a loaded term is plain: a word right before or after it ("tax regime", "corrupt file"),
+    or, for an idiom, a word in its gap ("held two engineers hostage": real captives)."""
 
     term: str
-    side: str  # "before" | "after"
+    side: str  # "before" | "after" | "gap"
     words: frozenset[str]
 
 
@@ -694,8 +709,10 @@ def parse_sense_rules(source: str, *, path: str = "lexicons/senses.tsv") -> dict
             continue
         if len(cells) < 3 or not cells[0] or not cells[2]:
             raise LexiconError(f"{path}:{number}: expected term<TAB>side<TAB>words[<TAB>note], got {line!r}")
-        if cells[1] not in ("before", "after"):
-            raise LexiconError(f"{path}:{number}: side must be 'before' or 'after', got {cells[1]!r}")
+        if cells[1] not in ("before", "after", "gap"):
+            raise LexiconError(f"{path}:{number}: side must be 'before', 'after' or 'gap', got {cells[1]!r}")
+        if cells[1] == "gap" and GAP not in cells[0]:
+            raise LexiconError(f"{path}:{number}: a 'gap' rule needs an idiom with a gap ('hold … hostage'), got {cells[0]!r}")
         words = frozenset(word.strip().lower() for word in cells[2].split("|") if word.strip())
         rules.setdefault(cells[0].lower(), []).append(SenseRule(cells[0].lower(), cells[1], words))
     return {term: tuple(found) for term, found in rules.items()}
@@ -758,8 +775,17 @@ def _plain_span(text: str, start: int, end: int, rules: Sequence[SenseRule]) -> 
             near = _WORD_BEFORE.search(text, max(0, start - SENSE_REACH_CHARS), start)
             if near and near.group(1).lower() in rule.words:
                 return near.start(1), end
-        else:
+        elif rule.side == "after":
             near = _WORD_AFTER.search(text[end:end + SENSE_REACH_CHARS])
             if near and near.group(1).lower() in rule.words:
                 return start, end + near.end(1)
+        elif not rule.words.isdisjoint(_gap_words(rule.term, text[start:end])):
+            return start, end
     return None
+
+
+def _gap_words(term: str, written: str) -> list[str]:
+    """The words an idiom's gap holds in ``written`` (its head and tail words left out), lower case."""
+    head, _, tail = term.partition(GAP)
+    words = [word.lower().removesuffix("'s").removesuffix("’s") for word in _RULE_WORD.findall(written)]
+    return words[len(head.split()):len(words) - len(tail.split())]

@@ -16,84 +16,93 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from framing.model import Sentence, TermHit
 
 REFRAMING_CATEGORY = "reframing"
+# A lexicon entry's default weight: the figure is a loading, as a listed term of middle weight.
 REFRAMING_WEIGHT = 1.0
 # The longest new name taken, in words ("a state-run demolition of other nations' industries").
 MAX_NAME_WORDS = 10
 
 _WORD = r"[^\W\d_][\w'’-]*"
-# A denial: "is not", "are not", "was not", "were not" and their contractions. "not" is found
-# first (a plain scan), then the verb before it: cheaper than one pattern tried at every word.
-# Patterns here start with a literal ("n", "all"), which the regex engine scans for fast; the
-# letters before it are checked after.
+# A denial: "is not", "it's not", "wasn't". "not" is found first (a plain scan), then the verb
+# before it: cheaper than one pattern tried at every word. Patterns here start with a literal
+# ("n", "all"), which the regex engine scans for fast; the letters before it are checked after.
 _NOT = re.compile(r"n(?:ot|['’]t)\s+")
-_BE_THEN_SPACE = re.compile(r"(?:^|\W)(?:is|are|was|were)\s+$")  # "was not"
+_BE_THEN_SPACE = re.compile(r"(?:(?:^|\W)(?:is|are|was|were)|['’](?:s|re))\s+$")  # "was not", "it's not"
 _BE = re.compile(r"(?:^|\W)(?:is|are|was|were)$")  # "wasn't": the verb runs into the n
-_SOFTENERS = frozenset("just merely simply only really about".split())
+_SOFTENERS = frozenset("just merely simply really about".split())
 _DETERMINERS = frozenset("a an the some any our their his her its your my this that these those".split())
-# Words after "not" that start no name: "is not clear", "was not immediately known", "are not to".
+# Words after "not" that start no name: "is not clear", "was not immediately known", "are not to",
+# and "not only", which adds rather than denies.
 _NOT_A_NAME = frozenset(
     """clear known sure true enough possible likely available able ready new over yet so
     to in on at for from with by as of that than the only also always even ever necessarily
     going expected allowed required permitted alone there here what how why when where who
-    afraid aware alive enough far much many more less too very well also indeed still now
-    time being done one""".split())
+    afraid aware alive far much many more less too very well indeed still now time being
+    done one""".split())
 _RENAMING = re.compile(
-    r"^[\"“‘']?(?:it|this|that|they|these|those|he|she)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?!not\b)",
+    r"[\"“‘']?(?:it|this|that|they|these|those|he|she)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?!not\b)",
     re.IGNORECASE)
+# Where a renaming may follow the denial inside one sentence: "is not a war, it is a siege".
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[–—-]+\s+")
 _CALL_IT = re.compile(
     r"(?<=[Cc])all(?:s|ed|ing)?\s+(?:it|them|this|that|him|her)\s+(?:for\s+)?what\s+(?:it|they|he|she|this|that)\s+"
     r"(?:really\s+)?(?:is|are|was|were)\s*(?:[:,]|\s[—–-])\s*")
 _NAME_WORD = re.compile(r"\s*(" + _WORD + r")")
 # Words that end a name: a clause begins ("who", "which", "and then").
 _CLAUSE_WORDS = frozenset("who whom whose which that where when while because if and or but as than so yet".split())
+# Words a name does not end on ("the cost of", "the club for"), and after which an -ing word
+# is a noun of the name ("the cost of housing"), not the start of a clause.
+_FUNCTION_WORDS = frozenset("of for since until in on at to by with from into about the a an its their our his her".split())
 
 
-def find_reframings(text: str, sentences: Sequence[Sentence]) -> list[TermHit]:
+def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, ...]:
     """Every new name an author gives after a denial or a call to name a thing, in text order."""
     calls = [match.end() for match in _CALL_IT.finditer(text) if match.start() < 2 or not text[match.start() - 2].isalpha()]
     denials = [match.end() for match in _NOT.finditer(text) if _is_denial(text, match) and _names_a_thing(text, match.end())]
     if not calls and not denials:
-        return []  # most texts: two scans in C, nothing more
-    clauses = sorted(_clauses(sentences))
-    starts = [start for start, _ in clauses]
+        return ()  # most texts: two scans in C, nothing more
+    ordered = sorted(sentences, key=lambda sentence: sentence.start)
+    starts = [sentence.start for sentence in ordered]
 
-    def clause_of(offset: int) -> int | None:
+    def sentence_of(offset: int) -> int | None:
         index = bisect_right(starts, offset) - 1
-        return index if index >= 0 and offset <= clauses[index][1] else None
+        return index if index >= 0 and offset <= ordered[index].end else None
 
     hits: list[TermHit] = []
     for offset in calls:
-        index = clause_of(offset)
+        index = sentence_of(offset)
         if index is not None:
-            hits.extend(_name_at(text, offset, clauses[index][1]))
-    denied = {index for index in map(clause_of, denials) if index is not None}
-    for index in sorted(denied):
-        if index + 1 < len(clauses):
-            start, end = clauses[index + 1]
-            renamed = _RENAMING.match(text[start:end])
-            if renamed is not None:
-                hits.extend(_name_at(text, start + renamed.end(), end))
-    return sorted(hits, key=lambda hit: hit.start)
+            hits.extend(_name_at(text, offset, ordered[index].end))
+    for offset in denials:
+        index = sentence_of(offset)
+        if index is not None:
+            hits.extend(_renamed(text, offset, ordered, index))
+    unique = {hit.start: hit for hit in hits}  # two denials before one renaming name it once
+    return tuple(sorted(unique.values(), key=lambda hit: hit.start))
 
 
-def _clauses(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]:
-    """Sentences, cut at semicolons ("It is not a war; it is a siege")."""
-    for sentence in sentences:
-        start = sentence.start
-        for part in sentence.text.split(";"):
-            stripped = len(part) - len(part.lstrip())
-            if part.strip():
-                yield start + stripped, start + len(part.rstrip())
-            start += len(part) + 1
+def _renamed(text: str, denial: int, sentences: Sequence[Sentence], index: int) -> list[TermHit]:
+    """The new name after a denial: later in its sentence ("…, it is …"), or opening the next one."""
+    end = sentences[index].end
+    for clause_break in _CLAUSE_BREAK.finditer(text, denial, end):
+        renaming = _RENAMING.match(text, clause_break.end(), end)
+        if renaming is not None:
+            return _name_at(text, renaming.end(), end)
+    if index + 1 < len(sentences):
+        following = sentences[index + 1]
+        if "\n" not in text[end:following.start]:  # the same paragraph
+            renaming = _RENAMING.match(text, following.start, following.end)
+            if renaming is not None:
+                return _name_at(text, renaming.end(), following.end)
+    return []
 
 
 def _is_denial(text: str, negation: re.Match[str]) -> bool:
-    """Whether "not" (or "n't") follows a form of "be": "was not", "isn't"."""
+    """Whether "not" (or "n't") follows a form of "be": "was not", "it's not", "isn't"."""
     start = negation.start()
     verb = _BE_THEN_SPACE if negation.group().startswith("not") else _BE
     return verb.search(text[max(0, start - 7):start].lower()) is not None
@@ -125,17 +134,19 @@ def _words(text: str, start: int, end: int, most: int) -> list[re.Match[str]]:
 
 def _name_at(text: str, start: int, end: int) -> list[TermHit]:
     """The noun phrase that starts at ``start``: words up to punctuation, a clause word or an -ing form."""
-    words = _words(text, start, end, MAX_NAME_WORDS)
     taken: list[re.Match[str]] = []
-    for match in words:
+    for match in _words(text, start, end, MAX_NAME_WORDS):
         word = match.group(1).lower()
-        if word in _CLAUSE_WORDS or (taken and word.endswith("ing") and len(word) > 5):
+        after_function_word = not taken or taken[-1].group(1).lower() in _FUNCTION_WORDS
+        if word in _CLAUSE_WORDS or (not after_function_word and word.endswith("ing") and len(word) > 5):
             break
         taken.append(match)
     while taken and taken[0].group(1).lower() in _SOFTENERS:
         taken.pop(0)  # "It is about war": the name is "war"
-    if not taken or (len(taken) == 1 and taken[0].group(1).lower() in _DETERMINERS):
-        return []
+    while taken and taken[-1].group(1).lower() in _FUNCTION_WORDS:
+        taken.pop()  # "a country of 140 million": the name is "a country"
+    if all(match.group(1).lower() in _DETERMINERS for match in taken):
+        return []  # nothing named ("It is a", cut short)
     head = taken[0].group(1).lower()
     if head not in _DETERMINERS and not _looks_like_a_noun(head):
         return []  # "It was backed up by", "It is indeed shocking": no new name
