@@ -22,7 +22,7 @@ from pathlib import Path
 from framing.errors import InputError, LexiconError
 from framing.ingest.source import decode_bytes, normalise_newlines
 from framing.model import Quote, Sentence, TermHit
-from framing.text.matching import PARTICLES, FoldedSpan, Forms, Phrase, PhraseIndex, fold_words, verb_forms
+from framing.text.matching import PHRASAL_PARTICLES, FoldedSpan, Forms, Phrase, PhraseIndex, fold_words, verb_forms
 from framing.text.resources import read_data_bytes
 from framing.text.spans import SpanIndex
 
@@ -532,7 +532,7 @@ def _idiom_tail(entry: LexiconEntry) -> re.Pattern[str]:
     """What must follow an idiom's head: up to GAP_WORDS words of one clause, then its tail words."""
     tail_words = entry.term.partition(GAP)[2].split()
     tail = r"\s+".join(re.escape(word) for word in tail_words)
-    most = GAP_WORDS_BEFORE_PARTICLE if len(tail_words) == 1 and tail_words[0].lower() in PARTICLES else GAP_WORDS
+    most = GAP_WORDS_BEFORE_PARTICLE if len(tail_words) == 1 and tail_words[0].lower() in PHRASAL_PARTICLES else GAP_WORDS
     return re.compile(
         rf"(?:\s+(?!(?i:{_GAP_STOPS})\b){_GAP_WORD}){{0,{most}}}?\s+{tail}(?![\w'’-])",
         0 if entry.case_sensitive else re.IGNORECASE,

@@ -24,7 +24,7 @@ Payload = TypeVar("Payload")
 
 WORD = re.compile(r"[^\W_]+")
 # Particles after which a phrasal verb inflects its first word ("lash out" -> "lashed out").
-PARTICLES = frozenset("out up down off on in over away back about around through".split())
+PHRASAL_PARTICLES = frozenset("out up down off on in over away back about around through".split())
 _VOWELS = frozenset("aeiou")
 _ARTICLES = frozenset(("the", "a", "an"))
 # (phrase, text as written) pairs whose case check is remembered: a name recurs through a text.
@@ -104,7 +104,7 @@ def phrase_variants(phrase: Phrase) -> dict[str, bool]:
     variants = {" ".join(words): False}
     if phrase.prefix or phrase.forms == "exact":
         return variants
-    inflect_first = phrase.forms == "verb" and len(words) > 1 and words[-1] in PARTICLES
+    inflect_first = phrase.forms == "verb" and len(words) > 1 and words[-1] in PHRASAL_PARTICLES
     position = 0 if inflect_first else len(words) - 1
     make = verb_forms if phrase.forms == "verb" else noun_forms
     for form in make(words[position]):
