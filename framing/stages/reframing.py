@@ -148,8 +148,8 @@ def _name_at(text: str, start: int, end: int) -> list[TermHit]:
     if all(match.group(1).lower() in _DETERMINERS for match in taken):
         return []  # nothing named ("It is a", cut short)
     head = taken[0].group(1).lower()
-    if head not in _DETERMINERS and not _looks_like_a_noun(head):
-        return []  # "It was backed up by", "It is indeed shocking": no new name
+    if head not in _DETERMINERS and not _looks_like_a_noun(head) and "-" not in head:
+        return []  # "It was backed up by", "It is indeed shocking": no new name ("hostage-taking" is one)
     first, last = taken[0].start(1), taken[-1].end(1)
     phrase = text[first:last]
     return [TermHit(first, last, phrase, term=" ".join(phrase.lower().split()), category=REFRAMING_CATEGORY,
