@@ -24,6 +24,7 @@ def _names(text: str) -> list[str]:
     ("The corridor is not about bread. It is about war, and it is waged here.", ["war"]),
     ("Those aren't reforms. They're a fire sale of public assets.", ["a fire sale of public assets"]),
     ("It's not a war. It's a siege.", ["a siege"]),
+    ("The institute is not one of them. It is a lobby in a charity's coat.", ["a lobby in a charity's coat"]),
     ("That is not collective bargaining. It is hostage-taking with a picket line.", ["hostage-taking with a picket line"]),
     ("They're not invaders. They're families.", ["families"]),
     ("That's not journalism. That's propaganda.", ["propaganda"]),

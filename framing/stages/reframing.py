@@ -113,6 +113,8 @@ def _names_a_thing(text: str, offset: int) -> bool:
     words = [match.group(1).lower() for match in _words(text, offset, len(text), 3)]
     while words and words[0] in _SOFTENERS:
         words.pop(0)
+    if words[:2] == ["one", "of"]:
+        return True  # "is not one of them": a membership denied
     return bool(words) and (words[0] in _DETERMINERS or _looks_like_a_noun(words[0]))
 
 
