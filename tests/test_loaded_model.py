@@ -14,6 +14,7 @@ from framing.stages.loaded_model import (
     find_loaded_phrases,
     load_model,
     model_sha256,
+    noun_after,
     stem,
     word_probabilities,
 )
@@ -188,3 +189,15 @@ def test_scores_survive_a_memo_cleared_between_scoring_and_reading(monkeypatch: 
     model.memo.clear()
     monkeypatch.setattr(loaded_model, "_info", scoring_then_cleared)
     assert loaded_model.find_loaded_phrases(text) == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("the dangerous officials left", "dangerous", "dangerous officials"),  # an adjective names the noun after it
+    ("looking away whenever Serbs are pushed", "looking away", None),  # a particle in -y is no adjective
+    ("the so-called Black Sea deal", "so-called", None),  # a name is not part of the label
+    ("they merely watched", "merely", None),  # an adverb modifies what follows
+])
+def test_noun_after(text: str, phrase: str, expected: str | None) -> None:
+    start = text.index(phrase)
+    end = noun_after(text, start, start + len(phrase), len(text))
+    assert (text[start:end] if end is not None else None) == expected

@@ -596,6 +596,8 @@ def noun_after(text: str, start: int, end: int, stop: int) -> int | None:
     words = text[start:end].split()
     if not words or not looks_attributive(words[-1].lower()) or words[-1].lower().endswith("ly"):
         return None  # an adverb ("merely") modifies what follows, it does not name it
+    if words[-1].lower() in PARTICLES:
+        return None  # "looking away" ends in a particle, not an adjective in -y
     found = _NEXT_WORD.match(text, end, stop)
     if found is None:
         return None
