@@ -48,6 +48,8 @@ def _names(text: str) -> list[str]:
     ("It is not a war. It is", []),
     ("It is not a war. It is a", []),
     ("It is not only a war. It is a siege.", []),  # "not only" adds, it does not deny
+    ("This is not the first time. It is the third.", []),  # a count, not a name
+    ("This is not a company. It is Acme Corp.", []),  # a proper name, not a label
     ("It is not a war.\n\nIt is a new paragraph.", []),  # the renaming is in the same paragraph
 ])
 def test_find_reframings(text: str, expected: list[str]) -> None:

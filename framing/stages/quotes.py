@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -152,7 +152,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
     """
     quotes: list[Quote] = []
     item_starts = [start for start, _ in list_items]
-    for sentence in sentences:
+    for sentence in _quotation_units(text, sentences):
         found = _quotes_in(text, sentence)
         quotes.extend(found)
         if sentence.text.rstrip().endswith(":"):
@@ -161,6 +161,56 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
                 quotes.extend(_introduced_list(text, sentence.end, intro.speaker, list_items, item_starts))
     quotes.sort(key=lambda q: (q.start, -q.end))
     return tuple(quotes)
+
+
+# The most sentences one quotation may run over ('"We will not back down. This is a witch hunt,"
+# Cole said'): a paragraph-long statement, not a mark left open by mistake.
+MAX_QUOTED_SENTENCES = 6
+
+
+def _quotation_units(text: str, sentences: Sequence[Sentence]) -> Iterator[Sentence]:
+    """The sentences, a quotation that runs over several of them in one paragraph joined into one unit.
+
+    A sentence that opens a quotation it does not close is joined with the next ones, up to the one
+    that closes it (at most ``MAX_QUOTED_SENTENCES``, never across a line break); when none does,
+    the sentences stay as they are.
+    """
+    index = 0
+    while index < len(sentences):
+        sentence = sentences[index]
+        last = index
+        if _leaves_open(sentence.text):
+            for following in range(index + 1, min(len(sentences), index + MAX_QUOTED_SENTENCES)):
+                if "\n" in text[sentences[following - 1].end:sentences[following].start]:
+                    break
+                if not _leaves_open(text[sentence.start:sentences[following].end]):
+                    last = following
+                    break
+        if last == index:
+            yield sentence
+        else:
+            start, end = sentence.start, sentences[last].end
+            yield Sentence(start, end, text[start:end])
+        index = last + 1
+
+
+def _leaves_open(sentence: str) -> bool:
+    """Whether a quotation mark opens in ``sentence`` with no closing mark after it."""
+    position = 0
+    while (opener := _OPENER.search(sentence, position)) is not None:
+        position = opener.start()
+        char = sentence[position]
+        if char in "‘\"" and position > 0 and sentence[position - 1].isalnum():
+            position += 1  # an apostrophe, or a closing mark without an opener
+            continue
+        if char in "»«" and position > 0 and not sentence[position - 1].isspace():
+            position += 1  # a closing guillemet
+            continue
+        close = _find_closer(sentence, position + 1, _OPEN_CLOSE[char])
+        if close is None:
+            return True
+        position = close + 1
+    return False
 
 
 def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:

@@ -54,6 +54,9 @@ _CALL_IT = re.compile(
 _NAME_WORD = re.compile(r"\s*(" + _WORD + r")")
 # Words that end a name: a clause begins ("who", "which", "and then").
 _CLAUSE_WORDS = frozenset("who whom whose which that where when while because if and or but as than so yet".split())
+# Words after a determiner that count or place rather than name: "not the first time. It is the third".
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last next only same latest final".split())
 # Words a name does not end on ("the cost of", "the club for"), and after which an -ing word
 # is a noun of the name ("the cost of housing"), not the start of a clause.
 _FUNCTION_WORDS = frozenset("of for since until in on at to by with from into about the a an its their our his her".split())
@@ -115,6 +118,8 @@ def _names_a_thing(text: str, offset: int) -> bool:
         words.pop(0)
     if words[:2] == ["one", "of"]:
         return True  # "is not one of them": a membership denied
+    if len(words) > 1 and words[0] in _DETERMINERS and words[1] in _ORDINALS:
+        return False  # "is not the first time"
     return bool(words) and (words[0] in _DETERMINERS or _looks_like_a_noun(words[0]))
 
 
@@ -152,6 +157,9 @@ def _name_at(text: str, start: int, end: int) -> list[TermHit]:
     head = taken[0].group(1).lower()
     if head not in _DETERMINERS and not _looks_like_a_noun(head) and "-" not in head:
         return []  # "It was backed up by", "It is indeed shocking": no new name ("hostage-taking" is one)
+    content = next((match.group(1) for match in taken if match.group(1).lower() not in _DETERMINERS), "")
+    if content[:1].isupper() or content.lower() in _ORDINALS:
+        return []  # "It is Acme Corp.", "It is the third": a name or a count, not a label
     first, last = taken[0].start(1), taken[-1].end(1)
     phrase = text[first:last]
     return [TermHit(first, last, phrase, term=" ".join(phrase.lower().split()), category=REFRAMING_CATEGORY,
