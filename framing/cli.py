@@ -27,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("files", nargs="+", metavar="FILE")
     report.add_argument("--format", "-f", choices=FORMATS, default="markdown", help="output format (default: markdown)")
     report.add_argument("--out", "-o", metavar="PATH",
-                        help="write here instead of stdout (a folder when several files are given)")
+                        help="write here instead of stdout: a file, or a folder when several files are given "
+                             "(several JSON or CSV reports go into one FILE.json or FILE.csv)")
     report.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE",
                         help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
     report.add_argument("--level", choices=LEVELS, default="paragraph",
@@ -137,30 +138,53 @@ def _report(args: argparse.Namespace) -> int:
         if language not in (None, "en", "unknown"):
             print(f"framing: warning: {path} looks like '{language}', not English; the lexicons and models are English",
                   file=sys.stderr)
+    several = len(reports) > 1
     if args.out is None:
-        if args.format == "html" and len(reports) > 1:
+        if args.format == "html" and several:
             raise framing.InputError("several HTML reports need --out FOLDER")
-        if len(reports) > 1 and args.format == "json":  # one JSON value: an array of the reports
-            sys.stdout.write("[\n" + ",\n".join(str(report.to_json()) for _, report in reports) + "\n]\n")
-        elif len(reports) > 1 and args.format == "csv":  # one table: each row names its source file
-            sys.stdout.write(_csv([report.to_dict() for _, report in reports], args.level))
+        if several and args.format in ("json", "csv"):
+            sys.stdout.write(_combined([report for _, report in reports], args.format, args.level))
         else:
             for _, report in reports:
                 sys.stdout.write(_render(report, args.format, args.level))
         return 0
     out = Path(args.out)
-    if len(reports) == 1 and not out.is_dir():
+    names_a_file = out.suffix.lower() == _SUFFIXES[args.format] and not out.is_dir()
+    if names_a_file and several and args.format not in ("json", "csv"):
+        raise framing.InputError(f"--out {out}: several {args.format} reports need a folder, not a file")
+    if names_a_file:
+        if not out.parent.is_dir():
+            raise framing.InputError(f"--out {out}: the folder {out.parent} does not exist")
+        text = (_combined([report for _, report in reports], args.format, args.level) if several
+                else _render(reports[0][1], args.format, args.level))
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+        return 0
+    if not several and not out.is_dir():
         if not out.parent.is_dir():
             raise framing.InputError(f"--out {out}: the folder {out.parent} does not exist")
         out.write_text(_render(reports[0][1], args.format, args.level), encoding="utf-8")
         print(f"wrote {out}", file=sys.stderr)
         return 0
     out.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
     for path, report in reports:
-        target = out / (path.stem + _SUFFIXES[args.format])
+        name, number = path.stem, 1
+        while name in taken:  # two inputs named alike (a/x.txt, b/x.txt): x, x-2
+            number += 1
+            name = f"{path.stem}-{number}"
+        taken.add(name)
+        target = out / (name + _SUFFIXES[args.format])
         target.write_text(_render(report, args.format, args.level), encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr)
     return 0
+
+
+def _combined(reports: list[Any], output_format: str, level: str) -> str:
+    """Several reports as one JSON array, or as one CSV table whose rows name their source file."""
+    if output_format == "json":
+        return "[\n" + ",\n".join(str(report.to_json()) for report in reports) + "\n]\n"
+    return _csv([report.to_dict() for report in reports], level)
 
 
 def _compare(args: argparse.Namespace) -> int:

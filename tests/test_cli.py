@@ -65,6 +65,34 @@ def test_report_to_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["housing_report.json", "summit_wire.json"]
 
 
+def test_inputs_named_alike_get_their_own_files(tmp_path: Path) -> None:
+    for folder, seed in (("a", "summit_wire.txt"), ("b", "summit_opinion.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text((SEEDS / seed).read_text(encoding="utf-8"), encoding="utf-8")
+    done = run("report", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"), "-f", "json",
+               "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    titles = {p.name: json.loads(p.read_text(encoding="utf-8"))["title"] for p in (tmp_path / "out").iterdir()}
+    assert sorted(titles) == ["x-2.json", "x.json"] and titles["x.json"] != titles["x-2.json"]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("csv", "both.csv"), ("json", "both.json")])
+def test_several_reports_into_one_named_file(tmp_path: Path, fmt: str, name: str) -> None:
+    done = run("report", str(SEEDS / "summit_wire.txt"), str(SEEDS / "housing_report.md"), "-f", fmt,
+               "--out", str(tmp_path / name))
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / name).read_text(encoding="utf-8")
+    if fmt == "json":
+        assert len(json.loads(written)) == 2
+    else:
+        assert written.count("source,title") == 1 and "summit_wire" in written and "housing_report" in written
+
+
+def test_several_markdown_reports_into_one_file_is_exit_1(tmp_path: Path) -> None:
+    done = run("report", str(SEEDS / "summit_wire.txt"), str(SEEDS / "housing_report.md"), "--out", str(tmp_path / "x.md"))
+    assert done.returncode == 1 and "need a folder" in done.stderr and not (tmp_path / "x.md").exists()
+
+
 def test_missing_file_is_exit_1_with_one_line(tmp_path: Path) -> None:
     done = run("report", str(tmp_path / "absent.txt"))
     assert done.returncode == 1
