@@ -212,6 +212,13 @@ def test_user_gazetteer_errors_name_the_users_file(tmp_path: Path, name: str, co
         framing.analyze("Rosa Quintal spoke.", actors=[path])
 
 
+def test_a_missing_or_folder_actor_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(framing.LexiconError, match="no such actor file"):
+        framing.analyze("Rosa Quintal spoke.", actors=[tmp_path / "absent.tsv"])
+    with pytest.raises(framing.LexiconError, match="is a directory"):
+        framing.analyze("Rosa Quintal spoke.", actors=[tmp_path])
+
+
 def test_an_edited_user_gazetteer_is_read_again(tmp_path: Path) -> None:
     path = _user_file(tmp_path, "mine.tsv", "actor\tkind\taliases\tplaces\tcountry\tnote\nTom Kane\tperson\tKane\t\t\t\n")
     assert [a.actor for a in framing.analyze("Kane spoke.", actors=[path]).actors] == ["Tom Kane"]
@@ -240,6 +247,8 @@ def test_find_actors_names_across_initials_possessives_and_odd_capitals(text: st
     ("Lead line.\n\nISTANBUL, Oct 14 - Talks on shipping ended without a deal.", "ISTANBUL", False),
     ("Lead line.\n\nKARVENNA (Reuters) - Talks on shipping ended without a deal.", "KARVENNA", False),
     ("Lead line.\n\nOPECX, the cartel, said on Monday it would cut output.", "OPECX", True),
+    ("Lead line.\n\nFRESNOX, California, March 3 (Wire) - Farmers protested.", "FRESNOX", False),
+    ("Lead line.\n\nOPECX, the cartel, said on Monday - as expected - it would cut output.", "OPECX", True),
 ])
 def test_a_dateline_in_capitals_is_no_actor(text: str, name: str, kept: bool) -> None:
     actors = {a.actor for a in framing.analyze(text).actors}

@@ -59,6 +59,14 @@ def test_markdown_escapes_html(tmp_path: Path) -> None:
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
 
 
+@pytest.mark.parametrize(("text", "counts"), [
+    ("One short paragraph here.", "4 words in 1 section and 1 paragraph;"),
+    ("One.\n\nTwo more words.", "4 words in 1 section and 2 paragraphs;"),
+])
+def test_markdown_summary_counts_agree_in_number(text: str, counts: str) -> None:
+    assert counts in framing.analyze(text, format="text").to_markdown()
+
+
 def test_markdown_has_a_part_per_section(sample_reports: dict[str, framing.Report]) -> None:
     report = sample_reports["summit_opinion.txt"]
     markdown = report.to_markdown()

@@ -32,12 +32,18 @@ def to_markdown(data: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _count(number: int, noun: str) -> str:
+    """'1 section', '7 sections'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _summary(data: dict[str, Any]) -> list[str]:
     readability = data["readability"]
     n_paragraphs = sum(len(s["paragraphs"]) for s in data["sections"])
     lines = ["## Summary", ""]
     lines.append(
-        f"{readability['n_words']} words in {len(data['sections'])} sections and {n_paragraphs} paragraphs; "
+        f"{_count(readability['n_words'], 'word')} in {_count(len(data['sections']), 'section')} and "
+        f"{_count(n_paragraphs, 'paragraph')}; "
         f"loadedness **{data['loadedness']:.2f}** weighted loaded terms per 100 words (author voice)."
     )
     lines.append("")

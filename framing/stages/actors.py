@@ -266,6 +266,10 @@ def read_user_gazetteer(path: str) -> str:
     from pathlib import Path
 
     file = Path(path)
+    if not file.exists():
+        raise LexiconError(f"{path}: no such actor file")
+    if file.is_dir():
+        raise LexiconError(f"{path}: is a directory, not an actor file")
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -356,7 +360,10 @@ _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport"
                                  "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
 _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
 # A dateline after a name in capitals, up to its dash: "ISTANBUL, Oct 14 -", "KYIV (Reuters) -".
-_CAPITALS_DATELINE = re.compile(r"\s*(?:,[^\n,.;:]{1,30}?|\([^\n()]{1,30}\))?\s+[-–—]\s")
+# After a name in capitals: up to three place, date or agency parts (", California", ", March 3",
+# " (Reuters)"), then the dash. A part after a comma opens with a capital or a digit, so "OPEC, the
+# cartel, said - as expected -" is no dateline.
+_CAPITALS_DATELINE = re.compile(r"(?:\s*,\s*[A-Z0-9][^\n,.;:]{0,29}?|\s*\([^\n()]{1,30}\)){0,3}\s+[-–—]\s")
 # The patterns the context rules run per name, compiled once.
 _WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place or a name
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
