@@ -144,6 +144,18 @@ def test_cast_mentions_loaded_premodifier(valence: float, role: str | None) -> N
     assert casting.portrayal == role
 
 
+@pytest.mark.parametrize(("text", "phrase", "role"), [
+    ("Ukraine was thrown under the bus by its allies.", "thrown under the bus", "innocent"),  # a passive idiom
+    ("Ukraine was sold out by its allies.", "sold out", "innocent"),
+    ("That is short-sighted timidity, and Ukraine will pay.", "short-sighted timidity", "antagonist"),  # -ed adjective
+    ("Ukraine is a reckless gambler.", "reckless gambler", "antagonist"),  # a predicate label
+])
+def test_cast_mentions_loaded_passive_idiom(text: str, phrase: str, role: str | None) -> None:
+    start = text.index(phrase)
+    (casting,) = _cast(text, ["Ukraine"], loaded=[(start, start + len(phrase), -2.0)])
+    assert casting.portrayal == role
+
+
 def test_cast_mentions_keeps_order_and_offsets() -> None:
     text = "Crestline Properties evicted tenants. Tenants mourned."
     names = [(38, 45), (0, 20), (29, 36)]

@@ -826,9 +826,36 @@ def _cast_sentence(
                 last += 1
             if last > first and valence:
                 role: Role = "protagonist" if valence > 0 else "antagonist"
+                if valence < 0 and last - first > 1 and _is_passive(sentence, first):
+                    role = "innocent"  # "tenants were thrown under the bus": the subject suffers the idiom
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
+
+
+# Irregular past participles that open idioms of ill-treatment ("sold out", "held hostage", "left to rot").
+_IRREGULAR_PARTICIPLES = frozenset(
+    "sold held left kept hung led sent bled brought taken thrown shut put cut hit beaten caught swept "
+    "driven ground bought".split())
+
+
+# What follows the participle of such an idiom: a particle or a preposition ("thrown under", "sold
+# out", "left to rot"), or its fixed word ("held hostage", "bled dry"). An adjective in -ed heads
+# no such phrase ("That is short-sighted timidity").
+_IDIOM_AFTER_PARTICIPLE = frozenset(
+    "out up down off in into under to for through away over on aside hostage dry".split())
+
+
+def _is_passive(sentence: _Sentence, first: int) -> bool:
+    """Whether the idiom at token ``first`` is a past participle after a form of "be" ("were thrown under …")."""
+    words = sentence.words
+    word = words[first]
+    if "-" in word or not (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES):
+        return False
+    if first + 1 >= len(words) or words[first + 1] not in _IDIOM_AFTER_PARTICIPLE:
+        return False
+    before = _preceding(sentence, first, _PASSIVE_AUXILIARIES)
+    return before >= 0 and sentence.words[before] in _BE
 
 
 def _regions(starts: Sequence[int], quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
