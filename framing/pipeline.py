@@ -9,11 +9,10 @@ section -> document.
 from __future__ import annotations
 
 import os
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
 from typing import Any, Literal
 
 from framing._version import __version__
@@ -316,7 +315,8 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
                folded: Mapping[tuple[int, int], FoldedSpan]) -> tuple[TermHit, ...]:
     attributed = [q for q in quotes if q.kind != "scare"]
     raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms, folded=folded, quotes=attributed))
-    is_loaded = _overlap_test(raw)  # a new name already (partly) loaded keeps the hits it has
+    loaded = SpanIndex(raw)  # a scare quote or a new name already (partly) loaded keeps the hits it has
+    position = {id(hit): index for index, hit in enumerate(raw)}
     info = compiled.categories.get(SCARE_QUOTE_CATEGORY)
     for quote in quotes:
         if quote.kind != "scare":
@@ -327,33 +327,20 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
             end = quote.end  # no punctuation inside: the hit keeps both marks
         if end - quote.start < 2:
             continue
-        if is_loaded(quote.start, quote.end):
+        if loaded.overlaps(quote.start, quote.end):
             # the loaded words inside take in the quotation, as one hit ('"regime"' once, not twice)
-            inside = [i for i, h in enumerate(raw) if quote.start <= h.start and h.end <= quote.end]
-            if len(inside) == 1 and (raw[inside[0]].start, raw[inside[0]].end) != (quote.start, end):
-                hit = raw[inside[0]]
-                raw[inside[0]] = replace(hit, start=quote.start, end=end, text=text[quote.start:end])
+            inside = [hit for hit in loaded.within(quote.start, quote.end) if hit.end <= quote.end]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) != (quote.start, end):
+                raw[position[id(inside[0])]] = replace(inside[0], start=quote.start, end=end, text=text[quote.start:end])
             continue
         raw.append(TermHit(
             quote.start, end, text[quote.start:end], term=" ".join(text[quote.start + 1:end].strip("\"”’»").lower().split()),
             category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
             lexicon="rules", source="rules",
         ))
-    raw.extend(hit for hit in find_reframings(text, sentences) if not is_loaded(hit.start, hit.end))
+    raw.extend(hit for hit in find_reframings(text, sentences) if not loaded.overlaps(hit.start, hit.end))
     raw.sort(key=lambda h: (h.start, h.end))
     return annotate_hits(text, raw, sentences, attributed, speakers)
-
-
-def _overlap_test(hits: Sequence[TermHit]) -> Callable[[int, int], bool]:
-    """A test of whether ``start``..``end`` overlaps one of ``hits``: a bisection and a running maximum."""
-    ordered = sorted((h.start, h.end) for h in hits)
-    starts, reach = [start for start, _ in ordered], list(accumulate((end for _, end in ordered), max))
-
-    def overlaps(start: int, end: int) -> bool:
-        last = bisect_left(starts, end) - 1  # the hits that start before ``end``
-        return last >= 0 and reach[last] > start
-
-    return overlaps
 
 
 def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, context: TextContext) -> ParagraphReport:

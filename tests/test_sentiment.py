@@ -88,7 +88,7 @@ def test_token_quotations_are_the_innermost_around_each_word(text: str) -> None:
         assert [token.quote for token in tokens] == [context.quote_index.at(token.start) for token in tokens]
 
 
-def test_span_index_at_matches_a_scan_of_nested_spans() -> None:
+def test_span_index_at_and_overlaps_match_a_scan_of_nested_spans() -> None:
     # the reach shortcut and the first-candidate answer give what a scan of the spans gives
     import random
     from typing import NamedTuple
@@ -110,6 +110,10 @@ def test_span_index_at_matches_a_scan_of_nested_spans() -> None:
         for offset in range(-2, 90):
             holding = [span for span in ordered if span.start <= offset < span.end]
             assert index.at(offset) is (holding[-1] if holding else None)
+        for start in range(-2, 90, 3):
+            for end in range(start + 1, start + 12):
+                expected = any(span.start < end and start < span.end for span in spans)
+                assert index.overlaps(start, end) is expected, (spans, start, end)
 
 
 def test_token_table_offsets_match_the_word_pattern() -> None:

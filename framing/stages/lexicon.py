@@ -13,7 +13,6 @@ import json
 import math
 import os
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -590,20 +589,14 @@ def _hit(text: str, start: int, end: int, entry: LexiconEntry, lexicon_name: str
 def _with_idioms(hits: list[TermHit], idioms: list[TermHit]) -> list[TermHit]:
     """Idioms found across a gap, in place of the hits they overlap ("hold" … "ransom").
 
-    Of overlapping idioms the first (then the longest) is kept; the kept ones are disjoint and
-    sorted, so the one starting last before a hit's end is the only one to check against it.
+    Of overlapping idioms the first (then the longest) is kept.
     """
     kept: list[TermHit] = []
     for idiom in sorted(idioms, key=lambda hit: (hit.start, -hit.end)):
         if not kept or idiom.start >= kept[-1].end:
             kept.append(idiom)
-    starts = [idiom.start for idiom in kept]
-
-    def overlaps_an_idiom(hit: TermHit) -> bool:
-        last = bisect_right(starts, hit.end - 1) - 1
-        return last >= 0 and kept[last].end > hit.start
-
-    return [hit for hit in hits if not overlaps_an_idiom(hit)] + kept
+    taken = SpanIndex(kept)
+    return [hit for hit in hits if not taken.overlaps(hit.start, hit.end)] + kept
 
 
 # A compound of two loaded words of one category ("Banderite regime") is one term,
@@ -779,7 +772,7 @@ def _plain_span(text: str, start: int, end: int, rules: Sequence[SenseRule]) -> 
             near = _WORD_AFTER.search(text[end:end + SENSE_REACH_CHARS])
             if near and near.group(1).lower() in rule.words:
                 return start, end + near.end(1)
-        elif not rule.words.isdisjoint(_gap_words(rule.term, text[start:end])):
+        elif rule.side == "gap" and not rule.words.isdisjoint(_gap_words(rule.term, text[start:end])):
             return start, end
     return None
 

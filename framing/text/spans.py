@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 from typing import Generic, Protocol, TypeVar
@@ -38,9 +38,7 @@ class SpanIndex(Generic[SpanT]):
         An offset past every earlier span's end (most offsets outside quotations) is
         answered without looking at the spans.
         """
-        reach = self._reach
-        if reach is None:
-            reach = self._reach = list(accumulate((span.end for span in self._spans), max))
+        reach = self._reach or self._running_reach()
         position = bisect_right(self._starts, offset) - 1
         if position < 0 or reach[position] <= offset:
             return None
@@ -52,6 +50,19 @@ class SpanIndex(Generic[SpanT]):
             if span.start <= offset < span.end:
                 return span
         return None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``start``..``end``: of the spans starting before ``end``, the
+        furthest end reaches past ``start`` (a bisection and the running maximum of ends)."""
+        reach = self._reach or self._running_reach()
+        last = bisect_left(self._starts, end) - 1
+        return last >= 0 and reach[last] > start
+
+    def _running_reach(self) -> list[int]:
+        """The furthest end among the spans up to each position, made at the first question."""
+        if self._reach is None:
+            self._reach = list(accumulate((span.end for span in self._spans), max))
+        return self._reach
 
     def bounds(self) -> list[int]:
         """Every span's start and end, sorted: ``at`` gives one answer from one of them up to the next."""
