@@ -195,22 +195,11 @@ def _quotation_units(text: str, sentences: Sequence[Sentence]) -> Iterator[Sente
 
 
 def _leaves_open(sentence: str) -> bool:
-    """Whether a quotation mark opens in ``sentence`` with no closing mark after it."""
-    position = 0
-    while (opener := _OPENER.search(sentence, position)) is not None:
-        position = opener.start()
-        char = sentence[position]
-        if char in "‘\"" and position > 0 and sentence[position - 1].isalnum():
-            position += 1  # an apostrophe, or a closing mark without an opener
-            continue
-        if char in "»«" and position > 0 and not sentence[position - 1].isspace():
-            position += 1  # a closing guillemet
-            continue
-        close = _find_closer(sentence, position + 1, _OPEN_CLOSE[char])
-        if close is None:
-            return True
-        position = close + 1
-    return False
+    """Whether a quotation mark opens in ``sentence`` with no closing mark after it.
+
+    A guillemet right after a letter closes a quotation (the German »…« aside), so it opens none.
+    """
+    return any(close is None for _, close in _openings(sentence, guillemets_close_after_letters=True))
 
 
 def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
@@ -267,25 +256,27 @@ def _quotes_someone(before: str) -> bool:
 
 def _quotation_marks(sentence: str) -> list[_Marks]:
     """Pairs of quotation marks; an apostrophe inside a word is not a mark."""
-    pairs: list[_Marks] = []
+    return [_Marks(at, close) for at, close in _openings(sentence) if close is not None]
+
+
+def _openings(sentence: str, *, guillemets_close_after_letters: bool = False) -> Iterator[tuple[int, int | None]]:
+    """Each opening mark of ``sentence`` and its closing mark (None when none follows), left to right.
+
+    An apostrophe inside a word, or a straight quote right after a letter (a closing mark with no
+    opener), opens nothing, nor, when asked, does a guillemet after anything but a space; after a
+    pair the search goes on past its closing mark.
+    """
     position = 0
     while (opener := _OPENER.search(sentence, position)) is not None:
         position = opener.start()
         char = sentence[position]
-        closer = _OPEN_CLOSE[char]
-        if char == "‘" and position > 0 and sentence[position - 1].isalnum():
+        if position > 0 and (char in "‘\"" and sentence[position - 1].isalnum()
+                             or guillemets_close_after_letters and char in "»«" and not sentence[position - 1].isspace()):
             position += 1
             continue
-        if char == "\"" and position > 0 and sentence[position - 1].isalnum():
-            position += 1  # a closing straight quote without an opener
-            continue
-        close = _find_closer(sentence, position + 1, closer)
-        if close is None:
-            position += 1
-            continue
-        pairs.append(_Marks(position, close))
-        position = close + 1
-    return pairs
+        close = _find_closer(sentence, position + 1, _OPEN_CLOSE[char])
+        yield position, close
+        position = position + 1 if close is None else close + 1
 
 
 def _find_closer(sentence: str, start: int, closer: str) -> int | None:
