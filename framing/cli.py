@@ -152,18 +152,12 @@ def _report(args: argparse.Namespace) -> int:
     names_a_file = out.suffix.lower() == _SUFFIXES[args.format] and not out.is_dir()
     if names_a_file and several and args.format not in ("json", "csv"):
         raise framing.InputError(f"--out {out}: several {args.format} reports need a folder, not a file")
-    if names_a_file:
+    if names_a_file or (not several and not out.is_dir()):  # one file: one report, or several as one value
         if not out.parent.is_dir():
             raise framing.InputError(f"--out {out}: the folder {out.parent} does not exist")
         text = (_combined([report for _, report in reports], args.format, args.level) if several
                 else _render(reports[0][1], args.format, args.level))
         out.write_text(text, encoding="utf-8")
-        print(f"wrote {out}", file=sys.stderr)
-        return 0
-    if not several and not out.is_dir():
-        if not out.parent.is_dir():
-            raise framing.InputError(f"--out {out}: the folder {out.parent} does not exist")
-        out.write_text(_render(reports[0][1], args.format, args.level), encoding="utf-8")
         print(f"wrote {out}", file=sys.stderr)
         return 0
     out.mkdir(parents=True, exist_ok=True)
