@@ -31,8 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                              "(several JSON or CSV reports go into one FILE.json or FILE.csv)")
     report.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE",
                         help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
-    report.add_argument("--level", choices=LEVELS, default="paragraph",
-                        help="rows of --format csv (default: paragraph)")
+    report.add_argument("--level", choices=LEVELS, default=None,
+                        help="rows of --format csv (default: paragraph); other formats hold every level")
     report.add_argument("--actors", "-a", action="append", default=[], metavar="FILE",
                         help="add a user gazetteer (TSV/CSV/JSON, the columns of lexicons/actors.tsv); repeatable")
     report.add_argument("--no-model-terms", dest="model_terms", action="store_false",
@@ -114,12 +114,11 @@ def _csv(reports: Sequence[dict[str, Any]], level: str) -> str:
     import csv
     import io
 
-    from framing.render.dataframe import rows
+    from framing.render.dataframe import COLUMNS, rows
 
     table = [row for report in reports for row in rows(report, level=level)]  # type: ignore[arg-type]
     out = io.StringIO()
-    columns = list(dict.fromkeys(key for row in table for key in row))
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[level], lineterminator="\n")  # type: ignore[index]
     writer.writeheader()
     writer.writerows(table)
     return out.getvalue()
@@ -130,6 +129,10 @@ _SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
 
 def _report(args: argparse.Namespace) -> int:
     import framing
+
+    if args.level is not None and args.format != "csv":
+        raise framing.InputError(f"--level is for --format csv; a {args.format} report holds every level")
+    args.level = args.level or "paragraph"
 
     reports = [(Path(file), framing.report(file, lexicons=args.lexicon, model_terms=args.model_terms, actors=args.actors))
                for file in args.files]
@@ -212,7 +215,7 @@ def _corpus(args: argparse.Namespace) -> int:
     for path, message in results.errors:
         detail = message if message.startswith(path) else f"{path}: {message}"
         print(f"framing: skipped {_one_line(detail)}", file=sys.stderr)
-    return 0 if results.n_ok else 1
+    return 1 if results.errors or not results.n_ok else 0  # a table short of some files is no success
 
 
 if __name__ == "__main__":

@@ -472,10 +472,10 @@ def _collect_table(outcomes: Iterator[_Outcome], level: Level, n_files: int) -> 
         n_ok += 1
         pending.extend(payload)
         if len(pending) >= FLUSH_ROWS:
-            fragments.append(frame_of(pending))
+            fragments.append(frame_of(pending, level=level, leading=("path",)))
             pending = []
     if pending or not fragments:
-        fragments.append(frame_of(pending))
+        fragments.append(frame_of(pending, level=level, leading=("path",)))
     frame = fragments[0] if len(fragments) == 1 else pandas.concat(fragments, ignore_index=True).infer_objects()
     frame = with_integer_indexes(frame)  # a fragment without a missing index may be int64, another Int64
     return CorpusTable(frame=frame, level=level, n_files=n_files, n_ok=n_ok, errors=tuple(errors))

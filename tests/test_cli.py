@@ -159,6 +159,22 @@ def test_report_csv_levels(level: str, first_column: str, min_rows: int) -> None
     assert all(row[first_column].endswith("summit_wire.txt") for row in table)
 
 
+def test_level_with_a_format_that_holds_every_level_is_an_error() -> None:
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--format", "json", "--level", "actor")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip() == "framing: error: --level is for --format csv; a json report holds every level"
+
+
+def test_an_empty_file_writes_a_csv_header(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    done = run("report", str(empty), "--format", "csv", "--level", "span")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["source,title,layer,section,paragraph,start,end,text,label,term,weight,valence,"
+                                        "negated,in_quote,speaker,kind,sentiment,sentiment_label,rule,confidence,"
+                                        "cue_source"]
+
+
 @pytest.mark.parametrize("content", [
     "term;category;weight\nwarmonger;pejorative;2\nhawk;pejorative;1\n",
     "warmonger\tpejorative\t2\nhawk\tpejorative\n",

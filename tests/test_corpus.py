@@ -230,14 +230,22 @@ def test_run_corpus_survives_a_worker_that_dies(tmp_path: Path, monkeypatch: pyt
     assert items[1].error is not None and "died" in items[1].error
 
 
-def test_cli_corpus_writes_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_corpus_writes_the_table_of_the_files_it_could_read_and_exits_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from framing.cli import main
 
     out = tmp_path / "rows.csv"
     paths = _batch(tmp_path)
-    assert main(["corpus", *paths, "--out", str(out), "--workers", "2", "--level", "document"]) == 0
+    assert main(["corpus", *paths, "--out", str(out), "--workers", "2", "--level", "document"]) == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + len(SAMPLES)
     assert "2 failed" in capsys.readouterr().err
+
+
+def test_cli_corpus_of_readable_files_exits_0(tmp_path: Path) -> None:
+    from framing.cli import main
+
+    out = tmp_path / "rows.csv"
+    assert main(["corpus", *[str(path) for path in SAMPLES], "--out", str(out), "--level", "document"]) == 0
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ import pytest
 
 import framing
 from framing.render.compare import compare_reports, comparison
-from framing.render.dataframe import LEVELS, rows
+from framing.render.dataframe import COLUMNS, LEVELS, rows
 
 from .conftest import GOLDEN, ROOT
 
@@ -135,6 +135,21 @@ def test_rows_never_overwrite_the_document_columns(level: str) -> None:
     table = rows(data, level=level)
     assert table
     assert all(row["source"] == data["source"] and row["title"] == data["title"] for row in table)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_rows_have_exactly_the_columns_of_their_level(sample_reports: dict[str, framing.Report], level: str) -> None:
+    """No row adds a column the table does not name (it would be lost in a CSV) or leaves one out."""
+    for report in sample_reports.values():
+        table = rows(report.to_dict(), level=level)  # type: ignore[arg-type]
+        assert table and all(tuple(row) == COLUMNS[level] for row in table)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_an_empty_report_has_the_columns_of_its_level(level: str) -> None:
+    pytest.importorskip("pandas")
+    frame = framing.analyze("").to_dataframe(level)  # type: ignore[arg-type]
+    assert list(frame.columns) == list(COLUMNS[level]) and len(frame) == (level == "document")  # type: ignore[index]
 
 
 def test_actor_rows_carry_portrayal_and_stance() -> None:

@@ -17,6 +17,22 @@ _READABILITY = ("n_words", "n_sentences", "words_per_sentence", "flesch_reading_
 # Columns that number or locate things: integers in every table, empty where they do not
 # apply (a document-level actor row has no section), never floats such as 1.0.
 INDEX_COLUMNS = ("section", "paragraph", "start", "end")
+# The columns of each level, in order: every row has all of them (None where a row has no
+# value), so a table keeps one shape whatever its reports hold, and an empty one still has a header.
+COLUMNS: dict[Level, tuple[str, ...]] = {
+    "paragraph": ("source", "title", "section", "heading", "paragraph", "kind", "start", "end", "loadedness",
+                  "n_loaded_terms", "n_author_terms", "n_actor_mentions", "n_quotes", "compound", *_READABILITY,
+                  "top_frame", "techniques", "text"),
+    "section": ("source", "title", "section", "heading", "start", "end", "n_paragraphs", "loadedness",
+                "n_loaded_terms", "n_actors", "top_actor", "dominant_frames", "techniques", *_READABILITY),
+    "actor": ("source", "title", "scope", "section", "heading", "actor", "kind", "mentions", "author_mentions",
+              "portrayal", "stance", "sentiment", "label", "quoted_sentiment"),
+    "span": ("source", "title", "layer", "section", "paragraph", "start", "end", "text", "label", "term", "weight",
+             "valence", "negated", "in_quote", "speaker", "kind", "sentiment", "sentiment_label", "rule",
+             "confidence", "cue_source"),
+    "document": ("source", "title", "byline", "date", "n_sections", "n_paragraphs", "loadedness", "n_actors",
+                 "top_actor", "top_actor_sentiment", *_READABILITY, "text_sha256"),
+}
 
 
 def to_dataframe(data: dict[str, Any], *, level: Level = "paragraph") -> pandas.DataFrame:
@@ -32,14 +48,17 @@ def to_dataframe(data: dict[str, Any], *, level: Level = "paragraph") -> pandas.
         raise MissingDependencyError(
             "Report.to_dataframe() needs pandas: pip install 'framing[pandas]'"
         ) from None
-    return frame_of(rows(data, level=level))
+    return frame_of(rows(data, level=level), level=level)
 
 
-def frame_of(table: Sequence[dict[str, Any]]) -> pandas.DataFrame:
-    """A DataFrame of rows whose index columns are integers (pandas' nullable ``Int64``)."""
+def frame_of(table: Sequence[dict[str, Any]], *, level: Level, leading: Sequence[str] = ()) -> pandas.DataFrame:
+    """A DataFrame of a level's rows, index columns as integers.
+
+    It has the level's columns, after any ``leading`` ones, even when there are no rows.
+    """
     import pandas
 
-    return with_integer_indexes(pandas.DataFrame(table))
+    return with_integer_indexes(pandas.DataFrame(table, columns=[*leading, *COLUMNS[level]]))
 
 
 def with_integer_indexes(frame: pandas.DataFrame) -> pandas.DataFrame:
@@ -54,8 +73,9 @@ def rows(data: dict[str, Any], *, level: Level = "paragraph") -> list[dict[str, 
               "document": _document_rows}
     if level not in makers:
         raise InputError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+    empty = dict.fromkeys(COLUMNS[level])
     base = {"source": data.get("source"), "title": data.get("title")}
-    return [{**base, **row} for row in makers[level](data)]
+    return [{**empty, **base, **row} for row in makers[level](data)]
 
 
 def _readability(values: dict[str, Any]) -> dict[str, Any]:
