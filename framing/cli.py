@@ -16,6 +16,7 @@ from framing.errors import FramingError
 from framing.render.dataframe import LEVELS
 
 FORMATS = ("json", "markdown", "md", "html", "csv")  # "md" is an alias of markdown
+_SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="analyse article files (text, Markdown, HTML)")
     report.add_argument("files", nargs="+", metavar="FILE")
-    report.add_argument("--format", "-f", choices=FORMATS, default="markdown", help="output format (default: markdown)")
+    report.add_argument("--format", "-f", choices=FORMATS, default=None,
+                        help="output format (default: from the --out suffix .json/.md/.html/.csv, else markdown)")
     report.add_argument("--out", "-o", metavar="PATH",
                         help="write here instead of stdout: a file, or a folder when several files are given "
                              "(several JSON or CSV reports go into one FILE.json or FILE.csv)")
@@ -68,8 +70,11 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = _parser().parse_args(argv)
-    if getattr(args, "format", None) == "md":
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "report":
+        _settle_report_options(parser, args)
+    elif getattr(args, "format", None) == "md":
         args.format = "markdown"  # the files are .md, so the format may be called that too
     try:
         if args.command == "report":
@@ -93,6 +98,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _settle_report_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Format from --format, else from the suffix of --out; --level only with CSV (usage errors exit 2)."""
+    suffix = Path(args.out).suffix.lower() if args.out and not args.out.endswith(("/", os.sep)) else ""
+    implied = {value: key for key, value in _SUFFIXES.items()}.get(suffix)
+    chosen = "markdown" if args.format == "md" else args.format
+    if chosen and implied and chosen != implied:
+        parser.error(f"--out {args.out} names a {implied} file but --format is {chosen}")
+    args.format = chosen or implied or "markdown"
+    if args.level is not None and args.format != "csv":
+        parser.error(f"--level is for --format csv; a {args.format} report holds every level")
+    args.level = args.level or "paragraph"
 
 
 def _one_line(message: str) -> str:
@@ -124,15 +142,10 @@ def _csv(reports: Sequence[dict[str, Any]], level: str) -> str:
     return out.getvalue()
 
 
-_SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
 
 
 def _report(args: argparse.Namespace) -> int:
     import framing
-
-    if args.level is not None and args.format != "csv":
-        raise framing.InputError(f"--level is for --format csv; a {args.format} report holds every level")
-    args.level = args.level or "paragraph"
 
     reports = [(Path(file), framing.report(file, lexicons=args.lexicon, model_terms=args.model_terms, actors=args.actors))
                for file in args.files]
@@ -152,6 +165,8 @@ def _report(args: argparse.Namespace) -> int:
                 sys.stdout.write(_render(report, args.format, args.level))
         return 0
     out = Path(args.out)
+    if args.out.endswith(("/", os.sep)):  # "--out reports/": a folder, even for one report
+        out.mkdir(parents=True, exist_ok=True)
     names_a_file = out.suffix.lower() == _SUFFIXES[args.format] and not out.is_dir()
     if names_a_file and several and args.format not in ("json", "csv"):
         raise framing.InputError(f"--out {out}: several {args.format} reports need a folder, not a file")

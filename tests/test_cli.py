@@ -159,10 +159,32 @@ def test_report_csv_levels(level: str, first_column: str, min_rows: int) -> None
     assert all(row[first_column].endswith("summit_wire.txt") for row in table)
 
 
-def test_level_with_a_format_that_holds_every_level_is_an_error() -> None:
-    done = run("report", str(SEEDS / "summit_wire.txt"), "--format", "json", "--level", "actor")
-    assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr.strip() == "framing: error: --level is for --format csv; a json report holds every level"
+@pytest.mark.parametrize(("options", "message"), [
+    (["--format", "json", "--level", "actor"], "--level is for --format csv; a json report holds every level"),
+    (["--format", "html", "--out", "x.json"], "--out x.json names a json file but --format is html"),
+])
+def test_contradictory_options_are_usage_errors(options: list[str], message: str) -> None:
+    done = run("report", str(SEEDS / "summit_wire.txt"), *options)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().endswith(f"error: {message}")
+
+
+@pytest.mark.parametrize(("name", "check"), [
+    ("w.json", lambda out: json.loads(out)["title"].startswith("Black Sea")),
+    ("w.html", lambda out: out.lstrip().lower().startswith("<!doctype html")),
+    ("w.csv", lambda out: out.startswith("source,title,section")),
+    ("w.md", lambda out: out.startswith("# Framing report")),
+])
+def test_the_suffix_of_out_sets_the_format(tmp_path: Path, name: str, check) -> None:  # type: ignore[no-untyped-def]
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--out", str(tmp_path / name))
+    assert done.returncode == 0, done.stderr
+    assert check((tmp_path / name).read_text(encoding="utf-8"))
+
+
+def test_out_with_a_trailing_slash_is_a_folder(tmp_path: Path) -> None:
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--format", "json", "--out", f"{tmp_path / 'new'}/")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "new" / "summit_wire.json").is_file()
 
 
 def test_an_empty_file_writes_a_csv_header(tmp_path: Path) -> None:

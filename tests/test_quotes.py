@@ -109,3 +109,12 @@ def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str
     scare = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "scare_quote"]
     assert [h.text for h in scare] == [expected]
     assert all(report.text[h.start:h.end] == h.text for h in scare)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"They are holding us hostage," said union leader Frank Dolan.', "Frank Dolan"),
+    ('"No deal," said campaign spokeswoman Jo Reyes on Monday.', "Jo Reyes"),
+    ('"We will not sign this deal," said on Tuesday Mr Kane.', None),  # "on" is no role: no speaker guessed
+])
+def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | None) -> None:
+    assert [found[2] for found in quotes_of(text)] == [speaker]

@@ -21,7 +21,7 @@ from typing import Any
 from framing.errors import InputError
 
 GOLD_TYPES = ("PER", "ORG", "LOC")
-# Pipeline actor kinds that name a specific actor (a "group" such as "riot police" is not a name).
+# Pipeline actor kinds that name a specific actor (a "group" such as "police" is not a name).
 NAMED_KINDS = frozenset(("person", "organisation", "media", "government", "state"))
 # Sentences per text handed to framing.analyze: joined as paragraphs to amortise per-call cost.
 ANALYZE_BATCH = 40

@@ -10,7 +10,7 @@
   rule for people (a role before it, a speech verb after it, an apposition, or a
   quotation's speaker). A surname alone resolves to the one full name it belongs to in
   the document, before or after ("Kane" -> Victor Kane, never "Kane Holdings").
-* Group actors ("the West", "Ukrainians", "riot police") come from ``lexicons/groups.tsv``,
+* Group actors ("the West", "Ukrainians", "police") come from ``lexicons/groups.tsv``,
   users' own actors from files merged over ours (``load_gazetteer(user_files)``).
 """
 

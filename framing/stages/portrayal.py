@@ -395,9 +395,14 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
     if "x" not in flags:
         for form, form_kind in _inflect(pattern[0], "d" in flags):
             forms.setdefault(_with_first(pattern, form), form_kind)
+    regular = dict(_inflect(pattern[0], "d" in flags))
     for form in _split_list(row["forms"]):
-        tokens = _tokens_of(form)
-        forms.setdefault(tokens if len(tokens) > 1 else _with_first(pattern, form), "ed")
+        written = _tokens_of(form)
+        tokens = written if len(written) > 1 else _with_first(pattern, form)
+        first = written[0]
+        # An irregular past ("held * hostage") is a participle; "holding * hostage" and
+        # "holds * hostage" are not, or "The company is holding the city hostage" reads as a passive.
+        forms.setdefault(tokens, "ing" if first.endswith("ing") else regular.get(first, "ed"))
     if not forms and not row.get("nouns"):
         raise ValueError(f"{lemma!r} has flag 'o' but no forms or nouns")
     for tokens, form_kind in forms.items():
@@ -1104,7 +1109,8 @@ def _is_nominal(sentence: _Sentence, hit: _Hit) -> bool:
     """Whether a verb form stands as a noun: "the shelling of", "Russia's attacks on"."""
     words = sentence.words
     before = words[hit.first - 1] if hit.first else ""
-    if before in ("the", "a", "an", "'s", "’s", "this", "that", "its", "their", "his", "her", "our"):
+    if before in ("the", "a", "an", "'s", "’s", "this", "that", "its", "their", "his", "her", "our", "my", "your",
+                  "own"):  # "out of their own pockets"
         return True
     return hit.last < len(words) and words[hit.last] in ("of", "on", "against") and hit.last - hit.first == 1 and (
         words[hit.first].endswith("s") and not words[hit.first].endswith("ss"))

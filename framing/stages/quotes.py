@@ -127,6 +127,9 @@ _SPEAKER_AFTER = re.compile(
     r"(?:\w+ly\s+)?(?P<verb2>[a-z]+))\b"
 )
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
+# '"…," said union leader Frank Dolan': a role in lower case, then the name (the speaker).
+_TITLED_SPEAKER_AFTER = re.compile(
+    rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?P<role>[a-z]+)\s+(?P<name>{_NAME})")
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
 _SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
@@ -294,11 +297,12 @@ def _find_closer(sentence: str, start: int, closer: str) -> int | None:
 def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     """`"…," she said` or `"…," said the minister`."""
     found = _SPEAKER_AFTER.match(after)
-    if not found:
-        return None
     for verb, who in (("verb1", "who1"), ("verb2", "who2")):
-        if found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
+        if found and found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
             return _clean_speaker(text, end + found.start(who), end + found.end(who))
+    titled = _TITLED_SPEAKER_AFTER.match(after)
+    if titled and titled.group("verb") in SPEECH_VERBS and titled.group("role") in SPEAKER_NOUNS:
+        return _clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
     return None
 
 
