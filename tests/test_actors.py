@@ -121,6 +121,16 @@ def test_natural_features_agreements_and_events_are_not_actors(name: str, expect
     assert is_non_actor_name(name) is expected
 
 
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Police closed Main Street for two hours after a crash.", {"police"}),
+    ("Harbour Road residents say the landlord ignored them.", {"residents"}),
+    ("Downing Street said the talks would resume.", {"British government"}),  # a seat of power: a metonym
+    ("Wall Street cheered the rate cut.", {"investors"}),
+])
+def test_streets_are_places_unless_a_seat_of_power(text: str, actors: set[str]) -> None:
+    assert {actor.actor for actor in framing.analyze(text).actors} == actors
+
+
 def test_a_dropped_name_is_not_taken_up_by_another_rule() -> None:
     report = framing.analyze("The Varenne Sea warned no one. Officials praised the Varenne Sea for its calm.")
     assert not [a for a in report.actors if "Varenne" in a.actor]

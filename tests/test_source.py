@@ -32,6 +32,16 @@ def test_decode_legacy_single_byte_text(codec: str) -> None:
     assert decoded == text
 
 
+def test_stray_bytes_in_english_text_are_an_error_not_mojibake() -> None:
+    with pytest.raises(InputError, match="stray bytes .* re-save it as UTF-8"):
+        decode_bytes(b"The mayor \xff\xfe\x80\x81 is a \xc3\x28 crook and everyone knows it.\n")
+
+
+def test_text_in_a_code_page_of_its_own_script_still_decodes() -> None:
+    text = "Мэр города заявил во вторник, что бюджет будет пересмотрен. Совет проголосовал за план. " * 3
+    assert decode_bytes(text.encode("cp1251"))[0] == text
+
+
 @pytest.mark.parametrize(("data", "what"), [
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),

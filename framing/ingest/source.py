@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,10 @@ _MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|/|\.)[^)\s]*\)")
 # Share of non-ASCII letters above which cp1252 is probably the wrong guess (Cyrillic,
 # Greek or Central European text read as Western European).
 MAX_CP1252_ACCENTED_SHARE = 0.2
+# A text whose words are at most this share non-ASCII, and some of those not in Latin letters,
+# was misread by the encoding detector (stray bytes in ASCII text), not written in that script.
+MAX_STRAY_SHARE = 0.3
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +129,30 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(
             f"{name}: cannot be decoded as text in any known encoding; re-save it as UTF-8"
         )
-    return str(best), best.encoding
+    text = str(best)
+    if _looks_misdecoded(text):
+        raise InputError(f"{name}: English-looking text with stray bytes that no encoding reads consistently "
+                         f"(read as {best.encoding}, they give {_stray_letters(text)!r}); re-save it as UTF-8")
+    return text, best.encoding
+
+
+def _stray_letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha() and not ch.isascii())[:12]
+
+
+def _looks_misdecoded(text: str) -> bool:
+    """Whether a guessed code page turned a few stray bytes of Latin-script text into other scripts.
+
+    Text in a code page of its own (Russian in cp1251, Greek in cp1253) is mostly letters of that
+    script; "The mayor яюЂЃ is a Г( crook" is ASCII with a handful of Cyrillic letters that no
+    writer put there.
+    """
+    words = _LETTER_RUN.findall(text)
+    foreign = [word for word in words if not word.isascii()]
+    if not foreign or len(foreign) > MAX_STRAY_SHARE * len(words):
+        return False
+    return any(not unicodedata.name(ch, "LATIN").startswith("LATIN") for word in foreign for ch in word
+               if not ch.isascii())
 
 
 def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:

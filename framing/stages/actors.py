@@ -730,8 +730,9 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         for recognised in names.get((span_start, span_end), ()):
             if gazetteer.kind_of(_canonical(recognised)) is not None:
                 continue
-            if recognised.kind != "PER" and (is_non_actor_name(recognised.text) or _is_dateline(
-                    text, recognised.start, recognised.end, span_start)):
+            not_an_actor = recognised.kind != "PER" and (
+                is_non_actor_name(recognised.text) or _is_dateline(text, recognised.start, recognised.end, span_start))
+            if not_an_actor or _is_street(recognised.text):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
                 continue
@@ -811,6 +812,17 @@ def _is_dateline(text: str, start: int, end: int, span_start: int) -> bool:
     The dash that ends a dateline must follow within a few words, so "OPEC, the cartel, said" stays an actor.
     """
     return start == span_start and text[start:end].isupper() and _CAPITALS_DATELINE.match(text, end) is not None
+
+
+# Heads of street and square names: places, never actors ("Main Street", "Harbour Road"); the seats
+# of power among them are gazetteer metonyms ("Downing Street"), matched before this rule.
+_STREET_HEADS = frozenset("street road avenue boulevard lane highway motorway square bridge".split())
+
+
+def _is_street(name: str) -> bool:
+    """Whether a name of two words or more ends in a street word ("Harbour Road", "Wall Street")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().removesuffix("'s").removesuffix("’s") in _STREET_HEADS
 
 
 def is_non_actor_name(name: str) -> bool:
