@@ -263,6 +263,12 @@ def test_an_idiom_head_without_its_tail_leaves_a_shorter_term() -> None:
     assert [h.text for h in match_terms("They whip up a frenzy.", compiled)] == ["whip up a frenzy"]
 
 
+def test_a_phrase_written_out_wins_over_an_idiom_with_the_same_extent() -> None:
+    compiled = compile_lexicons((parse_lexicon("user", "pulls the strings\tplot\t2\tx\npull … strings\tidiom\t1\tv\n"),))
+    hits = match_terms("He pulls the strings. She pulls Tehran's strings.", compiled)
+    assert [(h.text, h.category) for h in hits] == [("pulls the strings", "plot"), ("pulls Tehran's strings", "idiom")]
+
+
 def test_v_inflects_the_first_word_of_an_idiom() -> None:
     compiled = compile_lexicons((parse_lexicon("user", "dance to … tune\tlabel\t1\tv\n"),))
     text = "He is dancing to Washington's tune, as he dances to Moscow's tune."
