@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import FramingError
-from framing.render.dataframe import LEVELS
+from framing.render.dataframe import LEVELS, Level
 
 FORMATS = ("json", "markdown", "md", "html", "csv")  # "md" is an alias of markdown
 _SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
+# The suffixes --out may end in, and the format each implies.
+_FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                     ".csv": "csv"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     report = commands.add_parser("report", help="analyse article files (text, Markdown, HTML)")
+    report.set_defaults(report_parser=report)  # usage errors of the options print this command's usage
     report.add_argument("files", nargs="+", metavar="FILE")
     report.add_argument("--format", "-f", choices=FORMATS, default=None,
                         help="output format (default: from the --out suffix .json/.md/.html/.csv, else markdown)")
@@ -73,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "report":
-        _settle_report_options(parser, args)
+        _settle_report_options(args.report_parser, args)
     elif getattr(args, "format", None) == "md":
         args.format = "markdown"  # the files are .md, so the format may be called that too
     try:
@@ -101,9 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settle_report_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Format from --format, else from the suffix of --out; --level only with CSV (usage errors exit 2)."""
-    suffix = Path(args.out).suffix.lower() if args.out and not args.out.endswith(("/", os.sep)) else ""
-    implied = {value: key for key, value in _SUFFIXES.items()}.get(suffix)
+    """Format from --format, else from the suffix of --out; --level only with CSV (usage errors exit 2).
+
+    An --out that is a folder (a trailing slash, or an existing directory) implies no format.
+    """
+    names_a_folder = not args.out or args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()
+    suffix = "" if names_a_folder else Path(args.out).suffix.lower()
+    implied = _FORMAT_OF_SUFFIX.get(suffix)
     chosen = "markdown" if args.format == "md" else args.format
     if chosen and implied and chosen != implied:
         parser.error(f"--out {args.out} names a {implied} file but --format is {chosen}")
@@ -117,7 +125,7 @@ def _one_line(message: str) -> str:
     return " ".join(message.split())
 
 
-def _render(report: Any, output_format: str, level: str = "paragraph") -> str:
+def _render(report: Any, output_format: str, level: Level = "paragraph") -> str:
     if output_format == "json":
         return str(report.to_json()) + "\n"
     if output_format == "markdown":
@@ -127,21 +135,19 @@ def _render(report: Any, output_format: str, level: str = "paragraph") -> str:
     return _csv([report.to_dict()], level)
 
 
-def _csv(reports: Sequence[dict[str, Any]], level: str) -> str:
+def _csv(reports: Sequence[dict[str, Any]], level: Level) -> str:
     """CSV rows of one level for one report or several (one header), written with the standard library."""
     import csv
     import io
 
     from framing.render.dataframe import COLUMNS, rows
 
-    table = [row for report in reports for row in rows(report, level=level)]  # type: ignore[arg-type]
+    table = [row for report in reports for row in rows(report, level=level)]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS[level], lineterminator="\n")  # type: ignore[index]
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[level], lineterminator="\n")
     writer.writeheader()
     writer.writerows(table)
     return out.getvalue()
-
-
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -192,7 +198,7 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _combined(reports: list[Any], output_format: str, level: str) -> str:
+def _combined(reports: list[Any], output_format: str, level: Level) -> str:
     """Several reports as one JSON array, or as one CSV table whose rows name their source file."""
     if output_format == "json":
         return "[\n" + ",\n".join(str(report.to_json()) for report in reports) + "\n]\n"

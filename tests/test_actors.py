@@ -126,6 +126,8 @@ def test_natural_features_agreements_and_events_are_not_actors(name: str, expect
     ("Harbour Road residents say the landlord ignored them.", {"residents"}),
     ("Downing Street said the talks would resume.", {"British government"}),  # a seat of power: a metonym
     ("Wall Street cheered the rate cut.", {"investors"}),
+    ("Nathan Lane said the show would close next month.", {"Nathan Lane"}),  # a surname, not a lane
+    ("Fleet Street savaged the minister.", {"journalists"}),
 ])
 def test_streets_are_places_unless_a_seat_of_power(text: str, actors: set[str]) -> None:
     assert {actor.actor for actor in framing.analyze(text).actors} == actors

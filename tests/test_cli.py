@@ -181,6 +181,23 @@ def test_the_suffix_of_out_sets_the_format(tmp_path: Path, name: str, check) -> 
     assert check((tmp_path / name).read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize(("name", "check"), [
+    ("w.JSON", lambda out: out.lstrip().startswith("{")),
+    ("w.htm", lambda out: out.lstrip().lower().startswith("<!doctype html")),
+])
+def test_out_suffixes_in_any_case_and_spelling_set_the_format(tmp_path: Path, name: str, check) -> None:  # type: ignore[no-untyped-def]
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--out", str(tmp_path / name))
+    assert done.returncode == 0, done.stderr
+    assert check((tmp_path / name).read_text(encoding="utf-8"))
+
+
+def test_an_existing_folder_named_like_a_file_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "z.json").mkdir()
+    done = run("report", str(SEEDS / "summit_wire.txt"), "--format", "csv", "--out", str(tmp_path / "z.json"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "z.json" / "summit_wire.csv").is_file()
+
+
 def test_out_with_a_trailing_slash_is_a_folder(tmp_path: Path) -> None:
     done = run("report", str(SEEDS / "summit_wire.txt"), "--format", "json", "--out", f"{tmp_path / 'new'}/")
     assert done.returncode == 0, done.stderr

@@ -215,7 +215,8 @@ def test_a_markdown_byline_in_italics_or_bold_is_read_inside_its_marks(marks: st
     assert [p.text for p in document.paragraphs] == ["Nurses at the hospital walked out over pay."]
 
 
-@pytest.mark.parametrize("line", ["Opinion by Lena Ortiz", "Analysis by Lena Ortiz", "Commentary by Lena Ortiz"])
+@pytest.mark.parametrize("line", ["Opinion by Lena Ortiz", "Analysis by Lena Ortiz", "Commentary by Lena Ortiz",
+                                  "Opinion | By Lena Ortiz"])
 def test_a_byline_may_name_its_kind_of_piece(line: str) -> None:
     report = framing.analyze(f"Parking charges are a cash grab\n\n{line}\n\nThe mayor wants you to pay more.\n")
     assert report.document.byline is not None and report.document.byline.text == line

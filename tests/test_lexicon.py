@@ -269,6 +269,12 @@ def test_a_phrase_written_out_wins_over_an_idiom_with_the_same_extent() -> None:
     assert [(h.text, h.category) for h in hits] == [("pulls the strings", "plot"), ("pulls Tehran's strings", "idiom")]
 
 
+def test_a_users_idiom_wins_over_a_shipped_phrase_of_the_same_extent() -> None:
+    user = parse_lexicon("user", "pull … strings\tmine\t3\tv\n")
+    hits = match_terms("The oligarch pulls the strings.", compile_lexicons((load_lexicon(), user)))
+    assert [(h.text, h.category) for h in hits if "strings" in h.text] == [("pulls the strings", "mine")]
+
+
 def test_v_inflects_the_first_word_of_an_idiom() -> None:
     compiled = compile_lexicons((parse_lexicon("user", "dance to … tune\tlabel\t1\tv\n"),))
     text = "He is dancing to Washington's tune, as he dances to Moscow's tune."

@@ -56,6 +56,7 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("The company is holding the port hostage.", {"The company": "antagonist"}),  # not a passive: -ing
     ("Gunmen were taking aid workers hostage.", {"Gunmen": "antagonist", "aid workers": "innocent"}),
     ("Teachers buy supplies out of their own pockets.", {"Teachers": None}),  # a noun, not "pocketed"
+    ("The rebels on their own attack villages every night.", {"The rebels": "antagonist"}),  # "on their own": alone
     ("Qatar brokered a ceasefire between the two sides.", {"Qatar": "protagonist"}),
     ("Medics treated the wounded at a field hospital run by Médecins Sans Frontières.", {"Medics": "protagonist"}),
     ("Russia's invasion of Ukraine displaced millions of people.",

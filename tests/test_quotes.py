@@ -115,6 +115,7 @@ def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str
     ('"They are holding us hostage," said union leader Frank Dolan.', "Frank Dolan"),
     ('"No deal," said campaign spokeswoman Jo Reyes on Monday.', "Jo Reyes"),
     ('"We will not sign this deal," said on Tuesday Mr Kane.', None),  # "on" is no role: no speaker guessed
+    ('"We will fight this ruling all the way," said critics of party leader Frank Dolan.', None),  # the critics'
 ])
 def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | None) -> None:
     assert [found[2] for found in quotes_of(text)] == [speaker]

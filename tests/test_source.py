@@ -37,9 +37,16 @@ def test_stray_bytes_in_english_text_are_an_error_not_mojibake() -> None:
         decode_bytes(b"The mayor \xff\xfe\x80\x81 is a \xc3\x28 crook and everyone knows it.\n")
 
 
-def test_text_in_a_code_page_of_its_own_script_still_decodes() -> None:
-    text = "Мэр города заявил во вторник, что бюджет будет пересмотрен. Совет проголосовал за план. " * 3
-    assert decode_bytes(text.encode("cp1251"))[0] == text
+@pytest.mark.parametrize(("text", "codec"), [
+    ("Мэр города заявил во вторник, что бюджет будет пересмотрен. Совет проголосовал за план. " * 3, "cp1251"),
+    ("Opposition leader Алексей Навальный and Владимир Путин were named in the report on Monday.", "cp1251"),
+    ("The minister Κυριάκος Μητσοτάκης met Αλέξης Τσίπρας in the parliament on Monday.", "cp1253"),
+    ("Protesters in Cairo shouted الشعب يريد إسقاط النظام as police moved in.", "cp1256"),
+    ("Toyota said on Monday, and added: 非常に良い結果です for all of us.", "shift_jis"),
+])
+def test_text_with_words_of_another_script_still_decodes(text: str, codec: str) -> None:
+    """A code page of its own script, or English quoting names and phrases in one, is no stray byte."""
+    assert decode_bytes(text.encode(codec))[0] == text
 
 
 @pytest.mark.parametrize(("data", "what"), [

@@ -50,7 +50,7 @@ _NAME_PARTICLES = frozenset(
     "van von de der den da di du dos das del della la le bin ibn al el ten ter zu y".split()
 )
 _BYLINE_PREFIX = re.compile(
-    r"^(?:(?:opinion|analysis|commentary|comment|editorial|column|essay|review|perspective)\s+)?"
+    r"^(?:(?:opinion|analysis|commentary|comment|editorial|column|essay|perspective)\s*[|:]?\s+)?"
     r"(?:by|written by|words by|reporting by|author|authors|von|par|por)\s*[:]?\s+", re.I
 )
 _BYLINE_DATE_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s*,\s+(?=(?:updated|published|posted)\b)", re.I)

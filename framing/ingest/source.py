@@ -53,10 +53,10 @@ _MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|/|\.)[^)\s]*\)")
 # Share of non-ASCII letters above which cp1252 is probably the wrong guess (Cyrillic,
 # Greek or Central European text read as Western European).
 MAX_CP1252_ACCENTED_SHARE = 0.2
-# A text whose words are at most this share non-ASCII, and some of those not in Latin letters,
-# was misread by the encoding detector (stray bytes in ASCII text), not written in that script.
+# At most this share of a text's words hold letters of another script when stray bytes in
+# Latin-script text were misread by the encoding detector (_looks_misdecoded).
 MAX_STRAY_SHARE = 0.3
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_NON_SPACE_RUN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,28 +131,43 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
         )
     text = str(best)
     if _looks_misdecoded(text):
-        raise InputError(f"{name}: English-looking text with stray bytes that no encoding reads consistently "
-                         f"(read as {best.encoding}, they give {_stray_letters(text)!r}); re-save it as UTF-8")
+        raise InputError(f"{name}: Latin-script text with a few stray bytes that read as no language "
+                         f"(as {best.encoding} they give {_stray_letters(text)!r}); re-save it as UTF-8")
     return text, best.encoding
 
 
 def _stray_letters(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalpha() and not ch.isascii())[:12]
+    return "".join(ch for ch in text if _is_foreign_letter(ch))[:12]
 
 
 def _looks_misdecoded(text: str) -> bool:
     """Whether a guessed code page turned a few stray bytes of Latin-script text into other scripts.
 
-    Text in a code page of its own (Russian in cp1251, Greek in cp1253) is mostly letters of that
-    script; "The mayor яюЂЃ is a Г( crook" is ASCII with a handful of Cyrillic letters that no
-    writer put there.
+    Text in a code page of its own (Russian in cp1251, Greek in cp1253), or English quoting a
+    name or a phrase in another script ("Алексей Навальный", "الشعب يريد"), has words of that
+    script that look like words. Stray bytes read as letters give words that do not: a single
+    letter ("Г("), a capital after a small letter ("яюЂЃ"), or a letter glued to ASCII ones.
     """
-    words = _LETTER_RUN.findall(text)
-    foreign = [word for word in words if not word.isascii()]
+    words = _NON_SPACE_RUN.findall(text)
+    foreign = [word for word in words if any(_is_foreign_letter(ch) for ch in word)]
     if not foreign or len(foreign) > MAX_STRAY_SHARE * len(words):
         return False
-    return any(not unicodedata.name(ch, "LATIN").startswith("LATIN") for word in foreign for ch in word
-               if not ch.isascii())
+    return all(_is_implausible_word(word) for word in foreign)
+
+
+def _is_foreign_letter(ch: str) -> bool:
+    """A letter outside ASCII and outside the Latin script (accented Latin letters are ordinary text)."""
+    return ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "LATIN").startswith("LATIN")
+
+
+def _is_implausible_word(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    foreign = [ch for ch in letters if _is_foreign_letter(ch)]
+    if len(foreign) < len(letters):
+        return True  # foreign letters glued to Latin ones: "caf\u0451"
+    if len(foreign) == 1:
+        return True  # one letter alone, as a stray byte gives
+    return any(first.islower() and second.isupper() for first, second in zip(foreign, foreign[1:]))
 
 
 def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from framing.errors import InputError, MissingDependencyError
@@ -19,7 +20,7 @@ _READABILITY = ("n_words", "n_sentences", "words_per_sentence", "flesch_reading_
 INDEX_COLUMNS = ("section", "paragraph", "start", "end")
 # The columns of each level, in order: every row has all of them (None where a row has no
 # value), so a table keeps one shape whatever its reports hold, and an empty one still has a header.
-COLUMNS: dict[Level, tuple[str, ...]] = {
+COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType({
     "paragraph": ("source", "title", "section", "heading", "paragraph", "kind", "start", "end", "loadedness",
                   "n_loaded_terms", "n_author_terms", "n_actor_mentions", "n_quotes", "compound", *_READABILITY,
                   "top_frame", "techniques", "text"),
@@ -32,7 +33,7 @@ COLUMNS: dict[Level, tuple[str, ...]] = {
              "confidence", "cue_source"),
     "document": ("source", "title", "byline", "date", "n_sections", "n_paragraphs", "loadedness", "n_actors",
                  "top_actor", "top_actor_sentiment", *_READABILITY, "text_sha256"),
-}
+})
 
 
 def to_dataframe(data: dict[str, Any], *, level: Level = "paragraph") -> pandas.DataFrame:

@@ -732,7 +732,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 continue
             not_an_actor = recognised.kind != "PER" and (
                 is_non_actor_name(recognised.text) or _is_dateline(text, recognised.start, recognised.end, span_start))
-            if not_an_actor or _is_street(recognised.text):
+            if not_an_actor or _is_street(recognised.text, person=recognised.kind == "PER"):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
                 continue
@@ -817,12 +817,16 @@ def _is_dateline(text: str, start: int, end: int, span_start: int) -> bool:
 # Heads of street and square names: places, never actors ("Main Street", "Harbour Road"); the seats
 # of power among them are gazetteer metonyms ("Downing Street"), matched before this rule.
 _STREET_HEADS = frozenset("street road avenue boulevard lane highway motorway square bridge".split())
+# Street words that are also surnames ("Nathan Lane", "Picabo Street"): a name the recogniser
+# calls a person keeps them.
+_SURNAME_STREET_HEADS = frozenset("street lane bridge".split())
 
 
-def _is_street(name: str) -> bool:
-    """Whether a name of two words or more ends in a street word ("Harbour Road", "Wall Street")."""
+def _is_street(name: str, *, person: bool = False) -> bool:
+    """Whether a name of two words or more ends in a street word ("Harbour Road", "Main Street")."""
     words = name.split()
-    return len(words) >= 2 and words[-1].lower().removesuffix("'s").removesuffix("’s") in _STREET_HEADS
+    head = words[-1].lower().removesuffix("'s").removesuffix("’s") if len(words) >= 2 else ""
+    return head in _STREET_HEADS and not (person and head in _SURNAME_STREET_HEADS)
 
 
 def is_non_actor_name(name: str) -> bool:

@@ -590,13 +590,13 @@ def _with_idioms(hits: list[TermHit], idioms: list[TermHit]) -> list[TermHit]:
     """Idioms found across a gap, in place of the hits they overlap ("hold" … "ransom").
 
     Of overlapping idioms the first (then the longest) is kept. An idiom that covers just what a
-    listed phrase covers gives way to it: "pulls the strings", written out, is the more specific
-    entry than "pull … strings".
+    phrase of its own lexicon covers gives way to it: "pulls the strings", written out, is the more
+    specific entry than "pull … strings" (a user's idiom still wins over a shipped phrase).
     """
-    written_out = {(hit.start, hit.end) for hit in hits}
+    written_out = {(hit.start, hit.end, hit.lexicon) for hit in hits}
     kept: list[TermHit] = []
     for idiom in sorted(idioms, key=lambda hit: (hit.start, -hit.end)):
-        if (idiom.start, idiom.end) in written_out:
+        if (idiom.start, idiom.end, idiom.lexicon) in written_out:
             continue
         if not kept or idiom.start >= kept[-1].end:
             kept.append(idiom)

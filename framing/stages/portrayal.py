@@ -139,6 +139,7 @@ _FILLERS = frozenset(
 # Word sets the clause readers skip, built once (not per cue).
 _BARE_DETERMINERS = _DETERMINERS - _QUANTIFIERS  # before a mention in a prepositional modifier
 _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of a relative clause
+_POSSESSIVES = frozenset("my your his her its our their".split())
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
 _PLACEHOLDERS = {
@@ -402,7 +403,7 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
         first = written[0]
         # An irregular past ("held * hostage") is a participle; "holding * hostage" and
         # "holds * hostage" are not, or "The company is holding the city hostage" reads as a passive.
-        forms.setdefault(tokens, "ing" if first.endswith("ing") else regular.get(first, "ed"))
+        forms.setdefault(tokens, regular.get(first) or _form_of(first))
     if not forms and not row.get("nouns"):
         raise ValueError(f"{lemma!r} has flag 'o' but no forms or nouns")
     for tokens, form_kind in forms.items():
@@ -412,6 +413,13 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
     for noun in _split_list(row.get("nouns", "")):
         for plural in _plurals(noun):
             yield _Entry(kind, lemma, _tokens_of(plural), "noun", weight, archetype=archetype, patient=patient)
+
+
+def _form_of(word: str) -> Form:
+    """The form of a listed irregular verb form: "-ing", a third person in "-s" (base), else a past."""
+    if word.endswith("ing"):
+        return "ing"
+    return "base" if word.endswith("s") and not word.endswith("ss") else "ed"
 
 
 def _descriptor_entries(row: dict[str, str]) -> Iterable[_Entry]:
@@ -1109,9 +1117,11 @@ def _is_nominal(sentence: _Sentence, hit: _Hit) -> bool:
     """Whether a verb form stands as a noun: "the shelling of", "Russia's attacks on"."""
     words = sentence.words
     before = words[hit.first - 1] if hit.first else ""
-    if before in ("the", "a", "an", "'s", "’s", "this", "that", "its", "their", "his", "her", "our", "my", "your",
-                  "own"):  # "out of their own pockets"
+    if before in ("the", "a", "an", "'s", "’s", "this", "that", "its", "their", "his", "her", "our", "my", "your"):
         return True
+    if before == "own" and hit.first >= 2 and words[hit.first - 2] in _POSSESSIVES and (
+            hit.first < 3 or words[hit.first - 3] not in ("on", "by")):
+        return True  # "out of their own pockets", but not "the rebels on their own attack villages"
     return hit.last < len(words) and words[hit.last] in ("of", "on", "against") and hit.last - hit.first == 1 and (
         words[hit.first].endswith("s") and not words[hit.first].endswith("ss"))
 

@@ -129,7 +129,10 @@ _SPEAKER_AFTER = re.compile(
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
 # '"…," said union leader Frank Dolan': a role in lower case, then the name (the speaker).
 _TITLED_SPEAKER_AFTER = re.compile(
-    rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?P<role>[a-z]+)\s+(?P<name>{_NAME})")
+    rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})")
+# Words that end a role before a name: '"…," said critics of party leader Frank Dolan' is the critics'.
+_NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or but the a an on at in from about "
+                           "against than as".split())
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
 _SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
@@ -301,7 +304,8 @@ def _speaker_after(text: str, end: int, after: str) -> TextSpan | None:
         if found and found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
             return _clean_speaker(text, end + found.start(who), end + found.end(who))
     titled = _TITLED_SPEAKER_AFTER.match(after)
-    if titled and titled.group("verb") in SPEECH_VERBS and titled.group("role") in SPEAKER_NOUNS:
+    if (titled and titled.group("verb") in SPEECH_VERBS and titled.group("role") in SPEAKER_NOUNS
+            and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return _clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
     return None
 
