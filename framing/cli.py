@@ -17,9 +17,8 @@ from framing.render.dataframe import LEVELS, Level
 
 FORMATS = ("json", "markdown", "md", "html", "csv")  # "md" is an alias of markdown
 _SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv"}
-# The suffixes --out may end in, and the format each implies.
-_FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                     ".csv": "csv"}
+# The suffixes --out may end in, and the format each implies: each format's own, and two spellings more.
+_FORMAT_OF_SUFFIX = {suffix: name for name, suffix in _SUFFIXES.items()} | {".markdown": "markdown", ".htm": "html"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -109,9 +108,7 @@ def _settle_report_options(parser: argparse.ArgumentParser, args: argparse.Names
 
     An --out that is a folder (a trailing slash, or an existing directory) implies no format.
     """
-    names_a_folder = not args.out or args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()
-    suffix = "" if names_a_folder else Path(args.out).suffix.lower()
-    implied = _FORMAT_OF_SUFFIX.get(suffix)
+    implied = None if not args.out or _names_a_folder(args.out) else _FORMAT_OF_SUFFIX.get(Path(args.out).suffix.lower())
     chosen = "markdown" if args.format == "md" else args.format
     if chosen and implied and chosen != implied:
         parser.error(f"--out {args.out} names a {implied} file but --format is {chosen}")
@@ -119,6 +116,11 @@ def _settle_report_options(parser: argparse.ArgumentParser, args: argparse.Names
     if args.level is not None and args.format != "csv":
         parser.error(f"--level is for --format csv; a {args.format} report holds every level")
     args.level = args.level or "paragraph"
+
+
+def _names_a_folder(out: str) -> bool:
+    """Whether --out names a folder: a trailing slash ("reports/") or an existing directory."""
+    return out.endswith(("/", os.sep)) or Path(out).is_dir()
 
 
 def _one_line(message: str) -> str:
@@ -171,12 +173,11 @@ def _report(args: argparse.Namespace) -> int:
                 sys.stdout.write(_render(report, args.format, args.level))
         return 0
     out = Path(args.out)
-    if args.out.endswith(("/", os.sep)):  # "--out reports/": a folder, even for one report
-        out.mkdir(parents=True, exist_ok=True)
-    names_a_file = out.suffix.lower() == _SUFFIXES[args.format] and not out.is_dir()
+    folder = _names_a_folder(args.out)  # "--out reports/": a folder, even for one report
+    names_a_file = not folder and _FORMAT_OF_SUFFIX.get(out.suffix.lower()) == args.format
     if names_a_file and several and args.format not in ("json", "csv"):
         raise framing.InputError(f"--out {out}: several {args.format} reports need a folder, not a file")
-    if names_a_file or (not several and not out.is_dir()):  # one file: one report, or several as one value
+    if names_a_file or (not several and not folder):  # one file: one report, or several as one value
         if not out.parent.is_dir():
             raise framing.InputError(f"--out {out}: the folder {out.parent} does not exist")
         text = (_combined([report for _, report in reports], args.format, args.level) if several

@@ -824,9 +824,14 @@ _SURNAME_STREET_HEADS = frozenset("street lane bridge".split())
 
 def _is_street(name: str, *, person: bool = False) -> bool:
     """Whether a name of two words or more ends in a street word ("Harbour Road", "Main Street")."""
-    words = name.split()
-    head = words[-1].lower().removesuffix("'s").removesuffix("’s") if len(words) >= 2 else ""
+    head = _last_head(name)
     return head in _STREET_HEADS and not (person and head in _SURNAME_STREET_HEADS)
+
+
+def _last_head(name: str) -> str:
+    """The last word of a name of two words or more, lower case, without "'s" or a final period ("" for one word)."""
+    words = name.replace("’", "'").split()
+    return words[-1].lower().removesuffix("'s").rstrip(".") if len(words) >= 2 else ""
 
 
 def is_non_actor_name(name: str) -> bool:
@@ -847,7 +852,7 @@ def is_non_actor_name(name: str) -> bool:
             return False  # the name goes on: "Bay of Plenty Regional Council", "Lake of the Woods County"
         head = words[at - 1].lower()
         return head in _NATURAL_FEATURE_FIRST or head in _DOCUMENT_HEADS or head == "battle"
-    return len(words) >= 2 and words[-1].lower().removesuffix("'s").rstrip(".") in _NOT_ACTOR_HEADS
+    return _last_head(name) in _NOT_ACTOR_HEADS
 
 
 def _recognised_names(text: str, spans: Sequence[tuple[int, int]],

@@ -139,7 +139,8 @@ _FILLERS = frozenset(
 # Word sets the clause readers skip, built once (not per cue).
 _BARE_DETERMINERS = _DETERMINERS - _QUANTIFIERS  # before a mention in a prepositional modifier
 _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of a relative clause
-_POSSESSIVES = frozenset("my your his her its our their".split())
+# Words before a verb form that make it a noun ("the shelling", "Russia's attacks", "their pockets").
+_NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
 _PLACEHOLDERS = {
@@ -393,10 +394,11 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
     forms: dict[tuple[str, ...], Form] = {}
     if "o" not in flags:
         forms[pattern] = "base"
+    inflections = _inflect(pattern[0], "d" in flags)
     if "x" not in flags:
-        for form, form_kind in _inflect(pattern[0], "d" in flags):
+        for form, form_kind in inflections:
             forms.setdefault(_with_first(pattern, form), form_kind)
-    regular = dict(_inflect(pattern[0], "d" in flags))
+    regular = dict(inflections)
     for form in _split_list(row["forms"]):
         written = _tokens_of(form)
         tokens = written if len(written) > 1 else _with_first(pattern, form)
@@ -1117,9 +1119,9 @@ def _is_nominal(sentence: _Sentence, hit: _Hit) -> bool:
     """Whether a verb form stands as a noun: "the shelling of", "Russia's attacks on"."""
     words = sentence.words
     before = words[hit.first - 1] if hit.first else ""
-    if before in ("the", "a", "an", "'s", "’s", "this", "that", "its", "their", "his", "her", "our", "my", "your"):
+    if before in _NOMINAL_MARKERS:
         return True
-    if before == "own" and hit.first >= 2 and words[hit.first - 2] in _POSSESSIVES and (
+    if before == "own" and hit.first >= 2 and words[hit.first - 2] in _PRONOUNS and (
             hit.first < 3 or words[hit.first - 3] not in ("on", "by")):
         return True  # "out of their own pockets", but not "the rebels on their own attack villages"
     return hit.last < len(words) and words[hit.last] in ("of", "on", "against") and hit.last - hit.first == 1 and (
