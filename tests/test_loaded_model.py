@@ -108,6 +108,15 @@ def test_find_loaded_phrases_categories_are_known() -> None:
         assert hit.category in (*model.categories, OTHER_CATEGORY)
 
 
+@pytest.mark.parametrize(("text", "phrase", "cued"), [
+    ("Opponents unleashed a firestorm of outrage over the pension cuts.", "firestorm of outrage", True),
+    # "looked away" carries no cue of its own (no valence, field or related term): context alone
+    ("For a decade the ministry looked away while the farms failed.", "looked away", False),
+])
+def test_find_loaded_phrases_says_whether_a_word_of_its_own_cues_the_phrase(text: str, phrase: str, cued: bool) -> None:
+    assert [(h.text, h.cued) for h in find_loaded_phrases(text) if h.text == phrase] == [(phrase, cued)]
+
+
 def test_model_sha256_is_hex() -> None:
     assert re.fullmatch(r"[0-9a-f]{64}", model_sha256())
 

@@ -178,6 +178,17 @@ def test_find_terms_scorer_leaves_out_unguessed_categories_and_names() -> None:
     assert all(not any(w[0].isupper() for w in h.text.split()) for h in hits if h.source == "model")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For a decade the ministry looked away while the farms failed.", []),  # context alone: not reported
+    ("For a decade the ministry looked away shamefully while the farms failed.",  # beside a listed term: kept
+     [("looked away shamefully", "shamefully", "lexicon")]),
+])
+def test_find_terms_keeps_an_uncued_scorer_phrase_only_beside_a_lexicon_hit(
+        text: str, expected: list[tuple[str, str, str]]) -> None:
+    hits = find_terms(text, compile_lexicons(resolve_lexicons()))
+    assert [(h.text, h.term, h.source) for h in hits] == expected
+
+
 def test_a_speakers_use_of_a_repeated_mild_term_does_not_hide_the_authors() -> None:
     text = ('"We will not bow to this regime, not now and not ever," said Anna Kowal, a teacher.\n\n'
             "The regime denied it. Later the regime fired the minister. On Friday the regime closed the border.")

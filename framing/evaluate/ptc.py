@@ -138,8 +138,8 @@ def vader_spans(text: str) -> list[Span]:
 
 
 def model_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Span]:
-    """Spans of the learned model alone."""
-    return [(h.start, h.end) for h in find_loaded_phrases(text, threshold=threshold)]
+    """Spans of the learned model alone (its cued phrases: what the report keeps of it away from a lexicon hit)."""
+    return [(h.start, h.end) for h in find_loaded_phrases(text, threshold=threshold) if h.cued]
 
 
 def merged_spans(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[Span]:

@@ -331,12 +331,13 @@ class ModelTermHit:
     term: str  # lower-case text
     category: str  # most similar lexicon category, or "loaded_other"
     confidence: float  # probability of the strongest word in the phrase
+    cued: bool = True  # a word above the threshold carries its own cue of charge (EVIDENCE_FEATURES)
 
 
 # Memoised per-word scores, as a plain tuple read by the indices below: a plain tuple of
 # numbers, strings and flags is dropped from the garbage collector's tracking, so a memo of
 # many thousand words adds nothing to each full collection.
-_WordInfo = tuple[float | None, float, float, str, bool, bool, bool, bool, bool, bool]
+_WordInfo = tuple[float | None, float, float, str, bool, bool, bool, bool, bool, bool, bool]
 _OWN: Final = 0  # own logit, None if not a candidate
 _AS_PREV: Final = 1  # added to the logit of the next word
 _AS_NEXT: Final = 2  # added to the logit of the previous word
@@ -347,6 +348,14 @@ _IS_VERB_FORM: Final = 6  # ends like a past or -ing form, so a particle after i
 _IS_ATTRIBUTIVE: Final = 7  # looks like an adjective, so the noun after it belongs to the phrase
 _IS_NOUNISH: Final = 8  # a content word that can head a noun phrase
 _IS_POSSESSIVE: Final = 9  # "minister's": joins a phrase only when charged itself
+_HAS_EVIDENCE: Final = 10  # the word itself carries a cue of charge (see EVIDENCE_FEATURES)
+# Features of a word that say something about its charge: a VADER valence of the word or its
+# family, a booster, a semantic field, a related lexicon form. A word with none of them (only its
+# length, frequency, suffix, case or neighbours) is charged by context alone; a phrase none of
+# whose seeds has a cue is not ``cued``, and the report keeps it only beside a lexicon hit.
+# Such scorer hits were right 11 % of the time on PTC dev (110 hits) and 33 % on our dev texts
+# (15), against 26-32 % for the other scorer hits.
+EVIDENCE_FEATURES: Final = ("vn", "vp", "fvn", "fvp", "boost", "sem_", "rel_")
 
 
 @dataclass(frozen=True, eq=False)
@@ -557,10 +566,12 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
     lower = word.lower()
     own: float | None = None
     category = OTHER_CATEGORY
+    evidence = False
     if is_scored(word):
         features = word_features(word, model.frequencies, model.related)
         own = sum(map(weights.get, features, repeat(0.0)))
         category = _category(model, features)
+        evidence = any(name.startswith(EVIDENCE_FEATURES) for name in features)
     return (
         own,
         sum(map(weights.get, neighbour_features(word, "p"), repeat(0.0))),
@@ -570,6 +581,7 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         own is not None and looks_attributive(lower),
         own is not None and looks_nounish(lower),
         lower.endswith(("'s", "’s")),
+        evidence,
     )
 
 
@@ -732,8 +744,9 @@ def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], 
             strongest = first + [s if s is not None else -math.inf for s in logits[first:last + 1]].index(best)
             start, end = starts[first], ends[last]
             phrase = text[start:end]
+            cued = any(infos[k][_HAS_EVIDENCE] for k in range(first, last + 1))
             yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest][_CATEGORY],
-                               round(1.0 / (1.0 + math.exp(-(best + intercept))), 4))
+                               round(1.0 / (1.0 + math.exp(-(best + intercept))), 4), cued)
         i = last + 1
 
 

@@ -188,6 +188,7 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
         return kept
     taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)] + [(s - start, e - start) for s, e in plain])
     model = []
+    uncued: set[tuple[int, int]] = set()
     for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
         trimmed = _without_names(text, hit.start + start, hit.end + start, start)
         if trimmed is None:
@@ -201,8 +202,12 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
             continue  # "heart attack", "computer virus": the rule's neighbour word is not loaded either
         model.append(_model_hit(text, start, hit.start, hit.end, hit.term, hit.category, hit.confidence,
                                 compiled.categories))
+        if not hit.cued:
+            uncued.add((hit.start + start, hit.end + start))
     merged = merge_adjacent(text, kept, model)
-    return tuple(h for h in merged if h.source != "model" or h.category not in UNGUESSED_CATEGORIES)
+    # a phrase charged by context alone stands only where it joined a lexicon hit ("textbook cover-up")
+    return tuple(h for h in merged if h.source != "model"
+                 or (h.category not in UNGUESSED_CATEGORIES and (h.start, h.end) not in uncued))
 
 
 def _without_names(text: str, first: int, last: int, stop_left: int) -> tuple[int, int] | None:
