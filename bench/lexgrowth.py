@@ -11,7 +11,7 @@ import itertools
 import random
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 SMALL = 1_000
@@ -57,10 +57,12 @@ class Growth:
         return self.large_seconds / self.small_seconds
 
 
-def generated_phrases(count: int, text: str, seed: int = 20251013) -> list[str]:
-    """``count`` distinct two- and three-word phrases that do not occur in ``text`` (nor their plurals)."""
+def generated_phrases(count: int, text: str, seed: int = 20251013, taken: Iterable[str] = ()) -> list[str]:
+    """``count`` distinct two- and three-word phrases that do not occur in ``text`` (nor their plurals)
+    and are none of the ``taken`` terms (a lexicon may not list a term twice)."""
     words = re.findall(r"[^\W_]+", text.lower())
     present = {" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
+    present.update(term.lower() for term in taken)
     pairs = [f"{a} {b}" for a, b in itertools.product(_MODIFIERS, _NOUNS)]
     triples = (f"{a} {b} {c}" for a, b, c in itertools.product(_MODIFIERS, _NOUNS, _NOUNS) if b != c)
     rng = random.Random(seed)
@@ -85,7 +87,7 @@ def framing_growth(texts: Sequence[str], shipped: Sequence[tuple[str, str]]) -> 
     from framing.stages.lexicon import compile_lexicons, match_terms, parse_lexicon
 
     small_terms = list(shipped[:SMALL])
-    extra = generated_phrases(LARGE - SMALL, "\n".join(texts))
+    extra = generated_phrases(LARGE - SMALL, "\n".join(texts), taken=[term for term, _ in small_terms])
     category = small_terms[0][1]
     small_source = "term\tcategory\tweight\n" + "".join(f"{t}\t{c}\t1\n" for t, c in small_terms)
     large_source = small_source + "".join(f"{term}\t{category}\t1\n" for term in extra)
@@ -121,7 +123,7 @@ def regex_growth(texts: Sequence[str], shipped: Sequence[tuple[str, str]]) -> Gr
     from naive import term_regex
 
     small_terms = [term for term, _ in shipped[:SMALL]]
-    large_terms = small_terms + generated_phrases(LARGE - SMALL, "\n".join(texts))
+    large_terms = small_terms + generated_phrases(LARGE - SMALL, "\n".join(texts), taken=small_terms)
     small = term_regex(small_terms)
     start = time.perf_counter()
     large = term_regex(large_terms)
