@@ -66,6 +66,8 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("Young men are snatched off the streets by recruitment officers.",
      {"Young men": "innocent", "recruitment officers": "antagonist"}),
     ("Migrants drowned in the Channel.", {"Migrants": "innocent"}),
+    ("Tenants are fed up with the landlord.", {"Tenants": None}),  # "fed up" is no feeding
+    ("Volunteers fed the tenants after the fire.", {"Volunteers": "protagonist", "tenants": "innocent"}),
     # descriptors
     ("Putin's regime jailed another critic.", {"Putin": "antagonist"}),
     ("Eco-hoaxer Greta Thunberg lectured the world again.", {"Greta Thunberg": "antagonist"}),

@@ -136,6 +136,8 @@ _FILLERS = frozenset(
     "enormous great huge immense considerable lasting eternal everlasting real own very much greatly "
     "rightly fully entirely clearly surely".split()
 )
+# A cue word with the word after it that makes another verb: "residents are fed up" is no feeding.
+_NOT_CUES = frozenset({("fed", "up"), ("feeding", "up")})
 # Word sets the clause readers skip, built once (not per cue).
 _BARE_DETERMINERS = _DETERMINERS - _QUANTIFIERS  # before a mention in a prepositional modifier
 _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of a relative clause
@@ -571,7 +573,8 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
             continue
         group = groups[words[at]]
         seconds = group.seconds
-        if seconds is not None and (words[at + 1] if at + 1 < n else "") not in seconds:
+        following = words[at + 1] if at + 1 < n else ""
+        if seconds is not None and following not in seconds or (words[at], following) in _NOT_CUES:
             continue
         found: list[_Hit] = []
         longest = 0
