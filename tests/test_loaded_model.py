@@ -51,6 +51,8 @@ def test_find_loaded_phrases_extent_is_the_phrase(text: str, extent: str) -> Non
     ("Health officials said the coronavirus pandemic had reached every province by March.", "pandemic"),
     ("Officials said the virus was contagious and closed the care home.", "contagious"),
     ("Doctors traced the outbreak of flu to a school and counted 40 infections.", "outbreak"),
+    ("Floods displaced eight million people in the south.", "Floods"),
+    ("Police arrested the attackers on Friday.", "attackers"),
 ])
 def test_find_loaded_phrases_reads_outbreak_words_literally(text: str, word: str) -> None:
     start = text.index(word)
@@ -61,6 +63,14 @@ def test_find_loaded_phrases_reads_outbreak_words_literally(text: str, word: str
 @pytest.mark.parametrize("text", NEUTRAL)
 def test_find_loaded_phrases_ignores_neutral_wire_sentences(text: str) -> None:
     assert find_loaded_phrases(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The earthquake flattened homes across the district.",  # "flattened" next to "earthquake": literal
+    "A bomb destroyed the bridge before dawn.",
+])
+def test_find_loaded_phrases_reads_a_word_beside_a_literal_news_word_literally(text: str) -> None:
+    assert [h.text for h in find_loaded_phrases(text) if h.cued] == []
 
 
 def test_find_loaded_phrases_empty_text() -> None:

@@ -66,14 +66,30 @@ FUNCTION_WORDS = frozenset(
     january february march april may june july august september october november december
     """.split()
 )
-# Outbreak words, whose literal sense is the one news uses ("the coronavirus pandemic", "a
-# highly contagious virus"): the scorer never scores them, so they neither start nor join a
-# phrase. Their metaphors ("a plague of lies", "killer virus") are lexicon entries with sense rules.
+# Words whose literal sense is the one news reports in its own voice: outbreaks ("the coronavirus
+# pandemic", "a highly contagious virus"), natural disasters ("the earthquake", "floods") and the
+# events of war, terror and crime ("a bomb exploded", "the attackers", "murdered"). The scorer never
+# scores them, so they neither start nor join a phrase; their metaphors ("a plague of lies",
+# "a flood of migrants", "a political earthquake", "killer virus") are lexicon entries with sense rules.
 LITERAL_WORDS = frozenset(
     """
     pandemic pandemics epidemic epidemics outbreak outbreaks infection infections infected infectious
-    contagious contagion virus viruses viral coronavirus coronaviruses covid covid-19 pathogen pathogens
-    flu influenza
+    contagious contagion virus viruses viral coronavirus coronaviruses covid covid-19 pathogen pathogens flu
+    influenza
+    earthquake earthquakes quake quakes aftershock aftershocks tremor tremors tsunami tsunamis floods
+    floodwater floodwaters storm storms hurricane hurricanes typhoon typhoons cyclone cyclones tornado
+    tornadoes wildfire wildfires bushfire bushfires blaze blazes avalanche avalanches mudslide mudslides
+    landslides drought droughts eruption eruptions volcano heatwave heatwaves monsoon blizzard blizzards
+    rubble debris
+    bomb bombs bombed bombing bombings bomber bombers exploded explosive explosives detonated gunman gunmen
+    gunfire gunshot gunshots shooting shootings shooter attacker attackers airstrike airstrikes air-strike
+    air-strikes missile missiles rocket rockets shelling shelled mortar mortars grenade grenades militant
+    militants insurgent insurgents insurgency terrorist terrorists terrorism kidnapped kidnapping kidnappers
+    abducted abduction ambush ambushed
+    wounded injured killed dead deaths death died casualties fatalities corpse corpses
+    murdered murderer homicide manslaughter burglary arson stabbing stabbed stabbings rape raped riot riots
+    rioters looting looted arrested arrest arrests convicted sentenced prison prisoner prisoners inmate
+    inmates
     """.split()
 )
 # Particles that complete a phrasal verb ("signed away", "sold out", "caved in").
@@ -337,7 +353,7 @@ class ModelTermHit:
 # Memoised per-word scores, as a plain tuple read by the indices below: a plain tuple of
 # numbers, strings and flags is dropped from the garbage collector's tracking, so a memo of
 # many thousand words adds nothing to each full collection.
-_WordInfo = tuple[float | None, float, float, str, bool, bool, bool, bool, bool, bool, bool]
+_WordInfo = tuple[float | None, float, float, str, bool, bool, bool, bool, bool, bool, bool, bool]
 _OWN: Final = 0  # own logit, None if not a candidate
 _AS_PREV: Final = 1  # added to the logit of the next word
 _AS_NEXT: Final = 2  # added to the logit of the previous word
@@ -349,6 +365,7 @@ _IS_ATTRIBUTIVE: Final = 7  # looks like an adjective, so the noun after it belo
 _IS_NOUNISH: Final = 8  # a content word that can head a noun phrase
 _IS_POSSESSIVE: Final = 9  # "minister's": joins a phrase only when charged itself
 _HAS_EVIDENCE: Final = 10  # the word itself carries a cue of charge (see EVIDENCE_FEATURES)
+_IS_LITERAL: Final = 11  # one of LITERAL_WORDS: its neighbours' cues are read literally ("the quake flattened")
 # Features of a word that say something about its charge: a VADER valence of the word or its
 # family, a booster, a semantic field, a related lexicon form. A word with none of them (only its
 # length, frequency, suffix, case or neighbours) is charged by context alone; a phrase none of
@@ -581,7 +598,7 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         own is not None and looks_attributive(lower),
         own is not None and looks_nounish(lower),
         lower.endswith(("'s", "’s")),
-        evidence,
+        evidence, lower in LITERAL_WORDS,
     )
 
 
@@ -744,10 +761,16 @@ def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], 
             strongest = first + [s if s is not None else -math.inf for s in logits[first:last + 1]].index(best)
             start, end = starts[first], ends[last]
             phrase = text[start:end]
-            cued = any(infos[k][_HAS_EVIDENCE] for k in range(first, last + 1))
+            cued = any(infos[k][_HAS_EVIDENCE] and not _beside_literal(infos, joined, k) for k in range(first, last + 1))
             yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest][_CATEGORY],
                                round(1.0 / (1.0 + math.exp(-(best + intercept))), 4), cued)
         i = last + 1
+
+
+def _beside_literal(infos: list[_WordInfo], joined: list[bool], k: int) -> bool:
+    """Whether word ``k`` stands right next to a literal news word ("earthquake flattened", "bomb
+    destroyed"): its cue then reads literally too, so it cues no phrase."""
+    return (joined[k] and infos[k - 1][_IS_LITERAL]) or (joined[k + 1] and infos[k + 1][_IS_LITERAL])
 
 
 def word_probabilities(text: str) -> tuple[tuple[str, float | None], ...]:
