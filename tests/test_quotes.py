@@ -119,3 +119,30 @@ def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str
 ])
 def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | None) -> None:
     assert [found[2] for found in quotes_of(text)] == [speaker]
+
+
+THAPA = '"We have waited for years," said Anjali Thapa.'
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an unattributed quotation right after an attributed one continues its speaker
+    (THAPA + ' "We are tired of being ignored by these arrogant bureaucrats."', ["Anjali Thapa", "Anjali Thapa"]),
+    (THAPA + '\n\n"We are tired of being ignored by these arrogant bureaucrats."', ["Anjali Thapa", "Anjali Thapa"]),
+    (THAPA + ' "We are tired of it." "Nobody listens to us here at all."', ["Anjali Thapa"] * 3),  # a chain
+    (THAPA + ' "Never again."', ["Anjali Thapa", "Anjali Thapa"]),  # a short one too
+    ('Anjali Thapa said the council had ignored the estate for years. "We are tired of being ignored."',
+     ["Anjali Thapa", "Anjali Thapa"]),  # after reported speech
+    # another speaker, author text, or an unattributed quotation in between ends the chain
+    (THAPA + ' "That is simply not true at all," the mayor replied.', ["Anjali Thapa", "the mayor"]),
+    (THAPA + ' The council has not replied. "We are tired of being ignored by everyone."', ["Anjali Thapa", None]),
+    (THAPA + ' Her neighbour is "tired of being ignored by everyone here".', ["Anjali Thapa", None]),
+    ('"We have waited for years and years." "We are tired of being ignored by everyone."', [None, None]),
+])
+def test_an_unattributed_quotation_continues_the_speaker_before(text: str, expected: list[str | None]) -> None:
+    assert [speaker for _, _, speaker in quotes_of(text)] == expected
+
+
+def test_a_continued_quotation_gives_its_loaded_terms_the_speaker() -> None:
+    report = framing.analyze(THAPA + ' "We are tired of being ignored by these arrogant bureaucrats."', format="text")
+    hits = [h for p in report.paragraphs for h in p.loaded_terms if "arrogant" in h.text]
+    assert hits and all(h.in_quote and h.speaker == "Anjali Thapa" for h in hits)

@@ -155,11 +155,19 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
 
     ``list_items`` are (start, end) of bullet paragraphs, sorted: when a reported-speech
     sentence ends with a colon, the bullet items right after it are that speaker's words.
+    A quotation with no speaker that makes up a whole sentence right after a quoted speaker's
+    sentence (in the same paragraph, or opening the next) continues that speaker, as news
+    writing attributes a run of quotations once; author text or another speaker ends the run.
     """
     quotes: list[Quote] = []
     item_starts = [start for start, _ in list_items]
+    carried: TextSpan | None = None  # the speaker of the unit before, while only its quotations run on
+    previous_end = 0
     for sentence in _quotation_units(text, sentences):
-        found = _quotes_in(text, sentence)
+        if carried is not None and not _adjoins(text, previous_end, sentence.start):
+            carried = None
+        found, carried = _quotes_in(text, sentence, carried)
+        previous_end = sentence.end
         quotes.extend(found)
         if sentence.text.rstrip().endswith(":"):
             intro = next((q for q in found if q.kind == "reported"), None)
@@ -208,7 +216,17 @@ def _leaves_open(sentence: str) -> bool:
     return any(close is None for _, close in _openings(sentence, guillemets_close_after_letters=True))
 
 
-def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
+def _adjoins(text: str, end: int, start: int) -> bool:
+    """Whether nothing but white space (a paragraph break included) stands between two units."""
+    return end <= start and not text[end:start].strip()
+
+
+def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -> tuple[list[Quote], TextSpan | None]:
+    """The quotations of one unit, and the speaker a quotation in the next unit may continue.
+
+    ``carried`` is the speaker of the unit right before: a quotation that is the whole unit
+    and names no speaker of its own is theirs.
+    """
     found: list[Quote] = []
     marked: list[tuple[int, int]] = []
     previous: tuple[int, TextSpan | None] = (-1, None)  # end and speaker of the last quotation
@@ -222,6 +240,8 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         before = text[before_start:start]
         after = text[end:min(sentence.end, end + MAX_CLAUSE_CHARS)]
         speaker = _speaker_after(text, end, after) or _speaker_before(text, before_start, before)
+        if speaker is None and carried is not None and _is_whole_unit(text, sentence, start, end):
+            speaker = carried  # '"…," said Thapa. "We are tired."': Thapa still speaks
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             speaker = _labeller(text, before_start, before)
         if speaker is None and previous[1] is not None and _COORDINATED.fullmatch(text, previous[0], start):
@@ -249,7 +269,19 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
             for q in found
         ]
         found.append(reported)
-    return found
+    return found, _last_speaker(found)
+
+
+def _is_whole_unit(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the quotation ``start``..``end`` is all the words of its unit (a sentence standing in quotation marks)."""
+    return not any(ch.isalnum() for ch in text[sentence.start:start]) and not any(
+        ch.isalnum() for ch in text[end:sentence.end])
+
+
+def _last_speaker(found: Sequence[Quote]) -> TextSpan | None:
+    """The speaker of the last quotation or reported speech of a unit (None when it has none, or names no one)."""
+    last = max((q for q in found if q.kind != "scare"), key=lambda q: q.start, default=None)
+    return last.speaker if last is not None else None
 
 
 def _quotes_someone(before: str) -> bool:
