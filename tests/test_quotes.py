@@ -60,7 +60,8 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
       ("direct", '"substantial"', "Graham Pell")]),
     # "would be" is a verb, not "would-be": the quotation after it is the speaker's, as after "said"
     ('The chair, Graham Pell, said that the savings would be "substantial" next year.',
-     [("direct", '"substantial"', None)]),
+     [("reported", 'the savings would be "substantial" next year', "Graham Pell"),
+      ("direct", '"substantial"', "Graham Pell")]),
     ('The would-be "reformers" met again.', [("scare", '"reformers"', None)]),
     ('Something akin to an "Istanbul Plus" deal.', []),
     ("His remarks clarified several points about the summit.", []),
@@ -146,3 +147,19 @@ def test_a_continued_quotation_gives_its_loaded_terms_the_speaker() -> None:
     report = framing.analyze(THAPA + ' "We are tired of being ignored by these arrogant bureaucrats."', format="text")
     hits = [h for p in report.paragraphs for h in p.loaded_terms if "arrogant" in h.text]
     assert hits and all(h.in_quote and h.speaker == "Anjali Thapa" for h in hits)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "<role>, <Name>, <verb>" and "<Name>, <role>, <verb>": the name speaks
+    ("The union's leader, Denise Okafor, told reporters that \"the bosses are greedy\".",
+     [("direct", '"the bosses are greedy"', "Denise Okafor")]),
+    ("Denise Okafor, union leader, said that the bosses had never cared about the staff.",
+     [("reported", "the bosses had never cared about the staff", "Denise Okafor")]),
+    ("In Nairobi, Denise Okafor, the union's leader, said that the strike would go on.",
+     [("reported", "the strike would go on", "Denise Okafor")]),
+    ("The spokesman, a veteran diplomat, said that the talks had failed again.",
+     [("reported", "the talks had failed again", "The spokesman")]),
+    ("On Monday, the minister said that the deal was dead.", [("reported", "the deal was dead", "the minister")]),
+])
+def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected

@@ -109,7 +109,12 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 5
 # A speech verb at most this many words before a short quotation makes it the speaker's fragment
 # ('said in a statement that it was "cooperating fully"'); further back it belongs to another clause.
 MAX_FRAGMENT_WORDS = 8
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|his|her|its|their|our|one|now|then|former)\b[^,]{0,80},\s*$")
+# The last phrase set off by commas before a speech verb ("Ilves, an analyst at X, said").
+_APPOSITIVE = re.compile(r",\s*(?P<inner>[^,\s][^,]{0,79}?)\s*,$")
+# The appositive pattern can match no more characters than this (a comma, 80 and a comma).
+MAX_APPOSITIVE_CHARS = 84
+# Longer than any preposition: the word before a phrase is read from this many characters.
+MAX_WORD_CHARS = 24
 _PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
 _OBJECT_VERBS = frozenset(
@@ -135,6 +140,7 @@ _NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or b
                            "against than as".split())
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
+_WHOLE_NAME = re.compile(_NAME)
 _SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
 # More words than a match of the two patterns above can span (at most seven).
 END_PHRASE_WORDS = 10
@@ -399,23 +405,43 @@ def _speaker_before(text: str, offset: int, before: str) -> TextSpan | None:
 
 
 def _subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
-    """The speaker ending a clause: "Marta Ilves, an analyst at X," -> "Marta Ilves"."""
+    """The speaker ending a clause: "Marta Ilves, an analyst at X," -> "Marta Ilves".
+
+    A clause ending in an appositive set off by commas names its speaker on either side:
+    "Ilves, union leader," and "The union's leader, Denise Okafor," — the name before the
+    appositive, else an appositive that is a name, else the phrase before it ("the spokesman, 45,").
+    """
     if len(clause) > MAX_CLAUSE_CHARS:
         offset, clause = offset + len(clause) - MAX_CLAUSE_CHARS, clause[-MAX_CLAUSE_CHARS:]
     clause = clause.rstrip()
-    appositive = _APPOSITIVE.search(clause)
-    if appositive and clause[:appositive.start()].strip():
-        head = clause[:appositive.start()]
-        name = _search_at_end(_NAME_AT_END, head)
-        if name:
-            return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
-    found = _search_at_end(_SPEAKER_AT_END, clause)
-    if not found:
+    if not clause.endswith(","):
+        return _speaker_at_end(text, offset, clause)
+    appositive = _APPOSITIVE.search(clause, max(0, len(clause) - MAX_APPOSITIVE_CHARS))
+    if appositive is None or not clause[:appositive.start()].strip():
         return None
-    preceding = _PLAIN_WORD.findall(clause[:found.start(1)])
-    if preceding and preceding[-1].lower() in _PREPOSITIONS:
+    head = clause[:appositive.start()]
+    name = _search_at_end(_NAME_AT_END, head)
+    if name and not _after_preposition(head, name.start(1)):
+        return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
+    inner = appositive.group("inner")
+    if _WHOLE_NAME.fullmatch(inner):  # "The union's leader, Denise Okafor,"
+        inner_start = appositive.start("inner")
+        return _clean_speaker(text, offset + inner_start, offset + inner_start + len(inner))
+    return _speaker_at_end(text, offset, head)
+
+
+def _speaker_at_end(text: str, offset: int, clause: str) -> TextSpan | None:
+    """The speaker phrase that ends ``clause`` (no comma after it), unless a preposition governs it."""
+    found = _search_at_end(_SPEAKER_AT_END, clause)
+    if not found or _after_preposition(clause, found.start(1)):
         return None  # "brokers in London said": London is not the speaker
     return _clean_speaker(text, offset + found.start(1), offset + found.end(1))
+
+
+def _after_preposition(clause: str, start: int) -> bool:
+    """Whether the word before ``start`` is a preposition ("in London", "On Monday")."""
+    preceding = _PLAIN_WORD.findall(clause[max(0, start - MAX_WORD_CHARS):start])
+    return bool(preceding) and preceding[-1].lower() in _PREPOSITIONS
 
 
 def _search_at_end(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
