@@ -163,3 +163,21 @@ def test_a_continued_quotation_gives_its_loaded_terms_the_speaker() -> None:
 ])
 def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speech verb that is also a plural noun, followed by a preposition or an auxiliary, is the noun
+    ("Compensation claims from flood victims rose sharply, and the insurers are furious.", []),
+    ("Asylum claims will be processed within ninety days, and Libya will stop the boats.", []),
+    ("Union demands for higher pay were rejected by the board last week.", []),
+    ("Recession fears grew as the markets fell for a third day.", []),
+    # the verb still opens reported speech
+    ("The minister claims that the figures were invented by the opposition.",
+     [("reported", "the figures were invented by the opposition", "The minister")]),
+    ("She fears the plan will hurt the poorest families most.",
+     [("reported", "the plan will hurt the poorest families most", "She")]),
+    ("The firm claims in a lawsuit that the design was copied.",
+     [("reported", "the design was copied", "The firm")]),
+])
+def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected

@@ -125,6 +125,23 @@ _OBJECT_VERBS = frozenset(
     """.split()
 )
 MIN_REPORTED_WORDS = 4
+# Forms of SPEECH_VERBS that are as often plural nouns ("compensation claims", "pay demands").
+_PLURAL_NOUN_FORMS = frozenset(
+    """
+    claims states notes stresses counters recalls remarks replies boasts vows promises pledges demands
+    urges fears hopes charges signals cautions slams blasts sneers quips retorts fumes rants rages moans
+    grumbles laments
+    """.split()
+)
+# A word after such a form that shows the noun: a preposition that takes a noun's complement ("claims
+# from victims", "demands for pay"; not "in" or "on": "claims in a lawsuit that …" is the verb), or an
+# auxiliary, modal or verb of change whose subject the noun is ("claims will be processed", "fears grew").
+_NOUN_AFTER = re.compile(
+    r"\s+(?:from|of|for|against|about|over|by|among|between|"
+    r"will|would|can|could|may|might|must|should|shall|are|were|have|had|do|did|remain|remained|"
+    r"rose|fell|grew|mounted|soared|surged|eased|faded|piled)\b",
+    re.I,
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
 # The patterns below are compiled once here rather than formatted and looked up per call.
 _SPEAKER_AFTER = re.compile(
@@ -491,6 +508,8 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
             previous = current
             continue
         previous = current
+        if current.lower() in _PLURAL_NOUN_FORMS and _NOUN_AFTER.match(content, word.end()):
+            continue  # "Compensation claims from flood victims rose": a noun, not a verb
         subject = _subject_before(text, sentence.start, content[:word.start()])
         if subject is None or not is_speaker_like(subject.text):
             continue
