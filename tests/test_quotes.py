@@ -32,10 +32,14 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
     ('They offered photo-op "truces" instead of peace.', [("scare", '"truces"', None)]),
     ('The so-called "Peace Council" met again.', [("scare", '"Peace Council"', None)]),
     # a short quotation after a labelling verb is the subject's label, not a scare quote
+    # (the object and its label are the labeller's words too, as reported speech)
     ('Mitch McConnell called it "responsible reform." Critics disagreed.',
-     [("direct", '"responsible reform."', "Mitch McConnell")]),
-    ('Trump attacked Democrats as "radical socialists."', [("direct", '"radical socialists."', "Trump")]),
-    ('The minister branded the protesters "thugs" on Monday.', [("direct", '"thugs"', "The minister")]),
+     [("reported", 'it "responsible reform."', "Mitch McConnell"),
+      ("direct", '"responsible reform."', "Mitch McConnell")]),
+    ('Trump attacked Democrats as "radical socialists."',
+     [("reported", 'Democrats as "radical socialists."', "Trump"), ("direct", '"radical socialists."', "Trump")]),
+    ('The minister branded the protesters "thugs" on Monday.',
+     [("reported", 'the protesters "thugs" on Monday', "The minister"), ("direct", '"thugs"', "The minister")]),
     ('It was called a "pause" by nobody.', [("scare", '"pause"', None)]),
     # a short quotation after a speech verb is a fragment of the speaker's words, not the author's scare quote
     ('The council rejected the plan, citing "financial risk" again.', [("direct", '"financial risk"', None)]),
@@ -54,7 +58,9 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
      'at the time".', [("reported", 'it took safety seriously and that the results were "inconclusive at the time"',
                         "The agency"), ("direct", '"inconclusive at the time"', "The agency")]),
     # a charged verb of speech quotes someone too; one that takes an object opens no reported speech
-    ('Ruth Hale slammed the plan as "a vanity project" on Monday.', [("direct", '"a vanity project"', "Ruth Hale")]),
+    ('Ruth Hale slammed the plan as "a vanity project" on Monday.',
+     [("reported", 'the plan as "a vanity project" on Monday', "Ruth Hale"),
+      ("direct", '"a vanity project"', "Ruth Hale")]),
     ('Graham Pell gloated that the savings would be "substantial" this year.',
      [("reported", 'the savings would be "substantial" this year', "Graham Pell"),
       ("direct", '"substantial"', "Graham Pell")]),
@@ -181,3 +187,44 @@ def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str,
 ])
 def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a label someone else gives is that labeller's words (object and complement), like reported speech
+    ("The tabloids have called the strikers greedy and reckless. The strikers deserve our support.",
+     [("reported", "the strikers greedy and reckless", "The tabloids")]),
+    ("Critics have branded the minister a liar.", [("reported", "the minister a liar", "Critics")]),
+    ("Opponents denounced the plan as a giveaway to developers.",
+     [("reported", "the plan as a giveaway to developers", "Opponents")]),
+    ("The strikers are called extremists by the industry's friends in the press.",
+     [("reported", "extremists", "the industry's friends in the press")]),
+    ("The minister has been called a liar.", [("reported", "a liar", None)]),  # by someone unnamed
+    ('The cuts have been called "efficiencies".',
+     [("direct", '"efficiencies"', None), ("reported", '"efficiencies"', None)]),  # not the author's scare quote
+    ("The protesters were called thugs by the police chief on Monday.",
+     [("reported", "thugs", "the police chief")]),  # a time after the agent is no part of it
+    # the author's own labels, and calls that label nothing
+    ("I call this a disgrace.", []),
+    ("We call it theft.", []),
+    ("The union called a strike over pay cuts at the plant.", []),
+    ("Residents called the police for help after the attack.", []),
+    ("The village is called Ashford.", []),
+    ("A group called Extinction Rebellion blocked the road.", []),  # a name given, not a label
+    ("They called them yesterday.", []),
+    ("The minister was not called a liar by anyone.", []),
+    ("The meeting was called off after the storm.", []),
+])
+def test_a_label_given_by_someone_else_is_reported(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("The tabloids have called the strikers greedy and reckless. The strikers deserve our support.",
+     ("greedy", "reckless")),
+    ("Critics have branded the minister a liar.", ("liar",)),
+    ("Workers are called extremists by the industry's friends in the press.", ("extremists",)),
+])
+def test_a_reported_label_is_not_the_authors_word(text: str, labels: tuple[str, ...]) -> None:
+    report = framing.analyze(text, format="text")
+    hits = [h for p in report.paragraphs for h in p.loaded_terms if any(label in h.text for label in labels)]
+    assert hits and all(h.in_quote and h.speaker for h in hits)  # the labeller's (as resolved to an actor)

@@ -4,6 +4,10 @@
   or any quotation of five words or more.
 * Reported speech: "X said (that) …", "X insisted …", "according to X, …", and a list
   introduced by "X portrays Y as:" — the rest of the sentence (or the list) is X's.
+  A label someone else gives is reported too: "X called Y Z", "X denounced Y as Z" (Y and Z
+  are X's), "Y was branded Z by X" (Z is X's; with no "by", an unnamed speaker's).
+* A quotation with no speaker that is a whole sentence right after a quoted speaker's
+  continues that speaker ('"…," said Thapa. "We are tired."').
 * Scare quote: a short quoted phrase (at most four words) with no speaker, in lower
   case or after "so-called" — the author's ironic distance (photo-op "truces").
 
@@ -21,6 +25,7 @@ from functools import cache
 
 from framing.model import Quote, Sentence, TextSpan
 from framing.text.matching import SubstringSet
+from framing.text.valence import vader_tables
 from framing.text.wordlists import is_everyday_word
 
 # Verbs that introduce speech or a stated view, in the forms news writing uses.
@@ -57,6 +62,7 @@ FRAGMENT_VERBS = SPEECH_VERBS | frozenset(
 # Marks that close a clause: a speech verb before one does not introduce a quotation after it.
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
+_CLOSERS = frozenset(_OPEN_CLOSE.values())
 _OPENER = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
 # after a labelling verb is the subject's label, not the author's scare quote.
@@ -165,6 +171,61 @@ _PLAIN_WORD = re.compile(r"[\w'’]+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
 _PRONOUNS = frozenset("he she they we i it".split())
+# Verbs that give a label, with "as" or without ("called the strikers greedy", "branded him a liar").
+_NAMING_VERBS = frozenset("call calls called brand brands branded dub dubs dubbed label labels labelled labeled "
+                          "term terms termed".split())
+# Verbs that give a label after "as" only ("described the plan as reckless", "denounced them as traitors").
+_AS_VERBS = _NAMING_VERBS | frozenset(
+    """
+    describe describes described portray portrays portrayed depict depicts depicted characterise characterises
+    characterised characterize characterizes characterized denounce denounces denounced deride derides derided
+    dismiss dismisses dismissed decry decries decried condemn condemns condemned hail hails hailed praise
+    praises praised tout touts touted ridicule ridicules ridiculed mock mocks mocked lambast lambasts lambasted
+    vilify vilifies vilified demonise demonises demonised demonize demonizes demonized castigate castigates
+    castigated
+    """.split()
+)
+# Labelling verbs with a physical sense too ("attacked the town as civilians fled", "painted the fence"):
+# after "as" their label must show itself (an article "a"/"an", a quotation or an evaluative word).
+_PHYSICAL_AS_VERBS = frozenset("attack attacks attacked slam slams slammed blast blasts blasted paint paints painted "
+                               "cast casts frame frames framed".split())
+_BE = frozenset("be is are was were been being am get gets got getting gotten".split())
+# What may stand between a subject and its verb: auxiliaries and adverbs ("have long branded").
+_VERB_GROUP = frozenset("have has had will would could might may must should shall can did do does also often "
+                        "repeatedly long even already once now since still openly publicly routinely".split())
+_NEGATORS = frozenset("not never no".split())
+# Words that open no label after a naming verb: particles and prepositions ("called off", "called
+# for calm", "was called to testify").
+_PARTICLES = _PREPOSITIONS | frozenset("off up out back upon down away together forth around through".split())
+# ... and, in the active, "a"/"an": the verb has no object before them ("called a strike", "called an election").
+_NOT_A_LABEL = _PARTICLES | frozenset("a an".split())
+_ARTICLES = frozenset("a an the".split())
+# Words that make what follows a calling verb a time, not a label ("called the police the next morning").
+_TIME_WORDS = frozenset("time times day days week weeks month months year years morning afternoon evening night "
+                        "hour hours minute minutes moment yesterday today tomorrow tonight again twice once later "
+                        "earlier now then".split())
+_OBJECT_PRONOUNS = frozenset("him her them it us me this that these those".split())
+_DETERMINERS = _POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
+# "as" in these phrases labels nothing ("as well as", "such as", "as part of").
+_NOT_AFTER_AS = frozenset("well such part soon long much many far though if usual expected ever".split())
+# Words that end the clause a label runs to (besides punctuation).
+_CLAUSE_STOPS = frozenset("but yet because while whereas although though when after before since unless if so "
+                          "until".split())
+# An agent after "by" that names nobody ("was called a pause by nobody") or is no agent ("by far").
+_NO_AGENT = frozenset("nobody none no far then now contrast comparison mistake default".split())
+_AUTHOR_PRONOUNS = frozenset("i we us me".split())
+# Most words of a verb group before a labelling verb ("have also long been called").
+MAX_VERB_GROUP_WORDS = 5
+# Most words read after a labelling verb (object and label), and in a "by" agent.
+MAX_LABEL_WORDS = 30
+MAX_AGENT_WORDS = 8
+# Most object words between a verb and its "as" ("described the new housing plan as …").
+MAX_OBJECT_WORDS = 8
+# Most words of a label after a name with no article ("called Biden weak and vain"): more is a clause.
+MAX_BARE_LABEL_WORDS = 3
+# Words that end a "by" agent: a time or place adjunct after it ("by the police chief on Monday").
+_AGENT_STOPS = (_PREPOSITIONS - {"of", "in"}) | _TIME_WORDS | frozenset("last this".split())
+_LABEL_TOKEN = re.compile(r"[\w'’-]+|[,;:—–()!?]|\.(?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +314,7 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
     found: list[Quote] = []
     marked: list[tuple[int, int]] = []
     previous: tuple[int, TextSpan | None] = (-1, None)  # end and speaker of the last quotation
-    for marks in _quotation_marks(sentence.text):
+    for index, marks in enumerate(_quotation_marks(sentence.text)):
         start, end = sentence.start + marks.open_at, sentence.start + marks.close_at + 1
         inner = text[start + 1:end - 1]
         n_words = len(_WORD_RE.findall(inner))
@@ -263,7 +324,7 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
         before = text[before_start:start]
         after = text[end:min(sentence.end, end + MAX_CLAUSE_CHARS)]
         speaker = _speaker_after(text, end, after) or _speaker_before(text, before_start, before)
-        if speaker is None and carried is not None and _is_whole_unit(text, sentence, start, end):
+        if speaker is None and carried is not None and index == 0 and _is_whole_unit(text, sentence, start, end):
             speaker = carried  # '"…," said Thapa. "We are tired."': Thapa still speaks
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             speaker = _labeller(text, before_start, before)
@@ -285,14 +346,28 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
         found.append(Quote(start, end, text[start:end], "direct", speaker))
         marked.append((start, end))
     reported = _reported_speech(text, sentence, marked)
-    if reported is not None:
+    labelled = _labelled(text, sentence, marked)
+    if labelled is not None and reported is not None and (
+            _crosses(labelled, reported) or _holds(reported, labelled) and labelled.speaker == reported.speaker):
+        labelled = None  # "X portrayed Y as Z": the reported speech holds it already
+    for spoken in sorted((q for q in (reported, labelled) if q is not None), key=lambda q: (q.start, -q.end)):
         found = [  # a quotation inside reported speech is the speaker's words, a scare quote included
-            Quote(q.start, q.end, q.text, "direct", reported.speaker)
-            if q.kind in ("direct", "scare") and reported.start <= q.start and q.end <= reported.end + 1 else q
+            Quote(q.start, q.end, q.text, "direct", spoken.speaker)
+            if q.kind in ("direct", "scare") and spoken.start <= q.start and q.end <= spoken.end + 1 else q
             for q in found
         ]
-        found.append(reported)
-    return found, _last_speaker(found)
+        found.append(spoken)
+    return found, _last_speaker([q for q in found if q is not labelled])  # a label starts no run of quotations
+
+
+def _holds(outer: Quote, inner: Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _crosses(first: Quote, second: Quote) -> bool:
+    """Whether two spans overlap with neither holding the other."""
+    return (first.start < second.end and second.start < first.end
+            and not _holds(first, second) and not _holds(second, first))
 
 
 def _is_whole_unit(text: str, sentence: Sentence, start: int, end: int) -> bool:
@@ -547,16 +622,192 @@ def is_speaker_like(candidate: str) -> bool:
     return not all(is_everyday_word(word.strip(",")) for word in words)
 
 
-def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked: list[tuple[int, int]]) -> Quote | None:
+def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked: list[tuple[int, int]], *,
+              min_words: int = MIN_REPORTED_WORDS) -> Quote | None:
     while start < end and not text[start].isalnum() and text[start] not in "\"“‘«":
         start += 1
     while end > start and text[end - 1] in " .!?:":
         end -= 1
     introduces_list = text[end:end + 1] == ":"
-    too_short = len(_WORD_RE.findall(text[start:end])) < MIN_REPORTED_WORDS and not introduces_list
+    too_short = len(_WORD_RE.findall(text[start:end])) < min_words and not introduces_list
     if too_short or any(s <= start and end <= e for s, e in marked):
         return None
     return Quote(start, end, text[start:end], "reported", speaker)
+
+
+def _labelled(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
+    """A label someone other than the author gives: "X called Y Z", "X denounced Y as Z", "Y was branded Z (by X)".
+
+    Active, the object and its label (to the clause end) are the subject's words, as in reported
+    speech; a subject "I" or "we" is the author, whose label it stays. Passive, the label is the
+    words of the agent after "by", or of someone unnamed (speaker None).
+    """
+    content = sentence.text
+    if not _labelling_verbs().found_in(content.lower()):
+        return None  # most sentences: no labelling verb even inside a word
+    for word in _WORD_RE.finditer(content):
+        verb = word.group()
+        if verb not in _AS_VERBS and verb not in _PHYSICAL_AS_VERBS:
+            continue  # (the sets are lower case: "Call it what you like" opens a sentence with no subject)
+        head_end, passive, negated = _verb_group(content, word.start())
+        head_start = max(0, head_end - MAX_CLAUSE_CHARS)  # (the subject is looked for this far back only)
+        head = content[head_start:head_end]
+        if negated or not head.rstrip()[-1:].isalnum():
+            continue  # "never called them …"; ", called Acme," (a participle, not a verb with its subject)
+        tokens = _clause_tokens(content, word.end())
+        if passive:
+            found = _passive_label(text, sentence, verb, tokens, marked)
+        else:
+            found = _active_label(text, sentence, verb, tokens, sentence.start + head_start, head, marked)
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _labelling_verbs() -> SubstringSet:
+    """The labelling verbs in one automaton (a sentence without any of them gives no label)."""
+    return SubstringSet(_AS_VERBS | _PHYSICAL_AS_VERBS)
+
+
+def _verb_group(content: str, verb_start: int) -> tuple[int, bool, bool]:
+    """Where the subject before a verb ends (past auxiliaries and adverbs), whether a form of
+    "be" makes the verb passive, and whether "not" or "never" negates it."""
+    end, passive, negated = verb_start, False, False
+    words = list(_WORD_RE.finditer(content, max(0, verb_start - MAX_CLAUSE_CHARS), verb_start))
+    for found in reversed(words[-MAX_VERB_GROUP_WORDS:]):
+        if content[found.end():end].strip():
+            break  # punctuation between: the group ends
+        lowered = found.group().lower()
+        if lowered in _BE:
+            passive = True
+        elif lowered in _NEGATORS or lowered.endswith(("n't", "n’t")):
+            negated = True
+        elif not (lowered in _VERB_GROUP or lowered.endswith("ly") and len(lowered) > 4):
+            break
+        end = found.start()
+    return end, passive, negated
+
+
+def _clause_tokens(content: str, start: int) -> list[re.Match[str]]:
+    """The words after a verb up to the end of its clause (punctuation or a conjunction), at most MAX_LABEL_WORDS."""
+    tokens: list[re.Match[str]] = []
+    for token in _LABEL_TOKEN.finditer(content, start):
+        if not token.group()[0].isalnum() or token.group().lower() in _CLAUSE_STOPS or len(tokens) == MAX_LABEL_WORDS:
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _active_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Match[str]], offset: int, head: str,
+                  marked: list[tuple[int, int]]) -> Quote | None:
+    """"X called Y Z": Y and Z are X's words, when X (ending ``head``, which starts at ``offset``) is not the author."""
+    if len(tokens) < 2 or not _has_label(sentence.text, verb.lower(), tokens):
+        return None
+    subject = _subject_before(text, offset, head) or _noun_phrase_before(text, offset, head)
+    if subject is None or subject.text.lower() in _AUTHOR_PRONOUNS:
+        return None  # "I call this a disgrace": the author's own label
+    end = _past_closer(text, sentence.start + tokens[-1].end(), sentence.end)
+    start = tokens[0].start() - (sentence.text[tokens[0].start() - 1:tokens[0].start()] in _OPEN_CLOSE)
+    return _reported(text, sentence.start + start, end, subject, marked, min_words=2)
+
+
+def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
+    """Whether the words after an active labelling verb hold an object and then its label.
+
+    The label follows "as", or (naming verbs) an object: after a pronoun or a name it starts
+    right away; after any other object at the next article or quotation mark; with neither
+    in sight it must show itself, ending the clause in an evaluative word ("the strikers greedy").
+    """
+    words = [token.group() for token in tokens]
+    lowered = [word.lower() for word in words]
+    if lowered[0] in _NOT_A_LABEL:
+        return False
+    if "as" in lowered[1:MAX_OBJECT_WORDS + 1]:  # "described the plan as reckless"
+        after = lowered.index("as", 1) + 1
+        return after < len(words) and lowered[after] not in _NOT_AFTER_AS and (
+            verb not in _PHYSICAL_AS_VERBS or _shows_label(content, tokens[after]))
+    if verb not in _NAMING_VERBS:
+        return False
+    quoted = [content[token.start() - 1:token.start()] in _OPEN_CLOSE for token in tokens]
+    if lowered[0] in _OBJECT_PRONOUNS:  # "called them thugs"
+        label = 1
+    elif words[0][0].isupper():  # "called Biden weak" (but "a group called Extinction Rebellion blocked the road")
+        label = next((k for k in range(1, len(words)) if not words[k][0].isupper()), len(words))
+    else:  # "branded the minister a liar", 'called the mayor "reckless"'
+        label = next((k for k in range(2, min(len(words), MAX_OBJECT_WORDS + 2))
+                      if lowered[k] in _ARTICLES or quoted[k]), 0)
+    if label == len(words):
+        return False
+    if label and (lowered[label] in _ARTICLES or quoted[label]):
+        return lowered[label - 1] not in _PREPOSITIONS and _TIME_WORDS.isdisjoint(lowered[label:label + 3])
+    rest = lowered[label:]  # the whole phrase when no object's end is known
+    if label and (len(rest) > MAX_BARE_LABEL_WORDS or rest[0] in _TIME_WORDS or rest[0] in _NOT_A_LABEL):
+        return False
+    if not _PREPOSITIONS.isdisjoint(rest) or rest[-1].endswith("ly"):
+        return False
+    # after a pronoun any word is the label ("called them thugs"); else it must be evaluative
+    return label == 1 and lowered[0] in _OBJECT_PRONOUNS or bool(_valence(rest[-1]))
+
+
+def _shows_label(content: str, token: re.Match[str]) -> bool:
+    """Whether the word after "as" opens a label: "a"/"an", a quotation, or an evaluative word."""
+    word = token.group().lower()
+    return word in ("a", "an") or content[token.start() - 1:token.start()] in _OPEN_CLOSE or bool(_valence(word))
+
+
+def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Match[str]],
+                   marked: list[tuple[int, int]]) -> Quote | None:
+    """"Y was called Z by X": Z is X's words; with no "by", someone's unnamed."""
+    content = sentence.text
+    lowered = [token.group().lower() for token in tokens]
+    first = 1 if lowered[:1] == ["as"] else 0
+    if first == 0 and verb.lower() not in _NAMING_VERBS or first >= len(tokens):
+        return None
+    word = tokens[first].group()
+    quoted = content[tokens[first].start() - 1:tokens[first].start()] in _OPEN_CLOSE
+    if lowered[first] in _PARTICLES or lowered[first] in _TIME_WORDS or (
+            not quoted and (word[0].isupper() or word == "the" and first + 1 < len(tokens)
+                            and tokens[first + 1].group()[0].isupper())):
+        return None  # "was called off", "is called Ashford" (a name, not a label)
+    by = lowered.index("by", first) if "by" in lowered[first:] else len(tokens)
+    if by == first:
+        return None
+    speaker = None
+    if by < len(tokens):
+        agent = tokens[by + 1:by + 1 + MAX_AGENT_WORDS]
+        agent = agent[:next((k for k in range(1, len(agent)) if agent[k].group().lower() in _AGENT_STOPS), len(agent))]
+        if not agent or agent[0].group().lower() in _NO_AGENT or agent[0].group().lower() in _AUTHOR_PRONOUNS:
+            return None  # 'called a "pause" by nobody': nobody's words; "by us": the author's
+        speaker = _clean_speaker(text, sentence.start + agent[0].start(), sentence.start + agent[-1].end()) or (
+            TextSpan(sentence.start + agent[0].start(), sentence.start + agent[-1].end(),
+                     text[sentence.start + agent[0].start():sentence.start + agent[-1].end()]))
+    end = _past_closer(text, sentence.start + tokens[by - 1].end(), sentence.end)
+    return _reported(text, sentence.start + tokens[first].start() - quoted, end, speaker, marked, min_words=1)
+
+
+def _past_closer(text: str, end: int, limit: int) -> int:
+    """``end``, or past the closing mark of a quoted label that ends there ('"responsible reform."')."""
+    after = text[end:min(limit, end + 2)]
+    if after[:1] in _CLOSERS:
+        return end + 1
+    return end + 2 if len(after) == 2 and after[0] in ".,!?" and after[1] in _CLOSERS else end
+
+
+def _noun_phrase_before(text: str, offset: int, head: str) -> TextSpan | None:
+    """A subject that is no speaker noun but a determiner phrase ("the tabloids"), as a labeller."""
+    found = _search_at_end(_SPEAKER_AT_END, head.rstrip())
+    if found is None or _after_preposition(head, found.start(1)):
+        return None
+    words = found.group(1).split()
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS or not words[-1].isalpha() or words[-1].lower() in _PRONOUNS:
+        return None
+    return TextSpan(offset + found.start(1), offset + found.end(1), found.group(1))
+
+
+def _valence(word: str) -> float:
+    """VADER's valence of a word (0 when it has none): an evaluative word."""
+    return vader_tables()[0].get(word, 0.0)
 
 
 def _introduced_list(text: str, after: int, speaker: TextSpan | None, list_items: Sequence[tuple[int, int]],
