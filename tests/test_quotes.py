@@ -142,6 +142,8 @@ THAPA = '"We have waited for years," said Anjali Thapa.'
     # another speaker, author text, or an unattributed quotation in between ends the chain
     (THAPA + ' "That is simply not true at all," the mayor replied.', ["Anjali Thapa", "the mayor"]),
     (THAPA + ' The council has not replied. "We are tired of being ignored by everyone."', ["Anjali Thapa", None]),
+    ('Anjali Thapa said the council had ignored the estate for years.\n\n"We are tired of being ignored."',
+     ["Anjali Thapa", None]),  # reported speech carries on within its paragraph only
     (THAPA + ' Her neighbour is "tired of being ignored by everyone here".', ["Anjali Thapa", None]),
     ('"We have waited for years and years." "We are tired of being ignored by everyone."', [None, None]),
 ])

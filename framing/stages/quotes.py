@@ -241,16 +241,15 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
     sentence ends with a colon, the bullet items right after it are that speaker's words.
     A quotation with no speaker that makes up a whole sentence right after a quoted speaker's
     sentence (in the same paragraph, or opening the next) continues that speaker, as news
-    writing attributes a run of quotations once; author text or another speaker ends the run.
+    writing attributes a run of quotations once; author text or another speaker ends the run,
+    and reported speech carries on only within its paragraph.
     """
     quotes: list[Quote] = []
     item_starts = [start for start, _ in list_items]
-    carried: TextSpan | None = None  # the speaker of the unit before, while only its quotations run on
+    last: Quote | None = None  # the last quotation or reported speech of the unit before
     previous_end = 0
     for sentence in _quotation_units(text, sentences):
-        if carried is not None and not _adjoins(text, previous_end, sentence.start):
-            carried = None
-        found, carried = _quotes_in(text, sentence, carried)
+        found, last = _quotes_in(text, sentence, _carried_speaker(text, last, previous_end, sentence.start))
         previous_end = sentence.end
         quotes.extend(found)
         if sentence.text.rstrip().endswith(":"):
@@ -300,13 +299,19 @@ def _leaves_open(sentence: str) -> bool:
     return any(close is None for _, close in _openings(sentence, guillemets_close_after_letters=True))
 
 
-def _adjoins(text: str, end: int, start: int) -> bool:
-    """Whether nothing but white space (a paragraph break included) stands between two units."""
-    return end <= start and not text[end:start].strip()
+def _carried_speaker(text: str, last: Quote | None, end: int, start: int) -> TextSpan | None:
+    """The speaker of ``last`` (the last quotation of the unit ending at ``end``) that a quotation in the unit
+    starting at ``start`` may continue: only white space between, and no paragraph break after reported speech."""
+    if last is None or last.speaker is None or end > start:
+        return None
+    gap = text[end:start]
+    if gap.strip() or "\n" in gap and last.kind != "direct":
+        return None  # author text between; or 'X said …' ends its paragraph: the next one's quotation is anyone's
+    return last.speaker
 
 
-def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -> tuple[list[Quote], TextSpan | None]:
-    """The quotations of one unit, and the speaker a quotation in the next unit may continue.
+def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -> tuple[list[Quote], Quote | None]:
+    """The quotations of one unit, and the last of them (not a scare quote or label), whose speaker the next unit may continue.
 
     ``carried`` is the speaker of the unit right before: a quotation that is the whole unit
     and names no speaker of its own is theirs.
@@ -357,7 +362,7 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             for q in found
         ]
         found.append(spoken)
-    return found, _last_speaker([q for q in found if q is not labelled])  # a label starts no run of quotations
+    return found, _last_quotation([q for q in found if q is not labelled])  # a label starts no run of quotations
 
 
 def _holds(outer: Quote, inner: Quote) -> bool:
@@ -376,10 +381,9 @@ def _is_whole_unit(text: str, sentence: Sentence, start: int, end: int) -> bool:
         ch.isalnum() for ch in text[end:sentence.end])
 
 
-def _last_speaker(found: Sequence[Quote]) -> TextSpan | None:
-    """The speaker of the last quotation or reported speech of a unit (None when it has none, or names no one)."""
-    last = max((q for q in found if q.kind != "scare"), key=lambda q: q.start, default=None)
-    return last.speaker if last is not None else None
+def _last_quotation(found: Sequence[Quote]) -> Quote | None:
+    """The last quotation or reported speech of a unit (None when it has none)."""
+    return max((q for q in found if q.kind != "scare"), key=lambda q: q.start, default=None)
 
 
 def _quotes_someone(before: str) -> bool:
