@@ -121,6 +121,7 @@ def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str
 @pytest.mark.parametrize(("text", "speaker"), [
     ('"They are holding us hostage," said union leader Frank Dolan.', "Frank Dolan"),
     ('"No deal," said campaign spokeswoman Jo Reyes on Monday.', "Jo Reyes"),
+    ('"Nonsense," a council spokesman said.', "a council spokesman"),  # a role of two words before the verb
     ('"We will not sign this deal," said on Tuesday Mr Kane.', None),  # "on" is no role: no speaker guessed
     ('"We will fight this ruling all the way," said critics of party leader Frank Dolan.', None),  # the critics'
 ])
@@ -137,6 +138,7 @@ THAPA = '"We have waited for years," said Anjali Thapa.'
     (THAPA + '\n\n"We are tired of being ignored by these arrogant bureaucrats."', ["Anjali Thapa", "Anjali Thapa"]),
     (THAPA + ' "We are tired of it." "Nobody listens to us here at all."', ["Anjali Thapa"] * 3),  # a chain
     (THAPA + ' "Never again."', ["Anjali Thapa", "Anjali Thapa"]),  # a short one too
+    ('"Nonsense," a council spokesman said. "The estate is a priority."', ["a council spokesman"] * 2),
     ('Anjali Thapa said the council had ignored the estate for years. "We are tired of being ignored."',
      ["Anjali Thapa", "Anjali Thapa"]),  # after reported speech
     # another speaker, author text, or an unattributed quotation in between ends the chain

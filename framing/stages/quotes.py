@@ -150,9 +150,11 @@ _NOUN_AFTER = re.compile(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
 # The patterns below are compiled once here rather than formatted and looked up per call.
+# (The verb after the speaker is one of SPEECH_VERBS, so the speaker phrase grows until one follows:
+# '"…," a council spokesman said', not "a council" and "spokesman".)
 _SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
-    r"(?:\w+ly\s+)?(?P<verb2>[a-z]+))\b"
+    r"(?:\w+ly\s+)?(?P<verb2>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"))\b"
 )
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
 # '"…," said union leader Frank Dolan': a role in lower case, then the name (the speaker).
