@@ -73,6 +73,11 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
     ("His remarks clarified several points about the summit.", []),
     ("The talks were held under mutually agreed conditions at the venue.", []),
     ("Brokers in London said premiums had risen sharply this week.", []),
+    # "that" after an object or an adjunct opens the reported words
+    ("Vasnetsov boasted to reporters on the second day that Russia had come in peace.",
+     [("reported", "Russia had come in peace", "Vasnetsov")]),
+    ("Vasnetsov told reporters outside the venue that the conditions were final.",
+     [("reported", "the conditions were final", "Vasnetsov")]),
     ("The Deal That Never Was reveals how the talks went wrong.", []),
 ])
 def test_find_quotes(text: str, expected: list[tuple[str, str, str | None]]) -> None:

@@ -172,6 +172,11 @@ END_PHRASE_WORDS = 10
 _PLAIN_WORD = re.compile(r"[\w'’]+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
+# After a verb with an object, or an adjunct opened by one of _ADJUNCT_OPENERS, "that" may come later:
+# "told reporters on Monday that", "boasted to reporters on the second day that".
+_LONG_THAT_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?that\b")
+_ADJUNCT_OPENERS = frozenset("to in on at during after before via through with from last earlier later this".split())
+_FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 _PRONOUNS = frozenset("he she they we i it".split())
 # Verbs that give a label, with "as" or without ("called the strikers greedy", "branded him a liar").
 _NAMING_VERBS = frozenset("call calls called brand brands branded dub dubs dubbed label labels labelled labeled "
@@ -594,11 +599,12 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         subject = _subject_before(text, sentence.start, content[:word.start()])
         if subject is None or not is_speaker_like(subject.text):
             continue
-        rest = content[word.end():]
-        that = _THAT_CLAUSE.match(rest)
+        first = _FIRST_WORD.match(content, word.end())
+        long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
+        that = (_LONG_THAT_CLAUSE if long_ok else _THAT_CLAUSE).match(content, word.end())
         if that is None and current.lower() in _OBJECT_VERBS:
             continue
-        span_start = sentence.start + word.end() + (that.end() if that else 0)
+        span_start = sentence.start + (that.end() if that else word.end())
         return _reported(text, span_start, sentence.end, subject, marked)
     return None
 
