@@ -207,6 +207,7 @@ def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, st
      [("reported", "the plan as a giveaway to developers", "Opponents")]),
     ("The strikers are called extremists by the industry's friends in the press.",
      [("reported", "extremists", "the industry's friends in the press")]),
+    ("The strikers (and their families) are called extremists by the press.", [("reported", "extremists", "the press")]),
     ("The minister has been called a liar.", [("reported", "a liar", None)]),  # by someone unnamed
     ('The cuts have been called "efficiencies".',
      [("direct", '"efficiencies"', None), ("reported", '"efficiencies"', None)]),  # not the author's scare quote

@@ -664,7 +664,7 @@ def _labelled(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Q
         head_end, passive, negated = _verb_group(content, word.start())
         head_start = max(0, head_end - MAX_CLAUSE_CHARS)  # (the subject is looked for this far back only)
         head = content[head_start:head_end]
-        if negated or not head.rstrip()[-1:].isalnum():
+        if negated or not passive and not head.rstrip()[-1:].isalnum():
             continue  # "never called them …"; ", called Acme," (a participle, not a verb with its subject)
         tokens = _clause_tokens(content, word.end())
         if passive:
