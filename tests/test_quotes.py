@@ -32,10 +32,14 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
     ('They offered photo-op "truces" instead of peace.', [("scare", '"truces"', None)]),
     ('The so-called "Peace Council" met again.', [("scare", '"Peace Council"', None)]),
     # a short quotation after a labelling verb is the subject's label, not a scare quote
+    # (the object and its label are the labeller's words too, as reported speech)
     ('Mitch McConnell called it "responsible reform." Critics disagreed.',
-     [("direct", '"responsible reform."', "Mitch McConnell")]),
-    ('Trump attacked Democrats as "radical socialists."', [("direct", '"radical socialists."', "Trump")]),
-    ('The minister branded the protesters "thugs" on Monday.', [("direct", '"thugs"', "The minister")]),
+     [("reported", 'it "responsible reform."', "Mitch McConnell"),
+      ("direct", '"responsible reform."', "Mitch McConnell")]),
+    ('Trump attacked Democrats as "radical socialists."',
+     [("reported", 'Democrats as "radical socialists."', "Trump"), ("direct", '"radical socialists."', "Trump")]),
+    ('The minister branded the protesters "thugs" on Monday.',
+     [("reported", 'the protesters "thugs" on Monday', "The minister"), ("direct", '"thugs"', "The minister")]),
     ('It was called a "pause" by nobody.', [("scare", '"pause"', None)]),
     # a short quotation after a speech verb is a fragment of the speaker's words, not the author's scare quote
     ('The council rejected the plan, citing "financial risk" again.', [("direct", '"financial risk"', None)]),
@@ -54,18 +58,26 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
      'at the time".', [("reported", 'it took safety seriously and that the results were "inconclusive at the time"',
                         "The agency"), ("direct", '"inconclusive at the time"', "The agency")]),
     # a charged verb of speech quotes someone too; one that takes an object opens no reported speech
-    ('Ruth Hale slammed the plan as "a vanity project" on Monday.', [("direct", '"a vanity project"', "Ruth Hale")]),
+    ('Ruth Hale slammed the plan as "a vanity project" on Monday.',
+     [("reported", 'the plan as "a vanity project" on Monday', "Ruth Hale"),
+      ("direct", '"a vanity project"', "Ruth Hale")]),
     ('Graham Pell gloated that the savings would be "substantial" this year.',
      [("reported", 'the savings would be "substantial" this year', "Graham Pell"),
       ("direct", '"substantial"', "Graham Pell")]),
     # "would be" is a verb, not "would-be": the quotation after it is the speaker's, as after "said"
     ('The chair, Graham Pell, said that the savings would be "substantial" next year.',
-     [("direct", '"substantial"', None)]),
+     [("reported", 'the savings would be "substantial" next year', "Graham Pell"),
+      ("direct", '"substantial"', "Graham Pell")]),
     ('The would-be "reformers" met again.', [("scare", '"reformers"', None)]),
     ('Something akin to an "Istanbul Plus" deal.', []),
     ("His remarks clarified several points about the summit.", []),
     ("The talks were held under mutually agreed conditions at the venue.", []),
     ("Brokers in London said premiums had risen sharply this week.", []),
+    # "that" after an object or an adjunct opens the reported words
+    ("Vasnetsov boasted to reporters on the second day that Russia had come in peace.",
+     [("reported", "Russia had come in peace", "Vasnetsov")]),
+    ("Vasnetsov told reporters outside the venue that the conditions were final.",
+     [("reported", "the conditions were final", "Vasnetsov")]),
     ("The Deal That Never Was reveals how the talks went wrong.", []),
 ])
 def test_find_quotes(text: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -114,8 +126,115 @@ def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str
 @pytest.mark.parametrize(("text", "speaker"), [
     ('"They are holding us hostage," said union leader Frank Dolan.', "Frank Dolan"),
     ('"No deal," said campaign spokeswoman Jo Reyes on Monday.', "Jo Reyes"),
+    ('"Nonsense," a council spokesman said.', "a council spokesman"),  # a role of two words before the verb
     ('"We will not sign this deal," said on Tuesday Mr Kane.', None),  # "on" is no role: no speaker guessed
     ('"We will fight this ruling all the way," said critics of party leader Frank Dolan.', None),  # the critics'
 ])
 def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | None) -> None:
     assert [found[2] for found in quotes_of(text)] == [speaker]
+
+
+THAPA = '"We have waited for years," said Anjali Thapa.'
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an unattributed quotation right after an attributed one continues its speaker
+    (THAPA + ' "We are tired of being ignored by these arrogant bureaucrats."', ["Anjali Thapa", "Anjali Thapa"]),
+    (THAPA + '\n\n"We are tired of being ignored by these arrogant bureaucrats."', ["Anjali Thapa", "Anjali Thapa"]),
+    (THAPA + ' "We are tired of it." "Nobody listens to us here at all."', ["Anjali Thapa"] * 3),  # a chain
+    (THAPA + ' "Never again."', ["Anjali Thapa", "Anjali Thapa"]),  # a short one too
+    ('"Nonsense," a council spokesman said. "The estate is a priority."', ["a council spokesman"] * 2),
+    ('Anjali Thapa said the council had ignored the estate for years. "We are tired of being ignored."',
+     ["Anjali Thapa", "Anjali Thapa"]),  # after reported speech
+    # another speaker, author text, or an unattributed quotation in between ends the chain
+    (THAPA + ' "That is simply not true at all," the mayor replied.', ["Anjali Thapa", "the mayor"]),
+    (THAPA + ' The council has not replied. "We are tired of being ignored by everyone."', ["Anjali Thapa", None]),
+    ('Anjali Thapa said the council had ignored the estate for years.\n\n"We are tired of being ignored."',
+     ["Anjali Thapa", None]),  # reported speech carries on within its paragraph only
+    (THAPA + ' Her neighbour is "tired of being ignored by everyone here".', ["Anjali Thapa", None]),
+    ('"We have waited for years and years." "We are tired of being ignored by everyone."', [None, None]),
+])
+def test_an_unattributed_quotation_continues_the_speaker_before(text: str, expected: list[str | None]) -> None:
+    assert [speaker for _, _, speaker in quotes_of(text)] == expected
+
+
+def test_a_continued_quotation_gives_its_loaded_terms_the_speaker() -> None:
+    report = framing.analyze(THAPA + ' "We are tired of being ignored by these arrogant bureaucrats."', format="text")
+    hits = [h for p in report.paragraphs for h in p.loaded_terms if "arrogant" in h.text]
+    assert hits and all(h.in_quote and h.speaker == "Anjali Thapa" for h in hits)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "<role>, <Name>, <verb>" and "<Name>, <role>, <verb>": the name speaks
+    ("The union's leader, Denise Okafor, told reporters that \"the bosses are greedy\".",
+     [("direct", '"the bosses are greedy"', "Denise Okafor")]),
+    ("Denise Okafor, union leader, said that the bosses had never cared about the staff.",
+     [("reported", "the bosses had never cared about the staff", "Denise Okafor")]),
+    ("In Nairobi, Denise Okafor, the union's leader, said that the strike would go on.",
+     [("reported", "the strike would go on", "Denise Okafor")]),
+    ("The spokesman, a veteran diplomat, said that the talks had failed again.",
+     [("reported", "the talks had failed again", "The spokesman")]),
+    ("On Monday, the minister said that the deal was dead.", [("reported", "the deal was dead", "the minister")]),
+])
+def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speech verb that is also a plural noun, followed by a preposition or an auxiliary, is the noun
+    ("Compensation claims from flood victims rose sharply, and the insurers are furious.", []),
+    ("Asylum claims will be processed within ninety days, and Libya will stop the boats.", []),
+    ("Union demands for higher pay were rejected by the board last week.", []),
+    ("Recession fears grew as the markets fell for a third day.", []),
+    # the verb still opens reported speech
+    ("The minister claims that the figures were invented by the opposition.",
+     [("reported", "the figures were invented by the opposition", "The minister")]),
+    ("She fears the plan will hurt the poorest families most.",
+     [("reported", "the plan will hurt the poorest families most", "She")]),
+    ("The firm claims in a lawsuit that the design was copied.",
+     [("reported", "the design was copied", "The firm")]),
+])
+def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a label someone else gives is that labeller's words (object and complement), like reported speech
+    ("The tabloids have called the strikers greedy and reckless. The strikers deserve our support.",
+     [("reported", "the strikers greedy and reckless", "The tabloids")]),
+    ("Critics have branded the minister a liar.", [("reported", "the minister a liar", "Critics")]),
+    ("Opponents denounced the plan as a giveaway to developers.",
+     [("reported", "the plan as a giveaway to developers", "Opponents")]),
+    ("The strikers are called extremists by the industry's friends in the press.",
+     [("reported", "extremists", "the industry's friends in the press")]),
+    ("The strikers (and their families) are called extremists by the press.", [("reported", "extremists", "the press")]),
+    ("The minister has been called a liar.", [("reported", "a liar", None)]),  # by someone unnamed
+    ('The cuts have been called "efficiencies".',
+     [("direct", '"efficiencies"', None), ("reported", '"efficiencies"', None)]),  # not the author's scare quote
+    ("The protesters were called thugs by the police chief on Monday.",
+     [("reported", "thugs", "the police chief")]),  # a time after the agent is no part of it
+    # the author's own labels, and calls that label nothing
+    ("I call this a disgrace.", []),
+    ("We call it theft.", []),
+    ("The union called a strike over pay cuts at the plant.", []),
+    ("Residents called the police for help after the attack.", []),
+    ("The village is called Ashford.", []),
+    ("A group called Extinction Rebellion blocked the road.", []),  # a name given, not a label
+    ("They called them yesterday.", []),
+    ("The minister was not called a liar by anyone.", []),
+    ("The meeting was called off after the storm.", []),
+])
+def test_a_label_given_by_someone_else_is_reported(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("The tabloids have called the strikers greedy and reckless. The strikers deserve our support.",
+     ("greedy", "reckless")),
+    ("Critics have branded the minister a liar.", ("liar",)),
+    ("Workers are called extremists by the industry's friends in the press.", ("extremists",)),
+])
+def test_a_reported_label_is_not_the_authors_word(text: str, labels: tuple[str, ...]) -> None:
+    report = framing.analyze(text, format="text")
+    hits = [h for p in report.paragraphs for h in p.loaded_terms if any(label in h.text for label in labels)]
+    assert hits and all(h.in_quote and h.speaker for h in hits)  # the labeller's (as resolved to an actor)

@@ -29,7 +29,8 @@ def techniques_in(text: str) -> set[str]:
     ("This will inevitably lead to chaos in every city.", "consequential_oversimplification"),
     ("They are acting just like the Nazis did.", "guilt_by_association"),
     ("Their hypocrisy is plain to see.", "appeal_to_hypocrisy"),
-    ("Critics branded the minister a puppet of foreign interests.", "name_calling_labeling"),
+    # (the author's own label: one that "Critics branded …" is the critics' words, reported speech)
+    ("I call the minister a puppet of foreign interests.", "name_calling_labeling"),
     ("This is a protection racket, not diplomacy.", "loaded_language"),
     ("Can anyone really trust a word they say now?", "doubt"),
     ("Russia will not kneel!", "slogans"),

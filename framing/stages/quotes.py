@@ -4,6 +4,10 @@
   or any quotation of five words or more.
 * Reported speech: "X said (that) …", "X insisted …", "according to X, …", and a list
   introduced by "X portrays Y as:" — the rest of the sentence (or the list) is X's.
+  A label someone else gives is reported too: "X called Y Z", "X denounced Y as Z" (Y and Z
+  are X's), "Y was branded Z by X" (Z is X's; with no "by", an unnamed speaker's).
+* A quotation with no speaker that is a whole sentence right after a quoted speaker's
+  continues that speaker ('"…," said Thapa. "We are tired."').
 * Scare quote: a short quoted phrase (at most four words) with no speaker, in lower
   case or after "so-called" — the author's ironic distance (photo-op "truces").
 
@@ -21,6 +25,7 @@ from functools import cache
 
 from framing.model import Quote, Sentence, TextSpan
 from framing.text.matching import SubstringSet
+from framing.text.valence import vader_tables
 from framing.text.wordlists import is_everyday_word
 
 # Verbs that introduce speech or a stated view, in the forms news writing uses.
@@ -57,6 +62,7 @@ FRAGMENT_VERBS = SPEECH_VERBS | frozenset(
 # Marks that close a clause: a speech verb before one does not introduce a quotation after it.
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
+_CLOSERS = frozenset(_OPEN_CLOSE.values())
 _OPENER = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
 # after a labelling verb is the subject's label, not the author's scare quote.
@@ -109,7 +115,12 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 5
 # A speech verb at most this many words before a short quotation makes it the speaker's fragment
 # ('said in a statement that it was "cooperating fully"'); further back it belongs to another clause.
 MAX_FRAGMENT_WORDS = 8
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|his|her|its|their|our|one|now|then|former)\b[^,]{0,80},\s*$")
+# The last phrase set off by commas before a speech verb ("Ilves, an analyst at X, said").
+_APPOSITIVE = re.compile(r",\s*(?P<inner>[^,\s][^,]{0,79}?)\s*,$")
+# The appositive pattern can match no more characters than this (a comma, 80 and a comma).
+MAX_APPOSITIVE_CHARS = 84
+# Longer than any preposition: the word before a phrase is read from this many characters.
+MAX_WORD_CHARS = 24
 _PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
 _OBJECT_VERBS = frozenset(
@@ -120,11 +131,30 @@ _OBJECT_VERBS = frozenset(
     """.split()
 )
 MIN_REPORTED_WORDS = 4
+# Forms of SPEECH_VERBS that are as often plural nouns ("compensation claims", "pay demands").
+_PLURAL_NOUN_FORMS = frozenset(
+    """
+    claims states notes stresses counters recalls remarks replies boasts vows promises pledges demands
+    urges fears hopes charges signals cautions slams blasts sneers quips retorts fumes rants rages moans
+    grumbles laments
+    """.split()
+)
+# A word after such a form that shows the noun: a preposition that takes a noun's complement ("claims
+# from victims", "demands for pay"; not "in" or "on": "claims in a lawsuit that …" is the verb), or an
+# auxiliary, modal or verb of change whose subject the noun is ("claims will be processed", "fears grew").
+_NOUN_AFTER = re.compile(
+    r"\s+(?:from|of|for|against|about|over|by|among|between|"
+    r"will|would|can|could|may|might|must|should|shall|are|were|have|had|do|did|remain|remained|"
+    r"rose|fell|grew|mounted|soared|surged|eased|faded|piled)\b",
+    re.I,
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
 # The patterns below are compiled once here rather than formatted and looked up per call.
+# (The verb after the speaker is one of SPEECH_VERBS, so the speaker phrase grows until one follows:
+# '"…," a council spokesman said', not "a council" and "spokesman".)
 _SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
-    r"(?:\w+ly\s+)?(?P<verb2>[a-z]+))\b"
+    r"(?:\w+ly\s+)?(?P<verb2>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"))\b"
 )
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
 # '"…," said union leader Frank Dolan': a role in lower case, then the name (the speaker).
@@ -135,13 +165,74 @@ _NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or b
                            "against than as".split())
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
+_WHOLE_NAME = re.compile(_NAME)
 _SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
 # More words than a match of the two patterns above can span (at most seven).
 END_PHRASE_WORDS = 10
 _PLAIN_WORD = re.compile(r"[\w'’]+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
+# After a verb with an object, or an adjunct opened by one of _ADJUNCT_OPENERS, "that" may come later:
+# "told reporters on Monday that", "boasted to reporters on the second day that".
+_LONG_THAT_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?that\b")
+_ADJUNCT_OPENERS = frozenset("to in on at during after before via through with from last earlier later this".split())
+_FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 _PRONOUNS = frozenset("he she they we i it".split())
+# Verbs that give a label, with "as" or without ("called the strikers greedy", "branded him a liar").
+_NAMING_VERBS = frozenset("call calls called brand brands branded dub dubs dubbed label labels labelled labeled "
+                          "term terms termed".split())
+# Verbs that give a label after "as" only ("described the plan as reckless", "denounced them as traitors").
+_AS_VERBS = _NAMING_VERBS | frozenset(
+    """
+    describe describes described portray portrays portrayed depict depicts depicted characterise characterises
+    characterised characterize characterizes characterized denounce denounces denounced deride derides derided
+    dismiss dismisses dismissed decry decries decried condemn condemns condemned hail hails hailed praise
+    praises praised tout touts touted ridicule ridicules ridiculed mock mocks mocked lambast lambasts lambasted
+    vilify vilifies vilified demonise demonises demonised demonize demonizes demonized castigate castigates
+    castigated
+    """.split()
+)
+# Labelling verbs with a physical sense too ("attacked the town as civilians fled", "painted the fence"):
+# after "as" their label must show itself (an article "a"/"an", a quotation or an evaluative word).
+_PHYSICAL_AS_VERBS = frozenset("attack attacks attacked slam slams slammed blast blasts blasted paint paints painted "
+                               "cast casts frame frames framed".split())
+_BE = frozenset("be is are was were been being am get gets got getting gotten".split())
+# What may stand between a subject and its verb: auxiliaries and adverbs ("have long branded").
+_VERB_GROUP = frozenset("have has had will would could might may must should shall can did do does also often "
+                        "repeatedly long even already once now since still openly publicly routinely".split())
+_NEGATORS = frozenset("not never no".split())
+# Words that open no label after a naming verb: particles and prepositions ("called off", "called
+# for calm", "was called to testify").
+_PARTICLES = _PREPOSITIONS | frozenset("off up out back upon down away together forth around through".split())
+# ... and, in the active, "a"/"an": the verb has no object before them ("called a strike", "called an election").
+_NOT_A_LABEL = _PARTICLES | frozenset("a an".split())
+_ARTICLES = frozenset("a an the".split())
+# Words that make what follows a calling verb a time, not a label ("called the police the next morning").
+_TIME_WORDS = frozenset("time times day days week weeks month months year years morning afternoon evening night "
+                        "hour hours minute minutes moment yesterday today tomorrow tonight again twice once later "
+                        "earlier now then".split())
+_OBJECT_PRONOUNS = frozenset("him her them it us me this that these those".split())
+_DETERMINERS = _POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
+# "as" in these phrases labels nothing ("as well as", "such as", "as part of").
+_NOT_AFTER_AS = frozenset("well such part soon long much many far though if usual expected ever".split())
+# Words that end the clause a label runs to (besides punctuation).
+_CLAUSE_STOPS = frozenset("but yet because while whereas although though when after before since unless if so "
+                          "until".split())
+# An agent after "by" that names nobody ("was called a pause by nobody") or is no agent ("by far").
+_NO_AGENT = frozenset("nobody none no far then now contrast comparison mistake default".split())
+_AUTHOR_PRONOUNS = frozenset("i we us me".split())
+# Most words of a verb group before a labelling verb ("have also long been called").
+MAX_VERB_GROUP_WORDS = 5
+# Most words read after a labelling verb (object and label), and in a "by" agent.
+MAX_LABEL_WORDS = 30
+MAX_AGENT_WORDS = 8
+# Most object words between a verb and its "as" ("described the new housing plan as …").
+MAX_OBJECT_WORDS = 8
+# Most words of a label after a name with no article ("called Biden weak and vain"): more is a clause.
+MAX_BARE_LABEL_WORDS = 3
+# Words that end a "by" agent: a time or place adjunct after it ("by the police chief on Monday").
+_AGENT_STOPS = (_PREPOSITIONS - {"of", "in"}) | _TIME_WORDS | frozenset("last this".split())
+_LABEL_TOKEN = re.compile(r"[\w'’-]+|[,;:—–()!?]|\.(?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +246,18 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
 
     ``list_items`` are (start, end) of bullet paragraphs, sorted: when a reported-speech
     sentence ends with a colon, the bullet items right after it are that speaker's words.
+    A quotation with no speaker that makes up a whole sentence right after a quoted speaker's
+    sentence (in the same paragraph, or opening the next) continues that speaker, as news
+    writing attributes a run of quotations once; author text or another speaker ends the run,
+    and reported speech carries on only within its paragraph.
     """
     quotes: list[Quote] = []
     item_starts = [start for start, _ in list_items]
+    last: Quote | None = None  # the last quotation or reported speech of the unit before
+    previous_end = 0
     for sentence in _quotation_units(text, sentences):
-        found = _quotes_in(text, sentence)
+        found, last = _quotes_in(text, sentence, _carried_speaker(text, last, previous_end, sentence.start))
+        previous_end = sentence.end
         quotes.extend(found)
         if sentence.text.rstrip().endswith(":"):
             intro = next((q for q in found if q.kind == "reported"), None)
@@ -208,11 +306,27 @@ def _leaves_open(sentence: str) -> bool:
     return any(close is None for _, close in _openings(sentence, guillemets_close_after_letters=True))
 
 
-def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
+def _carried_speaker(text: str, last: Quote | None, end: int, start: int) -> TextSpan | None:
+    """The speaker of ``last`` (the last quotation of the unit ending at ``end``) that a quotation in the unit
+    starting at ``start`` may continue: only white space between, and no paragraph break after reported speech."""
+    if last is None or last.speaker is None or end > start:
+        return None
+    gap = text[end:start]
+    if gap.strip() or "\n" in gap and last.kind != "direct":
+        return None  # author text between; or 'X said …' ends its paragraph: the next one's quotation is anyone's
+    return last.speaker
+
+
+def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -> tuple[list[Quote], Quote | None]:
+    """The quotations of one unit, and the last of them (not a scare quote or label), whose speaker the next unit may continue.
+
+    ``carried`` is the speaker of the unit right before: a quotation that is the whole unit
+    and names no speaker of its own is theirs.
+    """
     found: list[Quote] = []
     marked: list[tuple[int, int]] = []
     previous: tuple[int, TextSpan | None] = (-1, None)  # end and speaker of the last quotation
-    for marks in _quotation_marks(sentence.text):
+    for index, marks in enumerate(_quotation_marks(sentence.text)):
         start, end = sentence.start + marks.open_at, sentence.start + marks.close_at + 1
         inner = text[start + 1:end - 1]
         n_words = len(_WORD_RE.findall(inner))
@@ -222,6 +336,8 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         before = text[before_start:start]
         after = text[end:min(sentence.end, end + MAX_CLAUSE_CHARS)]
         speaker = _speaker_after(text, end, after) or _speaker_before(text, before_start, before)
+        if speaker is None and carried is not None and index == 0 and _is_whole_unit(text, sentence, start, end):
+            speaker = carried  # '"…," said Thapa. "We are tired."': Thapa still speaks
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
             speaker = _labeller(text, before_start, before)
         if speaker is None and previous[1] is not None and _COORDINATED.fullmatch(text, previous[0], start):
@@ -242,14 +358,39 @@ def _quotes_in(text: str, sentence: Sentence) -> list[Quote]:
         found.append(Quote(start, end, text[start:end], "direct", speaker))
         marked.append((start, end))
     reported = _reported_speech(text, sentence, marked)
-    if reported is not None:
+    labelled = _labelled(text, sentence, marked)
+    if labelled is not None and reported is not None and (
+            _crosses(labelled, reported) or _holds(reported, labelled) and labelled.speaker == reported.speaker):
+        labelled = None  # "X portrayed Y as Z": the reported speech holds it already
+    for spoken in sorted((q for q in (reported, labelled) if q is not None), key=lambda q: (q.start, -q.end)):
         found = [  # a quotation inside reported speech is the speaker's words, a scare quote included
-            Quote(q.start, q.end, q.text, "direct", reported.speaker)
-            if q.kind in ("direct", "scare") and reported.start <= q.start and q.end <= reported.end + 1 else q
+            Quote(q.start, q.end, q.text, "direct", spoken.speaker)
+            if q.kind in ("direct", "scare") and spoken.start <= q.start and q.end <= spoken.end + 1 else q
             for q in found
         ]
-        found.append(reported)
-    return found
+        found.append(spoken)
+    return found, _last_quotation([q for q in found if q is not labelled])  # a label starts no run of quotations
+
+
+def _holds(outer: Quote, inner: Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _crosses(first: Quote, second: Quote) -> bool:
+    """Whether two spans overlap with neither holding the other."""
+    return (first.start < second.end and second.start < first.end
+            and not _holds(first, second) and not _holds(second, first))
+
+
+def _is_whole_unit(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the quotation ``start``..``end`` is all the words of its unit (a sentence standing in quotation marks)."""
+    return not any(ch.isalnum() for ch in text[sentence.start:start]) and not any(
+        ch.isalnum() for ch in text[end:sentence.end])
+
+
+def _last_quotation(found: Sequence[Quote]) -> Quote | None:
+    """The last quotation or reported speech of a unit (None when it has none)."""
+    return max((q for q in found if q.kind != "scare"), key=lambda q: q.start, default=None)
 
 
 def _quotes_someone(before: str) -> bool:
@@ -367,23 +508,43 @@ def _speaker_before(text: str, offset: int, before: str) -> TextSpan | None:
 
 
 def _subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
-    """The speaker ending a clause: "Marta Ilves, an analyst at X," -> "Marta Ilves"."""
+    """The speaker ending a clause: "Marta Ilves, an analyst at X," -> "Marta Ilves".
+
+    A clause ending in an appositive set off by commas names its speaker on either side:
+    "Ilves, union leader," and "The union's leader, Denise Okafor," — the name before the
+    appositive, else an appositive that is a name, else the phrase before it ("the spokesman, 45,").
+    """
     if len(clause) > MAX_CLAUSE_CHARS:
         offset, clause = offset + len(clause) - MAX_CLAUSE_CHARS, clause[-MAX_CLAUSE_CHARS:]
     clause = clause.rstrip()
-    appositive = _APPOSITIVE.search(clause)
-    if appositive and clause[:appositive.start()].strip():
-        head = clause[:appositive.start()]
-        name = _search_at_end(_NAME_AT_END, head)
-        if name:
-            return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
-    found = _search_at_end(_SPEAKER_AT_END, clause)
-    if not found:
+    if not clause.endswith(","):
+        return _speaker_at_end(text, offset, clause)
+    appositive = _APPOSITIVE.search(clause, max(0, len(clause) - MAX_APPOSITIVE_CHARS))
+    if appositive is None or not clause[:appositive.start()].strip():
         return None
-    preceding = _PLAIN_WORD.findall(clause[:found.start(1)])
-    if preceding and preceding[-1].lower() in _PREPOSITIONS:
+    head = clause[:appositive.start()]
+    name = _search_at_end(_NAME_AT_END, head)
+    if name and not _after_preposition(head, name.start(1)):
+        return _clean_speaker(text, offset + name.start(1), offset + name.end(1))
+    inner = appositive.group("inner")
+    if _WHOLE_NAME.fullmatch(inner):  # "The union's leader, Denise Okafor,"
+        inner_start = appositive.start("inner")
+        return _clean_speaker(text, offset + inner_start, offset + inner_start + len(inner))
+    return _speaker_at_end(text, offset, head)
+
+
+def _speaker_at_end(text: str, offset: int, clause: str) -> TextSpan | None:
+    """The speaker phrase that ends ``clause`` (no comma after it), unless a preposition governs it."""
+    found = _search_at_end(_SPEAKER_AT_END, clause)
+    if not found or _after_preposition(clause, found.start(1)):
         return None  # "brokers in London said": London is not the speaker
     return _clean_speaker(text, offset + found.start(1), offset + found.end(1))
+
+
+def _after_preposition(clause: str, start: int) -> bool:
+    """Whether the word before ``start`` is a preposition ("in London", "On Monday")."""
+    preceding = _PLAIN_WORD.findall(clause[max(0, start - MAX_WORD_CHARS):start])
+    return bool(preceding) and preceding[-1].lower() in _PREPOSITIONS
 
 
 def _search_at_end(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
@@ -433,14 +594,17 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
             previous = current
             continue
         previous = current
+        if current.lower() in _PLURAL_NOUN_FORMS and _NOUN_AFTER.match(content, word.end()):
+            continue  # "Compensation claims from flood victims rose": a noun, not a verb
         subject = _subject_before(text, sentence.start, content[:word.start()])
         if subject is None or not is_speaker_like(subject.text):
             continue
-        rest = content[word.end():]
-        that = _THAT_CLAUSE.match(rest)
+        first = _FIRST_WORD.match(content, word.end())
+        long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
+        that = (_LONG_THAT_CLAUSE if long_ok else _THAT_CLAUSE).match(content, word.end())
         if that is None and current.lower() in _OBJECT_VERBS:
             continue
-        span_start = sentence.start + word.end() + (that.end() if that else 0)
+        span_start = sentence.start + (that.end() if that else word.end())
         return _reported(text, span_start, sentence.end, subject, marked)
     return None
 
@@ -470,16 +634,192 @@ def is_speaker_like(candidate: str) -> bool:
     return not all(is_everyday_word(word.strip(",")) for word in words)
 
 
-def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked: list[tuple[int, int]]) -> Quote | None:
+def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked: list[tuple[int, int]], *,
+              min_words: int = MIN_REPORTED_WORDS) -> Quote | None:
     while start < end and not text[start].isalnum() and text[start] not in "\"“‘«":
         start += 1
     while end > start and text[end - 1] in " .!?:":
         end -= 1
     introduces_list = text[end:end + 1] == ":"
-    too_short = len(_WORD_RE.findall(text[start:end])) < MIN_REPORTED_WORDS and not introduces_list
+    too_short = len(_WORD_RE.findall(text[start:end])) < min_words and not introduces_list
     if too_short or any(s <= start and end <= e for s, e in marked):
         return None
     return Quote(start, end, text[start:end], "reported", speaker)
+
+
+def _labelled(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
+    """A label someone other than the author gives: "X called Y Z", "X denounced Y as Z", "Y was branded Z (by X)".
+
+    Active, the object and its label (to the clause end) are the subject's words, as in reported
+    speech; a subject "I" or "we" is the author, whose label it stays. Passive, the label is the
+    words of the agent after "by", or of someone unnamed (speaker None).
+    """
+    content = sentence.text
+    if not _labelling_verbs().found_in(content.lower()):
+        return None  # most sentences: no labelling verb even inside a word
+    for word in _WORD_RE.finditer(content):
+        verb = word.group()
+        if verb not in _AS_VERBS and verb not in _PHYSICAL_AS_VERBS:
+            continue  # (the sets are lower case: "Call it what you like" opens a sentence with no subject)
+        head_end, passive, negated = _verb_group(content, word.start())
+        head_start = max(0, head_end - MAX_CLAUSE_CHARS)  # (the subject is looked for this far back only)
+        head = content[head_start:head_end]
+        if negated or not passive and not head.rstrip()[-1:].isalnum():
+            continue  # "never called them …"; ", called Acme," (a participle, not a verb with its subject)
+        tokens = _clause_tokens(content, word.end())
+        if passive:
+            found = _passive_label(text, sentence, verb, tokens, marked)
+        else:
+            found = _active_label(text, sentence, verb, tokens, sentence.start + head_start, head, marked)
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _labelling_verbs() -> SubstringSet:
+    """The labelling verbs in one automaton (a sentence without any of them gives no label)."""
+    return SubstringSet(_AS_VERBS | _PHYSICAL_AS_VERBS)
+
+
+def _verb_group(content: str, verb_start: int) -> tuple[int, bool, bool]:
+    """Where the subject before a verb ends (past auxiliaries and adverbs), whether a form of
+    "be" makes the verb passive, and whether "not" or "never" negates it."""
+    end, passive, negated = verb_start, False, False
+    words = list(_WORD_RE.finditer(content, max(0, verb_start - MAX_CLAUSE_CHARS), verb_start))
+    for found in reversed(words[-MAX_VERB_GROUP_WORDS:]):
+        if content[found.end():end].strip():
+            break  # punctuation between: the group ends
+        lowered = found.group().lower()
+        if lowered in _BE:
+            passive = True
+        elif lowered in _NEGATORS or lowered.endswith(("n't", "n’t")):
+            negated = True
+        elif not (lowered in _VERB_GROUP or lowered.endswith("ly") and len(lowered) > 4):
+            break
+        end = found.start()
+    return end, passive, negated
+
+
+def _clause_tokens(content: str, start: int) -> list[re.Match[str]]:
+    """The words after a verb up to the end of its clause (punctuation or a conjunction), at most MAX_LABEL_WORDS."""
+    tokens: list[re.Match[str]] = []
+    for token in _LABEL_TOKEN.finditer(content, start):
+        if not token.group()[0].isalnum() or token.group().lower() in _CLAUSE_STOPS or len(tokens) == MAX_LABEL_WORDS:
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _active_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Match[str]], offset: int, head: str,
+                  marked: list[tuple[int, int]]) -> Quote | None:
+    """"X called Y Z": Y and Z are X's words, when X (ending ``head``, which starts at ``offset``) is not the author."""
+    if len(tokens) < 2 or not _has_label(sentence.text, verb.lower(), tokens):
+        return None
+    subject = _subject_before(text, offset, head) or _noun_phrase_before(text, offset, head)
+    if subject is None or subject.text.lower() in _AUTHOR_PRONOUNS:
+        return None  # "I call this a disgrace": the author's own label
+    end = _past_closer(text, sentence.start + tokens[-1].end(), sentence.end)
+    start = tokens[0].start() - (sentence.text[tokens[0].start() - 1:tokens[0].start()] in _OPEN_CLOSE)
+    return _reported(text, sentence.start + start, end, subject, marked, min_words=2)
+
+
+def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
+    """Whether the words after an active labelling verb hold an object and then its label.
+
+    The label follows "as", or (naming verbs) an object: after a pronoun or a name it starts
+    right away; after any other object at the next article or quotation mark; with neither
+    in sight it must show itself, ending the clause in an evaluative word ("the strikers greedy").
+    """
+    words = [token.group() for token in tokens]
+    lowered = [word.lower() for word in words]
+    if lowered[0] in _NOT_A_LABEL:
+        return False
+    if "as" in lowered[1:MAX_OBJECT_WORDS + 1]:  # "described the plan as reckless"
+        after = lowered.index("as", 1) + 1
+        return after < len(words) and lowered[after] not in _NOT_AFTER_AS and (
+            verb not in _PHYSICAL_AS_VERBS or _shows_label(content, tokens[after]))
+    if verb not in _NAMING_VERBS:
+        return False
+    quoted = [content[token.start() - 1:token.start()] in _OPEN_CLOSE for token in tokens]
+    if lowered[0] in _OBJECT_PRONOUNS:  # "called them thugs"
+        label = 1
+    elif words[0][0].isupper():  # "called Biden weak" (but "a group called Extinction Rebellion blocked the road")
+        label = next((k for k in range(1, len(words)) if not words[k][0].isupper()), len(words))
+    else:  # "branded the minister a liar", 'called the mayor "reckless"'
+        label = next((k for k in range(2, min(len(words), MAX_OBJECT_WORDS + 2))
+                      if lowered[k] in _ARTICLES or quoted[k]), 0)
+    if label == len(words):
+        return False
+    if label and (lowered[label] in _ARTICLES or quoted[label]):
+        return lowered[label - 1] not in _PREPOSITIONS and _TIME_WORDS.isdisjoint(lowered[label:label + 3])
+    rest = lowered[label:]  # the whole phrase when no object's end is known
+    if label and (len(rest) > MAX_BARE_LABEL_WORDS or rest[0] in _TIME_WORDS or rest[0] in _NOT_A_LABEL):
+        return False
+    if not _PREPOSITIONS.isdisjoint(rest) or rest[-1].endswith("ly"):
+        return False
+    # after a pronoun any word is the label ("called them thugs"); else it must be evaluative
+    return label == 1 and lowered[0] in _OBJECT_PRONOUNS or bool(_valence(rest[-1]))
+
+
+def _shows_label(content: str, token: re.Match[str]) -> bool:
+    """Whether the word after "as" opens a label: "a"/"an", a quotation, or an evaluative word."""
+    word = token.group().lower()
+    return word in ("a", "an") or content[token.start() - 1:token.start()] in _OPEN_CLOSE or bool(_valence(word))
+
+
+def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Match[str]],
+                   marked: list[tuple[int, int]]) -> Quote | None:
+    """"Y was called Z by X": Z is X's words; with no "by", someone's unnamed."""
+    content = sentence.text
+    lowered = [token.group().lower() for token in tokens]
+    first = 1 if lowered[:1] == ["as"] else 0
+    if first == 0 and verb.lower() not in _NAMING_VERBS or first >= len(tokens):
+        return None
+    word = tokens[first].group()
+    quoted = content[tokens[first].start() - 1:tokens[first].start()] in _OPEN_CLOSE
+    if lowered[first] in _PARTICLES or lowered[first] in _TIME_WORDS or (
+            not quoted and (word[0].isupper() or word == "the" and first + 1 < len(tokens)
+                            and tokens[first + 1].group()[0].isupper())):
+        return None  # "was called off", "is called Ashford" (a name, not a label)
+    by = lowered.index("by", first) if "by" in lowered[first:] else len(tokens)
+    if by == first:
+        return None
+    speaker = None
+    if by < len(tokens):
+        agent = tokens[by + 1:by + 1 + MAX_AGENT_WORDS]
+        agent = agent[:next((k for k in range(1, len(agent)) if agent[k].group().lower() in _AGENT_STOPS), len(agent))]
+        if not agent or agent[0].group().lower() in _NO_AGENT or agent[0].group().lower() in _AUTHOR_PRONOUNS:
+            return None  # 'called a "pause" by nobody': nobody's words; "by us": the author's
+        speaker = _clean_speaker(text, sentence.start + agent[0].start(), sentence.start + agent[-1].end()) or (
+            TextSpan(sentence.start + agent[0].start(), sentence.start + agent[-1].end(),
+                     text[sentence.start + agent[0].start():sentence.start + agent[-1].end()]))
+    end = _past_closer(text, sentence.start + tokens[by - 1].end(), sentence.end)
+    return _reported(text, sentence.start + tokens[first].start() - quoted, end, speaker, marked, min_words=1)
+
+
+def _past_closer(text: str, end: int, limit: int) -> int:
+    """``end``, or past the closing mark of a quoted label that ends there ('"responsible reform."')."""
+    after = text[end:min(limit, end + 2)]
+    if after[:1] in _CLOSERS:
+        return end + 1
+    return end + 2 if len(after) == 2 and after[0] in ".,!?" and after[1] in _CLOSERS else end
+
+
+def _noun_phrase_before(text: str, offset: int, head: str) -> TextSpan | None:
+    """A subject that is no speaker noun but a determiner phrase ("the tabloids"), as a labeller."""
+    found = _search_at_end(_SPEAKER_AT_END, head.rstrip())
+    if found is None or _after_preposition(head, found.start(1)):
+        return None
+    words = found.group(1).split()
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS or not words[-1].isalpha() or words[-1].lower() in _PRONOUNS:
+        return None
+    return TextSpan(offset + found.start(1), offset + found.end(1), found.group(1))
+
+
+def _valence(word: str) -> float:
+    """VADER's valence of a word (0 when it has none): an evaluative word."""
+    return vader_tables()[0].get(word, 0.0)
 
 
 def _introduced_list(text: str, after: int, speaker: TextSpan | None, list_items: Sequence[tuple[int, int]],
