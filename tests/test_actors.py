@@ -265,3 +265,30 @@ def test_find_actors_names_across_initials_possessives_and_odd_capitals(text: st
 def test_a_dateline_in_capitals_is_no_actor(text: str, name: str, kept: bool) -> None:
     actors = {a.actor for a in framing.analyze(text).actors}
     assert (name in actors) == kept, actors
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SINGAPORE, June 11 (Reuters) - The court upheld the fine.", []),  # neither the place nor the credit
+    ("BEIRUT, June 11 (AFP) - The court upheld the fine.", []),
+    ("LUXEMBOURG, June 11 - The court upheld the fine.", []),  # a capital that is also a country
+    ("Singapore, June 11 (Reuters) - The court upheld the fine.", []),  # Title Case
+    ("Singapore - The court upheld the fine.", []),
+    ("KYIV, Ukraine, Oct. 14, 2025 (Reuters) - Officials met.", []),
+    ("MOSCOW, June 11 - The court upheld the fine.", []),
+    ("Singapore, June 11 (Reuters) - The court upheld the fine. Singapore will appeal, Reuters reported.",
+     [("Singapore", "Singapore"), ("Reuters", "Reuters")]),  # later mentions still count
+    ("Singapore - a city that never sleeps - fined the firm.", [("Singapore", "Singapore")]),  # no dateline
+    ("Singapore fined the firm, Reuters reported.", [("Singapore", "Singapore"), ("Reuters", "Reuters")]),
+    ("Donald Trump - The president said no.", [("Donald Trump", "Donald Trump")]),  # a person, not a place
+    ("Mira Halvorsen, Oct 14 - The mayor said no.", [("Mira Halvorsen", "Mira Halvorsen")]),
+])
+def test_a_dateline_names_no_actor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_in(text) == expected
+
+
+def test_a_dateline_in_the_first_paragraph_after_a_title_names_no_actor() -> None:
+    report = framing.analyze("Court upholds fine\n\nBEIRUT, June 11 (AFP) - The court upheld the fine. "
+                             "Lebanon will appeal.\n\nAFP could not reach the ministry.")
+    mentions = [(m.mention.text, m.mention.actor) for p in report.paragraphs for m in p.actors]
+    assert ("AFP", "Agence France-Presse") in mentions and ("Lebanon", "Lebanon") in mentions
+    assert [text for text, _ in mentions].count("AFP") == 1

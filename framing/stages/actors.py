@@ -27,7 +27,7 @@ from typing import Literal
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from framing.stages.recogniser import NameSpan, find_names
+from framing.stages.recogniser import ORG_SUFFIXES, NameSpan, find_names
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
@@ -359,11 +359,18 @@ _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
 _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
                                  "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
 _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
-# A dateline after a name in capitals, up to its dash: "ISTANBUL, Oct 14 -", "KYIV (Reuters) -".
-# After a name in capitals: up to three place, date or agency parts (", California", ", March 3",
-# " (Reuters)"), then the dash. A part after a comma opens with a capital or a digit, so "OPEC, the
-# cartel, said - as expected -" is no dateline.
-_CAPITALS_DATELINE = re.compile(r"(?:\s*,\s*[A-Z0-9][^\n,.;:]{0,29}?|\s*\([^\n()]{1,30}\)){0,3}\s+[-–—]\s")
+# A dateline opening a body paragraph, up to its dash: "ISTANBUL, Oct 14 -", "SINGAPORE, June 11
+# (Reuters) -", "Beirut (AFP) —", "FRESNO, California, March 3 (Wire) -". A place of one to four
+# capitalised words (or two joined by "/"), then up to four place, date or credit parts, then the
+# dash. A part after a comma opens with a capital or a digit, so "OPEC, the cartel, said - as
+# expected -" is no dateline.
+_DATELINE_OPENING = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3})"
+    r"(?P<parts>(?:\s*,\s*[A-Z0-9][\w.'’]*(?:[ \t]+[\w.'’]+){0,3}?|[ \t]*\([^\n()]{1,40}\)){0,4})"
+    r"[ \t]*[-–—]{1,2}[ \t]+"
+)
+# What follows a Title Case dateline's dash when it has no date or credit: a sentence's first word.
+_SENTENCE_OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
 # The patterns the context rules run per name, compiled once.
 _WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place or a name
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
@@ -725,13 +732,19 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     for span_start, span_end in spans:
         span = folded.get((span_start, span_end)) if folded else None
         found = _gazetteer_mentions(text, span or FoldedSpan(text, span_start, span_end), gazetteer)
+        recognised_names = names.get((span_start, span_end), ())
+        dateline = span_start if (span_start, span_end) in heading_spans else _dateline_end(
+            text, span_start, span_end, found, recognised_names)
+        if dateline > span_start:  # "SINGAPORE, June 11 (Reuters) -": no one, and no other rule's
+            found = [m for m in found if m.start >= dateline]
         taken = _Taken((m.start, m.end) for m in found)
+        if dateline > span_start:
+            taken.add(span_start, dateline)
         unknown = []
-        for recognised in names.get((span_start, span_end), ()):
+        for recognised in recognised_names:
             if gazetteer.kind_of(_canonical(recognised)) is not None:
                 continue
-            not_an_actor = recognised.kind != "PER" and (
-                is_non_actor_name(recognised.text) or _is_dateline(text, recognised.start, recognised.end, span_start))
+            not_an_actor = recognised.kind != "PER" and is_non_actor_name(recognised.text)
             if not_an_actor or _is_street(recognised.text, person=recognised.kind == "PER"):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
@@ -806,12 +819,35 @@ _EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election e
 _NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
 
 
-def _is_dateline(text: str, start: int, end: int, span_start: int) -> bool:
-    """Whether a name in capitals opens its paragraph as a dateline ("ISTANBUL, Oct 14 -"): a place, no one.
+def _dateline_end(text: str, span_start: int, span_end: int, found: Sequence[ActorMention],
+                  names: Sequence[NameSpan]) -> int:
+    """Where the dateline opening a body span ends, past its dash (``span_start`` when there is none).
 
-    The dash that ends a dateline must follow within a few words, so "OPEC, the cartel, said" stays an actor.
+    A dateline names no actor, neither its place nor the agency it credits ("SINGAPORE, June
+    11 (Reuters) -"). Its place is in capitals, or in Title Case with a date or a credit after
+    it or a capitalised sentence after the dash ("Moscow - The court ruled", not "Moscow - a
+    city that"); it is a place, so a person or an organisation there opens no dateline ("Trump -
+    The president said", "Acme Corp - The company said").
     """
-    return start == span_start and text[start:end].isupper() and _CAPITALS_DATELINE.match(text, end) is not None
+    match = _DATELINE_OPENING.match(text, span_start, span_end)
+    if match is None:
+        return span_start
+    parts = match.group("parts")
+    if not match.group("place").isupper() and "(" not in parts and not any(char.isdigit() for char in parts) \
+            and _SENTENCE_OPENING.match(text, match.end()) is None:
+        return span_start
+    place_end = match.end("place")
+    if _last_head(match.group("place")) in ORG_SUFFIXES:
+        return span_start
+    for mention in found:
+        if mention.start < place_end and not (mention.kind == "state" or (
+                mention.is_metonym and mention.kind != "person" and not mention.text.lower().startswith("the "))):
+            return span_start
+    for name in names:
+        if name.start < place_end and not any(m.start < name.end and name.start < m.end for m in found) and (
+                name.kind == "PER" or (name.kind == "ORG" and _last_head(name.text) in ORG_SUFFIXES)):
+            return span_start
+    return match.end()
 
 
 # Heads of street and square names: places, never actors ("Main Street", "Harbour Road"); the seats
