@@ -292,3 +292,30 @@ def test_a_dateline_in_the_first_paragraph_after_a_title_names_no_actor() -> Non
     mentions = [(m.mention.text, m.mention.actor) for p in report.paragraphs for m in p.actors]
     assert ("AFP", "Agence France-Presse") in mentions and ("Lebanon", "Lebanon") in mentions
     assert [text for text, _ in mentions].count("AFP") == 1
+
+
+def kinds_in(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.actor, m.kind) for m in find_actors(text, [(0, len(text))], load_gazetteer())]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vantix Ltd was fined.", [("Vantix Ltd", "Vantix Ltd", "organisation")]),  # a legal form
+    ("Shares in Kessler GmbH fell after the ruling.", [("Kessler GmbH", "Kessler GmbH", "organisation")]),
+    ("PriceFinder, a British comparison site, complained.", [("PriceFinder", "PriceFinder", "organisation")]),
+    ("The Daily Herald, a tabloid, ran the story.", [("Daily Herald", "Daily Herald", "media")]),
+    ("Competition Commissioner Margrethe Lindqvist said the ruling was fair.",  # a title
+     [("Competition Commissioner Margrethe Lindqvist", "Margrethe Lindqvist", "person")]),
+    ("Vantix Ltd was fined on Tuesday. Vantix said it would appeal.",  # the company without its legal form
+     [("Vantix Ltd", "Vantix Ltd", "organisation"), ("Vantix", "Vantix Ltd", "organisation")]),
+    ("Dmitri Orlov, the company's founder, said no.", [("Dmitri Orlov", "Dmitri Orlov", "person")]),
+    ("Foreign Minister Amara Diallo said no.", [("Foreign Minister Amara Diallo", "Amara Diallo", "person")]),
+    ("The shelling of Kharkiv went on all night.", [("Kharkiv", "Kharkiv", "state")]),
+])
+def test_the_text_decides_an_unknown_names_kind(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds_in(text) == expected
+
+
+def test_a_name_read_as_a_place_and_as_a_party_is_no_place() -> None:
+    kinds = {kind for _, actor, kind in kinds_in(
+        "The court fined Vantix on Tuesday. Vantix said it would appeal the ruling against Vantix.") if actor == "Vantix"}
+    assert kinds == {"organisation"}

@@ -27,7 +27,7 @@ from typing import Literal
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from framing.stages.recogniser import ORG_SUFFIXES, NameSpan, find_names
+from framing.stages.recogniser import COMPANY_SUFFIXES, ORG_SUFFIXES, NameSpan, find_names
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
@@ -541,6 +541,29 @@ _NOT_NAME_WORDS = frozenset(
     """.split()
 )
 _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
+# An apposition after a name, up to its head noun: ", a British comparison site,", ", the
+# world's largest retailer.", ", a subsidiary of ...", ", a spokesman for ...".
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[^,;:.()\n\s]+\s+){0,5}?([a-z][a-z-]*)"
+    r"(?=\s*[,;:.)]|\s*$|\s+(?:that|which|who|whose|based|owned|run|founded|backed|known|listed|with|of|for|in|at|from|"
+    r"on|since|to)\b)"
+)
+# Head nouns of such an apposition that make the name an organisation or a news medium;
+# ROLE_WORDS make it a person.
+_ORGANISATION_APPOSITION_HEADS = frozenset(
+    """
+    company firm group charity bank startup start-up website site platform maker retailer manufacturer
+    supplier provider operator chain brand business conglomerate corporation subsidiary agency organisation
+    organization nonprofit non-profit ngo foundation think-tank tank union association federation coalition
+    alliance network app carrier airline insurer lender utility multinational exchange fund institute
+    party movement club university school hospital body watchdog regulator consultancy miner automaker
+    carmaker drugmaker chipmaker producer exporter importer distributor developer publisher marketplace
+    service lab laboratory cooperative co-operative collective campaign initiative society trust
+    """.split()
+)
+_MEDIA_APPOSITION_HEADS = frozenset(
+    "newspaper paper broadcaster outlet magazine tabloid channel daily weekly station newswire wire".split()
+)
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
@@ -693,11 +716,27 @@ def _is_person_context(text: str, candidate: _Candidate, span_start: int, speake
         return True
     after = text[candidate.end:candidate.end + 40]
     if _FOLLOWING_ROLE.match(after):
-        return True
+        return _apposition_kind(text, candidate.end) in (None, "person")
     following = _FOLLOWING_VERB.match(after)
     if following and following.group(1) in SPEECH_VERBS:
         return True
     return speakers.covers(candidate.start, candidate.end)
+
+
+def _apposition_kind(text: str, end: int) -> ActorKind | None:
+    """The kind an apposition right after a name gives it: ", a British comparison site," an
+    organisation, ", a tabloid," a news medium, ", a Danish economist," a person (else None)."""
+    if text[end:end + 1] != ",":  # most names are followed by no comma: no regex to run
+        return None
+    apposition = _APPOSITION.match(text, end, min(len(text), end + 90))
+    if apposition is None:
+        return None
+    head = apposition.group(1)
+    if head in _ORGANISATION_APPOSITION_HEADS:
+        return "organisation"
+    if head in _MEDIA_APPOSITION_HEADS:
+        return "media"
+    return "person" if head in ROLE_WORDS else None
 
 
 # --- finding mentions -----------------------------------------------------------------
@@ -726,6 +765,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     heading_spans = frozenset(headings)
     mentions: list[ActorMention] = []
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
+    apposed: dict[str, ActorKind] = {}  # actor -> the kind an apposition gives it
     speaking = _Covering(speakers)
     names = _recognised_names(text, spans, gazetteer)
     surnames.update(_full_name_surnames(names))
@@ -751,8 +791,17 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 continue
             unknown.append(recognised)
         if unknown:
-            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
+            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS or (
+                n.kind == "LOC" and _apposition_kind(text, n.start + len(_canonical(n))) is not None)],
+                surnames, taken, apposed))
         for candidate in _name_candidates(text, span_start, span_end, taken):
+            kind = _apposition_kind(text, candidate.end)
+            if kind == "organisation" or kind == "media":  # "Price Finder, a comparison site, said"
+                name = text[candidate.start:candidate.end]
+                apposed.setdefault(name, kind)
+                found.append(ActorMention(candidate.start, candidate.end, name, name, kind, source="rule"))
+                taken.add(candidate.start, candidate.end)
+                continue
             if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
                 while len(words) > 2 and (words[0] in _TITLES or words[0].lower().rstrip(".") in ROLE_WORDS):
@@ -770,10 +819,45 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         if len(found) > 1:
             found.sort(key=_START)
         mentions.extend(found)
-    return _link_surnames(mentions)
+    return _settle_kinds(_link_surnames(mentions), apposed)
 
 
 _START = attrgetter("start")
+
+
+def _settle_kinds(mentions: tuple[ActorMention, ...], apposed: Mapping[str, ActorKind]) -> tuple[ActorMention, ...]:
+    """One kind for each name the recogniser or the rules found, from what the document says of it.
+
+    A company's name without its legal form is that company ("Vantix" after "Vantix Ltd"). A
+    name an apposition gives a kind has it everywhere ("PriceFinder, a comparison site"). A
+    name read as a place in one sentence and as a person or an organisation in another is no
+    place ("The court fined Vantix ... Vantix said"): it is an organisation if read so
+    anywhere or if it is one word (a person the news names is named in full, and a full name
+    has taken its surname before this), else a person. Gazetteer actors keep theirs.
+    """
+    companies: dict[str, set[str]] = {}
+    read_as: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.source == "gazetteer":
+            continue
+        read_as.setdefault(mention.actor, set()).add(mention.kind)
+        if mention.kind == "organisation" and " " in mention.actor:
+            stem, suffix = mention.actor.rsplit(" ", 1)
+            if suffix in COMPANY_SUFFIXES:
+                companies.setdefault(stem.rstrip(" ,&"), set()).add(mention.actor)
+    full = {stem: next(iter(names)) for stem, names in companies.items() if len(names) == 1}
+    settled: dict[str, tuple[str, ActorKind]] = {}
+    for actor, kinds in read_as.items():
+        if actor in full:
+            settled[actor] = (full[actor], "organisation")
+        elif actor in apposed:
+            settled[actor] = (actor, apposed[actor])
+        elif "state" in kinds and len(kinds) > 1:
+            settled[actor] = (actor, "organisation" if "organisation" in kinds or " " not in actor else "person")
+    if not settled:
+        return mentions
+    return tuple(replace(m, actor=settled[m.actor][0], kind=settled[m.actor][1])
+                 if m.source != "gazetteer" and m.actor in settled else m for m in mentions)
 
 
 def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
@@ -949,14 +1033,23 @@ def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> d
     return {surname: next(iter(full)) for surname, full in found.items() if len(full) == 1}
 
 
-def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, str], taken: _Taken) -> list[ActorMention]:
-    """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only."""
+def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, str], taken: _Taken,
+                    apposed: dict[str, ActorKind]) -> list[ActorMention]:
+    """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only.
+
+    An apposition after a name gives its kind ("PriceFinder, a British comparison site,"), for
+    every mention of the name (``apposed``); a place gets one only so (the caller's choice).
+    """
     found = []
     for name in names:
         written = canonical = _canonical(name)
         if not canonical or taken.overlaps(name.start, name.end) or _is_not_a_name(canonical):
             continue
-        kind = _MODEL_KINDS[name.kind]
+        kind = _apposition_kind(text, name.start + len(written))
+        if kind is not None:
+            apposed.setdefault(_without_titles(canonical) if kind == "person" else canonical, kind)
+        else:
+            kind = _MODEL_KINDS[name.kind]
         if kind == "person":
             canonical = _without_titles(canonical)
         actor = surnames.get(canonical, canonical) if kind == "person" else canonical

@@ -5,6 +5,8 @@ Candidates are maximal runs of capitalised tokens (joined across inner connector
 ("President", "Commerce Minister", "Mr.") split off. Each candidate is scored by a
 linear model trained at build time (``tools/train_recogniser.py``) and shipped as plain
 JSON (``framing/data/recogniser.json``): scoring is dict lookups, a sum and a softmax.
+The written form overrules the weights twice: a company's legal form ends an organisation
+("Vantix Ltd"), and a personal name after a person's title is a person.
 On Title Case or ALL CAPS lines, where capitalisation says little, a word only counts
 as capitalised when it is rarely written in lower case (the shipped lower-case table).
 """
@@ -119,6 +121,9 @@ TITLE_WORDS = _TITLE_HEADS | frozenset(
     health education justice energy economy agriculture labor labour information oil home
     state army police military opposition party grand crown first lance staff supreme
     executive managing assistant associate junior senior attorney district federal
+    competition environment transport culture climate immigration industry housing
+    development science technology digital employment migration tourism sport sports
+    communications infrastructure budget shadow
     """.split()
 )
 # Day names that follow a name inside a capitalised run but are not part of it.
@@ -134,6 +139,17 @@ ORG_SUFFIXES = frozenset(
     petroleum foods brands international limited
     network news times post press television radio club league church court parliament assembly
     department office service services authority board bureau alliance coalition society school
+    """.split()
+)
+
+
+# Legal forms that end a company's name and no one else's ("Vantix Ltd", "Halvard Holdings",
+# "Kessler GmbH"), matched as written: a name ending in one is an organisation whatever the
+# weights say.
+COMPANY_SUFFIXES = frozenset(
+    """
+    Inc Inc. Ltd Ltd. LLC LLP plc PLC Plc GmbH AG SA S.A. NV N.V. BV B.V. Corp Corp. Co Co. Group Holdings
+    Limited Pty SpA S.p.A. AB ASA Oyj
     """.split()
 )
 
@@ -201,6 +217,7 @@ def find_names(
         return ()
     if model is None:
         model = load_model()
+    bucket = _ratio_facts(model.lowercase_ratio).bucket
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
@@ -208,13 +225,42 @@ def find_names(
             for part in candidate.parts:
                 part_kind, part_confidence = _classify(model, part.features, part.word_features)
                 if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
-                    found.append(NameSpan(part.start, part.end, text[part.start:part.end], part_kind,
-                                          part_confidence, part.title))
+                    name = text[part.start:part.end]
+                    if " " in name or part.title is not None:
+                        part_kind = _written_kind(name, part_kind, part.title, bucket)
+                    found.append(NameSpan(part.start, part.end, name, part_kind, part_confidence, part.title))
             continue
         if kind != "NONE" and confidence >= MIN_CONFIDENCE:
-            found.append(NameSpan(candidate.start, candidate.end, text[candidate.start:candidate.end], kind,
-                                  confidence, candidate.title))
+            name = text[candidate.start:candidate.end]
+            if " " in name or candidate.title is not None:  # most names are one word after no title
+                kind = _written_kind(name, kind, candidate.title, bucket)
+            found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
     return tuple(found)
+
+
+def _written_kind(name: str, kind: NameKind, title: tuple[int, int] | None, bucket: Mapping[str, str]) -> NameKind:
+    """The kind a name's written form decides where the weights guess otherwise.
+
+    A name ending in a company's legal form is an organisation ("Vantix Ltd"). A name after a
+    person's title is a person ("Competition Commissioner Margrethe Lindqvist", "Emperor
+    Akihito") when every word of it is one rarely written in lower case, as a personal name's
+    are, and it does not end in an organisation's word.
+    """
+    if kind != "NAT" and " " in name and name.rsplit(" ", 1)[1] in COMPANY_SUFFIXES:
+        return "ORG"
+    if kind == "ORG" and title is not None and _is_personal_name(name, bucket):
+        return "PER"
+    return kind
+
+
+def _is_personal_name(name: str, bucket: Mapping[str, str]) -> bool:
+    """Whether each word of a name is rarely or never written in lower case (bucket "u" or "0") and the
+    last is no organisation's word."""
+    words = name.lower().split()
+    return words[-1] not in ORG_SUFFIXES and all(bucket[word.rstrip(".")] in _NAME_BUCKETS for word in words)
+
+
+_NAME_BUCKETS = frozenset(("u", "0"))
 
 
 def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: float) -> bool:
