@@ -29,6 +29,9 @@ def test_gazetteer_is_large_and_has_every_kind() -> None:
     ("Trump's envoy met Putin.", [("Trump", "Donald Trump"), ("Putin", "Vladimir Putin")]),
     ("President Donald Trump spoke.", [("President Donald Trump", "Donald Trump")]),
     ("Foreign Minister Sergey Lavrov spoke.", [("Foreign Minister Sergey Lavrov", "Sergei Lavrov")]),
+    ("Trade Commissioner Maroš Šefčovič spoke.", [("Trade Commissioner Maroš Šefčovič", "Maroš Šefčovič")]),
+    ("The Labour Party Leader Keir Starmer spoke.",  # the title, not the party before it
+     [("The Labour Party", "Labour Party"), ("Leader Keir Starmer", "Keir Starmer")]),
     ("The Kremlin denied it.", [("The Kremlin", "Russian government")]),
     ("The U.S. and the EU disagree.", [("The U.S.", "United States"), ("the EU", "European Union")]),
     ("Give it to us.", []),

@@ -27,7 +27,7 @@ from typing import Literal
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from framing.stages.recogniser import COMPANY_SUFFIXES, ORG_SUFFIXES, NameSpan, find_names
+from framing.stages.recogniser import COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
@@ -1086,13 +1086,15 @@ def _place_mentions(text: str, span_start: int, places: Sequence[NameSpan], take
 
 
 def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> list[ActorMention]:
-    found = []
+    found: list[ActorMention] = []
     start = span.start
     for match in gazetteer.index.find_folded(span):
         actor, form_kind = match.payload
         if form_kind == "place" and not _is_acting_place(text, match.start, match.end, start):
             continue
-        mention_start = _title_start(text, match.start, start) if actor.kind == "person" else match.start
+        mention_start = match.start
+        if actor.kind == "person":  # over a title, never into the mention before it ("Labour Party Leader X")
+            mention_start = _title_start(text, match.start, max([start, *(m.end for m in found if m.end <= match.start)]))
         found.append(ActorMention(
             mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
             is_metonym=form_kind != "name" or (actor.kind == "government" and not actor.name.endswith("government")),
@@ -1104,12 +1106,21 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> li
 
 
 def _title_start(text: str, start: int, span_start: int) -> int:
-    """Extend a person mention over titles written before it ("Foreign Minister Lavrov")."""
+    """Extend a person mention over titles written before it ("Foreign Minister Lavrov").
+
+    The word next to the name must be a title ("Minister", "Commissioner"); the words
+    before that may also be a portfolio ("Trade Commissioner", "Army Chief"), but a party's
+    name alone is no title ("Labour Party Keir Starmer").
+    """
+    titled = start
     while True:
-        previous = _LAST_WORD.search(text[max(span_start, start - 30):start])
-        if not previous or previous.group(1) not in _TITLES:
-            return start
-        start = start - len(previous.group(0))
+        previous = _LAST_WORD.search(text[max(span_start, titled - 30):titled])
+        if not previous:
+            return titled
+        word = previous.group(1)
+        if not (word in _TITLES or (titled < start and word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS)):
+            return titled
+        titled -= len(previous.group(0))
 
 
 def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
