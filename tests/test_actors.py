@@ -322,3 +322,21 @@ def test_a_name_read_as_a_place_and_as_a_party_is_no_place() -> None:
     kinds = {kind for _, actor, kind in kinds_in(
         "The court fined Vantix on Tuesday. Vantix said it would appeal the ruling against Vantix.") if actor == "Vantix"}
     assert kinds == {"organisation"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Rail and Transport Workers Union called a strike.",
+     [("Rail and Transport Workers Union", "Rail and Transport Workers Union")]),
+    ("The Maharashtra Association of Resident Doctors called a strike.",
+     [("Maharashtra Association of Resident Doctors", "Maharashtra Association of Resident Doctors")]),
+    ("The National Disaster Risk Reduction and Management Authority met.",
+     [("National Disaster Risk Reduction and Management Authority", "National Disaster Risk Reduction and Management Authority")]),
+    ("Fire and Rescue Service chiefs arrived.", [("Fire and Rescue Service", "Fire and Rescue Service")]),
+    ("The Church of Sweden apologised.", [("Church of Sweden", "Church of Sweden")]),  # not the state
+    ("The Central Bank of Nigeria cut rates.", [("Central Bank of Nigeria", "Central Bank of Nigeria")]),
+    ("The Bank of England raised rates.", [("The Bank of England", "Bank of England")]),  # known whole
+    ("Britain and France signed.", [("Britain", "United Kingdom"), ("France", "France")]),  # names, no body
+    ("Doctors in Sweden went on strike.", [("Doctors", "health workers"), ("Sweden", "Sweden")]),  # real mentions
+])
+def test_a_bodys_name_is_one_organisation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_in(text) == expected

@@ -87,6 +87,27 @@ def test_find_names_kind_follows_the_written_form(text: str, name: str, kind: st
     assert (name, kind) in [(n.text, n.kind) for n in find_names(text)]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Rail and Transport Workers Union called a strike.", "Rail and Transport Workers Union"),
+    ("The National Disaster Risk Reduction and Management Authority met.",
+     "National Disaster Risk Reduction and Management Authority"),
+    ("Fire and Rescue Service crews arrived.", "Fire and Rescue Service"),  # the sentence's first word stays
+    ("The Health and Safety Executive said no.", "Health and Safety Executive"),
+])
+def test_find_names_joins_one_bodys_name_across_and(text: str, name: str) -> None:
+    assert (name, "ORG") in [(n.text, n.kind) for n in find_names(text)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Britain and France Union met.", ["Britain"]),  # names before "and": two parties
+    ("Ford and General Motors Company cut jobs.", ["Ford", "General Motors Company"]),
+    ("Prices and wages rose.", []),
+])
+def test_find_names_keeps_names_joined_by_and_apart(text: str, names: list[str]) -> None:
+    found = [n.text for n in find_names(text)]
+    assert all(name in found for name in names) and not any(" and " in name for name in found)
+
+
 @pytest.mark.parametrize(("text", "not_names"), [
     ("The minister said the plan would work.", ["The"]),
     ("Officials said the deal was close.", ["Officials"]),

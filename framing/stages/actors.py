@@ -27,7 +27,7 @@ from typing import Literal
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from framing.stages.recogniser import COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
+from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
@@ -777,6 +777,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             text, span_start, span_end, found, recognised_names)
         if dateline > span_start:  # "SINGAPORE, June 11 (Reuters) -": no one, and no other rule's
             found = [m for m in found if m.start >= dateline]
+        if found and recognised_names:
+            found = _without_inner_words(found, recognised_names, gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
         if dateline > span_start:
             taken.add(span_start, dateline)
@@ -973,6 +975,44 @@ def is_non_actor_name(name: str) -> bool:
         head = words[at - 1].lower()
         return head in _NATURAL_FEATURE_FIRST or head in _DOCUMENT_HEADS or head == "battle"
     return _last_head(name) in _NOT_ACTOR_HEADS
+
+
+# Words that head the name of a body: its last word ("Rail and Transport Workers Union"), or the
+# one before "of" ("Maharashtra Association of Resident Doctors", "Church of Sweden").
+_BODY_NAME_HEADS = BODY_HEADS | frozenset(
+    "church university college school hospital museum club army navy forces court institution".split()
+)
+# Gazetteer kinds that a body's name may hold as words of its own and that then name no one:
+# "Workers", "Doctors" (groups), "Sweden" (a state), "Gates" (a person).
+_INNER_KINDS = frozenset(("group", "state", "person"))
+
+
+def is_body_name(name: str) -> bool:
+    """Whether a name of two words or more is a body's: its head is an institution's word.
+
+    The head is the word before the first "of" ("Association of Resident Doctors", "Church of
+    Sweden") or else the last word ("Rail and Transport Workers Union").
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    return head.lower().removesuffix("'s").removesuffix("’s") in _BODY_NAME_HEADS
+
+
+def _without_inner_words(found: list[ActorMention], names: Sequence[NameSpan], gazetteer: Gazetteer) -> list[ActorMention]:
+    """Gazetteer mentions less the groups, states and people that are words of a body's longer name.
+
+    "The Rail and Transport Workers Union" is one organisation, not "workers"; "the Church of
+    Sweden" is not Sweden. A body the gazetteer knows by its full name ("Bank of England") is
+    matched whole already.
+    """
+    bodies = [(n.start, n.end) for n in names
+              if n.kind == "ORG" and is_body_name(_canonical(n)) and gazetteer.kind_of(_canonical(n)) is None]
+    if not bodies:
+        return found
+    return [m for m in found if m.kind not in _INNER_KINDS
+            or not any(start <= m.start and m.end <= end and end - start > m.end - m.start for start, end in bodies)]
 
 
 def _recognised_names(text: str, spans: Sequence[tuple[int, int]],

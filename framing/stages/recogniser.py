@@ -1,7 +1,8 @@
 """Name recogniser stage: raw text -> NameSpan records (people, organisations, places, nationalities).
 
 Candidates are maximal runs of capitalised tokens (joined across inner connectors such as
-"of", "de", "bin", "&"), with a sentence-initial everyday word and any leading title
+"of", "de", "bin", "&", and across "and" inside a body's name: "Rail and Transport Workers
+Union"), with a sentence-initial everyday word and any leading title
 ("President", "Commerce Minister", "Mr.") split off. Each candidate is scored by a
 linear model trained at build time (``tools/train_recogniser.py``) and shipped as plain
 JSON (``framing/data/recogniser.json``): scoring is dict lookups, a sum and a softmax.
@@ -143,6 +144,18 @@ ORG_SUFFIXES = frozenset(
 )
 
 
+# Words that end the name of an institution, the only names "and" may join ("Rail and Transport
+# Workers Union"): a run of everyday words, "and", then a run ending in one of these.
+BODY_HEADS = frozenset(
+    """
+    union unions association authority council federation institute committee commission agency party
+    front movement league society foundation bank company corporation ministry department board service
+    services organisation organization office bureau alliance coalition confederation congress assembly
+    parliament tribunal academy fund trust directorate secretariat executive forum network
+    """.split()
+)
+# The run after such an "and" reaches its institution's word within this many words.
+MAX_BODY_WORDS = 6
 # Legal forms that end a company's name and no one else's ("Vantix Ltd", "Halvard Holdings",
 # "Kessler GmbH"), matched as written: a name ending in one is an organisation whatever the
 # weights say.
@@ -498,12 +511,37 @@ def _line_candidates(
             if k > j and flags[k] and tokens[k][0].isupper():
                 j = k + 1
                 continue
+            if tokens[j] == "and" and _joins_one_body(tokens, flags, i, j, facts):
+                j += 2  # "Rail and Transport Workers Union": one organisation
+                continue
             break
         if j - i > 1 or tokens[i].lower() not in FUNCTION_WORDS:  # "The", "He" alone make no candidate
             initial = _is_initial(line, i, sentence_starts, cursor)
             _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
         i = j
     return found
+
+
+def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int, facts: _RatioFacts) -> bool:
+    """Whether "and" at ``j`` joins two halves of one body's name: "Rail and Transport Workers
+    Union", "National Disaster Risk Reduction and Management Authority".
+
+    The run before it (``tokens[i:j]``) is of everyday words, as a body's subject is ("Rail",
+    "Risk Reduction"), not names ("Britain and France", "Ford and General Motors Company"), and
+    the run after it ends in an institution's word (BODY_HEADS) within MAX_BODY_WORDS words.
+    """
+    if not (flags[j + 1] and tokens[j + 1][0].isupper()):
+        return False
+    everyday = facts.everyday
+    if not all(everyday[word.lower()] for word in tokens[i:j] if word.lower() not in FUNCTION_WORDS):
+        return False
+    end = j + 1
+    while end < len(tokens) and end - j <= MAX_BODY_WORDS and (
+            flags[end] or (tokens[end].lower() in CONNECTORS and flags[end + 1])):
+        if tokens[end].lower() in BODY_HEADS and not flags[end + 1]:
+            return True
+        end += 1
+    return False
 
 
 def _is_name_word_in_prose(word: str) -> bool:
@@ -524,7 +562,7 @@ def _run_candidates(
     first = tokens[i].lower()
     acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
-            and (first in FUNCTION_WORDS or facts.everyday[first]):
+            and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] == "and"))):
         i += 1
         while i < j and tokens[i].lower() in CONNECTORS:
             i += 1
