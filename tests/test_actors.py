@@ -119,6 +119,9 @@ def test_capitalised_common_words_are_not_people(text: str) -> None:
     ("Warsaw Pact", False), ("Delta", False), ("Barack Obama", False),
     ("Bay of Plenty Regional Council", False), ("Battle of Britain Memorial Flight", False),
     ("Lake of the Woods County", False), ("The Weather Channel", False), ("Salt Lake", False),
+    ("Geneva Convention", True), ("Rome Statute", True), ("Online Safety Bill", True), ("Highway Code", True),
+    ("M25", True), ("A14", True), ("I-95", True), ("Route 66", True),
+    ("Convention of Scottish Local Authorities", False), ("G7", False), ("MI6", False),
 ])
 def test_natural_features_agreements_and_events_are_not_actors(name: str, expected: bool) -> None:
     assert is_non_actor_name(name) is expected
@@ -339,4 +342,14 @@ def test_a_name_read_as_a_place_and_as_a_party_is_no_place() -> None:
     ("Doctors in Sweden went on strike.", [("Doctors", "health workers"), ("Sweden", "Sweden")]),  # real mentions
 ])
 def test_a_bodys_name_is_one_organisation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_in(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The strike breaks the Geneva Convention.", []),
+    ("The M25 said it would reopen after the crash.", []),
+    ("M23 rebels seized Goma.", [("M23", "M23"), ("rebels", "rebels")]),  # a body the gazetteer knows
+    ("The G7 met in June.", [("The G7", "G7")]),
+])
+def test_treaties_and_roads_are_no_actors(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_in(text) == expected

@@ -899,8 +899,12 @@ _NATURAL_FEATURE_HEADS = frozenset(
 _NATURAL_FEATURE_FIRST = frozenset("sea gulf strait straits bay lake".split())  # "Sea of Azov", "Bay of Bengal"
 _DOCUMENT_HEADS = frozenset(
     "framework agreement agreements accord accords treaty treaties protocol protocols declaration "
-    "charter memorandum act amendment directive resolution doctrine plan roadmap deal".split()
+    "charter memorandum act amendment directive resolution doctrine plan roadmap deal convention conventions "
+    "covenant statute bill constitution code".split()
 )
+# Road numbers: places, never actors ("the M25", "the A14", "I-95", "Route 66"); a body named
+# so is in the gazetteer ("M23", "G7") and matched before this rule.
+_ROAD_NUMBER = re.compile(r"(?:[AMBN]\d{1,4}|I-\d{1,3}|US[- ]\d{1,3}|(?:Route|Interstate|Highway) \d{1,4})")
 _EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election elections referendum".split())
 _NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
 
@@ -957,15 +961,17 @@ def _last_head(name: str) -> str:
 
 
 def is_non_actor_name(name: str) -> bool:
-    """Whether a recognised name is a natural feature, an agreement or law, or an event, not an actor.
+    """Whether a recognised name is a natural feature, a road, an agreement or law, or an event, not an actor.
 
-    Read from the head word: the last ("the Black Sea", "the Paris Agreement", "the Cold
-    War"), or the one before "of" when one word follows it ("the Sea of Azov", "the Treaty of
+    A road number is none ("the M25", "I-95"). Others are read from the head word: the last
+    ("the Black Sea", "the Paris Agreement", "the Geneva Convention", "the Cold War"), or the one before "of" when one word follows it ("the Sea of Azov", "the Treaty of
     Versailles"; but "Department of War" is headed by "Department"). A name that goes on past
     such a word keeps it as a modifier ("Black Sea Fleet", "War Office", "Bay of Plenty
     Regional Council"); one word alone is never read this way ("Delta", "Gulf"), nor is an
     alliance ("the Warsaw Pact").
     """
+    if _ROAD_NUMBER.fullmatch(name):
+        return True
     words = name.replace("’", "'").split()
     if "of" in words[1:]:
         at = words.index("of", 1)
