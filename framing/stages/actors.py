@@ -1017,8 +1017,16 @@ def _without_inner_words(found: list[ActorMention], names: Sequence[NameSpan], g
               if n.kind == "ORG" and is_body_name(_canonical(n)) and gazetteer.kind_of(_canonical(n)) is None]
     if not bodies:
         return found
-    return [m for m in found if m.kind not in _INNER_KINDS
-            or not any(start <= m.start and m.end <= end and end - start > m.end - m.start for start, end in bodies)]
+    starts = [start for start, _ in bodies]  # names never overlap: the one body that may hold a mention
+    kept = []                                # is the last to start at or before it
+    for mention in found:
+        at = bisect_right(starts, mention.start) - 1
+        if mention.kind in _INNER_KINDS and at >= 0:
+            start, end = bodies[at]
+            if mention.end <= end and end - start > mention.end - mention.start:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
@@ -1134,13 +1142,15 @@ def _place_mentions(text: str, span_start: int, places: Sequence[NameSpan], take
 def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> list[ActorMention]:
     found: list[ActorMention] = []
     start = span.start
+    reach = start  # the furthest end of a mention so far
     for match in gazetteer.index.find_folded(span):
         actor, form_kind = match.payload
         if form_kind == "place" and not _is_acting_place(text, match.start, match.end, start):
             continue
         mention_start = match.start
-        if actor.kind == "person":  # over a title, never into the mention before it ("Labour Party Leader X")
-            mention_start = _title_start(text, match.start, max([start, *(m.end for m in found if m.end <= match.start)]))
+        if actor.kind == "person" and reach <= match.start:  # over a title, never into the mention before it
+            mention_start = _title_start(text, match.start, reach)  # ("The Labour Party Leader Keir Starmer")
+        reach = max(reach, match.end)
         found.append(ActorMention(
             mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
             is_metonym=form_kind != "name" or (actor.kind == "government" and not actor.name.endswith("government")),

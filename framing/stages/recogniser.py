@@ -154,7 +154,7 @@ BODY_HEADS = frozenset(
     parliament tribunal academy fund trust directorate secretariat executive forum network
     """.split()
 )
-# The run after such an "and" reaches its institution's word within this many words.
+# The runs on either side of such an "and" are at most this many words long (a body's name is short).
 MAX_BODY_WORDS = 6
 # Legal forms that end a company's name and no one else's ("Vantix Ltd", "Halvard Holdings",
 # "Kessler GmbH"), matched as written: a name ending in one is an organisation whatever the
@@ -526,11 +526,12 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
     """Whether "and" at ``j`` joins two halves of one body's name: "Rail and Transport Workers
     Union", "National Disaster Risk Reduction and Management Authority".
 
-    The run before it (``tokens[i:j]``) is of everyday words, as a body's subject is ("Rail",
-    "Risk Reduction"), not names ("Britain and France", "Ford and General Motors Company"), and
-    the run after it ends in an institution's word (BODY_HEADS) within MAX_BODY_WORDS words.
+    The run before it (``tokens[i:j]``, at most MAX_BODY_WORDS words) is of everyday words, as a
+    body's subject is ("Rail", "Risk Reduction"), not names ("Britain and France", "Ford and
+    General Motors Company"), and the run after it ends in an institution's word (BODY_HEADS)
+    within MAX_BODY_WORDS words.
     """
-    if not (flags[j + 1] and tokens[j + 1][0].isupper()):
+    if j - i > MAX_BODY_WORDS or not (flags[j + 1] and tokens[j + 1][0].isupper()):
         return False
     everyday = facts.everyday
     if not all(everyday[word.lower()] for word in tokens[i:j] if word.lower() not in FUNCTION_WORDS):
