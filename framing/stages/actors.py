@@ -4,12 +4,17 @@
   "US" is the United States and "us" is not; "Trump's" resolves through the possessive.
 * Places (capitals, seats of power) stand for a government only where the place acts,
   speaks, wants or is judged: "Moscow agreed", "Washington's credibility", "talks with
-  Beijing" — not "flew to Moscow", "in Kyiv", "Moscow region" or a dateline.
+  Beijing" — not "flew to Moscow", "in Kyiv", "Moscow region". A dateline names no one,
+  neither its place nor its agency ("SINGAPORE, June 11 (Reuters) -").
 * Names not in the gazetteer are found by the recogniser (``framing.stages.recogniser``:
   people and organisations, titles kept out of the canonical name), then by the context
   rule for people (a role before it, a speech verb after it, an apposition, or a
   quotation's speaker). A surname alone resolves to the one full name it belongs to in
-  the document, before or after ("Kane" -> Victor Kane, never "Kane Holdings").
+  the document, before or after ("Kane" -> Victor Kane, never "Kane Holdings"). The text
+  settles a name's kind: an apposition ("PriceFinder, a comparison site"), a company's
+  legal form ("Vantix Ltd", and "Vantix" after it). A body's name is one organisation, its
+  inner words no groups or states ("Association of Resident Doctors", "Church of Sweden");
+  treaties, laws and road numbers are no actors.
 * Group actors ("the West", "Ukrainians", "police") come from ``lexicons/groups.tsv``,
   users' own actors from files merged over ours (``load_gazetteer(user_files)``).
 """
