@@ -4,12 +4,17 @@
   "US" is the United States and "us" is not; "Trump's" resolves through the possessive.
 * Places (capitals, seats of power) stand for a government only where the place acts,
   speaks, wants or is judged: "Moscow agreed", "Washington's credibility", "talks with
-  Beijing" — not "flew to Moscow", "in Kyiv", "Moscow region" or a dateline.
+  Beijing" — not "flew to Moscow", "in Kyiv", "Moscow region". A dateline names no one,
+  neither its place nor its agency ("SINGAPORE, June 11 (Reuters) -").
 * Names not in the gazetteer are found by the recogniser (``framing.stages.recogniser``:
   people and organisations, titles kept out of the canonical name), then by the context
   rule for people (a role before it, a speech verb after it, an apposition, or a
   quotation's speaker). A surname alone resolves to the one full name it belongs to in
-  the document, before or after ("Kane" -> Victor Kane, never "Kane Holdings").
+  the document, before or after ("Kane" -> Victor Kane, never "Kane Holdings"). The text
+  settles a name's kind: an apposition ("PriceFinder, a comparison site"), a company's
+  legal form ("Vantix Ltd", and "Vantix" after it). A body's name is one organisation, its
+  inner words no groups or states ("Association of Resident Doctors", "Church of Sweden");
+  treaties, laws and road numbers are no actors.
 * Group actors ("the West", "Ukrainians", "police") come from ``lexicons/groups.tsv``,
   users' own actors from files merged over ours (``load_gazetteer(user_files)``).
 """
@@ -27,7 +32,7 @@ from typing import Literal
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
-from framing.stages.recogniser import NameSpan, find_names
+from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
@@ -359,11 +364,18 @@ _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
 _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
                                  "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
 _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
-# A dateline after a name in capitals, up to its dash: "ISTANBUL, Oct 14 -", "KYIV (Reuters) -".
-# After a name in capitals: up to three place, date or agency parts (", California", ", March 3",
-# " (Reuters)"), then the dash. A part after a comma opens with a capital or a digit, so "OPEC, the
-# cartel, said - as expected -" is no dateline.
-_CAPITALS_DATELINE = re.compile(r"(?:\s*,\s*[A-Z0-9][^\n,.;:]{0,29}?|\s*\([^\n()]{1,30}\)){0,3}\s+[-–—]\s")
+# A dateline opening a body paragraph, up to its dash: "ISTANBUL, Oct 14 -", "SINGAPORE, June 11
+# (Reuters) -", "Beirut (AFP) —", "FRESNO, California, March 3 (Wire) -". A place of one to four
+# capitalised words (or two joined by "/"), then up to four place, date or credit parts, then the
+# dash. A part after a comma opens with a capital or a digit, so "OPEC, the cartel, said - as
+# expected -" is no dateline.
+_DATELINE_OPENING = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3})"
+    r"(?P<parts>(?:\s*,\s*[A-Z0-9][\w.'’]*(?:[ \t]+[\w.'’]+){0,3}?|[ \t]*\([^\n()]{1,40}\)){0,4})"
+    r"[ \t]*[-–—]{1,2}[ \t]+"
+)
+# What follows a Title Case dateline's dash when it has no date or credit: a sentence's first word.
+_SENTENCE_OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
 # The patterns the context rules run per name, compiled once.
 _WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place or a name
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
@@ -534,6 +546,29 @@ _NOT_NAME_WORDS = frozenset(
     """.split()
 )
 _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
+# An apposition after a name, up to its head noun: ", a British comparison site,", ", the
+# world's largest retailer.", ", a subsidiary of ...", ", a spokesman for ...".
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[^,;:.()\n\s]+\s+){0,5}?([a-z][a-z-]*)"
+    r"(?=\s*[,;:.)]|\s*$|\s+(?:that|which|who|whose|based|owned|run|founded|backed|known|listed|with|of|for|in|at|from|"
+    r"on|since|to)\b)"
+)
+# Head nouns of such an apposition that make the name an organisation or a news medium;
+# ROLE_WORDS make it a person.
+_ORGANISATION_APPOSITION_HEADS = frozenset(
+    """
+    company firm group charity bank startup start-up website site platform maker retailer manufacturer
+    supplier provider operator chain brand business conglomerate corporation subsidiary agency organisation
+    organization nonprofit non-profit ngo foundation think-tank tank union association federation coalition
+    alliance network app carrier airline insurer lender utility multinational exchange fund institute
+    party movement club university school hospital body watchdog regulator consultancy miner automaker
+    carmaker drugmaker chipmaker producer exporter importer distributor developer publisher marketplace
+    service lab laboratory cooperative co-operative collective campaign initiative society trust
+    """.split()
+)
+_MEDIA_APPOSITION_HEADS = frozenset(
+    "newspaper paper broadcaster outlet magazine tabloid channel daily weekly station newswire wire".split()
+)
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
@@ -686,11 +721,27 @@ def _is_person_context(text: str, candidate: _Candidate, span_start: int, speake
         return True
     after = text[candidate.end:candidate.end + 40]
     if _FOLLOWING_ROLE.match(after):
-        return True
+        return _apposition_kind(text, candidate.end) in (None, "person")
     following = _FOLLOWING_VERB.match(after)
     if following and following.group(1) in SPEECH_VERBS:
         return True
     return speakers.covers(candidate.start, candidate.end)
+
+
+def _apposition_kind(text: str, end: int) -> ActorKind | None:
+    """The kind an apposition right after a name gives it: ", a British comparison site," an
+    organisation, ", a tabloid," a news medium, ", a Danish economist," a person (else None)."""
+    if text[end:end + 1] != ",":  # most names are followed by no comma: no regex to run
+        return None
+    apposition = _APPOSITION.match(text, end, min(len(text), end + 90))
+    if apposition is None:
+        return None
+    head = apposition.group(1)
+    if head in _ORGANISATION_APPOSITION_HEADS:
+        return "organisation"
+    if head in _MEDIA_APPOSITION_HEADS:
+        return "media"
+    return "person" if head in ROLE_WORDS else None
 
 
 # --- finding mentions -----------------------------------------------------------------
@@ -719,27 +770,45 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     heading_spans = frozenset(headings)
     mentions: list[ActorMention] = []
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
+    apposed: dict[str, ActorKind] = {}  # actor -> the kind an apposition gives it
     speaking = _Covering(speakers)
     names = _recognised_names(text, spans, gazetteer)
     surnames.update(_full_name_surnames(names))
     for span_start, span_end in spans:
         span = folded.get((span_start, span_end)) if folded else None
         found = _gazetteer_mentions(text, span or FoldedSpan(text, span_start, span_end), gazetteer)
+        recognised_names = names.get((span_start, span_end), ())
+        dateline = span_start if (span_start, span_end) in heading_spans else _dateline_end(
+            text, span_start, span_end, found, recognised_names)
+        if dateline > span_start:  # "SINGAPORE, June 11 (Reuters) -": no one, and no other rule's
+            found = [m for m in found if m.start >= dateline]
+        if found and recognised_names:
+            found = _without_inner_words(found, recognised_names, gazetteer)
         taken = _Taken((m.start, m.end) for m in found)
+        if dateline > span_start:
+            taken.add(span_start, dateline)
         unknown = []
-        for recognised in names.get((span_start, span_end), ()):
+        for recognised in recognised_names:
             if gazetteer.kind_of(_canonical(recognised)) is not None:
                 continue
-            not_an_actor = recognised.kind != "PER" and (
-                is_non_actor_name(recognised.text) or _is_dateline(text, recognised.start, recognised.end, span_start))
+            not_an_actor = recognised.kind != "PER" and is_non_actor_name(recognised.text)
             if not_an_actor or _is_street(recognised.text, person=recognised.kind == "PER"):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
                 continue
             unknown.append(recognised)
         if unknown:
-            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS], surnames, taken))
+            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS or (
+                n.kind == "LOC" and _apposition_kind(text, n.start + len(_canonical(n))) is not None)],
+                surnames, taken, apposed))
         for candidate in _name_candidates(text, span_start, span_end, taken):
+            kind = _apposition_kind(text, candidate.end)
+            if kind == "organisation" or kind == "media":  # "Price Finder, a comparison site, said"
+                name = text[candidate.start:candidate.end]
+                apposed.setdefault(name, kind)
+                found.append(ActorMention(candidate.start, candidate.end, name, name, kind, source="rule"))
+                taken.add(candidate.start, candidate.end)
+                continue
             if _is_person_context(text, candidate, span_start, speaking):
                 words = list(candidate.words)
                 while len(words) > 2 and (words[0] in _TITLES or words[0].lower().rstrip(".") in ROLE_WORDS):
@@ -757,10 +826,45 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         if len(found) > 1:
             found.sort(key=_START)
         mentions.extend(found)
-    return _link_surnames(mentions)
+    return _settle_kinds(_link_surnames(mentions), apposed)
 
 
 _START = attrgetter("start")
+
+
+def _settle_kinds(mentions: tuple[ActorMention, ...], apposed: Mapping[str, ActorKind]) -> tuple[ActorMention, ...]:
+    """One kind for each name the recogniser or the rules found, from what the document says of it.
+
+    A company's name without its legal form is that company ("Vantix" after "Vantix Ltd"). A
+    name an apposition gives a kind has it everywhere ("PriceFinder, a comparison site"). A
+    name read as a place in one sentence and as a person or an organisation in another is no
+    place ("The court fined Vantix ... Vantix said"): it is an organisation if read so
+    anywhere or if it is one word (a person the news names is named in full, and a full name
+    has taken its surname before this), else a person. Gazetteer actors keep theirs.
+    """
+    companies: dict[str, set[str]] = {}
+    read_as: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.source == "gazetteer":
+            continue
+        read_as.setdefault(mention.actor, set()).add(mention.kind)
+        if mention.kind == "organisation" and " " in mention.actor:
+            stem, suffix = mention.actor.rsplit(" ", 1)
+            if suffix in COMPANY_SUFFIXES:
+                companies.setdefault(stem.rstrip(" ,&"), set()).add(mention.actor)
+    full = {stem: next(iter(names)) for stem, names in companies.items() if len(names) == 1}
+    settled: dict[str, tuple[str, ActorKind]] = {}
+    for actor, kinds in read_as.items():
+        if actor in full:
+            settled[actor] = (full[actor], "organisation")
+        elif actor in apposed:
+            settled[actor] = (actor, apposed[actor])
+        elif "state" in kinds and len(kinds) > 1:
+            settled[actor] = (actor, "organisation" if "organisation" in kinds or " " not in actor else "person")
+    if not settled:
+        return mentions
+    return tuple(replace(m, actor=settled[m.actor][0], kind=settled[m.actor][1])
+                 if m.source != "gazetteer" and m.actor in settled else m for m in mentions)
 
 
 def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
@@ -800,18 +904,45 @@ _NATURAL_FEATURE_HEADS = frozenset(
 _NATURAL_FEATURE_FIRST = frozenset("sea gulf strait straits bay lake".split())  # "Sea of Azov", "Bay of Bengal"
 _DOCUMENT_HEADS = frozenset(
     "framework agreement agreements accord accords treaty treaties protocol protocols declaration "
-    "charter memorandum act amendment directive resolution doctrine plan roadmap deal".split()
+    "charter memorandum act amendment directive resolution doctrine plan roadmap deal convention conventions "
+    "covenant statute bill constitution code".split()
 )
+# Road numbers: places, never actors ("the M25", "the A14", "I-95", "Route 66"); a body named
+# so is in the gazetteer ("M23", "G7") and matched before this rule.
+_ROAD_NUMBER = re.compile(r"(?:[AMBN]\d{1,4}|I-\d{1,3}|US[- ]\d{1,3}|(?:Route|Interstate|Highway) \d{1,4})")
 _EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election elections referendum".split())
 _NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
 
 
-def _is_dateline(text: str, start: int, end: int, span_start: int) -> bool:
-    """Whether a name in capitals opens its paragraph as a dateline ("ISTANBUL, Oct 14 -"): a place, no one.
+def _dateline_end(text: str, span_start: int, span_end: int, found: Sequence[ActorMention],
+                  names: Sequence[NameSpan]) -> int:
+    """Where the dateline opening a body span ends, past its dash (``span_start`` when there is none).
 
-    The dash that ends a dateline must follow within a few words, so "OPEC, the cartel, said" stays an actor.
+    A dateline names no actor, neither its place nor the agency it credits ("SINGAPORE, June
+    11 (Reuters) -"). Its place is in capitals, or in Title Case with a date or a credit after
+    it or a capitalised sentence after the dash ("Moscow - The court ruled", not "Moscow - a
+    city that"); it is a place, so a person or an organisation there opens no dateline ("Trump -
+    The president said", "Acme Corp - The company said").
     """
-    return start == span_start and text[start:end].isupper() and _CAPITALS_DATELINE.match(text, end) is not None
+    match = _DATELINE_OPENING.match(text, span_start, span_end)
+    if match is None:
+        return span_start
+    parts = match.group("parts")
+    if not match.group("place").isupper() and "(" not in parts and not any(char.isdigit() for char in parts) \
+            and _SENTENCE_OPENING.match(text, match.end()) is None:
+        return span_start
+    place_end = match.end("place")
+    if _last_head(match.group("place")) in ORG_SUFFIXES:
+        return span_start
+    for mention in found:
+        if mention.start < place_end and not (mention.kind == "state" or (
+                mention.is_metonym and mention.kind != "person" and not mention.text.lower().startswith("the "))):
+            return span_start
+    for name in names:
+        if name.start < place_end and not any(m.start < name.end and name.start < m.end for m in found) and (
+                name.kind == "PER" or (name.kind == "ORG" and _last_head(name.text) in ORG_SUFFIXES)):
+            return span_start
+    return match.end()
 
 
 # Heads of street and square names: places, never actors ("Main Street", "Harbour Road"); the seats
@@ -835,15 +966,17 @@ def _last_head(name: str) -> str:
 
 
 def is_non_actor_name(name: str) -> bool:
-    """Whether a recognised name is a natural feature, an agreement or law, or an event, not an actor.
+    """Whether a recognised name is a natural feature, a road, an agreement or law, or an event, not an actor.
 
-    Read from the head word: the last ("the Black Sea", "the Paris Agreement", "the Cold
-    War"), or the one before "of" when one word follows it ("the Sea of Azov", "the Treaty of
+    A road number is none ("the M25", "I-95"). Others are read from the head word: the last
+    ("the Black Sea", "the Paris Agreement", "the Geneva Convention", "the Cold War"), or the one before "of" when one word follows it ("the Sea of Azov", "the Treaty of
     Versailles"; but "Department of War" is headed by "Department"). A name that goes on past
     such a word keeps it as a modifier ("Black Sea Fleet", "War Office", "Bay of Plenty
     Regional Council"); one word alone is never read this way ("Delta", "Gulf"), nor is an
     alliance ("the Warsaw Pact").
     """
+    if _ROAD_NUMBER.fullmatch(name):
+        return True
     words = name.replace("’", "'").split()
     if "of" in words[1:]:
         at = words.index("of", 1)
@@ -853,6 +986,52 @@ def is_non_actor_name(name: str) -> bool:
         head = words[at - 1].lower()
         return head in _NATURAL_FEATURE_FIRST or head in _DOCUMENT_HEADS or head == "battle"
     return _last_head(name) in _NOT_ACTOR_HEADS
+
+
+# Words that head the name of a body: its last word ("Rail and Transport Workers Union"), or the
+# one before "of" ("Maharashtra Association of Resident Doctors", "Church of Sweden").
+_BODY_NAME_HEADS = BODY_HEADS | frozenset(
+    "church university college school hospital museum club army navy forces court institution".split()
+)
+# Gazetteer kinds that a body's name may hold as words of its own and that then name no one:
+# "Workers", "Doctors" (groups), "Sweden" (a state), "Gates" (a person).
+_INNER_KINDS = frozenset(("group", "state", "person"))
+
+
+def is_body_name(name: str) -> bool:
+    """Whether a name of two words or more is a body's: its head is an institution's word.
+
+    The head is the word before the first "of" ("Association of Resident Doctors", "Church of
+    Sweden") or else the last word ("Rail and Transport Workers Union").
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    return head.lower().removesuffix("'s").removesuffix("’s") in _BODY_NAME_HEADS
+
+
+def _without_inner_words(found: list[ActorMention], names: Sequence[NameSpan], gazetteer: Gazetteer) -> list[ActorMention]:
+    """Gazetteer mentions less the groups, states and people that are words of a body's longer name.
+
+    "The Rail and Transport Workers Union" is one organisation, not "workers"; "the Church of
+    Sweden" is not Sweden. A body the gazetteer knows by its full name ("Bank of England") is
+    matched whole already.
+    """
+    bodies = [(n.start, n.end) for n in names
+              if n.kind == "ORG" and is_body_name(_canonical(n)) and gazetteer.kind_of(_canonical(n)) is None]
+    if not bodies:
+        return found
+    starts = [start for start, _ in bodies]  # names never overlap: the one body that may hold a mention
+    kept = []                                # is the last to start at or before it
+    for mention in found:
+        at = bisect_right(starts, mention.start) - 1
+        if mention.kind in _INNER_KINDS and at >= 0:
+            start, end = bodies[at]
+            if mention.end <= end and end - start > mention.end - mention.start:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
@@ -913,14 +1092,23 @@ def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> d
     return {surname: next(iter(full)) for surname, full in found.items() if len(full) == 1}
 
 
-def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, str], taken: _Taken) -> list[ActorMention]:
-    """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only."""
+def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, str], taken: _Taken,
+                    apposed: dict[str, ActorKind]) -> list[ActorMention]:
+    """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only.
+
+    An apposition after a name gives its kind ("PriceFinder, a British comparison site,"), for
+    every mention of the name (``apposed``); a place gets one only so (the caller's choice).
+    """
     found = []
     for name in names:
         written = canonical = _canonical(name)
         if not canonical or taken.overlaps(name.start, name.end) or _is_not_a_name(canonical):
             continue
-        kind = _MODEL_KINDS[name.kind]
+        kind = _apposition_kind(text, name.start + len(written))
+        if kind is not None:
+            apposed.setdefault(_without_titles(canonical) if kind == "person" else canonical, kind)
+        else:
+            kind = _MODEL_KINDS[name.kind]
         if kind == "person":
             canonical = _without_titles(canonical)
         actor = surnames.get(canonical, canonical) if kind == "person" else canonical
@@ -957,13 +1145,17 @@ def _place_mentions(text: str, span_start: int, places: Sequence[NameSpan], take
 
 
 def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> list[ActorMention]:
-    found = []
+    found: list[ActorMention] = []
     start = span.start
+    reach = start  # the furthest end of a mention so far
     for match in gazetteer.index.find_folded(span):
         actor, form_kind = match.payload
         if form_kind == "place" and not _is_acting_place(text, match.start, match.end, start):
             continue
-        mention_start = _title_start(text, match.start, start) if actor.kind == "person" else match.start
+        mention_start = match.start
+        if actor.kind == "person" and reach <= match.start:  # over a title, never into the mention before it
+            mention_start = _title_start(text, match.start, reach)  # ("The Labour Party Leader Keir Starmer")
+        reach = max(reach, match.end)
         found.append(ActorMention(
             mention_start, match.end, text[mention_start:match.end], actor.name, actor.kind,
             is_metonym=form_kind != "name" or (actor.kind == "government" and not actor.name.endswith("government")),
@@ -975,12 +1167,21 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer) -> li
 
 
 def _title_start(text: str, start: int, span_start: int) -> int:
-    """Extend a person mention over titles written before it ("Foreign Minister Lavrov")."""
+    """Extend a person mention over titles written before it ("Foreign Minister Lavrov").
+
+    The word next to the name must be a title ("Minister", "Commissioner"); the words
+    before that may also be a portfolio ("Trade Commissioner", "Army Chief"), but a party's
+    name alone is no title ("Labour Party Keir Starmer").
+    """
+    titled = start
     while True:
-        previous = _LAST_WORD.search(text[max(span_start, start - 30):start])
-        if not previous or previous.group(1) not in _TITLES:
-            return start
-        start = start - len(previous.group(0))
+        previous = _LAST_WORD.search(text[max(span_start, titled - 30):titled])
+        if not previous:
+            return titled
+        word = previous.group(1)
+        if not (word in _TITLES or (titled < start and word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS)):
+            return titled
+        titled -= len(previous.group(0))
 
 
 def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],

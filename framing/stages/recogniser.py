@@ -1,10 +1,13 @@
 """Name recogniser stage: raw text -> NameSpan records (people, organisations, places, nationalities).
 
 Candidates are maximal runs of capitalised tokens (joined across inner connectors such as
-"of", "de", "bin", "&"), with a sentence-initial everyday word and any leading title
+"of", "de", "bin", "&", and across "and" inside a body's name: "Rail and Transport Workers
+Union"), with a sentence-initial everyday word and any leading title
 ("President", "Commerce Minister", "Mr.") split off. Each candidate is scored by a
 linear model trained at build time (``tools/train_recogniser.py``) and shipped as plain
 JSON (``framing/data/recogniser.json``): scoring is dict lookups, a sum and a softmax.
+The written form overrules the weights twice: a company's legal form ends an organisation
+("Vantix Ltd"), and a personal name after a person's title is a person.
 On Title Case or ALL CAPS lines, where capitalisation says little, a word only counts
 as capitalised when it is rarely written in lower case (the shipped lower-case table).
 """
@@ -119,6 +122,9 @@ TITLE_WORDS = _TITLE_HEADS | frozenset(
     health education justice energy economy agriculture labor labour information oil home
     state army police military opposition party grand crown first lance staff supreme
     executive managing assistant associate junior senior attorney district federal
+    competition environment transport culture climate immigration industry housing
+    development science technology digital employment migration tourism sport sports
+    communications infrastructure budget shadow
     """.split()
 )
 # Day names that follow a name inside a capitalised run but are not part of it.
@@ -134,6 +140,29 @@ ORG_SUFFIXES = frozenset(
     petroleum foods brands international limited
     network news times post press television radio club league church court parliament assembly
     department office service services authority board bureau alliance coalition society school
+    """.split()
+)
+
+
+# Words that end the name of an institution, the only names "and" may join ("Rail and Transport
+# Workers Union"): a run of everyday words, "and", then a run ending in one of these.
+BODY_HEADS = frozenset(
+    """
+    union unions association authority council federation institute committee commission agency party
+    front movement league society foundation bank company corporation ministry department board service
+    services organisation organization office bureau alliance coalition confederation congress assembly
+    parliament tribunal academy fund trust directorate secretariat executive forum network
+    """.split()
+)
+# The runs on either side of such an "and" are at most this many words long (a body's name is short).
+MAX_BODY_WORDS = 6
+# Legal forms that end a company's name and no one else's ("Vantix Ltd", "Halvard Holdings",
+# "Kessler GmbH"), matched as written: a name ending in one is an organisation whatever the
+# weights say.
+COMPANY_SUFFIXES = frozenset(
+    """
+    Inc Inc. Ltd Ltd. LLC LLP plc PLC Plc GmbH AG SA S.A. NV N.V. BV B.V. Corp Corp. Co Co. Group Holdings
+    Limited Pty SpA S.p.A. AB ASA Oyj
     """.split()
 )
 
@@ -201,6 +230,7 @@ def find_names(
         return ()
     if model is None:
         model = load_model()
+    bucket = _ratio_facts(model.lowercase_ratio).bucket
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
@@ -208,13 +238,42 @@ def find_names(
             for part in candidate.parts:
                 part_kind, part_confidence = _classify(model, part.features, part.word_features)
                 if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
-                    found.append(NameSpan(part.start, part.end, text[part.start:part.end], part_kind,
-                                          part_confidence, part.title))
+                    name = text[part.start:part.end]
+                    if " " in name or part.title is not None:
+                        part_kind = _written_kind(name, part_kind, part.title, bucket)
+                    found.append(NameSpan(part.start, part.end, name, part_kind, part_confidence, part.title))
             continue
         if kind != "NONE" and confidence >= MIN_CONFIDENCE:
-            found.append(NameSpan(candidate.start, candidate.end, text[candidate.start:candidate.end], kind,
-                                  confidence, candidate.title))
+            name = text[candidate.start:candidate.end]
+            if " " in name or candidate.title is not None:  # most names are one word after no title
+                kind = _written_kind(name, kind, candidate.title, bucket)
+            found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
     return tuple(found)
+
+
+def _written_kind(name: str, kind: NameKind, title: tuple[int, int] | None, bucket: Mapping[str, str]) -> NameKind:
+    """The kind a name's written form decides where the weights guess otherwise.
+
+    A name ending in a company's legal form is an organisation ("Vantix Ltd"). A name after a
+    person's title is a person ("Competition Commissioner Margrethe Lindqvist", "Emperor
+    Akihito") when every word of it is one rarely written in lower case, as a personal name's
+    are, and it does not end in an organisation's word.
+    """
+    if kind != "NAT" and " " in name and name.rsplit(" ", 1)[1] in COMPANY_SUFFIXES:
+        return "ORG"
+    if kind == "ORG" and title is not None and _is_personal_name(name, bucket):
+        return "PER"
+    return kind
+
+
+def _is_personal_name(name: str, bucket: Mapping[str, str]) -> bool:
+    """Whether each word of a name is rarely or never written in lower case (bucket "u" or "0") and the
+    last is no organisation's word."""
+    words = name.lower().split()
+    return words[-1] not in ORG_SUFFIXES and all(bucket[word.rstrip(".")] in _NAME_BUCKETS for word in words)
+
+
+_NAME_BUCKETS = frozenset(("u", "0"))
 
 
 def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: float) -> bool:
@@ -452,12 +511,38 @@ def _line_candidates(
             if k > j and flags[k] and tokens[k][0].isupper():
                 j = k + 1
                 continue
+            if tokens[j] == "and" and _joins_one_body(tokens, flags, i, j, facts):
+                j += 2  # "Rail and Transport Workers Union": one organisation
+                continue
             break
         if j - i > 1 or tokens[i].lower() not in FUNCTION_WORDS:  # "The", "He" alone make no candidate
             initial = _is_initial(line, i, sentence_starts, cursor)
             _run_candidates(found, text, line, i, j, initial, mode, known_kind, facts)
         i = j
     return found
+
+
+def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int, facts: _RatioFacts) -> bool:
+    """Whether "and" at ``j`` joins two halves of one body's name: "Rail and Transport Workers
+    Union", "National Disaster Risk Reduction and Management Authority".
+
+    The run before it (``tokens[i:j]``, at most MAX_BODY_WORDS words) is of everyday words, as a
+    body's subject is ("Rail", "Risk Reduction"), not names ("Britain and France", "Ford and
+    General Motors Company"), and the run after it ends in an institution's word (BODY_HEADS)
+    within MAX_BODY_WORDS words.
+    """
+    if j - i > MAX_BODY_WORDS or not (flags[j + 1] and tokens[j + 1][0].isupper()):
+        return False
+    everyday = facts.everyday
+    if not all(everyday[word.lower()] for word in tokens[i:j] if word.lower() not in FUNCTION_WORDS):
+        return False
+    end = j + 1
+    while end < len(tokens) and end - j <= MAX_BODY_WORDS and (
+            flags[end] or (tokens[end].lower() in CONNECTORS and flags[end + 1])):
+        if tokens[end].lower() in BODY_HEADS and not flags[end + 1]:
+            return True
+        end += 1
+    return False
 
 
 def _is_name_word_in_prose(word: str) -> bool:
@@ -478,7 +563,7 @@ def _run_candidates(
     first = tokens[i].lower()
     acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
-            and (first in FUNCTION_WORDS or facts.everyday[first]):
+            and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] == "and"))):
         i += 1
         while i < j and tokens[i].lower() in CONNECTORS:
             i += 1
