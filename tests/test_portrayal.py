@@ -100,6 +100,30 @@ def test_cast_mentions_roles(text: str, expected: dict[str, str | None]) -> None
     assert {name: c.portrayal for name, c in zip(names, castings)} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun-first lemma's bare form is a noun outside a verbal position
+    ("Parents were stuck in traffic for an hour.", {"Parents": None}),
+    ("Norway sells gas to Germany.", {"Norway": None, "Germany": None}),
+    ("Drivers sat in traffic as police closed the road.", {"police": None}),  # no bystander patient
+    ("The ministry switched to gas last winter.", {"The ministry": None}),  # "to" with no object after it
+    ("Russia's gas exports to Germany fell.", {"Russia": None, "Germany": None}),
+    # ... and a verb in one
+    ("Russian forces shell the city every night.", {"Russian forces": "antagonist"}),
+    ("Russia shells Kharkiv every night.", {"Russia": "antagonist", "Kharkiv": "innocent"}),
+    ("The army vowed to bomb the rebels.", {"The army": "antagonist", "the rebels": "innocent"}),
+    ("Gangs who traffic women were arrested.", {"Gangs": "antagonist", "women": "innocent"}),
+    ("The regime will gas its own people.", {"The regime": "antagonist", "its own people": "innocent"}),
+    ("Troops did not shell the village.", {"Troops": "protagonist"}),
+    # a noun the lexicon lists as the deed is read as a nominal
+    ("Police attack on protesters angered residents.", {"Police": "antagonist", "protesters": "innocent"}),
+    ("Russia's unprovoked invasion of Ukraine began in February.", {"Russia": "antagonist", "Ukraine": "innocent"}),
+    ("Police were accused of torture.", {"Police": "antagonist"}),
+])
+def test_cast_mentions_noun_first_lemmas(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
 @pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
     ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
     ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",

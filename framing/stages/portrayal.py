@@ -145,6 +145,25 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
+# Words that name the doer of the deed after "of", "with" or "for": "accused (X) of", "charged with",
+# "responsible for", "praised for".
+_CHARGED = frozenset(
+    "accused accuse accuses accusing suspected suspect suspects guilty convicted charged charges charging blamed "
+    "blame blames blaming culpable responsible jailed sentenced indicted arrested prosecuted credited praised".split())
+# Words that make the next base form a verb ("will shell", "did not bomb") and the adverbs skipped before it.
+_VERBAL_AUXILIARIES = frozenset("will would shall should can could may might must do does did 'll ’ll".split())
+_VERB_ADVERBS = frozenset(
+    "not never also then again still already just now often routinely repeatedly regularly systematically "
+    "deliberately allegedly reportedly even".split())
+_SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
+# Plural heads without a final "s" ("the police raid homes").
+_PLURAL_HEADS = frozenset("people police men women children staff personnel militia cattle".split())
+# Words that cannot open a verb's object: conjunctions, forms of "be" and "have", relatives, "by",
+# adverbs of time ("switched to gas last winter").
+_NOT_OBJECTS = frozenset(
+    "and or but nor than as is are was were be been being am has have had 's ’s who which that by "
+    "after before during until since because while when where last next every today yesterday tomorrow "
+    "tonight instead too again now then".split())
 _PLACEHOLDERS = {
     "<pro>": _PRONOUNS | frozenset({"the"}),
     "<be>": frozenset("is are was were be been being 's ’s".split()),
@@ -186,6 +205,8 @@ class _Entry:
     applies: Literal["before", "after"] = "before"
     needs_harm: bool = False
     case_sensitive: bool = False
+    noun_first: bool = False  # flag n: a base form that is usually a noun ("gas", "shell"); see _is_verbal
+    also_noun: bool = False  # the same word is listed under `nouns` (read as a nominal where it is no verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +410,7 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
         role_cell, _, arch_cell = row["patient"].partition(":")
         patient_role = _role(role_cell)
         patient = (patient_role, _archetype(arch_cell, patient_role))
-    flags = _flags(row["flags"], "xdo")
+    flags = _flags(row["flags"], "xdon")
     pattern = _tokens_of(lemma)
     if not pattern or pattern[0] in _PLACEHOLDERS or pattern[0] == "*":
         raise ValueError(f"{lemma!r} must start with a word")
@@ -410,13 +431,16 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
         forms.setdefault(tokens, regular.get(first) or _form_of(first))
     if not forms and not row.get("nouns"):
         raise ValueError(f"{lemma!r} has flag 'o' but no forms or nouns")
+    nouns = [_tokens_of(plural) for noun in _split_list(row.get("nouns", "")) for plural in _plurals(noun)]
+    noun_first = "n" in flags
     for tokens, form_kind in forms.items():
         if not tokens:
             raise ValueError(f"an empty form for {lemma!r}")
-        yield _Entry(kind, lemma, tokens, form_kind, weight, archetype=archetype, patient=patient)
-    for noun in _split_list(row.get("nouns", "")):
-        for plural in _plurals(noun):
-            yield _Entry(kind, lemma, _tokens_of(plural), "noun", weight, archetype=archetype, patient=patient)
+        first_noun = noun_first and form_kind == "base"
+        yield _Entry(kind, lemma, tokens, form_kind, weight, archetype=archetype, patient=patient,
+                     noun_first=first_noun, also_noun=first_noun and tokens in nouns)
+    for tokens in nouns:
+        yield _Entry(kind, lemma, tokens, "noun", weight, archetype=archetype, patient=patient)
 
 
 def _form_of(word: str) -> Form:
@@ -615,6 +639,7 @@ class _Sentence:
     factor: float
     tallies: dict[int, _Tally]
     verb_tokens: set[int] = field(default_factory=set)
+    nouns: set[int] = field(default_factory=set)  # first tokens of noun-first cues standing as nouns
 
     def cast(self, mention: int, role: Role, weight: float, first: int, last: int, cue: str,
              archetype: str | None) -> None:
@@ -792,16 +817,6 @@ def _cast_sentence(
         return (0, 0, 0)
     starts = list(map(re.Match.start, matches))
     ends = list(map(re.Match.end, matches))
-    harm = helping = suffering = 0
-    for hit in hits:
-        kind = hit.entry.kind
-        if kind == "harm":
-            harm += 1
-        elif kind == "help" or kind == "resist":
-            helping += 1
-        elif kind == "suffer":
-            suffering += 1
-    counts = (harm, helping, suffering)
     owner = [-1] * len(words)
     mention_tokens: dict[int, tuple[int, int]] = {}
     for k in members:
@@ -814,7 +829,7 @@ def _cast_sentence(
         if last > first:
             mention_tokens[k] = (first, last)
     if not mention_tokens:
-        return counts
+        return _count_cues(hits)
     n_before = bisect_left(quote_starts, high)  # quotations that start before the window ends
     if n_before and quote_reach[n_before - 1] > low:
         region = _regions(starts, quotes, quote_starts, quote_bounds)
@@ -824,6 +839,13 @@ def _cast_sentence(
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
+    # The sentence's cue counts keep a noun-first word wherever it stands: "the shells", "bombs"
+    # still say the sentence is about harm (the ``c`` descriptors and the prior read that).
+    harm, helping, suffering = counts = _count_cues(hits)
+    nouns = {h.first for h in hits if h.entry.noun_first and not _is_verbal(sentence, h)}
+    if nouns:  # "stuck in traffic": a noun-first word in a noun's place is no verb, and unless listed no cue
+        hits = [h for h in hits if h.first not in nouns or not h.entry.noun_first or h.entry.also_noun]
+        sentence.nouns = nouns
     has_harm = harm > 0 or suffering > 0 or any(
         v < 0 for _, _, v in loaded[first_loaded:bisect_right(loaded_starts, high)])
     for hit in hits:
@@ -849,6 +871,20 @@ def _cast_sentence(
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
+
+
+def _count_cues(hits: Sequence[_Hit]) -> tuple[int, int, int]:
+    """How many harm, help or resistance, and suffering cues a sentence holds."""
+    harm = helping = suffering = 0
+    for hit in hits:
+        kind = hit.entry.kind
+        if kind == "harm":
+            harm += 1
+        elif kind == "help" or kind == "resist":
+            helping += 1
+        elif kind == "suffer":
+            suffering += 1
+    return harm, helping, suffering
 
 
 # Irregular past participles that open idioms of ill-treatment ("sold out", "held hostage", "left to rot").
@@ -1050,6 +1086,7 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
     if sentence.owner[hit.first] >= 0:
         return  # "Shell", "Defend Europe": part of a name
     cue = f"{entry.kind}:{entry.term}"
+    as_noun = entry.noun_first and hit.first in sentence.nouns  # "Russia's raid on Kyiv": a nominal
     negation, factor = _negation(sentence, hit.first)
     weight = entry.weight * factor
     if negation == "nobody":
@@ -1073,7 +1110,8 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
     else:
         patients = []
     agent = -1
-    if entry.form == "noun" or (entry.kind != "suffer" and entry.form in ("base", "ing") and _is_nominal(sentence, hit)):
+    if as_noun or entry.form == "noun" or (
+            entry.kind != "suffer" and entry.form in ("base", "ing") and _is_nominal(sentence, hit)):
         agent, patients = _nominal(sentence, hit)
     elif entry.kind == "suffer":
         subject = _subject(sentence, hit.first)
@@ -1118,6 +1156,90 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
 
 
+def _is_verbal(sentence: _Sentence, hit: _Hit) -> bool:
+    """Whether the base form of a noun-first lemma (flag ``n``: "gas", "shell", "raid") stands as a verb.
+
+    Only clearly verbal positions count, after the adverbs between: a modal, "do" or "to"
+    ("will shell", "did not bomb", "vowed to target"); a subject pronoun or "who"/"which"
+    ("they raid", "gangs who traffic"); or a subject mention that agrees with the form
+    ("Russian forces shell", "Russia shells"). After "to" or "which"/"that" an object must
+    follow ("switched to gas last winter" is a noun), and after a plural mention the clause
+    must go on ("a police raid on the camp" is a noun).
+    Elsewhere (after a preposition, a determiner, an adjective or another verb) it is a noun.
+    """
+    words, owner = sentence.words, sentence.owner
+    bare = words[hit.first] == hit.entry.term.split()[0]  # "shell", not "shells"
+    j = hit.first - 1
+    while j >= 0 and owner[j] < 0:
+        if words[j] in _VERB_ADVERBS or words[j].endswith("ly"):
+            j -= 1
+        elif words[j] == "own" and j >= 2 and words[j - 1] in _PRONOUNS and words[j - 2] == "on":
+            j -= 3  # "the rebels on their own attack villages"
+        else:
+            break
+    if j < 0:
+        return False
+    word = words[j]
+    if owner[j] >= 0:
+        first, last = sentence.mention_tokens[owner[j]]
+        before = _preceding(sentence, first, _DETERMINERS)
+        if _is_pp_mention(sentence, first) or (before >= 0 and before in sentence.verb_tokens):
+            return False
+        plural = _looks_plural(words[last - 1]) or (  # "Hamas and Islamic Jihad fire rockets"
+            first >= 2 and words[first - 1] in ("and", "&") and owner[first - 2] >= 0)
+        return bare == plural and (not bare or _clause_goes_on(sentence, hit.last))
+    if word in _SUBJECT_PRONOUNS:
+        return bare == (word not in ("he", "she", "it"))
+    if word == "who":
+        return True
+    if word == "which" or (word == "that" and j > 0 and owner[j - 1] >= 0):  # also determiners: "that bomb"
+        return _object_follows(sentence, hit.last)
+    if word == "to":
+        return bare and _object_follows(sentence, hit.last)
+    return bare and (word in _VERBAL_AUXILIARIES or word.endswith(("n't", "n’t")))
+
+
+def _looks_plural(word: str) -> bool:
+    """Whether a mention's last word looks plural ("forces", "police"), for agreement with a verb."""
+    return word in _PLURAL_HEADS or word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _object_follows(sentence: _Sentence, j: int) -> bool:
+    """Whether token ``j`` can open the object of a verb (no stop, preposition, conjunction or verb)."""
+    if j >= len(sentence.words):
+        return False
+    word = sentence.words[j]
+    return sentence.owner[j] >= 0 or (word[0].isalnum() and word not in _PREPOSITIONS and word not in _NOT_OBJECTS)
+
+
+def _charged(sentence: _Sentence, j: int) -> int:
+    """The one accused of, charged with or praised for the deed after the preposition at token ``j``:
+    the object of the charging word ("accused the army of torture"), else its subject ("police
+    were accused of torture", "the firm is responsible for the spill"), or -1."""
+    words, owner = sentence.words, sentence.owner
+    k = j - 1
+    if words[k] in _CHARGED:
+        return _subject(sentence, k)
+    if owner[k] >= 0:
+        first = sentence.mention_tokens[owner[k]][0]
+        for before in range(first - 1, max(-1, first - 4), -1):  # "accused (the) Russian soldiers of"
+            if words[before] in _CHARGED:
+                return owner[k]
+            if owner[before] >= 0 or not words[before].isalpha():
+                break
+    return -1
+
+
+def _clause_goes_on(sentence: _Sentence, j: int) -> bool:
+    """Whether a verb's clause can go on at token ``j``: not its end, a conjunction or the "on"/"of"
+    that follows a noun ("a police raid on the camp", but "workers strike over pay")."""
+    if j >= len(sentence.words):
+        return False
+    word = sentence.words[j]
+    return sentence.owner[j] >= 0 or (word[0].isalnum() and word not in _NOT_OBJECTS
+                                      and word not in ("of", "on", "upon"))
+
+
 def _is_nominal(sentence: _Sentence, hit: _Hit) -> bool:
     """Whether a verb form stands as a noun: "the shelling of", "Russia's attacks on"."""
     words = sentence.words
@@ -1136,13 +1258,23 @@ def _nominal(sentence: _Sentence, hit: _Hit) -> tuple[int, list[int]]:
     words, owner = sentence.words, sentence.owner
     agent = -1
     j = hit.first - 1
-    if j >= 0 and words[j] in ("'s", "’s"):
+    # The possessor or premodifying mention, over adjectives ("Russia's unprovoked invasion",
+    # "Israeli targeted killings") and, after a possessive, a noun ("Russia's gas blackmail").
+    while j >= hit.first - 3 and j >= 0 and owner[j] < 0 and words[j] not in _DETERMINERS \
+            and words[j].endswith(("ed", "ful", "ous", "ic")):
         j -= 1
-    while j >= 0 and owner[j] < 0 and words[j] not in _DETERMINERS and words[j].endswith(("ed", "ful", "ous", "ic")) \
-            and j >= hit.first - 3:
+    if j >= 0 and owner[j] < 0 and words[j] not in ("'s", "’s") and j >= 1 and words[j - 1] in ("'s", "’s") \
+            and words[j].isalpha() and words[j] not in _DETERMINERS:
+        j -= 1
+    if j >= 0 and words[j] in ("'s", "’s"):
         j -= 1
     if j >= 0 and owner[j] >= 0:
         agent = owner[j]
+    else:
+        if j >= 2 and words[j] in ("the", "a", "an"):
+            j -= 1  # "accused of the killings"
+        if j >= 1 and words[j] in ("of", "with", "for"):
+            agent = _charged(sentence, j)
     patients: list[int] = []
     after = hit.last
     if after < len(words) and words[after] in ("of", "on", "against", "upon"):
