@@ -124,6 +124,30 @@ def test_cast_mentions_noun_first_lemmas(text: str, expected: dict[str, str | No
     assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # whoever reports, investigates or condemns a deed is not its doer
+    ("Amnesty International documented killings in the prisons.", {"Amnesty International": None}),
+    ("Migrants are sent to camps where the United Nations has documented torture and rape.",
+     {"the United Nations": None}),
+    ("Human Rights Watch reported widespread looting in the city.", {"Human Rights Watch": None}),
+    ("Reporters revealed that soldiers kill prisoners.",
+     {"Reporters": None, "soldiers": "antagonist", "prisoners": "innocent"}),
+    # ... while "by X", a possessive or the one accused still name the doer
+    ("Human Rights Watch documented killings by Russian soldiers.",
+     {"Human Rights Watch": None, "Russian soldiers": "antagonist"}),
+    ("Human Rights Watch reported widespread looting by Russian soldiers.",
+     {"Human Rights Watch": None, "Russian soldiers": "antagonist"}),
+    ("The UN condemned Russia's killings of civilians.",
+     {"The UN": "protagonist", "Russia": "antagonist", "civilians": "innocent"}),
+    ("Human Rights Watch accused Russian soldiers of torture.",
+     {"Human Rights Watch": None, "Russian soldiers": "antagonist"}),
+    ("Amnesty documented how guards torture prisoners.", {"guards": "antagonist", "prisoners": "innocent"}),
+])
+def test_cast_mentions_reported_deeds(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
 @pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
     ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
     ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",

@@ -57,6 +57,8 @@ SUBJECT_REACH = 12
 OBJECT_REACH = 6
 # How many tokens back from a verb a subject such as "nothing" or "nobody" is looked for.
 NEGATIVE_SUBJECT_REACH = 6
+# How many tokens (a list, adjectives) may stand between a reporting verb and the deed it reports.
+REPORTED_REACH = 5
 # Tokens a "*" in a lexicon phrase may stand for ("pull * from").
 WILDCARD_MAX = 6
 # How many tokens before a mention its premodifiers, and after it an appositive or predicate, reach.
@@ -145,6 +147,18 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
+# Verbs that report, investigate or judge a deed: their subject did not do it ("Amnesty
+# documented killings", "the UN has condemned torture and rape").
+_REPORTING = frozenset(
+    "document documents documented documenting report reports reported reporting record records recorded recording "
+    "investigate investigates investigated investigating expose exposes exposed exposing condemn condemns condemned "
+    "condemning denounce denounces denounced denouncing reveal reveals revealed revealing uncover uncovers uncovered "
+    "uncovering decry decries decried decrying deplore deplores deplored deploring detail details detailed detailing "
+    "chronicle chronicles chronicled chronicling catalogue catalogues catalogued cataloguing verify verifies verified "
+    "verifying confirm confirms confirmed confirming witness witnesses witnessed witnessing probe probes probed "
+    "probing examine examines examined examining describe describes described describing cite cites cited citing "
+    "criticise criticises criticised criticising criticize criticizes criticized criticizing highlight highlights "
+    "highlighted highlighting list lists listed listing note notes noted noting".split())
 # Words that name the doer of the deed after "of", "with" or "for": "accused (X) of", "charged with",
 # "responsible for", "praised for".
 _CHARGED = frozenset(
@@ -1014,7 +1028,8 @@ def _subject(sentence: _Sentence, i: int) -> int:
         if k >= 0:
             first, _ = sentence.mention_tokens[k]
             before = _preceding(sentence, first, _DETERMINERS)
-            is_object = before >= 0 and before in sentence.verb_tokens
+            is_object = before >= 0 and before in sentence.verb_tokens and not (
+                words[before] in _REPORTING and words[before + 1] == "that")  # "revealed that soldiers kill"
             if not _is_pp_mention(sentence, first) and not is_object:
                 return k
             j = first - 1
@@ -1110,8 +1125,8 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
     else:
         patients = []
     agent = -1
-    if as_noun or entry.form == "noun" or (
-            entry.kind != "suffer" and entry.form in ("base", "ing") and _is_nominal(sentence, hit)):
+    if as_noun or entry.form == "noun" or (entry.kind != "suffer" and entry.form in ("base", "ing") and (
+            _is_nominal(sentence, hit) or _is_reported(sentence, hit.first))):
         agent, patients = _nominal(sentence, hit)
     elif entry.kind == "suffer":
         subject = _subject(sentence, hit.first)
@@ -1230,6 +1245,23 @@ def _charged(sentence: _Sentence, j: int) -> int:
     return -1
 
 
+def _is_reported(sentence: _Sentence, first: int) -> bool:
+    """Whether the deed at token ``first`` is the object of a reporting verb, alone or in a list
+    ("documented torture and rape", "reported widespread looting"): then it is a nominal, and the
+    reporter's subject is not its agent."""
+    words, owner = sentence.words, sentence.owner
+    j = first - 1
+    while j >= 0 and j >= first - REPORTED_REACH and owner[j] < 0:
+        word = words[j]
+        if word in _REPORTING:
+            return True
+        if not (word.isalpha() or word == ",") or word in _BE or word in _SUBJECT_PRONOUNS \
+                or word in _SUBORDINATORS or word in ("that", "who", "which", "how", "whether", "to"):
+            return False
+        j -= 1
+    return False
+
+
 def _clause_goes_on(sentence: _Sentence, j: int) -> bool:
     """Whether a verb's clause can go on at token ``j``: not its end, a conjunction or the "on"/"of"
     that follows a noun ("a police raid on the camp", but "workers strike over pay")."""
@@ -1259,9 +1291,11 @@ def _nominal(sentence: _Sentence, hit: _Hit) -> tuple[int, list[int]]:
     agent = -1
     j = hit.first - 1
     # The possessor or premodifying mention, over adjectives ("Russia's unprovoked invasion",
-    # "Israeli targeted killings") and, after a possessive, a noun ("Russia's gas blackmail").
+    # "Israeli targeted killings") and, after a possessive, a noun ("Russia's gas blackmail");
+    # a reporting verb is no adjective ("Amnesty documented killings").
     while j >= hit.first - 3 and j >= 0 and owner[j] < 0 and words[j] not in _DETERMINERS \
-            and words[j].endswith(("ed", "ful", "ous", "ic")):
+            and words[j].endswith(("ed", "ful", "ous", "ic")) \
+            and (words[j] not in _REPORTING or j >= 1 and words[j - 1] in ("'s", "’s")):  # "Russia's reported"
         j -= 1
     if j >= 0 and owner[j] < 0 and words[j] not in ("'s", "’s") and j >= 1 and words[j - 1] in ("'s", "’s") \
             and words[j].isalpha() and words[j] not in _DETERMINERS:
