@@ -148,6 +148,26 @@ def test_cast_mentions_reported_deeds(text: str, expected: dict[str, str | None]
     assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an -ing form before a noun makes it the doer ...
+    ("Boats are packed by smuggling gangs who charge families thousands of euros.", {"gangs": "antagonist"}),
+    ("Boats are packed by smuggling gangs who charge families.", {"smuggling gangs": "antagonist"}),  # in the name
+    ("Looting soldiers ransacked the town.", {"soldiers": "antagonist"}),
+    ("The killing squads roamed the villages.", {"squads": "antagonist"}),
+    # ... except a victim head, and no one before it is the doer
+    ("Doctors treated bombing victims at the clinic.", {"Doctors": "protagonist", "victims": "innocent"}),
+    ("The charity helps shooting casualties in Leeds.", {"The charity": "protagonist", "casualties": "innocent"}),
+    # a verb with its object stays one
+    ("Soldiers were killing civilians in the square.", {"Soldiers": "antagonist", "civilians": "innocent"}),
+    ("Police were accused of killing protesters.", {"Police": "antagonist", "protesters": "innocent"}),
+    ("The army responded by killing protesters.", {"The army": "antagonist", "protesters": "innocent"}),
+    ("Ukrainians fleeing Russia reached Poland.", {"Ukrainians": "innocent", "Russia": None}),
+])
+def test_cast_mentions_ing_premodifier(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
 @pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
     ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
     ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",

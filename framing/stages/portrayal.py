@@ -147,6 +147,8 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
+# Words after which an -ing form premodifies the noun that follows ("the smuggling gangs", "their fleeing children").
+_MODIFIER_OPENERS = (_PRONOUNS | _QUANTIFIERS | {"the", "a", "an", "these", "those", "'s", "’s"}) - {"all", "none"}
 # Verbs that report, investigate or judge a deed: their subject did not do it ("Amnesty
 # documented killings", "the UN has condemned torture and rape").
 _REPORTING = frozenset(
@@ -244,6 +246,9 @@ class PortrayalLexicon:
 
     groups: dict[str, _Group]
     n_entries: int
+    # One-word innocent labels that need no harm nearby ("victims", "survivors", "casualties"):
+    # the head an -ing form before it suffers ("bombing victims"), where other heads do ("smuggling gangs").
+    victim_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,7 +534,10 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
             for key in _PLACEHOLDERS.get(first, (first,)):
                 index.setdefault(key.lower(), []).append(entry)
     ordered = {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}
-    return PortrayalLexicon({key: _group(entries) for key, entries in ordered.items()}, n_entries)
+    victim_heads = frozenset(key for key, entries in ordered.items() for e in entries
+                             if e.kind == "descriptor" and e.role == "innocent" and len(e.pattern) == 1
+                             and not e.needs_harm and not e.case_sensitive)
+    return PortrayalLexicon({key: _group(entries) for key, entries in ordered.items()}, n_entries, victim_heads)
 
 
 def _group(entries: Sequence[_Entry]) -> _Group:
@@ -652,6 +660,7 @@ class _Sentence:
     mention_tokens: dict[int, tuple[int, int]]  # mention index -> (first token, last token + 1)
     factor: float
     tallies: dict[int, _Tally]
+    victim_heads: frozenset[str]
     verb_tokens: set[int] = field(default_factory=set)
     nouns: set[int] = field(default_factory=set)  # first tokens of noun-first cues standing as nouns
 
@@ -850,7 +859,8 @@ def _cast_sentence(
     else:
         region = [-1] * len(words)  # no quotation reaches into the window
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
-    sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
+    sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies,
+                         lexicon.victim_heads)
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
     # The sentence's cue counts keep a noun-first word wherever it stands: "the shells", "bombs"
@@ -1098,9 +1108,14 @@ def _by_agent(sentence: _Sentence, j: int) -> int:
 def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
     entry = hit.entry
     words = sentence.words
-    if sentence.owner[hit.first] >= 0:
-        return  # "Shell", "Defend Europe": part of a name
     cue = f"{entry.kind}:{entry.term}"
+    if sentence.owner[hit.first] >= 0:
+        k = sentence.owner[hit.first]
+        first, last = sentence.mention_tokens[k]
+        if entry.form == "ing" and first == hit.first < hit.last < last and (
+                hit.first == 0 or sentence.raw[hit.first].islower()):  # the mention "smuggling gangs"
+            _cast_modified(sentence, hit, k, entry.weight, cue)
+        return  # "Shell", "Defend Europe": part of a name
     as_noun = entry.noun_first and hit.first in sentence.nouns  # "Russia's raid on Kyiv": a nominal
     negation, factor = _negation(sentence, hit.first)
     weight = entry.weight * factor
@@ -1120,6 +1135,11 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
                 sentence.cast(subject, "antagonist", weight * FAILED_HELP_FACTOR, hit.first, hit.last,
                               f"failed_{cue}", "incompetent")
         return
+    if entry.form == "ing" and hit.last - hit.first == 1:
+        modified = _modified_by_ing(sentence, hit)
+        if modified >= 0:  # "smuggling gangs", "bombing victims", "fleeing civilians"
+            _cast_modified(sentence, hit, modified, weight, cue)
+            return
     if hit.slot:
         patients = [k for k in _objects(sentence, hit.slot[0]) if sentence.mention_tokens[k][1] <= hit.slot[1]]
     else:
@@ -1169,6 +1189,53 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
             sentence.cast(patient, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
         elif entry.kind == "harm" and entry.patient is None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+
+
+def _modified_by_ing(sentence: _Sentence, hit: _Hit) -> int:
+    """The mention an -ing cue stands before as a premodifier ("smuggling gangs"), or -1.
+
+    The -ing form modifies the noun after it when it opens the sentence or follows a determiner,
+    a possessive, a number or the "by" of a passive ("packed by smuggling gangs"). Before a victim
+    head ("treated bombing victims") or as a suffering ("helped fleeing families") it also does
+    after another verb. After "be", an auxiliary, a mention, a pronoun, a preposition or a
+    subordinator it is a verb with its object ("were killing civilians", "accused of killing
+    protesters", "after fleeing Syria").
+    """
+    words, owner = sentence.words, sentence.owner
+    k = owner[hit.last] if hit.last < len(words) else -1
+    if k < 0 or sentence.mention_tokens[k][0] != hit.last:
+        return -1
+    p = hit.first - 1
+    if p < 0:
+        return k
+    word = words[p]
+    if owner[p] >= 0 or word in _AUXILIARIES or word in _SUBJECT_PRONOUNS or word in _SUBORDINATORS:
+        return -1
+    if word in _MODIFIER_OPENERS or word.isdigit():
+        return k
+    if word == "by":
+        before = _preceding(sentence, p - 1, _PASSIVE_AUXILIARIES)
+        passive = p >= 1 and words[p - 1].endswith(("ed", "en", "wn")) and before >= 0 and words[before] in _BE
+        return k if passive else -1
+    loose = hit.entry.kind == "suffer" or words[sentence.mention_tokens[k][1] - 1] in sentence.victim_heads
+    return k if loose and word.isalpha() and word not in _PREPOSITIONS else -1
+
+
+def _cast_modified(sentence: _Sentence, hit: _Hit, mention: int, weight: float, cue: str) -> None:
+    """Cast the mention an -ing cue premodifies: its doer ("smuggling gangs"), or its sufferer
+    when it is a suffering ("fleeing civilians") or its head a victim ("bombing victims")."""
+    entry = hit.entry
+    if entry.kind == "suffer":
+        sentence.cast(mention, "innocent", weight, hit.first, hit.last, cue, entry.archetype or "victim")
+    elif sentence.words[sentence.mention_tokens[mention][1] - 1] in sentence.victim_heads:
+        if entry.patient and entry.patient[0]:
+            sentence.cast(mention, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
+        elif entry.kind == "harm" and entry.patient is None:
+            sentence.cast(mention, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+    else:
+        role = _AGENT_ROLE.get(entry.kind)
+        if role:
+            sentence.cast(mention, role, weight, hit.first, hit.last, cue, entry.archetype)
 
 
 def _is_verbal(sentence: _Sentence, hit: _Hit) -> bool:
