@@ -168,6 +168,26 @@ def test_cast_mentions_ing_premodifier(text: str, expected: dict[str, str | None
     assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive's subject is the noun before its auxiliary; a house is no actor
+    ("The government will pay every family whose house was destroyed.", {"The government": None}),
+    ("The council repaid each pensioner whose flat had been ransacked.", {"The council": None}),
+    # "the drowning" is a noun, not the subject's suffering
+    ("The government is punishing the drowning to look tough.", {"The government": "antagonist"}),  # punish
+    ("Reporters counted the dying in the camps.", {"Reporters": None}),
+    # ... while a mention there, or its possessor, is still the patient
+    ("Children whose parents were killed were housed by the charity.", {"parents": "innocent"}),
+    ("Palestinians whose homes were demolished protested.", {"Palestinians": "innocent"}),
+    ("Gaza's hospitals were bombed again.", {"Gaza": "innocent"}),
+    ("Tenants who had lived there for decades were evicted.", {"Tenants": "innocent"}),
+    ("Residents in the city were evacuated by the army.", {"Residents": "innocent", "the army": "protagonist"}),
+    ("Migrants drowned in the Channel.", {"Migrants": "innocent"}),
+])
+def test_cast_mentions_passive_subject(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
 @pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
     ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
     ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",

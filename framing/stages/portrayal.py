@@ -147,6 +147,10 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
+_ARTICLES = frozenset(("the", "a", "an", "this", "these", "those"))
+# Words that are no part of a bare noun phrase (the passive subject reader stops at them).
+_FUNCTION_WORDS = (_PREPOSITIONS | _SUBORDINATORS | _AUXILIARIES | _PRONOUNS | _SPEECH
+                   | frozenset("i we you they he she it them us him me and or but nor not no whose".split()))
 # Words after which an -ing form premodifies the noun that follows ("the smuggling gangs", "their fleeing children").
 _MODIFIER_OPENERS = (_PRONOUNS | _QUANTIFIERS | {"the", "a", "an", "these", "those", "'s", "’s"}) - {"all", "none"}
 # Verbs that report, investigate or judge a deed: their subject did not do it ("Amnesty
@@ -1149,6 +1153,8 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
             _is_nominal(sentence, hit) or _is_reported(sentence, hit.first))):
         agent, patients = _nominal(sentence, hit)
     elif entry.kind == "suffer":
+        if entry.form in ("base", "ing") and hit.first and words[hit.first - 1] in _ARTICLES:
+            return  # "punishing the drowning": a noun, no one's suffering
         subject = _subject(sentence, hit.first)
         if subject >= 0:
             sentence.cast(subject, "innocent", weight, hit.first, hit.last, cue, entry.archetype or "victim")
@@ -1167,7 +1173,8 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
         passive = participle and before >= 0 and words[before] in _BE
         reduced = participle and not passive and hit.last < len(words) and words[hit.last] == "by"
         if passive or reduced:
-            subject = _subject(sentence, before if passive else hit.first)
+            head = _passive_head(sentence, before) if passive else None
+            subject = _subject(sentence, before if passive else hit.first) if head is None else head
             if subject >= 0:
                 patients.append(subject)
             agent = _by_agent(sentence, hit.last)
@@ -1189,6 +1196,37 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
             sentence.cast(patient, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
         elif entry.kind == "harm" and entry.patient is None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+
+
+def _passive_head(sentence: _Sentence, be: int) -> int | None:
+    """The passive subject when a bare noun stands right before its auxiliaries ("every family
+    whose house was destroyed"): the noun's mention, the possessor mention named by "'s" or
+    "whose" ("Palestinians whose homes were demolished"), or -1 (nobody; a house is no actor).
+    None when no such noun phrase stands there (read the subject as usual).
+    """
+    words, owner = sentence.words, sentence.owner
+    t = be - 1
+    while t >= 0 and owner[t] < 0 and (words[t] in _PASSIVE_AUXILIARIES or words[t] in _BE):
+        t -= 1  # "whose house had been destroyed"
+    if t < 0 or owner[t] >= 0 or not _is_bare_noun(words[t]):
+        return None
+    for d in range(t - 1, max(-1, t - 4), -1):  # the noun phrase's opener, over its adjectives
+        word = words[d]
+        if owner[d] >= 0 or not (word.isalpha() or word in ("'s", "’s")):
+            return None
+        if word in ("'s", "’s", "whose"):
+            return owner[d - 1] if d >= 1 else -1  # the possessor is the one who suffers
+        if word in _DETERMINERS or word in _QUANTIFIERS:
+            in_phrase = d >= 1 and words[d - 1] in _PREPOSITIONS  # "residents in the city were evacuated"
+            return None if in_phrase else -1
+        if not _is_bare_noun(word):
+            return None
+    return None
+
+
+def _is_bare_noun(word: str) -> bool:
+    """Whether ``word`` may be a noun or adjective of a noun phrase (no function word, no adverb)."""
+    return word.isalpha() and not word.endswith("ly") and word not in _FUNCTION_WORDS
 
 
 def _modified_by_ing(sentence: _Sentence, hit: _Hit) -> int:
