@@ -188,6 +188,23 @@ def test_cast_mentions_passive_subject(text: str, expected: dict[str, str | None
     assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "too <adjective> to" and "not <adjective> enough to" deny the deed, like "failed to"
+    ("Karin Holmqvist has been too timid to confront these groups.", {"Karin Holmqvist": None}),
+    ("Karin Holmqvist was too scared and too weak to confront the gangs.", {"Karin Holmqvist": None}),
+    ("Karin Holmqvist is not brave enough to confront the gangs.", {"Karin Holmqvist": None}),
+    ("Russia was too weak to invade Ukraine.", {"Russia": None, "Ukraine": None}),
+    ("The council was far too slow to protect the tenants.", {"The council": "antagonist"}),  # failed help
+    # the "too" of "also" denies nothing
+    ("Karin Holmqvist, too, wanted to confront the gangs.", {"Karin Holmqvist": "protagonist"}),
+    ("Unions too vowed to confront the government.", {"Unions": "protagonist"}),
+    ("Karin Holmqvist is right to act.", {"Karin Holmqvist": "protagonist"}),
+])
+def test_cast_mentions_too_to(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
 @pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
     ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
     ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",

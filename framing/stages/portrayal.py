@@ -980,6 +980,8 @@ def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
             return "failed", factor
         if word in _NEGATORS or word.endswith(("n't", "n’t")):
             return "negated", factor
+        if word == "to" and _too_to(sentence, j):  # "too timid to confront", "not brave enough to"
+            return "failed", factor
         if word in _MODALS:
             factor = HEDGE_FACTOR
         elif word not in _AUXILIARIES and word not in ("to", "be", "of") and not word.endswith("ly"):
@@ -989,6 +991,26 @@ def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
     if _has_negative_subject(sentence, j):
         return "nobody", factor
     return None, factor
+
+
+def _too_to(sentence: _Sentence, to: int) -> bool:
+    """Whether the "to" at token ``to`` closes "too <adjective> to" or "not <adjective> enough to".
+
+    Both say the deed was not done, like "failed to". The "too" of "also" ("She, too, wanted
+    to", "Unions too vowed to") follows its subject and is left alone.
+    """
+    words, owner = sentence.words, sentence.owner
+    negated_enough = to >= 1 and words[to - 1] == "enough"
+    for k in range(to - 1, max(-1, to - 5), -1):
+        word = words[k]
+        if owner[k] >= 0 or not (word.isalpha() or word == ","):
+            return False
+        if word == "too" and k + 1 < to and words[k + 1] != "," and not negated_enough:
+            return k == 0 or (owner[k - 1] < 0 and words[k - 1] not in _SUBJECT_PRONOUNS
+                              and words[k - 1] != ",")
+        if negated_enough and (word in _NEGATORS or word.endswith(("n't", "n’t"))):
+            return True
+    return False
 
 
 def _has_negative_subject(sentence: _Sentence, j: int) -> bool:
