@@ -205,6 +205,52 @@ def test_cast_mentions_too_to(text: str, expected: dict[str, str | None]) -> Non
     assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
 
 
+@pytest.mark.parametrize(("text", "people", "expected", "evidence"), [
+    # a sentence- or clause-opening he/she casts the one person named just before it
+    ("Karin Holmqvist announced the plan. She deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "protagonist"}, "She deserves credit"),
+    ("Karin Holmqvist stood by the plan; she is wrong.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "antagonist"}, "she is wrong."),
+    ("Karin Holmqvist announced the plan. She was attacked by thugs.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "innocent"}, "She was attacked"),
+    ("Holmqvist spoke first. Karin Holmqvist then left. She deserves credit.",
+     {"Holmqvist": "Karin Holmqvist", "Karin Holmqvist": "Karin Holmqvist"},
+     {"Holmqvist": None, "Karin Holmqvist": "protagonist"}, "She deserves credit"),  # the most recent mention
+    # no guess: two people, no person, no people given, a pronoun that opens nothing
+    ("Karin Holmqvist met Gordon Pryce. She deserves credit.",
+     {"Karin Holmqvist": "Karin Holmqvist", "Gordon Pryce": "Gordon Pryce"},
+     {"Karin Holmqvist": None, "Gordon Pryce": None}, None),
+    ("The council announced the plan. She deserves credit.", {"The council": None}, {"The council": None}, None),
+    ("Karin Holmqvist announced the plan. She deserves credit.", {}, {"Karin Holmqvist": None}, None),
+    ("Karin Holmqvist announced the plan. Critics say she deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": None}, None),
+    ("Karin Holmqvist is right to act.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "protagonist"}, "is right to"),
+])
+def test_cast_mentions_resolves_opening_pronouns(text: str, people: dict[str, str | None],
+                                                 expected: dict[str, str | None], evidence: str | None) -> None:
+    names = list(expected)
+    castings = _cast(text, names, people=[people.get(name) for name in names] if people else ())
+    assert {name: c.portrayal for name, c in zip(names, castings)} == expected
+    if evidence is not None:
+        assert castings[-1].evidence_text == evidence
+
+
+def test_cast_mentions_pronoun_outside_the_quote() -> None:
+    text = '"We will win," said Gordon Pryce. He is right. "He is wrong," said Ana Ruiz.'
+    pryce = (text.index("Gordon Pryce"), text.index("Gordon Pryce") + 12)
+    quotes = [(0, 14, "Gordon Pryce"), (text.index('"He is'), text.index('," said Ana') + 2, "Ana Ruiz")]
+    (casting,) = cast_mentions(text, _sentences(text), [pryce], quotes=quotes, people=["Gordon Pryce"])
+    assert (casting.portrayal, casting.evidence_text, casting.voice) == ("protagonist", "He is right.", "author")
+
+
+def test_report_resolves_opening_pronoun() -> None:
+    report = framing.analyze('"We will win," said Gordon Pryce. He is right.', format="text").to_dict()
+    (mention,) = [m for s in report["sections"] for p in s["paragraphs"] for m in p["actors"]]
+    assert (mention["actor"], mention["portrayal"], mention["portrayal_prior"]) == ("Gordon Pryce", "protagonist", False)
+    assert mention["portrayal_evidence"]["text"] == "He is right."
+
+
 @pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
     ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
     ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",

@@ -136,7 +136,7 @@ _ATTRIBUTE_SKIP = frozenset(
 # Words that may stand inside an evaluative phrase without breaking it ("to her enormous credit").
 _FILLERS = frozenset(
     "enormous great huge immense considerable lasting eternal everlasting real own very much greatly "
-    "rightly fully entirely clearly surely".split()
+    "rightly fully entirely clearly surely absolutely quite exactly completely".split()
 )
 # A cue word with the word after it that makes another verb: "residents are fed up" is no feeding.
 _NOT_CUES = frozenset({("fed", "up"), ("feeding", "up")})
@@ -147,6 +147,9 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
+# "he"/"she" opening a clause after a semicolon or ", and"/", but" (a sentence-opening one is found by position).
+_CLAUSE_PRONOUN = re.compile(r"(?:;|,\s+(?:and|but|yet|so))\s+(he|she)\b")
+_OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 _ARTICLES = frozenset(("the", "a", "an", "this", "these", "those"))
 # Words that are no part of a bare noun phrase (the passive subject reader stops at them).
 _FUNCTION_WORDS = (_PREPOSITIONS | _SUBORDINATORS | _AUXILIARIES | _PRONOUNS | _SPEECH
@@ -276,6 +279,14 @@ class _Tally:
         self.weights[role] += weight
         if weight > self.best.get(role, (0.0,))[0]:
             self.best[role] = (weight, span[0], span[1], cue, archetype)
+
+    def merge(self, other: _Tally) -> None:
+        """Add the cues ``other`` tallied (a pronoun's, onto its antecedent mention)."""
+        for role, weight in other.weights.items():
+            self.weights[role] += weight
+        for role, best in other.best.items():
+            if best[0] > self.best.get(role, (0.0,))[0]:
+                self.best[role] = best
 
 
 # ---- lexicon loading ---------------------------------------------------------------------------
@@ -667,12 +678,16 @@ class _Sentence:
     victim_heads: frozenset[str]
     verb_tokens: set[int] = field(default_factory=set)
     nouns: set[int] = field(default_factory=set)  # first tokens of noun-first cues standing as nouns
+    pronouns: dict[int, int] = field(default_factory=dict)  # stand-in mention index -> its pronoun's token
 
     def cast(self, mention: int, role: Role, weight: float, first: int, last: int, cue: str,
              archetype: str | None) -> None:
         if weight <= 0.0:
             return
         span = (self.starts[first], self.ends[last - 1])
+        pronoun = self.pronouns.get(mention)
+        if pronoun is not None:  # the evidence of a resolved "she" shows the pronoun too: "She deserves credit"
+            span = (min(span[0], self.starts[pronoun]), max(span[1], self.ends[pronoun]))
         tally = self.tallies.get(mention)
         if tally is None:
             tally = self.tallies[mention] = _Tally()
@@ -687,18 +702,23 @@ def cast_mentions(
     quotes: Sequence[tuple[int, int, str | None]] = (),
     loaded: Sequence[tuple[int, int, float]] = (),
     lexicon_dir: Path | None = None,
+    people: Sequence[str | None] = (),
 ) -> tuple[Casting, ...]:
     """Cast each mention as protagonist, antagonist or innocent (None when no cue applies).
 
     ``sentences`` are (start, end) offsets into ``text``; a mention outside every sentence
     is read within a window of its own. ``quotes`` are (start, end, speaker) of quotations
     and reported speech; ``loaded`` are (start, end, valence on VADER's -4..4 scale) of
-    loaded terms. Returns one Casting per mention, in the order given.
+    loaded terms. ``people`` gives, per mention, its actor when it names a person (None
+    otherwise): a "he"/"she" opening a sentence or clause then casts the one person named in
+    the sentence before (or its own, before it), with the pronoun in the evidence; without
+    ``people`` no pronoun is read. Returns one Casting per mention, in the order given.
 
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
     """
-    castings, _ = weigh_mentions(text, sentences, mentions, quotes=quotes, loaded=loaded, lexicon_dir=lexicon_dir)
+    castings, _ = weigh_mentions(text, sentences, mentions, quotes=quotes, loaded=loaded, lexicon_dir=lexicon_dir,
+                                 people=people)
     return castings
 
 
@@ -710,6 +730,7 @@ def weigh_mentions(
     quotes: Sequence[tuple[int, int, str | None]] = (),
     loaded: Sequence[tuple[int, int, float]] = (),
     lexicon_dir: Path | None = None,
+    people: Sequence[str | None] = (),
 ) -> tuple[tuple[Casting, ...], tuple[MentionCues, ...]]:
     """``cast_mentions``, and beside each casting the cue weights and counts behind it (``MentionCues``).
 
@@ -741,13 +762,24 @@ def weigh_mentions(
             low = window[0] + max(0, (start - window[0]) // block - 1) * block
             window = (low, min(window[1], max(end, low + 3 * block)))
         groups.setdefault(window, []).append(k)
+    # A sentence-opening "he"/"she" stands in for the one person of the sentence before (index
+    # len(mentions) + p while its sentence is read; its cues then go to that mention).
+    links = _pronoun_links(text, spans, mentions, people, quote_list, quote_starts, quote_reach) if people else []
+    stand_ins: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    for p, (start, end, _, window) in enumerate(links):
+        stand_ins.setdefault(window, []).append((start, end, len(mentions) + p))
+        groups.setdefault(window, [])
     tallies: dict[int, _Tally] = {}
     counts: dict[int, tuple[int, int, int]] = {}
     for (low, high), members in groups.items():
         found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts, quote_reach,
-                               quote_bounds, loaded_list, loaded_starts, tallies)
-        if found != (0, 0, 0):
+                               quote_bounds, loaded_list, loaded_starts, tallies, stand_ins.get((low, high), ()))
+        if found != (0, 0, 0) and members:
             counts.update(dict.fromkeys(members, found))
+    for p, (_, _, antecedent, _) in enumerate(links):
+        tally = tallies.pop(len(mentions) + p, None)
+        if tally is not None:
+            tallies.setdefault(antecedent, _Tally()).merge(tally)
     uncast: dict[tuple[Voice, str | None], Casting] = {}  # one uncast casting per voice (they are immutable)
     castings = []
     for k, mention in enumerate(mentions):
@@ -765,6 +797,44 @@ def weigh_mentions(
     for k, tally in tallies.items():
         cues[k] = _mention_cues(tally, counts.get(k))
     return tuple(castings), tuple(cues)
+
+
+def _pronoun_links(
+    text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]], people: Sequence[str | None],
+    quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int], quote_reach: Sequence[int],
+) -> list[tuple[int, int, int, tuple[int, int]]]:
+    """(start, end, antecedent mention, its sentence) of each "he"/"she" that opens a sentence or a
+    clause ("; she", ", and he") and can stand for one person only.
+
+    The antecedent is the most recent mention of a person in the sentence before or in the pronoun's
+    own sentence before it, when exactly one person actor is named there. Two people, a pronoun or
+    antecedent inside a quotation, or a sentence too long to read whole: no link (no guess).
+    """
+    persons = sorted((start, k) for k, ((start, _), actor) in enumerate(zip(mentions, people)) if actor)
+    if not persons:
+        return []
+    person_starts = [start for start, _ in persons]
+    mention_starts = {start for start, _ in mentions}
+    links = []
+    for i, (low, high) in enumerate(sentences):
+        if high - low > MAX_SENTENCE_CHARS:
+            continue
+        opening = _OPENING_PRONOUN.match(text, low, high) if i else None
+        found = [opening.span(1)] if opening else []
+        if text.find(",", low, high) >= 0 or text.find(";", low, high) >= 0:
+            found += [m.span(1) for m in _CLAUSE_PRONOUN.finditer(text, low, high)]
+        for start, end in found:
+            if start in mention_starts or (quotes and _quote_at(start, quotes, quote_starts) >= 0):
+                continue
+            named = persons[bisect_left(person_starts, sentences[i - 1][0] if i else low):
+                            bisect_left(person_starts, start)]
+            if not named or len({people[k] for _, k in named}) != 1:
+                continue
+            antecedent = named[-1][1]
+            if quotes and _voice(mentions[antecedent], quotes, quote_starts, quote_reach) != _AUTHOR:
+                continue
+            links.append((start, end, antecedent, (low, high)))
+    return links
 
 
 def _mention_cues(tally: _Tally, counts: tuple[int, int, int] | None) -> MentionCues:
@@ -831,9 +901,12 @@ def _cast_sentence(
     text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
     lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
     quote_reach: Sequence[int], quote_bounds: Sequence[int], loaded: Sequence[tuple[int, int, float]],
-    loaded_starts: Sequence[int], tallies: dict[int, _Tally],
+    loaded_starts: Sequence[int], tallies: dict[int, _Tally], stand_ins: Sequence[tuple[int, int, int]] = (),
 ) -> tuple[int, int, int]:
-    """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
+    """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts.
+
+    ``stand_ins`` are (start, end, index) of pronouns read as mentions of that (pseudo) index.
+    """
     matches = list(_TOKEN.finditer(text, low, high))
     raw = list(map(re.Match.group, matches))
     words = list(map(str.lower, raw))
@@ -855,6 +928,13 @@ def _cast_sentence(
             last += 1
         if last > first:
             mention_tokens[k] = (first, last)
+    pronouns: dict[int, int] = {}
+    for start, _, k in stand_ins:
+        at = bisect_left(starts, start)
+        if at < len(words) and starts[at] == start and owner[at] < 0:
+            owner[at] = k
+            mention_tokens[k] = (at, at + 1)
+            pronouns[k] = at
     if not mention_tokens:
         return _count_cues(hits)
     n_before = bisect_left(quote_starts, high)  # quotations that start before the window ends
@@ -865,6 +945,7 @@ def _cast_sentence(
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies,
                          lexicon.victim_heads)
+    sentence.pronouns = pronouns
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
     # The sentence's cue counts keep a noun-first word wherever it stands: "the shells", "bombs"
