@@ -114,6 +114,8 @@ def test_cast_mentions_roles(text: str, expected: dict[str, str | None]) -> None
     ("Gangs who traffic women were arrested.", {"Gangs": "antagonist", "women": "innocent"}),
     ("The regime will gas its own people.", {"The regime": "antagonist", "its own people": "innocent"}),
     ("Troops did not shell the village.", {"Troops": "protagonist"}),
+    ("Priya Natarajan, an underwriter at London-based broker Hartwell & Pryce, said premiums rose.",
+     {"Priya Natarajan": None, "Hartwell & Pryce": None}),
     # a noun the lexicon lists as the deed is read as a nominal
     ("Police attack on protesters angered residents.", {"Police": "antagonist", "protesters": "innocent"}),
     ("Russia's unprovoked invasion of Ukraine began in February.", {"Russia": "antagonist", "Ukraine": "innocent"}),
@@ -257,9 +259,12 @@ def test_report_resolves_opening_pronoun() -> None:
      "to her enormous credit", "virtuous"),
     ("Eco-hoaxer Greta Thunberg spoke.", "Greta Thunberg", "descriptor:eco-hoaxer", "Eco-hoaxer", "deceiver"),
     ("Putin's victims were buried in Bucha.", "Putin", "descriptor:victim", "victims", None),
+    ("Turkey helped broker the grain deal.", "Turkey", "help:broker", "broker", "peacemaker"),  # bare infinitive
+    ("Karin Holmqvist stood firm. She deserves credit.", "Karin Holmqvist", "frame:deserves credit",
+     "She deserves credit", "virtuous"),
 ])
 def test_cast_mentions_explains_itself(text: str, name: str, cue: str, evidence: str, archetype: str | None) -> None:
-    (casting,) = _cast(text, [name])
+    (casting,) = _cast(text, [name], people=[name])
     assert casting.cue == cue
     assert casting.evidence is not None
     assert text[casting.evidence[0]:casting.evidence[1]] == evidence

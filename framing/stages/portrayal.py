@@ -179,6 +179,8 @@ _VERB_ADVERBS = frozenset(
     "not never also then again still already just now often routinely repeatedly regularly systematically "
     "deliberately allegedly reportedly even".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
+# Verbs followed by a bare infinitive ("helped broker a deal", "let them shell the town").
+_BARE_INFINITIVE_VERBS = frozenset("help helps helped helping let lets letting make makes made making".split())
 # Plural heads without a final "s" ("the police raid homes").
 _PLURAL_HEADS = frozenset("people police men women children staff personnel militia cattle".split())
 # Words that cannot open a verb's object: conjunctions, forms of "be" and "have", relatives, "by",
@@ -1382,8 +1384,8 @@ def _cast_modified(sentence: _Sentence, hit: _Hit, mention: int, weight: float, 
 def _is_verbal(sentence: _Sentence, hit: _Hit) -> bool:
     """Whether the base form of a noun-first lemma (flag ``n``: "gas", "shell", "raid") stands as a verb.
 
-    Only clearly verbal positions count, after the adverbs between: a modal, "do" or "to"
-    ("will shell", "did not bomb", "vowed to target"); a subject pronoun or "who"/"which"
+    Only clearly verbal positions count, after the adverbs between: a modal, "do", "to" or a
+    verb taking a bare infinitive ("will shell", "did not bomb", "vowed to target", "helped broker"); a subject pronoun or "who"/"which"
     ("they raid", "gangs who traffic"); or a subject mention that agrees with the form
     ("Russian forces shell", "Russia shells"). After "to" or "which"/"that" an object must
     follow ("switched to gas last winter" is a noun), and after a plural mention the clause
@@ -1417,7 +1419,7 @@ def _is_verbal(sentence: _Sentence, hit: _Hit) -> bool:
         return True
     if word == "which" or (word == "that" and j > 0 and owner[j - 1] >= 0):  # also determiners: "that bomb"
         return _object_follows(sentence, hit.last)
-    if word == "to":
+    if word == "to" or word in _BARE_INFINITIVE_VERBS:  # "vowed to bomb them", "helped broker the deal"
         return bare and _object_follows(sentence, hit.last)
     return bare and (word in _VERBAL_AUXILIARIES or word.endswith(("n't", "n’t")))
 
