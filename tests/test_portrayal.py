@@ -208,17 +208,17 @@ def test_cast_mentions_too_to(text: str, expected: dict[str, str | None]) -> Non
 
 
 @pytest.mark.parametrize(("text", "people", "expected", "evidence"), [
-    # a sentence- or clause-opening he/she casts the one person named just before it
+    # a sentence-opening he/she casts the one person named in the sentence before
     ("Karin Holmqvist announced the plan. She deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
      {"Karin Holmqvist": "protagonist"}, "She deserves credit"),
-    ("Karin Holmqvist stood by the plan; she is wrong.", {"Karin Holmqvist": "Karin Holmqvist"},
-     {"Karin Holmqvist": "antagonist"}, "she is wrong."),
+    ("Karin Holmqvist stood by the plan. She is wrong.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "antagonist"}, "She is wrong."),
     ("Karin Holmqvist announced the plan. She was attacked by thugs.", {"Karin Holmqvist": "Karin Holmqvist"},
      {"Karin Holmqvist": "innocent"}, "She was attacked"),
     ("Holmqvist spoke first. Karin Holmqvist then left. She deserves credit.",
      {"Holmqvist": "Karin Holmqvist", "Karin Holmqvist": "Karin Holmqvist"},
      {"Holmqvist": None, "Karin Holmqvist": "protagonist"}, "She deserves credit"),  # the most recent mention
-    # no guess: two people, no person, no people given, a pronoun that opens nothing
+    # no guess: two people, no person, no people given, a pronoun that opens nothing, a sentence between
     ("Karin Holmqvist met Gordon Pryce. She deserves credit.",
      {"Karin Holmqvist": "Karin Holmqvist", "Gordon Pryce": "Gordon Pryce"},
      {"Karin Holmqvist": None, "Gordon Pryce": None}, None),
@@ -226,6 +226,8 @@ def test_cast_mentions_too_to(text: str, expected: dict[str, str | None]) -> Non
     ("Karin Holmqvist announced the plan. She deserves credit.", {}, {"Karin Holmqvist": None}, None),
     ("Karin Holmqvist announced the plan. Critics say she deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
      {"Karin Holmqvist": None}, None),
+    ("Karin Holmqvist announced the plan. It rained. She deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": None}, None),  # not the sentence right before
     ("Karin Holmqvist is right to act.", {"Karin Holmqvist": "Karin Holmqvist"},
      {"Karin Holmqvist": "protagonist"}, "is right to"),
 ])

@@ -147,9 +147,9 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
-# "he"/"she" opening a clause after a semicolon or ", and"/", but" (a sentence-opening one is found by position).
-_CLAUSE_PRONOUN = re.compile(r"(?:;|,\s+(?:and|but|yet|so))\s+(he|she)\b")
-_OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
+# A "He"/"She" opening a sentence (the tuple finds it without a regex unless spaces lead).
+_SENTENCE_PRONOUN = re.compile(r"\s*(He|She)[ '’]")
+_SENTENCE_PRONOUNS = ("He ", "She ", "He'", "She'", "He’", "She’")
 _ARTICLES = frozenset(("the", "a", "an", "this", "these", "those"))
 # Words that are no part of a bare noun phrase (the passive subject reader stops at them).
 _FUNCTION_WORDS = (_PREPOSITIONS | _SUBORDINATORS | _AUXILIARIES | _PRONOUNS | _SPEECH
@@ -712,9 +712,8 @@ def cast_mentions(
     is read within a window of its own. ``quotes`` are (start, end, speaker) of quotations
     and reported speech; ``loaded`` are (start, end, valence on VADER's -4..4 scale) of
     loaded terms. ``people`` gives, per mention, its actor when it names a person (None
-    otherwise): a "he"/"she" opening a sentence or clause then casts the one person named in
-    the sentence before (or its own, before it), with the pronoun in the evidence; without
-    ``people`` no pronoun is read. Returns one Casting per mention, in the order given.
+    otherwise): a "He"/"She" opening a sentence then casts the one person named in the
+    sentence before, with the pronoun in the evidence; without ``people`` no pronoun is read. Returns one Casting per mention, in the order given.
 
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
@@ -805,37 +804,39 @@ def _pronoun_links(
     text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]], people: Sequence[str | None],
     quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int], quote_reach: Sequence[int],
 ) -> list[tuple[int, int, int, tuple[int, int]]]:
-    """(start, end, antecedent mention, its sentence) of each "he"/"she" that opens a sentence or a
-    clause ("; she", ", and he") and can stand for one person only.
+    """(start, end, antecedent mention, its sentence) of each "He"/"She" that opens a sentence and
+    can stand for one person only.
 
-    The antecedent is the most recent mention of a person in the sentence before or in the pronoun's
-    own sentence before it, when exactly one person actor is named there. Two people, a pronoun or
-    antecedent inside a quotation, or a sentence too long to read whole: no link (no guess).
+    The antecedent is the most recent person mention of the sentence before, when exactly one
+    person actor is named there. Two people, a pronoun or antecedent inside a quotation, or a
+    sentence too long to read whole: no link (no guess). Only the sentences right after one
+    that names a person are looked at.
     """
     persons = sorted((start, k) for k, ((start, _), actor) in enumerate(zip(mentions, people)) if actor)
     if not persons:
         return []
     person_starts = [start for start, _ in persons]
-    mention_starts = {start for start, _ in mentions}
+    sentence_starts = [low for low, _ in sentences]
+    after = sorted({bisect_right(sentence_starts, start) for start in person_starts} - {0, len(sentences)})
     links = []
-    for i, (low, high) in enumerate(sentences):
-        if high - low > MAX_SENTENCE_CHARS:
+    for i in after:
+        low, high = sentences[i]
+        if high - low > MAX_SENTENCE_CHARS or not (
+                text.startswith(_SENTENCE_PRONOUNS, low) or text[low:low + 1].isspace()):
             continue
-        opening = _OPENING_PRONOUN.match(text, low, high) if i else None
-        found = [opening.span(1)] if opening else []
-        if text.find(",", low, high) >= 0 or text.find(";", low, high) >= 0:
-            found += [m.span(1) for m in _CLAUSE_PRONOUN.finditer(text, low, high)]
-        for start, end in found:
-            if start in mention_starts or (quotes and _quote_at(start, quotes, quote_starts) >= 0):
-                continue
-            named = persons[bisect_left(person_starts, sentences[i - 1][0] if i else low):
-                            bisect_left(person_starts, start)]
-            if not named or len({people[k] for _, k in named}) != 1:
-                continue
-            antecedent = named[-1][1]
-            if quotes and _voice(mentions[antecedent], quotes, quote_starts, quote_reach) != _AUTHOR:
-                continue
-            links.append((start, end, antecedent, (low, high)))
+        opening = _SENTENCE_PRONOUN.match(text, low, high)
+        if opening is None:
+            continue
+        start, end = opening.span(1)
+        if quotes and _quote_at(start, quotes, quote_starts) >= 0:
+            continue
+        named = persons[bisect_left(person_starts, sentences[i - 1][0]):bisect_left(person_starts, low)]
+        if not named or len({people[k] for _, k in named}) != 1:
+            continue
+        antecedent = named[-1][1]
+        if quotes and _voice(mentions[antecedent], quotes, quote_starts, quote_reach) != _AUTHOR:
+            continue
+        links.append((start, end, antecedent, (low, high)))
     return links
 
 
