@@ -713,7 +713,8 @@ def cast_mentions(
     and reported speech; ``loaded`` are (start, end, valence on VADER's -4..4 scale) of
     loaded terms. ``people`` gives, per mention, its actor when it names a person (None
     otherwise): a "He"/"She" opening a sentence then casts the one person named in the
-    sentence before, with the pronoun in the evidence; without ``people`` no pronoun is read. Returns one Casting per mention, in the order given.
+    sentence before, with the pronoun in the evidence; without ``people`` no pronoun is
+    read. Returns one Casting per mention, in the order given.
 
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
