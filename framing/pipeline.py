@@ -282,6 +282,7 @@ def _cast(context: TextContext, sentences: Sequence[Sentence], quotes: Sequence[
         quotes=[(q.start, q.end, speakers.get(q.start) or (q.speaker.text if q.speaker else None))
                 for q in quotes if q.kind != "scare"],
         loaded=[(h.start, h.end, h.valence) for h in hits if h.category not in MARKER_CATEGORIES and not h.negated],
+        people=[m.mention.actor if m.mention.kind == "person" else None for m in mentions],
     )
     inherited = list(inherit_castings([m.mention.actor for m in mentions], castings))
     if prior is not None:

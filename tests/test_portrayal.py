@@ -100,15 +100,173 @@ def test_cast_mentions_roles(text: str, expected: dict[str, str | None]) -> None
     assert {name: c.portrayal for name, c in zip(names, castings)} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun-first lemma's bare form is a noun outside a verbal position
+    ("Parents were stuck in traffic for an hour.", {"Parents": None}),
+    ("Norway sells gas to Germany.", {"Norway": None, "Germany": None}),
+    ("Drivers sat in traffic as police closed the road.", {"police": None}),  # no bystander patient
+    ("The ministry switched to gas last winter.", {"The ministry": None}),  # "to" with no object after it
+    ("Russia's gas exports to Germany fell.", {"Russia": None, "Germany": None}),
+    # ... and a verb in one
+    ("Russian forces shell the city every night.", {"Russian forces": "antagonist"}),
+    ("Russia shells Kharkiv every night.", {"Russia": "antagonist", "Kharkiv": "innocent"}),
+    ("The army vowed to bomb the rebels.", {"The army": "antagonist", "the rebels": "innocent"}),
+    ("Gangs who traffic women were arrested.", {"Gangs": "antagonist", "women": "innocent"}),
+    ("The regime will gas its own people.", {"The regime": "antagonist", "its own people": "innocent"}),
+    ("Troops did not shell the village.", {"Troops": "protagonist"}),
+    ("Priya Natarajan, an underwriter at London-based broker Hartwell & Pryce, said premiums rose.",
+     {"Priya Natarajan": None, "Hartwell & Pryce": None}),
+    # a noun the lexicon lists as the deed is read as a nominal
+    ("Police attack on protesters angered residents.", {"Police": "antagonist", "protesters": "innocent"}),
+    ("Russia's unprovoked invasion of Ukraine began in February.", {"Russia": "antagonist", "Ukraine": "innocent"}),
+    ("Police were accused of torture.", {"Police": "antagonist"}),
+])
+def test_cast_mentions_noun_first_lemmas(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whoever reports, investigates or condemns a deed is not its doer
+    ("Amnesty International documented killings in the prisons.", {"Amnesty International": None}),
+    ("Migrants are sent to camps where the United Nations has documented torture and rape.",
+     {"the United Nations": None}),
+    ("Human Rights Watch reported widespread looting in the city.", {"Human Rights Watch": None}),
+    ("Reporters revealed that soldiers kill prisoners.",
+     {"Reporters": None, "soldiers": "antagonist", "prisoners": "innocent"}),
+    # ... while "by X", a possessive or the one accused still name the doer
+    ("Human Rights Watch documented killings by Russian soldiers.",
+     {"Human Rights Watch": None, "Russian soldiers": "antagonist"}),
+    ("Human Rights Watch reported widespread looting by Russian soldiers.",
+     {"Human Rights Watch": None, "Russian soldiers": "antagonist"}),
+    ("The UN condemned Russia's killings of civilians.",
+     {"The UN": "protagonist", "Russia": "antagonist", "civilians": "innocent"}),
+    ("Human Rights Watch accused Russian soldiers of torture.",
+     {"Human Rights Watch": None, "Russian soldiers": "antagonist"}),
+    ("Amnesty documented how guards torture prisoners.", {"guards": "antagonist", "prisoners": "innocent"}),
+])
+def test_cast_mentions_reported_deeds(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an -ing form before a noun makes it the doer ...
+    ("Boats are packed by smuggling gangs who charge families thousands of euros.", {"gangs": "antagonist"}),
+    ("Boats are packed by smuggling gangs who charge families.", {"smuggling gangs": "antagonist"}),  # in the name
+    ("Looting soldiers ransacked the town.", {"soldiers": "antagonist"}),
+    ("The killing squads roamed the villages.", {"squads": "antagonist"}),
+    # ... except a victim head, and no one before it is the doer
+    ("Doctors treated bombing victims at the clinic.", {"Doctors": "protagonist", "victims": "innocent"}),
+    ("The charity helps shooting casualties in Leeds.", {"The charity": "protagonist", "casualties": "innocent"}),
+    # a verb with its object stays one
+    ("Soldiers were killing civilians in the square.", {"Soldiers": "antagonist", "civilians": "innocent"}),
+    ("Police were accused of killing protesters.", {"Police": "antagonist", "protesters": "innocent"}),
+    ("The army responded by killing protesters.", {"The army": "antagonist", "protesters": "innocent"}),
+    ("Ukrainians fleeing Russia reached Poland.", {"Ukrainians": "innocent", "Russia": None}),
+])
+def test_cast_mentions_ing_premodifier(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive's subject is the noun before its auxiliary; a house is no actor
+    ("The government will pay every family whose house was destroyed.", {"The government": None}),
+    ("The council repaid each pensioner whose flat had been ransacked.", {"The council": None}),
+    # "the drowning" is a noun, not the subject's suffering
+    ("The government is punishing the drowning to look tough.", {"The government": "antagonist"}),  # punish
+    ("Reporters counted the dying in the camps.", {"Reporters": None}),
+    # ... while a mention there, or its possessor, is still the patient
+    ("Children whose parents were killed were housed by the charity.", {"parents": "innocent"}),
+    ("Palestinians whose homes were demolished protested.", {"Palestinians": "innocent"}),
+    ("Gaza's hospitals were bombed again.", {"Gaza": "innocent"}),
+    ("Tenants who had lived there for decades were evicted.", {"Tenants": "innocent"}),
+    ("Residents in the city were evacuated by the army.", {"Residents": "innocent", "the army": "protagonist"}),
+    ("Migrants drowned in the Channel.", {"Migrants": "innocent"}),
+])
+def test_cast_mentions_passive_subject(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "too <adjective> to" and "not <adjective> enough to" deny the deed, like "failed to"
+    ("Karin Holmqvist has been too timid to confront these groups.", {"Karin Holmqvist": None}),
+    ("Karin Holmqvist was too scared and too weak to confront the gangs.", {"Karin Holmqvist": None}),
+    ("Karin Holmqvist is not brave enough to confront the gangs.", {"Karin Holmqvist": None}),
+    ("Russia was too weak to invade Ukraine.", {"Russia": None, "Ukraine": None}),
+    ("The council was far too slow to protect the tenants.", {"The council": "antagonist"}),  # failed help
+    # the "too" of "also" denies nothing
+    ("Karin Holmqvist, too, wanted to confront the gangs.", {"Karin Holmqvist": "protagonist"}),
+    ("Unions too vowed to confront the government.", {"Unions": "protagonist"}),
+    ("Karin Holmqvist is right to act.", {"Karin Holmqvist": "protagonist"}),
+])
+def test_cast_mentions_too_to(text: str, expected: dict[str, str | None]) -> None:
+    names = list(expected)
+    assert {name: c.portrayal for name, c in zip(names, _cast(text, names))} == expected
+
+
+@pytest.mark.parametrize(("text", "people", "expected", "evidence"), [
+    # a sentence-opening he/she casts the one person named in the sentence before
+    ("Karin Holmqvist announced the plan. She deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "protagonist"}, "She deserves credit"),
+    ("Karin Holmqvist stood by the plan. She is wrong.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "antagonist"}, "She is wrong."),
+    ("Karin Holmqvist announced the plan. She was attacked by thugs.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "innocent"}, "She was attacked"),
+    ("Holmqvist spoke first. Karin Holmqvist then left. She deserves credit.",
+     {"Holmqvist": "Karin Holmqvist", "Karin Holmqvist": "Karin Holmqvist"},
+     {"Holmqvist": None, "Karin Holmqvist": "protagonist"}, "She deserves credit"),  # the most recent mention
+    # no guess: two people, no person, no people given, a pronoun that opens nothing, a sentence between
+    ("Karin Holmqvist met Gordon Pryce. She deserves credit.",
+     {"Karin Holmqvist": "Karin Holmqvist", "Gordon Pryce": "Gordon Pryce"},
+     {"Karin Holmqvist": None, "Gordon Pryce": None}, None),
+    ("The council announced the plan. She deserves credit.", {"The council": None}, {"The council": None}, None),
+    ("Karin Holmqvist announced the plan. She deserves credit.", {}, {"Karin Holmqvist": None}, None),
+    ("Karin Holmqvist announced the plan. Critics say she deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": None}, None),
+    ("Karin Holmqvist announced the plan. It rained. She deserves credit.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": None}, None),  # not the sentence right before
+    ("Karin Holmqvist is right to act.", {"Karin Holmqvist": "Karin Holmqvist"},
+     {"Karin Holmqvist": "protagonist"}, "is right to"),
+])
+def test_cast_mentions_resolves_opening_pronouns(text: str, people: dict[str, str | None],
+                                                 expected: dict[str, str | None], evidence: str | None) -> None:
+    names = list(expected)
+    castings = _cast(text, names, people=[people.get(name) for name in names] if people else ())
+    assert {name: c.portrayal for name, c in zip(names, castings)} == expected
+    if evidence is not None:
+        assert castings[-1].evidence_text == evidence
+
+
+def test_cast_mentions_pronoun_outside_the_quote() -> None:
+    text = '"We will win," said Gordon Pryce. He is right. "He is wrong," said Ana Ruiz.'
+    pryce = (text.index("Gordon Pryce"), text.index("Gordon Pryce") + 12)
+    quotes = [(0, 14, "Gordon Pryce"), (text.index('"He is'), text.index('," said Ana') + 2, "Ana Ruiz")]
+    (casting,) = cast_mentions(text, _sentences(text), [pryce], quotes=quotes, people=["Gordon Pryce"])
+    assert (casting.portrayal, casting.evidence_text, casting.voice) == ("protagonist", "He is right.", "author")
+
+
+def test_report_resolves_opening_pronoun() -> None:
+    report = framing.analyze('"We will win," said Gordon Pryce. He is right.', format="text").to_dict()
+    (mention,) = [m for s in report["sections"] for p in s["paragraphs"] for m in p["actors"]]
+    assert (mention["actor"], mention["portrayal"], mention["portrayal_prior"]) == ("Gordon Pryce", "protagonist", False)
+    assert mention["portrayal_evidence"]["text"] == "He is right."
+
+
 @pytest.mark.parametrize(("text", "name", "cue", "evidence", "archetype"), [
     ("Russian forces shelled the maternity hospital.", "Russian forces", "harm:shell", "shelled", "instigator"),
     ("Marsh, to her enormous credit, refused to be bullied.", "Marsh", "frame:to <pro> credit",
      "to her enormous credit", "virtuous"),
     ("Eco-hoaxer Greta Thunberg spoke.", "Greta Thunberg", "descriptor:eco-hoaxer", "Eco-hoaxer", "deceiver"),
     ("Putin's victims were buried in Bucha.", "Putin", "descriptor:victim", "victims", None),
+    ("Turkey helped broker the grain deal.", "Turkey", "help:broker", "broker", "peacemaker"),  # bare infinitive
+    ("Karin Holmqvist stood firm. She deserves credit.", "Karin Holmqvist", "frame:deserves credit",
+     "She deserves credit", "virtuous"),
 ])
 def test_cast_mentions_explains_itself(text: str, name: str, cue: str, evidence: str, archetype: str | None) -> None:
-    (casting,) = _cast(text, [name])
+    (casting,) = _cast(text, [name], people=[name])
     assert casting.cue == cue
     assert casting.evidence is not None
     assert text[casting.evidence[0]:casting.evidence[1]] == evidence

@@ -57,6 +57,8 @@ SUBJECT_REACH = 12
 OBJECT_REACH = 6
 # How many tokens back from a verb a subject such as "nothing" or "nobody" is looked for.
 NEGATIVE_SUBJECT_REACH = 6
+# How many tokens (a list, adjectives) may stand between a reporting verb and the deed it reports.
+REPORTED_REACH = 5
 # Tokens a "*" in a lexicon phrase may stand for ("pull * from").
 WILDCARD_MAX = 6
 # How many tokens before a mention its premodifiers, and after it an appositive or predicate, reach.
@@ -134,7 +136,7 @@ _ATTRIBUTE_SKIP = frozenset(
 # Words that may stand inside an evaluative phrase without breaking it ("to her enormous credit").
 _FILLERS = frozenset(
     "enormous great huge immense considerable lasting eternal everlasting real own very much greatly "
-    "rightly fully entirely clearly surely".split()
+    "rightly fully entirely clearly surely absolutely quite exactly completely".split()
 )
 # A cue word with the word after it that makes another verb: "residents are fed up" is no feeding.
 _NOT_CUES = frozenset({("fed", "up"), ("feeding", "up")})
@@ -145,6 +147,48 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = _PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 _PASSIVE_AUXILIARIES = _AUXILIARIES - _BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOTHING: frozenset[str] = frozenset()
+# A "He"/"She" opening a sentence (the tuple finds it without a regex unless spaces lead).
+_SENTENCE_PRONOUN = re.compile(r"\s*(He|She)[ '’]")
+_SENTENCE_PRONOUNS = ("He ", "She ", "He'", "She'", "He’", "She’")
+_ARTICLES = frozenset(("the", "a", "an", "this", "these", "those"))
+# Words that are no part of a bare noun phrase (the passive subject reader stops at them).
+_FUNCTION_WORDS = (_PREPOSITIONS | _SUBORDINATORS | _AUXILIARIES | _PRONOUNS | _SPEECH
+                   | frozenset("i we you they he she it them us him me and or but nor not no whose".split()))
+# Words after which an -ing form premodifies the noun that follows ("the smuggling gangs", "their fleeing children").
+_MODIFIER_OPENERS = (_PRONOUNS | _QUANTIFIERS | {"the", "a", "an", "these", "those", "'s", "’s"}) - {"all", "none"}
+# Verbs that report, investigate or judge a deed: their subject did not do it ("Amnesty
+# documented killings", "the UN has condemned torture and rape").
+_REPORTING = frozenset(
+    "document documents documented documenting report reports reported reporting record records recorded recording "
+    "investigate investigates investigated investigating expose exposes exposed exposing condemn condemns condemned "
+    "condemning denounce denounces denounced denouncing reveal reveals revealed revealing uncover uncovers uncovered "
+    "uncovering decry decries decried decrying deplore deplores deplored deploring detail details detailed detailing "
+    "chronicle chronicles chronicled chronicling catalogue catalogues catalogued cataloguing verify verifies verified "
+    "verifying confirm confirms confirmed confirming witness witnesses witnessed witnessing probe probes probed "
+    "probing examine examines examined examining describe describes described describing cite cites cited citing "
+    "criticise criticises criticised criticising criticize criticizes criticized criticizing highlight highlights "
+    "highlighted highlighting list lists listed listing note notes noted noting".split())
+# Words that name the doer of the deed after "of", "with" or "for": "accused (X) of", "charged with",
+# "responsible for", "praised for".
+_CHARGED = frozenset(
+    "accused accuse accuses accusing suspected suspect suspects guilty convicted charged charges charging blamed "
+    "blame blames blaming culpable responsible jailed sentenced indicted arrested prosecuted credited praised".split())
+# Words that make the next base form a verb ("will shell", "did not bomb") and the adverbs skipped before it.
+_VERBAL_AUXILIARIES = frozenset("will would shall should can could may might must do does did 'll ’ll".split())
+_VERB_ADVERBS = frozenset(
+    "not never also then again still already just now often routinely repeatedly regularly systematically "
+    "deliberately allegedly reportedly even".split())
+_SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
+# Verbs followed by a bare infinitive ("helped broker a deal", "let them shell the town").
+_BARE_INFINITIVE_VERBS = frozenset("help helps helped helping let lets letting make makes made making".split())
+# Plural heads without a final "s" ("the police raid homes").
+_PLURAL_HEADS = frozenset("people police men women children staff personnel militia cattle".split())
+# Words that cannot open a verb's object: conjunctions, forms of "be" and "have", relatives, "by",
+# adverbs of time ("switched to gas last winter").
+_NOT_OBJECTS = frozenset(
+    "and or but nor than as is are was were be been being am has have had 's ’s who which that by "
+    "after before during until since because while when where last next every today yesterday tomorrow "
+    "tonight instead too again now then".split())
 _PLACEHOLDERS = {
     "<pro>": _PRONOUNS | frozenset({"the"}),
     "<be>": frozenset("is are was were be been being 's ’s".split()),
@@ -186,6 +230,8 @@ class _Entry:
     applies: Literal["before", "after"] = "before"
     needs_harm: bool = False
     case_sensitive: bool = False
+    noun_first: bool = False  # flag n: a base form that is usually a noun ("gas", "shell"); see _is_verbal
+    also_noun: bool = False  # the same word is listed under `nouns` (read as a nominal where it is no verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +255,9 @@ class PortrayalLexicon:
 
     groups: dict[str, _Group]
     n_entries: int
+    # One-word innocent labels that need no harm nearby ("victims", "survivors", "casualties"):
+    # the head an -ing form before it suffers ("bombing victims"), where other heads do ("smuggling gangs").
+    victim_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +281,14 @@ class _Tally:
         self.weights[role] += weight
         if weight > self.best.get(role, (0.0,))[0]:
             self.best[role] = (weight, span[0], span[1], cue, archetype)
+
+    def merge(self, other: _Tally) -> None:
+        """Add the cues ``other`` tallied (a pronoun's, onto its antecedent mention)."""
+        for role, weight in other.weights.items():
+            self.weights[role] += weight
+        for role, best in other.best.items():
+            if best[0] > self.best.get(role, (0.0,))[0]:
+                self.best[role] = best
 
 
 # ---- lexicon loading ---------------------------------------------------------------------------
@@ -389,7 +446,7 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
         role_cell, _, arch_cell = row["patient"].partition(":")
         patient_role = _role(role_cell)
         patient = (patient_role, _archetype(arch_cell, patient_role))
-    flags = _flags(row["flags"], "xdo")
+    flags = _flags(row["flags"], "xdon")
     pattern = _tokens_of(lemma)
     if not pattern or pattern[0] in _PLACEHOLDERS or pattern[0] == "*":
         raise ValueError(f"{lemma!r} must start with a word")
@@ -410,13 +467,16 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[_Entry]:
         forms.setdefault(tokens, regular.get(first) or _form_of(first))
     if not forms and not row.get("nouns"):
         raise ValueError(f"{lemma!r} has flag 'o' but no forms or nouns")
+    nouns = [_tokens_of(plural) for noun in _split_list(row.get("nouns", "")) for plural in _plurals(noun)]
+    noun_first = "n" in flags
     for tokens, form_kind in forms.items():
         if not tokens:
             raise ValueError(f"an empty form for {lemma!r}")
-        yield _Entry(kind, lemma, tokens, form_kind, weight, archetype=archetype, patient=patient)
-    for noun in _split_list(row.get("nouns", "")):
-        for plural in _plurals(noun):
-            yield _Entry(kind, lemma, _tokens_of(plural), "noun", weight, archetype=archetype, patient=patient)
+        first_noun = noun_first and form_kind == "base"
+        yield _Entry(kind, lemma, tokens, form_kind, weight, archetype=archetype, patient=patient,
+                     noun_first=first_noun, also_noun=first_noun and tokens in nouns)
+    for tokens in nouns:
+        yield _Entry(kind, lemma, tokens, "noun", weight, archetype=archetype, patient=patient)
 
 
 def _form_of(word: str) -> Form:
@@ -491,7 +551,10 @@ def load_portrayal_lexicon(directory: str | None = None) -> PortrayalLexicon:
             for key in _PLACEHOLDERS.get(first, (first,)):
                 index.setdefault(key.lower(), []).append(entry)
     ordered = {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()}
-    return PortrayalLexicon({key: _group(entries) for key, entries in ordered.items()}, n_entries)
+    victim_heads = frozenset(key for key, entries in ordered.items() for e in entries
+                             if e.kind == "descriptor" and e.role == "innocent" and len(e.pattern) == 1
+                             and not e.needs_harm and not e.case_sensitive)
+    return PortrayalLexicon({key: _group(entries) for key, entries in ordered.items()}, n_entries, victim_heads)
 
 
 def _group(entries: Sequence[_Entry]) -> _Group:
@@ -614,13 +677,19 @@ class _Sentence:
     mention_tokens: dict[int, tuple[int, int]]  # mention index -> (first token, last token + 1)
     factor: float
     tallies: dict[int, _Tally]
+    victim_heads: frozenset[str]
     verb_tokens: set[int] = field(default_factory=set)
+    nouns: set[int] = field(default_factory=set)  # first tokens of noun-first cues standing as nouns
+    pronouns: dict[int, int] = field(default_factory=dict)  # stand-in mention index -> its pronoun's token
 
     def cast(self, mention: int, role: Role, weight: float, first: int, last: int, cue: str,
              archetype: str | None) -> None:
         if weight <= 0.0:
             return
         span = (self.starts[first], self.ends[last - 1])
+        pronoun = self.pronouns.get(mention)
+        if pronoun is not None:  # the evidence of a resolved "she" shows the pronoun too: "She deserves credit"
+            span = (min(span[0], self.starts[pronoun]), max(span[1], self.ends[pronoun]))
         tally = self.tallies.get(mention)
         if tally is None:
             tally = self.tallies[mention] = _Tally()
@@ -635,18 +704,23 @@ def cast_mentions(
     quotes: Sequence[tuple[int, int, str | None]] = (),
     loaded: Sequence[tuple[int, int, float]] = (),
     lexicon_dir: Path | None = None,
+    people: Sequence[str | None] = (),
 ) -> tuple[Casting, ...]:
     """Cast each mention as protagonist, antagonist or innocent (None when no cue applies).
 
     ``sentences`` are (start, end) offsets into ``text``; a mention outside every sentence
     is read within a window of its own. ``quotes`` are (start, end, speaker) of quotations
     and reported speech; ``loaded`` are (start, end, valence on VADER's -4..4 scale) of
-    loaded terms. Returns one Casting per mention, in the order given.
+    loaded terms. ``people`` gives, per mention, its actor when it names a person (None
+    otherwise): a "He"/"She" opening a sentence then casts the one person named in the
+    sentence before, with the pronoun in the evidence; without ``people`` no pronoun is
+    read. Returns one Casting per mention, in the order given.
 
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
     """
-    castings, _ = weigh_mentions(text, sentences, mentions, quotes=quotes, loaded=loaded, lexicon_dir=lexicon_dir)
+    castings, _ = weigh_mentions(text, sentences, mentions, quotes=quotes, loaded=loaded, lexicon_dir=lexicon_dir,
+                                 people=people)
     return castings
 
 
@@ -658,6 +732,7 @@ def weigh_mentions(
     quotes: Sequence[tuple[int, int, str | None]] = (),
     loaded: Sequence[tuple[int, int, float]] = (),
     lexicon_dir: Path | None = None,
+    people: Sequence[str | None] = (),
 ) -> tuple[tuple[Casting, ...], tuple[MentionCues, ...]]:
     """``cast_mentions``, and beside each casting the cue weights and counts behind it (``MentionCues``).
 
@@ -689,13 +764,24 @@ def weigh_mentions(
             low = window[0] + max(0, (start - window[0]) // block - 1) * block
             window = (low, min(window[1], max(end, low + 3 * block)))
         groups.setdefault(window, []).append(k)
+    # A sentence-opening "he"/"she" stands in for the one person of the sentence before (index
+    # len(mentions) + p while its sentence is read; its cues then go to that mention).
+    links = _pronoun_links(text, spans, mentions, people, quote_list, quote_starts, quote_reach) if people else []
+    stand_ins: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    for p, (start, end, _, window) in enumerate(links):
+        stand_ins.setdefault(window, []).append((start, end, len(mentions) + p))
+        groups.setdefault(window, [])
     tallies: dict[int, _Tally] = {}
     counts: dict[int, tuple[int, int, int]] = {}
     for (low, high), members in groups.items():
         found = _cast_sentence(text, low, high, members, mentions, lexicon, quote_list, quote_starts, quote_reach,
-                               quote_bounds, loaded_list, loaded_starts, tallies)
-        if found != (0, 0, 0):
+                               quote_bounds, loaded_list, loaded_starts, tallies, stand_ins.get((low, high), ()))
+        if found != (0, 0, 0) and members:
             counts.update(dict.fromkeys(members, found))
+    for p, (_, _, antecedent, _) in enumerate(links):
+        tally = tallies.pop(len(mentions) + p, None)
+        if tally is not None:
+            tallies.setdefault(antecedent, _Tally()).merge(tally)
     uncast: dict[tuple[Voice, str | None], Casting] = {}  # one uncast casting per voice (they are immutable)
     castings = []
     for k, mention in enumerate(mentions):
@@ -713,6 +799,46 @@ def weigh_mentions(
     for k, tally in tallies.items():
         cues[k] = _mention_cues(tally, counts.get(k))
     return tuple(castings), tuple(cues)
+
+
+def _pronoun_links(
+    text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]], people: Sequence[str | None],
+    quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int], quote_reach: Sequence[int],
+) -> list[tuple[int, int, int, tuple[int, int]]]:
+    """(start, end, antecedent mention, its sentence) of each "He"/"She" that opens a sentence and
+    can stand for one person only.
+
+    The antecedent is the most recent person mention of the sentence before, when exactly one
+    person actor is named there. Two people, a pronoun or antecedent inside a quotation, or a
+    sentence too long to read whole: no link (no guess). Only the sentences right after one
+    that names a person are looked at.
+    """
+    persons = sorted((start, k) for k, ((start, _), actor) in enumerate(zip(mentions, people)) if actor)
+    if not persons:
+        return []
+    person_starts = [start for start, _ in persons]
+    sentence_starts = [low for low, _ in sentences]
+    after = sorted({bisect_right(sentence_starts, start) for start in person_starts} - {0, len(sentences)})
+    links = []
+    for i in after:
+        low, high = sentences[i]
+        if high - low > MAX_SENTENCE_CHARS or not (
+                text.startswith(_SENTENCE_PRONOUNS, low) or text[low:low + 1].isspace()):
+            continue
+        opening = _SENTENCE_PRONOUN.match(text, low, high)
+        if opening is None:
+            continue
+        start, end = opening.span(1)
+        if quotes and _quote_at(start, quotes, quote_starts) >= 0:
+            continue
+        named = persons[bisect_left(person_starts, sentences[i - 1][0]):bisect_left(person_starts, low)]
+        if not named or len({people[k] for _, k in named}) != 1:
+            continue
+        antecedent = named[-1][1]
+        if quotes and _voice(mentions[antecedent], quotes, quote_starts, quote_reach) != _AUTHOR:
+            continue
+        links.append((start, end, antecedent, (low, high)))
+    return links
 
 
 def _mention_cues(tally: _Tally, counts: tuple[int, int, int] | None) -> MentionCues:
@@ -779,9 +905,12 @@ def _cast_sentence(
     text: str, low: int, high: int, members: Sequence[int], mentions: Sequence[tuple[int, int]],
     lexicon: PortrayalLexicon, quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
     quote_reach: Sequence[int], quote_bounds: Sequence[int], loaded: Sequence[tuple[int, int, float]],
-    loaded_starts: Sequence[int], tallies: dict[int, _Tally],
+    loaded_starts: Sequence[int], tallies: dict[int, _Tally], stand_ins: Sequence[tuple[int, int, int]] = (),
 ) -> tuple[int, int, int]:
-    """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts."""
+    """Tally the cues of one sentence on its mentions; return its (harm, help or resist, suffer) cue counts.
+
+    ``stand_ins`` are (start, end, index) of pronouns read as mentions of that (pseudo) index.
+    """
     matches = list(_TOKEN.finditer(text, low, high))
     raw = list(map(re.Match.group, matches))
     words = list(map(str.lower, raw))
@@ -792,16 +921,6 @@ def _cast_sentence(
         return (0, 0, 0)
     starts = list(map(re.Match.start, matches))
     ends = list(map(re.Match.end, matches))
-    harm = helping = suffering = 0
-    for hit in hits:
-        kind = hit.entry.kind
-        if kind == "harm":
-            harm += 1
-        elif kind == "help" or kind == "resist":
-            helping += 1
-        elif kind == "suffer":
-            suffering += 1
-    counts = (harm, helping, suffering)
     owner = [-1] * len(words)
     mention_tokens: dict[int, tuple[int, int]] = {}
     for k in members:
@@ -813,17 +932,33 @@ def _cast_sentence(
             last += 1
         if last > first:
             mention_tokens[k] = (first, last)
+    pronouns: dict[int, int] = {}
+    for start, _, k in stand_ins:
+        at = bisect_left(starts, start)
+        if at < len(words) and starts[at] == start and owner[at] < 0:
+            owner[at] = k
+            mention_tokens[k] = (at, at + 1)
+            pronouns[k] = at
     if not mention_tokens:
-        return counts
+        return _count_cues(hits)
     n_before = bisect_left(quote_starts, high)  # quotations that start before the window ends
     if n_before and quote_reach[n_before - 1] > low:
         region = _regions(starts, quotes, quote_starts, quote_bounds)
     else:
         region = [-1] * len(words)  # no quotation reaches into the window
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
-    sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies)
+    sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies,
+                         lexicon.victim_heads)
+    sentence.pronouns = pronouns
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
+    # The sentence's cue counts keep a noun-first word wherever it stands: "the shells", "bombs"
+    # still say the sentence is about harm (the ``c`` descriptors and the prior read that).
+    harm, helping, suffering = counts = _count_cues(hits)
+    nouns = {h.first for h in hits if h.entry.noun_first and not _is_verbal(sentence, h)}
+    if nouns:  # "stuck in traffic": a noun-first word in a noun's place is no verb, and unless listed no cue
+        hits = [h for h in hits if h.first not in nouns or not h.entry.noun_first or h.entry.also_noun]
+        sentence.nouns = nouns
     has_harm = harm > 0 or suffering > 0 or any(
         v < 0 for _, _, v in loaded[first_loaded:bisect_right(loaded_starts, high)])
     for hit in hits:
@@ -849,6 +984,20 @@ def _cast_sentence(
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
+
+
+def _count_cues(hits: Sequence[_Hit]) -> tuple[int, int, int]:
+    """How many harm, help or resistance, and suffering cues a sentence holds."""
+    harm = helping = suffering = 0
+    for hit in hits:
+        kind = hit.entry.kind
+        if kind == "harm":
+            harm += 1
+        elif kind == "help" or kind == "resist":
+            helping += 1
+        elif kind == "suffer":
+            suffering += 1
+    return harm, helping, suffering
 
 
 # Irregular past participles that open idioms of ill-treatment ("sold out", "held hostage", "left to rot").
@@ -916,6 +1065,8 @@ def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
             return "failed", factor
         if word in _NEGATORS or word.endswith(("n't", "n’t")):
             return "negated", factor
+        if word == "to" and _too_to(sentence, j):  # "too timid to confront", "not brave enough to"
+            return "failed", factor
         if word in _MODALS:
             factor = HEDGE_FACTOR
         elif word not in _AUXILIARIES and word not in ("to", "be", "of") and not word.endswith("ly"):
@@ -925,6 +1076,26 @@ def _negation(sentence: _Sentence, first: int) -> tuple[str | None, float]:
     if _has_negative_subject(sentence, j):
         return "nobody", factor
     return None, factor
+
+
+def _too_to(sentence: _Sentence, to: int) -> bool:
+    """Whether the "to" at token ``to`` closes "too <adjective> to" or "not <adjective> enough to".
+
+    Both say the deed was not done, like "failed to". The "too" of "also" ("She, too, wanted
+    to", "Unions too vowed to") follows its subject and is left alone.
+    """
+    words, owner = sentence.words, sentence.owner
+    negated_enough = to >= 1 and words[to - 1] == "enough"
+    for k in range(to - 1, max(-1, to - 5), -1):
+        word = words[k]
+        if owner[k] >= 0 or not (word.isalpha() or word == ","):
+            return False
+        if word == "too" and k + 1 < to and words[k + 1] != "," and not negated_enough:
+            return k == 0 or (owner[k - 1] < 0 and words[k - 1] not in _SUBJECT_PRONOUNS
+                              and words[k - 1] != ",")
+        if negated_enough and (word in _NEGATORS or word.endswith(("n't", "n’t"))):
+            return True
+    return False
 
 
 def _has_negative_subject(sentence: _Sentence, j: int) -> bool:
@@ -978,7 +1149,8 @@ def _subject(sentence: _Sentence, i: int) -> int:
         if k >= 0:
             first, _ = sentence.mention_tokens[k]
             before = _preceding(sentence, first, _DETERMINERS)
-            is_object = before >= 0 and before in sentence.verb_tokens
+            is_object = before >= 0 and before in sentence.verb_tokens and not (
+                words[before] in _REPORTING and words[before + 1] == "that")  # "revealed that soldiers kill"
             if not _is_pp_mention(sentence, first) and not is_object:
                 return k
             j = first - 1
@@ -1047,9 +1219,15 @@ def _by_agent(sentence: _Sentence, j: int) -> int:
 def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
     entry = hit.entry
     words = sentence.words
-    if sentence.owner[hit.first] >= 0:
-        return  # "Shell", "Defend Europe": part of a name
     cue = f"{entry.kind}:{entry.term}"
+    if sentence.owner[hit.first] >= 0:
+        k = sentence.owner[hit.first]
+        first, last = sentence.mention_tokens[k]
+        if entry.form == "ing" and first == hit.first < hit.last < last and (
+                hit.first == 0 or sentence.raw[hit.first].islower()):  # the mention "smuggling gangs"
+            _cast_modified(sentence, hit, k, entry.weight, cue)
+        return  # "Shell", "Defend Europe": part of a name
+    as_noun = entry.noun_first and hit.first in sentence.nouns  # "Russia's raid on Kyiv": a nominal
     negation, factor = _negation(sentence, hit.first)
     weight = entry.weight * factor
     if negation == "nobody":
@@ -1068,14 +1246,22 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
                 sentence.cast(subject, "antagonist", weight * FAILED_HELP_FACTOR, hit.first, hit.last,
                               f"failed_{cue}", "incompetent")
         return
+    if entry.form == "ing" and hit.last - hit.first == 1:
+        modified = _modified_by_ing(sentence, hit)
+        if modified >= 0:  # "smuggling gangs", "bombing victims", "fleeing civilians"
+            _cast_modified(sentence, hit, modified, weight, cue)
+            return
     if hit.slot:
         patients = [k for k in _objects(sentence, hit.slot[0]) if sentence.mention_tokens[k][1] <= hit.slot[1]]
     else:
         patients = []
     agent = -1
-    if entry.form == "noun" or (entry.kind != "suffer" and entry.form in ("base", "ing") and _is_nominal(sentence, hit)):
+    if as_noun or entry.form == "noun" or (entry.kind != "suffer" and entry.form in ("base", "ing") and (
+            _is_nominal(sentence, hit) or _is_reported(sentence, hit.first))):
         agent, patients = _nominal(sentence, hit)
     elif entry.kind == "suffer":
+        if entry.form in ("base", "ing") and hit.first and words[hit.first - 1] in _ARTICLES:
+            return  # "punishing the drowning": a noun, no one's suffering
         subject = _subject(sentence, hit.first)
         if subject >= 0:
             sentence.cast(subject, "innocent", weight, hit.first, hit.last, cue, entry.archetype or "victim")
@@ -1094,7 +1280,8 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
         passive = participle and before >= 0 and words[before] in _BE
         reduced = participle and not passive and hit.last < len(words) and words[hit.last] == "by"
         if passive or reduced:
-            subject = _subject(sentence, before if passive else hit.first)
+            head = _passive_head(sentence, before) if passive else None
+            subject = _subject(sentence, before if passive else hit.first) if head is None else head
             if subject >= 0:
                 patients.append(subject)
             agent = _by_agent(sentence, hit.last)
@@ -1118,6 +1305,185 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
 
 
+def _passive_head(sentence: _Sentence, be: int) -> int | None:
+    """The passive subject when a bare noun stands right before its auxiliaries ("every family
+    whose house was destroyed"): the noun's mention, the possessor mention named by "'s" or
+    "whose" ("Palestinians whose homes were demolished"), or -1 (nobody; a house is no actor).
+    None when no such noun phrase stands there (read the subject as usual).
+    """
+    words, owner = sentence.words, sentence.owner
+    t = be - 1
+    while t >= 0 and owner[t] < 0 and (words[t] in _PASSIVE_AUXILIARIES or words[t] in _BE):
+        t -= 1  # "whose house had been destroyed"
+    if t < 0 or owner[t] >= 0 or not _is_bare_noun(words[t]):
+        return None
+    for d in range(t - 1, max(-1, t - 4), -1):  # the noun phrase's opener, over its adjectives
+        word = words[d]
+        if owner[d] >= 0 or not (word.isalpha() or word in ("'s", "’s")):
+            return None
+        if word in ("'s", "’s", "whose"):
+            return owner[d - 1] if d >= 1 else -1  # the possessor is the one who suffers
+        if word in _DETERMINERS or word in _QUANTIFIERS:
+            in_phrase = d >= 1 and words[d - 1] in _PREPOSITIONS  # "residents in the city were evacuated"
+            return None if in_phrase else -1
+        if not _is_bare_noun(word):
+            return None
+    return None
+
+
+def _is_bare_noun(word: str) -> bool:
+    """Whether ``word`` may be a noun or adjective of a noun phrase (no function word, no adverb)."""
+    return word.isalpha() and not word.endswith("ly") and word not in _FUNCTION_WORDS
+
+
+def _modified_by_ing(sentence: _Sentence, hit: _Hit) -> int:
+    """The mention an -ing cue stands before as a premodifier ("smuggling gangs"), or -1.
+
+    The -ing form modifies the noun after it when it opens the sentence or follows a determiner,
+    a possessive, a number or the "by" of a passive ("packed by smuggling gangs"). Before a victim
+    head ("treated bombing victims") or as a suffering ("helped fleeing families") it also does
+    after another verb. After "be", an auxiliary, a mention, a pronoun, a preposition or a
+    subordinator it is a verb with its object ("were killing civilians", "accused of killing
+    protesters", "after fleeing Syria").
+    """
+    words, owner = sentence.words, sentence.owner
+    k = owner[hit.last] if hit.last < len(words) else -1
+    if k < 0 or sentence.mention_tokens[k][0] != hit.last:
+        return -1
+    p = hit.first - 1
+    if p < 0:
+        return k
+    word = words[p]
+    if owner[p] >= 0 or word in _AUXILIARIES or word in _SUBJECT_PRONOUNS or word in _SUBORDINATORS:
+        return -1
+    if word in _MODIFIER_OPENERS or word.isdigit():
+        return k
+    if word == "by":
+        before = _preceding(sentence, p - 1, _PASSIVE_AUXILIARIES)
+        passive = p >= 1 and words[p - 1].endswith(("ed", "en", "wn")) and before >= 0 and words[before] in _BE
+        return k if passive else -1
+    loose = hit.entry.kind == "suffer" or words[sentence.mention_tokens[k][1] - 1] in sentence.victim_heads
+    return k if loose and word.isalpha() and word not in _PREPOSITIONS else -1
+
+
+def _cast_modified(sentence: _Sentence, hit: _Hit, mention: int, weight: float, cue: str) -> None:
+    """Cast the mention an -ing cue premodifies: its doer ("smuggling gangs"), or its sufferer
+    when it is a suffering ("fleeing civilians") or its head a victim ("bombing victims")."""
+    entry = hit.entry
+    if entry.kind == "suffer":
+        sentence.cast(mention, "innocent", weight, hit.first, hit.last, cue, entry.archetype or "victim")
+    elif sentence.words[sentence.mention_tokens[mention][1] - 1] in sentence.victim_heads:
+        if entry.patient and entry.patient[0]:
+            sentence.cast(mention, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
+        elif entry.kind == "harm" and entry.patient is None:
+            sentence.cast(mention, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+    else:
+        role = _AGENT_ROLE.get(entry.kind)
+        if role:
+            sentence.cast(mention, role, weight, hit.first, hit.last, cue, entry.archetype)
+
+
+def _is_verbal(sentence: _Sentence, hit: _Hit) -> bool:
+    """Whether the base form of a noun-first lemma (flag ``n``: "gas", "shell", "raid") stands as a verb.
+
+    Only clearly verbal positions count, after the adverbs between: a modal, "do", "to" or a
+    verb taking a bare infinitive ("will shell", "did not bomb", "vowed to target", "helped broker"); a subject pronoun or "who"/"which"
+    ("they raid", "gangs who traffic"); or a subject mention that agrees with the form
+    ("Russian forces shell", "Russia shells"). After "to" or "which"/"that" an object must
+    follow ("switched to gas last winter" is a noun), and after a plural mention the clause
+    must go on ("a police raid on the camp" is a noun).
+    Elsewhere (after a preposition, a determiner, an adjective or another verb) it is a noun.
+    """
+    words, owner = sentence.words, sentence.owner
+    bare = words[hit.first] == hit.entry.term.split()[0]  # "shell", not "shells"
+    j = hit.first - 1
+    while j >= 0 and owner[j] < 0:
+        if words[j] in _VERB_ADVERBS or words[j].endswith("ly"):
+            j -= 1
+        elif words[j] == "own" and j >= 2 and words[j - 1] in _PRONOUNS and words[j - 2] == "on":
+            j -= 3  # "the rebels on their own attack villages"
+        else:
+            break
+    if j < 0:
+        return False
+    word = words[j]
+    if owner[j] >= 0:
+        first, last = sentence.mention_tokens[owner[j]]
+        before = _preceding(sentence, first, _DETERMINERS)
+        if _is_pp_mention(sentence, first) or (before >= 0 and before in sentence.verb_tokens):
+            return False
+        plural = _looks_plural(words[last - 1]) or (  # "Hamas and Islamic Jihad fire rockets"
+            first >= 2 and words[first - 1] in ("and", "&") and owner[first - 2] >= 0)
+        return bare == plural and (not bare or _clause_goes_on(sentence, hit.last))
+    if word in _SUBJECT_PRONOUNS:
+        return bare == (word not in ("he", "she", "it"))
+    if word == "who":
+        return True
+    if word == "which" or (word == "that" and j > 0 and owner[j - 1] >= 0):  # also determiners: "that bomb"
+        return _object_follows(sentence, hit.last)
+    if word == "to" or word in _BARE_INFINITIVE_VERBS:  # "vowed to bomb them", "helped broker the deal"
+        return bare and _object_follows(sentence, hit.last)
+    return bare and (word in _VERBAL_AUXILIARIES or word.endswith(("n't", "n’t")))
+
+
+def _looks_plural(word: str) -> bool:
+    """Whether a mention's last word looks plural ("forces", "police"), for agreement with a verb."""
+    return word in _PLURAL_HEADS or word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _object_follows(sentence: _Sentence, j: int) -> bool:
+    """Whether token ``j`` can open the object of a verb (no stop, preposition, conjunction or verb)."""
+    if j >= len(sentence.words):
+        return False
+    word = sentence.words[j]
+    return sentence.owner[j] >= 0 or (word[0].isalnum() and word not in _PREPOSITIONS and word not in _NOT_OBJECTS)
+
+
+def _charged(sentence: _Sentence, j: int) -> int:
+    """The one accused of, charged with or praised for the deed after the preposition at token ``j``:
+    the object of the charging word ("accused the army of torture"), else its subject ("police
+    were accused of torture", "the firm is responsible for the spill"), or -1."""
+    words, owner = sentence.words, sentence.owner
+    k = j - 1
+    if words[k] in _CHARGED:
+        return _subject(sentence, k)
+    if owner[k] >= 0:
+        first = sentence.mention_tokens[owner[k]][0]
+        for before in range(first - 1, max(-1, first - 4), -1):  # "accused (the) Russian soldiers of"
+            if words[before] in _CHARGED:
+                return owner[k]
+            if owner[before] >= 0 or not words[before].isalpha():
+                break
+    return -1
+
+
+def _is_reported(sentence: _Sentence, first: int) -> bool:
+    """Whether the deed at token ``first`` is the object of a reporting verb, alone or in a list
+    ("documented torture and rape", "reported widespread looting"): then it is a nominal, and the
+    reporter's subject is not its agent."""
+    words, owner = sentence.words, sentence.owner
+    j = first - 1
+    while j >= 0 and j >= first - REPORTED_REACH and owner[j] < 0:
+        word = words[j]
+        if word in _REPORTING:
+            return True
+        if not (word.isalpha() or word == ",") or word in _BE or word in _SUBJECT_PRONOUNS \
+                or word in _SUBORDINATORS or word in ("that", "who", "which", "how", "whether", "to"):
+            return False
+        j -= 1
+    return False
+
+
+def _clause_goes_on(sentence: _Sentence, j: int) -> bool:
+    """Whether a verb's clause can go on at token ``j``: not its end, a conjunction or the "on"/"of"
+    that follows a noun ("a police raid on the camp", but "workers strike over pay")."""
+    if j >= len(sentence.words):
+        return False
+    word = sentence.words[j]
+    return sentence.owner[j] >= 0 or (word[0].isalnum() and word not in _NOT_OBJECTS
+                                      and word not in ("of", "on", "upon"))
+
+
 def _is_nominal(sentence: _Sentence, hit: _Hit) -> bool:
     """Whether a verb form stands as a noun: "the shelling of", "Russia's attacks on"."""
     words = sentence.words
@@ -1136,13 +1502,25 @@ def _nominal(sentence: _Sentence, hit: _Hit) -> tuple[int, list[int]]:
     words, owner = sentence.words, sentence.owner
     agent = -1
     j = hit.first - 1
-    if j >= 0 and words[j] in ("'s", "’s"):
+    # The possessor or premodifying mention, over adjectives ("Russia's unprovoked invasion",
+    # "Israeli targeted killings") and, after a possessive, a noun ("Russia's gas blackmail");
+    # a reporting verb is no adjective ("Amnesty documented killings").
+    while j >= hit.first - 3 and j >= 0 and owner[j] < 0 and words[j] not in _DETERMINERS \
+            and words[j].endswith(("ed", "ful", "ous", "ic")) \
+            and (words[j] not in _REPORTING or j >= 1 and words[j - 1] in ("'s", "’s")):  # "Russia's reported"
         j -= 1
-    while j >= 0 and owner[j] < 0 and words[j] not in _DETERMINERS and words[j].endswith(("ed", "ful", "ous", "ic")) \
-            and j >= hit.first - 3:
+    if j >= 0 and owner[j] < 0 and words[j] not in ("'s", "’s") and j >= 1 and words[j - 1] in ("'s", "’s") \
+            and words[j].isalpha() and words[j] not in _DETERMINERS:
+        j -= 1
+    if j >= 0 and words[j] in ("'s", "’s"):
         j -= 1
     if j >= 0 and owner[j] >= 0:
         agent = owner[j]
+    else:
+        if j >= 2 and words[j] in ("the", "a", "an"):
+            j -= 1  # "accused of the killings"
+        if j >= 1 and words[j] in ("of", "with", "for"):
+            agent = _charged(sentence, j)
     patients: list[int] = []
     after = hit.last
     if after < len(words) and words[after] in ("of", "on", "against", "upon"):
