@@ -287,6 +287,8 @@ def test_a_dateline_in_capitals_is_no_actor(text: str, name: str, kept: bool) ->
     ("Singapore fined the firm, Reuters reported.", [("Singapore", "Singapore"), ("Reuters", "Reuters")]),
     ("Donald Trump - The president said no.", [("Donald Trump", "Donald Trump")]),  # a person, not a place
     ("Mira Halvorsen, Oct 14 - The mayor said no.", [("Mira Halvorsen", "Mira Halvorsen")]),
+    # a Title Case list before a dash, with neither date nor credit, is a list, not a dateline
+    ("Israel, Hamas - The ceasefire held.", [("Israel", "Israel"), ("Hamas", "Hamas")]),
 ])
 def test_a_dateline_names_no_actor(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_in(text) == expected

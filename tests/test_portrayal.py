@@ -451,3 +451,9 @@ def test_stance_checks_count_a_clearly_judged_actor_and_wire_calm() -> None:
     assert stance_checks({"text": text, "mentions": flipped, "genre": "wire"}, report)[:2] == (0, 1)
     _, _, calm, actors, calm_cued, cued = stance_checks({"text": text, "mentions": flipped, "genre": "wire"}, report)
     assert actors >= 1 and cued >= 1 and calm_cued <= cued and calm <= actors
+
+
+def test_cast_mentions_wants_one_person_entry_per_mention() -> None:
+    text = "Karin Holmqvist announced the plan. She deserves credit."
+    with pytest.raises(ValueError, match="one per mention"):
+        cast_mentions(text, [(0, 35), (36, 56)], [(0, 15)], people=["Karin Holmqvist", None])

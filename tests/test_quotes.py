@@ -223,6 +223,10 @@ def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, st
     ("They called them yesterday.", []),
     ("The minister was not called a liar by anyone.", []),
     ("The meeting was called off after the storm.", []),
+    ("The paper vilified the union as members walked out.", []),  # "as" opens a clause of time, no label
+    ("The tabloids demonised the nurses as prices rose.", []),
+    ("The paper vilified the union as a gang of wreckers.",
+     [("reported", "the union as a gang of wreckers", "The paper")]),
 ])
 def test_a_label_given_by_someone_else_is_reported(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected

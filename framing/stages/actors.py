@@ -929,8 +929,8 @@ def _dateline_end(text: str, span_start: int, span_end: int, found: Sequence[Act
         return span_start
     parts = match.group("parts")
     if not match.group("place").isupper() and "(" not in parts and not any(char.isdigit() for char in parts) \
-            and _SENTENCE_OPENING.match(text, match.end()) is None:
-        return span_start
+            and (parts.strip() or _SENTENCE_OPENING.match(text, match.end()) is None):
+        return span_start  # Title Case with neither date nor credit: only "Moscow - The court ruled" ("Israel, Hamas - The" is a list)
     place_end = match.end("place")
     if _last_head(match.group("place")) in ORG_SUFFIXES:
         return span_start

@@ -150,7 +150,7 @@ _NOTHING: frozenset[str] = frozenset()
 # A "He"/"She" opening a sentence (the tuple finds it without a regex unless spaces lead).
 _SENTENCE_PRONOUN = re.compile(r"\s*(He|She)[ '’]")
 _SENTENCE_PRONOUNS = ("He ", "She ", "He'", "She'", "He’", "She’")
-_ARTICLES = frozenset(("the", "a", "an", "this", "these", "those"))
+_NOUN_OPENERS = frozenset(("the", "a", "an", "this", "these", "those"))  # articles and demonstratives
 # Words that are no part of a bare noun phrase (the passive subject reader stops at them).
 _FUNCTION_WORDS = (_PREPOSITIONS | _SUBORDINATORS | _AUXILIARIES | _PRONOUNS | _SPEECH
                    | frozenset("i we you they he she it them us him me and or but nor not no whose".split()))
@@ -718,6 +718,7 @@ def cast_mentions(
 
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
+        ValueError: when ``people`` is given but not one entry per mention.
     """
     castings, _ = weigh_mentions(text, sentences, mentions, quotes=quotes, loaded=loaded, lexicon_dir=lexicon_dir,
                                  people=people)
@@ -738,7 +739,10 @@ def weigh_mentions(
 
     Raises:
         LexiconError: when a lexicon file under ``lexicon_dir`` is malformed.
+        ValueError: when ``people`` is given but not one entry per mention.
     """
+    if people and len(people) != len(mentions):
+        raise ValueError(f"people has {len(people)} entries for {len(mentions)} mentions (one per mention, or none)")
     lexicon = load_portrayal_lexicon(str(lexicon_dir) if lexicon_dir else None)
     order = sorted(range(len(mentions)), key=lambda k: mentions[k][0])
     spans = sorted((s, e) for s, e in sentences if e > s)
@@ -1260,7 +1264,7 @@ def _verb_cue(sentence: _Sentence, hit: _Hit) -> None:
             _is_nominal(sentence, hit) or _is_reported(sentence, hit.first))):
         agent, patients = _nominal(sentence, hit)
     elif entry.kind == "suffer":
-        if entry.form in ("base", "ing") and hit.first and words[hit.first - 1] in _ARTICLES:
+        if entry.form in ("base", "ing") and hit.first and words[hit.first - 1] in _NOUN_OPENERS:
             return  # "punishing the drowning": a noun, no one's suffering
         subject = _subject(sentence, hit.first)
         if subject >= 0:

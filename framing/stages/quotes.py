@@ -117,7 +117,8 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 5
 MAX_FRAGMENT_WORDS = 8
 # The last phrase set off by commas before a speech verb ("Ilves, an analyst at X, said").
 _APPOSITIVE = re.compile(r",\s*(?P<inner>[^,\s][^,]{0,79}?)\s*,$")
-# The appositive pattern can match no more characters than this (a comma, 80 and a comma).
+# How far from the clause's end the appositive is looked for: two commas, a phrase of at most 80
+# characters and a little white space around it (a longer run of spaces finds no appositive).
 MAX_APPOSITIVE_CHARS = 84
 # Longer than any preposition: the word before a phrase is read from this many characters.
 MAX_WORD_CHARS = 24
@@ -208,6 +209,10 @@ _PARTICLES = _PREPOSITIONS | frozenset("off up out back upon down away together 
 _NOT_A_LABEL = _PARTICLES | frozenset("a an".split())
 _ARTICLES = frozenset("a an the".split())
 # Words that make what follows a calling verb a time, not a label ("called the police the next morning").
+# Past forms without "-ed" that end a clause's subject ("as prices rose", "as civilians fled" has its own "-ed").
+_IRREGULAR_PASTS = frozenset("rose fell came went ran began grew left took made said stood sat broke spread "
+                             "drew fought hid held lay lost met rang sang sank shook slept spoke stole struck "
+                             "swept swore threw woke wore won wrote".split())
 _TIME_WORDS = frozenset("time times day days week weeks month months year years morning afternoon evening night "
                         "hour hours minute minutes moment yesterday today tomorrow tonight again twice once later "
                         "earlier now then".split())
@@ -724,6 +729,17 @@ def _active_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Matc
     return _reported(text, sentence.start + start, end, subject, marked, min_words=2)
 
 
+def _is_as_clause(lowered: list[str], after: int) -> bool:
+    """Whether the words after "as" (from ``after``) are a clause of time, not a label: a subject
+    then its verb ("described the attack as civilians fled", "as prices rose", "as they were
+    leaving"); a label opening with an article or an adjective in "-ed" stays one ("as a failed
+    state", "as failed politicians")."""
+    if lowered[after] in _ARTICLES:
+        return False
+    return any(word in _BE or word in _IRREGULAR_PASTS or word.endswith("ed")
+               for word in lowered[after + 1:after + 3])
+
+
 def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
     """Whether the words after an active labelling verb hold an object and then its label.
 
@@ -737,7 +753,7 @@ def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
         return False
     if "as" in lowered[1:MAX_OBJECT_WORDS + 1]:  # "described the plan as reckless"
         after = lowered.index("as", 1) + 1
-        return after < len(words) and lowered[after] not in _NOT_AFTER_AS and (
+        return after < len(words) and lowered[after] not in _NOT_AFTER_AS and not _is_as_clause(lowered, after) and (
             verb not in _PHYSICAL_AS_VERBS or _shows_label(content, tokens[after]))
     if verb not in _NAMING_VERBS:
         return False

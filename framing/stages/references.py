@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from framing.model import ActorKind, ActorMention
+from framing.stages.recogniser import COMPANY_SUFFIXES
 
 # Person nouns that serve as titles ("Senator X" … "the senator"); adjectival ones
 # ("general", "chief", "chair") are left out: "the general election".
@@ -33,10 +34,11 @@ ORGANISATION_NOUNS = frozenset(
     bloc commission fund authority board committee institute foundation network""".split()
 )
 COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
-# Last words that mark a company name, so "the company" may refer to it.
-COMPANY_SUFFIXES = frozenset(
-    """Inc Ltd Plc PLC LLC Corp Corporation Company Co Holdings Group Energy Properties Partners Capital Industries
-    Motors Airlines Bank Pharma Pharmaceuticals Technologies Systems Oil Gas Mining Foods Media Labs""".split()
+# Last words that mark a company name, so "the company" may refer to it: a legal form (the
+# recogniser's COMPANY_SUFFIXES) or a word of trade.
+COMPANY_NAME_ENDINGS = COMPANY_SUFFIXES | frozenset(
+    """Corporation Company Energy Properties Partners Capital Industries Motors Airlines Bank Pharma
+    Pharmaceuticals Technologies Systems Oil Gas Mining Foods Media Labs""".split()
 )
 # The noun a well-known organisation goes by ("the bloc", "the alliance").
 NICKNAMES = {"European Union": "bloc", "NATO": "alliance"}
@@ -127,7 +129,7 @@ def _remember(mention: ActorMention, titled: dict[str, dict[str, ActorMention]],
         for word in words:
             if word.lower() in ORGANISATION_NOUNS:
                 by_name_word.setdefault(word.lower(), {})[mention.actor] = mention
-        if words and words[-1] in COMPANY_SUFFIXES:
+        if words and words[-1] in COMPANY_NAME_ENDINGS:
             companies[mention.actor] = mention
     if mention.actor in NICKNAMES:
         by_name_word.setdefault(NICKNAMES[mention.actor], {})[mention.actor] = mention
