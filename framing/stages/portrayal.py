@@ -952,8 +952,7 @@ def _cast_sentence(
         region = [-1] * len(words)  # no quotation reaches into the window
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = _Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies,
-                         lexicon.victim_heads)
-    sentence.pronouns = pronouns
+                         lexicon.victim_heads, pronouns=pronouns)
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
     # The sentence's cue counts keep a noun-first word wherever it stands: "the shells", "bombs"

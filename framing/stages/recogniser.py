@@ -239,14 +239,12 @@ def find_names(
                 part_kind, part_confidence = _classify(model, part.features, part.word_features)
                 if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
                     name = text[part.start:part.end]
-                    if " " in name or part.title is not None:
-                        part_kind = _written_kind(name, part_kind, part.title, bucket)
+                    part_kind = _written_kind(name, part_kind, part.title, bucket)
                     found.append(NameSpan(part.start, part.end, name, part_kind, part_confidence, part.title))
             continue
         if kind != "NONE" and confidence >= MIN_CONFIDENCE:
             name = text[candidate.start:candidate.end]
-            if " " in name or candidate.title is not None:  # most names are one word after no title
-                kind = _written_kind(name, kind, candidate.title, bucket)
+            kind = _written_kind(name, kind, candidate.title, bucket)
             found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
     return tuple(found)
 
@@ -259,6 +257,8 @@ def _written_kind(name: str, kind: NameKind, title: tuple[int, int] | None, buck
     Akihito") when every word of it is one rarely written in lower case, as a personal name's
     are, and it does not end in an organisation's word.
     """
+    if " " not in name and title is None:  # most names: one word after no title, nothing to decide
+        return kind
     if kind != "NAT" and " " in name and name.rsplit(" ", 1)[1] in COMPANY_SUFFIXES:
         return "ORG"
     if kind == "ORG" and title is not None and _is_personal_name(name, bucket):
