@@ -16,6 +16,7 @@ from framing.stages.loaded_model import (
     model_sha256,
     noun_after,
     stem,
+    tokenize,
     word_probabilities,
 )
 
@@ -30,7 +31,7 @@ NEUTRAL = [
 @pytest.mark.parametrize(("text", "phrase"), [
     ("Opponents unleashed a firestorm of outrage over the pension cuts.", "firestorm of outrage"),
     ("Nobody in the capital shares the minister's imperial fantasies about the region.", "imperial fantasies"),
-    ("In that summit they signed away our sovereignty for a photo.", "signed away"),
+    ("The minister caved in to the lobbyists within a week.", "caved in"),
     ("Witnesses said the regime's thugs beat students outside the library.", "thugs"),
 ])
 def test_find_loaded_phrases_finds_invented_phrases(text: str, phrase: str) -> None:
@@ -53,6 +54,9 @@ def test_find_loaded_phrases_extent_is_the_phrase(text: str, extent: str) -> Non
     ("Doctors traced the outbreak of flu to a school and counted 40 infections.", "outbreak"),
     ("Floods displaced eight million people in the south.", "Floods"),
     ("Police arrested the attackers on Friday.", "attackers"),
+    ("Rebel fighters stormed the garrison overnight.", "stormed"),
+    ("Two men were taken to hospital after the collision.", "collision"),
+    ("Firefighters brought the fire under control by noon.", "fire"),
 ])
 def test_find_loaded_phrases_reads_outbreak_words_literally(text: str, word: str) -> None:
     start = text.index(word)
@@ -71,6 +75,17 @@ def test_find_loaded_phrases_ignores_neutral_wire_sentences(text: str) -> None:
 ])
 def test_find_loaded_phrases_reads_a_word_beside_a_literal_news_word_literally(text: str) -> None:
     assert [h.text for h in find_loaded_phrases(text) if h.cued] == []
+
+
+@pytest.mark.parametrize(("text", "token"), [
+    ("It was a 1920s-style protection racket, they said.", "1920s-style"),
+    ("The 3rd-rate excuses piled up.", "3rd-rate"),
+])
+def test_find_loaded_phrases_never_starts_inside_a_token(text: str, token: str) -> None:
+    start = text.index(token)
+    inside = range(start + 1, start + len(token))
+    assert all(h.start not in inside for h in find_loaded_phrases(text))
+    assert all(start + len(token) <= s or e <= start for s, e, _ in tokenize(text))
 
 
 def test_find_loaded_phrases_empty_text() -> None:
@@ -120,8 +135,8 @@ def test_find_loaded_phrases_categories_are_known() -> None:
 
 @pytest.mark.parametrize(("text", "phrase", "cued"), [
     ("Opponents unleashed a firestorm of outrage over the pension cuts.", "firestorm of outrage", True),
-    # "looked away" carries no cue of its own (no valence, field or related term): context alone
-    ("For a decade the ministry looked away while the farms failed.", "looked away", False),
+    # "merger" carries no cue of its own (no valence, field or related term): context alone
+    ("The regulator waved the merger through.", "merger", False),
 ])
 def test_find_loaded_phrases_says_whether_a_word_of_its_own_cues_the_phrase(text: str, phrase: str, cued: bool) -> None:
     assert [(h.text, h.cued) for h in find_loaded_phrases(text) if h.text == phrase] == [(phrase, cued)]

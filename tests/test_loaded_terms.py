@@ -84,11 +84,11 @@ def test_find_document_terms_drops_scorer_hits_on_the_documents_subject_words() 
     from framing.stages.loaded_terms import find_document_terms
 
     compiled = compile_lexicons(resolve_lexicons())
-    once = "Militia fighters stormed the camp at dawn."
-    assert any(h.source == "model" and "stormed" in h.text for h in find_document_terms(once, compiled, [(0, len(once))]))
-    text = once + "\n\nThe camp was stormed twice before. Militia fighters stormed it again in June."
+    once = "Masked men torched the camp at dawn."
+    assert any(h.source == "model" and "torched" in h.text for h in find_document_terms(once, compiled, [(0, len(once))]))
+    text = once + "\n\nThe camp was torched twice before. Masked men torched it again in June."
     hits = find_document_terms(text, compiled, [(0, len(once)), (len(once) + 2, len(text))])
-    assert not any(h.source == "model" and h.text.lower() == "stormed" for h in hits)
+    assert not any(h.source == "model" and h.text.lower() == "torched" for h in hits)
     assert all(text[h.start:h.end] == h.text for h in hits)
 
 
@@ -179,9 +179,9 @@ def test_find_terms_scorer_leaves_out_unguessed_categories_and_names() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("For a decade the ministry looked away while the farms failed.", []),  # context alone: not reported
-    ("For a decade the ministry looked away shamefully while the farms failed.",  # beside a listed term: kept
-     [("looked away shamefully", "shamefully", "lexicon")]),
+    ("The regulator waved the merger through.", []),  # "merger", charged by context alone: not reported
+    ("The cabinet shamefully carved the budget among its friends.",  # "carved", beside a listed term: kept
+     [("shamefully carved", "shamefully", "lexicon")]),
 ])
 def test_find_terms_keeps_an_uncued_scorer_phrase_only_beside_a_lexicon_hit(
         text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -42,7 +42,9 @@ OTHER_CATEGORY = "loaded_other"
 # Memoised words before the memo starts afresh (bounds memory on huge corpora).
 MAX_WORD_CACHE = 200_000
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A word of letters, inner apostrophes and hyphens; never the tail of a token that opens with
+# digits ("1920s-style", "3rd"): a phrase must not start inside a token.
+WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # WORD as one group, so that splitting on it keeps the words between the gaps.
 _WORD_GROUP = re.compile(f"({WORD.pattern})")
 
@@ -90,6 +92,9 @@ LITERAL_WORDS = frozenset(
     murdered murderer homicide manslaughter burglary arson stabbing stabbed stabbings rape raped riot riots
     rioters looting looted arrested arrest arrests convicted sentenced prison prisoner prisoners inmate
     inmates
+    rebel rebels blast blasts assassination assassinations assassinated crash crashes crashed accident accidents
+    prisons jail jails jailed sick sickness illness illnesses injury injuries fighters militia militias collision
+    collisions fire fires stormed
     """.split()
 )
 # Particles that complete a phrasal verb ("signed away", "sold out", "caved in").

@@ -1,0 +1,77 @@
+"""tools/train_loaded_model.py: the hand-written training files parse, and bad markup is named by file and line."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+TOOL = Path(__file__).resolve().parent.parent / "tools" / "train_loaded_model.py"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_loaded_model", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_loaded_model", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+trainer = _load()
+
+
+Writer = Callable[[str], Path]
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Writer:
+    def _write(body: str) -> Path:
+        path = tmp_path / "loaded_training_x.txt"
+        path.write_text(body, encoding="utf-8")
+        return path
+
+    return _write
+
+
+def test_marks_become_offsets_into_the_clean_sentence(write: Writer) -> None:
+    path = write("# a comment\n\nThe board {{gutted}} the {{pension scheme's}} reserves.\nThe ferry sank.\n")
+    sentences = trainer.read_hand(path)
+    assert [text for text, _ in sentences] == ["The board gutted the pension scheme's reserves.", "The ferry sank."]
+    text, spans = sentences[0]
+    assert [text[s:e] for s, e in spans] == ["gutted", "pension scheme's"]
+    assert sentences[1][1] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The board {{gutted the scheme.",  # unclosed
+        "The board gutted}} the scheme.",  # closed only
+        "The {{board {{gutted}} the}} scheme.",  # nested
+        "The board {{ gutted}} the scheme.",  # space at the edge
+        "The board {{}} the scheme.",  # empty
+    ],
+)
+def test_bad_markup_names_file_and_line(write: Writer, line: str) -> None:
+    path = write(f"The ferry sank.\n{line}\n")
+    with pytest.raises(ValueError, match=rf"{path.name}:2:"):
+        trainer.read_hand(path)
+
+
+@pytest.mark.parametrize("path", trainer.HAND_FILES, ids=lambda p: p.name)
+def test_shipped_training_files_parse_with_both_labels(path: Path) -> None:
+    sentences = trainer.read_hand(path)
+    marked = sum(1 for _, spans in sentences if spans)
+    assert len(sentences) >= 200
+    assert 0.3 * len(sentences) < marked < 0.9 * len(sentences)  # loaded sentences and plain contrast sentences
+
+
+def test_the_first_file_and_its_later_batches_are_read() -> None:
+    names = [path.name for path in trainer.HAND_FILES]
+    assert names[0] == "loaded_training.txt"
+    assert len(names) >= 5 and all(name.startswith("loaded_training_") for name in names[1:])
