@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -86,3 +89,14 @@ def all_spans(data: dict) -> Iterator[dict]:
             for item in node:
                 yield from walk(item)
     yield from walk({k: v for k, v in data.items() if k != "text"})
+
+
+def load_tool(name: str) -> ModuleType:
+    """Import the build-time script ``tools/<name>.py`` (tools/ is not a package)."""
+    path = Path(__file__).resolve().parent.parent / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-TOOL = Path(__file__).resolve().parent.parent / "tools" / "build_labelled.py"
+from .conftest import load_tool
 
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_labelled", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_labelled", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-bl = _load()
+bl = load_tool("build_labelled")
 
 HEADER = "id: x01\ntopic: t\nslant: neutral wire\nsplit: dev\ngenre: wire\n\n"
 

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-TOOL = Path(__file__).resolve().parent.parent / "tools" / "train_loaded_model.py"
+from .conftest import load_tool
 
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_loaded_model", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_loaded_model", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-trainer = _load()
+trainer = load_tool("train_loaded_model")
 
 
 Writer = Callable[[str], Path]
