@@ -20,6 +20,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+# The framing package beside this script, never an installed copy: the weights must be trained
+# with the features of the code they ship with.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from framing.stages.lexicon import Lexicon, compile_lexicons, load_lexicon, match_terms
 from framing.stages.loaded_model import (
     FEATURE_VERSION,

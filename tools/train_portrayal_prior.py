@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# The framing package beside this script, never an installed copy: the weights must be trained
+# with the features of the code they ship with.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from framing.evaluate.metrics import per_class
 from framing.evaluate.portrayal import report_mentions
 from framing.ingest.document import parse_document

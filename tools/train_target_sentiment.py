@@ -15,6 +15,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+# The framing package beside this script, never an installed copy: the weights must be trained
+# with the features of the code they ship with.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from framing.evaluate.datasets import load_newsmtsc
 from framing.stages.sentiment import build_context
 from framing.stages.target_model import FEATURE_VERSION, MODEL_FILE, target_features
