@@ -88,6 +88,37 @@ def test_find_loaded_phrases_never_starts_inside_a_token(text: str, token: str) 
     assert all(start + len(token) <= s or e <= start for s, e, _ in tokenize(text))
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("a 1920s-style racket", ["a", "racket"]),  # no word starts inside a token
+    ("5G masts and 3rd-rate excuses", ["masts", "and", "excuses"]),
+    ("Masked men--torched the camp", ["Masked", "men", "torched", "the", "camp"]),  # a dash is no joiner
+    ("Masked men _torched_ it", ["Masked", "men", "torched", "it"]),  # Markdown emphasis
+    ("‘quoted’ and 'quoted' at five o'clock", ["quoted", "and", "quoted", "at", "five", "o'clock"]),
+    ("an anti-war rock'n'roll crowd", ["an", "anti-war", "rock'n'roll", "crowd"]),
+])
+def test_tokenize_words_and_offsets(text: str, words: list[str]) -> None:
+    tokens = list(tokenize(text))
+    assert [word for _, _, word in tokens] == words
+    assert all(text[start:end] == word for start, end, word in tokens)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Officials pumped billions into the failing bank.", "pumped"),  # liquid
+    ("The party machine swallowed the reform whole.", "swallowed"),  # consumption
+    ("The ministry steamrolled every objection from the councils.", "steamrolled"),  # force
+])
+def test_find_loaded_phrases_reads_metaphor_source_domains(text: str, word: str) -> None:
+    assert any(word in h.text and h.cued for h in find_loaded_phrases(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The lake froze over in January.",  # weather words are no temperature metaphor
+    "Exports of agricultural machinery rose 4 percent in March.",
+])
+def test_find_loaded_phrases_leaves_literal_physical_words(text: str) -> None:
+    assert [h.text for h in find_loaded_phrases(text) if h.cued] == []
+
+
 def test_find_loaded_phrases_empty_text() -> None:
     assert find_loaded_phrases("") == ()
 
@@ -135,8 +166,8 @@ def test_find_loaded_phrases_categories_are_known() -> None:
 
 @pytest.mark.parametrize(("text", "phrase", "cued"), [
     ("Opponents unleashed a firestorm of outrage over the pension cuts.", "firestorm of outrage", True),
-    # "merger" carries no cue of its own (no valence, field or related term): context alone
-    ("The regulator waved the merger through.", "merger", False),
+    # "froze" carries no cue of its own (no valence, field or related term): context alone
+    ("The lake froze over in January.", "froze", False),
 ])
 def test_find_loaded_phrases_says_whether_a_word_of_its_own_cues_the_phrase(text: str, phrase: str, cued: bool) -> None:
     assert [(h.text, h.cued) for h in find_loaded_phrases(text) if h.text == phrase] == [(phrase, cued)]

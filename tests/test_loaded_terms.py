@@ -179,7 +179,7 @@ def test_find_terms_scorer_leaves_out_unguessed_categories_and_names() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The regulator waved the merger through.", []),  # "merger", charged by context alone: not reported
+    ("The lake froze over in January.", []),  # "froze", charged by context alone: not reported
     ("The cabinet shamefully carved the budget among its friends.",  # "carved", beside a listed term: kept
      [("shamefully carved", "shamefully", "lexicon")]),
 ])

@@ -28,7 +28,7 @@ from typing import Any, Final
 from framing.text.resources import read_model_text
 from framing.text.valence import vader_tables
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 MODEL_FILE = "loaded_terms.json"
 # Probability at which a word seeds a hit: 0.5, the fitted model's own decision boundary
 # (chosen before any evaluation; see the model card).
@@ -43,8 +43,9 @@ OTHER_CATEGORY = "loaded_other"
 MAX_WORD_CACHE = 200_000
 
 # A word of letters, inner apostrophes and hyphens; never the tail of a token that opens with
-# digits ("1920s-style", "3rd"): a phrase must not start inside a token.
-WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# digits ("1920s-style", "3rd", "5G"): a phrase must not start inside a token. A dash ("men--torched")
+# or an underscore ("_torched_", Markdown emphasis) before a word is no part of a token.
+WORD = re.compile(r"(?<![^\W_])(?<![^\W_]-)[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # WORD as one group, so that splitting on it keeps the words between the gaps.
 _WORD_GROUP = re.compile(f"({WORD.pattern})")
 
@@ -303,6 +304,76 @@ SEMANTIC_CLASSES: dict[str, frozenset[str]] = {
         """
         sacrifice sacrificed sacrificing sacrificial altar martyr martyrs martyred martyrdom scapegoat
         scapegoats scapegoated scapegoating lamb lambs offering
+        """.split()
+    ),
+    # Source domains of conventional political metaphor (round 15), from general usage on every side:
+    # a plain physical word applied to institutions, money or people.
+    "liquid": frozenset(
+        """
+        pour poured pouring spill spilled spilling spilt drown drowned drowning swamp swamped awash
+        trickle trickled gush gushed gushing flush flushed soak soaked sink sinking sank sunk overflow
+        overflowing ooze oozing seep seeping pump pumped pumping funnel funnelled funneled funnelling
+        splash splashed splashing slosh sloshing
+        """.split()
+    ),
+    "force": frozenset(
+        """
+        shove shoved shoving ram rammed ramming steamroll steamrolled steamrolling strong-arm strong-armed
+        bully bullied bullying bullies muscle muscled elbow elbowed trample trampled trampling stomp stomped
+        batter battered pummel pummelled pummeled hammer hammered hammering drag dragged dragging yank
+        yanked snatch snatched snatching grab grabbed grabbing wrench wrenched twist twisted choke choked
+        choking strangle strangled strangling throttle throttled throttling arm-twisting browbeat browbeaten
+        """.split()
+    ),
+    "consumption": frozenset(
+        """
+        swallow swallowed swallowing gobble gobbled gobbling chew chewed chewing spit spat vomit starve
+        starved starving fatten fattened fattening digest regurgitate regurgitated regurgitating cannibalise
+        cannibalize cannibalised cannibalized gulp gulped munch binge guzzle guzzling slurp trough troughs
+        """.split()
+    ),
+    "collapse": frozenset(
+        """
+        collapse collapsed collapsing crumble crumbled crumbling cracks cracked teeter teetering totter
+        tottering implode imploded imploding implosion unravel unravelled unraveled unravelling unraveling
+        shaky rickety creaking ramshackle edifice facade façade hollow crumbles topple toppled toppling
+        """.split()
+    ),
+    "motion": frozenset(
+        """
+        derail derailed derailing dead-end crossroads u-turn backpedal backpedalled backpedaling backtrack
+        backtracked backtracking sleepwalk sleepwalking sleepwalked stumble stumbled stumbling lurch lurched
+        lurching flounder floundered floundering adrift rudderless tailspin nosedive freefall free-fall
+        spiral spiralling spiraling zigzag flip-flop flip-flopped
+        """.split()
+    ),
+    "machine": frozenset(
+        """
+        machine cog cogs gears grind grinding conveyor autopilot well-oiled juggernaut steamroller
+        robot robotic robots rubber-stamp rubber-stamped clockwork
+        """.split()
+    ),
+    # only the words news uses mostly figuratively: "froze", "icy", "boiling" are weather reports
+    "temperature": frozenset(
+        """
+        chilling frosty simmer simmering seething overheated lukewarm tepid feverish boiling-point
+        """.split()
+    ),
+    "darkness": frozenset(
+        """
+        dark darkness shadow shadows shadowy murky murk gloom gloomy bleak grim dim benighted
+        """.split()
+    ),
+    "dirt": frozenset(
+        """
+        dirty grubby sleazy sleaze tainted taint stain stained muddy mud mudslinging sordid seedy squalid
+        grimy soiled sully sullied besmirch besmirched
+        """.split()
+    ),
+    "game": frozenset(
+        """
+        game games gamesmanship playbook own-goal checkmate pawn pawns chessboard poker bluff bluffing
+        hardball knockout sucker-punch low-blow cheat cheated cheating charades
         """.split()
     ),
     "extreme": frozenset(
