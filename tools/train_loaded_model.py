@@ -67,8 +67,9 @@ def shipped_lexicon() -> Lexicon:
 def read_hand(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
     """Sentences and their marked spans (markup removed, offsets into the clean text).
 
-    Raises ValueError naming the file and line for a brace left over after the markup
-    (unclosed or nested), an empty span, or a span that starts or ends with a space.
+    Raises:
+        ValueError: naming the file and line, for a brace left over after the markup (unclosed
+            or nested), an empty span, or a span that starts or ends with a space.
     """
     out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -79,7 +80,8 @@ def read_hand(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
         for match in MARK.finditer(line):
             phrase = match.group(1)
             if phrase != phrase.strip() or "{" in phrase:
-                raise ValueError(f"{path}:{number}: a marked span starts or ends with a space, or nests: {phrase!r}")
+                raise ValueError(f"{path}:{number}: a marked span starts or ends with a space, or nests: {phrase!r}; "
+                                 "mark the words alone, one span at a time")
             clean.append(line[cursor:match.start()])
             position += match.start() - cursor
             spans.append((position, position + len(phrase)))
@@ -89,7 +91,8 @@ def read_hand(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
         clean.append(line[cursor:])
         sentence = "".join(clean)
         if "{{" in sentence or "}}" in sentence or "{{}}" in line:
-            raise ValueError(f"{path}:{number}: unbalanced or empty {{{{...}}}} markup")
+            raise ValueError(f"{path}:{number}: unbalanced or empty {{{{...}}}} markup; close each {{{{ with }}}} "
+                             "on the same line around at least one word")
         out.append((sentence, spans))
     return out
 
