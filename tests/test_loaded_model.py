@@ -103,9 +103,11 @@ def test_tokenize_words_and_offsets(text: str, words: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("Officials pumped billions into the failing bank.", "pumped"),  # liquid
+    ("The board has been sleepwalking towards insolvency for a decade.", "sleepwalking"),  # motion
     ("The party machine swallowed the reform whole.", "swallowed"),  # consumption
     ("The ministry steamrolled every objection from the councils.", "steamrolled"),  # force
+    ("It is the oldest trick in the populist playbook.", "playbook"),  # game
+    ("A shadowy network of donors paid for the ads.", "shadowy"),  # darkness
 ])
 def test_find_loaded_phrases_reads_metaphor_source_domains(text: str, word: str) -> None:
     assert any(word in h.text and h.cued for h in find_loaded_phrases(text))
@@ -114,9 +116,23 @@ def test_find_loaded_phrases_reads_metaphor_source_domains(text: str, word: str)
 @pytest.mark.parametrize("text", [
     "The lake froze over in January.",  # weather words are no temperature metaphor
     "Exports of agricultural machinery rose 4 percent in March.",
+    "Crews worked to contain an oil spill off the coast.",
+    "Police said the suspect grabbed a bag and fled.",
+    "The Lakers won the game 102-98 on Sunday.",
+    "Shadow chancellor Rachel Reeves spoke in Leeds on Monday.",
+    "The train derailed near the border, injuring 14 passengers.",
+    "Shares sank 4 percent after the results.",
 ])
 def test_find_loaded_phrases_leaves_literal_physical_words(text: str) -> None:
     assert [h.text for h in find_loaded_phrases(text) if h.cued] == []
+
+
+def test_find_loaded_phrases_leaves_nearly_all_literal_wire_sentences_alone() -> None:
+    path = Path(__file__).parent / "data" / "literal_wire.txt"
+    sentences = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    flagged = [s for s in sentences if any(h.cued for h in find_loaded_phrases(s))]
+    assert len(sentences) == 40
+    assert len(flagged) <= 6, flagged  # 3 at the start of 2026-11-29's eighth session, 28 with round 15's first fields
 
 
 def test_find_loaded_phrases_empty_text() -> None:
