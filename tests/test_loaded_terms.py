@@ -189,6 +189,15 @@ def test_find_terms_keeps_an_uncued_scorer_phrase_only_beside_a_lexicon_hit(
     assert [(h.text, h.term, h.source) for h in hits] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her colleagues buried her and went back to work.", []),  # a burial, not a cover-up
+    ("They buried him on Tuesday.", []),
+    ("The council buried the report until after the election.", ["buried the report"]),
+])
+def test_burying_people_is_literal(text: str, expected: list[str]) -> None:
+    assert [h.text for h in find_terms(text, compile_lexicons(resolve_lexicons()))] == expected
+
+
 def test_a_speakers_use_of_a_repeated_mild_term_does_not_hide_the_authors() -> None:
     text = ('"We will not bow to this regime, not now and not ever," said Anna Kowal, a teacher.\n\n'
             "The regime denied it. Later the regime fired the minister. On Friday the regime closed the border.")
