@@ -715,13 +715,16 @@ class _Covering:
         return count > 0 and self._reach[count - 1] >= end
 
 
-def _is_person_context(text: str, candidate: _Candidate, span_start: int, speakers: _Covering) -> bool:
+def _is_person_context(text: str, candidate: _Candidate, span_start: int, speakers: _Covering,
+                       apposition: ActorKind | None) -> bool:
+    """Whether a capitalised candidate names a person by its context; ``apposition`` is the kind an
+    apposition right after it gives (``_apposition_kind``), which the caller has read already."""
     before = _WORDS_BEFORE_NAME.findall(text[max(span_start, candidate.start - 30):candidate.start])
     if before and (before[-1].lower() in ROLE_WORDS or before[-1].lower() in SPEAKER_NOUNS):
         return True
     after = text[candidate.end:candidate.end + 40]
     if _FOLLOWING_ROLE.match(after):
-        return _apposition_kind(text, candidate.end) in (None, "person")
+        return apposition in (None, "person")
     following = _FOLLOWING_VERB.match(after)
     if following and following.group(1) in SPEECH_VERBS:
         return True
@@ -798,9 +801,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 continue
             unknown.append(recognised)
         if unknown:
-            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS or (
-                n.kind == "LOC" and _apposition_kind(text, n.start + len(_canonical(n))) is not None)],
-                surnames, taken, apposed))
+            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS or n.kind == "LOC"],
+                                         surnames, taken, apposed))
         for candidate in _name_candidates(text, span_start, span_end, taken):
             kind = _apposition_kind(text, candidate.end)
             if kind == "organisation" or kind == "media":  # "Price Finder, a comparison site, said"
@@ -809,7 +811,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 found.append(ActorMention(candidate.start, candidate.end, name, name, kind, source="rule"))
                 taken.add(candidate.start, candidate.end)
                 continue
-            if _is_person_context(text, candidate, span_start, speaking):
+            if _is_person_context(text, candidate, span_start, speaking, kind):
                 words = list(candidate.words)
                 while len(words) > 2 and (words[0] in _TITLES or words[0].lower().rstrip(".") in ROLE_WORDS):
                     words.pop(0)  # "Councilmember Tom Brandt" is Tom Brandt
@@ -1097,7 +1099,7 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
     """Mentions of names the recogniser found where no gazetteer actor is; titles stay in the mention text only.
 
     An apposition after a name gives its kind ("PriceFinder, a British comparison site,"), for
-    every mention of the name (``apposed``); a place gets one only so (the caller's choice).
+    every mention of the name (``apposed``); a place (LOC) is a mention only when one does.
     """
     found = []
     for name in names:
@@ -1107,6 +1109,8 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
         kind = _apposition_kind(text, name.start + len(written))
         if kind is not None:
             apposed.setdefault(_without_titles(canonical) if kind == "person" else canonical, kind)
+        elif name.kind not in _MODEL_KINDS:
+            continue  # a place with no apposition: the place rules read it
         else:
             kind = _MODEL_KINDS[name.kind]
         if kind == "person":
