@@ -90,7 +90,7 @@ def read_hand(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
             cursor = match.end()
         clean.append(line[cursor:])
         sentence = "".join(clean)
-        if "{{" in sentence or "}}" in sentence or "{{}}" in line:
+        if "{{" in sentence or "}}" in sentence:  # (an empty "{{}}" is left in the sentence too)
             raise ValueError(f"{path}:{number}: unbalanced or empty {{{{...}}}} markup; close each {{{{ with }}}} "
                              "on the same line around at least one word")
         out.append((sentence, spans))
