@@ -90,8 +90,10 @@ class Gazetteer:
 
     def kind_of(self, name: str) -> str | None:
         """The kind of the actor that ``name`` names exactly, if the gazetteer has it (a recogniser feature)."""
-        if name in self.kinds:
-            return self.kinds[name]
+        try:
+            return self.kinds[name]  # a name recurs through a text: almost always remembered
+        except KeyError:
+            pass
         if len(self.kinds) > MAX_KIND_CACHE:
             self.kinds.clear()
         kind = None
