@@ -25,15 +25,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
 from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
+from framing.text.memo import BoundedMemo
 from framing.text.resources import read_data_bytes
 from framing.text.wordlists import is_everyday_word
 
@@ -89,8 +90,10 @@ class Gazetteer:
 
     def kind_of(self, name: str) -> str | None:
         """The kind of the actor that ``name`` names exactly, if the gazetteer has it (a recogniser feature)."""
-        if name in self.kinds:
-            return self.kinds[name]
+        try:
+            return self.kinds[name]  # a name recurs through a text: almost always remembered
+        except KeyError:
+            pass
         if len(self.kinds) > MAX_KIND_CACHE:
             self.kinds.clear()
         kind = None
@@ -384,7 +387,8 @@ _HEADING_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
 _WORDS_BEFORE_NAME = re.compile(r"[\w.'’-]+")
 _FOLLOWING_VERB = re.compile(r"['’]?s?\s+(?:\w+ly\s+)?([a-z]+)")  # "Trenin said", "Trenin's quietly told"
 _LAST_WORD = re.compile(r"(\S+)\s+$")  # the word before a mention (a title?)
-_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")  # a possible surname
+# A possible surname: a capitalised run of [\w'’-] characters, group 1 without a final "'s".
+_CAPITALISED_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
 
 
 def _is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
@@ -572,12 +576,13 @@ _MEDIA_APPOSITION_HEADS = frozenset(
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
-# A _NAME_TOKEN that does not open with a letter a-z; a token opens at the first letter of a
-# run of [\w'’-] characters.
-_CAPITAL_WORD = r"[^\W\d_a-z][\w'’-]*\.?"
-# Two or more such tokens one space apart (group 1, from the first one's first letter): only
-# there can capitalised words run together.
-_CAPITAL_SEQUENCE = re.compile(rf"(?<![\w'’-])[\d_'’-]*({_CAPITAL_WORD}(?: {_CAPITAL_WORD})+)")
+# A _NAME_TOKEN that does not open with a letter a-z ([^\W\d_a-z]: a word character, no digit,
+# "_" or a-z); a token opens at the first letter of a run of [\w'’-] characters
+# (``_opens_run``). The first character is tried against a plain range first (A-Z or beyond
+# ASCII), which lets the regex engine skip ahead to the next candidate at C speed.
+_CAPITAL_WORD = r"[A-Z\x80-\U0010FFFF](?<=[^\W\d_a-z])[\w'’-]*\.?"
+# Two or more such tokens one space apart: only there can capitalised words run together.
+_CAPITAL_SEQUENCE = re.compile(rf"{_CAPITAL_WORD}(?: {_CAPITAL_WORD})+")
 
 
 class _Taken:
@@ -601,14 +606,14 @@ class _Taken:
         self._ends.insert(position, end)
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A run of capitalised words that may name a person (a named tuple: many, short-lived)."""
+
     start: int
     end: int
     words: tuple[str, ...]
 
 
-@lru_cache(maxsize=NAME_WORD_CACHE)
 def _name_word_parts(word: str) -> tuple[str, bool, bool]:
     """A capitalised token as a run reads it: its core, whether it was possessive, whether the core is a name word.
 
@@ -619,6 +624,10 @@ def _name_word_parts(word: str) -> tuple[str, bool, bool]:
     if len(core) > 2:
         core = core.rstrip(".")
     return core, possessive, _is_name_word(core)
+
+
+# Capitalised token -> ``_name_word_parts(token)``: names recur through a text and across texts.
+_NAME_WORD_PARTS: BoundedMemo[str, tuple[str, bool, bool]] = BoundedMemo(_name_word_parts, NAME_WORD_CACHE)
 
 
 def _is_name_word(word: str) -> bool:
@@ -657,10 +666,17 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
     a capitalised token with no other one a space away makes no run. The span is searched as
     a slice, so a token may open at ``start`` whatever precedes it.
     """
-    for sequence in _CAPITAL_SEQUENCE.finditer(text[start:end]):
+    chunk = text[start:end]
+    search = _CAPITAL_SEQUENCE.search
+    at = 0
+    while (sequence := search(chunk, at)) is not None:
+        if not _opens_run(chunk, sequence.start()):  # inside a word ("iPhone Pro"): look on from its next character
+            at = sequence.start() + 1
+            continue
+        at = sequence.end()
         run: list[tuple[int, int, str]] = []
-        position = start + sequence.start(1)
-        for word in sequence.group(1).split(" "):
+        position = start + sequence.start()
+        for word in sequence.group().split(" "):
             token_start = position
             position += len(word) + 1
             if not word[0].isupper():  # not a name word ("über"): it ends the run
@@ -668,9 +684,9 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
                     yield from _flush(run, taken)
                 run = []
                 continue
-            core, possessive, is_name = _name_word_parts(word)
+            core, possessive, is_name = _NAME_WORD_PARTS[word]
             if is_name:
-                if not run or text[run[-1][1]:token_start] == " ":  # the run goes on
+                if not run or run[-1][1] == token_start - 1:  # the run goes on (one space after the last core)
                     run.append((token_start, token_start + len(core), core))
                 else:
                     if len(run) > 1:
@@ -686,6 +702,17 @@ def _capitalised_runs(text: str, start: int, end: int, taken: _Taken) -> Iterabl
                 run = []
         if len(run) > 1:
             yield from _flush(run, taken)
+
+
+def _opens_run(chunk: str, at: int) -> bool:
+    """Whether ``chunk[at]`` is the first letter of its run of word characters, "'", "’" and "-" (digits,
+    "_", "'", "’" and "-" may stand before it in the run: "'Smith", "-Jones")."""
+    while at:
+        before = chunk[at - 1]
+        if not (before.isdecimal() or before in "_'’-"):
+            return not before.isalnum()
+        at -= 1
+    return True
 
 
 def _flush(run: list[tuple[int, int, str]], taken: _Taken) -> Iterable[_Candidate]:
@@ -1192,11 +1219,12 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
                       taken: _Taken) -> list[ActorMention]:
     if not surnames:
         return []
+    chunk = text[start:end]
+    if surnames.keys().isdisjoint(_CAPITALISED_WORD.findall(chunk)):
+        return []  # most spans name none of them: no loop over their words
     found = []
-    for word in _CAPITALISED_WORD.finditer(text[start:end]):
-        surname = word.group()
-        if surname.endswith(("'s", "’s")):
-            surname = surname[:-2]
+    for word in _CAPITALISED_WORD.finditer(chunk):
+        surname = word.group(1)
         if surname not in surnames:
             continue
         word_start = start + word.start()

@@ -197,6 +197,7 @@ _AS_VERBS = _NAMING_VERBS | frozenset(
 # after "as" their label must show itself (an article "a"/"an", a quotation or an evaluative word).
 _PHYSICAL_AS_VERBS = frozenset("attack attacks attacked slam slams slammed blast blasts blasted paint paints painted "
                                "cast casts frame frames framed".split())
+_LABELLING_VERBS = _AS_VERBS | _PHYSICAL_AS_VERBS
 _BE = frozenset("be is are was were been being am get gets got getting gotten".split())
 # What may stand between a subject and its verb: auxiliaries and adverbs ("have long branded").
 _VERB_GROUP = frozenset("have has had will would could might may must should shall can did do does also often "
@@ -308,6 +309,8 @@ def _leaves_open(sentence: str) -> bool:
 
     A guillemet right after a letter closes a quotation (the German »…« aside), so it opens none.
     """
+    if _OPENER.search(sentence) is None:
+        return False  # most sentences hold no quotation mark: no scan to set up
     return any(close is None for _, close in _openings(sentence, guillemets_close_after_letters=True))
 
 
@@ -362,8 +365,11 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             continue
         found.append(Quote(start, end, text[start:end], "direct", speaker))
         marked.append((start, end))
-    reported = _reported_speech(text, sentence, marked)
-    labelled = _labelled(text, sentence, marked)
+    verbs = _verb_forms().found_in(sentence.text.lower())  # one pass for both kinds of verb
+    reported = _reported_speech(text, sentence, marked, speaks=not verbs.isdisjoint(SPEECH_VERBS))
+    labelled = _labelled(text, sentence, marked) if not verbs.isdisjoint(_LABELLING_VERBS) else None
+    if not found and reported is None and labelled is None:
+        return found, None  # most sentences: no quotation and no one speaking
     if labelled is not None and reported is not None and (
             _crosses(labelled, reported) or _holds(reported, labelled) and labelled.speaker == reported.speaker):
         labelled = None  # "X portrayed Y as Z": the reported speech holds it already
@@ -408,6 +414,8 @@ def _quotes_someone(before: str) -> bool:
 
 def _quotation_marks(sentence: str) -> list[_Marks]:
     """Pairs of quotation marks; an apostrophe inside a word is not a mark."""
+    if _OPENER.search(sentence) is None:
+        return []  # most sentences hold no quotation mark: no scan to set up
     return [_Marks(at, close) for at, close in _openings(sentence) if close is not None]
 
 
@@ -576,8 +584,11 @@ def _clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
     return TextSpan(start, end, text[start:end])
 
 
-def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
-    """"X said (that) …" and "according to X, …": the clause after is the speaker's."""
+def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]], *, speaks: bool) -> Quote | None:
+    """"X said (that) …" and "according to X, …": the clause after is the speaker's.
+
+    ``speaks=False`` says the sentence holds no speech verb, even inside a word (``_verb_forms``).
+    """
     content = sentence.text
     according = _ACCORDING.search(content) if "ccording to" in content else None  # the search only where it can match
     if according:
@@ -590,8 +601,8 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         else:  # "…, according to X." or "… , according to X, …": the whole sentence is X's
             span_start, span_end = sentence.start, sentence.end
         return _reported(text, span_start, span_end, who, marked)
-    if not _speech_verbs().found_in(content.lower()):
-        return None  # most sentences: no speech verb even inside a word, found in one pass
+    if not speaks:
+        return None  # most sentences: no speech verb even inside a word
     previous = ""
     for word in _WORD_RE.finditer(content):
         current = word.group()
@@ -615,9 +626,10 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
 
 
 @cache
-def _speech_verbs() -> SubstringSet:
-    """The speech verbs in one automaton: a sentence without any of them (even inside a word) reports no speech."""
-    return SubstringSet(SPEECH_VERBS)
+def _verb_forms() -> SubstringSet:
+    """The speech and labelling verbs in one automaton: a sentence without any speech verb (even inside
+    a word) reports no speech, and one without a labelling verb gives no label."""
+    return SubstringSet(SPEECH_VERBS | _LABELLING_VERBS)
 
 
 def is_speaker_like(candidate: str) -> bool:
@@ -657,11 +669,10 @@ def _labelled(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Q
 
     Active, the object and its label (to the clause end) are the subject's words, as in reported
     speech; a subject "I" or "we" is the author, whose label it stays. Passive, the label is the
-    words of the agent after "by", or of someone unnamed (speaker None).
+    words of the agent after "by", or of someone unnamed (speaker None). The caller passes only
+    sentences with a labelling verb, even inside a word (``_verb_forms``).
     """
     content = sentence.text
-    if not _labelling_verbs().found_in(content.lower()):
-        return None  # most sentences: no labelling verb even inside a word
     for word in _WORD_RE.finditer(content):
         verb = word.group()
         if verb not in _AS_VERBS and verb not in _PHYSICAL_AS_VERBS:
@@ -679,12 +690,6 @@ def _labelled(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Q
         if found is not None:
             return found
     return None
-
-
-@cache
-def _labelling_verbs() -> SubstringSet:
-    """The labelling verbs in one automaton (a sentence without any of them gives no label)."""
-    return SubstringSet(_AS_VERBS | _PHYSICAL_AS_VERBS)
 
 
 def _verb_group(content: str, verb_start: int) -> tuple[int, bool, bool]:

@@ -570,7 +570,9 @@ def _run_candidates(
         initial = False
         if i >= j:
             return
-    if j - i == 1 and tokens[i].lower() in FUNCTION_WORDS:
+    if j - i == 1:  # most runs are one word: no day, title or "of" to look for
+        if _word(tokens[i])[_BARE] not in TITLE_WORDS and tokens[i].lower() not in FUNCTION_WORDS:
+            found.append(_candidate(text, line, i, j, initial, mode, None, known_kind, facts))
         return
     title: tuple[int, int] | None = None
     while j - i > 1 and tokens[j - 1].lower() in _TRAILING_TIME:  # "Mostafa Najjar Friday"

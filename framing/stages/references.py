@@ -59,7 +59,12 @@ _ACTS_NEXT = re.compile(
     r"(?:['’]s\b|\s+(?:has|had|have|will|would|could|can|did|does|must|should|may|might|"
     r"said|says|[a-z]+ed)\b)"
 )
-_REFERENCE = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b")
+# "the" or "The" opening a word (the lookbehind after the first letter is "\b" before it, and lets the
+# regex engine skip ahead to the next "t" or "T" at C speed), then a lower-case noun.
+_REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([a-z][a-z-]+)\b")
+# Every noun a reference may hold: others refer to no one and name no nominal actor.
+_REFERENCE_NOUNS = (PERSON_NOUNS | GOVERNMENT_NOUNS | ORGANISATION_NOUNS | COMPANY_NOUNS
+                    | frozenset(NICKNAMES.values()) | frozenset(NOMINAL_KINDS))
 
 
 def find_references(text: str, sections: Sequence[Sequence[tuple[int, int]]],
@@ -90,13 +95,15 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
     governments: dict[str, ActorMention] = {}
     for start, end in spans:
         for match in _REFERENCE.finditer(text, start, end):
+            noun = match.group(1)
+            if noun not in _REFERENCE_NOUNS:
+                continue  # most nouns ("the city"): the mentions before are indexed at the next reference
             while seen < len(mentions) and mentions[seen].end <= match.start():
                 _remember(mentions[seen], titled, by_name_word, companies, governments)
                 seen += 1
             overlapping = bisect_left(ends, match.start() + 1)
             if overlapping < len(mentions) and mentions[overlapping].start < match.end():
                 continue  # the words are (part of) a mention already
-            noun = match.group(1)
             candidates = (titled.get(noun, {}) if noun in PERSON_NOUNS
                           else governments if noun in GOVERNMENT_NOUNS
                           else {**by_name_word.get(noun, {}), **(companies if noun in COMPANY_NOUNS else {})})
