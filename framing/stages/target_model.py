@@ -234,17 +234,18 @@ def _word_weights(model: TargetModel, feature_word: str, stem: str) -> _TokenWei
     return found
 
 
-# What scoring reads of one word: start, end, valence, quotation, negator flag, summed weights.
-_Entry = tuple[int, int, float, "Quote | None", bool, _TokenWeights]
+# What scoring reads of one word: its span (start, end), valence, quotation, negator flag, summed weights.
+_Entry = tuple[tuple[int, int], float, "Quote | None", bool, _TokenWeights]
 # A scored word or dense feature: name, its contribution to each label, and for a word its span.
-_Row = tuple[str, float, float, float, int, int]
+_Row = tuple[str, float, float, float, "tuple[int, int] | None"]
 
 
 def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list[_Entry]:
     """Every word of a scope with its summed weights, made once per scope and model.
 
     Nearly every word of a scope lies in some mention's window, so all are made at once.
-    A word that starts no bigram is looked up by (word, stem) alone.
+    A word that starts no bigram is looked up by (word, stem) alone. The span is one tuple
+    per word that every mention's rows and evidence share.
     """
     cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigrams
     followers = [token.word for token in tokens]
@@ -257,7 +258,7 @@ def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list
             weights = cache.get((word, stem, following)) or _token_weights(model, word, stem, following)
         else:
             weights = unigrams.get((word, stem)) or _word_weights(model, word, stem)
-        append((start, end, value, quote, is_negator, weights))
+        append(((start, end), value, quote, is_negator, weights))
     return entries
 
 
@@ -275,10 +276,10 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     weights_of = model.weights.get
     append = rows.append
     for name, value in features.items():
-        weights = weights_of(name)
-        if weights is not None:
+        # (a feature of value 0 adds zeros to the scores and has no margin: it is left out)
+        if value and (weights := weights_of(name)) is not None:
             a, b, c = weights[0] * value, weights[1] * value, weights[2] * value
-            append((name, a, b, c, 0, 0))
+            append((name, a, b, c, None))
             s0 += a
             s1 += b
             s2 += c
@@ -291,32 +292,23 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     # how much each feature favours the chosen label over the mean of the other two; the
     # strongest positive ones, ties in feature order (a stable sort, as heapq.nlargest ranks)
     if best == 0:
-        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * a - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * a - 0.5 * (a + b + c)) > 0]
     elif best == 1:
-        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * b - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * b - 0.5 * (a + b + c)) > 0]
     else:
-        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * c - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * c - 0.5 * (a + b + c)) > 0]
     margins.sort(key=itemgetter(1), reverse=True)
     strongest = tuple(margins[:top])
-    evidence = []
-    names: list[str] | None = None
-    for name, _ in strongest:
-        span = spans.get(name)
-        if span is None:  # a word's span is its first row's; a dense feature without a span has end 0
-            if names is None:
-                names = list(map(itemgetter(0), rows))
-            _, _, _, _, word_start, word_end = rows[names.index(name)]
-            if not word_end:
-                continue
-            span = (word_start, word_end)
-        evidence.append(span)
+    # (a word's span is its first row's; a dense feature may have none)
+    evidence = [span for name, _ in strongest if (span := spans.get(name)) is not None]
     return Prediction(probabilities, model.labels[best], strongest), evidence
 
 
 def _collect(context: TextContext, start: int, end: int, voice: Literal["author", "any"], model: TargetModel
              ) -> tuple[list[_Row], dict[str, float], dict[str, tuple[int, int]], tuple[float, float, float]]:
     """Each window word's weight row, the dense features by name (see ``target_features``), the
-    spans of the valence and category features, and the label scores so far (intercepts plus words).
+    spans of the words' features (a word's first row's), the valence and the category features,
+    and the label scores so far (intercepts plus words).
 
     The hot loop of the library (every actor mention runs it over up to a hundred words),
     so the three labels are unrolled by hand and the words left and right of the target
@@ -342,8 +334,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     v_left = v_right = v_clause_pos = v_clause_neg = v_near = 0.0
     # (a word without valence adds nothing to the valence sums, so they skip it)
     for index in range(first, target_index):  # left of the target: distance >= 1
-        token_start, token_end, value, quote, is_negator, (name, left, left_alone, near, _, _, _, _, clause) = \
-            entries[index]
+        span, value, quote, is_negator, (name, left, left_alone, near, _, _, _, _, clause) = entries[index]
         if author and quote is not None and quote is not target_quote:
             continue
         distance = target_index - index
@@ -364,7 +355,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 valence_name = _VALENCE_NAMES[True, value > 0, distance <= 3]
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
-                    spans[valence_name] = (token_start, token_end)
+                    spans[valence_name] = span
         if clause_first <= index < clause_last:
             a += clause[0]
             b += clause[1]
@@ -378,7 +369,9 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if is_negator and distance <= 3:
             features["negation_near"] = 1.0
         if a or b or c:
-            append((name, a, b, c, token_start, token_end))
+            append((name, a, b, c, span))
+            if name not in spans:
+                spans[name] = span
             s0 += a
             s1 += b
             s2 += c
@@ -389,8 +382,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     if target_index < after_index and starts[target_index] < start:
         right_of_target = chain((target_index,), right_of_target)
     for index in right_of_target:
-        token_start, token_end, value, quote, is_negator, (_, _, _, _, name, right, right_alone, near, clause) = \
-            entries[index]
+        span, value, quote, is_negator, (_, _, _, _, name, right, right_alone, near, clause) = entries[index]
         if author and quote is not None and quote is not target_quote:
             continue
         distance = index - after_index + 1
@@ -411,7 +403,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 valence_name = _VALENCE_NAMES[False, value > 0, distance <= 3]
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
-                    spans[valence_name] = (token_start, token_end)
+                    spans[valence_name] = span
         if clause_first <= index < clause_last:
             a += clause[0]
             b += clause[1]
@@ -425,7 +417,9 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if is_negator and distance <= 3:
             features["negation_near"] = 1.0
         if a or b or c:
-            append((name, a, b, c, token_start, token_end))
+            append((name, a, b, c, span))
+            if name not in spans:
+                spans[name] = span
             s0 += a
             s1 += b
             s2 += c
