@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
 from operator import itemgetter
-from typing import Literal
+from typing import Literal, get_args
 
 from framing.context import ContextToken, TextContext, first_token_ending_after
-from framing.model import Quote
+from framing.model import Quote, Role
 from framing.stages.rule_sentiment import rule_score
 from framing.text.resources import data_sha256, read_model_text
 
@@ -40,6 +40,7 @@ CLAUSE_REACH = 40
 # Distance (in tokens) at which a window word counts half.
 DECAY = 4.0
 _PRONOUNS = frozenset("he she they him her them his hers their theirs it its i we us you".split())
+_LONGEST_PRONOUN = max(map(len, _PRONOUNS))
 
 
 @dataclass(frozen=True)
@@ -428,6 +429,8 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     return rows, features, spans, (s0, s1, s2)
 
 
+# The role features' names by role: the role, and the near valence of a target in that role.
+_ROLE_NAMES = {role: (f"role_{role}", f"role_{role}_valence") for role in get_args(Role)}
 # Names of the valence features by (left of the target, positive, within three words).
 _VALENCE_NAMES = {
     (left, positive, near): f"{'L' if left else 'R'}:{'pos' if positive else 'neg'}@{'near' if near else 'far'}"
@@ -502,9 +505,12 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
     for hit in context.hit_index.within(clause_start, clause_end):
         if author and hit.in_quote and (target_quote is None or not target_quote.start <= hit.start < target_quote.end):
             continue
-        _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
+        name = f"cat:{hit.category}"
+        features[name] = features.get(name, 0.0) + 1.0
+        if name not in spans:
+            spans[name] = (hit.start, hit.end)
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
-    features["sentence_compound"] = context.compound_of(low, high)
+    features["sentence_compound"] = context.polarity_of(low, high).compound
     features["rule_score"] = rule_score(context, start, end, voice, target_quote, target_index)
     if target_quote is not None:
         features[f"in_{target_quote.kind}_quote"] = 1.0
@@ -513,11 +519,12 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
             features[f"is_speaker_{speaker.kind}"] = 1.0
     role = context.roles.get((start, end))
     if role is not None:
-        features[f"role_{role.role}"] = 1.0
-        features[f"role_{role.role}_valence"] = v_near / 4.0
+        role_name, valence_name = _ROLE_NAMES[role.role]
+        features[role_name] = 1.0
+        features[valence_name] = v_near / 4.0
     if target_index == 0:
         features["target_first"] = 1.0
-    if context.text[start:end].lower() in _PRONOUNS:
+    if end - start <= _LONGEST_PRONOUN and context.text[start:end].lower() in _PRONOUNS:
         features["target_pronoun"] = 1.0
 
 
