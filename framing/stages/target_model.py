@@ -249,13 +249,13 @@ def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list
     per word that every mention's rows and evidence share.
     """
     cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigrams
-    followers = [token.word for token in tokens]
-    followers.append("")
+    last = len(tokens) - 1
     entries: list[_Entry] = []
     append = entries.append
-    for (start, end, _, word, stem, value, _, _, _, quote, is_negator), following in zip(tokens, followers[1:]):
+    for index, (start, end, _, word, stem, value, _, _, _, quote, is_negator) in enumerate(tokens):
         # (weights are never falsy: a _TokenWeights is a non-empty tuple)
-        if word in heads:
+        if word in heads:  # the next word may make a bigram with this one
+            following = tokens[index + 1].word if index < last else ""
             weights = cache.get((word, stem, following)) or _token_weights(model, word, stem, following)
         else:
             weights = unigrams.get((word, stem)) or _word_weights(model, word, stem)
