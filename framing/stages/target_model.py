@@ -293,11 +293,11 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     # how much each feature favours the chosen label over the mean of the other two; the
     # strongest positive ones, ties in feature order (a stable sort, as heapq.nlargest ranks)
     if best == 0:
-        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * a - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * a - 0.5 * (a + b + c)) > 0.0]
     elif best == 1:
-        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * b - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * b - 0.5 * (a + b + c)) > 0.0]
     else:
-        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * c - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * c - 0.5 * (a + b + c)) > 0.0]
     margins.sort(key=itemgetter(1), reverse=True)
     strongest = tuple(margins[:top])
     # (a word's span is its first row's; a dense feature may have none)
@@ -353,7 +353,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 c = weight * side[2]
             if value:
                 v_left += value * weight
-                valence_name = _VALENCE_NAMES[True, value > 0, distance <= 3]
+                valence_name = _VALENCE_NAMES[True, value > 0.0, distance <= 3]
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
                     spans[valence_name] = span
@@ -362,7 +362,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
             b += clause[1]
             c += clause[2]
             if value:
-                if value > 0:
+                if value > 0.0:
                     v_clause_pos += value
                 else:
                     v_clause_neg += value
@@ -401,7 +401,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 c = weight * side[2]
             if value:
                 v_right += value * weight
-                valence_name = _VALENCE_NAMES[False, value > 0, distance <= 3]
+                valence_name = _VALENCE_NAMES[False, value > 0.0, distance <= 3]
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
                     spans[valence_name] = span
@@ -410,7 +410,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
             b += clause[1]
             c += clause[2]
             if value:
-                if value > 0:
+                if value > 0.0:
                     v_clause_pos += value
                 else:
                     v_clause_neg += value
