@@ -189,10 +189,13 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[tuple[Conte
     text = context.text
     hits = context.hit_index.within(low - MAX_SCOPE_CHARS, high)
     n_hits = len(hits)
+    past_text = len(text) + 1
+    # the start of the first hit not yet passed: a word starting before it is in no hit
+    next_hit = hits[0].start if hits else past_text
     quote_index = context.quote_index
     quote = None
     # ``quote_index.at`` answers alike between two quotation bounds: asked again past the next one
-    next_bound = -1 if context.has_quote_within(low, high) else len(text) + 1
+    next_bound = -1 if context.has_quote_within(low, high) else past_text
     make = tuple.__new__  # a NamedTuple's own constructor is a Python function: several times slower
     table: list[ContextToken] = []
     append = table.append
@@ -209,9 +212,13 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[tuple[Conte
         start = end + len(gap)
         end = start + len(spelling)
         word, is_negator, vader_value, stem, capital, charged = _word_info(spelling)
-        while pointer < n_hits and hits[pointer].end <= start:
-            pointer += 1
-        hit = hits[pointer] if pointer < n_hits and hits[pointer].start <= start else None
+        if start >= next_hit:
+            while pointer < n_hits and hits[pointer].end <= start:
+                pointer += 1
+            hit = hits[pointer] if pointer < n_hits and hits[pointer].start <= start else None
+            next_hit = hits[pointer].start if pointer < n_hits else past_text
+        else:
+            hit = None
         if hit is None:
             value = rule_valence = vader_value
             rule_end = end
@@ -241,7 +248,7 @@ def _token_table(context: TextContext, low: int, high: int) -> tuple[tuple[Conte
             quote = quote_index.at(start)
             bounds = quote_index.bounds()
             after = bisect_right(bounds, start)
-            next_bound = bounds[after] if after < len(bounds) else len(text) + 1
+            next_bound = bounds[after] if after < len(bounds) else past_text
         append(make(ContextToken, (start, end, word, feature_word, stem, value, rule_valence, rule_end,
                                    charged_end, quote, is_negator)))
         add_start(start)

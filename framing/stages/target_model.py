@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
 from operator import itemgetter
-from typing import Literal
+from typing import Literal, get_args
 
 from framing.context import ContextToken, TextContext, first_token_ending_after
-from framing.model import Quote
+from framing.model import Quote, Role
 from framing.stages.rule_sentiment import rule_score
 from framing.text.resources import data_sha256, read_model_text
 
@@ -40,6 +40,7 @@ CLAUSE_REACH = 40
 # Distance (in tokens) at which a window word counts half.
 DECAY = 4.0
 _PRONOUNS = frozenset("he she they him her them his hers their theirs it its i we us you".split())
+_LONGEST_PRONOUN = max(map(len, _PRONOUNS))
 
 
 @dataclass(frozen=True)
@@ -234,30 +235,31 @@ def _word_weights(model: TargetModel, feature_word: str, stem: str) -> _TokenWei
     return found
 
 
-# What scoring reads of one word: start, end, valence, quotation, negator flag, summed weights.
-_Entry = tuple[int, int, float, "Quote | None", bool, _TokenWeights]
+# What scoring reads of one word: its span (start, end), valence, quotation, negator flag, summed weights.
+_Entry = tuple[tuple[int, int], float, "Quote | None", bool, _TokenWeights]
 # A scored word or dense feature: name, its contribution to each label, and for a word its span.
-_Row = tuple[str, float, float, float, int, int]
+_Row = tuple[str, float, float, float, "tuple[int, int] | None"]
 
 
 def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list[_Entry]:
     """Every word of a scope with its summed weights, made once per scope and model.
 
     Nearly every word of a scope lies in some mention's window, so all are made at once.
-    A word that starts no bigram is looked up by (word, stem) alone.
+    A word that starts no bigram is looked up by (word, stem) alone. The span is one tuple
+    per word that every mention's rows and evidence share.
     """
     cache, unigrams, heads = model.word_cache, model.unigram_cache, model.bigrams
-    followers = [token.word for token in tokens]
-    followers.append("")
+    last = len(tokens) - 1
     entries: list[_Entry] = []
     append = entries.append
-    for (start, end, _, word, stem, value, _, _, _, quote, is_negator), following in zip(tokens, followers[1:]):
+    for index, (start, end, _, word, stem, value, _, _, _, quote, is_negator) in enumerate(tokens):
         # (weights are never falsy: a _TokenWeights is a non-empty tuple)
-        if word in heads:
+        if word in heads:  # the next word may make a bigram with this one
+            following = tokens[index + 1].word if index < last else ""
             weights = cache.get((word, stem, following)) or _token_weights(model, word, stem, following)
         else:
             weights = unigrams.get((word, stem)) or _word_weights(model, word, stem)
-        append((start, end, value, quote, is_negator, weights))
+        append(((start, end), value, quote, is_negator, weights))
     return entries
 
 
@@ -275,10 +277,10 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     weights_of = model.weights.get
     append = rows.append
     for name, value in features.items():
-        weights = weights_of(name)
-        if weights is not None:
+        # (a feature of value 0 adds zeros to the scores and has no margin: it is left out)
+        if value and (weights := weights_of(name)) is not None:
             a, b, c = weights[0] * value, weights[1] * value, weights[2] * value
-            append((name, a, b, c, 0, 0))
+            append((name, a, b, c, None))
             s0 += a
             s1 += b
             s2 += c
@@ -291,32 +293,23 @@ def predict_target(model: TargetModel, context: TextContext, start: int, end: in
     # how much each feature favours the chosen label over the mean of the other two; the
     # strongest positive ones, ties in feature order (a stable sort, as heapq.nlargest ranks)
     if best == 0:
-        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * a - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * a - 0.5 * (a + b + c)) > 0.0]
     elif best == 1:
-        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * b - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * b - 0.5 * (a + b + c)) > 0.0]
     else:
-        margins = [(name, m) for name, a, b, c, _, _ in rows if (m := 1.5 * c - 0.5 * (a + b + c)) > 0]
+        margins = [(name, m) for name, a, b, c, _ in rows if (m := 1.5 * c - 0.5 * (a + b + c)) > 0.0]
     margins.sort(key=itemgetter(1), reverse=True)
     strongest = tuple(margins[:top])
-    evidence = []
-    names: list[str] | None = None
-    for name, _ in strongest:
-        span = spans.get(name)
-        if span is None:  # a word's span is its first row's; a dense feature without a span has end 0
-            if names is None:
-                names = list(map(itemgetter(0), rows))
-            _, _, _, _, word_start, word_end = rows[names.index(name)]
-            if not word_end:
-                continue
-            span = (word_start, word_end)
-        evidence.append(span)
+    # (a word's span is its first row's; a dense feature may have none)
+    evidence = [span for name, _ in strongest if (span := spans.get(name)) is not None]
     return Prediction(probabilities, model.labels[best], strongest), evidence
 
 
 def _collect(context: TextContext, start: int, end: int, voice: Literal["author", "any"], model: TargetModel
              ) -> tuple[list[_Row], dict[str, float], dict[str, tuple[int, int]], tuple[float, float, float]]:
     """Each window word's weight row, the dense features by name (see ``target_features``), the
-    spans of the valence and category features, and the label scores so far (intercepts plus words).
+    spans of the words' features (a word's first row's), the valence and the category features,
+    and the label scores so far (intercepts plus words).
 
     The hot loop of the library (every actor mention runs it over up to a hundred words),
     so the three labels are unrolled by hand and the words left and right of the target
@@ -342,8 +335,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     v_left = v_right = v_clause_pos = v_clause_neg = v_near = 0.0
     # (a word without valence adds nothing to the valence sums, so they skip it)
     for index in range(first, target_index):  # left of the target: distance >= 1
-        token_start, token_end, value, quote, is_negator, (name, left, left_alone, near, _, _, _, _, clause) = \
-            entries[index]
+        span, value, quote, is_negator, (name, left, left_alone, near, _, _, _, _, clause) = entries[index]
         if author and quote is not None and quote is not target_quote:
             continue
         distance = target_index - index
@@ -361,16 +353,16 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 c = weight * side[2]
             if value:
                 v_left += value * weight
-                valence_name = _VALENCE_NAMES[True, value > 0, distance <= 3]
+                valence_name = _VALENCE_NAMES[True, value > 0.0, distance <= 3]
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
-                    spans[valence_name] = (token_start, token_end)
+                    spans[valence_name] = span
         if clause_first <= index < clause_last:
             a += clause[0]
             b += clause[1]
             c += clause[2]
             if value:
-                if value > 0:
+                if value > 0.0:
                     v_clause_pos += value
                 else:
                     v_clause_neg += value
@@ -378,7 +370,9 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if is_negator and distance <= 3:
             features["negation_near"] = 1.0
         if a or b or c:
-            append((name, a, b, c, token_start, token_end))
+            append((name, a, b, c, span))
+            if name not in spans:
+                spans[name] = span
             s0 += a
             s1 += b
             s2 += c
@@ -389,8 +383,7 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     if target_index < after_index and starts[target_index] < start:
         right_of_target = chain((target_index,), right_of_target)
     for index in right_of_target:
-        token_start, token_end, value, quote, is_negator, (_, _, _, _, name, right, right_alone, near, clause) = \
-            entries[index]
+        span, value, quote, is_negator, (_, _, _, _, name, right, right_alone, near, clause) = entries[index]
         if author and quote is not None and quote is not target_quote:
             continue
         distance = index - after_index + 1
@@ -408,16 +401,16 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 c = weight * side[2]
             if value:
                 v_right += value * weight
-                valence_name = _VALENCE_NAMES[False, value > 0, distance <= 3]
+                valence_name = _VALENCE_NAMES[False, value > 0.0, distance <= 3]
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
-                    spans[valence_name] = (token_start, token_end)
+                    spans[valence_name] = span
         if clause_first <= index < clause_last:
             a += clause[0]
             b += clause[1]
             c += clause[2]
             if value:
-                if value > 0:
+                if value > 0.0:
                     v_clause_pos += value
                 else:
                     v_clause_neg += value
@@ -425,7 +418,9 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if is_negator and distance <= 3:
             features["negation_near"] = 1.0
         if a or b or c:
-            append((name, a, b, c, token_start, token_end))
+            append((name, a, b, c, span))
+            if name not in spans:
+                spans[name] = span
             s0 += a
             s1 += b
             s2 += c
@@ -434,6 +429,8 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
     return rows, features, spans, (s0, s1, s2)
 
 
+# The role features' names by role: the role, and the near valence of a target in that role.
+_ROLE_NAMES = {role: (f"role_{role}", f"role_{role}_valence") for role in get_args(Role)}
 # Names of the valence features by (left of the target, positive, within three words).
 _VALENCE_NAMES = {
     (left, positive, near): f"{'L' if left else 'R'}:{'pos' if positive else 'neg'}@{'near' if near else 'far'}"
@@ -508,9 +505,12 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
     for hit in context.hit_index.within(clause_start, clause_end):
         if author and hit.in_quote and (target_quote is None or not target_quote.start <= hit.start < target_quote.end):
             continue
-        _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
+        name = f"cat:{hit.category}"
+        features[name] = features.get(name, 0.0) + 1.0
+        if name not in spans:
+            spans[name] = (hit.start, hit.end)
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
-    features["sentence_compound"] = context.compound_of(low, high)
+    features["sentence_compound"] = context.polarity_of(low, high).compound
     features["rule_score"] = rule_score(context, start, end, voice, target_quote, target_index)
     if target_quote is not None:
         features[f"in_{target_quote.kind}_quote"] = 1.0
@@ -519,11 +519,12 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
             features[f"is_speaker_{speaker.kind}"] = 1.0
     role = context.roles.get((start, end))
     if role is not None:
-        features[f"role_{role.role}"] = 1.0
-        features[f"role_{role.role}_valence"] = v_near / 4.0
+        role_name, valence_name = _ROLE_NAMES[role.role]
+        features[role_name] = 1.0
+        features[valence_name] = v_near / 4.0
     if target_index == 0:
         features["target_first"] = 1.0
-    if context.text[start:end].lower() in _PRONOUNS:
+    if end - start <= _LONGEST_PRONOUN and context.text[start:end].lower() in _PRONOUNS:
         features["target_pronoun"] = 1.0
 
 
