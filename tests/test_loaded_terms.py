@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import framing
 from framing.model import TermHit
+from framing.stages import loaded_terms
 from framing.stages.lexicon import compile_lexicons, load_sense_rules, plain_sense_spans, resolve_lexicons
 from framing.stages.loaded_terms import find_terms, merge_adjacent
+from framing.text.matching import FoldedSpan
 
 
 def _hit(text: str, phrase: str, *, source: str = "lexicon", category: str = "pejorative_label",
@@ -205,3 +209,16 @@ def test_a_speakers_use_of_a_repeated_mild_term_does_not_hide_the_authors() -> N
     regime = [(h.in_quote, h.text) for p in report.paragraphs for h in p.loaded_terms if h.term == "regime"]
     assert (True, "regime") in regime and (False, "regime") in regime
     assert report.paragraphs[1].loadedness > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Drone attacks; DRONE ATTACKS. drone-attacks, and the drone's attack.",
+    "ΟΔΟΣ.Α ΟΔΟΣ οδος ΟΔΟΣ",  # a capital sigma lowers to a final sigma at a word's end only
+    "İstanbul, istanbul and İSTANBUL",  # a dotted capital I lowers to two characters
+    "",
+])
+def test_subject_words_count_alike_read_from_a_folded_span(text: str) -> None:
+    spans = [(0, len(text)), (min(5, len(text)), len(text))]
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} | {"οδοσ", "istanbul"}
+    folded = {span: FoldedSpan(text, *span) for span in spans}
+    assert loaded_terms._count_words(text, spans, words, folded) == loaded_terms._count_words(text, spans, words, {})

@@ -119,7 +119,7 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
     phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
     wanted = {word for words in phrases.values() for word in words}
     if wanted:
-        counts = _count_words(text, spans, wanted)
+        counts = _count_words(text, spans, wanted, folded or {})
         hits = [h for h in hits if h.source != "model"
                 or not all(counts[word] >= SUBJECT_WORD_COUNT for word in phrases[h.start])]
     kept = {id(h) for h in hits}
@@ -160,16 +160,29 @@ def _content_words(phrase: str) -> list[str]:
     return [match.group().lower() for match in WORD.finditer(phrase) if is_candidate(match.group())]
 
 
-def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str]) -> Counter[str]:
-    """How often each of ``words`` stands as a whole word in the spans, counted up to ``SUBJECT_WORD_COUNT``."""
+def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str],
+                 folded: Mapping[tuple[int, int], FoldedSpan]) -> Counter[str]:
+    """How often each of ``words`` stands as a whole word in the spans, counted up to ``SUBJECT_WORD_COUNT``.
+
+    The words are read from a span's lower case (``folded``) when the span has no letter that
+    lowers differently inside a word than alone: a word's lower case is then the span's there.
+    """
     every: Counter[str] = Counter()
     for start, end in spans:  # one C-level pass over the words of each span: linear in the text
-        every.update(map(str.lower, _WHOLE_WORD.findall(text, start, end)))
+        span = folded.get((start, end))
+        if span is not None and not _LOWERS_IN_CONTEXT.search(span.chunk):
+            every.update(_WHOLE_WORD.findall(span.lowered))
+        else:
+            every.update(map(str.lower, _WHOLE_WORD.findall(text, start, end)))
     return Counter({word: min(every[word], SUBJECT_WORD_COUNT) for word in words if every[word]})
 
 
 # A whole word as the subject-matter count sees it: letters, digits, "_", apostrophes and hyphens.
+# (A character's lower case is a word character exactly when the character is one.)
 _WHOLE_WORD = re.compile(r"[\w'’-]+")
+# The two letters whose lower case depends on where they stand: "İ" lowers to two characters
+# (``FoldedSpan`` keeps it as it is), a capital sigma to a final sigma at a word's end.
+_LOWERS_IN_CONTEXT = re.compile("[\u0130\u03a3]")
 
 
 def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
@@ -204,6 +217,8 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
                                 compiled.categories))
         if not hit.cued:
             uncued.add((hit.start + start, hit.end + start))
+    if not model and len(kept) < 2:
+        return kept  # most spans: nothing to merge or sort
     merged = merge_adjacent(text, kept, model)
     # a phrase charged by context alone stands only where it joined a lexicon hit ("textbook cover-up")
     return tuple(h for h in merged if h.source != "model"
@@ -322,6 +337,8 @@ def widen(text: str, hits: Sequence[TermHit], start: int, end: int) -> tuple[Ter
     single adjective hit takes in an adjective coordinated with it ("dangerous and
     reckless"). Only lowercase words outside every other hit are taken; markers stay as they are.
     """
+    if not hits:
+        return ()  # most spans
     taken = sorted((h.start, h.end) for h in hits)
     starts = [s for s, _ in taken]
     reach = list(accumulate((e for _, e in taken), max))  # the furthest end among the hits so far
