@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -213,12 +214,17 @@ def test_a_speakers_use_of_a_repeated_mild_term_does_not_hide_the_authors() -> N
 
 @pytest.mark.parametrize("text", [
     "Drone attacks; DRONE ATTACKS. drone-attacks, and the drone's attack.",
-    "ΟΔΟΣ.Α ΟΔΟΣ οδος ΟΔΟΣ",  # a capital sigma lowers to a final sigma at a word's end only
-    "İstanbul, istanbul and İSTANBUL",  # a dotted capital I lowers to two characters
+    "ΟΔΟΣ.Α ΟΔΟΣ.Β",  # a capital sigma lowers to a final sigma at a word's end only
+    "İstanbul, istanbul and İSTANBUL, AİB aib",  # a dotted capital I lowers to two characters
+    "i\u0307stanbul and i\u0307stanbul",  # the same two characters, as written
+    "aaa aa aa_ aa' aa",  # a word inside a longer one is not the word
     "",
 ])
-def test_subject_words_count_alike_read_from_a_folded_span(text: str) -> None:
+def test_subject_words_are_the_words_that_stand_whole_twice(text: str) -> None:
     spans = [(0, len(text)), (min(5, len(text)), len(text))]
-    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} | {"οδοσ", "istanbul"}
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} | {"οδοσ", "istanbul", "i\u0307stanbul", "aa"}
+    counts = Counter(word.lower() for start, end in spans for word in re.findall(r"[\w'’-]+", text[start:end]))
+    expected = {word for word in words if counts[word] >= 2}
     folded = {span: FoldedSpan(text, *span) for span in spans}
-    assert loaded_terms._count_words(text, spans, words, folded) == loaded_terms._count_words(text, spans, words, {})
+    assert loaded_terms._subject_words(text, spans, words, folded) == expected
+    assert loaded_terms._subject_words(text, spans, words, {}) == expected

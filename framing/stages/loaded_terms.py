@@ -119,9 +119,8 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
     phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
     wanted = {word for words in phrases.values() for word in words}
     if wanted:
-        counts = _count_words(text, spans, wanted, folded or {})
-        hits = [h for h in hits if h.source != "model"
-                or not all(counts[word] >= SUBJECT_WORD_COUNT for word in phrases[h.start])]
+        subject = _subject_words(text, spans, wanted, folded or {})
+        hits = [h for h in hits if h.source != "model" or not all(word in subject for word in phrases[h.start])]
     kept = {id(h) for h in hits}
     widened = [h for start, end, span_hits in found
                for h in widen(text, [h for h in span_hits if id(h) in kept], start, end)]
@@ -160,26 +159,51 @@ def _content_words(phrase: str) -> list[str]:
     return [match.group().lower() for match in WORD.finditer(phrase) if is_candidate(match.group())]
 
 
-def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str],
-                 folded: Mapping[tuple[int, int], FoldedSpan]) -> Counter[str]:
-    """How often each of ``words`` stands as a whole word in the spans, counted up to ``SUBJECT_WORD_COUNT``.
+def _subject_words(text: str, spans: Sequence[tuple[int, int]], words: set[str],
+                   folded: Mapping[tuple[int, int], FoldedSpan]) -> set[str]:
+    """Those of ``words`` (lower case) that stand as a whole word ``SUBJECT_WORD_COUNT`` times or more in the spans.
 
-    The words are read from a span's lower case (``folded``) when the span has no letter that
-    lowers differently inside a word than alone: a word's lower case is then the span's there.
+    A word is looked for in the spans' lower case (joined by line breaks; a span's ``folded``
+    one when given), which holds a word's lower case where the word stands, unless the span
+    has a letter that lowers differently in context: such a span's words are lowered and
+    counted one by one.
     """
-    every: Counter[str] = Counter()
-    for start, end in spans:  # one C-level pass over the words of each span: linear in the text
+    parts = []
+    counted: Counter[str] = Counter()  # the words of spans with such a letter
+    for start, end in spans:
         span = folded.get((start, end))
-        if span is not None and not _LOWERS_IN_CONTEXT.search(span.chunk):
-            every.update(_WHOLE_WORD.findall(span.lowered))
+        chunk = span.chunk if span is not None else text[start:end]
+        if _LOWERS_IN_CONTEXT.search(chunk):
+            counted.update(map(str.lower, _WHOLE_WORD.findall(chunk)))
         else:
-            every.update(map(str.lower, _WHOLE_WORD.findall(text, start, end)))
-    return Counter({word: min(every[word], SUBJECT_WORD_COUNT) for word in words if every[word]})
+            parts.append(span.lowered if span is not None else chunk.lower())
+    lowered = "\n".join(parts)
+    subject = set()
+    for word in words:
+        found = counted[word]
+        # (only a word all of word characters can stand whole there; most words are fewer than needed)
+        if found < SUBJECT_WORD_COUNT and _WHOLE_WORD.fullmatch(word) and lowered.count(word) + found >= SUBJECT_WORD_COUNT:
+            found += _whole_word_count(lowered, word, SUBJECT_WORD_COUNT - found)
+        if found >= SUBJECT_WORD_COUNT:
+            subject.add(word)
+    return subject
+
+
+def _whole_word_count(text: str, word: str, most: int) -> int:
+    """How often ``word`` stands in ``text`` as a whole word (``_WHOLE_WORD``), counted up to ``most``."""
+    count = 0
+    at = text.find(word)
+    while at >= 0 and count < most:
+        if not (at and _WORD_CHARACTER.match(text, at - 1)) and not _WORD_CHARACTER.match(text, at + len(word)):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
 
 
 # A whole word as the subject-matter count sees it: letters, digits, "_", apostrophes and hyphens.
 # (A character's lower case is a word character exactly when the character is one.)
 _WHOLE_WORD = re.compile(r"[\w'’-]+")
+_WORD_CHARACTER = re.compile(r"[\w'’-]")
 # The two letters whose lower case depends on where they stand: "İ" lowers to two characters
 # (``FoldedSpan`` keeps it as it is), a capital sigma to a final sigma at a word's end.
 _LOWERS_IN_CONTEXT = re.compile("[\u0130\u03a3]")
