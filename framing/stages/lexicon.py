@@ -682,6 +682,8 @@ MAX_SHIPPED_WEIGHT = 3.0
 
 def merge_compounds(text: str, hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
     """Join hits of the same category that follow each other with only a space between."""
+    if len(hits) < 2:
+        return tuple(hits)  # most spans with a hit
     merged: list[TermHit] = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         previous = merged[-1] if merged else None

@@ -782,6 +782,8 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
         if own >= (seed_at if info[_IS_POSSESSIVE] else extend_at):
             logits[i] = own
             charged.append(i)
+    if not charged:
+        return ()  # most short spans
     return tuple(_phrases(text, starts, ends, joined, infos, logits, charged, seed_at, model.intercept, free))
 
 
