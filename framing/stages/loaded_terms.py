@@ -265,8 +265,10 @@ def _without_names(text: str, first: int, last: int, stop_left: int) -> tuple[in
 def _is_name(text: str, first: int, last: int, stop_left: int) -> bool:
     if not text[first].isupper():
         return False
-    before = text[stop_left:first].rstrip(" \u00a0")
-    return bool(before) and before[-1] not in _SENTENCE_END
+    before = first - 1  # the last character before the word that is not a space (none: the span's first word)
+    while before >= stop_left and text[before] in " \u00a0":
+        before -= 1
+    return before >= stop_left and text[before] not in _SENTENCE_END
 
 
 def _with_nouns(text: str, hits: Sequence[TermHit], found: Sequence[TermHit], stop: int) -> tuple[TermHit, ...]:
