@@ -219,14 +219,19 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
     end = len(text) if end is None else end
     found = match_terms(text, compiled, start, end, folded=folded)
     rules = load_sense_rules()
-    kept, plain = split_plain_senses(text, found, rules)  # "tax regime", "a plague of locusts"
-    kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
+    kept: tuple[TermHit, ...] = ()
+    plain: tuple[tuple[int, int], ...] = ()
+    if found:  # (most spans hold no lexicon term)
+        kept, plain = split_plain_senses(text, found, rules)  # "tax regime", "a plague of locusts"
+        kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
     if not model_terms:
         return kept
-    taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)] + [(s - start, e - start) for s, e in plain])
+    taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)]
+                   + [(s - start, e - start) for s, e in plain]) if found else []
     model = []
     uncued: set[tuple[int, int]] = set()
-    for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
+    chunk = folded.chunk if folded is not None else text[start:end]
+    for hit in find_loaded_phrases(chunk, threshold=threshold, exclude=taken):
         trimmed = _without_names(text, hit.start + start, hit.end + start, start)
         if trimmed is None:
             continue
