@@ -112,9 +112,9 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
     so are the repeats of a mild lexicon term the document keeps using (``MILD_REPEAT_COUNT``); the
     hits left take in their degree adverbs, group nouns and coordinated adjectives (``widen``).
     """
-    found = [(start, end, find_terms(text, compiled, start, end, model_terms=model_terms, threshold=threshold,
-                                     folded=folded.get((start, end)) if folded else None))
-             for start, end in spans]
+    found = [(start, end, span_hits) for start, end in spans  # the spans with hits (most have none)
+             if (span_hits := find_terms(text, compiled, start, end, model_terms=model_terms, threshold=threshold,
+                                         folded=folded.get((start, end)) if folded else None))]
     hits = _first_of_repeated_mild_terms([h for _, _, span_hits in found for h in span_hits], SpanIndex(quotes))
     phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
     wanted = {word for words in phrases.values() for word in words}
