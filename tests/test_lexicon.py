@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from framing import LexiconError
 from framing.model import Quote, TermHit, TextSpan
 from framing.stages.lexicon import (
+    GAP,
+    IdiomFilter,
     annotate_hits,
     compile_lexicons,
     load_categories,
@@ -332,6 +335,34 @@ def test_shipped_idioms_with_a_gap_are_found_and_stay_in_one_clause(shipped) -> 
     text = "The landlord turfed the tenants out, and the mayor kept residents in the dark."
     assert [(h.text, h.category) for h in match_terms(text, shipped)] == [
         ("turfed the tenants out", "coercion"), ("kept residents in the dark", "conspiracy")]
+
+
+@pytest.mark.parametrize("text", [
+    "They held the road HO\u017fTAGE.",  # Python's re matches the long s to "s" case-insensitively
+    "They held the road hostage.",
+    "In the crosshairs: they were in the regulators' crosshairs, on their last legs.",
+    "He sold them out; she sold nothing out. Take it up with them, said the man who sold Vegas out.",
+    "HAD THE GOVERNMENT OVER A BARREL",
+    "",
+])
+def test_the_idiom_filter_finds_what_every_head_finds(shipped, text: str) -> None:
+    every_head = replace(shipped, idiom_filter=IdiomFilter())
+    assert match_terms(text, shipped) == match_terms(text, every_head)
+
+
+def test_the_idiom_filter_keeps_each_shipped_idiom_written_out(shipped) -> None:
+    every_head = replace(shipped, idiom_filter=IdiomFilter())
+    found = 0
+    for lexicon in shipped.lexicons:
+        for entry in lexicon.entries:
+            if GAP not in entry.term:
+                continue
+            head, _, tail = entry.term.partition(GAP)
+            for text in (f"They {head} the whole {tail} again.", f"THEY {head} HIM {tail}".upper(), f"{head} it {tail}"):
+                hits = match_terms(text, shipped)
+                assert hits == match_terms(text, every_head), text
+                found += any(GAP in hit.term for hit in hits)
+    assert found > 500
 
 
 def test_lexicon_hash_tracks_content() -> None:

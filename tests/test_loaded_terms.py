@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
 import framing
 from framing.model import TermHit
+from framing.stages import loaded_terms
 from framing.stages.lexicon import compile_lexicons, load_sense_rules, plain_sense_spans, resolve_lexicons
 from framing.stages.loaded_terms import find_terms, merge_adjacent
+from framing.text.matching import FoldedSpan
 
 
 def _hit(text: str, phrase: str, *, source: str = "lexicon", category: str = "pejorative_label",
@@ -205,3 +210,21 @@ def test_a_speakers_use_of_a_repeated_mild_term_does_not_hide_the_authors() -> N
     regime = [(h.in_quote, h.text) for p in report.paragraphs for h in p.loaded_terms if h.term == "regime"]
     assert (True, "regime") in regime and (False, "regime") in regime
     assert report.paragraphs[1].loadedness > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Drone attacks; DRONE ATTACKS. drone-attacks, and the drone's attack.",
+    "ΟΔΟΣ.Α ΟΔΟΣ.Β",  # a capital sigma lowers to a final sigma at a word's end only
+    "İstanbul, istanbul and İSTANBUL, AİB aib",  # a dotted capital I lowers to two characters
+    "i\u0307stanbul and i\u0307stanbul",  # the same two characters, as written
+    "aaa aa aa_ aa' aa",  # a word inside a longer one is not the word
+    "",
+])
+def test_subject_words_are_the_words_that_stand_whole_twice(text: str) -> None:
+    spans = [(0, len(text)), (min(5, len(text)), len(text))]
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} | {"οδοσ", "istanbul", "i\u0307stanbul", "aa"}
+    counts = Counter(word.lower() for start, end in spans for word in re.findall(r"[\w'’-]+", text[start:end]))
+    expected = {word for word in words if counts[word] >= 2}
+    folded = {span: FoldedSpan(text, *span) for span in spans}
+    assert loaded_terms._subject_words(text, spans, words, folded) == expected
+    assert loaded_terms._subject_words(text, spans, words, {}) == expected

@@ -21,7 +21,17 @@ from pathlib import Path
 from framing.errors import InputError, LexiconError
 from framing.ingest.source import decode_bytes, normalise_newlines
 from framing.model import Quote, Sentence, TermHit
-from framing.text.matching import PHRASAL_PARTICLES, FoldedSpan, Forms, Phrase, PhraseIndex, fold_words, verb_forms
+from framing.text.matching import (
+    PHRASAL_PARTICLES,
+    FoldedSpan,
+    Forms,
+    Phrase,
+    PhraseIndex,
+    PhraseMatch,
+    SubstringSet,
+    fold_words,
+    verb_forms,
+)
 from framing.text.resources import read_data_bytes
 from framing.text.spans import SpanIndex
 
@@ -97,6 +107,63 @@ class CategoryInfo:
     description: str
 
 
+class IdiomFilter:
+    """Which idiom heads of a folded span can begin an idiom, told from the span's words.
+
+    Most heads are common words ("in … crosshairs", "have … over a barrel"): of the hundreds
+    of heads a text holds, a handful has its tail after it. A tail pattern matches only where
+    the span holds the idiom's longest tail word (its key, folded and padded: " crosshairs "),
+    so a head whose key the span lacks is left out, and a span in which no key stands with
+    the first word of a head of its idioms is not searched for heads at all.
+
+    ``idioms`` are those of the head index searched; without them (None) every head is kept.
+    """
+
+    def __init__(self, idioms: Iterable[LexiconEntry] | None = None) -> None:
+        self._keys: dict[str, str] = {}  # idiom term -> key
+        head_words: dict[str, set[str]] = {}  # key -> first words of its idioms' heads
+        self._keeps_all = idioms is None  # (and when an idiom has no key)
+        for entry in idioms or ():
+            key = _tail_key(entry.term)
+            if key is None:
+                self._keeps_all = True
+                continue
+            self._keys[entry.term] = key
+            firsts = head_words.setdefault(key, set())
+            firsts.update(words[0] for phrase in _head_phrases(entry) if (words := fold_words(phrase.text)))
+        self._head_words = {key: frozenset(words) for key, words in head_words.items()}
+        self._tail_words = SubstringSet(self._head_words)
+
+    def heads(self, index: PhraseIndex[tuple[LexiconEntry, str]],
+              span: FoldedSpan) -> list[PhraseMatch[tuple[LexiconEntry, str]]]:
+        """The matches of the head ``index`` in ``span`` whose idiom's key the span holds."""
+        if not len(index):
+            return []
+        if self._keeps_all or _CASE_TRAPS.search(span.folded):
+            return index.find_folded(span)
+        present = self._tail_words.found_in(span.folded)
+        if all(self._head_words[key].isdisjoint(span.words) for key in present):
+            return []  # most spans
+        return [found for found in index.find_folded(span) if self._keys[found.payload[0].term] in present]
+
+
+def _tail_key(term: str) -> str | None:
+    """An idiom's longest tail word as a folded span holds it (" hostage "); None if it is not ASCII.
+
+    The tail pattern sets the word off as a whole word, and matched case-insensitively an
+    ASCII word is written in its letters' lower or upper case (or with one of ``_CASE_TRAPS``):
+    where the pattern matches, the folded span holds the key.
+    """
+    word = max(term.partition(GAP)[2].split(), key=len, default="")
+    folded = fold_words(word)
+    return f" {' '.join(folded)} " if folded and word.isascii() else None
+
+
+# The letters Python's ``re`` matches case-insensitively to an ASCII letter though their lower
+# case is not that letter (dotted and dotless i, long s); "K", the Kelvin sign, lowers to "k".
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+
+
 @dataclass(frozen=True, eq=False)
 class CompiledLexicons:
     """Lexicons compiled into one phrase index, with their category table."""
@@ -105,9 +172,11 @@ class CompiledLexicons:
     index: PhraseIndex[tuple[LexiconEntry, str]] = field(repr=False)
     categories: dict[str, CategoryInfo] = field(repr=False)
     # Idioms with a gap: their heads in an index of their own (a head never hides, shortens or
-    # un-inflects a term of the main index), and per term the pattern of its gap and tail.
+    # un-inflects a term of the main index), per term the pattern of its gap and tail, and the
+    # filter that leaves out the heads whose tail word a span lacks.
     idiom_heads: PhraseIndex[tuple[LexiconEntry, str]] = field(repr=False, default_factory=lambda: PhraseIndex([]))
     idiom_tails: dict[str, re.Pattern[str]] = field(repr=False, default_factory=dict)
+    idiom_filter: IdiomFilter = field(repr=False, default_factory=IdiomFilter)
 
     @property
     def hashes(self) -> dict[str, str]:
@@ -502,7 +571,8 @@ def compile_lexicons(lexicons: tuple[Lexicon, ...]) -> CompiledLexicons:
              for entry, name in kept if GAP not in entry.term]
     heads = [(phrase, (entry, name)) for entry, name in kept if GAP in entry.term for phrase in _head_phrases(entry)]
     tails = {entry.term: _idiom_tail(entry) for entry, _ in kept if GAP in entry.term}
-    return CompiledLexicons(lexicons, PhraseIndex(plain), load_categories(), PhraseIndex(heads), tails)
+    return CompiledLexicons(lexicons, PhraseIndex(plain), load_categories(), PhraseIndex(heads), tails,
+                            IdiomFilter([entry for entry, _ in kept if GAP in entry.term]))
 
 
 def _term_key(entry: LexiconEntry) -> str:
@@ -563,7 +633,7 @@ def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int 
     """
     span = folded or FoldedSpan(text, start, end)
     matches = compiled.index.find_folded(span)
-    heads = compiled.idiom_heads.find_folded(span) if len(compiled.idiom_heads) else []
+    heads = compiled.idiom_filter.heads(compiled.idiom_heads, span)
     if not matches and not heads:
         return ()  # most spans the pipeline asks about
     hits = [_hit(text, found.start, found.end, *found.payload, compiled.categories) for found in matches]
@@ -612,6 +682,8 @@ MAX_SHIPPED_WEIGHT = 3.0
 
 def merge_compounds(text: str, hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
     """Join hits of the same category that follow each other with only a space between."""
+    if len(hits) < 2:
+        return tuple(hits)  # most spans with a hit
     merged: list[TermHit] = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         previous = merged[-1] if merged else None

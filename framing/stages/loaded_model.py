@@ -21,8 +21,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter
 from typing import Any, Final
 
 from framing.text.resources import read_model_text
@@ -424,8 +424,8 @@ class ModelTermHit:
 # Memoised per-word scores, as a plain tuple read by the indices below: a plain tuple of
 # numbers, strings and flags is dropped from the garbage collector's tracking, so a memo of
 # many thousand words adds nothing to each full collection.
-_WordInfo = tuple[float | None, float, float, str, bool, bool, bool, bool, bool, bool, bool, bool]
-_OWN: Final = 0  # own logit, None if not a candidate
+_WordInfo = tuple[float, float, float, str, bool, bool, bool, bool, bool, bool, bool, bool, bool]
+_OWN: Final = 0  # own logit (0.0 for a word not scored)
 _AS_PREV: Final = 1  # added to the logit of the next word
 _AS_NEXT: Final = 2  # added to the logit of the previous word
 _CATEGORY: Final = 3
@@ -437,6 +437,8 @@ _IS_NOUNISH: Final = 8  # a content word that can head a noun phrase
 _IS_POSSESSIVE: Final = 9  # "minister's": joins a phrase only when charged itself
 _HAS_EVIDENCE: Final = 10  # the word itself carries a cue of charge (see EVIDENCE_FEATURES)
 _IS_LITERAL: Final = 11  # one of LITERAL_WORDS: its neighbours' cues are read literally ("the quake flattened")
+_IS_SCORED: Final = 12  # a candidate (``is_scored``): only such a word has a logit of its own
+_IS_SCORED_OF = itemgetter(_IS_SCORED)
 # Features of a word that say something about its charge: a VADER valence of the word or its
 # family, a booster, a semantic field, a related lexicon form. A word with none of them (only its
 # length, frequency, suffix, case or neighbours) is charged by context alone; a phrase none of
@@ -652,10 +654,11 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
     """Score one word: its own logit, its pull on neighbours and its flags."""
     weights = model.weights
     lower = word.lower()
-    own: float | None = None
+    own = 0.0
     category = OTHER_CATEGORY
     evidence = False
-    if is_scored(word):
+    scored = is_scored(word)
+    if scored:
         features = word_features(word, model.frequencies, model.related)
         own = sum(map(weights.get, features, repeat(0.0)))
         category = _category(model, features)
@@ -666,10 +669,10 @@ def _info(model: LoadedModel, word: str) -> _WordInfo:
         sum(map(weights.get, neighbour_features(word, "n"), repeat(0.0))),
         category, lower in PARTICLES, lower == "of",
         lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST,
-        own is not None and looks_attributive(lower),
-        own is not None and looks_nounish(lower),
+        scored and looks_attributive(lower),
+        scored and looks_nounish(lower),
         lower.endswith(("'s", "’s")),
-        evidence, lower in LITERAL_WORDS,
+        evidence, lower in LITERAL_WORDS, scored,
     )
 
 
@@ -765,49 +768,53 @@ def find_loaded_phrases(text: str, *, threshold: float = DEFAULT_THRESHOLD,
     count = len(infos)
     joined[0] = joined[count] = False
     seed_at, extend_at = _cutoffs(threshold, model.intercept)
-    blocked = _blocked(starts, ends, exclude) if exclude else None
+    free = _free(starts, ends, exclude)
     logits: list[float | None] = [None] * count
+    charged = []  # the words with a logit, in text order
     previous_edge, next_edge = model.weights.get("p_edge", 0.0), model.weights.get("n_edge", 0.0)
-    for i, info in enumerate(infos):
-        own = info[_OWN]
-        if own is None or (blocked is not None and blocked[i]):
+    for i in compress(range(count), map(_IS_SCORED_OF, infos)):  # content words only
+        if not free[i]:
             continue
+        info = infos[i]
+        own = info[_OWN]
         own += infos[i - 1][_AS_PREV] if joined[i] else previous_edge
         own += infos[i + 1][_AS_NEXT] if joined[i + 1] else next_edge
         if own >= (seed_at if info[_IS_POSSESSIVE] else extend_at):
             logits[i] = own
-    return tuple(_phrases(text, starts, ends, joined, infos, logits, seed_at, model.intercept, blocked))
+            charged.append(i)
+    if not charged:
+        return ()  # most short spans
+    return tuple(_phrases(text, starts, ends, joined, infos, logits, charged, seed_at, model.intercept, free))
 
 
-def _blocked(starts: list[int], ends: list[int], exclude: Sequence[tuple[int, int]]) -> list[bool]:
-    """Which words (``starts``/``ends``, in text order) overlap a span of ``exclude``.
+def _free(starts: list[int], ends: list[int], exclude: Sequence[tuple[int, int]]) -> list[bool]:
+    """Which words (``starts``/``ends``, in text order) overlap no span of ``exclude``, and one False after them.
 
     Each span marks the run of words ending after its start and starting before its end,
     found by bisection, so the cost grows with the spans, not with every word of the text.
+    The False after the last word stands for the end of the text, over which no phrase grows.
     """
-    blocked = [False] * len(starts)
+    free = [True] * len(starts)
     for start, end in exclude:
         first, last = bisect_right(ends, start), bisect_left(starts, end)
         if first < last:
-            blocked[first:last] = [True] * (last - first)
-    return blocked
+            free[first:last] = [False] * (last - first)
+    free.append(False)
+    return free
 
 
 def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], infos: list[_WordInfo],
-             logits: list[float | None], seed_at: float, intercept: float,
-             blocked: list[bool] | None) -> Iterator[ModelTermHit]:
-    """Grow each seed into its phrase; a phrase never takes in an excluded (``blocked``) word.
+             logits: list[float | None], charged: list[int], seed_at: float, intercept: float,
+             free: list[bool]) -> Iterator[ModelTermHit]:
+    """Grow each charged word into its phrase; a phrase never takes in an excluded word (not ``free``).
 
-    ``joined[i]`` says whether word ``i`` stands right after word ``i - 1`` (spaces only between).
+    ``joined[i]`` says whether word ``i`` stands right after word ``i - 1`` (spaces only between);
+    ``charged`` lists the words with a logit, in text order.
     """
     count = len(logits)
-    # the words a phrase may not grow over (the end of the text counts as one)
-    free = [True] * count if blocked is None else [not b for b in blocked]
-    free.append(False)
-    i = 0
-    while i < count:
-        if logits[i] is None:
-            i += 1
+    done = 0  # the first word no phrase so far has taken in
+    for i in charged:
+        if i < done:
             continue
         first = last = i
         while True:  # grow right over adjacent charged words, "of" + charged word, or a particle
@@ -835,7 +842,7 @@ def _phrases(text: str, starts: list[int], ends: list[int], joined: list[bool], 
             cued = any(infos[k][_HAS_EVIDENCE] and not _beside_literal(infos, joined, k) for k in range(first, last + 1))
             yield ModelTermHit(start, end, phrase, phrase.lower(), infos[strongest][_CATEGORY],
                                round(1.0 / (1.0 + math.exp(-(best + intercept))), 4), cued)
-        i = last + 1
+        done = last + 1
 
 
 def _beside_literal(infos: list[_WordInfo], joined: list[bool], k: int) -> bool:

@@ -112,16 +112,15 @@ def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[t
     so are the repeats of a mild lexicon term the document keeps using (``MILD_REPEAT_COUNT``); the
     hits left take in their degree adverbs, group nouns and coordinated adjectives (``widen``).
     """
-    found = [(start, end, find_terms(text, compiled, start, end, model_terms=model_terms, threshold=threshold,
-                                     folded=folded.get((start, end)) if folded else None))
-             for start, end in spans]
+    found = [(start, end, span_hits) for start, end in spans  # the spans with hits (most have none)
+             if (span_hits := find_terms(text, compiled, start, end, model_terms=model_terms, threshold=threshold,
+                                         folded=folded.get((start, end)) if folded else None))]
     hits = _first_of_repeated_mild_terms([h for _, _, span_hits in found for h in span_hits], SpanIndex(quotes))
     phrases = {h.start: _content_words(h.text) for h in hits if h.source == "model"}
     wanted = {word for words in phrases.values() for word in words}
     if wanted:
-        counts = _count_words(text, spans, wanted)
-        hits = [h for h in hits if h.source != "model"
-                or not all(counts[word] >= SUBJECT_WORD_COUNT for word in phrases[h.start])]
+        subject = _subject_words(text, spans, wanted, folded or {})
+        hits = [h for h in hits if h.source != "model" or not all(word in subject for word in phrases[h.start])]
     kept = {id(h) for h in hits}
     widened = [h for start, end, span_hits in found
                for h in widen(text, [h for h in span_hits if id(h) in kept], start, end)]
@@ -160,16 +159,54 @@ def _content_words(phrase: str) -> list[str]:
     return [match.group().lower() for match in WORD.finditer(phrase) if is_candidate(match.group())]
 
 
-def _count_words(text: str, spans: Sequence[tuple[int, int]], words: set[str]) -> Counter[str]:
-    """How often each of ``words`` stands as a whole word in the spans, counted up to ``SUBJECT_WORD_COUNT``."""
-    every: Counter[str] = Counter()
-    for start, end in spans:  # one C-level pass over the words of each span: linear in the text
-        every.update(map(str.lower, _WHOLE_WORD.findall(text, start, end)))
-    return Counter({word: min(every[word], SUBJECT_WORD_COUNT) for word in words if every[word]})
+def _subject_words(text: str, spans: Sequence[tuple[int, int]], words: set[str],
+                   folded: Mapping[tuple[int, int], FoldedSpan]) -> set[str]:
+    """Those of ``words`` (lower case) that stand as a whole word ``SUBJECT_WORD_COUNT`` times or more in the spans.
+
+    A word is looked for in the spans' lower case (joined by line breaks; a span's ``folded``
+    one when given), which holds a word's lower case where the word stands, unless the span
+    has a letter that lowers differently in context: such a span's words are lowered and
+    counted one by one.
+    """
+    parts = []
+    counted: Counter[str] = Counter()  # the words of spans with such a letter
+    for start, end in spans:
+        span = folded.get((start, end))
+        chunk = span.chunk if span is not None else text[start:end]
+        if _LOWERS_IN_CONTEXT.search(chunk):
+            counted.update(map(str.lower, _WHOLE_WORD.findall(chunk)))
+        else:
+            parts.append(span.lowered if span is not None else chunk.lower())
+    lowered = "\n".join(parts)
+    subject = set()
+    for word in words:
+        found = counted[word]
+        # (only a word all of word characters can stand whole there; most words are fewer than needed)
+        if found < SUBJECT_WORD_COUNT and _WHOLE_WORD.fullmatch(word) and lowered.count(word) + found >= SUBJECT_WORD_COUNT:
+            found += _whole_word_count(lowered, word, SUBJECT_WORD_COUNT - found)
+        if found >= SUBJECT_WORD_COUNT:
+            subject.add(word)
+    return subject
+
+
+def _whole_word_count(text: str, word: str, most: int) -> int:
+    """How often ``word`` stands in ``text`` as a whole word (``_WHOLE_WORD``), counted up to ``most``."""
+    count = 0
+    at = text.find(word)
+    while at >= 0 and count < most:
+        if not (at and _WORD_CHARACTER.match(text, at - 1)) and not _WORD_CHARACTER.match(text, at + len(word)):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
 
 
 # A whole word as the subject-matter count sees it: letters, digits, "_", apostrophes and hyphens.
+# (A character's lower case is a word character exactly when the character is one.)
 _WHOLE_WORD = re.compile(r"[\w'’-]+")
+_WORD_CHARACTER = re.compile(r"[\w'’-]")
+# The two letters whose lower case depends on where they stand: "İ" lowers to two characters
+# (``FoldedSpan`` keeps it as it is), a capital sigma to a final sigma at a word's end.
+_LOWERS_IN_CONTEXT = re.compile("[\u0130\u03a3]")
 
 
 def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
@@ -182,14 +219,19 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
     end = len(text) if end is None else end
     found = match_terms(text, compiled, start, end, folded=folded)
     rules = load_sense_rules()
-    kept, plain = split_plain_senses(text, found, rules)  # "tax regime", "a plague of locusts"
-    kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
+    kept: tuple[TermHit, ...] = ()
+    plain: tuple[tuple[int, int], ...] = ()
+    if found:  # (most spans hold no lexicon term)
+        kept, plain = split_plain_senses(text, found, rules)  # "tax regime", "a plague of locusts"
+        kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
     if not model_terms:
         return kept
-    taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)] + [(s - start, e - start) for s, e in plain])
+    taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)]
+                   + [(s - start, e - start) for s, e in plain]) if found else []
     model = []
     uncued: set[tuple[int, int]] = set()
-    for hit in find_loaded_phrases(text[start:end], threshold=threshold, exclude=taken):
+    chunk = folded.chunk if folded is not None else text[start:end]
+    for hit in find_loaded_phrases(chunk, threshold=threshold, exclude=taken):
         trimmed = _without_names(text, hit.start + start, hit.end + start, start)
         if trimmed is None:
             continue
@@ -204,6 +246,8 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
                                 compiled.categories))
         if not hit.cued:
             uncued.add((hit.start + start, hit.end + start))
+    if not model and len(kept) < 2:
+        return kept  # most spans: nothing to merge or sort
     merged = merge_adjacent(text, kept, model)
     # a phrase charged by context alone stands only where it joined a lexicon hit ("textbook cover-up")
     return tuple(h for h in merged if h.source != "model"
@@ -226,8 +270,10 @@ def _without_names(text: str, first: int, last: int, stop_left: int) -> tuple[in
 def _is_name(text: str, first: int, last: int, stop_left: int) -> bool:
     if not text[first].isupper():
         return False
-    before = text[stop_left:first].rstrip(" \u00a0")
-    return bool(before) and before[-1] not in _SENTENCE_END
+    before = first - 1  # the last character before the word that is not a space (none: the span's first word)
+    while before >= stop_left and text[before] in " \u00a0":
+        before -= 1
+    return before >= stop_left and text[before] not in _SENTENCE_END
 
 
 def _with_nouns(text: str, hits: Sequence[TermHit], found: Sequence[TermHit], stop: int) -> tuple[TermHit, ...]:
@@ -322,6 +368,8 @@ def widen(text: str, hits: Sequence[TermHit], start: int, end: int) -> tuple[Ter
     single adjective hit takes in an adjective coordinated with it ("dangerous and
     reckless"). Only lowercase words outside every other hit are taken; markers stay as they are.
     """
+    if not hits:
+        return ()  # most spans
     taken = sorted((h.start, h.end) for h in hits)
     starts = [s for s, _ in taken]
     reach = list(accumulate((e for _, e in taken), max))  # the furthest end among the hits so far
