@@ -153,7 +153,8 @@ def word_feature_names(word: str, stem: str, following: str) -> tuple[str, ...]:
 # (left name, left, left alone, near left, right name, right, right alone, near right, clause).
 # The names are the word's side features (``word_feature_names``); "left" sums side word + stem
 # + bigram, "left alone" side word + stem (for the word right before the target, which has no
-# bigram), and the same for the right (the scope's last word has no bigram either). A plain
+# bigram), and the same for the right (the scoring reads only "right": a scope's last word, which
+# has no next word, gets the record without bigrams, whose "right" is its "right alone"). A plain
 # tuple, not a NamedTuple or a dataclass: the scoring loops unpack it in one step (a tuple
 # subclass unpacks several times slower, and a dataclass is read field by field).
 _TokenWeights = tuple[str, tuple[float, ...], tuple[float, ...], tuple[float, ...],
@@ -254,10 +255,10 @@ def _scope_entries(model: TargetModel, tokens: tuple[ContextToken, ...]) -> list
     append = entries.append
     for index, (start, end, _, word, stem, value, _, _, _, quote, is_negator) in enumerate(tokens):
         # (weights are never falsy: a _TokenWeights is a non-empty tuple)
-        if word in heads:  # the next word may make a bigram with this one
-            following = tokens[index + 1].word if index < last else ""
+        if word in heads and index < last:  # the next word may make a bigram with this one
+            following = tokens[index + 1].word
             weights = cache.get((word, stem, following)) or _token_weights(model, word, stem, following)
-        else:
+        else:  # (the scope's last word has no next word: its ``right`` is its ``right_alone``)
             weights = unigrams.get((word, stem)) or _word_weights(model, word, stem)
         append(((start, end), value, quote, is_negator, weights))
     return entries
@@ -339,7 +340,6 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
         if author and quote is not None and quote is not target_quote:
             continue
         distance = target_index - index
-        a = b = c = 0.0
         if distance <= WINDOW:
             weight = _DECAY_WEIGHTS[distance]
             side = left if distance > 1 else left_alone
@@ -357,6 +357,8 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
                     spans[valence_name] = span
+        else:
+            a = b = c = 0.0
         if clause_first <= index < clause_last:
             a += clause[0]
             b += clause[1]
@@ -376,35 +378,34 @@ def _collect(context: TextContext, start: int, end: int, voice: Literal["author"
             s0 += a
             s1 += b
             s2 += c
-    last_token = n_tokens - 1
     # the words right of the target, by position: the target's own words (target_index up to
     # after_index) are no features, except a word that starts before the target does
     right_of_target: Iterable[int] = range(after_index, last)
     if target_index < after_index and starts[target_index] < start:
         right_of_target = chain((target_index,), right_of_target)
     for index in right_of_target:
-        span, value, quote, is_negator, (_, _, _, _, name, right, right_alone, near, clause) = entries[index]
+        span, value, quote, is_negator, (_, _, _, _, name, right, _, near, clause) = entries[index]
         if author and quote is not None and quote is not target_quote:
             continue
         distance = index - after_index + 1
-        a = b = c = 0.0
         if distance <= WINDOW:
             weight = _DECAY_WEIGHTS[distance] if distance > 0 else 1.0 / (1.0 + distance / DECAY)
-            side = right if index < last_token else right_alone
             if distance <= 2:
-                a = weight * side[0] + near[0]
-                b = weight * side[1] + near[1]
-                c = weight * side[2] + near[2]
+                a = weight * right[0] + near[0]
+                b = weight * right[1] + near[1]
+                c = weight * right[2] + near[2]
             else:
-                a = weight * side[0]
-                b = weight * side[1]
-                c = weight * side[2]
+                a = weight * right[0]
+                b = weight * right[1]
+                c = weight * right[2]
             if value:
                 v_right += value * weight
                 valence_name = _VALENCE_NAMES[False, value > 0.0, distance <= 3]
                 features[valence_name] = features.get(valence_name, 0.0) + abs(value) / 4.0
                 if valence_name not in spans:
                     spans[valence_name] = span
+        else:
+            a = b = c = 0.0
         if clause_first <= index < clause_last:
             a += clause[0]
             b += clause[1]

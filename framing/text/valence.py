@@ -107,7 +107,9 @@ def vader_scores(text: str) -> dict[str, float]:
     and their answer is memoised by that neighbourhood (a sentence scope repeats its
     paragraph's words). SentiText's words come from its own punctuation stripping, memoised per
     token; its all-caps differential is worked out only when some rule would read it, and
-    ``_but_check`` only runs when a word is "but". Every scoring step is VADER's own method. Texts with an emoji go to ``polarity_scores``.
+    ``_but_check`` only runs when a word is "but". A text without a word the rules score gets
+    VADER's neutral answer at once (every sentiment 0). Every scoring step is VADER's own
+    method. Texts with an emoji go to ``polarity_scores``.
     """
     analyser = vader()
     emojis, ascii_emojis = _emoji_characters()
@@ -115,36 +117,37 @@ def vader_scores(text: str) -> dict[str, float]:
         return analyser.polarity_scores(text)  # type: ignore[no-any-return]
     text = text.strip()
     words = list(map(_strip_punctuation(), text.split()))  # SentiText's words
-    sentiments: list[float] = [0] * len(words)  # VADER's answer (int 0) for a word its rules skip
     lower = list(map(str.lower, words))
     found = _scored_words().intersection(lower)
-    if found:
-        from vaderSentiment.vaderSentiment import allcap_differential
+    if not found:  # every word's sentiment is 0 (also after ``_but_check``): VADER's neutral answer
+        return {"neg": 0.0, "neu": 1.0 if words else 0.0, "pos": 0.0, "compound": 0.0}
+    sentiments: list[float] = [0] * len(words)  # VADER's answer (int 0) for a word its rules skip
+    from vaderSentiment.vaderSentiment import allcap_differential
 
-        is_cap_diff: bool | None = None  # SentiText's, worked out when a word's rules read it
-        last = len(words) - 1
-        memo = _VALENCE_MEMO
-        for index, folded in enumerate(lower):
-            if folded not in found or (folded == "kind" and index < last and lower[index + 1] == "of"):
-                continue
-            low = max(0, index - _RULE_REACH_BEFORE)
-            nearby = words[low:index + _RULE_REACH_AFTER + 1]
-            # the rules test the word and the three before it for all caps, and only then
-            # read the text's all-caps differential
-            if any(map(str.isupper, nearby[:index - low + 1])):
-                if is_cap_diff is None:
-                    is_cap_diff = bool(allcap_differential(words))
-                cap_diff = is_cap_diff
-            else:
-                cap_diff = False
-            key: tuple[str | int | bool, ...] = (*nearby, index - low, cap_diff)
-            valence = memo.get(key)
-            if valence is None:
-                if len(memo) >= MAX_VALENCE_MEMO:
-                    memo.clear()
-                valence = memo[key] = analyser.sentiment_valence(
-                    0, _Neighbourhood(nearby, cap_diff), words[index], index - low, [])[0]
-            sentiments[index] = valence
+    is_cap_diff: bool | None = None  # SentiText's, worked out when a word's rules read it
+    last = len(words) - 1
+    memo = _VALENCE_MEMO
+    for index, folded in enumerate(lower):
+        if folded not in found or (folded == "kind" and index < last and lower[index + 1] == "of"):
+            continue
+        low = max(0, index - _RULE_REACH_BEFORE)
+        nearby = words[low:index + _RULE_REACH_AFTER + 1]
+        # the rules test the word and the three before it for all caps, and only then
+        # read the text's all-caps differential
+        if any(map(str.isupper, nearby[:index - low + 1])):
+            if is_cap_diff is None:
+                is_cap_diff = bool(allcap_differential(words))
+            cap_diff = is_cap_diff
+        else:
+            cap_diff = False
+        key: tuple[str | int | bool, ...] = (*nearby, index - low, cap_diff)
+        valence = memo.get(key)
+        if valence is None:
+            if len(memo) >= MAX_VALENCE_MEMO:
+                memo.clear()
+            valence = memo[key] = analyser.sentiment_valence(
+                0, _Neighbourhood(nearby, cap_diff), words[index], index - low, [])[0]
+        sentiments[index] = valence
     if "but" in lower:
         sentiments = analyser._but_check(words, sentiments)
     return analyser.score_valence(sentiments, text)  # type: ignore[no-any-return]
