@@ -63,13 +63,15 @@ CAPS_LINE_SHARE = 0.7
 MIN_CONFIDENCE = 0.35
 
 # A token with the white space before it (``findall`` then gives every token's extent without
-# a match object per token). Each branch opens with a cheap test of the next characters, so a
-# plain word skips the others at once; the word branch takes whole runs of word characters
-# without backtracking.
+# a match object per token). Most tokens are plain words: a run of word characters followed by
+# no ".", "'", "’" or hyphen, which only the word branch could take, so the first branch takes
+# them before the others are tried. Each other branch opens with a cheap test of the next
+# characters; the word branches take whole runs of word characters without backtracking.
 _TOKEN = re.compile(
     r"""
     \s*(?:
-    (?=\w\.)(?:(?:[^\W\d_]\.){2,}                        # U.S.  U.N.  J.K.
+    \w++(?![.'’\-‐])                                    # a plain word (most tokens)
+    |(?=\w\.)(?:(?:[^\W\d_]\.){2,}                        # U.S.  U.N.  J.K.
               |[^\W\d_]\.(?=[ \t]+[^\W\d_]))             # an initial: George W. Bush
     |(?=[A-Z][a-z]{1,5}\.)
      (?:Mr|Mrs|Ms|Mssrs|Messrs|Dr|St|Jr|Sr|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt
