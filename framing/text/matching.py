@@ -170,24 +170,24 @@ class PhraseIndex(Generic[Payload]):
         words, chunk, start = span.words, span.chunk, span.start
         matches: list[PhraseMatch[Payload]] = []
         taken_until = -1
-        for inner_start, inner_end, key in candidates:
+        for inner_start, inner_end, key in candidates:  # the matches kept come in order of start
             if inner_start < taken_until:
                 continue
             first = bisect_right(folded_starts, inner_start) - 1
             last = first + key.extra_words
-            match_start = start + word_starts[first]
+            original_start = word_starts[first]
             original_end = word_starts[last] + len(words[last])
             if key.checks is None:  # one word, no case rule, no final period: every item is kept
                 taken_until = inner_end
-                match_end = start + original_end
-                matches.extend([PhraseMatch(match_start, match_end, payload, generated)
+                matches.extend([PhraseMatch(start + original_start, start + original_end, payload, generated)
                                 for payload, generated in key.found])
                 continue
-            written = chunk[match_start - start:original_end]
+            written = chunk[original_start:original_end]
             # a phrase does not run across a sentence end ("the regime. Change …") unless it has one itself
             crossed = _SENTENCE_BREAK.search(written) if key.extra_words else None
             kept = [
-                PhraseMatch(match_start, start + original_end + (has_period and chunk[original_end:original_end + 1] == "."),
+                PhraseMatch(start + original_start,
+                            start + original_end + (has_period and chunk[original_end:original_end + 1] == "."),
                             payload, generated)
                 for phrase, case_sensitive, has_period, payload, generated in key.checks
                 if (not case_sensitive or phrase == written or _same_case(phrase, written))
@@ -195,9 +195,9 @@ class PhraseIndex(Generic[Payload]):
             ]
             if kept:
                 taken_until = inner_end
+                if len(kept) > 1:
+                    kept.sort(key=_END)  # a phrase written with its final period ends after the others
                 matches.extend(kept)
-        if len(matches) > 1:
-            matches.sort(key=_START_END)
         return matches
 
 
@@ -230,7 +230,7 @@ def _leftmost_longest(candidate: tuple[int, int, object]) -> tuple[int, int]:
     """Sort key of candidate matches: leftmost first, and of those starting together the longest."""
     return candidate[0], candidate[0] - candidate[1]
 
-_START_END = attrgetter("start", "end")
+_END = attrgetter("end")
 
 
 class SubstringSet:
