@@ -59,14 +59,23 @@ def fold_words(text: str) -> list[str]:
 
 
 def _words(lowered: str) -> list[str]:
-    """``WORD.findall(lowered)``; an ASCII text is split at its other characters instead, which is faster."""
-    if lowered.isascii():
-        return lowered.translate(_ASCII_GAPS).split()
-    return WORD.findall(lowered)
+    """``WORD.findall(lowered)``; an ASCII text is split at its other characters instead, which is faster.
+
+    Typeset punctuation (curly quotes, dashes) is made spaces first: most texts then are ASCII.
+    """
+    if not lowered.isascii():
+        for mark in _TYPESET_MARKS:
+            if mark in lowered:
+                lowered = lowered.replace(mark, " ")
+        if not lowered.isascii():
+            return WORD.findall(lowered)
+    return lowered.translate(_ASCII_GAPS).split()
 
 
 # Each ASCII character that is no word character (``[\W_]``) to a space.
 _ASCII_GAPS = str.maketrans(dict.fromkeys((chr(code) for code in range(128) if not chr(code).isalnum()), " "))
+# Non-word characters of typeset text: quotes, dashes, ellipsis, no-break space.
+_TYPESET_MARKS = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0"
 
 
 def _lower(text: str) -> str:
