@@ -15,7 +15,15 @@ from functools import cache
 from operator import attrgetter
 
 from framing.model import FrameCue, FrameScore, TermHit
-from framing.stages.lexicon import CategoryInfo, CompiledLexicons, compile_lexicons, load_lexicon, match_terms
+from framing.stages.lexicon import (
+    COMPOUND_BONUS,
+    MAX_SHIPPED_WEIGHT,
+    CategoryInfo,
+    CompiledLexicons,
+    compile_lexicons,
+    load_lexicon,
+    match_terms,
+)
 from framing.text.matching import FoldedSpan
 
 FRAMES: tuple[str, ...] = (
@@ -45,14 +53,38 @@ def find_frame_cues(text: str, spans: Iterable[tuple[int, int]], loaded_terms: S
     compiled = frame_lexicons()
     cues: list[FrameCue] = []
     for start, end in spans:
-        for hit in match_terms(text, compiled, start, end, folded=folded.get((start, end)) if folded else None):
-            cues.append(FrameCue(hit.start, hit.end, hit.text, hit.category, hit.weight, "cue"))
+        span = folded.get((start, end)) if folded else None
+        cues.extend(_cue_words(text, compiled, span or FoldedSpan(text, start, end)))
     for hit in loaded_terms:
         info = categories.get(hit.category)
         if info is not None and info.frame is not None and hit.is_author_voice:
             cues.append(FrameCue(hit.start, hit.end, hit.text, info.frame, LOADED_TERM_FRAME_WEIGHT, "loaded_term"))
     cues.sort(key=lambda cue: (cue.start, cue.end, cue.frame))
     return tuple(cues)
+
+
+def _cue_words(text: str, compiled: CompiledLexicons, span: FoldedSpan) -> list[FrameCue]:
+    """The cues ``match_terms`` finds in a span, made from the cue lexicon's matches at once (no TermHit first).
+
+    As ``merge_compounds`` joins two terms, two cues of one frame with just a space between
+    are one cue, a little heavier than the heavier. A cue lexicon with idioms (a gap in a
+    term) is searched by ``match_terms`` itself.
+    """
+    if len(compiled.idiom_heads):
+        return [FrameCue(hit.start, hit.end, hit.text, hit.category, hit.weight, "cue")
+                for hit in match_terms(text, compiled, folded=span)]
+    cues: list[FrameCue] = []
+    for found in compiled.index.find_folded(span):  # in order of start, then end
+        entry = found.payload[0]
+        previous = cues[-1] if cues else None
+        if (previous is not None and previous.frame == entry.category and previous.end < found.start
+                and text[previous.end:found.start] in (" ", "\u00a0")):
+            weight = min(MAX_SHIPPED_WEIGHT, max(previous.weight, entry.weight) + COMPOUND_BONUS)
+            cues[-1] = FrameCue(previous.start, found.end, text[previous.start:found.end], entry.category, weight, "cue")
+        else:
+            cues.append(FrameCue(found.start, found.end, text[found.start:found.end], entry.category, entry.weight,
+                                 "cue"))
+    return cues
 
 
 def score_frames(cues: Iterable[FrameCue], n_words: int) -> tuple[FrameScore, ...]:

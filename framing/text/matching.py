@@ -55,7 +55,27 @@ class PhraseMatch(NamedTuple, Generic[Payload]):
 
 def fold_words(text: str) -> list[str]:
     """The words of ``text`` in lower case, as the matcher sees them."""
-    return WORD.findall(_lower(text))
+    return _words(_lower(text))
+
+
+def _words(lowered: str) -> list[str]:
+    """``WORD.findall(lowered)``; an ASCII text is split at its other characters instead, which is faster.
+
+    Typeset punctuation (curly quotes, dashes) is made spaces first: most texts then are ASCII.
+    """
+    if not lowered.isascii():
+        for mark in _TYPESET_MARKS:
+            if mark in lowered:
+                lowered = lowered.replace(mark, " ")
+        if not lowered.isascii():
+            return WORD.findall(lowered)
+    return lowered.translate(_ASCII_GAPS).split()
+
+
+# Each ASCII character that is no word character (``[\W_]``) to a space.
+_ASCII_GAPS = str.maketrans(dict.fromkeys((chr(code) for code in range(128) if not chr(code).isalnum()), " "))
+# Non-word characters of typeset text: quotes, dashes, ellipsis, no-break space.
+_TYPESET_MARKS = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0"
 
 
 def _lower(text: str) -> str:
@@ -132,9 +152,9 @@ class PhraseIndex(Generic[Payload]):
             exact = [item for item in found if not item[0].prefix]
             prefix = [item for item in found if item[0].prefix]
             if exact:
-                self._automaton.add_word(" " + key + " ", (len(key), False, _is_plain(exact), tuple(exact)))
+                self._automaton.add_word(" " + key + " ", _key(key, exact, is_prefix=False))
             if prefix:
-                self._automaton.add_word(" " + key, (len(key), True, _is_plain(prefix), tuple(prefix)))
+                self._automaton.add_word(" " + key, _key(key, prefix, is_prefix=True))
         self._size = len(keys)
         if self._size:
             self._automaton.make_automaton()
@@ -156,58 +176,81 @@ class PhraseIndex(Generic[Payload]):
         if not self._size or not span.words:
             return []
         folded = span.folded
-        candidates: list[tuple[int, int, bool, tuple[tuple[Phrase, Payload, bool], ...]]] = []
-        for key_end, (length, is_prefix, plain, items) in self._automaton.iter(folded):
-            if is_prefix:  # the key " abus" ends inside a word: the match runs to the word's end
-                candidates.append((key_end + 1 - length, folded.index(" ", key_end + 1), plain, items))
+        candidates: list[tuple[int, int, _Key[Payload]]] = []
+        for key_end, key in self._automaton.iter(folded):
+            if key.is_prefix:  # the key " abus" ends inside a word: the match runs to the word's end
+                candidates.append((key_end - key.offset, folded.index(" ", key_end + 1), key))
             else:
-                candidates.append((key_end - length, key_end, plain, items))
+                candidates.append((key_end - key.offset, key_end, key))
         if not candidates:
             return []
         if len(candidates) > 1:
             candidates.sort(key=_leftmost_longest)
         word_starts, folded_starts = span.word_starts()
-        chunk, start = span.chunk, span.start
+        words, chunk, start = span.words, span.chunk, span.start
         matches: list[PhraseMatch[Payload]] = []
         taken_until = -1
-        for inner_start, inner_end, plain, items in candidates:
+        for inner_start, inner_end, key in candidates:  # the matches kept come in order of start
             if inner_start < taken_until:
                 continue
             first = bisect_right(folded_starts, inner_start) - 1
-            last = bisect_right(folded_starts, inner_end - 1, first) - 1
+            last = first + key.extra_words
             original_start = word_starts[first]
-            original_end = word_starts[last] + (inner_end - folded_starts[last])
-            if plain and first == last:  # one word, no case rule, no final period: every item is kept
+            original_end = word_starts[last] + len(words[last])
+            if key.checks is None:  # one word, no case rule, no final period: every item is kept
                 taken_until = inner_end
                 matches.extend([PhraseMatch(start + original_start, start + original_end, payload, generated)
-                                for _, payload, generated in items])
+                                for payload, generated in key.found])
                 continue
             written = chunk[original_start:original_end]
+            # a phrase does not run across a sentence end ("the regime. Change …") unless it has one itself
+            crossed = _SENTENCE_BREAK.search(written) if key.extra_words else None
             kept = [
-                PhraseMatch(start + original_start, start + original_end + _final_period(phrase, chunk, original_end),
+                PhraseMatch(start + original_start,
+                            start + original_end + (has_period and chunk[original_end:original_end + 1] == "."),
                             payload, generated)
-                for phrase, payload, generated in items
-                if (not phrase.case_sensitive or _same_case(phrase.text, written))
-                and not (first != last and _crosses_sentence(phrase.text, written))
+                for phrase, case_sensitive, has_period, payload, generated in key.checks
+                if (not case_sensitive or phrase == written or _same_case(phrase, written))
+                and (crossed is None or crossed.group()[0] in phrase)
             ]
             if kept:
                 taken_until = inner_end
+                if len(kept) > 1:
+                    kept.sort(key=_END)  # a phrase written with its final period ends after the others
                 matches.extend(kept)
-        if len(matches) > 1:
-            matches.sort(key=_START_END)
         return matches
 
 
-def _is_plain(items: list[tuple[Phrase, Payload, bool]]) -> bool:
-    """True when no phrase of a key has a case rule or a final period (matches need no checks)."""
-    return not any(phrase.case_sensitive or phrase.text.endswith(".") for phrase, _, _ in items)
+class _Key(NamedTuple, Generic[Payload]):
+    """What the automaton holds for a key: where a match of it starts, and what it stands for.
+
+    ``checks`` is None when a match needs no check (one word, no case rule, no final period);
+    otherwise per item its phrase, whether it has a case rule or ends with a period, its
+    payload and whether it is a generated form. ``found`` is (payload, generated) per item.
+    """
+
+    offset: int  # a match starts at the key's last position in the folded text less this
+    extra_words: int  # words after the first
+    is_prefix: bool
+    checks: tuple[tuple[str, bool, bool, Payload, bool], ...] | None
+    found: tuple[tuple[Payload, bool], ...]
 
 
-def _leftmost_longest(candidate: tuple[int, int, bool, object]) -> tuple[int, int]:
+def _key(key: str, items: list[tuple[Phrase, Payload, bool]], *, is_prefix: bool) -> _Key[Payload]:
+    """The automaton's value for a folded ``key`` (padded with spaces: both, or before it only if ``is_prefix``)."""
+    extra_words = key.count(" ")
+    checks = tuple((phrase.text, phrase.case_sensitive, phrase.text.endswith("."), payload, generated)
+                   for phrase, payload, generated in items)
+    simple = not extra_words and not any(case_sensitive or has_period for _, case_sensitive, has_period, _, _ in checks)
+    return _Key(len(key) - is_prefix, extra_words, is_prefix, None if simple else checks,
+                tuple((payload, generated) for _, payload, generated in items))
+
+
+def _leftmost_longest(candidate: tuple[int, int, object]) -> tuple[int, int]:
     """Sort key of candidate matches: leftmost first, and of those starting together the longest."""
     return candidate[0], candidate[0] - candidate[1]
 
-_START_END = attrgetter("start", "end")
+_END = attrgetter("end")
 
 
 class SubstringSet:
@@ -241,7 +284,7 @@ class FoldedSpan:
         self.start = start
         self.chunk = text[start:end]
         self.lowered = _lower(self.chunk)
-        self.words: list[str] = WORD.findall(self.lowered)
+        self.words = _words(self.lowered)
         self.folded = " " + " ".join(self.words) + " "
         self._starts: tuple[list[int], list[int]] | None = None
 
@@ -268,17 +311,6 @@ class FoldedSpan:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n\s*\n")
-
-
-def _crosses_sentence(phrase: str, written: str) -> bool:
-    """A phrase does not run across a sentence end ("the regime. Change …") unless it has one itself."""
-    found = _SENTENCE_BREAK.search(written)
-    return found is not None and found.group()[0] not in phrase
-
-
-def _final_period(phrase: Phrase, chunk: str, end: int) -> int:
-    """1 when a phrase ending in a period ("U.S.") is written with it, so the span keeps it."""
-    return int(phrase.text.endswith(".") and chunk[end:end + 1] == ".")
 
 
 @lru_cache(maxsize=CASE_CACHE)
