@@ -16,11 +16,11 @@ from operator import attrgetter
 
 from framing.model import FrameCue, FrameScore, TermHit
 from framing.stages.lexicon import (
-    COMPOUND_BONUS,
-    MAX_SHIPPED_WEIGHT,
     CategoryInfo,
     CompiledLexicons,
     compile_lexicons,
+    compound_weight,
+    joins_compound,
     load_lexicon,
     match_terms,
 )
@@ -66,8 +66,8 @@ def find_frame_cues(text: str, spans: Iterable[tuple[int, int]], loaded_terms: S
 def _cue_words(text: str, compiled: CompiledLexicons, span: FoldedSpan) -> list[FrameCue]:
     """The cues ``match_terms`` finds in a span, made from the cue lexicon's matches at once (no TermHit first).
 
-    As ``merge_compounds`` joins two terms, two cues of one frame with just a space between
-    are one cue, a little heavier than the heavier. A cue lexicon with idioms (a gap in a
+    As ``merge_compounds`` joins two terms (by the same two rules of the lexicon stage), two cues of
+    one frame with just a space between are one cue. A cue lexicon with idioms (a gap in a
     term) is searched by ``match_terms`` itself.
     """
     if len(compiled.idiom_heads):
@@ -77,10 +77,9 @@ def _cue_words(text: str, compiled: CompiledLexicons, span: FoldedSpan) -> list[
     for found in compiled.index.find_folded(span):  # in order of start, then end
         entry = found.payload[0]
         previous = cues[-1] if cues else None
-        if (previous is not None and previous.frame == entry.category and previous.end < found.start
-                and text[previous.end:found.start] in (" ", "\u00a0")):
-            weight = min(MAX_SHIPPED_WEIGHT, max(previous.weight, entry.weight) + COMPOUND_BONUS)
-            cues[-1] = FrameCue(previous.start, found.end, text[previous.start:found.end], entry.category, weight, "cue")
+        if previous is not None and previous.frame == entry.category and joins_compound(text, previous.end, found.start):
+            cues[-1] = FrameCue(previous.start, found.end, text[previous.start:found.end], entry.category,
+                                compound_weight(previous.weight, entry.weight), "cue")
         else:
             cues.append(FrameCue(found.start, found.end, text[found.start:found.end], entry.category, entry.weight,
                                  "cue"))

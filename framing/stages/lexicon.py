@@ -688,17 +688,28 @@ def merge_compounds(text: str, hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         previous = merged[-1] if merged else None
         if (previous is not None and previous.category == hit.category and previous.lexicon == hit.lexicon
-                and previous.end < hit.start and text[previous.end:hit.start] in (" ", "\u00a0")
+                and joins_compound(text, previous.end, hit.start)
                 and GAP not in previous.term and GAP not in hit.term):  # an idiom stays one idiom
             merged[-1] = TermHit(
                 start=previous.start, end=hit.end, text=text[previous.start:hit.end],
                 term=f"{previous.term} {hit.term}", category=hit.category,
-                weight=min(MAX_SHIPPED_WEIGHT, max(previous.weight, hit.weight) + COMPOUND_BONUS),
+                weight=compound_weight(previous.weight, hit.weight),
                 valence=max(previous.valence, hit.valence, key=abs), lexicon=hit.lexicon,
             )
             continue
         merged.append(hit)
     return tuple(merged)
+
+
+def joins_compound(text: str, first_end: int, second_start: int) -> bool:
+    """Whether two terms of one category, the first ending where the second starts but for
+    just a space, are written as one compound ("corrupt elite")."""
+    return first_end < second_start and text[first_end:second_start] in (" ", "\u00a0")
+
+
+def compound_weight(first: float, second: float) -> float:
+    """The weight of two terms joined as a compound: a little more than the heavier's."""
+    return min(MAX_SHIPPED_WEIGHT, max(first, second) + COMPOUND_BONUS)
 
 
 def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Sentence],
