@@ -647,7 +647,10 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
         found: list[_Hit] = []
         longest = 0
         for entry in _candidates(group, words, at + 1):
-            end, slot = _match(entry, words, raw, at)
+            if len(entry.pattern) == 1 and not entry.case_sensitive:
+                end, slot = at + 1, None  # a one-word cue: the group's word is all it needs
+            else:
+                end, slot = _match(entry, words, raw, at)
             if end > longest:
                 longest = end
                 found = [_Hit(entry, at, end, slot)]
