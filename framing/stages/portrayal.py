@@ -89,8 +89,13 @@ MAX_SENTENCE_CHARS = 2_000
 INHERITED_CONFIDENCE = 0.45
 
 # (The lookahead skips a space or "_", where no token starts, at once instead of trying each
-# alternative there; the tokens are the same.)
-_TOKEN = re.compile(r"(?=[^\s_])(?:[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s])")
+# alternative there; a plain ASCII word, the commonest token, is matched by its own first
+# alternative, a character range tested without Unicode look-ups; the tokens are the same.)
+_TOKEN = re.compile(
+    r"(?=[^\s_])(?:[A-Za-z]++(?![-'’\w])(?<!['’]s)|[^\W_]+(?:[-'’][^\W_]+)*(?<!['’]s)|['’]s\b|[^\w\s])")
+# The same tokens by one split: the parts alternate gap, token, gap, ..., gap, so a window is
+# tokenised without a match object per token, and the offsets are the running sum of the lengths.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
 _PRONOUNS = frozenset("his her their its our my your".split())
 _DETERMINERS = frozenset(
@@ -642,7 +647,10 @@ def _find_hits(words: Sequence[str], raw: Sequence[str], lexicon: PortrayalLexic
         found: list[_Hit] = []
         longest = 0
         for entry in _candidates(group, words, at + 1):
-            end, slot = _match(entry, words, raw, at)
+            if len(entry.pattern) == 1 and not entry.case_sensitive:
+                end, slot = at + 1, None  # a one-word cue: the group's word is all it needs
+            else:
+                end, slot = _match(entry, words, raw, at)
             if end > longest:
                 longest = end
                 found = [_Hit(entry, at, end, slot)]
@@ -915,16 +923,17 @@ def _cast_sentence(
 
     ``stand_ins`` are (start, end, index) of pronouns read as mentions of that (pseudo) index.
     """
-    matches = list(_TOKEN.finditer(text, low, high))
-    raw = list(map(re.Match.group, matches))
+    parts = _window_parts(text, low, high)
+    raw = parts[1::2]
     words = list(map(str.lower, raw))
     hits = _find_hits(words, raw, lexicon)
     first_loaded = bisect_right(loaded_starts, low - 1)
     has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
     if not hits and not has_loaded:
         return (0, 0, 0)
-    starts = list(map(re.Match.start, matches))
-    ends = list(map(re.Match.end, matches))
+    offsets = list(accumulate(map(len, parts), initial=low))  # where each part starts
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
     owner = [-1] * len(words)
     mention_tokens: dict[int, tuple[int, int]] = {}
     for k in members:
@@ -987,6 +996,16 @@ def _cast_sentence(
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
+
+
+def _window_parts(text: str, low: int, high: int) -> list[str]:
+    """``text[low:high]`` split into gap, token, gap, ..., token, gap: the tokens ``_TOKEN`` finds there."""
+    parts = _TOKEN_SPLIT.split(text[low:high])
+    if low and parts[0] == "" and len(parts) > 1 and parts[1] == "s" and text[low - 1] in "'’":
+        # The look-behind keeps a lone "s" after an apostrophe out of the tokens; in the slice
+        # the apostrophe before the window is out of its sight.
+        parts[0:3] = ["s" + parts[2]]
+    return parts
 
 
 def _count_cues(hits: Sequence[_Hit]) -> tuple[int, int, int]:

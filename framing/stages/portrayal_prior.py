@@ -155,6 +155,8 @@ def prior_probabilities(model: PriorModel, features: Mapping[str, float]) -> tup
     s0, s1, s2 = model.intercepts
     weights_of = model.weights.get
     for name, value in features.items():
+        if not value:
+            continue  # adds nothing (about half the features of an uncast mention: its cue weights and counts)
         weights = weights_of(name)
         if weights is not None:
             w0, w1, w2 = weights

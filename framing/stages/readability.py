@@ -41,6 +41,7 @@ _WORD = re.compile(rf"{_LETTER}(?:\.(?:{_LETTER}\.)+|{_LETTER}*(?:['’]{_LETTER
 _FIELD_BITS = 40
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
 _SHIFTS = range(0, 5 * _FIELD_BITS, _FIELD_BITS)
+_SYLLABLES, _POLYSYLLABLES, _LONG, _DIFFICULT = _SHIFTS[1:]  # where each count but the first starts
 
 
 @cache
@@ -84,8 +85,10 @@ def count_text(text: str, n_sentences: int) -> Readability:
     """Count words, syllables and long words of ``text`` and apply the formulas."""
     # column sums of the per-token counts (integers: summed in any order alike), all five in one sum
     total = sum(map(_TOKEN_COUNTS.__getitem__, text.split()))
-    n_words, n_syllables, n_poly, n_long, n_difficult = (total >> shift & _FIELD_MASK for shift in _SHIFTS)
-    return readability_from_counts(n_words, n_sentences if n_words else 0, n_syllables, n_poly, n_long, n_difficult)
+    n_words = total & _FIELD_MASK
+    return readability_from_counts(n_words, n_sentences if n_words else 0, total >> _SYLLABLES & _FIELD_MASK,
+                                   total >> _POLYSYLLABLES & _FIELD_MASK, total >> _LONG & _FIELD_MASK,
+                                   total >> _DIFFICULT)
 
 
 def count_words(text: str) -> int:
