@@ -261,12 +261,15 @@ def scaling(table: Table, corpus: Corpus, *, dask: bool) -> None:
         return seconds, (_cpu_seconds() - cpu) / seconds
 
     small = corpus.first_tenth()
-    # the tenth and the whole corpus alternately, three times, and the best run of each (the same
-    # estimator on both sides: one run of each varies by about 7 %, as much as the target's margin)
-    rounds = [(run(small, workers=1), run(corpus.files, workers=1)) for _ in range(GROWTH_ROUNDS)]
-    small_seconds, small_cores = min((tenth for tenth, _ in rounds), key=lambda r: r[0] * r[1])
-    one, one_cores = min((whole for _, whole in rounds), key=lambda r: r[0] * r[1])
-    two, two_cores = run(corpus.files, workers=2)
+    # the tenth and the whole corpus alternately, three times, and the mean of each: the collector's
+    # full passes (tens of ms over this warm process's heap) fall into some runs of the tenth and not
+    # others, so the best run of the tenth would be one without them, set against runs with their share.
+    # The two-worker runs alternate with them, so that all three figures see the same machine.
+    rounds = [(run(small, workers=1), run(corpus.files, workers=1), run(corpus.files, workers=2))
+              for _ in range(GROWTH_ROUNDS)]
+    small_seconds, small_cores = _mean_run([tenth for tenth, _, _ in rounds])
+    one, one_cores = _mean_run([whole for _, whole, _ in rounds])
+    two, two_cores = _mean_run([pool for _, _, pool in rounds])
     table.add("6 scaling", "corpus API, 1 worker (in process)",
               f"{fmt_rate(corpus.words, one)} ({fmt_seconds(one)}; got {one_cores:.2f} cores)")
     table.add("6 scaling", "corpus API, 2 worker processes",
@@ -282,6 +285,12 @@ def scaling(table: Table, corpus: Corpus, *, dask: bool) -> None:
               growth <= TARGET_CORPUS_GROWTH)
     if dask:
         _dask_scaling(table, corpus, two)
+
+
+def _mean_run(runs: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """The mean seconds of (seconds, cores) runs, and the cores that gives the mean CPU seconds."""
+    seconds = sum(wall for wall, _ in runs) / len(runs)
+    return seconds, sum(wall * cores for wall, cores in runs) / len(runs) / seconds
 
 
 def _cpu_seconds() -> float:
