@@ -110,16 +110,17 @@ def test_bad_newsmtsc_line(tmp_path: Path) -> None:
 
 def test_load_babe_and_gvfc(tmp_path: Path) -> None:
     babe = tmp_path / "babe.csv"
+    # only the columns the loaders read, in an order of our own (the readers go by column name)
     babe.write_text(
-        "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
-        "A radical plan.;x;y;z;left;Biased;Opinion;['radical']\n"
-        "A plan.;x;y;z;left;Non-biased;Factual;[]\n"
-        "Unclear.;x;y;z;left;No agreement;Factual;[]\n",
+        "biased_words;label_bias;text\n"
+        "['radical'];Biased;A radical plan.\n"
+        "[];Non-biased;A plan.\n"
+        "[];No agreement;Unclear.\n",
         encoding="utf-8",
     )
     assert [(e.biased, e.biased_words) for e in load_babe(babe)] == [(True, ("radical",)), (False, ())]
     gvfc = tmp_path / "gvfc.csv"
-    gvfc.write_text("news_title,Q1_Relevant,Q2_Focus,Q3_Theme1,Q3_Theme2\nA,1,1,2,3\nB,2,99,99,99\n", encoding="utf-8")
+    gvfc.write_text("Q3_Theme2,news_title,Q3_Theme1,Q1_Relevant\n3,A,2,1\n99,B,99,2\n", encoding="utf-8")
     assert [(e.relevant, e.frames) for e in load_gvfc(gvfc)] == [(True, ("gun_control", "politics")), (False, ())]
 
 
