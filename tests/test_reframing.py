@@ -42,7 +42,7 @@ def _names(text: str) -> list[str]:
     # no figure: wire copy, adjectives and verbs after the copula, no denial before
     ("It was not immediately clear who fired. It is the third attack this month.", []),
     ("The bill is not expected to pass. It is a long shot.", []),
-    ("This wasn't empty rhetoric. It was backed up by action.", []),
+    ("This wasn't idle talk. It was followed by new tariffs.", []),
     ("The plan is not new. It is indeed shocking.", []),
     ("The council met on Monday. It is the third meeting this year.", []),
     ("It is not a war. It is", []),
