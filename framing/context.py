@@ -173,10 +173,6 @@ class TextContext:
         count = bisect_left(self._quote_starts, high)
         return count > 0 and self._quote_reach[count - 1] > low
 
-    def compound_of(self, start: int, end: int) -> float:
-        """VADER compound of ``text[start:end]`` (see ``polarity_of``)."""
-        return self.polarity_of(start, end).compound
-
 
 def _token_table(context: TextContext, low: int, high: int) -> tuple[tuple[ContextToken, ...], list[int]]:
     """The words of ``text[low:high]`` with their valences (see ``ContextToken``) and their

@@ -506,10 +506,7 @@ def _dense_features(context: TextContext, start: int, end: int, voice: Literal["
     for hit in context.hit_index.within(clause_start, clause_end):
         if author and hit.in_quote and (target_quote is None or not target_quote.start <= hit.start < target_quote.end):
             continue
-        name = f"cat:{hit.category}"
-        features[name] = features.get(name, 0.0) + 1.0
-        if name not in spans:
-            spans[name] = (hit.start, hit.end)
+        _add(features, spans, f"cat:{hit.category}", 1.0, (hit.start, hit.end))
         features["lex_valence"] = features.get("lex_valence", 0.0) + hit.valence / 4.0
     features["sentence_compound"] = context.polarity_of(low, high).compound
     features["rule_score"] = rule_score(context, start, end, voice, target_quote, target_index)
