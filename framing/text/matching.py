@@ -242,7 +242,9 @@ def _key(key: str, items: list[tuple[Phrase, Payload, bool]], *, is_prefix: bool
     checks = tuple((phrase.text, phrase.case_sensitive, phrase.text.endswith("."), payload, generated)
                    for phrase, payload, generated in items)
     simple = not extra_words and not any(case_sensitive or has_period for _, case_sensitive, has_period, _, _ in checks)
-    return _Key(len(key) - is_prefix, extra_words, is_prefix, None if simple else checks,
+    # the automaton reports where a key ends: at the space after it, or for a prefix at its last letter
+    offset = len(key) - 1 if is_prefix else len(key)
+    return _Key(offset, extra_words, is_prefix, None if simple else checks,
                 tuple((payload, generated) for _, payload, generated in items))
 
 
