@@ -55,7 +55,7 @@ from framing.stages.loaded_terms import find_document_terms
 from framing.stages.portrayal import inherit_castings, weigh_mentions
 from framing.stages.portrayal_prior import PriorModel, cast_by_prior, load_prior_model, prior_inputs
 from framing.stages.portrayal_prior import model_sha256 as prior_model_sha256
-from framing.stages.quotes import find_quotes
+from framing.stages.quotes import distances_author, find_quotes
 from framing.stages.readability import combine, measure_readability
 from framing.stages.references import find_references
 from framing.stages.reframing import find_reframings
@@ -334,6 +334,8 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
             if len(inside) == 1 and (inside[0].start, inside[0].end) != (quote.start, end):
                 raw[position[id(inside[0])]] = replace(inside[0], start=quote.start, end=end, text=text[quote.start:end])
             continue
+        if not distances_author(text, quote):
+            continue  # most short unattributed quotations are a source's words, not the author's distance
         raw.append(TermHit(
             quote.start, end, text[quote.start:end], term=" ".join(text[quote.start + 1:end].strip("\"”’»").lower().split()),
             category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import framing
-from framing.stages.quotes import find_quotes, is_speaker_like
+from framing.stages.quotes import distances_author, find_quotes, is_speaker_like
 from framing.stages.sentences import split_sentences
 
 
@@ -112,9 +112,9 @@ def test_second_of_two_coordinated_labels_is_the_callers_word() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ('They held "talks." Nothing came of it.', '"talks'),
-    ('They held "talks", then left.', '"talks"'),
-    ('The "peace plan" is a farce.', '"peace plan"'),
+    ('They held so-called "talks." Nothing came of it.', '"talks'),
+    ('They held what they call "talks", then left.', '"talks"'),
+    ('The "peace plan", as they call it, is a farce.', '"peace plan"'),
 ])
 def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str) -> None:
     report = framing.analyze(text)
@@ -242,3 +242,27 @@ def test_a_reported_label_is_not_the_authors_word(text: str, labels: tuple[str, 
     report = framing.analyze(text, format="text")
     hits = [h for p in report.paragraphs for h in p.loaded_terms if any(label in h.text for label in labels)]
     assert hits and all(h.in_quote and h.speaker for h in hits)  # the labeller's (as resolved to an actor)
+
+
+@pytest.mark.parametrize(("text", "distanced"), [
+    # a cue before the quotation: "so-called", negation, someone else's name for the thing
+    ('Moscow calls the shelling of the so-called "humanitarian corridor" a mistake.', True),
+    ('The villagers were not "evacuated". They were taken.', True),
+    ('What the ministry likes to call "modernisation" has closed four mills.', True),
+    ('Kyiv\'s idea of "neutrality" would leave the port unguarded.', True),
+    ('The strikes were carried out under the banner of "self-defence".', True),
+    # a comment after it
+    ('The commission issued its customary statement of "concern", a word that means nothing.', True),
+    ('The union offered "flexibility" (read: longer shifts).', True),
+    # no cue: news quotes a source's words this way as often as it scare-quotes them
+    ('The deal offers "targeted relief" to growers in the south.', False),
+    ('Doctors at the clinic described a "stable" night for the patients.', False),
+    ('Hamas fighters seized the "security zone" near the fence on Monday.', False),
+    ('The also called "Rainbow Group" met again.', False),  # "also called" is no "so-called"
+])
+def test_scare_quote_counts_as_loaded_only_with_a_distancing_cue(text: str, distanced: bool) -> None:
+    report = framing.analyze(text)
+    quotes = [q for p in report.paragraphs for q in p.quotes]
+    scare = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "scare_quote"]
+    assert bool(scare) == distanced, (quotes, scare)
+    assert all(distances_author(report.text, q) == distanced for q in quotes if q.kind == "scare")

@@ -172,7 +172,7 @@ def quote_marks(quotes: Iterable[Mapping[str, Any]], hits: Sequence[Mapping[str,
         kind, speaker = quote.get("kind"), quote.get("speaker")
         if kind == "scare":
             if _span(quote) not in scare_ranges:
-                marks.append(Mark(*_span(quote), "scare", "hl-scare", "Scare quote\n(no loaded-term entry)"))
+                marks.append(Mark(*_span(quote), "scare", "hl-scare", "Scare quote: quoted words with no speaker\n(not counted as loaded: no distancing cue such as “so-called”)"))
             continue
         direct = kind == "direct"
         who = speaker["text"] if speaker else "unattributed"

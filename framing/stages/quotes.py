@@ -76,7 +76,28 @@ _LABELLING = re.compile(
 # Only a conjunction or a comma between two quotations: they share their speaker.
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)?\s*")
 # ("would-be" only with its hyphen: "would be" is a verb, as in 'said the savings would be "substantial"')
-_SO_CALLED = re.compile(r"(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would-be)\s*$", re.I)
+_SO_CALLED = re.compile(r"\b(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would-be)\s*$", re.I)
+# Words right before a short unattributed quotation by which the author holds it at a distance:
+# negation ('the children were not "evacuated"') and phrases that make the words someone else's
+# name for a thing ('what officials call "restraint"', 'their idea of "reform"', 'under the
+# banner of "security"'). Without such a cue, or "so-called", a short quotation in news is as
+# often a fragment of a source's words whose speaker stands further off.
+_DISTANCING_BEFORE = re.compile(
+    r"(?:\b(?:not|never|hardly|far from|no longer)"
+    r"|\bwhat (?:[\w'’-]+ ){1,3}?(?:likes? to |liked to )?(?:call|calls|called|term|terms|termed|dub|dubs|dubbed)"
+    r"|\b(?:their|his|her|its|our|your|[\w-]+['’]s?) (?:idea|version|notion|brand) of"
+    r"|\bwhat passes for|\bin the name of|\bunder the (?:banner|guise|pretext) of)\s*$",
+    re.I,
+)
+# Words right after it that comment on the quoted words ('"concern", a word that has lost its
+# meaning'; '"hospitality", as they call it'; '"reform" (read: cuts)').
+_DISTANCING_AFTER = re.compile(
+    r"[^\w\s]{0,3}\s*(?:[,—–(-]\s*)?(?:a word|a phrase|a euphemism|as (?:they|he|she|it|officials|some) "
+    r"(?:call|calls|put|puts) it|as if|as though|whatever that means|read:)",
+    re.I,
+)
+# No phrase of _DISTANCING_BEFORE is longer than this many characters (four words after "what").
+MAX_DISTANCING_CHARS = 64
 # No phrase of _SO_CALLED is longer ("self-proclaimed" has 15 characters).
 MAX_SO_CALLED_CHARS = 15
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
@@ -473,9 +494,28 @@ def _is_so_called(before: str) -> bool:
     return _SO_CALLED.search(before, max(0, len(before.rstrip()) - MAX_SO_CALLED_CHARS)) is not None
 
 
+def distances_author(text: str, quote: Quote) -> bool:
+    """Whether a scare quote shows the author's distance: "so-called" or a distancing cue before it, or a comment after.
+
+    The report counts only such scare quotes as loaded terms. A short quotation with no speaker
+    and no cue stays a scare quote among the quotations (its words are not the author's), but
+    news uses most of them for a source's words (about one in ten is loaded language on PTC).
+    """
+    if quote.kind != "scare":
+        return False
+    before = text[max(0, quote.start - MAX_CLAUSE_CHARS):quote.start]
+    return (_is_so_called(before) or _is_distanced(before)
+            or _DISTANCING_AFTER.match(text, quote.end, quote.end + MAX_LABELLING_CHARS) is not None)
+
+
+def _is_distanced(before: str) -> bool:
+    """Whether a distancing cue ends ``before`` ("not", "what they call", "their idea of" …)."""
+    return _DISTANCING_BEFORE.search(before, max(0, len(before.rstrip()) - MAX_DISTANCING_CHARS)) is not None
+
+
 def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     """The subject of a labelling verb right before a quotation ("McConnell called it "…"")."""
-    if _is_so_called(before):
+    if _is_so_called(before) or _is_distanced(before):  # 'what they call "talks"' is the author's scare quote
         return None
     # the verb is at most a few words before the quotation: look at the last words only
     window_start = max(0, len(before) - MAX_LABELLING_CHARS)
