@@ -55,7 +55,7 @@ from framing.stages.loaded_terms import find_document_terms
 from framing.stages.portrayal import inherit_castings, weigh_mentions
 from framing.stages.portrayal_prior import PriorModel, cast_by_prior, load_prior_model, prior_inputs
 from framing.stages.portrayal_prior import model_sha256 as prior_model_sha256
-from framing.stages.quotes import distances_author, find_quotes
+from framing.stages.quotes import distances_author, find_quotes, is_label
 from framing.stages.readability import combine, measure_readability
 from framing.stages.references import find_references
 from framing.stages.reframing import find_reframings
@@ -69,7 +69,9 @@ from framing.text.resources import data_sha256
 from framing.text.spans import SpanIndex
 
 SCARE_QUOTE_CATEGORY = "scare_quote"
-SCARE_QUOTE_WEIGHT = 1.0
+QUOTED_LABEL_CATEGORY = "quoted_label"
+# The weight of a scare quote or a quoted label (which carries no lexicon entry's weight).
+QUOTATION_HIT_WEIGHT = 1.0
 # Punctuation inside the closing mark (American style: held "talks.") is not part of the
 # term: the hit then covers the opening mark and the words only.
 TRAILING_PUNCTUATION = ".,;:!?…"
@@ -316,11 +318,13 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
                folded: Mapping[tuple[int, int], FoldedSpan]) -> tuple[TermHit, ...]:
     attributed = [q for q in quotes if q.kind != "scare"]
     raw = list(find_document_terms(text, compiled, spans, model_terms=model_terms, folded=folded, quotes=attributed))
-    loaded = SpanIndex(raw)  # a scare quote or a new name already (partly) loaded keeps the hits it has
+    # a scare quote, a label or a new name already (partly) loaded keeps the hits it has (stance markers aside)
+    loaded = SpanIndex([hit for hit in raw if hit.category not in MARKER_CATEGORIES])
     position = {id(hit): index for index, hit in enumerate(raw)}
-    info = compiled.categories.get(SCARE_QUOTE_CATEGORY)
     for quote in quotes:
-        if quote.kind != "scare":
+        category = (SCARE_QUOTE_CATEGORY if quote.kind == "scare" else
+                    QUOTED_LABEL_CATEGORY if is_label(text, quote) else None)
+        if category is None:
             continue
         inner = quote.text[1:-1]
         end = quote.end - 1 - (len(inner) - len(inner.rstrip(TRAILING_PUNCTUATION)))
@@ -329,16 +333,18 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
         if end - quote.start < 2:
             continue
         if loaded.overlaps(quote.start, quote.end):
-            # the loaded words inside take in the quotation, as one hit ('"regime"' once, not twice)
+            # the loaded words inside a scare quote take in the quotation, as one hit ('"regime"' once,
+            # not twice); a label keeps its loaded words as they are
             inside = [hit for hit in loaded.within(quote.start, quote.end) if hit.end <= quote.end]
-            if len(inside) == 1 and (inside[0].start, inside[0].end) != (quote.start, end):
+            if category == SCARE_QUOTE_CATEGORY and len(inside) == 1 and (inside[0].start, inside[0].end) != (quote.start, end):
                 raw[position[id(inside[0])]] = replace(inside[0], start=quote.start, end=end, text=text[quote.start:end])
             continue
-        if not distances_author(text, quote):
+        if category == SCARE_QUOTE_CATEGORY and not distances_author(text, quote):
             continue  # most short unattributed quotations are a source's words, not the author's distance
+        info = compiled.categories.get(category)
         raw.append(TermHit(
             quote.start, end, text[quote.start:end], term=" ".join(text[quote.start + 1:end].strip("\"”’»").lower().split()),
-            category=SCARE_QUOTE_CATEGORY, weight=SCARE_QUOTE_WEIGHT, valence=info.valence if info else -1.0,
+            category=category, weight=QUOTATION_HIT_WEIGHT, valence=info.valence if info else -1.0,
             lexicon="rules", source="rules",
         ))
     raw.extend(hit for hit in find_reframings(text, sentences) if not loaded.overlaps(hit.start, hit.end))

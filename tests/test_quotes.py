@@ -266,3 +266,27 @@ def test_scare_quote_counts_as_loaded_only_with_a_distancing_cue(text: str, dist
     scare = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "scare_quote"]
     assert bool(scare) == distanced, (quotes, scare)
     assert all(distances_author(report.text, q) == distanced for q in quotes if q.kind == "scare")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ('The company calls this "roster optimisation". Its crews call it something else.', '"roster optimisation"'),
+    ('Opposition leaders branded the budget "a giveaway to landlords".', '"a giveaway to landlords"'),
+    ('In a memo, a senior executive describes the cases as "a presentation problem".', '"a presentation problem"'),
+    ('Kremlin officials called the convoy "a provocation" on Monday.', '"a provocation"'),
+])
+def test_quoted_label_is_a_loaded_term_in_the_labellers_voice(text: str, label: str) -> None:
+    report = framing.analyze(text)
+    labels = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "quoted_label"]
+    assert [h.text for h in labels] == [label]
+    assert all(h.in_quote and h.speaker for h in labels)
+    assert report.loadedness == 0.0  # the labeller's words, not the author's
+
+
+@pytest.mark.parametrize("text", [
+    'The minister said the plan was "working well" and would continue.',  # speech, not a label
+    'Critics call the mayor "reckless". The plan passed.',  # the listed word inside is the hit
+    'The report, titled "Water for All", was published on Monday.',
+])
+def test_no_quoted_label_without_a_labelling_verb_or_with_a_listed_word(text: str) -> None:
+    report = framing.analyze(text)
+    assert not [h for p in report.paragraphs for h in p.loaded_terms if h.category == "quoted_label"]

@@ -508,6 +508,18 @@ def distances_author(text: str, quote: Quote) -> bool:
             or _DISTANCING_AFTER.match(text, quote.end, quote.end + MAX_LABELLING_CHARS) is not None)
 
 
+def is_label(text: str, quote: Quote) -> bool:
+    """Whether a short direct quotation is the label a speaker gives ('Critics call the plan "a giveaway"').
+
+    Such a label is name-calling in the labeller's voice: the report lists it among the loaded
+    terms (quoted, with its speaker) when no loaded word inside it is listed already.
+    """
+    if quote.kind != "direct" or len(_WORD_RE.findall(quote.text)) > MAX_SCARE_QUOTE_WORDS:
+        return False
+    before_start = max(0, quote.start - MAX_CLAUSE_CHARS)
+    return _labeller(text, before_start, text[before_start:quote.start]) is not None
+
+
 def _is_distanced(before: str) -> bool:
     """Whether a distancing cue ends ``before`` ("not", "what they call", "their idea of" …)."""
     return _DISTANCING_BEFORE.search(before, max(0, len(before.rstrip()) - MAX_DISTANCING_CHARS)) is not None
