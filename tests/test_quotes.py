@@ -128,7 +128,7 @@ def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str
     ('"No deal," said campaign spokeswoman Jo Reyes on Monday.', "Jo Reyes"),
     ('"Nonsense," a council spokesman said.', "a council spokesman"),  # a role of two words before the verb
     ('"We will not sign this deal," said on Tuesday Mr Kane.', None),  # "on" is no role: no speaker guessed
-    ('"We will fight this ruling all the way," said critics of party leader Frank Dolan.', None),  # the critics'
+    ('"We will fight this ruling all the way," said critics of party leader Frank Dolan.', "critics"),  # not Dolan
 ])
 def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | None) -> None:
     assert [found[2] for found in quotes_of(text)] == [speaker]
@@ -270,7 +270,7 @@ def test_scare_quote_counts_as_loaded_only_with_a_distancing_cue(text: str, dist
 
 @pytest.mark.parametrize(("text", "label"), [
     ('The company calls this "roster optimisation". Its crews call it something else.', '"roster optimisation"'),
-    ('Opposition leaders branded the budget "a giveaway to landlords".', '"a giveaway to landlords"'),
+    ('Opposition leaders branded the budget "a gift to landlords".', '"a gift to landlords"'),
     ('In a memo, a senior executive describes the cases as "a presentation problem".', '"a presentation problem"'),
     ('Kremlin officials called the convoy "a provocation" on Monday.', '"a provocation"'),
 ])
@@ -290,3 +290,29 @@ def test_quoted_label_is_a_loaded_term_in_the_labellers_voice(text: str, label: 
 def test_no_quoted_label_without_a_labelling_verb_or_with_a_listed_word(text: str) -> None:
     report = framing.analyze(text)
     assert not [h for p in report.paragraphs for h in p.loaded_terms if h.category == "quoted_label"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Israeli officials said the strike "targeted militants" in the area.', "Israeli officials"),
+    ('"We will not be intimidated," Palestinian officials said on Monday.', "Palestinian officials"),
+    ('"It was a massacre," said senior Ukrainian officials.', "senior Ukrainian officials"),
+    ('Human rights groups called the verdict "a travesty".', "Human rights groups"),
+    ('Union leaders said the offer was "an insult" to nurses.', "Union leaders"),
+    ('On Monday officials said the talks were "over" for now.', "officials"),  # "On Monday" is no modifier
+])
+def test_a_plural_speaker_without_a_determiner(text: str, speaker: str) -> None:
+    quotes = find_quotes(text, split_sentences(text))
+    assert speaker in {q.speaker.text for q in quotes if q.speaker}
+
+
+def test_a_group_speaker_makes_no_person_of_its_modifiers() -> None:
+    report = framing.analyze('Hong Kong police said the march was "unlawful" and would be broken up.')
+    assert not [a for a in report.actors if a.kind == "person"]
+
+
+def test_insisting_on_something_is_no_reported_speech() -> None:
+    text = ("Russian negotiators insisted on a separate press room, staged a photo-op with the hosts and briefed "
+            "state television that the talks were going well.")
+    report = framing.analyze(text)
+    photo_op = [h for p in report.paragraphs for h in p.loaded_terms if h.text == "photo-op"]
+    assert photo_op and not photo_op[0].in_quote  # the author's words, not the negotiators'

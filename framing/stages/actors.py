@@ -742,6 +742,12 @@ class _Covering:
         return count > 0 and self._reach[count - 1] >= end
 
 
+def _ends_in_capital(phrase: str) -> bool:
+    """Whether the last word of a phrase is capitalised ("union leader Frank Dolan", not "Hong Kong police")."""
+    words = phrase.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
 def _is_person_context(text: str, candidate: _Candidate, span_start: int, speakers: _Covering,
                        apposition: ActorKind | None) -> bool:
     """Whether a capitalised candidate names a person by its context; ``apposition`` is the kind an
@@ -792,7 +798,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     """Find actor mentions in the analysed spans, in document order.
 
     ``speakers`` are quotation speakers found by the quotes stage; a capitalised name
-    that speaks is a person even without a role word. ``headings`` are the spans that are
+    that speaks (the speaker phrase ends in it) is a person even without a role word. ``headings`` are the spans that are
     a title or a heading, where a place the gazetteer lacks is the story's subject
     ("In Gaza, the doctors are still counting"), not a location. ``folded`` holds spans
     already folded for matching, by (start, end).
@@ -801,7 +807,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     mentions: list[ActorMention] = []
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
     apposed: dict[str, ActorKind] = {}  # actor -> the kind an apposition gives it
-    speaking = _Covering(speakers)
+    # only a speaker phrase that ends in a capitalised word names someone ("Hong Kong police said" does not)
+    speaking = _Covering(speaker for speaker in speakers if _ends_in_capital(speaker.text))
     names = _recognised_names(text, spans, gazetteer)
     surnames.update(_full_name_surnames(names))
     for span_start, span_end in spans:

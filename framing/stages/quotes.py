@@ -102,8 +102,27 @@ MAX_DISTANCING_CHARS = 64
 MAX_SO_CALLED_CHARS = 15
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
+# Plural speakers that news names without a determiner ("Israeli officials said", "Human rights groups
+# called it …"), with up to three modifiers before them; a modifier is any word but one of _NOT_MODIFIERS.
+_GROUP_SPEAKERS = (
+    "analysts experts ministers officials diplomats economists researchers lawyers leaders activists "
+    "residents members advisers advisors aides negotiators lawmakers legislators critics observers sources "
+    "authorities prosecutors investigators witnesses officers scientists doctors executives insiders "
+    "supporters opponents campaigners protesters groups spokesmen spokespeople police"
+).split()
+_NOT_MODIFIERS = (
+    "of to for with by near who that which and or but the a an on at in from about against than as "
+    "said says told tells is are was were be been has have had will would could should may might must "
+    "also not no its his her their our my your this these those some many most all both several other "
+    "such when while after before since during if then there here it he she they we i "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+).split()
+_GROUP_SPEAKER_NP = (
+    r"(?:(?!(?i:" + "|".join(_NOT_MODIFIERS) + r")\b)[\w'’-]+\s+){0,3}?(?:" + "|".join(_GROUP_SPEAKERS) + r")\b"
+)
 _SPEAKER_NP = (
-    rf"(?<![\w'’.-])(?:{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|(?:the|a|an|one|another|his|her|their|"
+    rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
+    r"(?:the|a|an|one|another|his|her|their|"
     r"The|A|An|One|Another|His|Her|Their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
 )
 # Nouns that can speak: roles and sources ("the spokesman said", "according to reports").
@@ -121,6 +140,7 @@ SPEAKER_NOUNS = frozenset(
     delegation delegations agency committee court council campaign party group organisation
     organization company firm officer officers scientist scientists doctor doctors owner owners
     executive executives editor editors spokesmen insiders supporters opponents voters people
+    groups campaigners protesters
     """.split()
 )
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your the a an this that these those".split())
@@ -199,6 +219,12 @@ _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
 _LONG_THAT_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?that\b")
 _ADJUNCT_OPENERS = frozenset("to in on at during after before via through with from last earlier later this".split())
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
+# A speech verb followed by one of these and no "that" names a demand or a topic ("insisted on a
+# separate press room", "commented on the figures"), not what was said. ("complained about …" stays
+# reported speech: what the complaint is about carries the speaker's view.)
+_TOPIC_PREPOSITIONS = frozenset("on upon".split())
+# ... except after the plain verbs of saying, where such a word opens an adjunct ("said on Friday: …").
+_SAYING_VERBS = frozenset("say says said saying tell tells told write writes wrote add adds added state states stated".split())
 _PRONOUNS = frozenset("he she they we i it".split())
 # Verbs that give a label, with "as" or without ("called the strikers greedy", "branded him a liar").
 _NAMING_VERBS = frozenset("call calls called brand brands branded dub dubs dubbed label labels labelled labeled "
@@ -670,8 +696,9 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         first = _FIRST_WORD.match(content, word.end())
         long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
         that = (_LONG_THAT_CLAUSE if long_ok else _THAT_CLAUSE).match(content, word.end())
-        if that is None and current.lower() in _OBJECT_VERBS:
-            continue
+        if that is None and (current.lower() in _OBJECT_VERBS or current.lower() not in _SAYING_VERBS
+                             and first is not None and first.group(1).lower() in _TOPIC_PREPOSITIONS):
+            continue  # "insisted on a separate press room": a demand or a topic, not the words said
         span_start = sentence.start + (that.end() if that else word.end())
         return _reported(text, span_start, sentence.end, subject, marked)
     return None
