@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import framing
+from framing.model import Report, TermHit
 from framing.stages.quotes import distances_author, find_quotes, is_speaker_like
 from framing.stages.sentences import split_sentences
 
@@ -14,6 +15,11 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
     assert all(text[q.start:q.end] == q.text for q in found)
     assert all(text[q.speaker.start:q.speaker.end] == q.speaker.text for q in found if q.speaker)
     return [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in found]
+
+
+def _hits(report: Report, category: str) -> list[TermHit]:
+    """The report's loaded terms of one category, in order."""
+    return [h for p in report.paragraphs for h in p.loaded_terms if h.category == category]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -118,7 +124,7 @@ def test_second_of_two_coordinated_labels_is_the_callers_word() -> None:
 ])
 def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str) -> None:
     report = framing.analyze(text)
-    scare = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "scare_quote"]
+    scare = _hits(report, "scare_quote")
     assert [h.text for h in scare] == [expected]
     assert all(report.text[h.start:h.end] == h.text for h in scare)
 
@@ -263,7 +269,7 @@ def test_a_reported_label_is_not_the_authors_word(text: str, labels: tuple[str, 
 def test_scare_quote_counts_as_loaded_only_with_a_distancing_cue(text: str, distanced: bool) -> None:
     report = framing.analyze(text)
     quotes = [q for p in report.paragraphs for q in p.quotes]
-    scare = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "scare_quote"]
+    scare = _hits(report, "scare_quote")
     assert bool(scare) == distanced, (quotes, scare)
     assert all(distances_author(report.text, q) == distanced for q in quotes if q.kind == "scare")
 
@@ -276,7 +282,7 @@ def test_scare_quote_counts_as_loaded_only_with_a_distancing_cue(text: str, dist
 ])
 def test_quoted_label_is_a_loaded_term_in_the_labellers_voice(text: str, label: str) -> None:
     report = framing.analyze(text)
-    labels = [h for p in report.paragraphs for h in p.loaded_terms if h.category == "quoted_label"]
+    labels = _hits(report, "quoted_label")
     assert [h.text for h in labels] == [label]
     assert all(h.in_quote and h.speaker for h in labels)
     assert report.loadedness == 0.0  # the labeller's words, not the author's
@@ -289,7 +295,7 @@ def test_quoted_label_is_a_loaded_term_in_the_labellers_voice(text: str, label: 
 ])
 def test_no_quoted_label_without_a_labelling_verb_or_with_a_listed_word(text: str) -> None:
     report = framing.analyze(text)
-    assert not [h for p in report.paragraphs for h in p.loaded_terms if h.category == "quoted_label"]
+    assert not _hits(report, "quoted_label")
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
