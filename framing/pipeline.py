@@ -75,6 +75,8 @@ QUOTATION_HIT_WEIGHT = 1.0
 # Punctuation inside the closing mark (American style: held "talks.") is not part of the
 # term: the hit then covers the opening mark and the words only.
 TRAILING_PUNCTUATION = ".,;:!?…"
+# Marks stripped from a quotation's words to make its term ('„a provocation“' -> "a provocation").
+QUOTATION_MARKS = "\"'“”‘’«»„‚「」"
 
 
 def report_path(path: str | os.PathLike[str], *, lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (),
@@ -343,13 +345,15 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
             continue  # most short unattributed quotations are a source's words, not the author's distance
         info = compiled.categories.get(category)
         raw.append(TermHit(
-            quote.start, end, text[quote.start:end], term=" ".join(text[quote.start + 1:end].strip("\"”’»").lower().split()),
+            quote.start, end, text[quote.start:end], term=" ".join(text[quote.start + 1:end].strip(QUOTATION_MARKS).lower().split()),
             category=category, weight=QUOTATION_HIT_WEIGHT, valence=info.valence if info else -1.0,
             lexicon="rules", source="rules",
         ))
     raw.extend(hit for hit in find_reframings(text, sentences) if not loaded.overlaps(hit.start, hit.end))
     raw.sort(key=lambda h: (h.start, h.end))
-    return annotate_hits(text, raw, sentences, attributed, speakers)
+    # a scare quote's negation is its distancing cue ('were not "evacuated"'), not a denial of the loading
+    return tuple(replace(hit, negated=False) if hit.negated and hit.category == SCARE_QUOTE_CATEGORY else hit
+                 for hit in annotate_hits(text, raw, sentences, attributed, speakers))
 
 
 def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, context: TextContext) -> ParagraphReport:

@@ -7,9 +7,11 @@ from the data ever reaches the output without ``html.escape``.
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
 
@@ -165,13 +167,21 @@ def actor_marks(mentions: Iterable[Mapping[str, Any]]) -> list[Mark]:
 
 
 def quote_marks(quotes: Iterable[Mapping[str, Any]], hits: Sequence[Mapping[str, Any]]) -> list[Mark]:
-    """Direct and reported speech and their speakers (layer ``attribution``), and scare quotes not yet marked."""
-    scare_ranges = {_span(h) for h in hits if h["category"] == SCARE_QUOTE}
+    """Direct and reported speech and their speakers (layer ``attribution``), and scare quotes no loaded term marks.
+
+    ``hits`` are the paragraph's loaded terms: a scare quote any of them overlaps is marked
+    already (as a scare quote, or by the loaded words inside it).
+    """
+    spans = sorted(_span(h) for h in hits)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # the furthest end among hits so far
     marks = []
     for quote in quotes:
         kind, speaker = quote.get("kind"), quote.get("speaker")
         if kind == "scare":
-            if _span(quote) not in scare_ranges:
+            start, end = _span(quote)
+            before_end = bisect_left(starts, end)  # hits starting before the quotation ends
+            if not (before_end and reach[before_end - 1] > start):
                 marks.append(Mark(*_span(quote), "scare", "hl-scare", "Scare quote: quoted words with no speaker\n(not counted as loaded: no distancing cue such as “so-called”)"))
             continue
         direct = kind == "direct"

@@ -31,7 +31,7 @@ from typing import Literal, NamedTuple
 
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
-from framing.stages.quotes import SPEAKER_NOUNS, SPEECH_VERBS
+from framing.stages.quotes import MEMBER_SPEAKERS, SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.memo import BoundedMemo
@@ -47,6 +47,7 @@ SHIPPED_GAZETTEERS = ("actors.tsv", "groups.tsv")
 FormKind = Literal["name", "seat", "place"]
 # A speaker overlaps at most this many mentions (it is a name or a short phrase).
 MAX_SPEAKER_OVERLAP = 4
+_SPEAKER_REST_WORD = re.compile(r"[A-Za-z][\w-]*")
 # "He said" looks back over at most this many mentions for the person it refers to.
 MAX_PRONOUN_LOOKBACK = 60
 # Distinct names whose gazetteer kind is memoised before the memo starts afresh (a bound
@@ -743,7 +744,11 @@ class _Covering:
 
 
 def _ends_in_capital(phrase: str) -> bool:
-    """Whether the last word of a phrase is capitalised ("union leader Frank Dolan", not "Hong Kong police")."""
+    """Whether the last word of a speaker phrase is capitalised, so the phrase may end in a name.
+
+    "union leader Frank Dolan" may name a person; "Hong Kong police" names none, so its
+    capitalised words are not typed as a person for speaking.
+    """
     words = phrase.split()
     return bool(words) and words[-1][:1].isupper()
 
@@ -798,7 +803,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     """Find actor mentions in the analysed spans, in document order.
 
     ``speakers`` are quotation speakers found by the quotes stage; a capitalised name
-    that speaks (the speaker phrase ends in it) is a person even without a role word. ``headings`` are the spans that are
+    inside a speaker phrase that ends in a capitalised word is a person even without a role word. ``headings`` are the spans that are
     a title or a heading, where a place the gazetteer lacks is the story's subject
     ("In Gaza, the doctors are still counting"), not a location. ``folded`` holds spans
     already folded for matching, by (start, end).
@@ -1245,20 +1250,36 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
     return found
 
 
+def _speaks_for(rest: str) -> bool:
+    """Whether the words of a speaker after an actor's mention make someone who speaks for it.
+
+    "Kremlin officials", "Israel's ambassador", "the union's leaders": yes; "Kremlin critics",
+    "Trump supporters", "anti-Hamas protesters": no. Words that are no speaker noun ("Mr
+    Smith's own words") leave the mention the speaker.
+    """
+    words = [word.lower() for word in _SPEAKER_REST_WORD.findall(rest)]
+    return not words or words[-1] not in SPEAKER_NOUNS or words[-1] in MEMBER_SPEAKERS
+
+
 def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = (),
                     mention_starts: Sequence[int] | None = None) -> str:
     """The canonical actor a quotation speaker refers to.
 
-    A speaker that overlaps an actor mention is that actor. "He" or "she" is the first
-    person named in the sentence before (usually its subject), else the nearest person
-    named before the pronoun. Anything else stays as written ("officials"). Pass
-    ``mention_starts`` (the mentions' start offsets) when resolving many speakers.
+    A speaker that overlaps an actor mention is that actor, unless the mention only qualifies
+    people who do not speak for it ("Kremlin critics", "Trump supporters", "Netanyahu's
+    critics": a speaker noun after the mention that is not one of MEMBER_SPEAKERS). "He"
+    or "she" is the first person named in the sentence before (usually its subject), else
+    the nearest person named before the pronoun. Anything else stays as written
+    ("officials"). Pass ``mention_starts`` (the mentions' start offsets) when resolving
+    many speakers.
     """
     if mention_starts is None:
         mention_starts = [m.start for m in mentions]  # mentions come sorted by start
     near = bisect_right(mention_starts, speaker.end)
     for mention in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]:
         if mention.start < speaker.end and speaker.start < mention.end:
+            if mention.end < speaker.end and not _speaks_for(speaker.text[mention.end - speaker.start:]):
+                return speaker.text
             return mention.actor
     if speaker.text.lower() not in ("he", "she"):
         return speaker.text

@@ -73,6 +73,15 @@ _LABELLING = re.compile(
     r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$",
     re.I,
 )
+# The labelling verbs that name (not "describe", "hail", "praise"), "call" not as in "called for" or
+# "called on", right before a quotation: what makes it a quoted label (``is_label``).
+_NAMING = re.compile(
+    r"\b(?:call(?:s|ed|ing)?(?!\s+(?:on|for|upon|off|in|back|out|up)\b)|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|"
+    r"label(?:s|led|ed|ling|ing)?|derid(?:e|es|ed|ing)|attack(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+    r"decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)"
+    r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$",
+    re.I,
+)
 # Only a conjunction or a comma between two quotations: they share their speaker.
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)?\s*")
 # ("would-be" only with its hyphen: "would be" is a verb, as in 'said the savings would be "substantial"')
@@ -83,8 +92,8 @@ _SO_CALLED = re.compile(r"\b(?:so[- ]called|supposed|alleged|self[- ]styled|self
 # banner of "security"'). Without such a cue, or "so-called", a short quotation in news is as
 # often a fragment of a source's words whose speaker stands further off.
 _DISTANCING_BEFORE = re.compile(
-    r"(?:\b(?:not|never|hardly|far from|no longer)"
-    r"|\bwhat (?:[\w'’-]+ ){1,3}?(?:likes? to |liked to )?(?:call|calls|called|term|terms|termed|dub|dubs|dubbed)"
+    r"(?:\b(?:not|never|hardly|far from|no longer|no)(?:\s+(?:been|be|a|an|the|any|really|exactly|quite))*"
+    r"|\bwhat (?:[\w'’-]+ ){1,4}?(?:likes? to |liked to )?(?:call|calls|called|term|terms|termed|dub|dubs|dubbed)"
     r"|\b(?:their|his|her|its|our|your|[\w-]+['’]s?) (?:idea|version|notion|brand) of"
     r"|\bwhat passes for|\bin the name of|\bunder the (?:banner|guise|pretext) of)\s*$",
     re.I,
@@ -96,35 +105,13 @@ _DISTANCING_AFTER = re.compile(
     r"(?:call|calls|put|puts) it|as if|as though|whatever that means|read:)",
     re.I,
 )
-# No phrase of _DISTANCING_BEFORE is longer than this many characters (four words after "what").
-MAX_DISTANCING_CHARS = 64
+# Characters before a quotation searched for a _DISTANCING_BEFORE cue: room for "what", four words of
+# up to twelve letters and "like to call" (a longer cue is missed, never searched for without end).
+MAX_DISTANCING_CHARS = 80
 # No phrase of _SO_CALLED is longer ("self-proclaimed" has 15 characters).
 MAX_SO_CALLED_CHARS = 15
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
-# Plural speakers that news names without a determiner ("Israeli officials said", "Human rights groups
-# called it …"), with up to three modifiers before them; a modifier is any word but one of _NOT_MODIFIERS.
-_GROUP_SPEAKERS = (
-    "analysts experts ministers officials diplomats economists researchers lawyers leaders activists "
-    "residents members advisers advisors aides negotiators lawmakers legislators critics observers sources "
-    "authorities prosecutors investigators witnesses officers scientists doctors executives insiders "
-    "supporters opponents campaigners protesters groups spokesmen spokespeople police"
-).split()
-_NOT_MODIFIERS = (
-    "of to for with by near who that which and or but the a an on at in from about against than as "
-    "said says told tells is are was were be been has have had will would could should may might must "
-    "also not no its his her their our my your this these those some many most all both several other "
-    "such when while after before since during if then there here it he she they we i "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
-).split()
-_GROUP_SPEAKER_NP = (
-    r"(?:(?!(?i:" + "|".join(_NOT_MODIFIERS) + r")\b)[\w'’-]+\s+){0,3}?(?:" + "|".join(_GROUP_SPEAKERS) + r")\b"
-)
-_SPEAKER_NP = (
-    rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
-    r"(?:the|a|an|one|another|his|her|their|"
-    r"The|A|An|One|Another|His|Her|Their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
-)
 # Nouns that can speak: roles and sources ("the spokesman said", "according to reports").
 SPEAKER_NOUNS = frozenset(
     """
@@ -142,6 +129,53 @@ SPEAKER_NOUNS = frozenset(
     executive executives editor editors spokesmen insiders supporters opponents voters people
     groups campaigners protesters
     """.split()
+)
+# Speaker nouns for people who speak for the body or person named before them ("Kremlin officials",
+# "Israel's ambassador", "the union's leaders"), unlike "Kremlin critics" or "Trump supporters".
+MEMBER_SPEAKERS = frozenset(
+    """
+    minister ministers ministry spokesman spokeswoman spokesperson spokespeople spokesmen envoy ambassador
+    official officials diplomat diplomats leader leaders chairman chairwoman chair director chief founder
+    member members adviser advisers advisor advisors aide aides secretary governor mayor negotiator
+    negotiators lawmaker lawmakers legislator legislators deputy delegation delegations government
+    authorities police military army prosecutor prosecutors investigators officer officers executive
+    executives editor editors commander president senator statement document documents report reports
+    """.split()
+)
+# Plural speakers that news names without a determiner ("Israeli officials said", "Human rights groups
+# called it …"), with up to three modifiers before them: any word but one of _NOT_MODIFIERS, a group
+# speaker itself ("Police detained 40 protesters") or an adverb in -ly.
+_GROUP_SPEAKERS = tuple(
+    """
+    analysts experts ministers officials diplomats economists researchers lawyers leaders activists
+    residents members advisers advisors aides negotiators lawmakers legislators critics observers sources
+    authorities prosecutors investigators witnesses officers scientists doctors executives insiders
+    supporters opponents campaigners protesters groups spokesmen spokespeople police
+    """.split()
+)
+_NOT_MODIFIERS = tuple(
+    """
+    of to for with by near who that which and or but the a an on at in from about against than as
+    said says told tells is are was were be been has have had will would could should may might must
+    also not no its his her their our my your this these those some many most all both several other
+    such when while after before since during if then there here it he she they we i
+    however meanwhile now still later earlier afterwards overnight last next week month year reportedly
+    separately similarly additionally finally currently previously instead nevertheless
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    """.split()
+)
+_GROUP_SPEAKER_NP = (
+    r"(?:(?!(?i:" + "|".join(_NOT_MODIFIERS + _GROUP_SPEAKERS) + r")\b)(?![a-z][\w'’-]*ly\b)[\w'’-]+\s+){0,3}?"
+    r"(?:" + "|".join(_GROUP_SPEAKERS) + r")\b"
+)
+# A name's spokesman, envoy or ministry ("Israel's ambassador", "Hamas's political bureau chief").
+_POSSESSIVE_SPEAKER_NP = (
+    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:" + "|".join(sorted(MEMBER_SPEAKERS)) + r")\b"
+)
+_SPEAKER_NP = (
+    rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_POSSESSIVE_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
+    r"(?:the|a|an|one|another|his|her|their|"
+    r"The|A|An|One|Another|His|Her|Their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
 )
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your the a an this that these those".split())
 _WORD_RE = re.compile(r"[\w'’-]+")
@@ -219,10 +253,17 @@ _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
 _LONG_THAT_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?that\b")
 _ADJUNCT_OPENERS = frozenset("to in on at during after before via through with from last earlier later this".split())
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
-# A speech verb followed by one of these and no "that" names a demand or a topic ("insisted on a
-# separate press room", "commented on the figures"), not what was said. ("complained about …" stays
-# reported speech: what the complaint is about carries the speaker's view.)
-_TOPIC_PREPOSITIONS = frozenset("on upon".split())
+# "said to have", "said to be": a passive report, with no speaker.
+_PASSIVE_TO = re.compile(r"\s+to\s+(?:have|be|been|number|include|total)\b")
+# A speech verb followed by "on" and no "that" names a demand or a topic ("insisted on a separate
+# press room", "agreed on a timetable", "remarked on the weather"), not what was said; "on Monday", "on 3 May" is a time.
+# ("complained about …" stays reported speech: what the complaint is about carries the speaker's view.)
+_TOPIC_OBJECT = re.compile(
+    r"\s+(?:on|upon)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|the eve|the sidelines|the day|the night|the morning"
+    r"|the evening|the weekend|\d)\b)",
+    re.I,
+)
 # ... except after the plain verbs of saying, where such a word opens an adjunct ("said on Friday: …").
 _SAYING_VERBS = frozenset("say says said saying tell tells told write writes wrote add adds added state states stated".split())
 _PRONOUNS = frozenset("he she they we i it".split())
@@ -538,12 +579,16 @@ def is_label(text: str, quote: Quote) -> bool:
     """Whether a short direct quotation is the label a speaker gives ('Critics call the plan "a giveaway"').
 
     Such a label is name-calling in the labeller's voice: the report lists it among the loaded
-    terms (quoted, with its speaker) when no loaded word inside it is listed already.
+    terms (quoted, with its speaker) when no loaded word inside it is listed already. Only a
+    naming verb or a hostile one counts (_NAMING): 'called for "calm"' asks for something, and
+    'described his condition as "stable"' describes.
     """
     if quote.kind != "direct" or len(_WORD_RE.findall(quote.text)) > MAX_SCARE_QUOTE_WORDS:
         return False
     before_start = max(0, quote.start - MAX_CLAUSE_CHARS)
-    return _labeller(text, before_start, text[before_start:quote.start]) is not None
+    before = text[before_start:quote.start]
+    return (_NAMING.search(before, max(0, len(before) - MAX_LABELLING_CHARS)) is not None
+            and _labeller(text, before_start, before) is not None)
 
 
 def _is_distanced(before: str) -> bool:
@@ -690,6 +735,8 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         previous = current
         if current.lower() in _PLURAL_NOUN_FORMS and _NOUN_AFTER.match(content, word.end()):
             continue  # "Compensation claims from flood victims rose": a noun, not a verb
+        if _PASSIVE_TO.match(content, word.end()):
+            continue  # "protesters said to have thrown stones": a passive, no one speaking
         subject = _subject_before(text, sentence.start, content[:word.start()])
         if subject is None or not is_speaker_like(subject.text):
             continue
@@ -697,7 +744,7 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
         that = (_LONG_THAT_CLAUSE if long_ok else _THAT_CLAUSE).match(content, word.end())
         if that is None and (current.lower() in _OBJECT_VERBS or current.lower() not in _SAYING_VERBS
-                             and first is not None and first.group(1).lower() in _TOPIC_PREPOSITIONS):
+                             and _TOPIC_OBJECT.match(content, word.end()) is not None):
             continue  # "insisted on a separate press room": a demand or a topic, not the words said
         span_start = sentence.start + (that.end() if that else word.end())
         return _reported(text, span_start, sentence.end, subject, marked)
