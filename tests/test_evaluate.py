@@ -11,6 +11,8 @@ import pytest
 
 from framing import InputError
 from framing.evaluate import render_table, run
+from framing.evaluate.attribution import evaluate_attribution, load_attribution
+from framing.evaluate.attribution import render as render_attribution
 from framing.evaluate.babe import token_counts
 from framing.evaluate.datasets import BiasExample, load_babe, load_gvfc, load_newsmtsc
 from framing.evaluate.metrics import PrecisionRecall, accuracy, macro_f1, majority_label, per_class
@@ -139,3 +141,35 @@ def test_cli_prints_the_table(newsmtsc_file: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "VADER, whole sentence" in done.stdout and "majority class" in done.stdout
     assert json.loads(out.read_text())["dataset"] == "newsmtsc"
+
+
+@pytest.fixture
+def attribution_file(tmp_path: Path) -> Path:
+    lines = [
+        {"id": "x1", "text": 'Palestinian officials said the raid was "a massacre". The so-called "buffer zone" keeps growing.',
+         "targets": [{"phrase": "a massacre", "speaker": "Palestinian officials"},
+                     {"phrase": "buffer zone", "speaker": None}]},
+        {"id": "x2", "text": 'Trump supporters called the trial "a witch hunt". The jury was sworn in on Monday.',
+         "targets": [{"phrase": "a witch hunt", "speaker": "Trump supporters"},
+                     {"phrase": "sworn in", "speaker": None}]},
+    ]
+    path = tmp_path / "attribution.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_attribution_scores_voices_and_speakers(attribution_file: Path) -> None:
+    baseline, report = evaluate_attribution(attribution_file)
+    assert (baseline.n_targets, baseline.n_spoken) == (4, 2)
+    assert baseline.speaker_found == 0  # quotation marks name no speaker
+    assert baseline.author_words_as_speaker == 1  # the author's scare quote
+    assert (report.voice_correct, report.speaker_found) == (4, 2)
+    assert "| framing (quotes stage) | 4 | 1.000 |" in render_attribution([baseline, report])
+
+
+@pytest.mark.parametrize("target", [{"phrase": "not there", "speaker": None}, {"phrase": "said", "speaker": "Nobody"}])
+def test_attribution_labels_must_be_in_their_text(tmp_path: Path, target: dict[str, str | None]) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"text": "Officials said so.", "targets": [target]}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.jsonl:1"):
+        load_attribution(path)

@@ -1,7 +1,7 @@
 """``python -m framing.evaluate DATASET FILE [--json OUT]``: print the evaluation table.
 
-DATASET is newsmtsc, babe or gvfc (tables from ``harness``), or ner, ptc, portrayal or
-pages, whose harnesses take their own options (``python -m framing.evaluate ner --help``).
+DATASET is newsmtsc, babe or gvfc (tables from ``harness``), or ner, ptc, portrayal, pages,
+loaded or attribution, whose harnesses take their own options (``python -m framing.evaluate ner --help``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from framing.evaluate.harness import DATASETS, render_table, run
 
 # Harnesses with their own command line: dataset -> module.
 DELEGATED = {"ner": "framing.evaluate.ner", "ptc": "framing.evaluate.ptc", "portrayal": "framing.evaluate.portrayal",
-             "pages": "framing.evaluate.pages", "loaded": "framing.evaluate.loaded"}
+             "pages": "framing.evaluate.pages", "loaded": "framing.evaluate.loaded",
+             "attribution": "framing.evaluate.attribution"}
 
 
 def main(argv: list[str] | None = None) -> int:
