@@ -47,6 +47,9 @@ SPEECH_VERBS = frozenset(
     mocked mocks quipped quips retorted retorts snapped fumed fumes ranted rants raged rages
     whined whines moaned moans grumbled grumbles griped lamented laments bemoaned bemoans
     lambasted lambastes derided derides decried decries denounced denounces scolded chided
+    argue insist warn assure assures assured tell claim contend suggest conclude believe explain
+    acknowledge admit concede allege reply observe reiterate predict complain boast deny confirm
+    describe portray think expect accuse reveal indicate agree write reported reports
     """.split()
 )
 # Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
@@ -130,6 +133,21 @@ SPEAKER_NOUNS = frozenset(
     groups campaigners protesters
     """.split()
 )
+# Bodies and groups that speak in news ("the commission said", "Union bosses claim …"): speakers for
+# this stage, but no role word before a person's name as SPEAKER_NOUNS are for the actors stage.
+_SPEAKING_BODIES = frozenset(
+    """
+    commission commissioner department office institute association federation coalition alliance
+    union unions charity charities board bank regulator regulators watchdog tribunal panel inquiry
+    parliament congress senate cabinet administration secretariat bureau spokesperson
+    families parents teachers nurses workers farmers villagers locals citizens survivors victims
+    refugees migrants investors traders employers bosses companies firms fans students academics
+    pundits commentators columnists journalists reporters bloggers clerics bishops priests
+    democrats republicans conservatives liberals progressives socialists nationalists separatists
+    rebels militants insurgents fighters soldiers troops organisers organizers opposition unionists
+    ministries agencies authors
+    """.split()
+)
 # Speaker nouns for people who speak for the body or person named before them ("Kremlin officials",
 # "Israel's ambassador", "the union's leaders"), unlike "Kremlin critics" or "Trump supporters".
 MEMBER_SPEAKERS = frozenset(
@@ -150,7 +168,11 @@ _GROUP_SPEAKERS = tuple(
     analysts experts ministers officials diplomats economists researchers lawyers leaders activists
     residents members advisers advisors aides negotiators lawmakers legislators critics observers sources
     authorities prosecutors investigators witnesses officers scientists doctors executives insiders
-    supporters opponents campaigners protesters groups spokesmen spokespeople police
+    supporters opponents campaigners protesters groups spokesmen spokespeople police unions charities
+    regulators families parents teachers nurses workers farmers villagers locals citizens survivors
+    victims refugees migrants investors traders employers bosses companies firms fans students academics
+    pundits commentators columnists journalists reporters bloggers clerics bishops priests rebels
+    militants insurgents fighters soldiers troops organisers organizers unionists ministries agencies
     """.split()
 )
 _NOT_MODIFIERS = tuple(
@@ -210,7 +232,7 @@ MIN_REPORTED_WORDS = 4
 # Forms of SPEECH_VERBS that are as often plural nouns ("compensation claims", "pay demands").
 _PLURAL_NOUN_FORMS = frozenset(
     """
-    claims states notes stresses counters recalls remarks replies boasts vows promises pledges demands
+    claim claims states notes stresses counters recalls remarks replies boasts vows promises pledges demands
     urges fears hopes charges signals cautions slams blasts sneers quips retorts fumes rants rages moans
     grumbles laments
     """.split()
@@ -253,6 +275,36 @@ _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
 _LONG_THAT_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?that\b")
 _ADJUNCT_OPENERS = frozenset("to in on at during after before via through with from last earlier later this".split())
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
+# After the verb of an attribution at the end of a sentence only adjuncts come: "said.", "said on
+# Monday.", "said in a statement on Friday.", "said, citing …", "said late on Tuesday".
+_ONLY_ADJUNCTS = re.compile(
+    r"\s*(?:[.!?]|,|$|(?:on|in|at|late|early|earlier|later|last|this|during|after|before|via|when|while|"
+    r"yesterday|today|tonight|overnight|separately)\b)",
+    re.I,
+)
+# A speaker noun and its complement, up to the verb ("Critics of military aid", "people familiar with the talks").
+_COMPLEMENTED_SPEAKER = re.compile(
+    r"(?<![\w'’-])((?:(?:the|a|an|some|many|most|two|three|several|The|A|An|Some|Many|Most|Two|Three|Several)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:of|at|in|from|for|with|on|behind|inside|across|familiar\s+with"
+    r"|close\s+to|briefed\s+on)\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s*$"
+)
+_IT_AT_END = re.compile(r"(?<![\w'’-])([Ii]t)\s*$")
+# How far back such a phrase is looked for (eleven words of ordinary length).
+MAX_COMPLEMENT_CHARS = 90
+# A role in apposition before a name: "the regional governor", "its chief executive", "a spokeswoman".
+_APPOSED_ROLE = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*")
+# Most words in such an attribution phrase ("the regional governor, Oleksandr Tkachuk,").
+MAX_ATTRIBUTION_PHRASE_WORDS = 12
+# Words that may open a speaker phrase before its noun ("two people familiar with the talks").
+_QUANTIFIERS = frozenset("the a an some two three four several many".split())
+# "that" right after a verb of saying, then a preposition or a mark: a pronoun ("said that in 2001").
+_DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|about|when)\b)", re.I)
+# A sentence opening with a subordinate clause, whose first comma ends it.
+_SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|because|since|if|once|until)\b", re.I)
+# A participle phrase after a comma that runs to the end of the sentence (no comma after it).
+_TRAILING_PARTICIPLE = re.compile(
+    r",[\"”’]?\s+(?!(?:adding|saying|warning|noting|arguing|insisting|claiming|calling|stressing|urging|describing"
+    r"|accusing|citing|blaming|explaining|telling|asking|vowing|promising|predicting|suggesting)\b)[a-z]+ing\b[^,;]*$")
 # "said to have", "said to be": a passive report, with no speaker.
 _PASSIVE_TO = re.compile(r"\s+to\s+(?:have|be|been|number|include|total)\b")
 # A speech verb followed by "on" and no "that" names a demand or a topic ("insisted on a separate
@@ -598,7 +650,7 @@ def _is_distanced(before: str) -> bool:
 
 def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     """The subject of a labelling verb right before a quotation ("McConnell called it "…"")."""
-    if _is_so_called(before) or _is_distanced(before):  # 'what they call "talks"' is the author's scare quote
+    if _is_so_called(before):
         return None
     # the verb is at most a few words before the quotation: look at the last words only
     window_start = max(0, len(before) - MAX_LABELLING_CHARS)
@@ -737,18 +789,37 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
             continue  # "Compensation claims from flood victims rose": a noun, not a verb
         if _PASSIVE_TO.match(content, word.end()):
             continue  # "protesters said to have thrown stones": a passive, no one speaking
+        inverted = _inverted_attribution(text, sentence, word.start(), word.end(), marked)
+        if inverted is not None:
+            return inverted
         subject = _subject_before(text, sentence.start, content[:word.start()])
         if subject is None or not is_speaker_like(subject.text):
-            continue
+            subject = _speaker_with_complement(text, sentence.start, content[:word.start()], current.lower())
+            if subject is None:
+                continue
         first = _FIRST_WORD.match(content, word.end())
         long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
         that = (_LONG_THAT_CLAUSE if long_ok else _THAT_CLAUSE).match(content, word.end())
         if that is None and (current.lower() in _OBJECT_VERBS or current.lower() not in _SAYING_VERBS
                              and _TOPIC_OBJECT.match(content, word.end()) is not None):
             continue  # "insisted on a separate press room": a demand or a topic, not the words said
+        if that is not None and _DEMONSTRATIVE_THAT.match(content, that.end()):
+            continue  # "They said that in 2001": "that" is what they said, not a clause
         span_start = sentence.start + (that.end() if that else word.end())
-        return _reported(text, span_start, sentence.end, subject, marked)
+        return _reported(text, span_start, sentence.start + _reported_end(content, word.start()), subject, marked)
     return None
+
+
+def _reported_end(content: str, verb_start: int) -> int:
+    """Where the clause a speech verb reports ends in its sentence: at the comma closing a clause
+    that opens with a subordinator ("When the owners announced it would close, regulars …"), or
+    before a participle phrase that ends the sentence (", running a hand over a stump."); else
+    the sentence's end."""
+    opener = _SUBORDINATOR.match(content)
+    if opener is not None and content.find(",", opener.end()) > verb_start:
+        return content.find(",", opener.end())
+    trailing = _TRAILING_PARTICIPLE.search(content, verb_start)
+    return trailing.start() if trailing is not None else len(content)
 
 
 @cache
@@ -770,11 +841,76 @@ def is_speaker_like(candidate: str) -> bool:
     head = words[-1].lower().strip(".,'’")
     if len(words) == 1 and head in _PRONOUNS - {"it"}:
         return True
-    if head in SPEAKER_NOUNS:
+    if head in SPEAKER_NOUNS or head in _SPEAKING_BODIES:
         return True
     if not words[-1][:1].isupper():
         return False
     return not all(is_everyday_word(word.strip(",")) for word in words)
+
+
+def _speaker_with_complement(text: str, offset: int, clause: str, verb: str) -> TextSpan | None:
+    """A speaker phrase that ``_subject_before`` does not take, ending ``clause`` right before the verb.
+
+    A speaker noun with a complement ("Critics of military aid say", "Scientists at the research
+    station reported", "people familiar with the talks said"), or "it" before a plain verb of
+    saying ("In a statement, it said": an organisation named before).
+    """
+    tail = clause[-MAX_COMPLEMENT_CHARS:]
+    start = len(clause) - len(tail)
+    found = _IT_AT_END.search(tail) if verb in _SAYING_VERBS else None
+    if found is not None:
+        return TextSpan(offset + start + found.start(1), offset + start + found.end(1), found.group(1))
+    found = _COMPLEMENTED_SPEAKER.search(tail)
+    if found is None or found.group("noun").lower() not in SPEAKER_NOUNS | _SPEAKING_BODIES:
+        return None
+    return TextSpan(offset + start + found.start(1), offset + start + found.end(1), found.group(1))
+
+
+def _inverted_attribution(text: str, sentence: Sentence, verb_start: int, verb_end: int,
+                          marked: list[tuple[int, int]]) -> Quote | None:
+    """Wire copy's attribution at the end: "Fighting has displaced 10 million people, the agency said."
+
+    Everything before the comma that opens the attribution is the speaker's, when the speaker
+    phrase after that comma is short and only adjuncts follow the verb ("on Monday", "in a
+    statement", ", citing …"). The speaker is the phrase's name or role ("the regional governor,
+    Oleksandr Tkachuk," gives the name) or, failing that, the phrase itself when it opens with a
+    speaker noun ("people familiar with the matter").
+    """
+    content = sentence.text
+    if not _ONLY_ADJUNCTS.match(content, verb_end):
+        return None
+    head = content[:verb_start]
+    cut = _attribution_comma(head)
+    if cut is None:
+        return None
+    phrase_start = cut + 1 + len(head[cut + 1:]) - len(head[cut + 1:].lstrip())
+    subject = _subject_before(text, sentence.start + phrase_start, head[phrase_start:])
+    if subject is None or not is_speaker_like(subject.text):
+        words = _WORD_RE.findall(head[phrase_start:].lower())
+        opener = words[1] if len(words) > 1 and words[0] in _QUANTIFIERS else words[0] if words else ""
+        if opener not in SPEAKER_NOUNS and opener not in _SPEAKING_BODIES:
+            return None
+        start, end = sentence.start + phrase_start, sentence.start + len(head.rstrip(" ,"))
+        subject = TextSpan(start, end, text[start:end])  # the whole phrase: its head opens it
+    return _reported(text, sentence.start, sentence.start + cut, subject, marked)
+
+
+def _attribution_comma(head: str) -> int | None:
+    """The comma that opens an attribution at the end of ``head`` (None when there is none).
+
+    It is the last comma, or the one before it when the phrase between them is a role in
+    apposition to the name after ("…, the regional governor, Oleksandr Tkachuk,"). The phrase
+    after it has at most MAX_ATTRIBUTION_PHRASE_WORDS words, and words come before it.
+    """
+    cut = head.rfind(",", 0, len(head.rstrip(" ,")))
+    if cut <= 0:
+        return None
+    before = head.rfind(",", 0, cut)
+    if before > 0 and head[cut + 1:].strip()[:1].isupper() and _APPOSED_ROLE.fullmatch(head, before + 1, cut):
+        cut = before
+    if len(_WORD_RE.findall(head, cut)) > MAX_ATTRIBUTION_PHRASE_WORDS or _WORD_RE.search(head, 0, cut) is None:
+        return None
+    return cut
 
 
 def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked: list[tuple[int, int]], *,
