@@ -91,7 +91,7 @@ _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)?\s*")
 _SO_CALLED = re.compile(r"\b(?:so[- ]called|supposed|alleged|self[- ]styled|self[- ]proclaimed|would-be)\s*$", re.I)
 # Words right before a short unattributed quotation by which the author holds it at a distance:
 # negation ('the children were not "evacuated"') and phrases that make the words someone else's
-# name for a thing ('what officials call "restraint"', 'their idea of "reform"', 'under the
+# name for a thing ('what some call "restraint"', 'their idea of "reform"', 'under the
 # banner of "security"'). Without such a cue, or "so-called", a short quotation in news is as
 # often a fragment of a source's words whose speaker stands further off.
 _DISTANCING_BEFORE = re.compile(
@@ -644,7 +644,7 @@ def is_label(text: str, quote: Quote) -> bool:
 
 
 def _is_distanced(before: str) -> bool:
-    """Whether a distancing cue ends ``before`` ("not", "what they call", "their idea of" …)."""
+    """Whether a distancing cue ends ``before`` ("not", "their idea of", "what passes for" …)."""
     return _DISTANCING_BEFORE.search(before, max(0, len(before.rstrip()) - MAX_DISTANCING_CHARS)) is not None
 
 
