@@ -12,12 +12,12 @@ words counted as the author's and the author's words given to someone else.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import InputError
+from framing.evaluate.harness import one_file_main
 
 AUTHOR = None  # the voice of a phrase in the author's own words
 UNATTRIBUTED = "unattributed"  # someone's words, no speaker found
@@ -159,17 +159,7 @@ def render(scores: list[AttributionScore]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the table; 1 on a bad file."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        sys.stderr.write("usage: python -m framing.evaluate attribution FILE.jsonl\n")
-        return 2
-    try:
-        scores = evaluate_attribution(Path(args[0]))
-    except InputError as error:
-        sys.stderr.write(f"framing.evaluate.attribution: error: {error}\n")
-        return 1
-    sys.stdout.write(render(scores))
-    return 0
+    return one_file_main("attribution", argv, lambda path: render(evaluate_attribution(path)))
 
 
 if __name__ == "__main__":

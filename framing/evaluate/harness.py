@@ -86,3 +86,22 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+def one_file_main(name: str, argv: list[str] | None, table: Callable[[Path], str]) -> int:
+    """The command line of a harness that scores one labelled file: ``table(path)`` is printed.
+
+    Returns 2 (with a usage line) unless exactly one argument is given, 1 on a bad file.
+    """
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        sys.stderr.write(f"usage: python -m framing.evaluate {name} FILE.jsonl\n")
+        return 2
+    try:
+        sys.stdout.write(table(Path(args[0])))
+    except InputError as error:
+        sys.stderr.write(f"framing.evaluate.{name}: error: {error}\n")
+        return 1
+    return 0

@@ -10,10 +10,10 @@ readers marked loaded words inside quotations as well.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from framing.errors import InputError
+from framing.evaluate.harness import one_file_main
 from framing.evaluate.ptc import SpanScore, report_spans, score_system
 
 Span = tuple[int, int]
@@ -48,24 +48,18 @@ def evaluate_loaded(path: Path) -> list[SpanScore]:
             score_system("report (lexicon only)", documents, lambda text: report_spans(text, model_terms=False))]
 
 
+def render(path: Path, scores: list[SpanScore]) -> str:
+    """A Markdown table of the scores on one file."""
+    lines = [f"loaded language — {path} ({scores[0].n_gold} marked spans)", "",
+             "| system | span P | span R | span F1 | char P | char R | char F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {score.system} | {score.span.precision:.3f} | {score.span_recall:.3f} | {score.span_f1:.3f} "
+              f"| {score.char.precision:.3f} | {score.char.recall:.3f} | {score.char.f1:.3f} |" for score in scores]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the table; 1 on a bad file."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        sys.stderr.write("usage: python -m framing.evaluate loaded FILE.jsonl\n")
-        return 2
-    try:
-        scores = evaluate_loaded(Path(args[0]))
-    except InputError as error:
-        sys.stderr.write(f"framing.evaluate.loaded: error: {error}\n")
-        return 1
-    print(f"loaded language — {args[0]} ({scores[0].n_gold} marked spans)\n")
-    print("| system | span P | span R | span F1 | char P | char R | char F1 |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for score in scores:
-        print(f"| {score.system} | {score.span.precision:.3f} | {score.span_recall:.3f} | {score.span_f1:.3f} "
-              f"| {score.char.precision:.3f} | {score.char.recall:.3f} | {score.char.f1:.3f} |")
-    return 0
+    return one_file_main("loaded", argv, lambda path: render(path, evaluate_loaded(path)))
 
 
 if __name__ == "__main__":
