@@ -11,13 +11,12 @@ words counted as the author's and the author's words given to someone else.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from framing.errors import InputError
-from framing.evaluate.harness import one_file_main
+from framing.evaluate.harness import one_file_main, read_jsonl
 
 AUTHOR = None  # the voice of a phrase in the author's own words
 UNATTRIBUTED = "unattributed"  # someone's words, no speaker found
@@ -53,22 +52,12 @@ def load_attribution(path: Path) -> list[tuple[str, list[Target]]]:
     Raises:
         InputError: for a missing file, a malformed line, or a phrase or speaker not in its text.
     """
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error})") from None
-    documents = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            text = record["text"]
-            targets = [_target(text, item["phrase"], item["speaker"]) for item in record["targets"]]
-        except (ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{path}:{number}: expected {{text, targets: [{{phrase, speaker}}]}} ({error})") from None
-        documents.append((text, targets))
-    return documents
+    return read_jsonl(path, _document, "{text, targets: [{phrase, speaker}]}")
+
+
+def _document(record: dict[str, Any]) -> tuple[str, list[Target]]:
+    text = record["text"]
+    return text, [_target(text, item["phrase"], item["speaker"]) for item in record["targets"]]
 
 
 def _target(text: str, phrase: str, speaker: str | None) -> Target:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from framing._version import __version__
 from framing.errors import InputError
+
+T = TypeVar("T")
 
 DATASETS = ("newsmtsc", "babe", "gvfc")
 
@@ -105,3 +107,27 @@ def one_file_main(name: str, argv: list[str] | None, table: Callable[[Path], str
         sys.stderr.write(f"framing.evaluate.{name}: error: {error}\n")
         return 1
     return 0
+
+
+def read_jsonl(path: Path, parse: Callable[[Any], T], expected: str) -> list[T]:
+    """``parse(record)`` for each non-blank line of a JSONL file.
+
+    Raises:
+        InputError: for a missing file, or a line that is not JSON or that ``parse`` rejects
+            (ValueError, KeyError, TypeError), with the file, the line and ``expected``.
+    """
+    import json
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error})") from None
+    parsed = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append(parse(json.loads(line)))
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{path}:{number}: expected {expected} ({error})") from None
+    return parsed

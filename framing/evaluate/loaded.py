@@ -9,11 +9,9 @@ readers marked loaded words inside quotations as well.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from framing.errors import InputError
-from framing.evaluate.harness import one_file_main
+from framing.evaluate.harness import one_file_main, read_jsonl
 from framing.evaluate.ptc import SpanScore, report_spans, score_system
 
 Span = tuple[int, int]
@@ -25,20 +23,8 @@ def load_marked(path: Path) -> list[tuple[str, list[Span]]]:
     Raises:
         InputError: for a missing file or a malformed line.
     """
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error})") from None
-    documents = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            documents.append((record["text"], [(int(s["start"]), int(s["end"])) for s in record["spans"]]))
-        except (ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{path}:{number}: expected {{text, spans: [{{start, end}}]}} ({error})") from None
-    return documents
+    return read_jsonl(path, lambda record: (record["text"], [(int(s["start"]), int(s["end"])) for s in record["spans"]]),
+                      "{text, spans: [{start, end}]}")
 
 
 def evaluate_loaded(path: Path) -> list[SpanScore]:
