@@ -374,7 +374,7 @@ def test_a_passive_said_to_reports_no_speech() -> None:
     ("Critics of the subsidy say the money would be better spent on schools.", "Critics of the subsidy"),
     ("The agency declared an emergency. In a statement, it said cases had tripled in a month.", "it"),
     ("The electoral commission said the vote was free and fair in every region.", "The electoral commission"),
-    ("Union bosses claim the strikes are about patient safety and nothing else.", "Union bosses"),
+    ("Union bosses insist the strikes are about patient safety and nothing else.", "Union bosses"),
 ])
 def test_reported_speech_in_wire_and_opinion_forms(text: str, speaker: str) -> None:
     reported = [q for q in find_quotes(text, split_sentences(text)) if q.kind == "reported"]
@@ -398,3 +398,33 @@ def test_adding_that_continues_the_speakers_words() -> None:
     quotes = find_quotes(text, split_sentences(text))
     start = text.index("neither side")
     assert [q.speaker.text for q in quotes if q.start <= start < q.end and q.speaker] == ["An official"]
+
+
+@pytest.mark.parametrize("text", [
+    "After weeks of savage bombardment by the occupiers, the army said on Monday it had taken the town.",
+    "Prices rose sharply in the savage north, and the UN said on Monday that aid was running out.",
+    "I think this barbaric war must end now.",
+    "We believe the corrupt regime will fall.",
+    "This, I argue, is a barbaric policy.",
+    "Critics accuse the government of a brutal crackdown on dissent.",
+    "The opposition says little about the corrupt deals of its own leaders.",
+    "Nobody believes what it says about the savage war in the east.",
+    '"It is finished," she said, laughing at the barbaric absurdity of it all.',
+])
+def test_the_authors_loaded_words_stay_the_authors(text: str) -> None:
+    report = framing.analyze(text)
+    hits = [h for p in report.paragraphs for h in p.loaded_terms if h.text != "It is finished"]
+    assert hits and not [h for h in hits if h.in_quote and not h.text.startswith('"')]
+    assert report.loadedness > 0
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The war in Gaza, he said, is a genocide against the Palestinian people.", "he"),
+    ("If the past is any guide, analysts say, the brutal regime will survive.", "analysts"),
+    ("As the president said, the reckless strikes must stop at once.", "the president"),
+    ('The cuts are what the ministry calls "barbaric modernisation".', "the ministry"),
+])
+def test_the_speakers_loaded_words_are_the_speakers(text: str, speaker: str) -> None:
+    report = framing.analyze(text)
+    hits = [h for p in report.paragraphs for h in p.loaded_terms]
+    assert hits and {h.speaker for h in hits} == {speaker} and report.loadedness == 0

@@ -64,6 +64,8 @@ def _target(text: str, phrase: str, speaker: str | None) -> Target:
     start = text.find(phrase)
     if start < 0 or not phrase:
         raise ValueError(f"phrase {phrase!r} is not in the text")
+    if text.find(phrase, start + 1) >= 0:
+        raise ValueError(f"phrase {phrase!r} occurs more than once in the text")
     end = start + len(phrase)
     if speaker is None:
         return Target(start, end, None)

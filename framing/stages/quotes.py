@@ -223,6 +223,10 @@ _PREPOSITIONS = frozenset("in at from of for with by on into onto about over und
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
 _OBJECT_VERBS = frozenset(
     """
+    tell warn accuse urge ask claim write complain deny describe portray reveal confirm predict expect agree
+    announce announces announced
+    admit acknowledge concede reply observe reiterate boast indicate assure assures assured reported reports
+    explain conclude
     told tells asked asks urged urges warned warns accused accuses charged charges
     slammed slams blasted blasts mocked mocks lambasted lambastes derided derides decried decries
     denounced denounces scolded chided bemoaned bemoans lamented laments
@@ -275,13 +279,33 @@ _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
 _LONG_THAT_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?that\b")
 _ADJUNCT_OPENERS = frozenset("to in on at during after before via through with from last earlier later this".split())
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
-# After the verb of an attribution at the end of a sentence only adjuncts come: "said.", "said on
-# Monday.", "said in a statement on Friday.", "said, citing …", "said late on Tuesday".
-_ONLY_ADJUNCTS = re.compile(
-    r"\s*(?:[.!?]|,|$|(?:on|in|at|late|early|earlier|later|last|this|during|after|before|via|when|while|"
-    r"yesterday|today|tonight|overnight|separately)\b)",
+# After the verb of an attribution at the end of a sentence only a short adjunct comes, to the end:
+# "said.", "said on Monday.", "said in a statement on Friday.", "said, citing …", "said late on Tuesday".
+_ADJUNCTS_TO_END = re.compile(
+    r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|during|via|yesterday|today|tonight|overnight|separately)"
+    r"(?:\s+[\w'’.-]+){0,4})?\s*(?:,\s*(?:citing|adding|saying|speaking|referring|calling|noting|warning|according)\b"
+    r"[^.!?]*)?[.!?\"”’)]*\s*$",
     re.I,
 )
+# An attribution between commas inside a sentence: "The war, he said, is …" (the whole sentence is the speaker's).
+_PARENTHETICAL_REST = re.compile(
+    r"(?:\s+(?:on|in|at|late|last|this|yesterday|today)(?:\s+[\w'’.-]+){0,3})?\s*,\s+(?![a-z]+ing\b|according\b)\w",
+    re.I,
+)
+# Words that open a clause, not a speaker phrase, after a comma: "…, and the UN said on Monday that …".
+_NOT_AN_ATTRIBUTION = frozenset(
+    "and but or nor while whereas where when as before after which who whom whose because although though if "
+    "since until unless so yet".split()
+)
+# The author's own voice: "I think …", "…, we believe." are no one else's words.
+_AUTHOR_PRONOUNS = frozenset("i we".split())
+# How far before the verb the attribution phrase is looked for (twelve words of up to fifteen letters).
+MAX_ATTRIBUTION_CHARS = 200
+# Most words in such an attribution phrase ("the regional governor, Oleksandr Tkachuk," has six; a
+# title, a role and a name in apposition stay under twelve).
+MAX_ATTRIBUTION_PHRASE_WORDS = 12
+# Words that may open a speaker phrase before its noun ("two people familiar with the talks").
+_QUANTIFIERS = frozenset("the a an some two three four several many most".split())
 # A speaker noun and its complement, up to the verb ("Critics of military aid", "people familiar with the talks").
 _COMPLEMENTED_SPEAKER = re.compile(
     r"(?<![\w'’-])((?:(?:the|a|an|some|many|most|two|three|several|The|A|An|Some|Many|Most|Two|Three|Several)\s+)?"
@@ -289,6 +313,9 @@ _COMPLEMENTED_SPEAKER = re.compile(
     r"|close\s+to|briefed\s+on)\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s*$"
 )
 _IT_AT_END = re.compile(r"(?<![\w'’-])([Ii]t)\s*$")
+_WHAT_IT = re.compile(r"\bwhat\s+it\s*$", re.I)  # "what it says about …" is no statement
+# "what" opening the clause of a labelling verb: "The cuts are what the ministry calls "…"".
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?=(?:[\w'’.-]+\s+){1,5}$)", re.I)
 # How far back such a phrase is looked for (eleven words of ordinary length).
 MAX_COMPLEMENT_CHARS = 90
 # A role in apposition before a name: "the regional governor", "its chief executive", "a spokeswoman".
@@ -305,6 +332,8 @@ _SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|be
 _TRAILING_PARTICIPLE = re.compile(
     r",[\"”’]?\s+(?!(?:adding|saying|warning|noting|arguing|insisting|claiming|calling|stressing|urging|describing"
     r"|accusing|citing|blaming|explaining|telling|asking|vowing|promising|predicting|suggesting)\b)[a-z]+ing\b[^,;]*$")
+# A speech verb followed by one of these reports no words: "The opposition says little about …".
+_SAYS_NOTHING = re.compile(r"\s+(?:little|nothing|much|a\s+lot|so\s+much|something|anything|more|less)\b", re.I)
 # "said to have", "said to be": a passive report, with no speaker.
 _PASSIVE_TO = re.compile(r"\s+to\s+(?:have|be|been|number|include|total)\b")
 # A speech verb followed by "on" and no "that" names a demand or a topic ("insisted on a separate
@@ -660,7 +689,11 @@ def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     if found is None:
         return None
     cut = found.start()
-    subject = _subject_before(text, offset, before[:cut])
+    what = _WHAT_BEFORE.search(before, max(0, cut - MAX_LABELLING_CHARS), cut)
+    if what is not None:  # "The cuts are what the ministry calls …": the subject starts after "what"
+        subject = _subject_before(text, offset + what.end(), before[what.end():cut])
+    else:
+        subject = _subject_before(text, offset, before[:cut])
     return subject if subject is not None and is_speaker_like(subject.text) else None
 
 
@@ -797,6 +830,8 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
             subject = _speaker_with_complement(text, sentence.start, content[:word.start()], current.lower())
             if subject is None:
                 continue
+        if subject.text.lower() in _AUTHOR_PRONOUNS or _SAYS_NOTHING.match(content, word.end()):
+            continue  # "I think …" is the author's view; "says little about …" reports no words
         first = _FIRST_WORD.match(content, word.end())
         long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
         that = (_LONG_THAT_CLAUSE if long_ok else _THAT_CLAUSE).match(content, word.end())
@@ -811,13 +846,16 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
 
 
 def _reported_end(content: str, verb_start: int) -> int:
-    """Where the clause a speech verb reports ends in its sentence: at the comma closing a clause
-    that opens with a subordinator ("When the owners announced it would close, regulars …"), or
-    before a participle phrase that ends the sentence (", running a hand over a stump."); else
-    the sentence's end."""
+    """Where the clause a speech verb reports ends, as an offset in its sentence.
+
+    At the comma closing a clause that opens with a subordinator and holds the verb and its
+    words ("When the owners announced it would close, regulars …"), before a participle phrase
+    that ends the sentence (", running a hand over a stump."), else at the sentence's end.
+    """
     opener = _SUBORDINATOR.match(content)
-    if opener is not None and content.find(",", opener.end()) > verb_start:
-        return content.find(",", opener.end())
+    comma = content.find(",", opener.end()) if opener is not None else -1
+    if comma > verb_start and _WORD_RE.search(content, content.find(" ", verb_start), comma):
+        return comma
     trailing = _TRAILING_PARTICIPLE.search(content, verb_start)
     return trailing.start() if trailing is not None else len(content)
 
@@ -857,7 +895,7 @@ def _speaker_with_complement(text: str, offset: int, clause: str, verb: str) -> 
     """
     tail = clause[-MAX_COMPLEMENT_CHARS:]
     start = len(clause) - len(tail)
-    found = _IT_AT_END.search(tail) if verb in _SAYING_VERBS else None
+    found = _IT_AT_END.search(tail) if verb in _SAYING_VERBS and not _WHAT_IT.search(tail) else None
     if found is not None:
         return TextSpan(offset + start + found.start(1), offset + start + found.end(1), found.group(1))
     found = _COMPLEMENTED_SPEAKER.search(tail)
@@ -868,47 +906,61 @@ def _speaker_with_complement(text: str, offset: int, clause: str, verb: str) -> 
 
 def _inverted_attribution(text: str, sentence: Sentence, verb_start: int, verb_end: int,
                           marked: list[tuple[int, int]]) -> Quote | None:
-    """Wire copy's attribution at the end: "Fighting has displaced 10 million people, the agency said."
+    """Wire copy's attribution after the words: "Fighting has displaced 10 million people, the agency said."
 
-    Everything before the comma that opens the attribution is the speaker's, when the speaker
-    phrase after that comma is short and only adjuncts follow the verb ("on Monday", "in a
-    statement", ", citing …"). The speaker is the phrase's name or role ("the regional governor,
-    Oleksandr Tkachuk," gives the name) or, failing that, the phrase itself when it opens with a
-    speaker noun ("people familiar with the matter").
+    When only a short adjunct follows the verb to the sentence's end ("on Monday", "in a
+    statement", ", citing …"), everything before the comma that opens the attribution is the
+    speaker's. When the attribution stands between commas inside the sentence ("The war, he
+    said, is …"), the whole sentence is. The speaker is the phrase's name or role ("the regional
+    governor, Oleksandr Tkachuk," gives the name) or the phrase itself when a speaker noun opens
+    it ("people familiar with the matter"). A phrase opened by a conjunction ("…, and the UN
+    said …") or spoken by "I" or "we" (the author) is no attribution.
     """
     content = sentence.text
-    if not _ONLY_ADJUNCTS.match(content, verb_end):
+    parenthetical = _PARENTHETICAL_REST.match(content, verb_end) is not None
+    if not parenthetical and _ADJUNCTS_TO_END.match(content, verb_end) is None:
         return None
-    head = content[:verb_start]
-    cut = _attribution_comma(head)
+    window = max(0, verb_start - MAX_ATTRIBUTION_CHARS)
+    cut = _attribution_comma(content, window, verb_start)
     if cut is None:
         return None
-    phrase_start = cut + 1 + len(head[cut + 1:]) - len(head[cut + 1:].lstrip())
-    subject = _subject_before(text, sentence.start + phrase_start, head[phrase_start:])
+    after_comma = content[cut + 1:verb_start]
+    phrase_start = cut + 1 + len(after_comma) - len(after_comma.lstrip())
+    phrase = content[phrase_start:verb_start]
+    words = _WORD_RE.findall(phrase.lower())
+    if not words or words[0] in _NOT_AN_ATTRIBUTION:
+        return None
+    subject = _subject_before(text, sentence.start + phrase_start, phrase)
     if subject is None or not is_speaker_like(subject.text):
-        words = _WORD_RE.findall(head[phrase_start:].lower())
-        opener = words[1] if len(words) > 1 and words[0] in _QUANTIFIERS else words[0] if words else ""
+        opener = words[1] if len(words) > 1 and words[0] in _QUANTIFIERS else words[0]
         if opener not in SPEAKER_NOUNS and opener not in _SPEAKING_BODIES:
             return None
-        start, end = sentence.start + phrase_start, sentence.start + len(head.rstrip(" ,"))
+        start, end = sentence.start + phrase_start, sentence.start + len(content[:verb_start].rstrip(" ,"))
         subject = TextSpan(start, end, text[start:end])  # the whole phrase: its head opens it
+    if subject.text.lower() in _AUTHOR_PRONOUNS:
+        return None
+    if parenthetical:
+        return _reported(text, sentence.start, sentence.end, subject, marked)
     return _reported(text, sentence.start, sentence.start + cut, subject, marked)
 
 
-def _attribution_comma(head: str) -> int | None:
-    """The comma that opens an attribution at the end of ``head`` (None when there is none).
+def _attribution_comma(content: str, window: int, verb_start: int) -> int | None:
+    """The comma that opens an attribution right before ``verb_start`` (None when there is none).
 
     It is the last comma, or the one before it when the phrase between them is a role in
-    apposition to the name after ("…, the regional governor, Oleksandr Tkachuk,"). The phrase
-    after it has at most MAX_ATTRIBUTION_PHRASE_WORDS words, and words come before it.
+    apposition to the name after ("…, the regional governor, Oleksandr Tkachuk,"). At most
+    MAX_ATTRIBUTION_PHRASE_WORDS words follow it, and words come before it. Only
+    ``content[window:verb_start]`` is searched, so each verb costs a bounded amount of work.
     """
-    cut = head.rfind(",", 0, len(head.rstrip(" ,")))
-    if cut <= 0:
+    end = window + len(content[window:verb_start].rstrip(" ,"))
+    cut = content.rfind(",", window, end)
+    if cut <= window:
         return None
-    before = head.rfind(",", 0, cut)
-    if before > 0 and head[cut + 1:].strip()[:1].isupper() and _APPOSED_ROLE.fullmatch(head, before + 1, cut):
+    before = content.rfind(",", window, cut)
+    if before > window and content[cut + 1:end].strip()[:1].isupper() and _APPOSED_ROLE.fullmatch(content, before + 1, cut):
         cut = before
-    if len(_WORD_RE.findall(head, cut)) > MAX_ATTRIBUTION_PHRASE_WORDS or _WORD_RE.search(head, 0, cut) is None:
+    if len(_WORD_RE.findall(content, cut, verb_start)) > MAX_ATTRIBUTION_PHRASE_WORDS or not _WORD_RE.search(
+            content, max(window, cut - MAX_WORD_CHARS), cut):
         return None
     return cut
 
