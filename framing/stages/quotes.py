@@ -279,12 +279,16 @@ _THAT_CLAUSE = re.compile(r"\s*(?:\w+\s+){0,3}?that\b")
 _LONG_THAT_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?that\b")
 _ADJUNCT_OPENERS = frozenset("to in on at during after before via through with from last earlier later this".split())
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
+# Participles that go on reporting the speaker's words after a comma ("…, adding that …").
+_SPEECH_PARTICIPLES = (
+    "adding|saying|warning|noting|arguing|insisting|claiming|calling|stressing|urging|describing|accusing|citing"
+    "|blaming|explaining|telling|asking|vowing|promising|predicting|suggesting|speaking|referring"
+)
 # After the verb of an attribution at the end of a sentence only a short adjunct comes, to the end:
 # "said.", "said on Monday.", "said in a statement on Friday.", "said, citing …", "said late on Tuesday".
 _ADJUNCTS_TO_END = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|during|via|yesterday|today|tonight|overnight|separately)"
-    r"(?:\s+[\w'’.-]+){0,4})?\s*(?:,\s*(?:citing|adding|saying|speaking|referring|calling|noting|warning|according)\b"
-    r"[^.!?]*)?[.!?\"”’)]*\s*$",
+    r"(?:\s+[\w'’.-]+){0,4})?\s*(?:,\s*(?:" + _SPEECH_PARTICIPLES + r"|according)\b[^.!?]*)?[.!?\"”’)]*\s*$",
     re.I,
 )
 # An attribution between commas inside a sentence: "The war, he said, is …" (the whole sentence is the speaker's).
@@ -329,9 +333,7 @@ _DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|agai
 # A sentence opening with a subordinate clause, whose first comma ends it.
 _SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|because|since|if|once|until)\b", re.I)
 # A participle phrase after a comma that runs to the end of the sentence (no comma after it).
-_TRAILING_PARTICIPLE = re.compile(
-    r",[\"”’]?\s+(?!(?:adding|saying|warning|noting|arguing|insisting|claiming|calling|stressing|urging|describing"
-    r"|accusing|citing|blaming|explaining|telling|asking|vowing|promising|predicting|suggesting)\b)[a-z]+ing\b[^,;]*$")
+_TRAILING_PARTICIPLE = re.compile(r",[\"”’]?\s+(?!(?:" + _SPEECH_PARTICIPLES + r")\b)[a-z]+ing\b[^,;]*$")
 # A speech verb followed by one of these reports no words: "The opposition says little about …".
 _SAYS_NOTHING = re.compile(r"\s+(?:little|nothing|much|a\s+lot|so\s+much|something|anything|more|less)\b", re.I)
 # "said to have", "said to be": a passive report, with no speaker.
