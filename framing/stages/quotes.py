@@ -301,8 +301,6 @@ _NOT_AN_ATTRIBUTION = frozenset(
     "and but or nor while whereas where when as before after which who whom whose because although though if "
     "since until unless so yet".split()
 )
-# The author's own voice: "I think …", "…, we believe." are no one else's words.
-_AUTHOR_PRONOUNS = frozenset("i we".split())
 # How far before the verb the attribution phrase is looked for (twelve words of up to fifteen letters).
 MAX_ATTRIBUTION_CHARS = 200
 # Most words in such an attribution phrase ("the regional governor, Oleksandr Tkachuk," has six; a
@@ -312,7 +310,7 @@ MAX_ATTRIBUTION_PHRASE_WORDS = 12
 _QUANTIFIERS = frozenset("the a an some two three four several many most".split())
 # A speaker noun and its complement, up to the verb ("Critics of military aid", "people familiar with the talks").
 _COMPLEMENTED_SPEAKER = re.compile(
-    r"(?<![\w'’-])((?:(?:the|a|an|some|many|most|two|three|several|The|A|An|Some|Many|Most|Two|Three|Several)\s+)?"
+    r"(?<![\w'’-])((?:(?i:" + "|".join(sorted(_QUANTIFIERS)) + r")\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:of|at|in|from|for|with|on|behind|inside|across|familiar\s+with"
     r"|close\s+to|briefed\s+on)\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s*$"
 )
@@ -324,10 +322,6 @@ _WHAT_BEFORE = re.compile(r"\bwhat\s+(?=(?:[\w'’.-]+\s+){1,5}$)", re.I)
 MAX_COMPLEMENT_CHARS = 90
 # A role in apposition before a name: "the regional governor", "its chief executive", "a spokeswoman".
 _APPOSED_ROLE = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*")
-# Most words in such an attribution phrase ("the regional governor, Oleksandr Tkachuk,").
-MAX_ATTRIBUTION_PHRASE_WORDS = 12
-# Words that may open a speaker phrase before its noun ("two people familiar with the talks").
-_QUANTIFIERS = frozenset("the a an some two three four several many".split())
 # "that" right after a verb of saying, then a preposition or a mark: a pronoun ("said that in 2001").
 _DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|about|when)\b)", re.I)
 # A sentence opening with a subordinate clause, whose first comma ends it.
@@ -397,6 +391,7 @@ _CLAUSE_STOPS = frozenset("but yet because while whereas although though when af
                           "until".split())
 # An agent after "by" that names nobody ("was called a pause by nobody") or is no agent ("by far").
 _NO_AGENT = frozenset("nobody none no far then now contrast comparison mistake default".split())
+# The author's own voice: "I think …", "…, we believe.", "we call it …" are no one else's words.
 _AUTHOR_PRONOUNS = frozenset("i we us me".split())
 # Most words of a verb group before a labelling verb ("have also long been called").
 MAX_VERB_GROUP_WORDS = 5
