@@ -428,3 +428,25 @@ def test_the_speakers_loaded_words_are_the_speakers(text: str, speaker: str) -> 
     report = framing.analyze(text)
     hits = [h for p in report.paragraphs for h in p.loaded_terms]
     assert hits and {h.speaker for h in hits} == {speaker} and report.loadedness == 0
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("India's election commission said turnout in the first phase reached 64 percent.", "India's election commission"),
+    ('Progressives like to call the border a "manufactured crisis" at every turn.', "Progressives"),
+    ('Some Conservatives have taken to calling the aid "a blank cheque" lately.', "Some Conservatives"),
+    ("Union bosses claim the strikes are about patient safety and nothing else.", "Union bosses"),
+])
+def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None:
+    assert speaker in {q.speaker.text for q in find_quotes(text, split_sentences(text)) if q.speaker}
+
+
+def test_an_object_verb_without_a_clause_reports_nothing() -> None:
+    text = "Opponents claim victory in the disputed vote across the region."
+    assert not find_quotes(text, split_sentences(text))
+
+
+def test_a_second_predicate_of_the_speaker_is_the_authors() -> None:
+    text = ('Lopez told the court the driver was playing "a reckless game," and thus parroted '
+            "the defence's claim that the crash was an accident.")
+    start = text.index("parroted")
+    assert not [q for q in find_quotes(text, split_sentences(text)) if q.start <= start < q.end]

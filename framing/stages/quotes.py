@@ -137,7 +137,7 @@ SPEAKER_NOUNS = frozenset(
 # this stage, but no role word before a person's name as SPEAKER_NOUNS are for the actors stage.
 _SPEAKING_BODIES = frozenset(
     """
-    commission commissioner department office institute association federation coalition alliance
+    commission commissioner department office institute association federation coalition alliance body
     union unions charity charities board bank regulator regulators watchdog tribunal panel inquiry
     parliament congress senate cabinet administration secretariat bureau spokesperson
     families parents teachers nurses workers farmers villagers locals citizens survivors victims
@@ -190,9 +190,10 @@ _GROUP_SPEAKER_NP = (
     r"(?:(?!(?i:" + "|".join(_NOT_MODIFIERS + _GROUP_SPEAKERS) + r")\b)(?![a-z][\w'’-]*ly\b)[\w'’-]+\s+){0,3}?"
     r"(?:" + "|".join(_GROUP_SPEAKERS) + r")\b"
 )
-# A name's spokesman, envoy or ministry ("Israel's ambassador", "Hamas's political bureau chief").
+# A name's spokesman, body or critics ("Israel's ambassador", "India's election commission",
+# "Netanyahu's critics"; whether they speak for the name is the actors stage's question).
 _POSSESSIVE_SPEAKER_NP = (
-    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:" + "|".join(sorted(MEMBER_SPEAKERS)) + r")\b"
+    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:" + "|".join(sorted(SPEAKER_NOUNS | _SPEAKING_BODIES)) + r")\b"
 )
 _SPEAKER_NP = (
     rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_POSSESSIVE_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
@@ -327,9 +328,27 @@ _DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|agai
 # A sentence opening with a subordinate clause, whose first comma ends it.
 _SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|because|since|if|once|until)\b", re.I)
 # A participle phrase after a comma that runs to the end of the sentence (no comma after it).
+# A second predicate of the speaker after a comma: '… ," and thus parroted the defence's claim'.
+# (A verb of speech there goes on with the speaker's words: ', and added that …'.)
+_SECOND_PREDICATE = re.compile(
+    r",[\"”’]?\s+and\s+(?:thus\s+|then\s+|so\s+|also\s+|later\s+)?(?!(?:"
+    + "|".join(sorted(verb for verb in SPEECH_VERBS if verb.endswith("ed"))) + r")\b)[a-z]+ed\b"
+)
 _TRAILING_PARTICIPLE = re.compile(r",[\"”’]?\s+(?!(?:" + _SPEECH_PARTICIPLES + r")\b)[a-z]+ing\b[^,;]*$")
 # A speech verb followed by one of these reports no words: "The opposition says little about …".
 _SAYS_NOTHING = re.compile(r"\s+(?:little|nothing|much|a\s+lot|so\s+much|something|anything|more|less)\b", re.I)
+# A clause right after a verb that may take an object instead: a few words, then a finite verb
+# ("claim the strikes are about pay"; not "claim victory in the vote").
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|do|did)\b",
+    re.I,
+)
+# Verbs before "to" that carry a labelling verb's subject: "Progressives like to call", "have taken to calling".
+_TO_LEAD = re.compile(
+    r"(?:\s+(?:like|likes|liked|love|loves|loved|prefer|prefers|preferred|have\s+taken|has\s+taken|voted|chose|choose"
+    r"|chooses|tend|tends|started|begin|began|continue|continues|went\s+on))\s+to\s*$",
+    re.I,
+)
 # "said to have", "said to be": a passive report, with no speaker.
 _PASSIVE_TO = re.compile(r"\s+to\s+(?:have|be|been|number|include|total)\b")
 # A speech verb followed by "on" and no "that" names a demand or a topic ("insisted on a separate
@@ -686,6 +705,9 @@ def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     if found is None:
         return None
     cut = found.start()
+    lead = _TO_LEAD.search(before, max(0, cut - MAX_LABELLING_CHARS), cut)
+    if lead is not None:  # "Progressives like to call …": the subject is before "like to"
+        cut = lead.start()
     what = _WHAT_BEFORE.search(before, max(0, cut - MAX_LABELLING_CHARS), cut)
     if what is not None:  # "The cuts are what the ministry calls …": the subject starts after "what"
         subject = _subject_before(text, offset + what.end(), before[what.end():cut])
@@ -832,9 +854,10 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         first = _FIRST_WORD.match(content, word.end())
         long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
         that = (_LONG_THAT_CLAUSE if long_ok else _THAT_CLAUSE).match(content, word.end())
-        if that is None and (current.lower() in _OBJECT_VERBS or current.lower() not in _SAYING_VERBS
+        if that is None and (current.lower() in _OBJECT_VERBS and not _CLAUSE_AFTER.match(content, word.end())
+                             or current.lower() not in _SAYING_VERBS
                              and _TOPIC_OBJECT.match(content, word.end()) is not None):
-            continue  # "insisted on a separate press room": a demand or a topic, not the words said
+            continue  # "accuse the government of …", "insisted on a separate press room": no words said
         if that is not None and _DEMONSTRATIVE_THAT.match(content, that.end()):
             continue  # "They said that in 2001": "that" is what they said, not a clause
         span_start = sentence.start + (that.end() if that else word.end())
@@ -847,13 +870,16 @@ def _reported_end(content: str, verb_start: int) -> int:
 
     At the comma closing a clause that opens with a subordinator and holds the verb and its
     words ("When the owners announced it would close, regulars …"), before a participle phrase
-    that ends the sentence (", running a hand over a stump."), else at the sentence's end.
+    that ends the sentence (", running a hand over a stump."), or before a second predicate of the
+    speaker (', and thus parroted …'), else at the sentence's end.
     """
     opener = _SUBORDINATOR.match(content)
     comma = content.find(",", opener.end()) if opener is not None else -1
     if comma > verb_start and _WORD_RE.search(content, content.find(" ", verb_start), comma):
         return comma
     trailing = _TRAILING_PARTICIPLE.search(content, verb_start)
+    if trailing is None:
+        trailing = _SECOND_PREDICATE.search(content, verb_start)
     return trailing.start() if trailing is not None else len(content)
 
 
