@@ -844,9 +844,12 @@ def _reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]
         inverted = _inverted_attribution(text, sentence, word.start(), word.end(), marked)
         if inverted is not None:
             return inverted
-        subject = _subject_before(text, sentence.start, content[:word.start()])
+        # the clause before the verb, as far back as _subject_before looks (a copy of bounded length)
+        clause_start = max(0, word.start() - MAX_CLAUSE_CHARS)
+        clause = content[clause_start:word.start()]
+        subject = _subject_before(text, sentence.start + clause_start, clause)
         if subject is None or not is_speaker_like(subject.text):
-            subject = _speaker_with_complement(text, sentence.start, content[:word.start()], current.lower())
+            subject = _speaker_with_complement(text, sentence.start + clause_start, clause, current.lower())
             if subject is None:
                 continue
         if subject.text.lower() in _AUTHOR_PRONOUNS or _SAYS_NOTHING.match(content, word.end()):
