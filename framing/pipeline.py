@@ -43,6 +43,7 @@ from framing.stages.actors import Gazetteer, find_actors, load_gazetteer, resolv
 from framing.stages.frames import find_frame_cues, frame_lexicons, score_frames
 from framing.stages.lexicon import (
     MARKER_CATEGORIES,
+    SCARE_QUOTE_CATEGORY,
     CategoryInfo,
     CompiledLexicons,
     Lexicon,
@@ -68,7 +69,6 @@ from framing.text.matching import FoldedSpan
 from framing.text.resources import data_sha256
 from framing.text.spans import SpanIndex
 
-SCARE_QUOTE_CATEGORY = "scare_quote"
 QUOTED_LABEL_CATEGORY = "quoted_label"
 # The weight of a scare quote or a quoted label (which carries no lexicon entry's weight).
 QUOTATION_HIT_WEIGHT = 1.0
@@ -351,9 +351,7 @@ def _find_hits(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[
         ))
     raw.extend(hit for hit in find_reframings(text, sentences) if not loaded.overlaps(hit.start, hit.end))
     raw.sort(key=lambda h: (h.start, h.end))
-    # a scare quote's negation is its distancing cue ('were not "evacuated"'), not a denial of the loading
-    return tuple(replace(hit, negated=False) if hit.negated and hit.category == SCARE_QUOTE_CATEGORY else hit
-                 for hit in annotate_hits(text, raw, sentences, attributed, speakers))
+    return annotate_hits(text, raw, sentences, attributed, speakers)
 
 
 def _paragraph_report(text: str, paragraph: Paragraph, part: _SpanAnalysis, context: TextContext) -> ParagraphReport:

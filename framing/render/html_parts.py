@@ -7,13 +7,13 @@ from the data ever reaches the output without ``html.escape``.
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
-from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
+
+from framing.text.spans import SpanIndex
 
 SCARE_QUOTE = "scare_quote"
 
@@ -46,6 +46,14 @@ class Mark:
     classes: str
     tip: str
     style: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """The offsets of a loaded term, for the span index (the records reach the renderer as dicts)."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,16 +180,12 @@ def quote_marks(quotes: Iterable[Mapping[str, Any]], hits: Sequence[Mapping[str,
     ``hits`` are the paragraph's loaded terms: a scare quote any of them overlaps is marked
     already (as a scare quote, or by the loaded words inside it).
     """
-    spans = sorted(_span(h) for h in hits)
-    starts = [start for start, _ in spans]
-    reach = list(accumulate((end for _, end in spans), max))  # the furthest end among hits so far
+    loaded = SpanIndex([_Stretch(*_span(hit)) for hit in hits])
     marks = []
     for quote in quotes:
         kind, speaker = quote.get("kind"), quote.get("speaker")
         if kind == "scare":
-            start, end = _span(quote)
-            before_end = bisect_left(starts, end)  # hits starting before the quotation ends
-            if not (before_end and reach[before_end - 1] > start):
+            if not loaded.overlaps(*_span(quote)):
                 marks.append(Mark(*_span(quote), "scare", "hl-scare", "Scare quote: quoted words with no speaker\n(not counted as loaded: no distancing cue such as “so-called”)"))
             continue
         direct = kind == "direct"

@@ -41,6 +41,9 @@ COLUMNS = ("term", "category", "weight", "flags", "valence", "note")
 # reported as their own layer (`markers`), never as loaded terms or in loadedness:
 # annotators of loaded language almost never mark them (precision 0.04-0.10 on PTC).
 MARKER_CATEGORIES = frozenset({"hedge", "booster", "attribution_verb"})
+# Words put in quotation marks to distance the author (found by rule in the pipeline, no terms). A
+# negation before one is its distancing cue ('were not "evacuated"'), so it is never marked negated.
+SCARE_QUOTE_CATEGORY = "scare_quote"
 _COLUMN_ALIASES = {"case": "flags", "word": "term", "phrase": "term", "cat": "category", "score": "weight"}
 MAX_WEIGHT = 10.0
 MAX_VALENCE = 4.0
@@ -729,7 +732,7 @@ def annotate_hits(text: str, hits: Iterable[TermHit], sentences: Sequence[Senten
         speaker = None
         if quote is not None:
             speaker = (speakers or {}).get(quote.start) or (quote.speaker.text if quote.speaker else None)
-        negated = _is_negated(text, hit, sentence)
+        negated = hit.category != SCARE_QUOTE_CATEGORY and _is_negated(text, hit, sentence)
         question = sentence is not None and _asks(sentence, questions)
         if quote is None and not negated and not question and _is_unannotated(hit):
             annotated.append(hit)  # most hits: nothing to mark, and records are immutable, so it is kept

@@ -67,13 +67,15 @@ _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
 _CLOSERS = frozenset(_OPEN_CLOSE.values())
 _OPENER = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
+# After a labelling verb, up to the quotation: its object, at most three words, and "as (a|the)".
+_UP_TO_THE_QUOTATION = r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$"
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
 # after a labelling verb is the subject's label, not the author's scare quote.
 _LABELLING = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|"
     r"describ(?:e|es|ed|ing)|derid(?:e|es|ed|ing)|attack(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
     r"hail(?:s|ed|ing)?|prais(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)"
-    r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$",
+    + _UP_TO_THE_QUOTATION,
     re.I,
 )
 # The labelling verbs that name (not "describe", "hail", "praise"), "call" not as in "called for" or
@@ -82,7 +84,7 @@ _NAMING = re.compile(
     r"\b(?:call(?:s|ed|ing)?(?!\s+(?:on|for|upon|off|in|back|out|up)\b)|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|"
     r"label(?:s|led|ed|ling|ing)?|derid(?:e|es|ed|ing)|attack(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
     r"decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)"
-    r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$",
+    + _UP_TO_THE_QUOTATION,
     re.I,
 )
 # Only a conjunction or a comma between two quotations: they share their speaker.
@@ -148,6 +150,8 @@ _SPEAKING_BODIES = frozenset(
     ministries agencies authors
     """.split()
 )
+# Every noun that can head a speaker phrase in this stage.
+_ANY_SPEAKER_NOUN = SPEAKER_NOUNS | _SPEAKING_BODIES
 # Speaker nouns for people who speak for the body or person named before them ("Kremlin officials",
 # "Israel's ambassador", "the union's leaders"), unlike "Kremlin critics" or "Trump supporters".
 MEMBER_SPEAKERS = frozenset(
@@ -193,7 +197,7 @@ _GROUP_SPEAKER_NP = (
 # A name's spokesman, body or critics ("Israel's ambassador", "India's election commission",
 # "Netanyahu's critics"; whether they speak for the name is the actors stage's question).
 _POSSESSIVE_SPEAKER_NP = (
-    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:" + "|".join(sorted(SPEAKER_NOUNS | _SPEAKING_BODIES)) + r")\b"
+    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:" + "|".join(sorted(_ANY_SPEAKER_NOUN)) + r")\b"
 )
 _SPEAKER_NP = (
     rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_POSSESSIVE_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
@@ -327,13 +331,13 @@ _APPOSED_ROLE = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s
 _DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|about|when)\b)", re.I)
 # A sentence opening with a subordinate clause, whose first comma ends it.
 _SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|because|since|if|once|until)\b", re.I)
-# A participle phrase after a comma that runs to the end of the sentence (no comma after it).
 # A second predicate of the speaker after a comma: '… ," and thus parroted the defence's claim'.
 # (A verb of speech there goes on with the speaker's words: ', and added that …'.)
 _SECOND_PREDICATE = re.compile(
     r",[\"”’]?\s+and\s+(?:thus\s+|then\s+|so\s+|also\s+|later\s+)?(?!(?:"
     + "|".join(sorted(verb for verb in SPEECH_VERBS if verb.endswith("ed"))) + r")\b)[a-z]+ed\b"
 )
+# A participle phrase after a comma that runs to the end of the sentence (no comma after it).
 _TRAILING_PARTICIPLE = re.compile(r",[\"”’]?\s+(?!(?:" + _SPEECH_PARTICIPLES + r")\b)[a-z]+ing\b[^,;]*$")
 # A speech verb followed by one of these reports no words: "The opposition says little about …".
 _SAYS_NOTHING = re.compile(r"\s+(?:little|nothing|much|a\s+lot|so\s+much|something|anything|more|less)\b", re.I)
@@ -905,7 +909,7 @@ def is_speaker_like(candidate: str) -> bool:
     head = words[-1].lower().strip(".,'’")
     if len(words) == 1 and head in _PRONOUNS - {"it"}:
         return True
-    if head in SPEAKER_NOUNS or head in _SPEAKING_BODIES:
+    if head in _ANY_SPEAKER_NOUN:
         return True
     if not words[-1][:1].isupper():
         return False
@@ -925,7 +929,7 @@ def _speaker_with_complement(text: str, offset: int, clause: str, verb: str) -> 
     if found is not None:
         return TextSpan(offset + start + found.start(1), offset + start + found.end(1), found.group(1))
     found = _COMPLEMENTED_SPEAKER.search(tail)
-    if found is None or found.group("noun").lower() not in SPEAKER_NOUNS | _SPEAKING_BODIES:
+    if found is None or found.group("noun").lower() not in _ANY_SPEAKER_NOUN:
         return None
     return TextSpan(offset + start + found.start(1), offset + start + found.end(1), found.group(1))
 
@@ -959,9 +963,10 @@ def _inverted_attribution(text: str, sentence: Sentence, verb_start: int, verb_e
     subject = _subject_before(text, sentence.start + phrase_start, phrase)
     if subject is None or not is_speaker_like(subject.text):
         opener = words[1] if len(words) > 1 and words[0] in _QUANTIFIERS else words[0]
-        if opener not in SPEAKER_NOUNS and opener not in _SPEAKING_BODIES:
+        if opener not in _ANY_SPEAKER_NOUN:
             return None
-        start, end = sentence.start + phrase_start, sentence.start + len(content[:verb_start].rstrip(" ,"))
+        start = sentence.start + phrase_start
+        end = start + len(phrase.rstrip(" ,"))
         subject = TextSpan(start, end, text[start:end])  # the whole phrase: its head opens it
     if subject.text.lower() in _AUTHOR_PRONOUNS:
         return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from framing.model import ActorMention, Quote, Sentence, TechniqueHit, TermHit
-from framing.stages.lexicon import CategoryInfo
+from framing.stages.lexicon import SCARE_QUOTE_CATEGORY, CategoryInfo
 from framing.text.matching import SubstringSet
 
 TECHNIQUES: tuple[str, ...] = (
@@ -240,7 +240,7 @@ def find_repetition(hits_by_section: Sequence[Sequence[TermHit]]) -> tuple[Techn
     uses: dict[str, list[tuple[int, TermHit]]] = defaultdict(list)
     for section, hits in enumerate(hits_by_section):
         for hit in hits:
-            if hit.is_author_voice and not hit.negated and hit.category != "scare_quote":
+            if hit.is_author_voice and not hit.negated and hit.category != SCARE_QUOTE_CATEGORY:
                 uses[hit.term.lower()].append((section, hit))
     found = []
     for occurrences in uses.values():
