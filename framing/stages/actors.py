@@ -803,8 +803,9 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     """Find actor mentions in the analysed spans, in document order.
 
     ``speakers`` are quotation speakers found by the quotes stage; a capitalised name
-    inside a speaker phrase that ends in a capitalised word is a person even without a role word. ``headings`` are the spans that are
-    a title or a heading, where a place the gazetteer lacks is the story's subject
+    inside a speaker phrase that ends in a capitalised word is a person even without a
+    role word. ``headings`` are the spans that are a title or a heading, where a place
+    the gazetteer lacks is the story's subject
     ("In Gaza, the doctors are still counting"), not a location. ``folded`` holds spans
     already folded for matching, by (start, end).
     """
