@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -190,14 +191,26 @@ _NOT_MODIFIERS = tuple(
     monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
     """.split()
 )
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` (each use puts ``\\b`` after it), the words grouped by
+    their first letter: at each position the engine tries one letter's words, not all of them."""
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(set(words)):
+        by_letter[word[0]].append(re.escape(word[1:]))
+    return "(?:" + "|".join(re.escape(letter) + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+                            for letter, rests in sorted(by_letter.items())) + ")"
+
+
 _GROUP_SPEAKER_NP = (
-    r"(?:(?!(?i:" + "|".join(_NOT_MODIFIERS + _GROUP_SPEAKERS) + r")\b)(?![a-z][\w'’-]*ly\b)[\w'’-]+\s+){0,3}?"
-    r"(?:" + "|".join(_GROUP_SPEAKERS) + r")\b"
+    r"(?:(?!(?i:" + _any_word(_NOT_MODIFIERS + _GROUP_SPEAKERS) + r")\b)(?![a-z][\w'’-]*ly\b)[\w'’-]+\s+){0,3}?"
+    + _any_word(_GROUP_SPEAKERS) + r"\b"
 )
 # A name's spokesman, body or critics ("Israel's ambassador", "India's election commission",
 # "Netanyahu's critics"; whether they speak for the name is the actors stage's question).
 _POSSESSIVE_SPEAKER_NP = (
-    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:" + "|".join(sorted(_ANY_SPEAKER_NOUN)) + r")\b"
+    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?" + _any_word(_ANY_SPEAKER_NOUN) + r"\b"
 )
 _SPEAKER_NP = (
     rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_POSSESSIVE_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
