@@ -13,6 +13,9 @@ from types import ModuleType
 import pytest
 
 import framing
+from framing.model import Report, TermHit
+from framing.stages.quotes import find_quotes
+from framing.stages.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -100,3 +103,16 @@ def load_tool(name: str) -> ModuleType:
     sys.modules.setdefault(name, module)
     spec.loader.exec_module(module)
     return module
+
+
+def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> list[tuple[str, str, str | None]]:
+    """The quotations ``find_quotes`` finds in ``text`` as (kind, text, speaker), each span checked against the text."""
+    found = find_quotes(text, split_sentences(text), list_items=list_items or [])
+    assert all(text[q.start:q.end] == q.text for q in found)
+    assert all(text[q.speaker.start:q.speaker.end] == q.speaker.text for q in found if q.speaker)
+    return [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in found]
+
+
+def hits_of(report: Report, category: str) -> list[TermHit]:
+    """The report's loaded terms of one category, in order."""
+    return [h for p in report.paragraphs for h in p.loaded_terms if h.category == category]

@@ -1,25 +1,13 @@
-"""Attribution: direct quotations, reported speech, scare quotes and introduced lists."""
+"""Quotations: direct quotations, scare quotes and what distances the author, quoted labels."""
 
 from __future__ import annotations
 
 import pytest
 
 import framing
-from framing.model import Report, TermHit
-from framing.stages.quotes import distances_author, find_quotes, is_speaker_like
-from framing.stages.sentences import split_sentences
+from framing.stages.quotes import distances_author
 
-
-def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> list[tuple[str, str, str | None]]:
-    found = find_quotes(text, split_sentences(text), list_items=list_items or [])
-    assert all(text[q.start:q.end] == q.text for q in found)
-    assert all(text[q.speaker.start:q.speaker.end] == q.speaker.text for q in found if q.speaker)
-    return [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in found]
-
-
-def _hits(report: Report, category: str) -> list[TermHit]:
-    """The report's loaded terms of one category, in order."""
-    return [h for p in report.paragraphs for h in p.loaded_terms if h.category == category]
+from .conftest import hits_of, quotes_of
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -90,25 +78,6 @@ def test_find_quotes(text: str, expected: list[tuple[str, str, str | None]]) -> 
     assert quotes_of(text) == expected
 
 
-def test_list_after_a_reported_colon_belongs_to_the_speaker() -> None:
-    text = "Trenin portrays the president as:\n\n• unpredictable and vain;\n- driven by glory.\n\nA new paragraph."
-    items = [(text.index("unpredictable"), text.index(";") + 1), (text.index("driven"), text.index("glory.") + 6)]
-    intro_end = text.index(":") + 1
-    sentences = [*split_sentences(text, 0, intro_end), *(s for a, b in items for s in split_sentences(text, a, b))]
-    quotes = find_quotes(text, sentences, list_items=items)
-    found = [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in quotes]
-    assert ("reported", "unpredictable and vain;", "Trenin") in found
-    assert ("reported", "driven by glory.", "Trenin") in found
-
-
-@pytest.mark.parametrize(("phrase", "expected"), [
-    ("he", True), ("Marta Ilves", True), ("the spokesman", True), ("officials", True),
-    ("it", False), ("Never Was", False), ("the conflict", False),
-])
-def test_is_speaker_like(phrase: str, expected: bool) -> None:
-    assert is_speaker_like(phrase) is expected
-
-
 def test_second_of_two_coordinated_labels_is_the_callers_word() -> None:
     report = framing.analyze('Critics call the mayor "reckless" and "arrogant". The plan passed.')
     hits = [h for p in report.paragraphs for h in p.loaded_terms]
@@ -124,20 +93,9 @@ def test_second_of_two_coordinated_labels_is_the_callers_word() -> None:
 ])
 def test_scare_quote_leaves_closing_punctuation_outside(text: str, expected: str) -> None:
     report = framing.analyze(text)
-    scare = _hits(report, "scare_quote")
+    scare = hits_of(report, "scare_quote")
     assert [h.text for h in scare] == [expected]
     assert all(report.text[h.start:h.end] == h.text for h in scare)
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    ('"They are holding us hostage," said union leader Frank Dolan.', "Frank Dolan"),
-    ('"No deal," said campaign spokeswoman Jo Reyes on Monday.', "Jo Reyes"),
-    ('"Nonsense," a council spokesman said.', "a council spokesman"),  # a role of two words before the verb
-    ('"We will not sign this deal," said on Tuesday Mr Kane.', None),  # "on" is no role: no speaker guessed
-    ('"We will fight this ruling all the way," said critics of party leader Frank Dolan.', "critics"),  # not Dolan
-])
-def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | None) -> None:
-    assert [found[2] for found in quotes_of(text)] == [speaker]
 
 
 THAPA = '"We have waited for years," said Anjali Thapa.'
@@ -168,74 +126,6 @@ def test_a_continued_quotation_gives_its_loaded_terms_the_speaker() -> None:
     report = framing.analyze(THAPA + ' "We are tired of being ignored by these arrogant bureaucrats."', format="text")
     hits = [h for p in report.paragraphs for h in p.loaded_terms if "arrogant" in h.text]
     assert hits and all(h.in_quote and h.speaker == "Anjali Thapa" for h in hits)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # "<role>, <Name>, <verb>" and "<Name>, <role>, <verb>": the name speaks
-    ("The union's leader, Denise Okafor, told reporters that \"the bosses are greedy\".",
-     [("direct", '"the bosses are greedy"', "Denise Okafor")]),
-    ("Denise Okafor, union leader, said that the bosses had never cared about the staff.",
-     [("reported", "the bosses had never cared about the staff", "Denise Okafor")]),
-    ("In Nairobi, Denise Okafor, the union's leader, said that the strike would go on.",
-     [("reported", "the strike would go on", "Denise Okafor")]),
-    ("The spokesman, a veteran diplomat, said that the talks had failed again.",
-     [("reported", "the talks had failed again", "The spokesman")]),
-    ("On Monday, the minister said that the deal was dead.", [("reported", "the deal was dead", "the minister")]),
-])
-def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    assert quotes_of(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a speech verb that is also a plural noun, followed by a preposition or an auxiliary, is the noun
-    ("Compensation claims from flood victims rose sharply, and the insurers are furious.", []),
-    ("Asylum claims will be processed within ninety days, and Libya will stop the boats.", []),
-    ("Union demands for higher pay were rejected by the board last week.", []),
-    ("Recession fears grew as the markets fell for a third day.", []),
-    # the verb still opens reported speech
-    ("The minister claims that the figures were invented by the opposition.",
-     [("reported", "the figures were invented by the opposition", "The minister")]),
-    ("She fears the plan will hurt the poorest families most.",
-     [("reported", "the plan will hurt the poorest families most", "She")]),
-    ("The firm claims in a lawsuit that the design was copied.",
-     [("reported", "the design was copied", "The firm")]),
-])
-def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    assert quotes_of(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a label someone else gives is that labeller's words (object and complement), like reported speech
-    ("The tabloids have called the strikers greedy and reckless. The strikers deserve our support.",
-     [("reported", "the strikers greedy and reckless", "The tabloids")]),
-    ("Critics have branded the minister a liar.", [("reported", "the minister a liar", "Critics")]),
-    ("Opponents denounced the plan as a giveaway to developers.",
-     [("reported", "the plan as a giveaway to developers", "Opponents")]),
-    ("The strikers are called extremists by the industry's friends in the press.",
-     [("reported", "extremists", "the industry's friends in the press")]),
-    ("The strikers (and their families) are called extremists by the press.", [("reported", "extremists", "the press")]),
-    ("The minister has been called a liar.", [("reported", "a liar", None)]),  # by someone unnamed
-    ('The cuts have been called "efficiencies".',
-     [("direct", '"efficiencies"', None), ("reported", '"efficiencies"', None)]),  # not the author's scare quote
-    ("The protesters were called thugs by the police chief on Monday.",
-     [("reported", "thugs", "the police chief")]),  # a time after the agent is no part of it
-    # the author's own labels, and calls that label nothing
-    ("I call this a disgrace.", []),
-    ("We call it theft.", []),
-    ("The union called a strike over pay cuts at the plant.", []),
-    ("Residents called the police for help after the attack.", []),
-    ("The village is called Ashford.", []),
-    ("A group called Extinction Rebellion blocked the road.", []),  # a name given, not a label
-    ("They called them yesterday.", []),
-    ("The minister was not called a liar by anyone.", []),
-    ("The meeting was called off after the storm.", []),
-    ("The paper vilified the union as members walked out.", []),  # "as" opens a clause of time, no label
-    ("The tabloids demonised the nurses as prices rose.", []),
-    ("The paper vilified the union as a gang of wreckers.",
-     [("reported", "the union as a gang of wreckers", "The paper")]),
-])
-def test_a_label_given_by_someone_else_is_reported(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    assert quotes_of(text) == expected
 
 
 @pytest.mark.parametrize(("text", "labels"), [
@@ -272,7 +162,7 @@ def test_scare_quote_counts_as_loaded_only_with_a_distancing_cue(text: str, dist
     report = framing.analyze(text)
     quotes = [q for p in report.paragraphs for q in p.quotes]
     assert [q.kind for q in quotes] == ["scare"]
-    assert bool(_hits(report, "scare_quote")) == distanced
+    assert bool(hits_of(report, "scare_quote")) == distanced
     assert distances_author(report.text, quotes[0]) == distanced
     assert report.loadedness > 0 if distanced else report.loadedness == 0  # a negation cue is no denial
 
@@ -285,7 +175,7 @@ def test_scare_quote_counts_as_loaded_only_with_a_distancing_cue(text: str, dist
 ])
 def test_quoted_label_is_a_loaded_term_in_the_labellers_voice(text: str, label: str) -> None:
     report = framing.analyze(text)
-    labels = _hits(report, "quoted_label")
+    labels = hits_of(report, "quoted_label")
     assert [h.text for h in labels] == [label]
     assert all(h.in_quote and h.speaker for h in labels)
     assert report.loadedness == 0.0  # the labeller's words, not the author's
@@ -300,104 +190,7 @@ def test_quoted_label_is_a_loaded_term_in_the_labellers_voice(text: str, label: 
 ])
 def test_no_quoted_label_without_a_labelling_verb_or_with_a_listed_word(text: str) -> None:
     report = framing.analyze(text)
-    assert not _hits(report, "quoted_label")
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    ('Israeli officials said the strike "targeted militants" in the area.', "Israeli officials"),
-    ('"We will not be intimidated," Palestinian officials said on Monday.', "Palestinian officials"),
-    ('"It was a massacre," said senior Ukrainian officials.', "senior Ukrainian officials"),
-    ('Human rights groups called the verdict "a travesty".', "Human rights groups"),
-    ('Union leaders said the offer was "an insult" to nurses.', "Union leaders"),
-    ('On Monday officials said the talks were "over" for now.', "officials"),  # "On Monday" is no modifier
-])
-def test_a_plural_speaker_without_a_determiner(text: str, speaker: str) -> None:
-    quotes = find_quotes(text, split_sentences(text))
-    assert speaker in {q.speaker.text for q in quotes if q.speaker}
-
-
-def test_a_group_speaker_makes_no_person_of_its_modifiers() -> None:
-    report = framing.analyze('Hong Kong police said the march was "unlawful" and would be broken up.')
-    assert not [a for a in report.actors if a.kind == "person"]
-
-
-def test_insisting_on_something_is_no_reported_speech() -> None:
-    text = ("Russian negotiators insisted on a separate press room, staged a photo-op with the hosts and briefed "
-            "state television that the talks were going well.")
-    report = framing.analyze(text)
-    photo_op = [h for h in _hits(report, "theatre_spectacle") if h.text == "photo-op"]
-    assert photo_op and not photo_op[0].in_quote  # the author's words, not the negotiators'
-
-
-@pytest.mark.parametrize("text", [
-    "Russia insisted on Monday the Kyiv regime had shelled the plant.",
-    "Hamas confirmed on Sunday the ceasefire regime would hold.",
-])
-def test_a_time_after_a_speech_verb_keeps_reported_speech(text: str) -> None:
-    report = framing.analyze(text)
-    assert [q.kind for p in report.paragraphs for q in p.quotes] == ["reported"]
-    assert report.loadedness == 0.0  # "regime" is the speaker's word
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    ('Kremlin critics said the vote was "a sham".', "Kremlin critics"),
-    ('Trump supporters said the trial was "a witch hunt".', "Trump supporters"),
-    ("Netanyahu's critics said the plan was \"a disgrace\".", "Netanyahu's critics"),
-    ('Anti-Hamas protesters said the group had "betrayed" Gaza.', "Anti-Hamas protesters"),
-    ('Smith said the plan was "a disgrace".', "Smith"),
-])
-def test_a_group_is_not_the_voice_of_the_actor_it_is_named_after(text: str, speaker: str) -> None:
-    report = framing.analyze(text)
-    assert {h.speaker for p in report.paragraphs for h in p.loaded_terms} == {speaker}
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    ("Israel's ambassador said the report was \"a lie\".", "Israel's ambassador"),
-    ("Russia's foreign ministry said the claims were \"absurd\".", "Russia's foreign ministry"),
-    ('Reportedly officials said the talks were "over" for now.', "officials"),
-])
-def test_possessive_and_group_speakers_with_their_modifiers(text: str, speaker: str) -> None:
-    assert speaker in {q.speaker.text for q in find_quotes(text, split_sentences(text)) if q.speaker}
-
-
-def test_a_passive_said_to_reports_no_speech() -> None:
-    text = "Police detained 40 protesters said to have thrown stones at the embassy."
-    assert not find_quotes(text, split_sentences(text))
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    ("Fighting has displaced more than ten million people, the migration agency said on Monday.", "the migration agency"),
-    ("Forces pushed back an assault near the town, the regional governor, Ivan Petrenko, said on Telegram.",
-     "Ivan Petrenko"),
-    ("The bank is in advanced talks to buy a rival, people familiar with the matter said.",
-     "people familiar with the matter"),
-    ("Critics of the subsidy say the money would be better spent on schools.", "Critics of the subsidy"),
-    ("The agency declared an emergency. In a statement, it said cases had tripled in a month.", "it"),
-    ("The electoral commission said the vote was free and fair in every region.", "The electoral commission"),
-    ("Union bosses insist the strikes are about patient safety and nothing else.", "Union bosses"),
-])
-def test_reported_speech_in_wire_and_opinion_forms(text: str, speaker: str) -> None:
-    reported = [q for q in find_quotes(text, split_sentences(text)) if q.kind == "reported"]
-    assert [q.speaker.text if q.speaker else None for q in reported] == [speaker]
-
-
-@pytest.mark.parametrize(("text", "outside"), [
-    ("The president said troops would not be accepted on its soil, responding to remarks by a senator.",
-     "responding to remarks"),  # a participle phrase closing the sentence is the author's
-    ("When the owners announced the diner would close for good, regulars started a petition.", "regulars started"),
-    ("Employers warned that wages would fall. They said that in 1999, when the law was new.", "in 1999"),
-])
-def test_reported_speech_stops_where_the_author_resumes(text: str, outside: str) -> None:
-    start = text.index(outside)
-    quotes = find_quotes(text, split_sentences(text))
-    assert not [q for q in quotes if q.start <= start < q.end]
-
-
-def test_adding_that_continues_the_speakers_words() -> None:
-    text = 'An official said the talks were "tense but serious," adding that neither side had walked out.'
-    quotes = find_quotes(text, split_sentences(text))
-    start = text.index("neither side")
-    assert [q.speaker.text for q in quotes if q.start <= start < q.end and q.speaker] == ["An official"]
+    assert not hits_of(report, "quoted_label")
 
 
 @pytest.mark.parametrize("text", [
@@ -428,25 +221,3 @@ def test_the_speakers_loaded_words_are_the_speakers(text: str, speaker: str) -> 
     report = framing.analyze(text)
     hits = [h for p in report.paragraphs for h in p.loaded_terms]
     assert hits and {h.speaker for h in hits} == {speaker} and report.loadedness == 0
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    ("India's election commission said turnout in the first phase reached 64 percent.", "India's election commission"),
-    ('Progressives like to call the border a "manufactured crisis" at every turn.', "Progressives"),
-    ('Some Conservatives have taken to calling the aid "a blank cheque" lately.', "Some Conservatives"),
-    ("Union bosses claim the strikes are about patient safety and nothing else.", "Union bosses"),
-])
-def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None:
-    assert speaker in {q.speaker.text for q in find_quotes(text, split_sentences(text)) if q.speaker}
-
-
-def test_an_object_verb_without_a_clause_reports_nothing() -> None:
-    text = "Opponents claim victory in the disputed vote across the region."
-    assert not find_quotes(text, split_sentences(text))
-
-
-def test_a_second_predicate_of_the_speaker_is_the_authors() -> None:
-    text = ('Lopez told the court the driver was playing "a reckless game," and thus parroted '
-            "the defence's claim that the crash was an accident.")
-    start = text.index("parroted")
-    assert not [q for q in find_quotes(text, split_sentences(text)) if q.start <= start < q.end]

@@ -31,8 +31,8 @@ from typing import Literal, NamedTuple
 
 from framing.errors import LexiconError
 from framing.model import ACTOR_KINDS, ActorKind, ActorMention, TextSpan
-from framing.stages.quotes import MEMBER_SPEAKERS, SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
+from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS, SPEECH_VERBS
 from framing.text.matching import FoldedSpan, Phrase, PhraseIndex, fold_words
 from framing.text.memo import BoundedMemo
 from framing.text.resources import read_data_bytes

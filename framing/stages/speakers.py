@@ -1,0 +1,350 @@
+"""Attribution stage, speakers: a clause around a speech verb or quotation -> the phrase that speaks.
+
+Names, pronouns, role and source nouns ("the spokesman", "Israeli officials", "people familiar
+with the talks"), found before a speech verb, after a quotation ("…," said the minister) or after
+"according to". Speakers are kept as written; the report stage resolves them to actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from framing.model import TextSpan
+from framing.text.wordlists import is_everyday_word
+
+# Verbs that introduce speech or a stated view, in the forms news writing uses.
+SPEECH_VERBS = frozenset(
+    """
+    said says say told tells added adds stated states declared declares announced announces
+    claimed claims argued argues insisted insists warned warns noted notes stressed stresses
+    emphasized emphasised emphasizes emphasises asserted asserts maintained maintains
+    contended contends suggested suggests concluded concludes believes believed wrote writes
+    explained explains acknowledged acknowledges admitted admits conceded concedes alleged
+    alleges replied replies responded responds countered counters recalled recalls observed
+    observes remarked remarks reiterated reiterates predicted predicts complained complains
+    boasted boasts vowed vows promised promises pledged pledges demanded demands urged urges
+    denied denies confirmed confirms described describes portrayed portrays characterized
+    characterizes characterised characterises tweeted posted thinks thought fears feared
+    hopes hoped expects expected charged charges accused accuses revealed reveals
+    indicated indicates signaled signalled signals cautioned cautions agreed agrees
+    slammed slams blasted blasts gloated gloats bragged brags crowed scoffed scoffs sneered sneers
+    mocked mocks quipped quips retorted retorts snapped fumed fumes ranted rants raged rages
+    whined whines moaned moans grumbled grumbles griped lamented laments bemoaned bemoans
+    lambasted lambastes derided derides decried decries denounced denounces scolded chided
+    argue insist warn assure assures assured tell claim contend suggest conclude believe explain
+    acknowledge admit concede allege reply observe reiterate predict complain boast deny confirm
+    describe portray think expect accuse reveal indicate agree write reported reports
+    """.split()
+)
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
+_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,4}}"
+# Nouns that can speak: roles and sources ("the spokesman said", "according to reports").
+SPEAKER_NOUNS = frozenset(
+    """
+    analyst analysts expert experts professor minister ministers ministry spokesman spokeswoman
+    spokesperson spokespeople envoy ambassador official officials diplomat diplomats commentator
+    columnist journalist reporter author writer economist economists historian researcher
+    researchers scholar lawyer lawyers attorney general commander senator president leader leaders
+    chairman chairwoman chair director chief founder activist activists resident residents member
+    members candidate adviser advisers advisor advisors aide aides secretary governor mayor judge
+    negotiator negotiators lawmaker lawmakers legislator deputy critic critics observer observers
+    source sources report reports statement study survey poll polls document documents government
+    authorities police military army prosecutor prosecutors investigators witnesses witness
+    delegation delegations agency committee court council campaign party group organisation
+    organization company firm officer officers scientist scientists doctor doctors owner owners
+    executive executives editor editors spokesmen insiders supporters opponents voters people
+    groups campaigners protesters
+    """.split()
+)
+# Bodies and groups that speak in news ("the commission said", "Union bosses claim …"): speakers for
+# this stage, but no role word before a person's name as SPEAKER_NOUNS are for the actors stage.
+_SPEAKING_BODIES = frozenset(
+    """
+    commission commissioner department office institute association federation coalition alliance body
+    union unions charity charities board bank regulator regulators watchdog tribunal panel inquiry
+    parliament congress senate cabinet administration secretariat bureau spokesperson
+    families parents teachers nurses workers farmers villagers locals citizens survivors victims
+    refugees migrants investors traders employers bosses companies firms fans students academics
+    pundits commentators columnists journalists reporters bloggers clerics bishops priests
+    democrats republicans conservatives liberals progressives socialists nationalists separatists
+    rebels militants insurgents fighters soldiers troops organisers organizers opposition unionists
+    ministries agencies authors
+    """.split()
+)
+# Every noun that can head a speaker phrase in this stage.
+ANY_SPEAKER_NOUN = SPEAKER_NOUNS | _SPEAKING_BODIES
+# Speaker nouns for people who speak for the body or person named before them ("Kremlin officials",
+# "Israel's ambassador", "the union's leaders"), unlike "Kremlin critics" or "Trump supporters".
+MEMBER_SPEAKERS = frozenset(
+    """
+    minister ministers ministry spokesman spokeswoman spokesperson spokespeople spokesmen envoy ambassador
+    official officials diplomat diplomats leader leaders chairman chairwoman chair director chief founder
+    member members adviser advisers advisor advisors aide aides secretary governor mayor negotiator
+    negotiators lawmaker lawmakers legislator legislators deputy delegation delegations government
+    authorities police military army prosecutor prosecutors investigators officer officers executive
+    executives editor editors commander president senator statement document documents report reports
+    """.split()
+)
+# Plural speakers that news names without a determiner ("Israeli officials said", "Human rights groups
+# called it …"), with up to three modifiers before them: any word but one of _NOT_MODIFIERS, a group
+# speaker itself ("Police detained 40 protesters") or an adverb in -ly.
+_GROUP_SPEAKERS = tuple(
+    """
+    analysts experts ministers officials diplomats economists researchers lawyers leaders activists
+    residents members advisers advisors aides negotiators lawmakers legislators critics observers sources
+    authorities prosecutors investigators witnesses officers scientists doctors executives insiders
+    supporters opponents campaigners protesters groups spokesmen spokespeople police unions charities
+    regulators families parents teachers nurses workers farmers villagers locals citizens survivors
+    victims refugees migrants investors traders employers bosses companies firms fans students academics
+    pundits commentators columnists journalists reporters bloggers clerics bishops priests rebels
+    militants insurgents fighters soldiers troops organisers organizers unionists ministries agencies
+    """.split()
+)
+_NOT_MODIFIERS = tuple(
+    """
+    of to for with by near who that which and or but the a an on at in from about against than as
+    said says told tells is are was were be been has have had will would could should may might must
+    also not no its his her their our my your this these those some many most all both several other
+    such when while after before since during if then there here it he she they we i
+    however meanwhile now still later earlier afterwards overnight last next week month year reportedly
+    separately similarly additionally finally currently previously instead nevertheless
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    """.split()
+)
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` (each use puts ``\\b`` after it), the words grouped by
+    their first letter: at each position the engine tries one letter's words, not all of them."""
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(set(words)):
+        by_letter[word[0]].append(re.escape(word[1:]))
+    return "(?:" + "|".join(re.escape(letter) + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+                            for letter, rests in sorted(by_letter.items())) + ")"
+
+
+_GROUP_SPEAKER_NP = (
+    r"(?:(?!(?i:" + _any_word(_NOT_MODIFIERS + _GROUP_SPEAKERS) + r")\b)(?![a-z][\w'’-]*ly\b)[\w'’-]+\s+){0,3}?"
+    + _any_word(_GROUP_SPEAKERS) + r"\b"
+)
+# A name's spokesman, body or critics ("Israel's ambassador", "India's election commission",
+# "Netanyahu's critics"; whether they speak for the name is the actors stage's question).
+_POSSESSIVE_SPEAKER_NP = (
+    rf"{_NAME}['’]s?\s+(?:[a-z][\w'’-]*\s+){{0,2}}?" + _any_word(ANY_SPEAKER_NOUN) + r"\b"
+)
+_SPEAKER_NP = (
+    rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_POSSESSIVE_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
+    r"(?:the|a|an|one|another|his|her|their|"
+    r"The|A|An|One|Another|His|Her|Their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+)
+POSSESSIVE_DETERMINERS = frozenset("his her their its our my your the a an this that these those".split())
+WORD = re.compile(r"[\w'’-]+")
+# Most words in a direct quotation's attribution clause before the speech verb.
+MAX_ATTRIBUTION_WORDS = 12
+# How far before a speech verb the speaker is looked for (keeps long sentences linear).
+MAX_CLAUSE_CHARS = 200
+# The last phrase set off by commas before a speech verb ("Ilves, an analyst at X, said").
+_APPOSITIVE = re.compile(r",\s*(?P<inner>[^,\s][^,]{0,79}?)\s*,$")
+# How far from the clause's end the appositive is looked for: two commas, a phrase of at most 80
+# characters and a little white space around it (a longer run of spaces finds no appositive).
+MAX_APPOSITIVE_CHARS = 84
+# Longer than any preposition: the word before a phrase is read from this many characters.
+MAX_WORD_CHARS = 24
+PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
+# The patterns below are compiled once here rather than formatted and looked up per call.
+# (The verb after the speaker is one of SPEECH_VERBS, so the speaker phrase grows until one follows:
+# '"…," a council spokesman said', not "a council" and "spokesman".)
+_SPEAKER_AFTER = re.compile(
+    rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
+    r"(?:\w+ly\s+)?(?P<verb2>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"))\b"
+)
+_SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
+# '"…," said union leader Frank Dolan': a role in lower case, then the name (the speaker).
+_TITLED_SPEAKER_AFTER = re.compile(
+    rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})")
+# Words that end a role before a name: '"…," said critics of party leader Frank Dolan' is the critics'.
+_NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or but the a an on at in from about "
+                           "against than as".split())
+_LOOSE_WORD = re.compile(r"[\w'’-]+")
+_NAME_AT_END = re.compile(rf"({_NAME})\s*$")
+_WHOLE_NAME = re.compile(_NAME)
+_SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
+# More words than a match of the two patterns above can span (at most seven).
+END_PHRASE_WORDS = 10
+_PLAIN_WORD = re.compile(r"[\w'’]+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# Words that may open a speaker phrase before its noun ("two people familiar with the talks").
+QUANTIFIERS = frozenset("the a an some two three four several many most".split())
+# A speaker noun and its complement, up to the verb ("Critics of military aid", "people familiar with the talks").
+_COMPLEMENTED_SPEAKER = re.compile(
+    r"(?<![\w'’-])((?:(?i:" + "|".join(sorted(QUANTIFIERS)) + r")\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:of|at|in|from|for|with|on|behind|inside|across|familiar\s+with"
+    r"|close\s+to|briefed\s+on)\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s*$"
+)
+_IT_AT_END = re.compile(r"(?<![\w'’-])([Ii]t)\s*$")
+_WHAT_IT = re.compile(r"\bwhat\s+it\s*$", re.I)  # "what it says about …" is no statement
+# How far back such a phrase is looked for (eleven words of ordinary length).
+MAX_COMPLEMENT_CHARS = 90
+# ... except after the plain verbs of saying, where such a word opens an adjunct ("said on Friday: …").
+SAYING_VERBS = frozenset("say says said saying tell tells told write writes wrote add adds added state states stated".split())
+_PRONOUNS = frozenset("he she they we i it".split())
+_DETERMINERS = POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
+
+
+def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
+    """`"…," she said` or `"…," said the minister`."""
+    found = _SPEAKER_AFTER.match(after)
+    for verb, who in (("verb1", "who1"), ("verb2", "who2")):
+        if found and found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
+            return clean_speaker(text, end + found.start(who), end + found.end(who))
+    titled = _TITLED_SPEAKER_AFTER.match(after)
+    if (titled and titled.group("verb") in SPEECH_VERBS and titled.group("role") in SPEAKER_NOUNS
+            and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
+        return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
+    return None
+
+
+def according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
+    """The source after "according to": a name, a pronoun, or a source noun ("senior officials")."""
+    found = _SPEAKER_PHRASE.match(rest)
+    if found and is_speaker_like(found.group()):
+        return clean_speaker(text, offset, offset + found.end())
+    words = list(_LOOSE_WORD.finditer(rest[:60]))[:3]
+    for word in words:
+        if word.group().lower() in SPEAKER_NOUNS:
+            return clean_speaker(text, offset, offset + word.end())
+    return None
+
+
+def speaker_before(text: str, offset: int, before: str) -> TextSpan | None:
+    """`He said: "…"`, `Ilves, an analyst, told reporters, "…"`, `according to X, "…"`."""
+    if len(before) > MAX_CLAUSE_CHARS:
+        offset, before = offset + len(before) - MAX_CLAUSE_CHARS, before[-MAX_CLAUSE_CHARS:]
+    stripped = before.rstrip(" ,:–—-")
+    words = list(WORD.finditer(stripped))
+    if not words:
+        return None
+    according = None
+    for according in ACCORDING.finditer(stripped):  # noqa: B007 - the last match is the one wanted
+        pass
+    if according is not None:
+        return according_speaker(text, offset + according.start("who"), stripped[according.start("who"):])
+    for position in range(len(words) - 1, max(-1, len(words) - 1 - MAX_ATTRIBUTION_WORDS), -1):
+        if words[position].group().lower() in SPEECH_VERBS:
+            return subject_before(text, offset, stripped[:words[position].start()])
+    return None
+
+
+def subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
+    """The speaker ending a clause: "Marta Ilves, an analyst at X," -> "Marta Ilves".
+
+    A clause ending in an appositive set off by commas names its speaker on either side:
+    "Ilves, union leader," and "The union's leader, Denise Okafor," — the name before the
+    appositive, else an appositive that is a name, else the phrase before it ("the spokesman, 45,").
+    """
+    if len(clause) > MAX_CLAUSE_CHARS:
+        offset, clause = offset + len(clause) - MAX_CLAUSE_CHARS, clause[-MAX_CLAUSE_CHARS:]
+    clause = clause.rstrip()
+    if not clause.endswith(","):
+        return _speaker_at_end(text, offset, clause)
+    appositive = _APPOSITIVE.search(clause, max(0, len(clause) - MAX_APPOSITIVE_CHARS))
+    if appositive is None or not clause[:appositive.start()].strip():
+        return None
+    head = clause[:appositive.start()]
+    name = _search_at_end(_NAME_AT_END, head)
+    if name and not _after_preposition(head, name.start(1)):
+        return clean_speaker(text, offset + name.start(1), offset + name.end(1))
+    inner = appositive.group("inner")
+    if _WHOLE_NAME.fullmatch(inner):  # "The union's leader, Denise Okafor,"
+        inner_start = appositive.start("inner")
+        return clean_speaker(text, offset + inner_start, offset + inner_start + len(inner))
+    return _speaker_at_end(text, offset, head)
+
+
+def _speaker_at_end(text: str, offset: int, clause: str) -> TextSpan | None:
+    """The speaker phrase that ends ``clause`` (no comma after it), unless a preposition governs it."""
+    found = _search_at_end(_SPEAKER_AT_END, clause)
+    if not found or _after_preposition(clause, found.start(1)):
+        return None  # "brokers in London said": London is not the speaker
+    return clean_speaker(text, offset + found.start(1), offset + found.end(1))
+
+
+def _after_preposition(clause: str, start: int) -> bool:
+    """Whether the word before ``start`` is a preposition ("in London", "On Monday")."""
+    preceding = _PLAIN_WORD.findall(clause[max(0, start - MAX_WORD_CHARS):start])
+    return bool(preceding) and preceding[-1].lower() in PREPOSITIONS
+
+
+def _search_at_end(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """``pattern.search(clause)`` for ``_NAME_AT_END`` or ``_SPEAKER_AT_END``, tried only from
+    where the clause's last END_PHRASE_WORDS words start.
+
+    Their matches end at the clause's end and span fewer words (a name of five, or an article,
+    five words and an adverb), so no match starts earlier: the search finds the same leftmost
+    match without trying every position of a long clause.
+    """
+    head = clause.rsplit(maxsplit=END_PHRASE_WORDS)
+    return pattern.search(clause, len(head[0]) if len(head) > END_PHRASE_WORDS else 0)
+
+
+def clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
+    """Trim a speaker phrase; None when it cannot speak (a possessive, a title, a thing)."""
+    while end > start and text[end - 1] in ".,;:’'":
+        end -= 1
+    words = text[start:end].split()
+    if not words or _POSSESSIVE_END.search(words[-1]) or not is_speaker_like(text[start:end]):
+        return None
+    if words[0] in ("The", "A", "An") and len(words) > 1 and words[1][:1].isupper():
+        start += len(words[0]) + 1  # "The Kremlin spokesman" keeps its name part
+    return TextSpan(start, end, text[start:end])
+
+
+def is_speaker_like(candidate: str) -> bool:
+    """Whether a noun phrase can be a speaker: a pronoun, a name, or a role or source noun.
+
+    A capitalised phrase made only of everyday words ("The Deal That Never Was") is a
+    title, not a name.
+    """
+    words = candidate.split()
+    if not words:
+        return False
+    head = words[-1].lower().strip(".,'’")
+    if len(words) == 1 and head in _PRONOUNS - {"it"}:
+        return True
+    if head in ANY_SPEAKER_NOUN:
+        return True
+    if not words[-1][:1].isupper():
+        return False
+    return not all(is_everyday_word(word.strip(",")) for word in words)
+
+
+def speaker_with_complement(text: str, offset: int, clause: str, verb: str) -> TextSpan | None:
+    """A speaker phrase that ``subject_before`` does not take, ending ``clause`` right before the verb.
+
+    A speaker noun with a complement ("Critics of military aid say", "Scientists at the research
+    station reported", "people familiar with the talks said"), or "it" before a plain verb of
+    saying ("In a statement, it said": an organisation named before).
+    """
+    tail = clause[-MAX_COMPLEMENT_CHARS:]
+    start = len(clause) - len(tail)
+    found = _IT_AT_END.search(tail) if verb in SAYING_VERBS and not _WHAT_IT.search(tail) else None
+    if found is not None:
+        return TextSpan(offset + start + found.start(1), offset + start + found.end(1), found.group(1))
+    found = _COMPLEMENTED_SPEAKER.search(tail)
+    if found is None or found.group("noun").lower() not in ANY_SPEAKER_NOUN:
+        return None
+    return TextSpan(offset + start + found.start(1), offset + start + found.end(1), found.group(1))
+
+
+def noun_phrase_before(text: str, offset: int, head: str) -> TextSpan | None:
+    """A subject that is no speaker noun but a determiner phrase ("the tabloids"), as a labeller."""
+    found = _search_at_end(_SPEAKER_AT_END, head.rstrip())
+    if found is None or _after_preposition(head, found.start(1)):
+        return None
+    words = found.group(1).split()
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS or not words[-1].isalpha() or words[-1].lower() in _PRONOUNS:
+        return None
+    return TextSpan(offset + found.start(1), offset + found.end(1), found.group(1))

@@ -1,0 +1,144 @@
+"""Reported speech: the words a sentence reports as someone's, labels given by others, introduced lists."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.stages.quotes import find_quotes
+from framing.stages.sentences import split_sentences
+
+from .conftest import hits_of, quotes_of
+
+
+def test_list_after_a_reported_colon_belongs_to_the_speaker() -> None:
+    text = "Trenin portrays the president as:\n\n• unpredictable and vain;\n- driven by glory.\n\nA new paragraph."
+    items = [(text.index("unpredictable"), text.index(";") + 1), (text.index("driven"), text.index("glory.") + 6)]
+    intro_end = text.index(":") + 1
+    sentences = [*split_sentences(text, 0, intro_end), *(s for a, b in items for s in split_sentences(text, a, b))]
+    quotes = find_quotes(text, sentences, list_items=items)
+    found = [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in quotes]
+    assert ("reported", "unpredictable and vain;", "Trenin") in found
+    assert ("reported", "driven by glory.", "Trenin") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speech verb that is also a plural noun, followed by a preposition or an auxiliary, is the noun
+    ("Compensation claims from flood victims rose sharply, and the insurers are furious.", []),
+    ("Asylum claims will be processed within ninety days, and Libya will stop the boats.", []),
+    ("Union demands for higher pay were rejected by the board last week.", []),
+    ("Recession fears grew as the markets fell for a third day.", []),
+    # the verb still opens reported speech
+    ("The minister claims that the figures were invented by the opposition.",
+     [("reported", "the figures were invented by the opposition", "The minister")]),
+    ("She fears the plan will hurt the poorest families most.",
+     [("reported", "the plan will hurt the poorest families most", "She")]),
+    ("The firm claims in a lawsuit that the design was copied.",
+     [("reported", "the design was copied", "The firm")]),
+])
+def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a label someone else gives is that labeller's words (object and complement), like reported speech
+    ("The tabloids have called the strikers greedy and reckless. The strikers deserve our support.",
+     [("reported", "the strikers greedy and reckless", "The tabloids")]),
+    ("Critics have branded the minister a liar.", [("reported", "the minister a liar", "Critics")]),
+    ("Opponents denounced the plan as a giveaway to developers.",
+     [("reported", "the plan as a giveaway to developers", "Opponents")]),
+    ("The strikers are called extremists by the industry's friends in the press.",
+     [("reported", "extremists", "the industry's friends in the press")]),
+    ("The strikers (and their families) are called extremists by the press.", [("reported", "extremists", "the press")]),
+    ("The minister has been called a liar.", [("reported", "a liar", None)]),  # by someone unnamed
+    ('The cuts have been called "efficiencies".',
+     [("direct", '"efficiencies"', None), ("reported", '"efficiencies"', None)]),  # not the author's scare quote
+    ("The protesters were called thugs by the police chief on Monday.",
+     [("reported", "thugs", "the police chief")]),  # a time after the agent is no part of it
+    # the author's own labels, and calls that label nothing
+    ("I call this a disgrace.", []),
+    ("We call it theft.", []),
+    ("The union called a strike over pay cuts at the plant.", []),
+    ("Residents called the police for help after the attack.", []),
+    ("The village is called Ashford.", []),
+    ("A group called Extinction Rebellion blocked the road.", []),  # a name given, not a label
+    ("They called them yesterday.", []),
+    ("The minister was not called a liar by anyone.", []),
+    ("The meeting was called off after the storm.", []),
+    ("The paper vilified the union as members walked out.", []),  # "as" opens a clause of time, no label
+    ("The tabloids demonised the nurses as prices rose.", []),
+    ("The paper vilified the union as a gang of wreckers.",
+     [("reported", "the union as a gang of wreckers", "The paper")]),
+])
+def test_a_label_given_by_someone_else_is_reported(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+def test_insisting_on_something_is_no_reported_speech() -> None:
+    text = ("Russian negotiators insisted on a separate press room, staged a photo-op with the hosts and briefed "
+            "state television that the talks were going well.")
+    report = framing.analyze(text)
+    photo_op = [h for h in hits_of(report, "theatre_spectacle") if h.text == "photo-op"]
+    assert photo_op and not photo_op[0].in_quote  # the author's words, not the negotiators'
+
+
+@pytest.mark.parametrize("text", [
+    "Russia insisted on Monday the Kyiv regime had shelled the plant.",
+    "Hamas confirmed on Sunday the ceasefire regime would hold.",
+])
+def test_a_time_after_a_speech_verb_keeps_reported_speech(text: str) -> None:
+    report = framing.analyze(text)
+    assert [q.kind for p in report.paragraphs for q in p.quotes] == ["reported"]
+    assert report.loadedness == 0.0  # "regime" is the speaker's word
+
+
+def test_a_passive_said_to_reports_no_speech() -> None:
+    text = "Police detained 40 protesters said to have thrown stones at the embassy."
+    assert not find_quotes(text, split_sentences(text))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Fighting has displaced more than ten million people, the migration agency said on Monday.", "the migration agency"),
+    ("Forces pushed back an assault near the town, the regional governor, Ivan Petrenko, said on Telegram.",
+     "Ivan Petrenko"),
+    ("The bank is in advanced talks to buy a rival, people familiar with the matter said.",
+     "people familiar with the matter"),
+    ("Critics of the subsidy say the money would be better spent on schools.", "Critics of the subsidy"),
+    ("The agency declared an emergency. In a statement, it said cases had tripled in a month.", "it"),
+    ("The electoral commission said the vote was free and fair in every region.", "The electoral commission"),
+    ("Union bosses insist the strikes are about patient safety and nothing else.", "Union bosses"),
+])
+def test_reported_speech_in_wire_and_opinion_forms(text: str, speaker: str) -> None:
+    reported = [q for q in find_quotes(text, split_sentences(text)) if q.kind == "reported"]
+    assert [q.speaker.text if q.speaker else None for q in reported] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "outside"), [
+    ("The president said troops would not be accepted on its soil, responding to remarks by a senator.",
+     "responding to remarks"),  # a participle phrase closing the sentence is the author's
+    ("When the owners announced the diner would close for good, regulars started a petition.", "regulars started"),
+    ("Employers warned that wages would fall. They said that in 1999, when the law was new.", "in 1999"),
+])
+def test_reported_speech_stops_where_the_author_resumes(text: str, outside: str) -> None:
+    start = text.index(outside)
+    quotes = find_quotes(text, split_sentences(text))
+    assert not [q for q in quotes if q.start <= start < q.end]
+
+
+def test_adding_that_continues_the_speakers_words() -> None:
+    text = 'An official said the talks were "tense but serious," adding that neither side had walked out.'
+    quotes = find_quotes(text, split_sentences(text))
+    start = text.index("neither side")
+    assert [q.speaker.text for q in quotes if q.start <= start < q.end and q.speaker] == ["An official"]
+
+
+def test_an_object_verb_without_a_clause_reports_nothing() -> None:
+    text = "Opponents claim victory in the disputed vote across the region."
+    assert not find_quotes(text, split_sentences(text))
+
+
+def test_a_second_predicate_of_the_speaker_is_the_authors() -> None:
+    text = ('Lopez told the court the driver was playing "a reckless game," and thus parroted '
+            "the defence's claim that the crash was an accident.")
+    start = text.index("parroted")
+    assert not [q for q in find_quotes(text, split_sentences(text)) if q.start <= start < q.end]

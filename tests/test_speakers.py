@@ -1,0 +1,120 @@
+"""Speakers: who speaks a quotation or reported words (names, roles, groups, possessives, appositives)."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.stages.quotes import find_quotes
+from framing.stages.sentences import split_sentences
+from framing.stages.speakers import is_speaker_like, speaker_after, subject_before
+
+from .conftest import quotes_of
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("he", True), ("Marta Ilves", True), ("the spokesman", True), ("officials", True),
+    ("it", False), ("Never Was", False), ("the conflict", False),
+])
+def test_is_speaker_like(phrase: str, expected: bool) -> None:
+    assert is_speaker_like(phrase) is expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"They are holding us hostage," said union leader Frank Dolan.', "Frank Dolan"),
+    ('"No deal," said campaign spokeswoman Jo Reyes on Monday.', "Jo Reyes"),
+    ('"Nonsense," a council spokesman said.', "a council spokesman"),  # a role of two words before the verb
+    ('"We will not sign this deal," said on Tuesday Mr Kane.', None),  # "on" is no role: no speaker guessed
+    ('"We will fight this ruling all the way," said critics of party leader Frank Dolan.', "critics"),  # not Dolan
+])
+def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | None) -> None:
+    assert [found[2] for found in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "<role>, <Name>, <verb>" and "<Name>, <role>, <verb>": the name speaks
+    ("The union's leader, Denise Okafor, told reporters that \"the bosses are greedy\".",
+     [("direct", '"the bosses are greedy"', "Denise Okafor")]),
+    ("Denise Okafor, union leader, said that the bosses had never cared about the staff.",
+     [("reported", "the bosses had never cared about the staff", "Denise Okafor")]),
+    ("In Nairobi, Denise Okafor, the union's leader, said that the strike would go on.",
+     [("reported", "the strike would go on", "Denise Okafor")]),
+    ("The spokesman, a veteran diplomat, said that the talks had failed again.",
+     [("reported", "the talks had failed again", "The spokesman")]),
+    ("On Monday, the minister said that the deal was dead.", [("reported", "the deal was dead", "the minister")]),
+])
+def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Israeli officials said the strike "targeted militants" in the area.', "Israeli officials"),
+    ('"We will not be intimidated," Palestinian officials said on Monday.', "Palestinian officials"),
+    ('"It was a massacre," said senior Ukrainian officials.', "senior Ukrainian officials"),
+    ('Human rights groups called the verdict "a travesty".', "Human rights groups"),
+    ('Union leaders said the offer was "an insult" to nurses.', "Union leaders"),
+    ('On Monday officials said the talks were "over" for now.', "officials"),  # "On Monday" is no modifier
+])
+def test_a_plural_speaker_without_a_determiner(text: str, speaker: str) -> None:
+    quotes = find_quotes(text, split_sentences(text))
+    assert speaker in {q.speaker.text for q in quotes if q.speaker}
+
+
+def test_a_group_speaker_makes_no_person_of_its_modifiers() -> None:
+    report = framing.analyze('Hong Kong police said the march was "unlawful" and would be broken up.')
+    assert not [a for a in report.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Kremlin critics said the vote was "a sham".', "Kremlin critics"),
+    ('Trump supporters said the trial was "a witch hunt".', "Trump supporters"),
+    ("Netanyahu's critics said the plan was \"a disgrace\".", "Netanyahu's critics"),
+    ('Anti-Hamas protesters said the group had "betrayed" Gaza.', "Anti-Hamas protesters"),
+    ('Smith said the plan was "a disgrace".', "Smith"),
+])
+def test_a_group_is_not_the_voice_of_the_actor_it_is_named_after(text: str, speaker: str) -> None:
+    report = framing.analyze(text)
+    assert {h.speaker for p in report.paragraphs for h in p.loaded_terms} == {speaker}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Israel's ambassador said the report was \"a lie\".", "Israel's ambassador"),
+    ("Russia's foreign ministry said the claims were \"absurd\".", "Russia's foreign ministry"),
+    ('Reportedly officials said the talks were "over" for now.', "officials"),
+])
+def test_possessive_and_group_speakers_with_their_modifiers(text: str, speaker: str) -> None:
+    assert speaker in {q.speaker.text for q in find_quotes(text, split_sentences(text)) if q.speaker}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("India's election commission said turnout in the first phase reached 64 percent.", "India's election commission"),
+    ('Progressives like to call the border a "manufactured crisis" at every turn.', "Progressives"),
+    ('Some Conservatives have taken to calling the aid "a blank cheque" lately.', "Some Conservatives"),
+    ("Union bosses claim the strikes are about patient safety and nothing else.", "Union bosses"),
+])
+def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None:
+    assert speaker in {q.speaker.text for q in find_quotes(text, split_sentences(text)) if q.speaker}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We will not back down," said the minister.', "the minister"),
+    ('"We will not back down," Marta Ilves told reporters.', "Marta Ilves"),
+    ('"We will not back down," said union leader Frank Dolan.', "Frank Dolan"),
+    ('"We will not back down." The talks resume on Monday.', None),
+])
+def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
+    end = text.index(",\"") + 2 if ",\"" in text else text.index(".\"") + 2
+    found = speaker_after(text, end, text[end:])
+    assert (found.text if found else None) == speaker
+    assert found is None or text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize(("clause", "speaker"), [
+    ("Marta Ilves, an analyst at Brightwater,", "Marta Ilves"),
+    ("The union's leader, Denise Okafor,", "Denise Okafor"),
+    ("Brokers in London", None),
+    ("Israeli officials", "Israeli officials"),
+])
+def test_subject_before_a_speech_verb(clause: str, speaker: str | None) -> None:
+    found = subject_before(clause, 0, clause)
+    assert (found.text if found else None) == speaker
