@@ -37,7 +37,7 @@ from .conftest import hits_of, quotes_of
     ('It was called a "pause" by nobody.', [("scare", '"pause"', None)]),
     # a short quotation after a speech verb is a fragment of the speaker's words, not the author's scare quote
     ('The council rejected the plan, citing "financial risk" again.', [("direct", '"financial risk"', None)]),
-    ('Beijing threatened "all necessary measures" on Monday.', [("direct", '"all necessary measures"', None)]),
+    ('Beijing threatened "all necessary measures" on Monday.', [("direct", '"all necessary measures"', "Beijing")]),
     ('The firm said in a statement that it was "cooperating fully" with investigators.',
      [("reported", 'it was "cooperating fully" with investigators', "The firm"),
       ("direct", '"cooperating fully"', "The firm")]),

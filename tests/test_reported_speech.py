@@ -142,3 +142,25 @@ def test_a_second_predicate_of_the_speaker_is_the_authors() -> None:
             "the defence's claim that the crash was an accident.")
     start = text.index("parroted")
     assert not [q for q in find_quotes(text, split_sentences(text)) if q.start <= start < q.end]
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    ('Kenya\'s opposition leader, Joseph Mwangi, rejected the results on Thursday, saying the count had been '
+     '"doctored from start to finish."', "Joseph Mwangi", "the count had been"),
+    ('Former President Gregory Hale lashed out at the verdict, calling it "a disgrace to the nation."',
+     "Former President Gregory Hale", "a disgrace"),
+    ("Nurses in Scotland voted to accept a 6 percent pay offer, ending the threat of strikes, the Royal College of "
+     "Nursing said.", "Royal College of Nursing", "ending the threat of strikes"),
+    ("Climate sceptics used to claim the planet was not warming at all.", "Climate sceptics", "the planet was not"),
+    ("The vaccine was, in the words of one breathless headline, a miracle of modern science.",
+     "one breathless headline", "a miracle"),
+])
+def test_reported_speech_of_participles_bodies_habits_and_words_of(text: str, speaker: str, words: str) -> None:
+    reported = [(quoted, who) for kind, quoted, who in quotes_of(text) if kind == "reported"]
+    assert any(words in quoted and who == speaker for quoted, who in reported), reported
+
+
+def test_a_verb_after_an_aside_gives_a_label() -> None:
+    text = "Their parents, back in Yekaterinburg, call them traitors."
+    assert ("reported", "them traitors", "Their parents") in quotes_of(text)
+    assert not any(kind == "reported" for kind, _, _ in quotes_of("The firm, called Acme, makes traitors' gates."))

@@ -7,7 +7,7 @@ import pytest
 import framing
 from framing.stages.quotes import find_quotes
 from framing.stages.sentences import split_sentences
-from framing.stages.speakers import is_speaker_like, speaker_after, subject_before
+from framing.stages.speakers import is_speaker_like, sentence_subject, speaker_after, subject_before
 
 from .conftest import quotes_of
 
@@ -118,3 +118,26 @@ def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
 def test_subject_before_a_speech_verb(clause: str, speaker: str | None) -> None:
     found = subject_before(clause, 0, clause)
     assert (found.text if found else None) == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"These are painful decisions," chief executive Hugo Lindqvist said in a memo.', "Hugo Lindqvist"),
+    ('"Lagos doesn\'t move," he likes to say.', "he"),
+    ('"We have food for a month," one of them said.', "one of them"),
+    ('Opponents of the visa scheme warn of "floods" of newcomers.', "Opponents of the visa scheme"),
+    ('A Home Office spokesperson credited "robust enforcement" for the fall.', "Home Office spokesperson"),
+])
+def test_more_speakers_of_quotations(text: str, speaker: str) -> None:
+    assert [s for _, _, s in quotes_of(text)][:1] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "start", "subject"), [
+    ("Kenya's opposition leader, Joseph Mwangi, rejected the results.", 0, "Joseph Mwangi"),
+    ("Nigeria's central bank raised rates again.", 0, "Nigeria's central bank"),
+    ("The electoral commission rejected the claim.", 0, "The electoral commission"),
+    ("Former President Gregory Hale lashed out at the verdict.", 0, "Former President Gregory Hale"),
+    ("The weather turned cold.", 0, None),
+])
+def test_sentence_subject(text: str, start: int, subject: str | None) -> None:
+    found = sentence_subject(text, start, len(text))
+    assert (found.text if found else None) == subject

@@ -35,10 +35,12 @@ from framing.stages.reported_speech import (
 from framing.stages.speakers import (
     MAX_CLAUSE_CHARS,
     SPEECH_VERBS,
+    TO_LEAD,
     WORD,
     is_speaker_like,
     speaker_after,
     speaker_before,
+    speaker_with_complement,
     subject_before,
 )
 
@@ -48,6 +50,7 @@ from framing.stages.speakers import (
 FRAGMENT_VERBS = SPEECH_VERBS | frozenset(
     """
     citing cited cites cite quoting quoted threatened threatens threatening talked talking
+    credited credits crediting blamed blames blaming chanting
     speaks spoke speaking saying describing claiming insisting arguing warning
     vowing pledging promising urging demanding denying accusing announcing declaring stating
     """.split()
@@ -112,12 +115,6 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 5
 MAX_FRAGMENT_WORDS = 8
 # "what" opening the clause of a labelling verb: "The cuts are what the ministry calls "…"".
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?=(?:[\w'’.-]+\s+){1,5}$)", re.I)
-# Verbs before "to" that carry a labelling verb's subject: "Progressives like to call", "have taken to calling".
-_TO_LEAD = re.compile(
-    r"(?:\s+(?:like|likes|liked|love|loves|loved|prefer|prefers|preferred|have\s+taken|has\s+taken|voted|chose|choose"
-    r"|chooses|tend|tends|started|begin|began|continue|continues|went\s+on))\s+to\s*$",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +231,9 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
             if _is_so_called(before):
                 found.append(Quote(start, end, text[start:end], "scare", None))
-            elif _quotes_someone(before):  # 'said it was "cooperating fully"': the words are the speaker's
-                found.append(Quote(start, end, text[start:end], "direct", None))
+            elif (verb_at := _fragment_verb(before)) is not None:  # 'said it was "cooperating fully"': the speaker's
+                found.append(Quote(start, end, text[start:end], "direct", _fragment_speaker(text, before_start, before,
+                                                                                           verb_at)))
                 marked.append((start, end))
             elif first_letter.islower():
                 found.append(Quote(start, end, text[start:end], "scare", None))
@@ -283,12 +281,22 @@ def _last_quotation(found: Sequence[Quote]) -> Quote | None:
     return max((q for q in found if q.kind != "scare"), key=lambda q: q.start, default=None)
 
 
-def _quotes_someone(before: str) -> bool:
-    """Whether a speech verb stands in the few words before a short quotation, in its clause, so it is a fragment of speech."""
-    before = before[-MAX_CLAUSE_CHARS:]
-    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1  # 0 when none: the whole window
-    words = WORD.findall(before[clause_start:])[-MAX_FRAGMENT_WORDS:]
-    return any(word.lower() in FRAGMENT_VERBS for word in words)
+def _fragment_verb(before: str) -> int | None:
+    """Where the speech verb stands in the few words before a short quotation, in its clause (an offset
+    into ``before``), so that the quotation is a fragment of speech; None when there is none."""
+    window = max(0, len(before) - MAX_CLAUSE_CHARS)
+    clause_start = max(max(before.rfind(mark, window) for mark in _CLAUSE_MARKS) + 1, window)
+    words = list(WORD.finditer(before, clause_start))[-MAX_FRAGMENT_WORDS:]
+    return next((word.start() for word in reversed(words) if word.group().lower() in FRAGMENT_VERBS), None)
+
+
+def _fragment_speaker(text: str, offset: int, before: str, verb_at: int) -> TextSpan | None:
+    """The subject of the verb before a quoted fragment ('Opponents of the scheme warn of "floods"'),
+    when it ends the clause right before the verb and is not the author."""
+    subject = subject_before(text, offset, before[:verb_at])
+    if subject is None or not is_speaker_like(subject.text):
+        subject = speaker_with_complement(text, offset, before[:verb_at], "")  # (its head noun is a speaker's)
+    return None if subject is None or subject.text.lower() in ("i", "we") else subject
 
 
 def _quotation_marks(sentence: str) -> list[_Marks]:
@@ -386,7 +394,7 @@ def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
     if found is None:
         return None
     cut = found.start()
-    lead = _TO_LEAD.search(before, max(0, cut - MAX_LABELLING_CHARS), cut)
+    lead = TO_LEAD.search(before, max(0, cut - MAX_LABELLING_CHARS), cut)
     if lead is not None:  # "Progressives like to call …": the subject is before "like to"
         cut = lead.start()
     what = _WHAT_BEFORE.search(before, max(0, cut - MAX_LABELLING_CHARS), cut)
@@ -394,4 +402,6 @@ def _labeller(text: str, offset: int, before: str) -> TextSpan | None:
         subject = subject_before(text, offset + what.end(), before[what.end():cut])
     else:
         subject = subject_before(text, offset, before[:cut])
-    return subject if subject is not None and is_speaker_like(subject.text) else None
+    if subject is not None and is_speaker_like(subject.text):
+        return subject
+    return speaker_with_complement(text, offset, before[:cut], "")  # "Supporters of the president hail him as …"

@@ -23,11 +23,13 @@ from framing.stages.speakers import (
     QUANTIFIERS,
     SAYING_VERBS,
     SPEECH_VERBS,
+    TO_LEAD,
     WORD,
     according_speaker,
     clean_speaker,
     is_speaker_like,
     noun_phrase_before,
+    sentence_subject,
     speaker_with_complement,
     subject_before,
 )
@@ -78,6 +80,11 @@ _SPEECH_PARTICIPLES = (
     "adding|saying|warning|noting|arguing|insisting|claiming|calling|stressing|urging|describing|accusing|citing"
     "|blaming|explaining|telling|asking|vowing|promising|predicting|suggesting|speaking|referring"
 )
+# A participle of saying after the main clause: what follows is the subject's words ("…, saying the count was rigged").
+_PARTICIPLE_OF_SAYING = re.compile(
+    r",\s+(?:saying|calling|describing|insisting|arguing|claiming|warning|adding|noting|stressing|explaining|suggesting|predicting"
+    r"|declaring|asserting|contending|vowing)\s+(?:that\s+)?"
+)
 # After the verb of an attribution at the end of a sentence only a short adjunct comes, to the end:
 # "said.", "said on Monday.", "said in a statement on Friday.", "said, citing …", "said late on Tuesday".
 _ADJUNCTS_TO_END = re.compile(
@@ -95,6 +102,9 @@ _NOT_AN_ATTRIBUTION = frozenset(
     "and but or nor while whereas where when as before after which who whom whose because although though if "
     "since until unless so yet".split()
 )
+# A body's name in an attribution at the end of a sentence: capitalised words, with "of", "for", "and"
+# between them ("the Royal College of Nursing"), after "the" or none.
+_BODY_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w'’.&-]*){0,6})[\s,]*")
 # How far before the verb the attribution phrase is looked for (twelve words of up to fifteen letters).
 MAX_ATTRIBUTION_CHARS = 200
 # Most words in such an attribution phrase ("the regional governor, Oleksandr Tkachuk," has six; a
@@ -201,7 +211,8 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
     ``speaks=False`` says the sentence holds no speech verb, even inside a word (``speech_and_label_verbs``).
     """
     content = sentence.text
-    according = ACCORDING.search(content) if "ccording to" in content else None  # the search only where it can match
+    according = (ACCORDING.search(content) if "ccording to" in content or "the words of" in content
+                 else None)  # the search only where it can match
     if according:
         who = according_speaker(text, sentence.start + according.start("who"), content[according.start("who"):])
         if who is None or not is_speaker_like(who.text):
@@ -212,8 +223,8 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         else:  # "…, according to X." or "… , according to X, …": the whole sentence is X's
             span_start, span_end = sentence.start, sentence.end
         return _reported(text, span_start, span_end, who, marked)
-    if not speaks:
-        return None  # most sentences: no speech verb even inside a word
+    if not speaks:  # most sentences: no speech verb even inside a word; but maybe ", calling it …"
+        return _participle_speech(text, sentence, marked)
     previous = ""
     for word in WORD.finditer(content):
         current = word.group()
@@ -231,6 +242,9 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         # the clause before the verb, as far back as subject_before looks (a copy of bounded length)
         clause_start = max(0, word.start() - MAX_CLAUSE_CHARS)
         clause = content[clause_start:word.start()]
+        lead = TO_LEAD.search(clause)
+        if lead is not None:  # "Moscow's propagandists like to say …": the subject is before "like to"
+            clause = clause[:lead.start()]
         subject = subject_before(text, sentence.start + clause_start, clause)
         if subject is None or not is_speaker_like(subject.text):
             subject = speaker_with_complement(text, sentence.start + clause_start, clause, current.lower())
@@ -249,7 +263,19 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
             continue  # "They said that in 2001": "that" is what they said, not a clause
         span_start = sentence.start + (that.end() if that else word.end())
         return _reported(text, span_start, sentence.start + _reported_end(content, word.start()), subject, marked)
-    return None
+    return _participle_speech(text, sentence, marked)
+
+
+def _participle_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
+    """"X rejected the results, saying the count had been rigged": after a participle of saying that
+    follows the main clause, the words to the sentence's end are the words of the sentence's subject."""
+    found = _PARTICIPLE_OF_SAYING.search(sentence.text)
+    if found is None:
+        return None
+    subject = sentence_subject(text, sentence.start, sentence.start + found.start())
+    if subject is None or subject.text.lower() in _AUTHOR_PRONOUNS:
+        return None
+    return _reported(text, sentence.start + found.end(), sentence.end, subject, marked)
 
 
 def _reported_end(content: str, verb_start: int) -> int:
@@ -306,11 +332,15 @@ def _inverted_attribution(text: str, sentence: Sentence, verb_start: int, verb_e
     subject = subject_before(text, sentence.start + phrase_start, phrase)
     if subject is None or not is_speaker_like(subject.text):
         opener = words[1] if len(words) > 1 and words[0] in QUANTIFIERS else words[0]
-        if opener not in ANY_SPEAKER_NOUN:
+        body = _BODY_NAME.fullmatch(phrase)
+        if body is not None:  # "…, the Royal College of Nursing said.": a body's name, however plain its words
+            start, end = sentence.start + phrase_start + body.start(1), sentence.start + phrase_start + body.end(1)
+        elif opener in ANY_SPEAKER_NOUN:  # the whole phrase: its head opens it
+            start = sentence.start + phrase_start
+            end = start + len(phrase.rstrip(" ,"))
+        else:
             return None
-        start = sentence.start + phrase_start
-        end = start + len(phrase.rstrip(" ,"))
-        subject = TextSpan(start, end, text[start:end])  # the whole phrase: its head opens it
+        subject = TextSpan(start, end, text[start:end])
     if subject.text.lower() in _AUTHOR_PRONOUNS:
         return None
     if parenthetical:
@@ -368,8 +398,8 @@ def find_label(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> 
         head_end, passive, negated = _verb_group(content, word.start())
         head_start = max(0, head_end - MAX_CLAUSE_CHARS)  # (the subject is looked for this far back only)
         head = content[head_start:head_end]
-        if negated or not passive and not head.rstrip()[-1:].isalnum():
-            continue  # "never called them …"; ", called Acme," (a participle, not a verb with its subject)
+        if negated or not passive and not head.rstrip()[-1:].isalnum() and verb.lower().endswith("ed"):
+            continue  # "never called them …"; ", called Acme," (a participle; ", call them …" is a verb after an aside)
         tokens = _clause_tokens(content, word.end())
         if passive:
             found = _passive_label(text, sentence, verb, tokens, marked)

@@ -36,6 +36,8 @@ SPEECH_VERBS = frozenset(
     argue insist warn assure assures assured tell claim contend suggest conclude believe explain
     acknowledge admit concede allege reply observe reiterate predict complain boast deny confirm
     describe portray think expect accuse reveal indicate agree write reported reports
+    chanted chant chants shouted shouts yelled screamed whispered muttered joked jokes pleaded begged
+    asked asks ask testified testifies recounted recounts
     """.split()
 )
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
@@ -71,6 +73,7 @@ _SPEAKING_BODIES = frozenset(
     democrats republicans conservatives liberals progressives socialists nationalists separatists
     rebels militants insurgents fighters soldiers troops organisers organizers opposition unionists
     ministries agencies authors
+    defenders proponents advocates backers detractors sceptics skeptics champions headline headlines
     """.split()
 )
 # Every noun that can head a speaker phrase in this stage.
@@ -100,6 +103,7 @@ _GROUP_SPEAKERS = tuple(
     victims refugees migrants investors traders employers bosses companies firms fans students academics
     pundits commentators columnists journalists reporters bloggers clerics bishops priests rebels
     militants insurgents fighters soldiers troops organisers organizers unionists ministries agencies
+    defenders proponents advocates backers detractors sceptics skeptics champions
     """.split()
 )
 _NOT_MODIFIERS = tuple(
@@ -136,8 +140,8 @@ _POSSESSIVE_SPEAKER_NP = (
 )
 _SPEAKER_NP = (
     rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_POSSESSIVE_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
-    r"(?:the|a|an|one|another|his|her|their|"
-    r"The|A|An|One|Another|His|Her|Their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+    r"(?:the|a|an|one|another|his|her|their|its|"
+    r"The|A|An|One|Another|His|Her|Their|Its)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
 )
 POSSESSIVE_DETERMINERS = frozenset("his her their its our my your the a an this that these those".split())
 WORD = re.compile(r"[\w'’-]+")
@@ -153,15 +157,36 @@ MAX_APPOSITIVE_CHARS = 84
 # Longer than any preposition: the word before a phrase is read from this many characters.
 MAX_WORD_CHARS = 24
 PREPOSITIONS = frozenset("in at from of for with by on into onto about over under near across via to".split())
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>\S)")
+# "according to X", and its literary kin "in the words of X".
+ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<who>\S)")
 # The patterns below are compiled once here rather than formatted and looked up per call.
 # (The verb after the speaker is one of SPEECH_VERBS, so the speaker phrase grows until one follows:
 # '"…," a council spokesman said', not "a council" and "spokesman".)
+_SPEECH_VERB_GROUP = r"(?:\w+ly\s+)?(?:(?:likes|liked|loves|loved|used|tends|tended)\s+to\s+)?(?P<verb2>" + "|".join(
+    sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+# (A habit before the verb keeps the speaker: '"…," he likes to say'.)
 _SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
-    r"(?:\w+ly\s+)?(?P<verb2>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"))\b"
+    + _SPEECH_VERB_GROUP + r")\b"
+)
+# '"…," chief executive Hugo Lindqvist said': a role in lower case, the name, then the verb.
+_ROLE_NAME_BEFORE_VERB = re.compile(
+    rf"\s*[,.!?]?\s*(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})\s+"
+    + _SPEECH_VERB_GROUP + r"\b"
 )
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
+# Verbs before "to" that carry a labelling verb's subject: "Progressives like to call", "have taken to calling".
+TO_LEAD = re.compile(
+    r"(?:\s+(?:like|likes|liked|love|loves|loved|prefer|prefers|preferred|have\s+taken|has\s+taken|voted|chose|choose"
+    r"|chooses|tend|tends|started|begin|began|continue|continues|went\s+on|used))\s+to\s*$",
+    re.I,
+)
+# A sentence's opening subject: a name's or body's speaker, a group speaker, or a capitalised name.
+_OPENING_SUBJECT = re.compile(rf"[\W_]*({_POSSESSIVE_SPEAKER_NP}|{_GROUP_SPEAKER_NP}|{_NAME})\b")
+# A name in apposition right after a subject ("Kenya's opposition leader, Joseph Mwangi, …").
+_APPOSED_NAME = re.compile(rf"(?:\s+[a-z][\w'’-]*){{0,2}},\s+({_NAME}),")
+# Most words of a subject opened by a determiner ("The electoral commission").
+MAX_SUBJECT_WORDS = 6
 # '"…," said union leader Frank Dolan': a role in lower case, then the name (the speaker).
 _TITLED_SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})")
@@ -191,6 +216,8 @@ MAX_COMPLEMENT_CHARS = 90
 # ... except after the plain verbs of saying, where such a word opens an adjunct ("said on Friday: …").
 SAYING_VERBS = frozenset("say says said saying tell tells told write writes wrote add adds added state states stated".split())
 _PRONOUNS = frozenset("he she they we i it".split())
+# Words that pick speakers out of a group named before: "one of them", "some of them".
+_PARTITIVES = frozenset("one two three some many most several none each another".split())
 _DETERMINERS = POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
 
 
@@ -204,6 +231,10 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     if (titled and titled.group("verb") in SPEECH_VERBS and titled.group("role") in SPEAKER_NOUNS
             and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
+    titled = _ROLE_NAME_BEFORE_VERB.match(after)
+    if (titled and titled.group("role") in SPEAKER_NOUNS
+            and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
+        return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
     return None
 
 
@@ -214,7 +245,7 @@ def according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
         return clean_speaker(text, offset, offset + found.end())
     words = list(_LOOSE_WORD.finditer(rest[:60]))[:3]
     for word in words:
-        if word.group().lower() in SPEAKER_NOUNS:
+        if word.group().lower() in ANY_SPEAKER_NOUN:
             return clean_speaker(text, offset, offset + word.end())
     return None
 
@@ -314,6 +345,8 @@ def is_speaker_like(candidate: str) -> bool:
     head = words[-1].lower().strip(".,'’")
     if len(words) == 1 and head in _PRONOUNS - {"it"}:
         return True
+    if len(words) == 3 and words[1] == "of" and words[0].lower() in _PARTITIVES and head in ("them", "us"):
+        return True  # "one of them said" (one of the speakers named before)
     if head in ANY_SPEAKER_NOUN:
         return True
     if not words[-1][:1].isupper():
@@ -348,3 +381,33 @@ def noun_phrase_before(text: str, offset: int, head: str) -> TextSpan | None:
     if len(words) < 2 or words[0].lower() not in _DETERMINERS or not words[-1].isalpha() or words[-1].lower() in _PRONOUNS:
         return None
     return TextSpan(offset + found.start(1), offset + found.end(1), found.group(1))
+
+
+def sentence_subject(text: str, start: int, end: int) -> TextSpan | None:
+    """The speaker-like subject that opens ``text[start:end]``, or None.
+
+    A name's or body's speaker ("Nigeria's central bank"), a group ("Immigrant advocates"), a name
+    ("Former President Gregory Hale"), or a determiner phrase up to its first speaker noun ("The
+    electoral commission"); a name in apposition after the subject is preferred ("Kenya's opposition
+    leader, Joseph Mwangi,").
+    """
+    found = _OPENING_SUBJECT.match(text, start, end)
+    subject = None
+    if found is not None and is_speaker_like(found.group(1)):
+        subject = clean_speaker(text, found.start(1), found.end(1))
+    if subject is None:
+        words = list(_LOOSE_WORD.finditer(text, start, min(end, start + MAX_CLAUSE_CHARS)))[:MAX_SUBJECT_WORDS]
+        if not words or words[0].group().lower() not in ("the", "a", "an", "its", "his", "her", "their"):
+            return None
+        for last in range(1, len(words)):
+            if text[words[last - 1].end():words[last].start()].strip():
+                return None  # punctuation inside: no noun phrase
+            if words[last].group().lower() in ANY_SPEAKER_NOUN:
+                subject = clean_speaker(text, words[0].start(), words[last].end())
+                break
+    if subject is None:
+        return None
+    apposed = _APPOSED_NAME.match(text, subject.end, end)
+    if apposed is not None and is_speaker_like(apposed.group(1)):
+        return clean_speaker(text, apposed.start(1), apposed.end(1)) or subject
+    return subject
