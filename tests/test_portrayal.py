@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 import framing
-from framing.errors import LexiconError
 from framing.evaluate.portrayal import evaluate_portrayal, render_portrayal, split_simple, stance_checks
-from framing.stages.portrayal import Casting, actor_stance, cast_mentions, inherit_castings, load_portrayal_lexicon
-
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons" / "portrayal"
+from framing.stages.portrayal import Casting, actor_stance, cast_mentions, inherit_castings
 
 
 def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -356,39 +352,6 @@ def test_cast_mentions_mention_outside_sentences() -> None:
 def test_actor_stance_formula(castings: list[Casting], expected: float | None) -> None:
     stance = actor_stance(castings)
     assert stance == (None if expected is None else pytest.approx(expected))
-
-
-def test_shipped_lexicons_load() -> None:
-    lexicon = load_portrayal_lexicon()
-    assert lexicon.n_entries > 2_000
-    assert {"shelled", "evicted", "eviction", "rescued", "liar"} <= set(lexicon.groups)
-
-
-@pytest.mark.parametrize(("filename", "row", "message"), [
-    ("harm_verbs.tsv", "shell\tlots\tinstigator\t\t\t\t\t", "weight"),
-    ("harm_verbs.tsv", "shell\t1.0\twizard\t\t\t\t\t", "archetype"),
-    ("harm_verbs.tsv", "shell\t1.0", "expected 8 tab-separated fields"),
-    ("descriptors.tsv", "brave\tverb\tprotagonist\tguardian\t1.0\t\t", "pos must be"),
-    ("evaluative_frames.tsv", "is right to\tprotagonist\tvirtuous\t1.0\tsideways\t", "applies must be"),
-    ("suffer_predicates.tsv", "flee\t1.0\tvictim\tq\t\t", "unknown flag"),
-])
-def test_malformed_row_names_file_and_line(tmp_path: Path, filename: str, row: str, message: str) -> None:
-    folder = tmp_path / "lexicons"
-    shutil.copytree(LEXICONS, folder)
-    path = folder / filename
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append(row)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=rf"{filename}:{len(lines)}: .*{message}"):
-        cast_mentions("Russian forces shelled it.", [(0, 26)], [(0, 14)], lexicon_dir=folder)
-
-
-def test_missing_header_is_an_error(tmp_path: Path) -> None:
-    folder = tmp_path / "lexicons"
-    shutil.copytree(LEXICONS, folder)
-    (folder / "resist_verbs.tsv").write_text("# only a comment\nresist\t1.0\trebel\t\t\t\t\t\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"resist_verbs.tsv:2: expected the header"):
-        cast_mentions("x", [], [], lexicon_dir=folder)
 
 
 def test_split_simple_offsets() -> None:

@@ -6,7 +6,8 @@ import pytest
 
 import framing
 from framing.model import Casting
-from framing.stages.portrayal import ROLES, MentionCues
+from framing.stages.portrayal import MentionCues
+from framing.stages.portrayal_lexicon import ROLES
 from framing.stages.portrayal_prior import (
     ACTOR_POOL,
     PRIOR_SHRINK,

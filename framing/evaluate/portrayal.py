@@ -31,7 +31,8 @@ from typing import Any
 
 from framing.errors import InputError
 from framing.model import MentionReport, Report
-from framing.stages.portrayal import ROLES, cast_mentions
+from framing.stages.portrayal import cast_mentions
+from framing.stages.portrayal_lexicon import ROLES
 
 from .metrics import per_class
 

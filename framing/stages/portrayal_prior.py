@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 from framing.context import TextContext
 from framing.model import Casting, MentionReport
-from framing.stages.portrayal import ROLES, MentionCues
+from framing.stages.portrayal import MentionCues
+from framing.stages.portrayal_lexicon import ROLES
 from framing.text.resources import data_sha256, read_model_text
 from framing.text.valence import NORMALISATION_ALPHA
 
