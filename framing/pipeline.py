@@ -39,8 +39,9 @@ from framing.model import (
     TermHit,
     TextSpan,
 )
-from framing.stages.actors import Gazetteer, find_actors, load_gazetteer, resolve_speaker
+from framing.stages.actors import find_actors, resolve_speaker
 from framing.stages.frames import find_frame_cues, frame_lexicons, score_frames
+from framing.stages.gazetteer import Gazetteer, load_gazetteer
 from framing.stages.lexicon import (
     MARKER_CATEGORIES,
     SCARE_QUOTE_CATEGORY,

@@ -14,6 +14,8 @@ import pytest
 
 import framing
 from framing.model import Report, TermHit
+from framing.stages.actors import find_actors
+from framing.stages.gazetteer import load_gazetteer
 from framing.stages.quotes import find_quotes
 from framing.stages.sentences import split_sentences
 
@@ -116,3 +118,10 @@ def quotes_of(text: str, list_items: list[tuple[int, int]] | None = None) -> lis
 def hits_of(report: Report, category: str) -> list[TermHit]:
     """The report's loaded terms of one category, in order."""
     return [h for p in report.paragraphs for h in p.loaded_terms if h.category == category]
+
+
+def actors_in(text: str) -> list[tuple[str, str]]:
+    """The actors ``find_actors`` finds in ``text`` with the shipped gazetteer, as (surface, actor), spans checked."""
+    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    return [(m.text, m.actor) for m in mentions]

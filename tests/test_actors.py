@@ -1,28 +1,15 @@
-"""Actors: gazetteer aliases, metonyms that act, unknown names and speaker resolution."""
+"""Actors: gazetteer mentions, datelines, names that are no actors, kinds, bodies and speaker resolution."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 
 import framing
-from framing import LexiconError
 from framing.model import TextSpan
-from framing.stages.actors import find_actors, is_non_actor_name, load_gazetteer, parse_gazetteer, resolve_speaker
+from framing.stages.actors import find_actors, is_non_actor_name, resolve_speaker
+from framing.stages.gazetteer import load_gazetteer
 
-
-def actors_in(text: str) -> list[tuple[str, str]]:
-    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
-    assert all(text[m.start:m.end] == m.text for m in mentions)
-    return [(m.text, m.actor) for m in mentions]
-
-
-def test_gazetteer_is_large_and_has_every_kind() -> None:
-    gazetteer = load_gazetteer()
-    assert len(gazetteer.actors) >= 300
-    assert {a.kind for a in gazetteer.actors} == {"person", "government", "state", "organisation", "media", "group"}
+from .conftest import actors_in
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -40,53 +27,6 @@ def test_gazetteer_mentions(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_in(text) == expected
 
 
-@pytest.mark.parametrize(("text", "is_actor"), [
-    ("Moscow agreed to the plan.", True),
-    ("Washington pulled back at the last moment.", True),
-    ("It strengthened Washington's credibility.", True),
-    ("Moscow was ready to sign.", True),
-    ("Talks with Beijing resumed.", True),
-    ("The plan was formulated by Washington.", True),
-    ("It damaged trust in Washington.", True),
-    ("Kyiv's NATO aspirations remain.", True),
-    ("The envoy flew to Moscow.", False),
-    ("Protesters gathered in Kyiv.", False),
-    ("MOSCOW, Oct 14 - Officials met.", False),
-    ("Moscow, Oct 14 - Officials met.", False),
-    ("The Budapest summit was cancelled.", False),
-    ("A Moscow-based analyst spoke.", False),
-    ("The Washington Post reported it.", False),
-    ("The regime in Kyiv refused.", True),
-    ("The shelling of Kyiv went on all night.", True),
-    ("Moscow struck back within hours.", True),
-])
-def test_capital_is_an_actor_only_when_it_acts(text: str, is_actor: bool) -> None:
-    governments = [actor for _, actor in actors_in(text) if actor.endswith("government")]
-    assert bool(governments) is is_actor
-
-
-@pytest.mark.parametrize(("text", "place", "is_actor"), [
-    ("The shelling of Kharkiv went on all night.", "Kharkiv", True),
-    ("Cheap imports are dismantling Europe's factories.", "Europe", True),
-    ("Gaza was bombed again on Tuesday.", "Gaza", True),
-    ("Israel bombed Gaza for a month.", "Gaza", True),
-    ("A care worker in Luton lost her job.", "Luton", False),
-    ("Ships left the Ukrainian ports of Odesa, Chornomorsk and Pivdennyi.", "Chornomorsk", False),
-    ("KHARKIV, Oct 14 - Officials met.", "KHARKIV", False),
-])
-def test_a_place_the_gazetteer_lacks_is_an_actor_only_where_framed(text: str, place: str, is_actor: bool) -> None:
-    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
-    assert any(m.text == place and m.kind == "state" for m in mentions) is is_actor
-
-
-def test_a_place_in_a_heading_is_the_story_subject() -> None:
-    text = "In Gaza, the doctors are still counting\n\nA nurse in Gaza works nights."
-    headline = (0, text.index("\n"))
-    spans = [headline, (text.index("A nurse"), len(text))]
-    places = [m.start for m in find_actors(text, spans, load_gazetteer(), headings=[headline]) if m.text == "Gaza"]
-    assert places == [3]
-
-
 @pytest.mark.parametrize(("text", "surface", "actor"), [
     ("The green elite fly to conferences in private jets.", "green elite", "elites"),
     ("Russian speakers in the east felt abandoned.", "Russian speakers", "Russian speakers"),
@@ -94,20 +34,6 @@ def test_a_place_in_a_heading_is_the_story_subject() -> None:
 ])
 def test_lower_case_group_nouns(text: str, surface: str, actor: str) -> None:
     assert (surface, actor) in actors_in(text)
-
-
-def test_unknown_person_and_later_surname() -> None:
-    text = "Russian analyst Dmitri Trenin wrote a column. Later Trenin concluded that talks were over."
-    assert [a for _, a in actors_in(text)] == ["Dmitri Trenin", "Dmitri Trenin"]
-
-
-@pytest.mark.parametrize("text", [
-    "The Deal That Never Was reveals a lot.",
-    "Weapons such as Storm Shadow were sent.",
-    "It happened on Monday Morning in Europe.",
-])
-def test_capitalised_common_words_are_not_people(text: str) -> None:
-    assert not [m for m in find_actors(text, [(0, len(text))], load_gazetteer()) if m.kind == "person"]
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -152,113 +78,12 @@ def test_a_sea_and_a_treaty_are_not_cast_but_a_fleet_is_found() -> None:
     assert not actors & {"Varenne Sea", "Lomond Framework"}
 
 
-def test_role_words_are_not_part_of_the_name() -> None:
-    text = "Councilmember Tom Brandt said the vote was close."
-    assert [a for _, a in actors_in(text)] == ["Tom Brandt"]
-
-
 def test_resolve_speaker_pronoun_to_previous_subject() -> None:
     text = "Analyst Dmitri Trenin described Moscow's view of Trump. He portrays him as vain."
     mentions = find_actors(text, [(0, len(text))], load_gazetteer())
     he = text.index("He ")
     assert resolve_speaker(TextSpan(he, he + 2, "He"), mentions, [0, he]) == "Dmitri Trenin"
     assert resolve_speaker(TextSpan(0, 7, "Analyst"), [], [0]) == "Analyst"
-
-
-@pytest.mark.parametrize(("source", "message"), [
-    ("actor\tkind\taliases\tplaces\tcountry\tnote\nX\tplanet\t\t\t\t\n", r"actors.tsv:2: kind 'planet'"),
-    ("actor\tkind\taliases\tplaces\tcountry\tnote\nA\tperson\tAl\t\t\t\nB\tperson\tAl\t\t\t\n", r"actors.tsv:3: 'Al' already names 'A'"),
-    ("actor\tkind\taliases\tplaces\tcountry\tnote\nA\tperson\t\t\t\t\t\tx\n", r"actors.tsv:2: 8 columns"),
-])
-def test_malformed_gazetteer(source: str, message: str) -> None:
-    with pytest.raises(LexiconError, match=message):
-        parse_gazetteer(source)
-
-
-@pytest.mark.parametrize(("text", "form", "is_metonym"), [
-    ("The Kremlin rejected the plan.", "The Kremlin", True),            # seat of power (@ alias)
-    ("Officials at Downing Street declined to comment.", "Downing Street", True),
-    ("Moscow rejected the plan.", "Moscow", True),                      # acting capital (places)
-    ("Russian authorities rejected the plan.", "Russian authorities", False),
-    ("Russia rejected the plan.", "Russia", False),
-])
-def test_metonym_flag(text: str, form: str, is_metonym: bool) -> None:
-    spans = [(0, len(text))]
-    mention = next(m for m in find_actors(text, spans, load_gazetteer()) if m.text == form)
-    assert mention.is_metonym is is_metonym
-
-
-def test_seat_alias_is_parsed_without_its_marker() -> None:
-    gazetteer = parse_gazetteer("Ruritanian government\tgovernment\t@the Palace|Ruritanian officials\tStrelsau\tRuritania\t\n")
-    actor = gazetteer.actor("Ruritanian government")
-    assert actor is not None
-    assert actor.aliases == ("the Palace", "Ruritanian officials") and actor.seats == ("the Palace",)
-    text = "the Palace said no; Ruritanian officials agreed."
-    assert [(m.text, m.is_metonym) for m in find_actors(text, [(0, len(text))], gazetteer)] == [
-        ("the Palace", True), ("Ruritanian officials", False)]
-
-
-def _user_file(tmp_path: Path, name: str, content: str) -> str:
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    return str(path)
-
-
-def test_user_gazetteer_rows_win_only_for_the_names_they_claim(tmp_path: Path) -> None:
-    tsv = _user_file(tmp_path, "mine.tsv", "# my actors\n\nactor\tkind\taliases\tplaces\tcountry\tnote\n"
-                                           "Tom Kane\tperson\tKane\tWashington\t\t\n")
-    report = framing.analyze("Washington said no. The White House agreed. Kane spoke.", actors=[tsv])
-    found = [(m.mention.text, m.mention.actor) for p in report.paragraphs for m in p.actors]
-    assert ("Washington", "Tom Kane") in found and ("Kane", "Tom Kane") in found
-    assert ("The White House", "U.S. government") in found  # the shipped row keeps its other forms
-
-
-def test_user_gazetteer_json_takes_lists_of_aliases(tmp_path: Path) -> None:
-    path = _user_file(tmp_path, "mine.json", json.dumps([{"actor": "Tom Kane", "kind": "person",
-                                                          "aliases": ["Kane", "T. Kane"]}]))
-    report = framing.analyze("T. Kane spoke, then Kane left.", actors=[path])
-    assert [m.mention.actor for p in report.paragraphs for m in p.actors] == ["Tom Kane", "Tom Kane"]
-
-
-@pytest.mark.parametrize(("name", "content", "where"), [
-    ("bad.tsv", "actor\tkind\nRosa Quintal\twizard\n", "bad.tsv:2"),
-    ("bad.json", json.dumps([{"actor": "Rosa Quintal", "kind": "person", "aliases": 3}]), "bad.json"),
-])
-def test_user_gazetteer_errors_name_the_users_file(tmp_path: Path, name: str, content: str, where: str) -> None:
-    path = _user_file(tmp_path, name, content)
-    with pytest.raises(framing.LexiconError, match=where.replace(".", r"\.")):
-        framing.analyze("Rosa Quintal spoke.", actors=[path])
-
-
-def test_a_missing_or_folder_actor_file_says_so(tmp_path: Path) -> None:
-    with pytest.raises(framing.LexiconError, match="no such actor file"):
-        framing.analyze("Rosa Quintal spoke.", actors=[tmp_path / "absent.tsv"])
-    with pytest.raises(framing.LexiconError, match="is a directory"):
-        framing.analyze("Rosa Quintal spoke.", actors=[tmp_path])
-
-
-def test_an_edited_user_gazetteer_is_read_again(tmp_path: Path) -> None:
-    path = _user_file(tmp_path, "mine.tsv", "actor\tkind\taliases\tplaces\tcountry\tnote\nTom Kane\tperson\tKane\t\t\t\n")
-    assert [a.actor for a in framing.analyze("Kane spoke.", actors=[path]).actors] == ["Tom Kane"]
-    Path(path).write_text("actor\tkind\taliases\tplaces\tcountry\tnote\nKane Holdings\torganisation\tKane\t\t\t\n"
-                          "# edited\n", encoding="utf-8")
-    assert [a.actor for a in framing.analyze("Kane spoke.", actors=[path]).actors] == ["Kane Holdings"]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Analyst J. R. Tolkaan said the plan would fail.", [("J. R. Tolkaan", "J. R. Tolkaan")]),
-    ("Analyst J.R. Tolkaan said the plan would fail.", [("J.R. Tolkaan", "J.R. Tolkaan")]),
-    ("Later Dmitri Orlov said the talks had stalled.", [("Dmitri Orlov", "Dmitri Orlov")]),
-    ("Kane's lawyer Mira Halvorsen said no deal was near.", [("Kane", "Kane"), ("Mira Halvorsen", "Mira Halvorsen")]),
-    ("The mayor met über Fan Ludo Brandt, who said little.", [("Fan Ludo Brandt", "Fan Ludo Brandt")]),
-    ("Councilmember Tom Brandt said it. Brandt's office agreed.",
-     [("Councilmember Tom Brandt", "Tom Brandt"), ("Brandt", "Tom Brandt")]),
-    ("'Ana Lucia Ferreira said the vote was rigged.", [("Ana Lucia Ferreira", "Ana Lucia Ferreira")]),
-    ("3M Chief Pia Varga said profits fell.", [("Chief Pia Varga", "Pia Varga")]),
-    ("Minister Sven Aalto. Aalto said more.", [("Minister Sven Aalto", "Sven Aalto"), ("Aalto", "Sven Aalto")]),
-])
-def test_find_actors_names_across_initials_possessives_and_odd_capitals(text: str, expected: list[tuple[str, str]]) -> None:
-    assert actors_in(text) == expected
 
 
 @pytest.mark.parametrize(("text", "name", "kept"), [

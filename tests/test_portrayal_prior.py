@@ -113,7 +113,7 @@ def test_report_casts_every_mention_and_prior_stances_stay_calm() -> None:
 def test_report_without_prior_leaves_mentions_uncast() -> None:
     from framing.ingest.document import parse_document
     from framing.pipeline import build_report
-    from framing.stages.actors import load_gazetteer
+    from framing.stages.gazetteer import load_gazetteer
     from framing.stages.lexicon import compile_lexicons, resolve_lexicons
 
     document = parse_document("Delegations from Turkey met in Geneva on Tuesday.", format="text")

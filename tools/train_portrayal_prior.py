@@ -29,7 +29,7 @@ from framing.evaluate.metrics import per_class
 from framing.evaluate.portrayal import report_mentions
 from framing.ingest.document import parse_document
 from framing.pipeline import build_report
-from framing.stages.actors import load_gazetteer
+from framing.stages.gazetteer import load_gazetteer
 from framing.stages.lexicon import compile_lexicons, resolve_lexicons
 from framing.stages.portrayal_lexicon import ROLES
 from framing.stages.portrayal_prior import FEATURE_VERSION, MODEL_FILE, PriorInput, PriorModel, prior_features
