@@ -164,3 +164,16 @@ def test_a_verb_after_an_aside_gives_a_label() -> None:
     text = "Their parents, back in Yekaterinburg, call them traitors."
     assert ("reported", "them traitors", "Their parents") in quotes_of(text)
     assert not any(kind == "reported" for kind, _, _ in quotes_of("The firm, called Acme, makes traitors' gates."))
+
+
+def test_each_clause_after_a_semicolon_has_its_own_speaker() -> None:
+    text = ("Civil rights groups say the law disenfranchises elderly voters; state officials say it prevents fraud.")
+    reported = [(quoted, who) for kind, quoted, who in quotes_of(text) if kind == "reported"]
+    assert ("the law disenfranchises elderly voters", "Civil rights groups") in reported
+    assert ("it prevents fraud", "state officials") in reported
+
+
+def test_a_semicolon_inside_a_quotation_splits_nothing() -> None:
+    text = 'The minister said the plan was "bold; necessary; overdue" and left.'
+    reported = [(quoted, who) for kind, quoted, who in quotes_of(text) if kind == "reported"]
+    assert len(reported) == 1 and reported[0][1] == "The minister"

@@ -243,14 +243,17 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
         found.append(Quote(start, end, text[start:end], "direct", speaker))
         marked.append((start, end))
     verbs = speech_and_label_verbs().found_in(sentence.text.lower())  # one pass for both kinds of verb
-    reported = find_reported_speech(text, sentence, marked, speaks=not verbs.isdisjoint(SPEECH_VERBS))
+    speaks = not verbs.isdisjoint(SPEECH_VERBS)
+    reported = [spoken for clause in _semicolon_clauses(sentence, found)
+                if (spoken := find_reported_speech(text, clause, marked, speaks=speaks)) is not None]
     labelled = find_label(text, sentence, marked) if not verbs.isdisjoint(LABELLING_VERBS) else None
-    if not found and reported is None and labelled is None:
+    if not found and not reported and labelled is None:
         return found, None  # most sentences: no quotation and no one speaking
-    if labelled is not None and reported is not None and (
-            _crosses(labelled, reported) or _holds(reported, labelled) and labelled.speaker == reported.speaker):
+    if labelled is not None and any(
+            _crosses(labelled, spoken) or _holds(spoken, labelled) and labelled.speaker == spoken.speaker
+            for spoken in reported):
         labelled = None  # "X portrayed Y as Z": the reported speech holds it already
-    for spoken in sorted((q for q in (reported, labelled) if q is not None), key=lambda q: (q.start, -q.end)):
+    for spoken in sorted([*reported, *([labelled] if labelled else [])], key=lambda q: (q.start, -q.end)):
         found = [  # a quotation inside reported speech is the speaker's words, a scare quote included
             Quote(q.start, q.end, q.text, "direct", spoken.speaker)
             if q.kind in ("direct", "scare") and spoken.start <= q.start and q.end <= spoken.end + 1 else q
@@ -258,6 +261,23 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
         ]
         found.append(spoken)
     return found, _last_quotation([q for q in found if q is not labelled])  # a label starts no run of quotations
+
+
+def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Sequence[Sentence]:
+    """The clauses of a sentence joined by semicolons outside quotation marks, each read for reported speech
+    on its own ("Civil rights groups say …; state officials say …"); the sentence itself when it has none."""
+    content = sentence.text
+    if ";" not in content:
+        return (sentence,)
+    clauses: list[Sentence] = []
+    start = 0
+    for at, char in enumerate(content):
+        offset = sentence.start + at
+        if char == ";" and not any(q.start <= offset < q.end for q in quotations):
+            clauses.append(Sentence(sentence.start + start, offset, content[start:at]))
+            start = at + 1
+    clauses.append(Sentence(sentence.start + start, sentence.end, content[start:]))
+    return clauses
 
 
 def _holds(outer: Quote, inner: Quote) -> bool:

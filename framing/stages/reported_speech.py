@@ -51,7 +51,7 @@ _OBJECT_VERBS = frozenset(
     denounced denounces scolded chided bemoaned bemoans lamented laments
     """.split()
 )
-MIN_REPORTED_WORDS = 4
+MIN_REPORTED_WORDS = 3
 # Forms of SPEECH_VERBS that are as often plural nouns ("compensation claims", "pay demands").
 _PLURAL_NOUN_FORMS = frozenset(
     """
