@@ -177,3 +177,18 @@ def test_a_semicolon_inside_a_quotation_splits_nothing() -> None:
     text = 'The minister said the plan was "bold; necessary; overdue" and left.'
     reported = [(quoted, who) for kind, quoted, who in quotes_of(text) if kind == "reported"]
     assert len(reported) == 1 and reported[0][1] == "The minister"
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    ("Coast guard vessels, the fishermen say, have chased them from their grounds.", "the fishermen",
+     "Coast guard vessels, the fishermen say, have chased them"),
+    ("Why, the chancellor asks, should taxpayers bail out the universities?", "the chancellor", "should taxpayers"),
+])
+def test_a_plain_noun_phrase_between_commas_speaks(text: str, speaker: str, words: str) -> None:
+    assert any(kind == "reported" and words in quoted and who == speaker for kind, quoted, who in quotes_of(text))
+
+
+def test_a_clause_after_an_end_attribution_is_the_authors() -> None:
+    text = "Meridian Air will cut 2,000 jobs, the airline said on Tuesday, as it struggles with fuel costs."
+    reported = [(quoted, who) for kind, quoted, who in quotes_of(text) if kind == "reported"]
+    assert reported == [("Meridian Air will cut 2,000 jobs", "the airline")]

@@ -85,16 +85,19 @@ _PARTICIPLE_OF_SAYING = re.compile(
     r",\s+(?:saying|calling|describing|insisting|arguing|claiming|warning|adding|noting|stressing|explaining|suggesting|predicting"
     r"|declaring|asserting|contending|vowing)\s+(?:that\s+)?"
 )
+# Words that open a clause of the author's after an attribution: "…, the airline said on Tuesday, as it struggles …".
+_TRAILING_SUBORDINATORS = "as|while|amid|after|before|because|since|when|despite|although|though|but|and|which|where"
 # After the verb of an attribution at the end of a sentence only a short adjunct comes, to the end:
 # "said.", "said on Monday.", "said in a statement on Friday.", "said, citing …", "said late on Tuesday".
 _ADJUNCTS_TO_END = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|during|via|yesterday|today|tonight|overnight|separately)"
-    r"(?:\s+[\w'’.-]+){0,4})?\s*(?:,\s*(?:" + _SPEECH_PARTICIPLES + r"|according)\b[^.!?]*)?[.!?\"”’)]*\s*$",
+    r"(?:\s+[\w'’.-]+){0,4})?\s*(?:,\s*(?:" + _SPEECH_PARTICIPLES + r"|according|" + _TRAILING_SUBORDINATORS + r")\b[^.!?]*)?[.!?\"”’)]*\s*$",
     re.I,
 )
 # An attribution between commas inside a sentence: "The war, he said, is …" (the whole sentence is the speaker's).
 _PARENTHETICAL_REST = re.compile(
-    r"(?:\s+(?:on|in|at|late|last|this|yesterday|today)(?:\s+[\w'’.-]+){0,3})?\s*,\s+(?![a-z]+ing\b|according\b)\w",
+    r"(?:\s+(?:on|in|at|late|last|this|yesterday|today)(?:\s+[\w'’.-]+){0,3})?\s*,\s+(?![a-z]+ing\b|according\b|"
+    + _TRAILING_SUBORDINATORS + r"\b)\w",
     re.I,
 )
 # Words that open a clause, not a speaker phrase, after a comma: "…, and the UN said on Monday that …".
@@ -105,6 +108,8 @@ _NOT_AN_ATTRIBUTION = frozenset(
 # A body's name in an attribution at the end of a sentence: capitalised words, with "of", "for", "and"
 # between them ("the Royal College of Nursing"), after "the" or none.
 _BODY_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w'’.&-]*){0,6})[\s,]*")
+# A short determiner phrase ending in a lower-case word ("the fishermen", "one resident").
+_DETERMINER_PHRASE = re.compile(r"(?:[Tt]he|an?|one|another|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*[\s,]*")
 # How far before the verb the attribution phrase is looked for (twelve words of up to fifteen letters).
 MAX_ATTRIBUTION_CHARS = 200
 # Most words in such an attribution phrase ("the regional governor, Oleksandr Tkachuk," has six; a
@@ -335,7 +340,9 @@ def _inverted_attribution(text: str, sentence: Sentence, verb_start: int, verb_e
         body = _BODY_NAME.fullmatch(phrase)
         if body is not None:  # "…, the Royal College of Nursing said.": a body's name, however plain its words
             start, end = sentence.start + phrase_start + body.start(1), sentence.start + phrase_start + body.end(1)
-        elif opener in ANY_SPEAKER_NOUN:  # the whole phrase: its head opens it
+        elif opener in ANY_SPEAKER_NOUN or _DETERMINER_PHRASE.fullmatch(phrase):
+            # the whole phrase: its head opens it, or "the fishermen", "the chancellor" (only a speaker
+            # stands between the words and a speech verb at the end or between commas)
             start = sentence.start + phrase_start
             end = start + len(phrase.rstrip(" ,"))
         else:

@@ -140,8 +140,8 @@ _POSSESSIVE_SPEAKER_NP = (
 )
 _SPEAKER_NP = (
     rf"(?<![\w'’.-])(?:{_GROUP_SPEAKER_NP}|{_POSSESSIVE_SPEAKER_NP}|{_NAME}|(?:he|she|they|we|i|He|She|They|We|I)\b|"
-    r"(?:the|a|an|one|another|his|her|their|its|"
-    r"The|A|An|One|Another|His|Her|Their|Its)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+    r"(?:the|a|an|one|another|his|her|their|its|our|"
+    r"The|A|An|One|Another|His|Her|Their|Its|Our)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
 )
 POSSESSIVE_DETERMINERS = frozenset("his her their its our my your the a an this that these those".split())
 WORD = re.compile(r"[\w'’-]+")
