@@ -25,10 +25,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from framing.stages.lexicon import Lexicon, compile_lexicons, load_lexicon, match_terms
-from framing.stages.loaded_model import (
+from framing.stages.loaded_features import (
     FEATURE_VERSION,
     FREQUENCY_BINS,
-    MODEL_FILE,
     is_candidate,
     is_scored,
     stem,
@@ -36,6 +35,7 @@ from framing.stages.loaded_model import (
     tokenize,
     word_features,
 )
+from framing.stages.loaded_model import MODEL_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "framing" / "data" / MODEL_FILE

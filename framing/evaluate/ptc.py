@@ -24,7 +24,8 @@ from typing import Any
 
 from framing.errors import InputError
 from framing.stages.lexicon import CompiledLexicons, compile_lexicons, load_lexicon
-from framing.stages.loaded_model import DEFAULT_THRESHOLD, WORD, find_loaded_phrases, model_sha256, vader_lexicon
+from framing.stages.loaded_features import WORD, vader_lexicon
+from framing.stages.loaded_model import DEFAULT_THRESHOLD, find_loaded_phrases, model_sha256
 from framing.stages.loaded_terms import find_document_terms
 
 from .metrics import PrecisionRecall

@@ -36,17 +36,15 @@ from framing.stages.lexicon import (
     plain_sense_spans,
     split_plain_senses,
 )
+from framing.stages.loaded_features import WORD, is_candidate
 from framing.stages.loaded_model import (
     DEFAULT_THRESHOLD,
-    GROUP_NOUNS,
-    INTENSIFIERS,
-    WORD,
     find_loaded_phrases,
-    is_candidate,
     looks_attributive,
     looks_nounish,
     noun_after,
 )
+from framing.stages.loaded_vocabulary import GROUP_NOUNS, INTENSIFIERS
 from framing.text.matching import FoldedSpan
 from framing.text.spans import SpanIndex
 from framing.text.valence import vader_tables
