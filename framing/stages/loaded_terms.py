@@ -25,17 +25,8 @@ from functools import cache
 from itertools import accumulate
 
 from framing.model import Quote, TermHit
-from framing.stages.lexicon import (
-    DEFAULT_LEXICON,
-    MARKER_CATEGORIES,
-    SENSE_REACH_CHARS,
-    CategoryInfo,
-    CompiledLexicons,
-    load_sense_rules,
-    match_terms,
-    plain_sense_spans,
-    split_plain_senses,
-)
+from framing.stages.lexicon import MARKER_CATEGORIES, CompiledLexicons, match_terms
+from framing.stages.lexicon_files import DEFAULT_LEXICON, CategoryInfo
 from framing.stages.loaded_model import (
     DEFAULT_THRESHOLD,
     GROUP_NOUNS,
@@ -47,6 +38,7 @@ from framing.stages.loaded_model import (
     looks_nounish,
     noun_after,
 )
+from framing.stages.senses import SENSE_REACH_CHARS, load_sense_rules, plain_sense_spans, split_plain_senses
 from framing.text.matching import FoldedSpan
 from framing.text.spans import SpanIndex
 from framing.text.valence import vader_tables
