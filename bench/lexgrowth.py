@@ -84,7 +84,8 @@ def lexicon_tsv(terms: Sequence[str], category: str) -> str:
 def framing_growth(texts: Sequence[str], shipped: Sequence[tuple[str, str]]) -> Growth:
     """framing's automaton: CPU seconds to match every paragraph of ``texts`` with 1,000 and 50,000 terms."""
     import framing
-    from framing.stages.lexicon import compile_lexicons, match_terms, parse_lexicon
+    from framing.stages.lexicon import compile_lexicons, match_terms
+    from framing.stages.lexicon_files import parse_lexicon
 
     small_terms = list(shipped[:SMALL])
     extra = generated_phrases(LARGE - SMALL, "\n".join(texts), taken=[term for term, _ in small_terms])

@@ -28,7 +28,7 @@ _RESOURCE_LOADERS = ("get_cmudict", "get_pyphen", "get_lang_easy_words", "get_la
 
 def shipped_terms() -> list[str]:
     """The terms of framing's shipped loaded-language lexicon."""
-    from framing.stages.lexicon import load_lexicon
+    from framing.stages.lexicon_files import load_lexicon
 
     return [entry.term for entry in load_lexicon().entries]
 

@@ -160,7 +160,7 @@ def lexicon_growth(table: Table, seeds: Sequence[Path], *, quick: bool) -> None:
     """Matching time with 50,000 terms over 1,000 terms: framing's automaton and the naive regex."""
     from lexgrowth import LARGE, SMALL, framing_growth, regex_growth
 
-    from framing.stages.lexicon import load_lexicon
+    from framing.stages.lexicon_files import load_lexicon
 
     texts = [path.read_text(encoding="utf-8") for path in seeds]
     shipped = [(entry.term, entry.category) for entry in load_lexicon().entries]

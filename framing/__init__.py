@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from framing.corpus_runner import CorpusItem, CorpusTable, Engine, Output
     from framing.model import Report
     from framing.render.dataframe import Level
-    from framing.stages.lexicon import Lexicon
+    from framing.stages.lexicon_files import Lexicon
     from framing.stages.sentiment import Method, Voice
 
 __all__ = [
@@ -113,7 +113,7 @@ def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     Raises:
         LexiconError: naming file and line, for malformed content.
     """
-    from framing.stages.lexicon import read_lexicon as _read_lexicon
+    from framing.stages.lexicon_files import read_lexicon as _read_lexicon
 
     return _read_lexicon(path)
 
@@ -183,7 +183,7 @@ def __getattr__(name: str) -> Any:
 
         return Report
     if name == "Lexicon":
-        from framing.stages.lexicon import Lexicon
+        from framing.stages.lexicon_files import Lexicon
 
         return Lexicon
     raise AttributeError(f"module 'framing' has no attribute {name!r}")

@@ -217,7 +217,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _lexicon_check(args: argparse.Namespace) -> int:
-    from framing.stages.lexicon import read_lexicon
+    from framing.stages.lexicon_files import read_lexicon
 
     lexicon = read_lexicon(args.file)
     categories = ", ".join(f"{c} ({sum(e.category == c for e in lexicon.entries)})" for c in lexicon.categories)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from framing.model import Report
     from framing.render.dataframe import Level
-    from framing.stages.lexicon import Lexicon
+    from framing.stages.lexicon_files import Lexicon
 
 Engine = Literal["processes", "dask"]
 Output = Literal["report", "dict"]
@@ -163,7 +163,7 @@ def _folder_articles(folder: Path) -> list[str]:
 
 def _resolve_lexicons(lexicons: Sequence[PathInput | Lexicon]) -> tuple[Lexicon, ...]:
     """Read user lexicons once, here, so a malformed one fails before any file is analysed."""
-    from framing.stages.lexicon import Lexicon, read_lexicon
+    from framing.stages.lexicon_files import Lexicon, read_lexicon
 
     if isinstance(lexicons, (str, os.PathLike)):
         lexicons = [lexicons]

@@ -45,13 +45,11 @@ from framing.stages.gazetteer import Gazetteer, load_gazetteer
 from framing.stages.lexicon import (
     MARKER_CATEGORIES,
     SCARE_QUOTE_CATEGORY,
-    CategoryInfo,
     CompiledLexicons,
-    Lexicon,
     annotate_hits,
     compile_lexicons,
-    resolve_lexicons,
 )
+from framing.stages.lexicon_files import CategoryInfo, Lexicon, resolve_lexicons
 from framing.stages.loaded_model import model_sha256
 from framing.stages.loaded_terms import find_document_terms
 from framing.stages.portrayal import inherit_castings, weigh_mentions

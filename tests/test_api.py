@@ -94,7 +94,7 @@ def test_corpus_has_the_signature_of_run_corpus() -> None:
 
     import framing.corpus_runner as corpus_runner
     from framing.render.dataframe import Level
-    from framing.stages.lexicon import Lexicon
+    from framing.stages.lexicon_files import Lexicon
 
     names = {**vars(corpus_runner), "Level": Level, "Lexicon": Lexicon}
     ours, theirs = inspect.signature(framing.corpus), inspect.signature(corpus_runner.run_corpus)

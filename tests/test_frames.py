@@ -7,7 +7,7 @@ import pytest
 import framing
 from framing.model import FrameCue, dominant, profile
 from framing.stages.frames import FRAMES, find_frame_cues, frame_lexicons, score_frames
-from framing.stages.lexicon import load_categories, load_lexicon
+from framing.stages.lexicon_files import load_categories, load_lexicon
 
 
 def test_frame_lexicon_covers_every_frame_but_other() -> None:

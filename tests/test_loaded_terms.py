@@ -10,7 +10,8 @@ import pytest
 import framing
 from framing.model import TermHit
 from framing.stages import loaded_terms
-from framing.stages.lexicon import compile_lexicons, load_sense_rules, plain_sense_spans, resolve_lexicons
+from framing.stages.lexicon import compile_lexicons
+from framing.stages.lexicon_files import resolve_lexicons
 from framing.stages.loaded_terms import find_terms, merge_adjacent
 from framing.text.matching import FoldedSpan
 
@@ -70,12 +71,6 @@ def test_find_terms_scorer_skips_words_a_sense_rule_made_plain(text: str, plain:
     start = text.index(plain)
     hits = find_terms(text, compile_lexicons(resolve_lexicons()))
     assert not [h for h in hits if h.start < start + len(plain) and start < h.end]
-
-
-def test_plain_sense_spans_cover_the_deciding_word() -> None:
-    text = "A heart attack and a computer virus."
-    spans = plain_sense_spans(text, 0, len(text), load_sense_rules())
-    assert [text[s:e] for s, e in spans] == ["heart attack", "computer virus"]
 
 
 def test_find_terms_offsets_slice_back() -> None:

@@ -114,7 +114,8 @@ def test_report_without_prior_leaves_mentions_uncast() -> None:
     from framing.ingest.document import parse_document
     from framing.pipeline import build_report
     from framing.stages.gazetteer import load_gazetteer
-    from framing.stages.lexicon import compile_lexicons, resolve_lexicons
+    from framing.stages.lexicon import compile_lexicons
+    from framing.stages.lexicon_files import resolve_lexicons
 
     document = parse_document("Delegations from Turkey met in Geneva on Tuesday.", format="text")
     report = build_report(document, compile_lexicons(resolve_lexicons((), default=True)), load_gazetteer(()),

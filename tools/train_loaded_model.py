@@ -24,7 +24,8 @@ from typing import Any
 # with the features of the code they ship with.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from framing.stages.lexicon import Lexicon, compile_lexicons, load_lexicon, match_terms
+from framing.stages.lexicon import compile_lexicons, match_terms
+from framing.stages.lexicon_files import Lexicon, load_lexicon
 from framing.stages.loaded_features import (
     FEATURE_VERSION,
     FREQUENCY_BINS,

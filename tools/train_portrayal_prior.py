@@ -30,7 +30,8 @@ from framing.evaluate.portrayal import report_mentions
 from framing.ingest.document import parse_document
 from framing.pipeline import build_report
 from framing.stages.gazetteer import load_gazetteer
-from framing.stages.lexicon import compile_lexicons, resolve_lexicons
+from framing.stages.lexicon import compile_lexicons
+from framing.stages.lexicon_files import resolve_lexicons
 from framing.stages.portrayal_lexicon import ROLES
 from framing.stages.portrayal_prior import FEATURE_VERSION, MODEL_FILE, PriorInput, PriorModel, prior_features
 

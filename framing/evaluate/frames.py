@@ -17,7 +17,8 @@ from typing import Any
 from framing.evaluate.datasets import GVFC_FRAMES, FrameExample
 from framing.evaluate.metrics import PrecisionRecall
 from framing.stages.frames import find_frame_cues, score_frames
-from framing.stages.lexicon import compile_lexicons, load_categories, match_terms, resolve_lexicons
+from framing.stages.lexicon import compile_lexicons, match_terms
+from framing.stages.lexicon_files import load_categories, resolve_lexicons
 from framing.stages.readability import count_text
 
 # Policy frame -> GVFC frame(s). Written from the two codebooks, not fitted to GVFC.

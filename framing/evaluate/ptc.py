@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
-from framing.stages.lexicon import CompiledLexicons, compile_lexicons, load_lexicon
+from framing.stages.lexicon import CompiledLexicons, compile_lexicons
+from framing.stages.lexicon_files import load_lexicon
 from framing.stages.loaded_features import WORD, vader_lexicon
 from framing.stages.loaded_model import DEFAULT_THRESHOLD, find_loaded_phrases, model_sha256
 from framing.stages.loaded_terms import find_document_terms

@@ -16,14 +16,13 @@ from operator import attrgetter
 
 from framing.model import FrameCue, FrameScore, TermHit
 from framing.stages.lexicon import (
-    CategoryInfo,
     CompiledLexicons,
     compile_lexicons,
     compound_weight,
     joins_compound,
-    load_lexicon,
     match_terms,
 )
+from framing.stages.lexicon_files import CategoryInfo, load_lexicon
 from framing.text.matching import FoldedSpan
 
 FRAMES: tuple[str, ...] = (

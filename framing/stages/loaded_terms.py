@@ -25,17 +25,8 @@ from functools import cache
 from itertools import accumulate
 
 from framing.model import Quote, TermHit
-from framing.stages.lexicon import (
-    DEFAULT_LEXICON,
-    MARKER_CATEGORIES,
-    SENSE_REACH_CHARS,
-    CategoryInfo,
-    CompiledLexicons,
-    load_sense_rules,
-    match_terms,
-    plain_sense_spans,
-    split_plain_senses,
-)
+from framing.stages.lexicon import MARKER_CATEGORIES, CompiledLexicons, match_terms
+from framing.stages.lexicon_files import DEFAULT_LEXICON, CategoryInfo
 from framing.stages.loaded_features import WORD, is_candidate
 from framing.stages.loaded_model import (
     DEFAULT_THRESHOLD,
@@ -45,6 +36,7 @@ from framing.stages.loaded_model import (
     noun_after,
 )
 from framing.stages.loaded_vocabulary import GROUP_NOUNS, INTENSIFIERS
+from framing.stages.senses import SENSE_REACH_CHARS, load_sense_rules, plain_sense_spans, split_plain_senses
 from framing.text.matching import FoldedSpan
 from framing.text.spans import SpanIndex
 from framing.text.valence import vader_tables

@@ -14,7 +14,8 @@ from typing import Literal
 
 from framing.context import TextContext
 from framing.model import TargetSentiment, TextSpan
-from framing.stages.lexicon import CompiledLexicons, annotate_hits, compile_lexicons, match_terms, resolve_lexicons
+from framing.stages.lexicon import CompiledLexicons, annotate_hits, compile_lexicons, match_terms
+from framing.stages.lexicon_files import resolve_lexicons
 from framing.stages.quotes import find_quotes
 from framing.stages.roles import find_role
 from framing.stages.rule_sentiment import Voice, label_for, rule_sentiment

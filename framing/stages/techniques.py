@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from framing.model import ActorMention, Quote, Sentence, TechniqueHit, TermHit
-from framing.stages.lexicon import SCARE_QUOTE_CATEGORY, CategoryInfo
+from framing.stages.lexicon import SCARE_QUOTE_CATEGORY
+from framing.stages.lexicon_files import CategoryInfo
 from framing.text.matching import SubstringSet
 
 TECHNIQUES: tuple[str, ...] = (
