@@ -34,14 +34,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 from gmb_dev_jsonl import DEFAULT_ZIP, DEV, VALIDATION, GoldSentence, read_gmb  # noqa: E402
 
 from framing.evaluate.ner import NerExample, score_mentions  # noqa: E402
-from framing.stages.recogniser import (  # noqa: E402
-    CLASSES,
-    FUNCTION_WORDS,
-    Candidate,
-    find_names,
-    iter_candidates,
-    parse_model,
-)
+from framing.stages.recogniser import CLASSES, find_names, iter_candidates, parse_model  # noqa: E402
+from framing.stages.recogniser_features import FUNCTION_WORDS, Candidate  # noqa: E402
 
 DEFAULT_NEWSMTSC = ROOT.parent / "shared" / "eval" / "newsmtsc" / "train.jsonl"
 DEFAULT_GAZETTEER = ROOT / "lexicons" / "actors.tsv"

@@ -31,7 +31,8 @@ from operator import attrgetter
 from framing.model import ActorKind, ActorMention, TextSpan
 from framing.stages.gazetteer import Gazetteer
 from framing.stages.metonymy import is_acting_place, is_framed_place, is_heading_place
-from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, ORG_SUFFIXES, TITLE_WORDS, NameSpan, find_names
+from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, NameSpan, find_names
+from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_WORDS
 from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS
 from framing.stages.unknown_names import (
     ROLE_WORDS,
