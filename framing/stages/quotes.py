@@ -269,13 +269,19 @@ def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Seque
     content = sentence.text
     if ";" not in content:
         return (sentence,)
+    spans = sorted((q.start, q.end) for q in quotations)
     clauses: list[Sentence] = []
     start = 0
-    for at, char in enumerate(content):
+    next_span = 0  # the first quotation not yet passed: one walk over semicolons and quotations together
+    at = content.find(";")
+    while at >= 0:
         offset = sentence.start + at
-        if char == ";" and not any(q.start <= offset < q.end for q in quotations):
+        while next_span < len(spans) and spans[next_span][1] <= offset:
+            next_span += 1
+        if next_span == len(spans) or not spans[next_span][0] <= offset:
             clauses.append(Sentence(sentence.start + start, offset, content[start:at]))
             start = at + 1
+        at = content.find(";", at + 1)
     clauses.append(Sentence(sentence.start + start, sentence.end, content[start:]))
     return clauses
 
