@@ -128,7 +128,7 @@ def test_subject_before_a_speech_verb(clause: str, speaker: str | None) -> None:
     ('A Home Office spokesperson credited "robust enforcement" for the fall.', "Home Office spokesperson"),
 ])
 def test_more_speakers_of_quotations(text: str, speaker: str) -> None:
-    assert [s for _, _, s in quotes_of(text)][:1] == [speaker]
+    assert {s for _, _, s in quotes_of(text)} == {speaker}  # every quotation and reported clause is theirs
 
 
 @pytest.mark.parametrize(("text", "start", "subject"), [
@@ -141,3 +141,12 @@ def test_more_speakers_of_quotations(text: str, speaker: str) -> None:
 def test_sentence_subject(text: str, start: int, subject: str | None) -> None:
     found = sentence_subject(text, start, len(text))
     assert (found.text if found else None) == subject
+
+
+def test_a_role_and_name_after_a_scare_quote_is_no_speaker() -> None:
+    text = 'The so-called "peace plan" collapsed when foreign minister Sergei Lavrov said no.'
+    assert quotes_of(text) == [("scare", '"peace plan"', None)]
+
+
+def test_the_authors_own_verb_keeps_a_scare_quote() -> None:
+    assert quotes_of('We blamed "the system" for years.') == [("scare", '"the system"', None)]

@@ -33,7 +33,9 @@ from framing.stages.reported_speech import (
     speech_and_label_verbs,
 )
 from framing.stages.speakers import (
+    AUTHOR_PRONOUNS,
     MAX_CLAUSE_CHARS,
+    MAX_WORD_CHARS,
     SPEECH_VERBS,
     TO_LEAD,
     WORD,
@@ -149,6 +151,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
     return tuple(quotes)
 
 
+# The most clauses of one sentence read for reported speech one by one (linear time in a run-on sentence).
+MAX_SEMICOLON_CLAUSES = 8
 # The most sentences one quotation may run over ('"We will not back down. This is a witch hunt,"
 # Cole said'): a paragraph-long statement, not a mark left open by mistake.
 MAX_QUOTED_SENTENCES = 6
@@ -231,7 +235,8 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
             if _is_so_called(before):
                 found.append(Quote(start, end, text[start:end], "scare", None))
-            elif (verb_at := _fragment_verb(before)) is not None:  # 'said it was "cooperating fully"': the speaker's
+            elif (verb_at := _fragment_verb(before)) is not None and not _authors_fragment(before, verb_at):
+                # 'said it was "cooperating fully"': the words are the speaker's
                 found.append(Quote(start, end, text[start:end], "direct", _fragment_speaker(text, before_start, before,
                                                                                            verb_at)))
                 marked.append((start, end))
@@ -244,8 +249,14 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
         marked.append((start, end))
     verbs = speech_and_label_verbs().found_in(sentence.text.lower())  # one pass for both kinds of verb
     speaks = not verbs.isdisjoint(SPEECH_VERBS)
-    reported = [spoken for clause in _semicolon_clauses(sentence, found)
-                if (spoken := find_reported_speech(text, clause, marked, speaks=speaks)) is not None]
+    whole = find_reported_speech(text, sentence, marked, speaks=speaks)
+    if ";" in sentence.text and (whole is None or whole.start > sentence.start) and not sentence.text.rstrip().endswith(":"):
+        # "Groups say …; officials say …": each clause its own; but "Prices will rise; wages will not, the
+        # minister said" is one attribution over both, and a list's introduction stays whole
+        reported = [spoken for clause in _semicolon_clauses(sentence, found)
+                    if (spoken := find_reported_speech(text, clause, marked, speaks=speaks)) is not None]
+    else:
+        reported = [whole] if whole is not None else []
     labelled = find_label(text, sentence, marked) if not verbs.isdisjoint(LABELLING_VERBS) else None
     if not found and not reported and labelled is None:
         return found, None  # most sentences: no quotation and no one speaking
@@ -265,10 +276,8 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
 
 def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Sequence[Sentence]:
     """The clauses of a sentence joined by semicolons outside quotation marks, each read for reported speech
-    on its own ("Civil rights groups say …; state officials say …"); the sentence itself when it has none."""
+    on its own ("Civil rights groups say …; state officials say …"); at most MAX_SEMICOLON_CLAUSES."""
     content = sentence.text
-    if ";" not in content:
-        return (sentence,)
     spans = sorted((q.start, q.end) for q in quotations)
     clauses: list[Sentence] = []
     start = 0
@@ -281,6 +290,8 @@ def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Seque
         if next_span == len(spans) or not spans[next_span][0] <= offset:
             clauses.append(Sentence(sentence.start + start, offset, content[start:at]))
             start = at + 1
+            if len(clauses) == MAX_SEMICOLON_CLAUSES - 1:
+                break  # (the rest is one clause: a bounded number of reported clauses per sentence)
         at = content.find(";", at + 1)
     clauses.append(Sentence(sentence.start + start, sentence.end, content[start:]))
     return clauses
@@ -322,7 +333,14 @@ def _fragment_speaker(text: str, offset: int, before: str, verb_at: int) -> Text
     subject = subject_before(text, offset, before[:verb_at])
     if subject is None or not is_speaker_like(subject.text):
         subject = speaker_with_complement(text, offset, before[:verb_at], "")  # (its head noun is a speaker's)
-    return None if subject is None or subject.text.lower() in ("i", "we") else subject
+    return subject
+
+
+def _authors_fragment(before: str, verb_at: int) -> bool:
+    """Whether the verb before a quoted fragment is the author's own ('We blamed "the system"'): the
+    quotation then stays the author's (a scare quote), as before any verb was looked at."""
+    words = WORD.findall(before[max(0, verb_at - MAX_WORD_CHARS):verb_at])
+    return bool(words) and words[-1].lower() in AUTHOR_PRONOUNS
 
 
 def _quotation_marks(sentence: str) -> list[_Marks]:

@@ -16,6 +16,7 @@ from framing.model import Quote, Sentence, TextSpan
 from framing.stages.speakers import (
     ACCORDING,
     ANY_SPEAKER_NOUN,
+    AUTHOR_PRONOUNS,
     MAX_CLAUSE_CHARS,
     MAX_WORD_CHARS,
     POSSESSIVE_DETERMINERS,
@@ -49,9 +50,15 @@ _OBJECT_VERBS = frozenset(
     told tells asked asks urged urges warned warns accused accuses charged charges
     slammed slams blasted blasts mocked mocks lambasted lambastes derided derides decried decries
     denounced denounces scolded chided bemoaned bemoans lamented laments
+    chanted chant chants shouted shouts yelled screamed whispered muttered joked jokes pleaded begged
+    testified testifies recounted recounts
     """.split()
 )
-MIN_REPORTED_WORDS = 3
+# Fewer words after a speech verb are an adjunct or an object ("said in a statement", "hoped for the
+# best"), not what was said ...
+MIN_REPORTED_WORDS = 4
+# ... unless a pronoun opens them as the subject of a clause ("said it would appeal", "say it prevents fraud").
+_PRONOUN_CLAUSE = re.compile(r"(?:it|they|he|she|we|this)\s+[\w'’-]+\s+[\w'’-]+", re.I)
 # Forms of SPEECH_VERBS that are as often plural nouns ("compensation claims", "pay demands").
 _PLURAL_NOUN_FORMS = frozenset(
     """
@@ -81,12 +88,14 @@ _SPEECH_PARTICIPLES = (
     "|blaming|explaining|telling|asking|vowing|promising|predicting|suggesting|speaking|referring"
 )
 # A participle of saying after the main clause: what follows is the subject's words ("…, saying the count was rigged").
-_PARTICIPLE_OF_SAYING = re.compile(
-    r",\s+(?:saying|calling|describing|insisting|arguing|claiming|warning|adding|noting|stressing|explaining|suggesting|predicting"
-    r"|declaring|asserting|contending|vowing)\s+(?:that\s+)?"
-)
+# ("adding", "claiming", "arguing" … are as often no speech: "adding a third goal", "claiming his 100th win".)
+_PARTICIPLE_OF_SAYING = re.compile(r",\s+(?:saying|insisting|warning|calling|describing)\s+(?:that\s+)?")
+# Characters after such a participle searched for what must follow it: "that", a clause (a finite verb
+# within a few words) or a quotation (', calling it "a disgrace"'); not "saying goodbye", "warning lights".
+MAX_PARTICIPLE_REACH = 40
 # Words that open a clause of the author's after an attribution: "…, the airline said on Tuesday, as it struggles …".
-_TRAILING_SUBORDINATORS = "as|while|amid|after|before|because|since|when|despite|although|though|but|and|which|where"
+# ("because" and "since" give the speaker's reason: "The talks failed, officials said, because …".)
+_TRAILING_SUBORDINATORS = "as|while|amid|after|before|when|despite|although|though|but|and|which|where"
 # After the verb of an attribution at the end of a sentence only a short adjunct comes, to the end:
 # "said.", "said on Monday.", "said in a statement on Friday.", "said, citing …", "said late on Tuesday".
 _ADJUNCTS_TO_END = re.compile(
@@ -96,8 +105,8 @@ _ADJUNCTS_TO_END = re.compile(
 )
 # An attribution between commas inside a sentence: "The war, he said, is …" (the whole sentence is the speaker's).
 _PARENTHETICAL_REST = re.compile(
-    r"(?:\s+(?:on|in|at|late|last|this|yesterday|today)(?:\s+[\w'’.-]+){0,3})?\s*,\s+(?![a-z]+ing\b|according\b|"
-    + _TRAILING_SUBORDINATORS + r"\b)\w",
+    r"(?:\s+(?:on|in|at|late|last|this|yesterday|today)(?:\s+[\w'’.-]+){0,3})?\s*,\s+(?![a-z]+ing\b|according\b|(?:"
+    + _TRAILING_SUBORDINATORS + r")\b)\w",
     re.I,
 )
 # Words that open a clause, not a speaker phrase, after a comma: "…, and the UN said on Monday that …".
@@ -105,11 +114,16 @@ _NOT_AN_ATTRIBUTION = frozenset(
     "and but or nor while whereas where when as before after which who whom whose because although though if "
     "since until unless so yet".split()
 )
-# A body's name in an attribution at the end of a sentence: capitalised words, with "of", "for", "and"
-# between them ("the Royal College of Nursing"), after "the" or none.
+# A body's name in an attribution at the end of a sentence: capitalised words, with "of", "for", "and", "on"
+# or "the" between them ("the Royal College of Nursing"), after "the" or none.
 _BODY_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w'’.&-]*){0,6})[\s,]*")
 # A short determiner phrase ending in a lower-case word ("the fishermen", "one resident").
 _DETERMINER_PHRASE = re.compile(r"(?:[Tt]he|an?|one|another|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*[\s,]*")
+# The verbs before which such a phrase is taken as the speaker ("…, the fishermen say, …", "Why, the chancellor asks, …").
+_PLAIN_SAYING = frozenset("say says said asks asked".split())
+# Words that show such a phrase is no speaker ("the truth be told", "a result few expected").
+_NOT_IN_A_SPEAKER_PHRASE = frozenset(
+    "be is are was were been being have has had few many much more most less some all no not who which that".split())
 # How far before the verb the attribution phrase is looked for (twelve words of up to fifteen letters).
 MAX_ATTRIBUTION_CHARS = 200
 # Most words in such an attribution phrase ("the regional governor, Oleksandr Tkachuk," has six; a
@@ -195,7 +209,6 @@ _CLAUSE_STOPS = frozenset("but yet because while whereas although though when af
 # An agent after "by" that names nobody ("was called a pause by nobody") or is no agent ("by far").
 _NO_AGENT = frozenset("nobody none no far then now contrast comparison mistake default".split())
 # The author's own voice: "I think …", "…, we believe.", "we call it …" are no one else's words.
-_AUTHOR_PRONOUNS = frozenset("i we us me".split())
 # Most words of a verb group before a labelling verb ("have also long been called").
 MAX_VERB_GROUP_WORDS = 5
 # Most words read after a labelling verb (object and label), and in a "by" agent.
@@ -211,13 +224,16 @@ _LABEL_TOKEN = re.compile(r"[\w'’-]+|[,;:—–()!?]|\.(?=\s|$)")
 
 
 def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]], *, speaks: bool) -> Quote | None:
-    """"X said (that) …" and "according to X, …": the clause after is the speaker's.
+    """"X said (that) …" and "according to X, …": the clause after is the speaker's; with no speech verb
+    that reports, a participle of saying after the main clause (``_participle_speech``).
 
     ``speaks=False`` says the sentence holds no speech verb, even inside a word (``speech_and_label_verbs``).
     """
     content = sentence.text
     according = (ACCORDING.search(content) if "ccording to" in content or "the words of" in content
                  else None)  # the search only where it can match
+    if according and according.group()[0] in "Ii" and content[:according.start()].rstrip()[-1:] not in ("", ","):
+        according = None  # "took comfort in the words of the president": no attribution
     if according:
         who = according_speaker(text, sentence.start + according.start("who"), content[according.start("who"):])
         if who is None or not is_speaker_like(who.text):
@@ -255,7 +271,7 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
             subject = speaker_with_complement(text, sentence.start + clause_start, clause, current.lower())
             if subject is None:
                 continue
-        if subject.text.lower() in _AUTHOR_PRONOUNS or _SAYS_NOTHING.match(content, word.end()):
+        if subject.text.lower() in AUTHOR_PRONOUNS or _SAYS_NOTHING.match(content, word.end()):
             continue  # "I think …" is the author's view; "says little about …" reports no words
         first = _FIRST_WORD.match(content, word.end())
         long_ok = current.lower() in _OBJECT_VERBS or first is not None and first.group(1).lower() in _ADJUNCT_OPENERS
@@ -267,18 +283,26 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         if that is not None and _DEMONSTRATIVE_THAT.match(content, that.end()):
             continue  # "They said that in 2001": "that" is what they said, not a clause
         span_start = sentence.start + (that.end() if that else word.end())
-        return _reported(text, span_start, sentence.start + _reported_end(content, word.start()), subject, marked)
+        span_end = sentence.start + _reported_end(content, word.start())
+        opening = len(text[span_start:span_end]) - len(text[span_start:span_end].lstrip())
+        pronoun_clause = _PRONOUN_CLAUSE.match(text, span_start + opening, span_end)
+        return _reported(text, span_start, span_end, subject, marked,
+                         min_words=MIN_REPORTED_WORDS - 1 if pronoun_clause else MIN_REPORTED_WORDS)
     return _participle_speech(text, sentence, marked)
 
 
 def _participle_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
-    """"X rejected the results, saying the count had been rigged": after a participle of saying that
-    follows the main clause, the words to the sentence's end are the words of the sentence's subject."""
+    """Give the words after a participle of saying that follows the main clause to the sentence's
+    subject ("X rejected the results, saying the count had been rigged")."""
     found = _PARTICIPLE_OF_SAYING.search(sentence.text)
     if found is None:
         return None
+    rest = sentence.text[found.end():found.end() + MAX_PARTICIPLE_REACH]
+    if not (found.group().rstrip().endswith("that") or _CLAUSE_AFTER.match(" " + rest)
+            or any(mark in rest for mark in QUOTE_PAIRS)):
+        return None
     subject = sentence_subject(text, sentence.start, sentence.start + found.start())
-    if subject is None or subject.text.lower() in _AUTHOR_PRONOUNS:
+    if subject is None or subject.text.lower() in AUTHOR_PRONOUNS:
         return None
     return _reported(text, sentence.start + found.end(), sentence.end, subject, marked)
 
@@ -340,7 +364,9 @@ def _inverted_attribution(text: str, sentence: Sentence, verb_start: int, verb_e
         body = _BODY_NAME.fullmatch(phrase)
         if body is not None:  # "…, the Royal College of Nursing said.": a body's name, however plain its words
             start, end = sentence.start + phrase_start + body.start(1), sentence.start + phrase_start + body.end(1)
-        elif opener in ANY_SPEAKER_NOUN or _DETERMINER_PHRASE.fullmatch(phrase):
+        elif opener in ANY_SPEAKER_NOUN or (
+                content[verb_start:verb_end].lower() in _PLAIN_SAYING and _DETERMINER_PHRASE.fullmatch(phrase)
+                and _NOT_IN_A_SPEAKER_PHRASE.isdisjoint(words[1:])):
             # the whole phrase: its head opens it, or "the fishermen", "the chancellor" (only a speaker
             # stands between the words and a speech verb at the end or between commas)
             start = sentence.start + phrase_start
@@ -348,7 +374,7 @@ def _inverted_attribution(text: str, sentence: Sentence, verb_start: int, verb_e
         else:
             return None
         subject = TextSpan(start, end, text[start:end])
-    if subject.text.lower() in _AUTHOR_PRONOUNS:
+    if subject.text.lower() in AUTHOR_PRONOUNS:
         return None
     if parenthetical:
         return _reported(text, sentence.start, sentence.end, subject, marked)
@@ -452,7 +478,7 @@ def _active_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Matc
     if len(tokens) < 2 or not _has_label(sentence.text, verb.lower(), tokens):
         return None
     subject = subject_before(text, offset, head) or noun_phrase_before(text, offset, head)
-    if subject is None or subject.text.lower() in _AUTHOR_PRONOUNS:
+    if subject is None or subject.text.lower() in AUTHOR_PRONOUNS:
         return None  # "I call this a disgrace": the author's own label
     end = _past_closer(text, sentence.start + tokens[-1].end(), sentence.end)
     start = tokens[0].start() - (sentence.text[tokens[0].start() - 1:tokens[0].start()] in QUOTE_PAIRS)
@@ -535,7 +561,7 @@ def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Mat
     if by < len(tokens):
         agent = tokens[by + 1:by + 1 + MAX_AGENT_WORDS]
         agent = agent[:next((k for k in range(1, len(agent)) if agent[k].group().lower() in _AGENT_STOPS), len(agent))]
-        if not agent or agent[0].group().lower() in _NO_AGENT or agent[0].group().lower() in _AUTHOR_PRONOUNS:
+        if not agent or agent[0].group().lower() in _NO_AGENT or agent[0].group().lower() in AUTHOR_PRONOUNS:
             return None  # 'called a "pause" by nobody': nobody's words; "by us": the author's
         speaker = clean_speaker(text, sentence.start + agent[0].start(), sentence.start + agent[-1].end()) or (
             TextSpan(sentence.start + agent[0].start(), sentence.start + agent[-1].end(),

@@ -169,13 +169,15 @@ _SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
     + _SPEECH_VERB_GROUP + r")\b"
 )
-# '"…," chief executive Hugo Lindqvist said': a role in lower case, the name, then the verb.
+# '"…," chief executive Hugo Lindqvist said': a role in lower case, the name, then the verb (only after a
+# quotation that closes a statement with a comma, "!" or "?": 'the "peace plan" collapsed when minister X said no').
 _ROLE_NAME_BEFORE_VERB = re.compile(
     rf"\s*[,.!?]?\s*(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})\s+"
     + _SPEECH_VERB_GROUP + r"\b"
 )
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
-# Verbs before "to" that carry a labelling verb's subject: "Progressives like to call", "have taken to calling".
+# Verbs before "to" that carry the subject of a labelling or speech verb: "Progressives like to call", "have
+# taken to calling", "Climate sceptics used to claim".
 TO_LEAD = re.compile(
     r"(?:\s+(?:like|likes|liked|love|loves|loved|prefer|prefers|preferred|have\s+taken|has\s+taken|voted|chose|choose"
     r"|chooses|tend|tends|started|begin|began|continue|continues|went\s+on|used))\s+to\s*$",
@@ -216,8 +218,11 @@ MAX_COMPLEMENT_CHARS = 90
 # ... except after the plain verbs of saying, where such a word opens an adjunct ("said on Friday: …").
 SAYING_VERBS = frozenset("say says said saying tell tells told write writes wrote add adds added state states stated".split())
 _PRONOUNS = frozenset("he she they we i it".split())
-# Words that pick speakers out of a group named before: "one of them", "some of them".
-_PARTITIVES = frozenset("one two three some many most several none each another".split())
+_WH_WORDS = frozenset("What Which Whatever Whichever How Why When Where".split())
+# Words that pick a speaker out of a group named before: "one of them", "another of them".
+_PARTITIVES = frozenset(("one", "another"))
+# The author's own voice: "I think …", "…, we believe.", "we call it …" are no one else's words.
+AUTHOR_PRONOUNS = frozenset("i we us me".split())
 _DETERMINERS = POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
 
 
@@ -231,7 +236,8 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     if (titled and titled.group("verb") in SPEECH_VERBS and titled.group("role") in SPEAKER_NOUNS
             and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
-    titled = _ROLE_NAME_BEFORE_VERB.match(after)
+    closes_statement = text[end - 2:end - 1] in (",", "!", "?") or after.lstrip()[:1] == ","
+    titled = _ROLE_NAME_BEFORE_VERB.match(after) if closes_statement else None
     if (titled and titled.group("role") in SPEAKER_NOUNS
             and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
@@ -326,8 +332,8 @@ def clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
     while end > start and text[end - 1] in ".,;:’'":
         end -= 1
     words = text[start:end].split()
-    if not words or _POSSESSIVE_END.search(words[-1]) or not is_speaker_like(text[start:end]):
-        return None
+    if not words or _POSSESSIVE_END.search(words[-1]) or not is_speaker_like(text[start:end]) or words[0] in _WH_WORDS:
+        return None  # (and "What Russia asked in return was modest": a question word opens no speaker)
     if words[0] in ("The", "A", "An") and len(words) > 1 and words[1][:1].isupper():
         start += len(words[0]) + 1  # "The Kremlin spokesman" keeps its name part
     return TextSpan(start, end, text[start:end])
@@ -389,8 +395,14 @@ def sentence_subject(text: str, start: int, end: int) -> TextSpan | None:
     A name's or body's speaker ("Nigeria's central bank"), a group ("Immigrant advocates"), a name
     ("Former President Gregory Hale"), or a determiner phrase up to its first speaker noun ("The
     electoral commission"); a name in apposition after the subject is preferred ("Kenya's opposition
-    leader, Joseph Mwangi,").
+    leader, Joseph Mwangi,"). An opening adjunct ("In Washington, …") is passed over.
     """
+    opener = _LOOSE_WORD.search(text, start, min(end, start + MAX_WORD_CHARS))
+    if opener is not None and opener.group().lower() in PREPOSITIONS:  # "In Washington, lawmakers …"
+        comma = text.find(",", opener.end(), min(end, start + MAX_CLAUSE_CHARS))
+        if comma < 0:
+            return None
+        start = comma + 1
     found = _OPENING_SUBJECT.match(text, start, end)
     subject = None
     if found is not None and is_speaker_like(found.group(1)):
