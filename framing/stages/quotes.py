@@ -42,9 +42,11 @@ from framing.stages.speakers import (
     is_speaker_like,
     speaker_after,
     speaker_before,
+    speaker_ending,
     speaker_with_complement,
     subject_before,
 )
+from framing.text.spans import SpanIndex
 
 # Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
 # ("citing "financial risk"", "threatened "all necessary measures"", "talked about "trimming waste"").
@@ -237,8 +239,8 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
                 found.append(Quote(start, end, text[start:end], "scare", None))
             elif (verb_at := _fragment_verb(before)) is not None and not _authors_fragment(before, verb_at):
                 # 'said it was "cooperating fully"': the words are the speaker's
-                found.append(Quote(start, end, text[start:end], "direct", _fragment_speaker(text, before_start, before,
-                                                                                           verb_at)))
+                speaker = speaker_ending(text, before_start, before[:verb_at])  # 'Opponents … warn of "floods"'
+                found.append(Quote(start, end, text[start:end], "direct", speaker))
                 marked.append((start, end))
             elif first_letter.islower():
                 found.append(Quote(start, end, text[start:end], "scare", None))
@@ -278,16 +280,13 @@ def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Seque
     """The clauses of a sentence joined by semicolons outside quotation marks, each read for reported speech
     on its own ("Civil rights groups say …; state officials say …"); at most MAX_SEMICOLON_CLAUSES."""
     content = sentence.text
-    spans = sorted((q.start, q.end) for q in quotations)
+    quoted = SpanIndex(quotations)
     clauses: list[Sentence] = []
     start = 0
-    next_span = 0  # the first quotation not yet passed: one walk over semicolons and quotations together
     at = content.find(";")
     while at >= 0:
         offset = sentence.start + at
-        while next_span < len(spans) and spans[next_span][1] <= offset:
-            next_span += 1
-        if next_span == len(spans) or not spans[next_span][0] <= offset:
+        if not quoted.overlaps(offset, offset + 1):
             clauses.append(Sentence(sentence.start + start, offset, content[start:at]))
             start = at + 1
             if len(clauses) == MAX_SEMICOLON_CLAUSES - 1:
@@ -325,15 +324,6 @@ def _fragment_verb(before: str) -> int | None:
     clause_start = max(max(before.rfind(mark, window) for mark in _CLAUSE_MARKS) + 1, window)
     words = list(WORD.finditer(before, clause_start))[-MAX_FRAGMENT_WORDS:]
     return next((word.start() for word in reversed(words) if word.group().lower() in FRAGMENT_VERBS), None)
-
-
-def _fragment_speaker(text: str, offset: int, before: str, verb_at: int) -> TextSpan | None:
-    """The subject of the verb before a quoted fragment ('Opponents of the scheme warn of "floods"'),
-    when it ends the clause right before the verb and is not the author."""
-    subject = subject_before(text, offset, before[:verb_at])
-    if subject is None or not is_speaker_like(subject.text):
-        subject = speaker_with_complement(text, offset, before[:verb_at], "")  # (its head noun is a speaker's)
-    return subject
 
 
 def _authors_fragment(before: str, verb_at: int) -> bool:

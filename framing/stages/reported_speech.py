@@ -31,7 +31,7 @@ from framing.stages.speakers import (
     is_speaker_like,
     noun_phrase_before,
     sentence_subject,
-    speaker_with_complement,
+    speaker_ending,
     subject_before,
 )
 from framing.text.matching import SubstringSet
@@ -58,7 +58,7 @@ _OBJECT_VERBS = frozenset(
 # best"), not what was said ...
 MIN_REPORTED_WORDS = 4
 # ... unless a pronoun opens them as the subject of a clause ("said it would appeal", "say it prevents fraud").
-_PRONOUN_CLAUSE = re.compile(r"(?:it|they|he|she|we|this)\s+[\w'’-]+\s+[\w'’-]+", re.I)
+_PRONOUN_CLAUSE = re.compile(r"\s*(?:it|they|he|she|we|this)\s+[\w'’-]+\s+[\w'’-]+", re.I)
 # Forms of SPEECH_VERBS that are as often plural nouns ("compensation claims", "pay demands").
 _PLURAL_NOUN_FORMS = frozenset(
     """
@@ -266,11 +266,9 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         lead = TO_LEAD.search(clause)
         if lead is not None:  # "Moscow's propagandists like to say …": the subject is before "like to"
             clause = clause[:lead.start()]
-        subject = subject_before(text, sentence.start + clause_start, clause)
-        if subject is None or not is_speaker_like(subject.text):
-            subject = speaker_with_complement(text, sentence.start + clause_start, clause, current.lower())
-            if subject is None:
-                continue
+        subject = speaker_ending(text, sentence.start + clause_start, clause, current.lower())
+        if subject is None:
+            continue
         if subject.text.lower() in AUTHOR_PRONOUNS or _SAYS_NOTHING.match(content, word.end()):
             continue  # "I think …" is the author's view; "says little about …" reports no words
         first = _FIRST_WORD.match(content, word.end())
@@ -284,8 +282,7 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
             continue  # "They said that in 2001": "that" is what they said, not a clause
         span_start = sentence.start + (that.end() if that else word.end())
         span_end = sentence.start + _reported_end(content, word.start())
-        opening = len(text[span_start:span_end]) - len(text[span_start:span_end].lstrip())
-        pronoun_clause = _PRONOUN_CLAUSE.match(text, span_start + opening, span_end)
+        pronoun_clause = _PRONOUN_CLAUSE.match(text, span_start, span_end)
         return _reported(text, span_start, span_end, subject, marked,
                          min_words=MIN_REPORTED_WORDS - 1 if pronoun_clause else MIN_REPORTED_WORDS)
     return _participle_speech(text, sentence, marked)

@@ -360,6 +360,16 @@ def is_speaker_like(candidate: str) -> bool:
     return not all(is_everyday_word(word.strip(",")) for word in words)
 
 
+def speaker_ending(text: str, offset: int, clause: str, verb: str = "") -> TextSpan | None:
+    """The speaker that ends ``clause`` (which starts at ``offset``) right before a verb: the subject
+    ``subject_before`` finds when it can speak, else a speaker noun with a complement
+    (``speaker_with_complement``; ``verb`` is the verb after it)."""
+    subject = subject_before(text, offset, clause)
+    if subject is not None and is_speaker_like(subject.text):
+        return subject
+    return speaker_with_complement(text, offset, clause, verb)
+
+
 def speaker_with_complement(text: str, offset: int, clause: str, verb: str) -> TextSpan | None:
     """A speaker phrase that ``subject_before`` does not take, ending ``clause`` right before the verb.
 
