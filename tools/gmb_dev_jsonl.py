@@ -168,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--zip", type=Path, default=DEFAULT_ZIP)
     parser.add_argument("--split", type=int, default=DEV, help="0 = development (default), 1 = validation")
     args = parser.parse_args(argv)
+    if args.out.suffix != ".jsonl":  # ("gmb_dev_jsonl.py data.csv.zip" once emptied the archive)
+        parser.error(f"the output must be a .jsonl file, not {args.out} (the archive is --zip)")
     count = 0
     with args.out.open("w", encoding="utf-8") as handle:
         for sentence in read_gmb(args.zip):
