@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import framing
-from framing.stages.recogniser import NameSpan, find_names, iter_candidates, load_model
+from framing.stages.recogniser import MIN_CONFIDENCE, NameSpan, find_names, iter_candidates, load_model
 
 # Hand-written sentences, names from many cultures: (text, expected [(name, kind)]).
 # Every expected name must be found with exactly this span and kind; other spans may be reported
@@ -47,6 +47,22 @@ OWN_SENTENCES: list[object] = [
                  [("Yerlan Abenov", "PER"), ("Kazakh", "NAT"), ("Shell", "ORG")],
                  marks=pytest.mark.xfail(strict=True, reason="known miss: Shell typed LOC")),
 ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the weights read these as no name; their institution's word makes them bodies
+    ("Rosa Mejía of the opposition Civic Alliance conceded.", [("Rosa Mejía", "PER"), ("Civic Alliance", "ORG")]),
+    ("SafeStreets Alliance spent four million dollars.", [("SafeStreets Alliance", "ORG")]),
+    ("Members of the Teachers' Federation walked out.", [("Teachers' Federation", "ORG")]),
+    ("Trade Union leaders met on Monday.", []),  # everyday words opening a sentence: no name
+])
+def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_body_read_by_its_institutions_word_keeps_the_weights_share_as_confidence() -> None:
+    name = next(n for n in find_names("Rosa Mejía of the opposition Civic Alliance conceded.") if n.kind == "ORG")
+    assert 0.0 < name.confidence < MIN_CONFIDENCE  # the weights alone would not have reported it
 
 
 def _found(text: str) -> list[tuple[str, str]]:

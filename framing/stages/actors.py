@@ -31,7 +31,7 @@ from operator import attrgetter
 from framing.model import ActorKind, ActorMention, TextSpan
 from framing.stages.gazetteer import Gazetteer
 from framing.stages.metonymy import is_acting_place, is_framed_place, is_heading_place
-from framing.stages.recogniser import BODY_HEADS, COMPANY_SUFFIXES, NameSpan, find_names
+from framing.stages.recogniser import COMPANY_SUFFIXES, NameSpan, find_names, is_body_name
 from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_WORDS
 from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS
 from framing.stages.unknown_names import (
@@ -315,47 +315,38 @@ def is_non_actor_name(name: str) -> bool:
     return _last_head(name) in _NOT_ACTOR_HEADS
 
 
-# Words that head the name of a body: its last word ("Rail and Transport Workers Union"), or the
-# one before "of" ("Maharashtra Association of Resident Doctors", "Church of Sweden").
-_BODY_NAME_HEADS = BODY_HEADS | frozenset(
-    "church university college school hospital museum club army navy forces court institution".split()
-)
 # Gazetteer kinds that a body's name may hold as words of its own and that then name no one:
 # "Workers", "Doctors" (groups), "Sweden" (a state), "Gates" (a person).
 _INNER_KINDS = frozenset(("group", "state", "person"))
 
 
-def is_body_name(name: str) -> bool:
-    """Whether a name of two words or more is a body's: its head is an institution's word.
-
-    The head is the word before the first "of" ("Association of Resident Doctors", "Church of
-    Sweden") or else the last word ("Rail and Transport Workers Union").
-    """
-    words = name.split()
-    if len(words) < 2:
-        return False
-    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
-    return head.lower().removesuffix("'s").removesuffix("’s") in _BODY_NAME_HEADS
+# A recogniser organisation of two words or more this sure of its kind is one body even without an
+# institution's word: "the Sudanese Red Crescent" is not the Sudanese.
+SURE_BODY = 0.8
 
 
 def _without_inner_words(found: list[ActorMention], names: Sequence[NameSpan], gazetteer: Gazetteer) -> list[ActorMention]:
     """Gazetteer mentions less the groups, states and people that are words of a body's longer name.
 
     "The Rail and Transport Workers Union" is one organisation, not "workers"; "the Church of
-    Sweden" is not Sweden. A body the gazetteer knows by its full name ("Bank of England") is
-    matched whole already.
+    Sweden" is not Sweden; "the Sudanese Red Crescent", a name the recogniser is sure of
+    (SURE_BODY), is not "the Sudanese". A body the gazetteer knows by its full name ("Bank of
+    England") is matched whole already.
     """
     bodies = [(n.start, n.end) for n in names
-              if n.kind == "ORG" and is_body_name(_canonical(n)) and gazetteer.kind_of(_canonical(n)) is None]
+              if n.kind == "ORG" and (is_body_name(name := _canonical(n)) or (" " in name and n.confidence >= SURE_BODY))
+              and gazetteer.kind_of(name) is None]
     if not bodies:
         return found
     starts = [start for start, _ in bodies]  # names never overlap: the one body that may hold a mention
-    kept = []                                # is the last to start at or before it
+    kept = []                                # is the last to start before its end
     for mention in found:
-        at = bisect_right(starts, mention.start) - 1
+        at = bisect_right(starts, mention.end - 1) - 1
         if mention.kind in _INNER_KINDS and at >= 0:
             start, end = bodies[at]
-            if mention.end <= end and end - start > mention.end - mention.start:
+            # (a group's mention may take in the article before the body: "the Sudanese")
+            inside = mention.start >= start or mention.text[:start - mention.start].strip().lower() == "the"
+            if inside and mention.end <= end and end - start > mention.end - mention.start:
                 continue
         kept.append(mention)
     return kept

@@ -107,6 +107,7 @@ class Candidate(NamedTuple):
     title: tuple[int, int] | None
     parts: tuple[Candidate, ...]
     word_features: int = 0  # how many leading features come from the run's own words alone
+    initial: bool = False  # the run opens a sentence, a quotation or a line
 
 
 class Line(NamedTuple):
@@ -317,4 +318,4 @@ def build_candidate(
         kind = known_kind(text[start:end])
         if kind is not None:
             features.append(_known_kind_feature(kind))
-    return Candidate(start, end, tuple(features), title, (), len(own.words))
+    return Candidate(start, end, tuple(features), title, (), len(own.words), initial)
