@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import framing
-from framing.stages.recogniser import MIN_CONFIDENCE, NameSpan, find_names, iter_candidates, load_model
+from framing.stages.recogniser import MIN_CONFIDENCE, NameSpan, find_names, given_names, iter_candidates, load_model
 
 # Hand-written sentences, names from many cultures: (text, expected [(name, kind)]).
 # Every expected name must be found with exactly this span and kind; other spans may be reported
@@ -58,6 +58,26 @@ OWN_SENTENCES: list[object] = [
 ])
 def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the weights read no name, or a place, where a given name opens the run
+    ("Meanwhile parents like Donna Keating are treated like criminals.", [("Donna Keating", "PER")]),
+    ("The site is run by a former estate agent, Nigel Brand.", [("Nigel Brand", "PER")]),
+    # given names on the census lists that open other names
+    ("The Sunday Times reported the deal.", []),
+    ("Officials told RIA Novosti that talks failed.", [("RIA Novosti", "ORG")]),
+    ("Hikers were rescued from Harlan Ridge.", [("Harlan Ridge", "LOC")]),
+])
+def test_a_run_opening_with_a_given_name_is_a_person_where_the_weights_are_unsure(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_the_given_names_are_lower_case_census_names_without_the_header() -> None:
+    names = given_names()
+    assert {"donna", "nigel", "maria", "james"} <= names
+    assert "name" not in names and all(name == name.lower() for name in names)
 
 
 def test_a_body_read_by_its_institutions_word_keeps_the_weights_share_as_confidence() -> None:

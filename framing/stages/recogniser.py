@@ -44,7 +44,7 @@ from framing.stages.recogniser_features import (
     ratio_facts,
 )
 from framing.text.memo import BoundedMemo
-from framing.text.resources import read_model_text
+from framing.text.resources import read_data_bytes, read_model_text
 
 NameKind = Literal["PER", "ORG", "LOC", "NAT"]
 # Most of a run's own feature names whose weight sum a model remembers (a run of
@@ -104,6 +104,25 @@ BODY_HEADS = frozenset(
 # only at BODY_HEADS ("Church and State" is two things).
 NAME_HEADS = BODY_HEADS | frozenset(
     "church university college school hospital museum club army navy forces court institution".split()
+)
+# The weights' confidence in another kind of name under which a run opening with a given name is a person.
+GIVEN_NAME_DOUBT = 0.6
+# Words on the census lists of given names that open other names far more often: days and months
+# ("Sunday Times", "June Election"), creeds ("Christian Democrats", "Sunni Arabs"), articles and
+# particles of place names ("Les Cayes", "Santa Cruz", "Van Province").
+_NOT_GIVEN_NAMES = _TRAILING_TIME | frozenset(
+    """
+    january february march april may june july august september october november december
+    christian sunni les le del santa van von
+    """.split()
+)
+# Words that end a place's name, never a person's ("Victoria Road", "Harlan Ridge").
+_PLACE_WORDS = frozenset(
+    """
+    street road avenue boulevard lane square way drive place park station ridge valley hill hills river
+    lake mountain mountains falls bay island islands point creek heights springs county city town
+    village beach forest harbour harbor port
+    """.split()
 )
 # The runs on either side of such an "and" are at most this many words long (a body's name is short).
 MAX_BODY_WORDS = 6
@@ -171,14 +190,12 @@ def find_names(
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
-        if (kind == "NONE" or confidence < MIN_CONFIDENCE) and is_body_name(name := text[candidate.start:candidate.end]) \
-                and not (candidate.initial and everyday[name.split(" ", 1)[0].lower()]):
-            # "the opposition Civic Alliance", "SafeStreets Alliance": a run of capitalised words that
-            # ends in an institution's word names a body whatever the weights say (GMB's news has few
-            # such unknown bodies), unless an everyday word opens the sentence with it ("Trade Union
-            # leaders met"); its confidence is the weights' share for any kind of name
-            found.append(NameSpan(candidate.start, candidate.end, name, "ORG",
-                                  1.0 - confidence if kind == "NONE" else confidence, candidate.title))
+        written = _written_form_kind(text[candidate.start:candidate.end], candidate.initial, kind, confidence, everyday,
+                                     known_kind)
+        if written is not None:
+            # the weights' doubt about their own reading is the confidence of the written form's
+            found.append(NameSpan(candidate.start, candidate.end, text[candidate.start:candidate.end], written,
+                                  confidence if kind == written else 1.0 - confidence, candidate.title))
             continue
         if candidate.parts and _prefer_parts(model, candidate, kind, confidence):
             for part in candidate.parts:
@@ -193,6 +210,49 @@ def find_names(
             kind = _written_kind(name, kind, candidate.title, bucket)
             found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
     return tuple(found)
+
+
+def _written_form_kind(name: str, initial: bool, kind: str, confidence: float, everyday: Mapping[str, bool],
+                       known_kind: Callable[[str], str | None] | None) -> NameKind | None:
+    """The kind a run's written form gives it where the weights read no name or are unsure; else None.
+
+    A run ending in an institution's word is a body ("the opposition Civic Alliance",
+    "SafeStreets Alliance"; GMB's news, which the weights learnt from, names few unknown bodies),
+    unless an everyday word opens the sentence with it ("Trade Union leaders met"). A run of two
+    or three words opening with a given name (``lexicons/given_names.tsv``) that is no everyday
+    word is a person ("parents like Donna Keating", "a former estate agent, Nigel Brand") when
+    the weights read no name, or another kind less surely than GIVEN_NAME_DOUBT.
+    """
+    if " " not in name:
+        return None
+    if (kind == "NONE" or confidence < MIN_CONFIDENCE) and is_body_name(name) \
+            and not (initial and everyday[name.split(" ", 1)[0].lower()]):
+        return "ORG"
+    if (kind == "NONE" or (kind != "PER" and confidence < GIVEN_NAME_DOUBT)) and _opens_with_given_name(name, everyday):
+        # (a given name the gazetteer knows as a state or a group opens that one's name: "China Relations")
+        first = name.split(" ", 1)[0]
+        if known_kind is None or known_kind(first) not in ("state", "group"):
+            return "PER"
+    return None
+
+
+def _opens_with_given_name(name: str, everyday: Mapping[str, bool]) -> bool:
+    """Whether a name of two or three capitalised words opens with a given name (not in capitals) and
+    ends in no body's, company's or place's word ("Donna Keating", not "Jordan Valley Authority",
+    "Victoria Road" or "RIA Novosti")."""
+    words = name.split()
+    if len(words) > 3 or not all(word[0].isupper() for word in words) or words[0].isupper():  # "RIA Novosti"
+        return False
+    first, last = words[0].lower(), words[-1].lower().removesuffix("'s").removesuffix("’s")
+    return (first in given_names() and not everyday[first] and first not in _NOT_GIVEN_NAMES and last not in NAME_HEADS
+            and last not in _PLACE_WORDS and words[-1] not in COMPANY_SUFFIXES)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names of ``lexicons/given_names.tsv``, lower case (US Census 1990 lists, public domain)."""
+    rows = read_data_bytes("given_names.tsv").decode("utf-8").splitlines()
+    return frozenset(row.split("\t", 1)[0] for row in rows if row and not row.startswith("#")) - {"name"}
 
 
 def is_body_name(name: str) -> bool:
