@@ -101,6 +101,12 @@ def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None
     ('"We will not back down," Marta Ilves told reporters.', "Marta Ilves"),
     ('"We will not back down," said union leader Frank Dolan.', "Frank Dolan"),
     ('"We will not back down." The talks resume on Monday.', None),
+    # after a quotation that closes a statement the frame names the speaker, whatever the role
+    ('"We will not back down," said co-author Ingrid Vos.', "Ingrid Vos"),
+    ('"We will not back down," said retired machinist Lou Kaminski.', "Lou Kaminski"),
+    ('"We will not back down," the former paratrooper said.', "the former paratrooper"),
+    ('"We will not back down," one 15-year-old told me.', "one 15-year-old"),
+    ('"We will not back down," said a week later the mayor.', None),  # a time is no one
 ])
 def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
     end = text.index(",\"") + 2 if ",\"" in text else text.index(".\"") + 2

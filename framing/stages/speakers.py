@@ -191,7 +191,7 @@ _APPOSED_NAME = re.compile(rf"(?:\s+[a-z][\w'’-]*){{0,2}},\s+({_NAME}),")
 MAX_SUBJECT_WORDS = 6
 # '"…," said union leader Frank Dolan': a role in lower case, then the name (the speaker).
 _TITLED_SPEAKER_AFTER = re.compile(
-    rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})")
+    rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z][a-z-]*)\s+(?P<name>{_NAME})")
 # Words that end a role before a name: '"…," said critics of party leader Frank Dolan' is the critics'.
 _NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or but the a an on at in from about "
                            "against than as".split())
@@ -223,25 +223,60 @@ _WH_WORDS = frozenset("What Which Whatever Whichever How Why When Where".split()
 _PARTITIVES = frozenset(("one", "another"))
 # The author's own voice: "I think …", "…, we believe.", "we call it …" are no one else's words.
 AUTHOR_PRONOUNS = frozenset("i we us me".split())
+# Determiners that open a role speaker after a quotation ('"…," said a retired machinist').
+_ROLE_DETERMINERS = frozenset("the a an one another".split())
+# A role speaker's head: a lower-case word, perhaps hyphenated or with digits ("paratrooper", "15-year-old").
+_ROLE_HEAD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
+# Heads of a determiner phrase after a quotation that are no one: times and amounts ('"…," said a week later').
+_NOT_ROLE_HEADS = frozenset(
+    """
+    day days week weeks month months year years time times moment hour hours minute minutes while
+    later earlier ago before after again statement's lot bit number percent
+    """.split()
+)
 _DETERMINERS = POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
 
 
 def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
-    """`"…," she said` or `"…," said the minister`."""
+    """`"…," she said` or `"…," said the minister`.
+
+    After a quotation that closes a statement (a comma, "!" or "?" inside it, or a comma after
+    it) the frame itself says who speaks, so any role does: '"…," said co-author Ingrid Vos',
+    '"…," the former paratrooper said' (``_role_speaker``); elsewhere the speaker needs a
+    speaker noun or a name ('the "peace plan" collapsed when the talks said …' names no one).
+    """
+    closes_statement = text[end - 2:end - 1] in (",", "!", "?") or after.lstrip()[:1] == ","
     found = _SPEAKER_AFTER.match(after)
     for verb, who in (("verb1", "who1"), ("verb2", "who2")):
         if found and found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
-            return clean_speaker(text, end + found.start(who), end + found.end(who))
+            start, stop = end + found.start(who), end + found.end(who)
+            speaker = clean_speaker(text, start, stop)
+            return speaker if speaker is not None or not closes_statement else _role_speaker(text, start, stop)
     titled = _TITLED_SPEAKER_AFTER.match(after)
-    if (titled and titled.group("verb") in SPEECH_VERBS and titled.group("role") in SPEAKER_NOUNS
+    if (titled and titled.group("verb") in SPEECH_VERBS
+            and (titled.group("role") in SPEAKER_NOUNS or (closes_statement and titled.group("role") not in _NOT_IN_A_ROLE))
             and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
-    closes_statement = text[end - 2:end - 1] in (",", "!", "?") or after.lstrip()[:1] == ","
     titled = _ROLE_NAME_BEFORE_VERB.match(after) if closes_statement else None
     if (titled and titled.group("role") in SPEAKER_NOUNS
             and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
     return None
+
+
+def _role_speaker(text: str, start: int, end: int) -> TextSpan | None:
+    """A determiner phrase ending in a plain noun as the speaker right after a statement's quotation
+    ("the former paratrooper", "a retired machinist", "one 15-year-old"), not a time ("a week
+    later") or a pronoun."""
+    while end > start and text[end - 1] in ".,;:’'":
+        end -= 1
+    words = text[start:end].split()
+    if len(words) < 2 or words[0].lower() not in _ROLE_DETERMINERS:
+        return None
+    head = words[-1]
+    if not _ROLE_HEAD.fullmatch(head) or head in _PRONOUNS or head in _NOT_ROLE_HEADS:
+        return None
+    return TextSpan(start, end, text[start:end])
 
 
 def according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
