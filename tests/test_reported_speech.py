@@ -92,6 +92,15 @@ def test_a_time_after_a_speech_verb_keeps_reported_speech(text: str) -> None:
     assert report.loadedness == 0.0  # "regime" is the speaker's word
 
 
+@pytest.mark.parametrize("text", [
+    "A week later said nothing about the deal that the two sides had signed.",  # a time says nothing
+    "The problem, he said, is that the money has already been spent on roads.",  # the speaker is "he"
+])
+def test_a_determiner_phrase_that_is_no_one_does_not_speak(text: str) -> None:
+    speakers = [q.speaker.text for q in find_quotes(text, split_sentences(text)) if q.speaker]
+    assert "A week later" not in speakers and "The problem" not in speakers
+
+
 def test_a_passive_said_to_reports_no_speech() -> None:
     text = "Police detained 40 protesters said to have thrown stones at the embassy."
     assert not find_quotes(text, split_sentences(text))
@@ -107,6 +116,9 @@ def test_a_passive_said_to_reports_no_speech() -> None:
     ("The agency declared an emergency. In a statement, it said cases had tripled in a month.", "it"),
     ("The electoral commission said the vote was free and fair in every region.", "The electoral commission"),
     ("Union bosses insist the strikes are about patient safety and nothing else.", "Union bosses"),
+    # before a plain verb of saying any role speaks, past an appositive
+    ("One medic, a former dentist who goes by Doc, said drones had made daylight impossible.", "One medic"),
+    ("A retired machinist told me the plant had closed without any warning at all.", "A retired machinist"),
 ])
 def test_reported_speech_in_wire_and_opinion_forms(text: str, speaker: str) -> None:
     reported = [q for q in find_quotes(text, split_sentences(text)) if q.kind == "reported"]

@@ -398,11 +398,30 @@ def is_speaker_like(candidate: str) -> bool:
 def speaker_ending(text: str, offset: int, clause: str, verb: str = "") -> TextSpan | None:
     """The speaker that ends ``clause`` (which starts at ``offset``) right before a verb: the subject
     ``subject_before`` finds when it can speak, else a speaker noun with a complement
-    (``speaker_with_complement``; ``verb`` is the verb after it)."""
+    (``speaker_with_complement``; ``verb`` is the verb after it), else, before a plain verb of
+    saying (SAYING_VERBS), a determiner phrase of any role ("One medic said", "a shopkeeper told")."""
     subject = subject_before(text, offset, clause)
     if subject is not None and is_speaker_like(subject.text):
         return subject
-    return speaker_with_complement(text, offset, clause, verb)
+    found = speaker_with_complement(text, offset, clause, verb)
+    if found is None and verb in SAYING_VERBS:  # "One medic, a former dentist, said …": any role says
+        found = _role_subject(text, offset, clause)
+    return found
+
+
+def _role_subject(text: str, offset: int, clause: str) -> TextSpan | None:
+    """A role speaker (``_role_speaker``) ending ``clause`` right before a verb of saying, past an
+    appositive set off by commas ("One medic, a former dentist who goes by Doc,")."""
+    clause = clause.rstrip()
+    if clause.endswith(","):
+        appositive = _APPOSITIVE.search(clause, max(0, len(clause) - MAX_APPOSITIVE_CHARS))
+        if appositive is None:
+            return None
+        clause = clause[:appositive.start()]
+    found = _search_at_end(_SPEAKER_AT_END, clause)
+    if found is None or _after_preposition(clause, found.start(1)):
+        return None
+    return _role_speaker(text, offset + found.start(1), offset + found.end(1))
 
 
 def speaker_with_complement(text: str, offset: int, clause: str, verb: str) -> TextSpan | None:
