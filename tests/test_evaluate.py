@@ -16,6 +16,7 @@ from framing.evaluate.attribution import render as render_attribution
 from framing.evaluate.babe import token_counts
 from framing.evaluate.datasets import BiasExample, load_babe, load_gvfc, load_newsmtsc
 from framing.evaluate.metrics import PrecisionRecall, accuracy, macro_f1, majority_label, per_class
+from framing.evaluate.ner import is_named
 from framing.evaluate.newsmtsc import vader_label, window_text
 
 LABELS = ("negative", "neutral", "positive")
@@ -173,3 +174,18 @@ def test_attribution_labels_must_be_in_their_text(tmp_path: Path, target: dict[s
     path.write_text(json.dumps({"text": "Officials said so.", "targets": [target]}) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="bad.jsonl:1"):
         load_attribution(path)
+
+
+@pytest.mark.parametrize(
+    ("mention", "named"),
+    [
+        ({"kind": "person", "actor": "Rosa Mejía", "source": "model"}, True),
+        ({"kind": "group", "actor": "Hamas", "source": "gazetteer"}, True),  # a group the actor gazetteer names
+        ({"kind": "group", "actor": "Palestinians", "source": "gazetteer"}, False),  # a people, from groups.tsv
+        ({"kind": "group", "actor": "police", "source": "gazetteer"}, False),
+        ({"kind": "organisation", "actor": "National Dockworkers' Union", "source": "reference"}, False),
+    ],
+)
+def test_ner_harness_counts_named_groups_but_not_peoples_group_nouns_or_references(
+        mention: dict[str, str], named: bool) -> None:
+    assert is_named(mention) is named

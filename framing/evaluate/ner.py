@@ -2,7 +2,7 @@
 
 A gold entity counts as found when a reported mention overlaps it; a reported mention
 counts as correct when it overlaps any gold entity. Two methods are measured: the public
-pipeline (``framing.analyze``, mentions of every kind but "group") and the recogniser
+pipeline (``framing.analyze``, mentions that name their actor: ``is_named``) and the recogniser
 alone (``find_names``, spans of kind PER/ORG/LOC; NAT spans are not names).
 Run as ``python -m framing.evaluate.ner FILE [--limit N]``.
 """
@@ -15,10 +15,13 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
+from framing.stages.gazetteer import parse_gazetteer
+from framing.text.resources import read_data_bytes
 
 GOLD_TYPES = ("PER", "ORG", "LOC")
 # Pipeline actor kinds that name a specific actor (a "group" such as "police" is not a name).
@@ -136,8 +139,24 @@ def pipeline_mentions(examples: Sequence[NerExample]) -> tuple[list[list[Mention
     return out, time.perf_counter() - began
 
 
+def is_named(mention: dict[str, Any]) -> bool:
+    """Whether a serialised mention names its actor: a person, body, government or state, or a
+    group the actor gazetteer names (a party, movement or armed group: "Hamas", "Labour Party";
+    not "police" or "Palestinians", which ``groups.tsv`` lists), and is no reference ("the company")."""
+    kind = mention["kind"]
+    return (kind in NAMED_KINDS or (kind == "group" and mention["actor"] in named_groups())) \
+        and mention.get("source") != "reference"
+
+
+@cache
+def named_groups() -> frozenset[str]:
+    """The canonical names of the group rows of the shipped actor gazetteer (``lexicons/actors.tsv``)."""
+    gazetteer = parse_gazetteer(read_data_bytes("actors.tsv").decode("utf-8"))
+    return frozenset(actor.name for actor in gazetteer.actors if actor.kind == "group")
+
+
 def _named_mentions(report: dict[str, Any]) -> Iterator[Mention]:
-    """Every mention of a named actor in a serialised report (not groups, not references), once per span."""
+    """Every mention of a named actor in a serialised report (``is_named``), once per span."""
     seen: set[tuple[int, int]] = set()
     groups: Iterable[list[dict[str, Any]]] = (
         *(part["actors"] for part in report.get("front", [])),
@@ -147,7 +166,7 @@ def _named_mentions(report: dict[str, Any]) -> Iterator[Mention]:
     for mentions in groups:
         for mention in mentions:
             key = (mention["start"], mention["end"])
-            if mention["kind"] in NAMED_KINDS and mention.get("source") != "reference" and key not in seen:
+            if is_named(mention) and key not in seen:
                 seen.add(key)
                 yield mention["start"], mention["end"], mention["kind"]
 
