@@ -107,6 +107,7 @@ def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None
     ('"We will not back down," the former paratrooper said.', "the former paratrooper"),
     ('"We will not back down," one 15-year-old told me.', "one 15-year-old"),
     ('"We will not back down," said a week later the mayor.', None),  # a time is no one
+    ('"We will not back down," said one of them, a former programmer.', "one of them"),
 ])
 def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
     end = text.index(",\"") + 2 if ",\"" in text else text.index(".\"") + 2

@@ -225,13 +225,20 @@ _PARTITIVES = frozenset(("one", "another"))
 AUTHOR_PRONOUNS = frozenset("i we us me".split())
 # Determiners that open a role speaker after a quotation ('"…," said a retired machinist').
 _ROLE_DETERMINERS = frozenset("the a an one another".split())
+# One or some of the people named before, as a speaker ('"…," said one of them').
+_PARTITIVE_SPEAKER = re.compile(
+    r"(?i:one|another|each|some|many|most|several|two|three|four|five|none)\s+of\s+(?:them|us|those|these)\b")
+# A verb coordinated with the one before it shares its subject: "X welcomed the arrest but said …".
+_COORDINATED = re.compile(r"\s(?:and|but)\s*$")
 # A role speaker's head: a lower-case word, perhaps hyphenated or with digits ("paratrooper", "15-year-old").
 _ROLE_HEAD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
-# Heads of a determiner phrase after a quotation that are no one: times and amounts ('"…," said a week later').
+# Heads of a determiner phrase that are no one: times and amounts ('"…," said a week later'), and
+# auxiliaries ("the candidate is told by one voter": a passive, whose speaker comes after "by").
 _NOT_ROLE_HEADS = frozenset(
     """
     day days week weeks month months year years time times moment hour hours minute minutes while
     later earlier ago before after again statement's lot bit number percent
+    is are was were be been being has have had will would could should may might must can do does did
     """.split()
 )
 _DETERMINERS = POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
@@ -268,14 +275,18 @@ def _role_speaker(text: str, start: int, end: int) -> TextSpan | None:
     """A determiner phrase ending in a plain noun as the speaker right after a statement's quotation
     ("the former paratrooper", "a retired machinist", "one 15-year-old"), not a time ("a week
     later") or a pronoun."""
+    partitive = _PARTITIVE_SPEAKER.match(text, start)
+    if partitive is not None:  # "one of them", "several of those" (the phrase ends past ``end``)
+        return TextSpan(start, partitive.end(), partitive.group())
     while end > start and text[end - 1] in ".,;:’'":
         end -= 1
     words = text[start:end].split()
     if len(words) < 2 or words[0].lower() not in _ROLE_DETERMINERS:
         return None
     head = words[-1]
-    if not _ROLE_HEAD.fullmatch(head) or head in _PRONOUNS or head in _NOT_ROLE_HEADS:
-        return None
+    if not _ROLE_HEAD.fullmatch(head) or head in _PRONOUNS or head in _NOT_ROLE_HEADS \
+            or not _NOT_IN_A_ROLE.isdisjoint(word.lower() for word in words[1:]):
+        return None  # (a phrase with a function word is no role: "the arrest but")
     return TextSpan(start, end, text[start:end])
 
 
@@ -399,13 +410,17 @@ def speaker_ending(text: str, offset: int, clause: str, verb: str = "") -> TextS
     """The speaker that ends ``clause`` (which starts at ``offset``) right before a verb: the subject
     ``subject_before`` finds when it can speak, else a speaker noun with a complement
     (``speaker_with_complement``; ``verb`` is the verb after it), else, before a plain verb of
-    saying (SAYING_VERBS), a determiner phrase of any role ("One medic said", "a shopkeeper told")."""
+    saying (SAYING_VERBS), a determiner phrase of any role ("One medic said", "a shopkeeper told"),
+    else, after "and" or "but", the subject of the clause's first verb ("Rights groups welcomed the
+    arrest but said …")."""
     subject = subject_before(text, offset, clause)
     if subject is not None and is_speaker_like(subject.text):
         return subject
     found = speaker_with_complement(text, offset, clause, verb)
     if found is None and verb in SAYING_VERBS:  # "One medic, a former dentist, said …": any role says
         found = _role_subject(text, offset, clause)
+    if found is None and _COORDINATED.search(clause):  # "Rights groups welcomed the arrest but said …"
+        found = sentence_subject(text, offset, offset + len(clause))
     return found
 
 
