@@ -35,7 +35,7 @@ def techniques_in(text: str) -> set[str]:
     ("Can anyone really trust a word they say now?", "doubt"),
     ("Russia will not kneel!", "slogans"),
     ("Protesters held signs that read NO MORE WAR across the square for the whole long afternoon.", "slogans"),
-    ("The minister shrugged and said it is what it is, and the talks ended.", "conversation_killer"),
+    ("The talks ended without a deal, and it is what it is.", "conversation_killer"),
     ("We will not negotiate, period.", "conversation_killer"),
 ])
 def test_patterns(text: str, technique: str) -> None:
@@ -48,6 +48,11 @@ def test_plain_news_has_no_techniques() -> None:
 
 def test_quoted_words_are_not_the_authors_technique() -> None:
     assert "appeal_to_popularity" not in techniques_in('"Everyone knows the plan has failed," the minister said.')
+
+
+def test_reported_words_are_not_the_authors_technique() -> None:
+    # (a verb after "and" shares its subject: the minister's words, not the author's)
+    assert "conversation_killer" not in techniques_in("The minister shrugged and said it is what it is, and the talks ended.")
 
 
 def test_every_technique_id_is_from_the_taxonomy(seed_report: framing.Report) -> None:
