@@ -31,6 +31,12 @@ SENATE = "Senator Caleb Rourke met Rosa Quintal. The senator said the bill would
      [("Rosa Quintal", "Rosa Quintal", "person"), ("Li Wei", "Li Wei", "person")], []),
     # a reference before any compatible actor: nothing
     ("The senator arrived before Halvard Energy spoke.", [("Halvard Energy", "Halvard Energy", "organisation")], []),
+    # the words after it say whose it is: the government the seat names, not the one named before
+    ("Moscow denied it, according to the government in Kyiv.",
+     [("Moscow", "Russian government", "government"), ("Kyiv", "Ukrainian government", "government")],
+     [("the government", "Ukrainian government")]),
+    ("Senator Caleb Rourke spoke. The senator of Ohio left.",  # "of Ohio": not Rourke
+     [("Senator Caleb Rourke", "Caleb Rourke", "person"), ("Ohio", "Ohio", "state")], []),
     ("", [], []),
 ])
 def test_find_references_links_only_unambiguous_nouns(text: str, mentions: list[tuple[str, str, str]],

@@ -59,6 +59,8 @@ _ACTS_NEXT = re.compile(
     r"(?:['’]s\b|\s+(?:has|had|have|will|would|could|can|did|does|must|should|may|might|"
     r"said|says|[a-z]+ed)\b)"
 )
+# A preposition after a reference noun that a named actor completes ("the government in Kyiv").
+_COMPLEMENT = re.compile(r"\s+(?:in|of|at|for)\s+")
 # "the" or "The" opening a word (the lookbehind after the first letter is "\b" before it, and lets the
 # regex engine skip ahead to the next "t" or "T" at C speed), then a lower-case noun.
 _REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([a-z][a-z-]+)\b")
@@ -104,6 +106,16 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
             overlapping = bisect_left(ends, match.start() + 1)
             if overlapping < len(mentions) and mentions[overlapping].start < match.end():
                 continue  # the words are (part of) a mention already
+            complement = _COMPLEMENT.match(text, match.end())
+            if complement is not None and overlapping < len(mentions) \
+                    and mentions[overlapping].start == complement.end():
+                # "the government in Kyiv", "the president of France": the words after it say whose it
+                # is, so it points at no one named before; a government's seat names that government
+                named = mentions[overlapping]
+                if noun in GOVERNMENT_NOUNS and named.kind == "government":
+                    found.append(replace(named, start=match.start(), end=match.end(), text=match.group(),
+                                         is_metonym=False, source="reference", confidence=None))
+                continue
             candidates = (titled.get(noun, {}) if noun in PERSON_NOUNS
                           else governments if noun in GOVERNMENT_NOUNS
                           else {**by_name_word.get(noun, {}), **(companies if noun in COMPANY_NOUNS else {})})
