@@ -88,6 +88,9 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("Shell announced record profits on Thursday.", {"Shell": None}),
     ("The company reported a 5 percent rise in quarterly profit.", {"The company": None}),
     ("Talks hosted by Turkey will resume in Istanbul next week.", {"Turkey": None, "Istanbul": None}),
+    # a cue word inside an actor's own name casts no one
+    ("The International Criminal Court has issued a warrant.", {"International Criminal Court": None}),
+    ("Criminal gangs attacked the village.", {"Criminal gangs": "antagonist"}),  # opening the sentence: a cue
     ("", {}),
 ])
 def test_cast_mentions_roles(text: str, expected: dict[str, str | None]) -> None:

@@ -371,6 +371,10 @@ def _cast_sentence(
     factor = QUESTION_FACTOR if text[low:high].rstrip().endswith("?") else 1.0
     sentence = Sentence(text, words, raw, starts, ends, owner, region, mention_tokens, factor, tallies,
                         lexicon.victim_heads, pronouns=pronouns)
+    # a cue made of words of an actor's own name casts no one and counts for nothing ("the
+    # International Criminal Court", "Doctors Without Borders": capitalised inside a mention)
+    hits = [h for h in hits if not (h.first > 0 and all(owner[t] >= 0 and raw[t][:1].isupper()
+                                                        for t in range(h.first, h.last)))]
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
     # The sentence's cue counts keep a noun-first word wherever it stands: "the shells", "bombs"
