@@ -141,7 +141,8 @@ class Quote:
     """Quoted or attributed words: a direct quotation, reported speech or a scare quote.
 
     ``speaker`` is the speaker's name as written (None when no speaker is found, and
-    always for scare quotes); the report resolves it to a canonical actor where it can.
+    always for scare quotes); ``speaker_actor`` is the canonical actor the report resolves it
+    to ("she" -> the person named before), else the speaker as written (None before the report).
     """
 
     start: int
@@ -149,6 +150,7 @@ class Quote:
     text: str
     kind: QuoteKind
     speaker: TextSpan | None
+    speaker_actor: str | None = None
 
     def __post_init__(self) -> None:
         _check_offsets(self, self.start, self.end, self.text)
@@ -707,7 +709,7 @@ def _mention(report: MentionReport) -> dict[str, Any]:
 def _quote(quote: Quote) -> dict[str, Any]:
     return {
         "text": quote.text, "start": quote.start, "end": quote.end, "kind": quote.kind,
-        "speaker": _span(quote.speaker) if quote.speaker else None,
+        "speaker": _span(quote.speaker) if quote.speaker else None, "speaker_actor": quote.speaker_actor,
     }
 
 

@@ -137,6 +137,7 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     mention_starts = [m.start for m in mentions]
     speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
                 for q in quotes if q.speaker is not None}
+    quotes = tuple(replace(q, speaker_actor=speakers[q.start]) if q.speaker is not None else q for q in quotes)
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms, folded=folded)
     context = TextContext(text, all_sentences, quotes, hits, speakers)
     for m in mentions:

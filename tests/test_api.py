@@ -123,3 +123,9 @@ def test_charged_speech_is_loaded_and_milder_attribution_verbs_are_markers(verb:
     layers = {name: [hit.text for hit in getattr(paragraph, name)] for name in ("loaded_terms", "markers")}
     other = "markers" if layer == "loaded_terms" else "loaded_terms"
     assert verb in layers[layer] and verb not in layers[other], layers
+
+
+def test_a_quotations_speaker_resolves_to_the_actor_a_pronoun_stands_for() -> None:
+    text = 'Maria Lopez runs the only clinic in town. "We are full every single night," she said.'
+    quotes = [q for s in framing.analyze(text).to_dict()["sections"] for p in s["paragraphs"] for q in p["quotes"]]
+    assert [(q["speaker"]["text"], q["speaker_actor"]) for q in quotes] == [("she", "Maria Lopez")]

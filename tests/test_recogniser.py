@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import framing
+from framing.stages.gazetteer import load_gazetteer
 from framing.stages.recogniser import MIN_CONFIDENCE, NameSpan, find_names, given_names, iter_candidates, load_model
 
 # Hand-written sentences, names from many cultures: (text, expected [(name, kind)]).
@@ -55,6 +56,7 @@ OWN_SENTENCES: list[object] = [
     ("SafeStreets Alliance spent four million dollars.", [("SafeStreets Alliance", "ORG")]),
     ("Members of the Teachers' Federation walked out.", [("Teachers' Federation", "ORG")]),
     ("Trade Union leaders met on Monday.", []),  # everyday words opening a sentence: no name
+    ("Nurses walked out at St Anne's Hospital on Monday.", [("St Anne's Hospital", "ORG")]),  # a singular possessive
 ])
 def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
@@ -78,6 +80,12 @@ def test_the_given_names_are_lower_case_census_names_without_the_header() -> Non
     names = given_names()
     assert {"donna", "nigel", "maria", "james"} <= names
     assert "name" not in names and all(name == name.lower() for name in names)
+
+
+def test_a_possessive_of_a_known_name_stays_a_possessive() -> None:
+    gazetteer = load_gazetteer()
+    found = [(n.text, n.kind) for n in find_names("Russia's Parliament voted.", known_kind=gazetteer.kind_of)]
+    assert ("Russia", "LOC") in found and not any("'s" in text for text, _ in found)
 
 
 def test_a_body_read_by_its_institutions_word_keeps_the_weights_share_as_confidence() -> None:

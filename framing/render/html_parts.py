@@ -190,6 +190,9 @@ def quote_marks(quotes: Iterable[Mapping[str, Any]], hits: Sequence[Mapping[str,
             continue
         direct = kind == "direct"
         who = speaker["text"] if speaker else "unattributed"
+        actor = quote.get("speaker_actor")
+        if speaker and actor and actor != who:
+            who = f"{who} ({actor})"  # "she (Maria Lopez)"
         marks.append(Mark(*_span(quote), "attribution", "hl-quote direct" if direct else "hl-quote reported",
                           f"{'Direct quote' if direct else 'Reported speech'}\nspeaker: {who}"))
         if speaker and _span(speaker)[1] > _span(speaker)[0]:

@@ -483,8 +483,9 @@ def _line_candidates(
             if tokens[j] == "and" and _joins_one_body(tokens, flags, i, j, facts):
                 j += 2  # "Rail and Transport Workers Union": one organisation
                 continue
-            if _plural_possessive_body(line, flags, j):
-                j += 2  # "National Dockworkers' Union", "the Smallholder Farmers' Alliance"
+            joined = _possessive_body(line, flags, j, known_kind)
+            if joined:
+                j += joined  # "National Dockworkers' Union", "St Anne's Hospital"
                 continue
             break
         if j - i > 1 or tokens[i].lower() not in FUNCTION_WORDS:  # "The", "He" alone make no candidate
@@ -517,14 +518,26 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
     return False
 
 
-def _plural_possessive_body(line: Line, flags: Sequence[bool], j: int) -> bool:
-    """Whether the apostrophe at ``j`` joins a plural and an institution's word into one name:
-    "Dockworkers' Union", "Teachers' Federation" (the apostrophe written on the word before it,
-    the institution's word capitalised and ending the run)."""
-    tokens = line.words
-    return (tokens[j] in ("'", "’") and flags[j + 1] and not flags[j + 2] and tokens[j - 1][-1] in "sS"
-            and line.ends[j - 1] == line.ends[j] - 1 and tokens[j + 1][0].isupper()
-            and tokens[j + 1].lower() in BODY_HEADS)
+def _possessive_body(line: Line, flags: Sequence[bool], j: int, known_kind: Callable[[str], str | None] | None) -> int:
+    """How many tokens from ``j`` an apostrophe joins into one body's name with the words around it
+    (0: none): a plural's ("Dockworkers' Union", "Teachers' Federation": 2) or a singular's ("St
+    Anne's Hospital", "King's College London": 3), written on the word before, the institution's
+    word capitalised. A singular possessive of a name the gazetteer knows stays a possessive
+    ("Russia's Parliament")."""
+    tokens, ends = line.words, line.ends
+    if tokens[j] not in ("'", "’") or ends[j - 1] != ends[j] - 1:
+        return 0
+    plural = tokens[j - 1][-1] in "sS"
+    head = j + 1 if plural else j + 2
+    if not plural and (j + 1 >= len(tokens) or tokens[j + 1] != "s" or ends[j + 1] != ends[j] + 1):
+        return 0
+    if head >= len(tokens) or not flags[head] or not tokens[head][0].isupper():
+        return 0
+    if tokens[head].lower() not in (BODY_HEADS if plural else NAME_HEADS):
+        return 0
+    if not plural and known_kind is not None and known_kind(tokens[j - 1]) is not None:
+        return 0
+    return head - j + 1
 
 
 def _is_name_word_in_prose(word: str) -> bool:
@@ -616,7 +629,7 @@ def _title_end(tokens: Sequence[str], i: int, j: int, facts: RatioFacts) -> tupl
             follower = tokens[end]
             abbreviated = tokens[k].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
             if end < j and (abbreviated or not everyday[follower.lower()]) \
-                    and follower.lower() not in CONNECTORS:
+                    and follower.lower() not in CONNECTORS and follower not in ("'", "’"):  # "King's College"
                 begin = k
                 while begin > i and _word(tokens[begin - 1])[BARE] in TITLE_WORDS:
                     begin -= 1
