@@ -57,6 +57,12 @@ OWN_SENTENCES: list[object] = [
     ("Members of the Teachers' Federation walked out.", [("Teachers' Federation", "ORG")]),
     ("Trade Union leaders met on Monday.", []),  # everyday words opening a sentence: no name
     ("Nurses walked out at St Anne's Hospital on Monday.", [("St Anne's Hospital", "ORG")]),  # a singular possessive
+    # "and" inside a body's name: its head first, or a name before everyday words
+    ("The Department of Health and Social Care said no.", [("Department of Health and Social Care", "ORG")]),
+    ("The National Institute for Health and Care Excellence will review it.",
+     [("National Institute for Health and Care Excellence", "ORG")]),
+    ("The US Food and Drug Administration approved the drug.", [("US Food and Drug Administration", "ORG")]),
+    ("The Department of Energy and Tesla signed a deal.", [("Department of Energy", "ORG"), ("Tesla", "LOC")]),
 ])
 def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected

@@ -95,7 +95,7 @@ BODY_HEADS = frozenset(
     """
     union unions association authority council federation institute committee commission agency party
     front movement league society foundation bank company corporation ministry department board service
-    services organisation organization office bureau alliance coalition confederation congress assembly
+    services organisation organization office bureau alliance coalition confederation congress assembly administration
     parliament tribunal academy fund trust directorate secretariat executive forum network
     """.split()
 )
@@ -126,6 +126,8 @@ _PLACE_WORDS = frozenset(
 )
 # The runs on either side of such an "and" are at most this many words long (a body's name is short).
 MAX_BODY_WORDS = 6
+# Most words after "and" that go on with a body named by its head first ("… and Social Care").
+MAX_AFTER_HEAD = 3
 # Legal forms that end a company's name and no one else's ("Vantix Ltd", "Halvard Holdings",
 # "Kessler GmbH"), matched as written: a name ending in one is an organisation whatever the
 # weights say.
@@ -500,14 +502,23 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
     Union", "National Disaster Risk Reduction and Management Authority".
 
     The run before it (``tokens[i:j]``, at most MAX_BODY_WORDS words) is of everyday words, as a
-    body's subject is ("Rail", "Risk Reduction"), not names ("Britain and France", "Ford and
-    General Motors Company"), and the run after it ends in an institution's word (BODY_HEADS)
-    within MAX_BODY_WORDS words.
+    body's subject is ("Rail", "Risk Reduction", "US Food": a first word may be a name), not names
+    ("Britain and France", "Ford and General Motors Company"), and the run after it ends in an
+    institution's word (BODY_HEADS) within MAX_BODY_WORDS words. Or the run before names the
+    body by its head first ("Department of Health", ``_opens_with_a_head``) and the run after it
+    opens with an everyday word and ends within MAX_AFTER_HEAD words ("… and Social Care").
     """
     if j - i > MAX_BODY_WORDS or not (flags[j + 1] and tokens[j + 1][0].isupper()):
         return False
     everyday = facts.everyday
-    if not all(everyday[word.lower()] for word in tokens[i:j] if word.lower() not in FUNCTION_WORDS):
+    if _opens_with_a_head(tokens, i, j, everyday):  # "Department of Health and Social Care"
+        end = j + 1  # (its first word is an everyday one: "and Care Excellence", not "and Tesla")
+        while end < len(tokens) and flags[end] and end - j <= MAX_AFTER_HEAD:
+            end += 1
+        return everyday[tokens[j + 1].lower()] and not flags[end]
+    # (a first word may be a name when everyday words follow it: "US Food and Drug Administration")
+    content = [word.lower() for word in tokens[i:j] if word.lower() not in FUNCTION_WORDS]
+    if not content or not all(everyday[word] for word in content[1:]) or (len(content) == 1 and not everyday[content[0]]):
         return False
     end = j + 1
     while end < len(tokens) and end - j <= MAX_BODY_WORDS and (
@@ -515,6 +526,17 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
         if tokens[end].lower() in BODY_HEADS and not flags[end + 1]:
             return True
         end += 1
+    return False
+
+
+def _opens_with_a_head(tokens: Sequence[str], i: int, j: int, everyday: Mapping[str, bool]) -> bool:
+    """Whether the run ``tokens[i:j]`` names a body by its institution's word first, then "of" or "for"
+    and everyday words ("Department of Health", "National Institute for Health"), so that "and"
+    with a few more everyday words goes on with its subject ("… and Social Care")."""
+    for k in range(i, j - 2):
+        if tokens[k].lower() in NAME_HEADS and tokens[k + 1] in ("of", "for"):
+            rest = [word.lower() for word in tokens[k + 2:j] if word.lower() not in FUNCTION_WORDS]
+            return bool(rest) and all(everyday[word] for word in rest)
     return False
 
 
