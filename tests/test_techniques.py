@@ -133,3 +133,11 @@ def test_shouted_finds_three_words_in_capitals_as_the_plain_pattern_does() -> No
     for _ in range(5000):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
         assert (SHOUTED.search(text) is None) == (plain.search(text) is None), text
+
+
+def test_a_scorer_hit_is_loaded_language_at_most_and_a_marker_no_loaded_language() -> None:
+    # "cautious" is a scorer hit most like a derogatory descriptor: no attack on reputation is claimed;
+    # "acknowledged" is a stance marker, not a loaded term
+    found = techniques_in("Independent experts were cautious about the results. The company acknowledged the delay.")
+    assert "questioning_the_reputation" not in found and "name_calling_labeling" not in found
+    assert "loaded_language" not in techniques_in("The company acknowledged the delay on Tuesday.")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from framing.model import ActorMention, Quote, Sentence, TechniqueHit, TermHit
-from framing.stages.lexicon import SCARE_QUOTE_CATEGORY
+from framing.stages.lexicon import MARKER_CATEGORIES, SCARE_QUOTE_CATEGORY
 from framing.stages.lexicon_files import CategoryInfo
 from framing.text.matching import SubstringSet
 
@@ -160,11 +160,21 @@ def _unique(found: Iterable[TechniqueHit]) -> Iterable[TechniqueHit]:
 
 
 def _crosswalk(text: str, hits: Sequence[TermHit], categories: dict[str, CategoryInfo]) -> Iterable[TechniqueHit]:
+    """Each author-voice term's technique: its category's (categories.tsv).
+
+    A scorer hit's category is only the one it is most like, so it is loaded language and no more
+    (not name calling or an attack on reputation). A stance marker shows only a technique other
+    than loaded language (a hedge's doubt): markers are not loaded terms ("acknowledged").
+    """
     for hit in hits:
         if not hit.is_author_voice or hit.negated:
             continue
         info = categories.get(hit.category)
         technique = info.technique if info is not None else "loaded_language"
+        if hit.source == "model":
+            technique = "loaded_language"
+        elif hit.category in MARKER_CATEGORIES and technique == "loaded_language":
+            continue
         confidence = round(min(0.9, 0.4 + 0.15 * hit.weight), 2)
         yield TechniqueHit(hit.start, hit.end, hit.text, technique, f"term:{hit.category}", confidence)
         if technique != "loaded_language" and abs(hit.valence) >= EMOTIVE_VALENCE:
@@ -174,8 +184,8 @@ def _crosswalk(text: str, hits: Sequence[TermHit], categories: dict[str, Categor
 def _labels(text: str, hits: Sequence[TermHit]) -> Iterable[TechniqueHit]:
     """A label applied to something: "X as a protection racket", "branded them traitors"."""
     for hit in hits:
-        if hit.category not in LABEL_CATEGORIES or not hit.is_author_voice or hit.negated:
-            continue
+        if hit.category not in LABEL_CATEGORIES or not hit.is_author_voice or hit.negated or hit.source == "model":
+            continue  # (a scorer hit's category is a guess: no label it applies)
         if _LABELLING.search(text[max(0, hit.start - 40):hit.start]):
             yield TechniqueHit(hit.start, hit.end, hit.text, "name_calling_labeling", "label_applied", 0.7)
 
