@@ -148,6 +148,13 @@ def test_the_text_decides_an_unknown_names_kind(text: str, expected: list[tuple[
     assert kinds_in(text) == expected
 
 
+def test_an_institutions_word_before_a_role_is_the_body_named_before() -> None:
+    found = actors_in("Riverton City Council has failed. Council leader Janet Pryce called it a chance. "
+                      "The council disagreed.")
+    assert ("Council", "Council") not in found
+    assert [actor for _, actor in found].count("Riverton City Council") == 2  # "The council" finds it
+
+
 def test_a_name_read_as_a_place_and_as_a_party_is_no_place() -> None:
     kinds = {kind for _, actor, kind in kinds_in(
         "The court fined Vantix on Tuesday. Vantix said it would appeal the ruling against Vantix.") if actor == "Vantix"}

@@ -31,7 +31,7 @@ from operator import attrgetter
 from framing.model import ActorKind, ActorMention, TextSpan
 from framing.stages.gazetteer import Gazetteer
 from framing.stages.metonymy import is_acting_place, is_framed_place, is_heading_place
-from framing.stages.recogniser import COMPANY_SUFFIXES, NameSpan, find_names, is_body_name
+from framing.stages.recogniser import COMPANY_SUFFIXES, NAME_HEADS, NameSpan, find_names, is_body_name
 from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_WORDS
 from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS
 from framing.stages.unknown_names import (
@@ -105,6 +105,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         for recognised in recognised_names:
             if gazetteer.kind_of(_canonical(recognised)) is not None:
                 continue
+            if _is_office_before_role(text, recognised):
+                continue  # "Council leader Janet Pryce": the council named before, not a body called "Council"
             not_an_actor = recognised.kind != "PER" and is_non_actor_name(recognised.text)
             if not_an_actor or _is_street(recognised.text, person=recognised.kind == "PER"):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
@@ -201,6 +203,7 @@ def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
 _MODEL_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organisation"}
 _NAME_KINDS = frozenset((*_MODEL_KINDS, "LOC"))
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 # Names that are never actors, by their head word (OntoNotes' non-GPE locations, laws and
@@ -278,6 +281,16 @@ _STREET_HEADS = frozenset("street road avenue boulevard lane highway motorway sq
 # Street words that are also surnames ("Nathan Lane", "Picabo Street"): a name the recogniser
 # calls a person keeps them.
 _SURNAME_STREET_HEADS = frozenset("street lane bridge".split())
+
+
+def _is_office_before_role(text: str, name: NameSpan) -> bool:
+    """Whether a one-word name is an institution's word alone before a role word in lower case
+    ("Council leader Janet Pryce", "Party chairman Li Wei", "Ministry spokesman Oleg Petrov"): the
+    body meant is one named before, which "the council" will find; no body is called "Council"."""
+    if " " in name.text or name.text.lower() not in NAME_HEADS:
+        return False
+    following = _NEXT_WORD.match(text, name.end)
+    return following is not None and following.group(1) in ROLE_WORDS
 
 
 def _is_street(name: str, *, person: bool = False) -> bool:
