@@ -192,13 +192,15 @@ def find_names(
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
-        written = _written_form_kind(text[candidate.start:candidate.end], candidate.initial, kind, confidence, everyday,
-                                     known_kind)
-        if written is not None:
-            # the weights' doubt about their own reading is the confidence of the written form's
-            found.append(NameSpan(candidate.start, candidate.end, text[candidate.start:candidate.end], written,
-                                  confidence if kind == written else 1.0 - confidence, candidate.title))
-            continue
+        # (both written-form rules need the weights unsure: most candidates skip the slice and the call)
+        if kind == "NONE" or confidence < GIVEN_NAME_DOUBT:
+            name = text[candidate.start:candidate.end]
+            written = _written_form_kind(name, candidate.initial, kind, confidence, everyday, known_kind)
+            if written is not None:
+                # the weights' doubt about their own reading is the confidence of the written form's
+                found.append(NameSpan(candidate.start, candidate.end, name, written,
+                                      confidence if kind == written else 1.0 - confidence, candidate.title))
+                continue
         if candidate.parts and _prefer_parts(model, candidate, kind, confidence):
             for part in candidate.parts:
                 part_kind, part_confidence = _classify(model, part.features, part.word_features)
@@ -245,7 +247,7 @@ def _opens_with_given_name(name: str, everyday: Mapping[str, bool]) -> bool:
     words = name.split()
     if len(words) > 3 or not all(word[0].isupper() for word in words) or words[0].isupper():  # "RIA Novosti"
         return False
-    first, last = words[0].lower(), words[-1].lower().removesuffix("'s").removesuffix("’s")
+    first, last = words[0].lower(), _without_possessive(words[-1].lower())
     return (first in given_names() and not everyday[first] and first not in _NOT_GIVEN_NAMES and last not in NAME_HEADS
             and last not in _PLACE_WORDS and words[-1] not in COMPANY_SUFFIXES)
 
@@ -267,7 +269,12 @@ def is_body_name(name: str) -> bool:
     if len(words) < 2:
         return False
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
-    return head.lower().removesuffix("'s").removesuffix("’s") in NAME_HEADS
+    return _without_possessive(head.lower()) in NAME_HEADS
+
+
+def _without_possessive(word: str) -> str:
+    """A word without its possessive ending ("union's" -> "union"), either apostrophe."""
+    return word.removesuffix("'s").removesuffix("’s")
 
 
 def _written_kind(name: str, kind: NameKind, title: tuple[int, int] | None, bucket: Mapping[str, str]) -> NameKind:

@@ -278,8 +278,7 @@ def _role_speaker(text: str, start: int, end: int) -> TextSpan | None:
     partitive = _PARTITIVE_SPEAKER.match(text, start)
     if partitive is not None:  # "one of them", "several of those" (the phrase ends past ``end``)
         return TextSpan(start, partitive.end(), partitive.group())
-    while end > start and text[end - 1] in ".,;:’'":
-        end -= 1
+    end = _trimmed_end(text, start, end)
     words = text[start:end].split()
     if len(words) < 2 or words[0].lower() not in _ROLE_DETERMINERS:
         return None
@@ -375,14 +374,20 @@ def _search_at_end(pattern: re.Pattern[str], clause: str) -> re.Match[str] | Non
 
 def clean_speaker(text: str, start: int, end: int) -> TextSpan | None:
     """Trim a speaker phrase; None when it cannot speak (a possessive, a title, a thing)."""
-    while end > start and text[end - 1] in ".,;:’'":
-        end -= 1
+    end = _trimmed_end(text, start, end)
     words = text[start:end].split()
     if not words or _POSSESSIVE_END.search(words[-1]) or not is_speaker_like(text[start:end]) or words[0] in _WH_WORDS:
         return None  # (and "What Russia asked in return was modest": a question word opens no speaker)
     if words[0] in ("The", "A", "An") and len(words) > 1 and words[1][:1].isupper():
         start += len(words[0]) + 1  # "The Kremlin spokesman" keeps its name part
     return TextSpan(start, end, text[start:end])
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """The end of a speaker phrase ``text[start:end]`` without the punctuation after it ("the minister.")."""
+    while end > start and text[end - 1] in ".,;:’'":
+        end -= 1
+    return end
 
 
 def is_speaker_like(candidate: str) -> bool:
