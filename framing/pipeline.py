@@ -135,7 +135,8 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
         tuple(sorted((*mentions, *find_references(text, section_spans, mentions, nominal=True)), key=lambda m: m.start)))
     sentence_starts = [s.start for s in all_sentences]
     mention_starts = [m.start for m in mentions]
-    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts)
+    quoted = SpanIndex([q for q in quotes if q.kind == "direct"])
+    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts, quoted)
                 for q in quotes if q.speaker is not None}
     quotes = tuple(replace(q, speaker_actor=speakers[q.start]) if q.speaker is not None else q for q in quotes)
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms, folded=folded)

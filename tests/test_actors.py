@@ -48,6 +48,7 @@ def test_lower_case_group_nouns(text: str, surface: str, actor: str) -> None:
     ("Geneva Convention", True), ("Rome Statute", True), ("Online Safety Bill", True), ("Highway Code", True),
     ("M25", True), ("A14", True), ("I-95", True), ("Route 66", True),
     ("Convention of Scottish Local Authorities", False), ("G7", False), ("MI6", False),
+    ("River Calder", True), ("Lake Chad", True), ("Mount Sinai Hospital", False), ("Lake Forest College", False),
 ])
 def test_natural_features_agreements_and_events_are_not_actors(name: str, expected: bool) -> None:
     assert is_non_actor_name(name) is expected
@@ -60,6 +61,11 @@ def test_natural_features_agreements_and_events_are_not_actors(name: str, expect
     ("Wall Street cheered the rate cut.", {"investors"}),
     ("Nathan Lane said the show would close next month.", {"Nathan Lane"}),  # a surname, not a lane
     ("Fleet Street savaged the minister.", {"journalists"}),
+    ("Firefighters rescued residents of Bridge Lane overnight.", {"firefighters", "residents"}),  # no given name
+    ("Lobbyists are swarming Capitol Hill to kill the bill.", {"lobbyists"}),  # a place of Congress, no person
+    ("The River Calder burst its banks and Lake Chad kept shrinking.", set()),
+    ("Storms in the Gulf of Mexico worsened.", set()),
+    ("Fans say a deal with Real Madrid is close.", {"fans", "Real Madrid"}),  # no Spanish government
 ])
 def test_streets_are_places_unless_a_seat_of_power(text: str, actors: set[str]) -> None:
     assert {actor.actor for actor in framing.analyze(text).actors} == actors
@@ -84,6 +90,32 @@ def test_resolve_speaker_pronoun_to_previous_subject() -> None:
     he = text.index("He ")
     assert resolve_speaker(TextSpan(he, he + 2, "He"), mentions, [0, he]) == "Dmitri Trenin"
     assert resolve_speaker(TextSpan(0, 7, "Analyst"), [], [0]) == "Analyst"
+
+
+def test_a_pronoun_speaker_is_no_one_named_inside_a_quotation() -> None:
+    text = 'Coach Paul Grant spoke after the match. "We wanted to keep Ahmed Diallo," he said.'
+    speakers = {q.start: q.speaker_actor for p in framing.analyze(text, format="text").paragraphs for q in p.quotes}
+    assert list(speakers.values()) == ["Paul Grant"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Supreme Court of India struck down the order.", {("Supreme Court of India", "organisation")}),
+    ("The Supreme Court of the United States ruled.", {("U.S. Supreme Court", "organisation")}),
+    ("Nigeria's Senate passed the bill.", {("Nigeria", "state"), ("Senate of Nigeria", "organisation")}),
+    ("China's Foreign Ministry rejected the claim.",
+     {("China", "state"), ("Chinese Ministry of Foreign Affairs", "organisation")}),
+    ("The Senate passed the bill.", {("U.S. Senate", "organisation")}),
+])
+def test_a_body_named_with_its_state_is_that_states(text: str, expected: set[tuple[str, str]]) -> None:
+    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
+    assert {(m.actor, m.kind) for m in mentions} == expected
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_a_name_read_as_a_place_that_speaks_is_a_person() -> None:
+    text = "Rates were held. Okafor, explaining his vote, said rates were too high for small firms."
+    report = framing.analyze(text, format="text")
+    assert ("Okafor", "person") in {(a.actor, a.kind) for a in report.actors}
 
 
 @pytest.mark.parametrize(("text", "name", "kept"), [

@@ -91,6 +91,12 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     # a cue word inside an actor's own name casts no one
     ("The International Criminal Court has issued a warrant.", {"International Criminal Court": None}),
     ("Criminal gangs attacked the village.", {"Criminal gangs": "antagonist"}),  # opening the sentence: a cue
+    # nor a cue word in a capitalised title, outside any mention
+    ("Karnataka's Advocate General told the court the order stood.", {"Karnataka": None}),
+    ("Lawyers for Karnataka's Advocate General asked for time.", {"Karnataka": None}),
+    # a possessed noun's praise is no praise of its possessor; its blame is
+    ("The company's defenders will say that it pays well.", {"The company": None}),
+    ("The Kremlin's puppets in Minsk agreed.", {"The Kremlin": "antagonist"}),
     ("", {}),
 ])
 def test_cast_mentions_roles(text: str, expected: dict[str, str | None]) -> None:

@@ -31,10 +31,13 @@ SENATE = "Senator Caleb Rourke met Rosa Quintal. The senator said the bill would
      [("Rosa Quintal", "Rosa Quintal", "person"), ("Li Wei", "Li Wei", "person")], []),
     # a reference before any compatible actor: nothing
     ("The senator arrived before Halvard Energy spoke.", [("Halvard Energy", "Halvard Energy", "organisation")], []),
-    # the words after it say whose it is: the government the seat names, not the one named before
+    # the words after it say whose it is: the government the seat names (whose mention it is), not the
+    # one named before; "the army in Ukraine" is the army named before, in a place
     ("Moscow denied it, according to the government in Kyiv.",
-     [("Moscow", "Russian government", "government"), ("Kyiv", "Ukrainian government", "government")],
-     [("the government", "Ukrainian government")]),
+     [("Moscow", "Russian government", "government"), ("Kyiv", "Ukrainian government", "government")], []),
+    ("Halvard Energy warned. The company in Ohio later denied it.",
+     [("Halvard Energy", "Halvard Energy", "organisation"), ("Ohio", "Ohio", "state")],
+     [("The company", "Halvard Energy")]),
     ("Senator Caleb Rourke spoke. The senator of Ohio left.",  # "of Ohio": not Rourke
      [("Senator Caleb Rourke", "Caleb Rourke", "person"), ("Ohio", "Ohio", "state")], []),
     ("", [], []),

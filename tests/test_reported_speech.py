@@ -219,6 +219,18 @@ def test_a_clause_after_an_end_attribution_is_the_authors() -> None:
     "What Russia asked in return was modest and entirely reasonable.",
     "The team lost again, a result few expected.",
     "Many took comfort in the words of the president, who promised a swift recovery.",
+    # an adjunct after the attribution of a direct quotation, and a pronoun for what was said
+    '"A gap the legislature left open stays open," Chief Justice Menon wrote in the 64-page judgment.',
+    '"We did not want to sell him," he said at a press conference at the stadium on Friday.',
+    '"The plan is sound," Maria Lopez, the finance minister, said on Friday.',
+    "The club said so in a statement on Saturday night.",
+    "Tavares said it on Instagram shortly after the announcement.",
+    # a verb after "and" shares no subject across "that"
+    "The court heard that the teenager stole a car and told friends he was sorry.",
+    # a denied saying reports no words; "says little" and "said nothing of" say nothing
+    "The ministry has not said whether the border is secure at all.",
+    "The report says little about the costs of the scheme.",
+    "The minister said nothing of the kind last week.",
 ])
 def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     assert [q for q in quotes_of(text) if q[0] == "reported"] == []
@@ -231,6 +243,19 @@ def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     ("The new rules, the ministry said, assess each application on its merits.", "the ministry",
      "The new rules, the ministry said, assess each application"),
     ("In Washington, lawmakers passed the bill, saying it would cut costs.", "lawmakers", "it would cut costs"),
+    # after a quotation's attribution a second clause of saying still reports
+    ('"We will appeal," Ms Rowe said, and she said the ruling ignored the evidence.', "she",
+     "the ruling ignored the evidence"),
+    ("He said on Friday the plan would fail because nobody funded it.", "He", "the plan would fail"),
+    # a quantity opens the words said; auxiliaries and adverbs stand between the speaker and the verb
+    ("Its coordinator, Lucy Brearley, said more than 200 volunteers had signed up.", "Lucy Brearley",
+     "more than 200 volunteers"),
+    ("The Gaza Health Ministry says more than 35,000 people have been killed.", "Gaza Health Ministry",
+     "more than 35,000 people"),
+    ("The minister said much of the town had flooded overnight.", "The minister", "much of the town"),
+    ("The Kremlin has repeatedly warned that expansion would be met with a response.", "Kremlin",
+     "expansion would be met"),
+    ("Critics have also said the plan would cost too much money.", "Critics", "the plan would cost"),
 ])
 def test_attributions_that_span_clauses_and_adjuncts(text: str, speaker: str, words: str) -> None:
     assert any(kind == "reported" and words in quoted and who == speaker for kind, quoted, who in quotes_of(text))

@@ -108,6 +108,16 @@ def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None
     ('"We will not back down," one 15-year-old told me.', "one 15-year-old"),
     ('"We will not back down," said a week later the mayor.', None),  # a time is no one
     ('"We will not back down," said one of them, a former programmer.', "one of them"),
+    # a role of several words after the verb is whole; a participle or a preposition ends a role
+    ('"We will not back down," said the prime minister.', "the prime minister"),
+    ('"We will not back down," said the deputy prime minister of Italy.', "the deputy prime minister"),
+    ('"We will not back down," said a retired machinist from Ohio.', "a retired machinist"),
+    ('"We want justice," chanted crowds marching through Minneapolis.', None),
+    ('"This is home," said squatters inside Buckingham Palace.', None),
+    # a name, a phrase between commas, then the verb
+    ('"We will not back down," Maria Lopez, the finance minister, said on Friday.', "Maria Lopez"),
+    ('"We will not back down," Lt Col Avi Dromi, an army spokesman, told reporters.', "Lt Col Avi Dromi"),
+    ('"We will not back down," Maria Lopez, the finance minister, signed the bill.', None),  # no speech verb
 ])
 def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
     end = text.index(",\"") + 2 if ",\"" in text else text.index(".\"") + 2

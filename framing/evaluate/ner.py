@@ -24,7 +24,8 @@ from framing.stages.gazetteer import parse_gazetteer
 from framing.text.resources import read_data_bytes
 
 GOLD_TYPES = ("PER", "ORG", "LOC")
-# Pipeline actor kinds that name a specific actor (a "group" such as "police" is not a name).
+# Pipeline actor kinds that name a specific actor (a "group" such as "police" is not a name; a group
+# the gazetteer names, such as Hamas or the Labour Party, counts too: see `is_named`).
 NAMED_KINDS = frozenset(("person", "organisation", "media", "government", "state"))
 # Sentences per text handed to framing.analyze: joined as paragraphs to amortise per-call cost.
 ANALYZE_BATCH = 40

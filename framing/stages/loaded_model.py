@@ -41,8 +41,8 @@ from framing.stages.loaded_vocabulary import LITERAL_WORDS
 from framing.text.resources import read_model_text
 
 MODEL_FILE = "loaded_terms.json"
-# Probability at which a word seeds a hit: 0.5, the fitted model's own decision boundary
-# (chosen before any evaluation; see the model card).
+# Probability at which a word seeds a hit: the out-of-fold F1-optimal threshold on the training
+# tokens (chosen on training data only; see the model card).
 DEFAULT_THRESHOLD = 0.2
 # A neighbour joins a seed's phrase at this lower probability (hysteresis; a round number,
 # not tuned on any evaluation set).

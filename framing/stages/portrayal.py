@@ -375,6 +375,8 @@ def _cast_sentence(
     # International Criminal Court", "Doctors Without Borders": capitalised inside a mention)
     hits = [h for h in hits if not (h.first > 0 and all(owner[t] >= 0 and raw[t][:1].isupper()
                                                         for t in range(h.first, h.last)))]
+    if any(raw[h.first][:1].isupper() for h in hits if h.first > 0) and not _is_title_case(raw):
+        hits = [h for h in hits if not _in_capitalised_run(raw, h.first, h.last)]
     sentence.verb_tokens = {t for h in hits if h.entry.kind in _VERB_KINDS and h.entry.form != "noun"
                             for t in range(h.first, h.last)}
     # The sentence's cue counts keep a noun-first word wherever it stands: "the shells", "bombs"
@@ -409,6 +411,23 @@ def _cast_sentence(
                 weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
+
+
+def _in_capitalised_run(raw: Sequence[str], first: int, last: int) -> bool:
+    """Whether a cue's capitalised words stand in a run of capitalised words inside a sentence of
+    ordinary case: a title or a name ("Karnataka's Advocate General", "the Steadfast Defender
+    drills"), which casts no one."""
+    if first == 0 or not all(raw[t][:1].isupper() for t in range(first, last)):
+        return False
+    before = raw[first - 1] if first > 1 else ""  # (the sentence's first word is capitalised anyway)
+    after = raw[last] if last < len(raw) else ""
+    return before[:1].isupper() or after[:1].isupper() or before in ("'s", "’s")
+
+
+def _is_title_case(raw: Sequence[str]) -> bool:
+    """Whether most words of a sentence are capitalised (a Title Case headline)."""
+    letters = [word for word in raw if word[:1].isalpha()]
+    return 2 * sum(word[:1].isupper() for word in letters) > len(letters)
 
 
 def _regions(starts: Sequence[int], quotes: Sequence[tuple[int, int, str | None]], quote_starts: Sequence[int],
@@ -478,6 +497,8 @@ def _attribute_cue(sentence: Sentence, first: int, last: int, role: Role, weight
             break
         j -= 1
     if j >= 1 and words[j] in ("'s", "’s") and owner[j - 1] >= 0 and is_noun:
+        if role == "protagonist":
+            return  # "the company's defenders", "Putin's admirers": who is defended is cast by no label
         possessor_role: Role = "antagonist" if role == "innocent" else role
         _cast_attribute(sentence, owner[j - 1], possessor_role, weight, first, last, cue,
                         archetype if possessor_role == role else None, negated=False)

@@ -239,7 +239,8 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
                 found.append(Quote(start, end, text[start:end], "scare", None))
             elif (verb_at := _fragment_verb(before)) is not None and not _authors_fragment(before, verb_at):
                 # 'said it was "cooperating fully"': the words are the speaker's
-                speaker = speaker_ending(text, before_start, before[:verb_at])  # 'Opponents … warn of "floods"'
+                speaker = speaker_ending(text, before_start, before[:verb_at],  # 'Opponents … warn of "floods"'
+                                         opens_sentence=before_start == sentence.start)
                 found.append(Quote(start, end, text[start:end], "direct", speaker))
                 marked.append((start, end))
             elif first_letter.islower():

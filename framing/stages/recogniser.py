@@ -7,9 +7,10 @@ Union"), with a sentence-initial everyday word and any leading title
 linear model trained at build time (``tools/train_recogniser.py``) and shipped as plain
 JSON (``framing/data/recogniser.json``): scoring is dict lookups, a sum and a softmax.
 Candidate generation and scoring are here; each candidate's features are built in
-``framing.stages.recogniser_features``. The written form overrules the weights twice: a
-company's legal form ends an organisation ("Vantix Ltd"), and a personal name after a
-person's title is a person.
+``framing.stages.recogniser_features``. The written form overrules the weights: a
+company's legal form ends an organisation ("Vantix Ltd"), a personal name after a person's
+title is a person, and, where the weights are unsure, a run ending in an institution's word is
+a body and one opening with a given name a person (``_written_form_kind``).
 On Title Case or ALL CAPS lines, where capitalisation says little, a word only counts
 as capitalised when it is rarely written in lower case (the shipped lower-case table).
 """
@@ -100,28 +101,31 @@ BODY_HEADS = frozenset(
     """.split()
 )
 # Words that head a body's name: its last word ("Rail and Transport Workers Union"), or the one
-# before "of" ("Maharashtra Association of Resident Doctors", "Church of Sweden"). "And" joins
-# only at BODY_HEADS ("Church and State" is two things).
+# before "of" ("Maharashtra Association of Resident Doctors", "Church of Sweden"). "And" joins a
+# run of everyday words to one ending at BODY_HEADS ("Church and State" is two things), or a body
+# named by one of these first to a few everyday words ("Department of Health and Social Care").
 NAME_HEADS = BODY_HEADS | frozenset(
     "church university college school hospital museum club army navy forces court institution".split()
 )
+# Days, months and feasts: they open the names of occasions, not of bodies ("Sunday School").
+_OCCASIONS = _TRAILING_TIME | frozenset(
+    "january february march april may june july august september october november december "
+    "christmas easter halloween thanksgiving ramadan eid diwali hanukkah passover".split())
 # The weights' confidence in another kind of name under which a run opening with a given name is a person.
 GIVEN_NAME_DOUBT = 0.6
 # Words on the census lists of given names that open other names far more often: days and months
 # ("Sunday Times", "June Election"), creeds ("Christian Democrats", "Sunni Arabs"), articles and
 # particles of place names ("Les Cayes", "Santa Cruz", "Van Province").
-_NOT_GIVEN_NAMES = _TRAILING_TIME | frozenset(
-    """
-    january february march april may june july august september october november december
-    christian sunni les le del santa van von
-    """.split()
-)
+_NOT_GIVEN_NAMES = _OCCASIONS | frozenset("christian sunni les le del santa van von".split())
+# An apostrophe that joins a plural owner to a body's word ("Farmers' Party"): a name, wherever it stands.
+_POSSESSIVE_JOIN = re.compile(r"^\S+s['’] ")
 # Words that end a place's name, never a person's ("Victoria Road", "Harlan Ridge").
-_PLACE_WORDS = frozenset(
+PLACE_WORDS = frozenset(
     """
     street road avenue boulevard lane square way drive place park station ridge valley hill hills river
     lake mountain mountains falls bay island islands point creek heights springs county city town
-    village beach forest harbour harbor port
+    village beach forest harbour harbor port bridge center centre cup trophy plan doctrine inn hotel airport
+    international memorial garden gardens stadium arena hall tower towers
     """.split()
 )
 # The runs on either side of such an "and" are at most this many words long (a body's name is short).
@@ -143,8 +147,10 @@ COMPANY_SUFFIXES = frozenset(
 class NameSpan:
     """One recognised name: where it is, its kind, and the title written before it.
 
-    ``confidence`` is the model's probability of ``kind``; ``title`` is the half-open
-    span of a title or role just before the name ("Senator"), or None.
+    ``confidence`` is the model's probability of ``kind``; where the written form decided the
+    kind against the weights (``_written_form_kind``), it is the weights' doubt about their own
+    reading (1 - its probability), which may be low. ``title`` is the half-open span of a title
+    or role just before the name ("Senator"), or None.
     """
 
     start: int
@@ -229,9 +235,12 @@ def _written_form_kind(name: str, initial: bool, kind: str, confidence: float, e
     """
     if " " not in name:
         return None
+    if _POSSESSIVE_JOIN.match(name) and is_body_name(name):
+        return "ORG"  # "Farmers' Party": a plural owner and a body's word, whatever the weights read
+    first_word = name.split(" ", 1)[0].lower()
     if (kind == "NONE" or confidence < MIN_CONFIDENCE) and is_body_name(name) \
-            and not (initial and everyday[name.split(" ", 1)[0].lower()]):
-        return "ORG"
+            and not (initial and everyday[first_word]) and first_word not in _OCCASIONS:
+        return "ORG"  # (not "Sunday School" or "the office Christmas Party")
     if (kind == "NONE" or (kind != "PER" and confidence < GIVEN_NAME_DOUBT)) and _opens_with_given_name(name, everyday):
         # (a given name the gazetteer knows as a state or a group opens that one's name: "China Relations")
         first = name.split(" ", 1)[0]
@@ -249,7 +258,7 @@ def _opens_with_given_name(name: str, everyday: Mapping[str, bool]) -> bool:
         return False
     first, last = words[0].lower(), _without_possessive(words[-1].lower())
     return (first in given_names() and not everyday[first] and first not in _NOT_GIVEN_NAMES and last not in NAME_HEADS
-            and last not in _PLACE_WORDS and words[-1] not in COMPANY_SUFFIXES)
+            and last not in PLACE_WORDS and words[-1] not in COMPANY_SUFFIXES)
 
 
 @cache
@@ -302,6 +311,7 @@ def _is_personal_name(name: str, bucket: Mapping[str, str]) -> bool:
 
 
 _NAME_BUCKETS = frozenset(("u", "0"))
+_NEVER_LOWER = "0"  # the lower-case table's bucket of words seen only capitalised (names)
 
 
 def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: float) -> bool:
@@ -489,10 +499,10 @@ def _line_candidates(
             if k > j and flags[k] and tokens[k][0].isupper():
                 j = k + 1
                 continue
-            if tokens[j] == "and" and _joins_one_body(tokens, flags, i, j, facts):
+            if tokens[j] == "and" and _joins_one_body(tokens, flags, i, j, facts, known_kind):
                 j += 2  # "Rail and Transport Workers Union": one organisation
                 continue
-            joined = _possessive_body(line, flags, j, known_kind)
+            joined = _possessive_body(line, flags, i, j, known_kind)
             if joined:
                 j += joined  # "National Dockworkers' Union", "St Anne's Hospital"
                 continue
@@ -504,7 +514,8 @@ def _line_candidates(
     return found
 
 
-def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int, facts: RatioFacts) -> bool:
+def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int, facts: RatioFacts,
+                    known_kind: Callable[[str], str | None] | None = None) -> bool:
     """Whether "and" at ``j`` joins two halves of one body's name: "Rail and Transport Workers
     Union", "National Disaster Risk Reduction and Management Authority".
 
@@ -513,7 +524,11 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
     ("Britain and France", "Ford and General Motors Company"), and the run after it ends in an
     institution's word (BODY_HEADS) within MAX_BODY_WORDS words. Or the run before names the
     body by its head first ("Department of Health", ``_opens_with_a_head``) and the run after it
-    opens with an everyday word and ends within MAX_AFTER_HEAD words ("… and Social Care").
+    opens with an everyday word and ends within MAX_AFTER_HEAD words ("… and Social Care"), but
+    is no body of its own ("Ministry of Defence and Home Office", "… and Red Cross officials":
+    it ends in an institution's word, or the gazetteer knows it). The run after "and" opens with
+    no name ("… and Rescue Service", not "Tesla Energy and Ford Motor Company": a word never
+    written in lower case, or one the gazetteer knows).
     """
     if j - i > MAX_BODY_WORDS or not (flags[j + 1] and tokens[j + 1][0].isupper()):
         return False
@@ -522,11 +537,16 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
         end = j + 1  # (its first word is an everyday one: "and Care Excellence", not "and Tesla")
         while end < len(tokens) and flags[end] and end - j <= MAX_AFTER_HEAD:
             end += 1
-        return everyday[tokens[j + 1].lower()] and not flags[end]
+        after = tokens[j + 1:end]
+        return (everyday[tokens[j + 1].lower()] and not flags[end] and after[-1].lower() not in NAME_HEADS
+                and (known_kind is None or known_kind(" ".join(after)) is None))
     # (a first word may be a name when everyday words follow it: "US Food and Drug Administration")
     content = [word.lower() for word in tokens[i:j] if word.lower() not in FUNCTION_WORDS]
     if not content or not all(everyday[word] for word in content[1:]) or (len(content) == 1 and not everyday[content[0]]):
         return False
+    following = tokens[j + 1]
+    if facts.bucket[following.lower()] == _NEVER_LOWER or (known_kind is not None and known_kind(following) is not None):
+        return False  # "Tesla Energy and Ford Motor Company": a name after "and" opens a second body
     end = j + 1
     while end < len(tokens) and end - j <= MAX_BODY_WORDS and (
             flags[end] or (tokens[end].lower() in CONNECTORS and flags[end + 1])):
@@ -547,12 +567,14 @@ def _opens_with_a_head(tokens: Sequence[str], i: int, j: int, everyday: Mapping[
     return False
 
 
-def _possessive_body(line: Line, flags: Sequence[bool], j: int, known_kind: Callable[[str], str | None] | None) -> int:
-    """How many tokens from ``j`` an apostrophe joins into one body's name with the words around it
-    (0: none): a plural's ("Dockworkers' Union", "Teachers' Federation": 2) or a singular's ("St
-    Anne's Hospital", "King's College London": 3), written on the word before, the institution's
-    word capitalised. A singular possessive of a name the gazetteer knows stays a possessive
-    ("Russia's Parliament")."""
+def _possessive_body(line: Line, flags: Sequence[bool], i: int, j: int,
+                     known_kind: Callable[[str], str | None] | None) -> int:
+    """How many tokens from ``j`` an apostrophe joins into one body's name with the run ``i:j`` and
+    the words after (0: none): a plural's ("Dockworkers' Union", "Teachers' Federation": 2) or a
+    singular's ("St Anne's Hospital", "King's College London": 3), written on the word before, the
+    institution's word capitalised. A possessive of a name the gazetteer knows stays a possessive
+    ("Russia's Parliament", "South Africa's Parliament", "Wales' Assembly"), as does one of a person
+    ("Mayor Lorna Pike's Office"); an apostrophe that closes a quotation joins nothing."""
     tokens, ends = line.words, line.ends
     if tokens[j] not in ("'", "’") or ends[j - 1] != ends[j] - 1:
         return 0
@@ -564,8 +586,13 @@ def _possessive_body(line: Line, flags: Sequence[bool], j: int, known_kind: Call
         return 0
     if tokens[head].lower() not in (BODY_HEADS if plural else NAME_HEADS):
         return 0
-    if not plural and known_kind is not None and known_kind(tokens[j - 1]) is not None:
-        return 0
+    owner = tokens[i:j]
+    if known_kind is not None and any(known_kind(" ".join(owner[k:])) not in (None, "group") for k in range(len(owner))):
+        return 0  # (a group's plural names the members a body is of: "Farmers' Party")
+    if not plural and (any(_word(word)[BARE] in TITLE_WORDS for word in owner) or owner[0].lower() in given_names()):
+        return 0  # a person's ("Lorna Pike's Office"); a plural owns as a body's members do ("Kenya United Workers'")
+    if any(tokens[k] in ("'", "‘") and (k == 0 or ends[k - 1] < ends[k] - 1) for k in range(max(0, i - 2), j)):
+        return 0  # "sang 'Save Our Buses' Council …": the apostrophe closes a quotation
     return head - j + 1
 
 
@@ -589,7 +616,7 @@ def _run_candidates(
     first = tokens[i].lower()
     acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
-            and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] == "and"))):
+            and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] in ("and", "'", "’")))):
         i += 1
         while i < j and tokens[i].lower() in CONNECTORS:
             i += 1

@@ -108,13 +108,12 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
                 continue  # the words are (part of) a mention already
             complement = _COMPLEMENT.match(text, match.end())
             if complement is not None and overlapping < len(mentions) \
-                    and mentions[overlapping].start == complement.end():
-                # "the government in Kyiv", "the president of France": the words after it say whose it
-                # is, so it points at no one named before; a government's seat names that government
-                named = mentions[overlapping]
-                if noun in GOVERNMENT_NOUNS and named.kind == "government":
-                    found.append(replace(named, start=match.start(), end=match.end(), text=match.group(),
-                                         is_metonym=False, source="reference", confidence=None))
+                    and mentions[overlapping].start == complement.end() and (
+                        complement.group().split()[0] in ("of", "for")
+                        or noun in GOVERNMENT_NOUNS and mentions[overlapping].kind == "government"):
+                # "the president of France", "the government in Kyiv": the words after it say whose it
+                # is (the mention there, a government's seat, is that actor's), so it points at no one
+                # named before; but "the army in Ukraine" is the army named before, in a place
                 continue
             candidates = (titled.get(noun, {}) if noun in PERSON_NOUNS
                           else governments if noun in GOVERNMENT_NOUNS

@@ -132,6 +132,9 @@ MAX_ATTRIBUTION_PHRASE_WORDS = 12
 # A role in apposition before a name: "the regional governor", "its chief executive", "a spokeswoman".
 _APPOSED_ROLE = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*")
 # "that" right after a verb of saying, then a preposition or a mark: a pronoun ("said that in 2001").
+# A pronoun that stands for what was said, before an adjunct: "said so in a statement", "said it on Monday".
+_PRONOUN_OBJECT = re.compile(r"\s+(?:so|it|this|nothing)\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|during)\b)",
+                             re.I)
 _DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|about|when)\b)", re.I)
 # A sentence opening with a subordinate clause, whose first comma ends it.
 _SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|because|since|if|once|until)\b", re.I)
@@ -144,7 +147,11 @@ _SECOND_PREDICATE = re.compile(
 # A participle phrase after a comma that runs to the end of the sentence (no comma after it).
 _TRAILING_PARTICIPLE = re.compile(r",[\"”’]?\s+(?!(?:" + _SPEECH_PARTICIPLES + r")\b)[a-z]+ing\b[^,;]*$")
 # A speech verb followed by one of these reports no words: "The opposition says little about …".
-_SAYS_NOTHING = re.compile(r"\s+(?:little|nothing|much|a\s+lot|so\s+much|something|anything|more|less)\b", re.I)
+# ("said more than 200 volunteers …", "said much of the town …": a quantity opens the words said)
+# A relative clause opened after the speaker, holding the verb of saying ("Tom Brandt, who … has said").
+_RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\s")
+_SAYS_NOTHING = re.compile(
+    r"\s+(?:(?:little|nothing|a\s+lot|so\s+much|something|anything)\b|(?:much|more|less)\b(?!\s+(?:than|of)\b))", re.I)
 # A clause right after a verb that may take an object instead: a few words, then a finite verb
 # ("claim the strikes are about pay"; not "claim victory in the vote").
 _CLAUSE_AFTER = re.compile(
@@ -266,7 +273,8 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         lead = TO_LEAD.search(clause)
         if lead is not None:  # "Moscow's propagandists like to say …": the subject is before "like to"
             clause = clause[:lead.start()]
-        subject = speaker_ending(text, sentence.start + clause_start, clause, current.lower())
+        subject = speaker_ending(text, sentence.start + clause_start, clause, current.lower(),
+                                 opens_sentence=clause_start == 0)
         if subject is None:
             continue
         if subject.text.lower() in AUTHOR_PRONOUNS or _SAYS_NOTHING.match(content, word.end()):
@@ -280,12 +288,26 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
             continue  # "accuse the government of …", "insisted on a separate press room": no words said
         if that is not None and _DEMONSTRATIVE_THAT.match(content, that.end()):
             continue  # "They said that in 2001": "that" is what they said, not a clause
+        if _PRONOUN_OBJECT.match(content, word.end()):
+            continue  # "The club said so in a statement": "so" is what was said
+        if that is None and _attributes_quotation(text, subject.start, marked):
+            continue  # '"…," Menon wrote in the 64-page judgment': the words were the quotation's
         span_start = sentence.start + (that.end() if that else word.end())
         span_end = sentence.start + _reported_end(content, word.start())
+        if _RELATIVE_OPENING.search(clause):  # "X, who has said he will vote against it, called it …":
+            comma = text.find(",", span_start, span_end)  # the words end with the relative clause
+            span_end = comma if comma > 0 else span_end
         pronoun_clause = _PRONOUN_CLAUSE.match(text, span_start, span_end)
         return _reported(text, span_start, span_end, subject, marked,
                          min_words=MIN_REPORTED_WORDS - 1 if pronoun_clause else MIN_REPORTED_WORDS)
     return _participle_speech(text, sentence, marked)
+
+
+def _attributes_quotation(text: str, subject_start: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether the speaker phrase starting at ``subject_start`` follows a direct quotation with
+    only punctuation and white space between: the clause attributes that quotation, and what
+    follows the verb is an adjunct ("in a statement", "at a press conference"), not more words."""
+    return any(end <= subject_start and not text[end:subject_start].strip(" ,\n") for _, end in marked)
 
 
 def _participle_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:
@@ -407,9 +429,17 @@ def _reported(text: str, start: int, end: int, speaker: TextSpan | None, marked:
         end -= 1
     introduces_list = text[end:end + 1] == ":"
     too_short = len(WORD.findall(text[start:end])) < min_words and not introduces_list
-    if too_short or any(s <= start and end <= e for s, e in marked):
+    if too_short or any(s <= start and end <= e for s, e in marked) or _quotation_and_name(text, start, end, marked):
         return None
     return Quote(start, end, text[start:end], "reported", speaker)
+
+
+def _quotation_and_name(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` opens with a direct quotation and goes on for only a few words
+    ('"…," Maria Lopez' of '"…," Maria Lopez, the finance minister, said'): the quotation has its
+    speaker, and nothing more was reported."""
+    opening = next((quote_end for quote_start, quote_end in marked if quote_start == start), None)
+    return opening is not None and len(WORD.findall(text, opening, end)) < MIN_REPORTED_WORDS
 
 
 def find_label(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> Quote | None:

@@ -175,6 +175,10 @@ _ROLE_NAME_BEFORE_VERB = re.compile(
     rf"\s*[,.!?]?\s*(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})\s+"
     + _SPEECH_VERB_GROUP + r"\b"
 )
+# '"…," Maria Lopez, the finance minister, said': a name, a phrase set off by commas, then the verb
+# (only after a quotation that closes a statement).
+_APPOSED_SPEAKER_AFTER = re.compile(
+    rf"\s*,?\s*(?P<name>{_NAME}),\s*[^,\s\"“”][^,\"“”]{{0,79}}?,\s*" + _SPEECH_VERB_GROUP + r"\b")
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
 # Verbs before "to" that carry the subject of a labelling or speech verb: "Progressives like to call", "have
 # taken to calling", "Climate sceptics used to claim".
@@ -194,7 +198,8 @@ _TITLED_SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?P<verb>[a-z]+)\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z][a-z-]*)\s+(?P<name>{_NAME})")
 # Words that end a role before a name: '"…," said critics of party leader Frank Dolan' is the critics'.
 _NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or but the a an on at in from about "
-                           "against than as".split())
+                           "against than as through inside outside across behind beyond during after before into "
+                           "toward towards via like past around along under over among amid".split())
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
 _WHOLE_NAME = re.compile(_NAME)
@@ -229,19 +234,32 @@ _ROLE_DETERMINERS = frozenset("the a an one another".split())
 _PARTITIVE_SPEAKER = re.compile(
     r"(?i:one|another|each|some|many|most|several|two|three|four|five|none)\s+of\s+(?:them|us|those|these)\b")
 # A verb coordinated with the one before it shares its subject: "X welcomed the arrest but said …".
-_COORDINATED = re.compile(r"\s(?:and|but)\s*$")
+# Auxiliaries and adverbs between a subject and its verb of saying ("has repeatedly", "will also",
+# "had long"), and how far back from the verb they are looked for.
+_AUXILIARIES_AT_END = re.compile(
+    r"(?:\s+(?:has|have|had|will|would|could|should|may|might|must|can|did|does|do|also|again|already|long|"
+    r"once|since|[a-z]+ly))+\s*$")  # (not "not" or "never": a denied saying reports no words)
+MAX_AUXILIARY_CHARS = 60
+_ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but)\s*$")
+_THAT = re.compile(r"\bthat\b", re.I)
 # A role speaker's head: a lower-case word, perhaps hyphenated or with digits ("paratrooper", "15-year-old").
 _ROLE_HEAD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 # Heads of a determiner phrase that are no one: times and amounts ('"…," said a week later'), and
-# auxiliaries ("the candidate is told by one voter": a passive, whose speaker comes after "by").
+# auxiliaries and negators ("the candidate is told by one voter": a passive, whose speaker comes after "by";
+# "the ministry has not said": no words reported).
 _NOT_ROLE_HEADS = frozenset(
     """
     day days week weeks month months year years time times moment hour hours minute minutes while
-    later earlier ago before after again statement's lot bit number percent
-    is are was were be been being has have had will would could should may might must can do does did
+    later earlier ago before after again lot bit number percent
+    is are was were be been being has have had will would could should may might must can do does did not never
     """.split()
 )
 _DETERMINERS = POSSESSIVE_DETERMINERS | frozenset("some many several both all".split())
+# The next word of a role phrase, after one space ("the prime| minister").
+_ROLE_WORD_AFTER = re.compile(r" ([a-z0-9][\w'’-]*)")
+# Most words of a role speaker, and how far past the matched phrase its words are looked for.
+MAX_ROLE_WORDS = 6
+MAX_ROLE_CHARS = 80
 
 
 def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
@@ -257,18 +275,30 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     for verb, who in (("verb1", "who1"), ("verb2", "who2")):
         if found and found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
             start, stop = end + found.start(who), end + found.end(who)
+            if verb == "verb1" and found.group(who).split()[0] in _ROLE_DETERMINERS:
+                stop = _role_end(text, start, stop)  # (the phrase's pattern stops early: "the deputy| prime minister")
             speaker = clean_speaker(text, start, stop)
             return speaker if speaker is not None or not closes_statement else _role_speaker(text, start, stop)
     titled = _TITLED_SPEAKER_AFTER.match(after)
     if (titled and titled.group("verb") in SPEECH_VERBS
-            and (titled.group("role") in SPEAKER_NOUNS or (closes_statement and titled.group("role") not in _NOT_IN_A_ROLE))
-            and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
+            and (titled.group("role") in SPEAKER_NOUNS or (closes_statement and _may_be_role(titled.group("role"))))
+            and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())
+            and not any(word.endswith("ing") for word in titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
     titled = _ROLE_NAME_BEFORE_VERB.match(after) if closes_statement else None
     if (titled and titled.group("role") in SPEAKER_NOUNS
             and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
+    apposed = _APPOSED_SPEAKER_AFTER.match(after) if closes_statement else None
+    if apposed:
+        return clean_speaker(text, end + apposed.start("name"), end + apposed.end("name"))
     return None
+
+
+def _may_be_role(word: str) -> bool:
+    """Whether a lower-case word before a name may end its role ("co-author Ingrid Vos"): no
+    function word or preposition, no participle ("crowds marching through Minneapolis")."""
+    return word not in _NOT_IN_A_ROLE and not word.endswith("ing")
 
 
 def _role_speaker(text: str, start: int, end: int) -> TextSpan | None:
@@ -287,6 +317,24 @@ def _role_speaker(text: str, start: int, end: int) -> TextSpan | None:
             or not _NOT_IN_A_ROLE.isdisjoint(word.lower() for word in words[1:]):
         return None  # (a phrase with a function word is no role: "the arrest but")
     return TextSpan(start, end, text[start:end])
+
+
+def _role_end(text: str, start: int, end: int) -> int:
+    """Where a role phrase starting at ``start`` ends: past ``end`` over the lower-case words that
+    go on with it ("the prime" is "the prime minister"), up to punctuation, a capitalised word or a
+    function word ("a retired machinist from Ohio" is "a retired machinist"), within MAX_ROLE_WORDS."""
+    reach = _trimmed_end(text, start, end)
+    if reach < end:
+        return reach  # the phrase ends in punctuation: it is whole
+    count = len(text[start:reach].split())
+    for word in _ROLE_WORD_AFTER.finditer(text, reach, min(len(text), reach + MAX_ROLE_CHARS)):
+        following = word.group(1)
+        if count >= MAX_ROLE_WORDS or word.start() != reach or following[:1].isupper() \
+                or following in _NOT_IN_A_ROLE or following in _NOT_ROLE_HEADS or following in SPEECH_VERBS:
+            break
+        reach = word.end()
+        count += 1
+    return reach
 
 
 def according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
@@ -411,21 +459,26 @@ def is_speaker_like(candidate: str) -> bool:
     return not all(is_everyday_word(word.strip(",")) for word in words)
 
 
-def speaker_ending(text: str, offset: int, clause: str, verb: str = "") -> TextSpan | None:
+def speaker_ending(text: str, offset: int, clause: str, verb: str = "", *, opens_sentence: bool = False
+                   ) -> TextSpan | None:
     """The speaker that ends ``clause`` (which starts at ``offset``) right before a verb: the subject
     ``subject_before`` finds when it can speak, else a speaker noun with a complement
     (``speaker_with_complement``; ``verb`` is the verb after it), else, before a plain verb of
     saying (SAYING_VERBS), a determiner phrase of any role ("One medic said", "a shopkeeper told"),
-    else, after "and" or "but", the subject of the clause's first verb ("Rights groups welcomed the
-    arrest but said …")."""
+    else, after "and" or "but" in a clause that ``opens_sentence`` and holds no "that", the subject
+    of the clause's first verb ("Rights groups welcomed the arrest but said …"; not "The court
+    heard that the teenager stole a car and told friends …")."""
+    auxiliaries = _AUXILIARIES_AT_END.search(clause[-MAX_AUXILIARY_CHARS:])
+    if auxiliaries is not None:  # "The Kremlin has repeatedly| warned": the subject is before them
+        clause = clause[:len(clause) - len(auxiliaries.group())]
     subject = subject_before(text, offset, clause)
     if subject is not None and is_speaker_like(subject.text):
         return subject
     found = speaker_with_complement(text, offset, clause, verb)
     if found is None and verb in SAYING_VERBS:  # "One medic, a former dentist, said …": any role says
         found = _role_subject(text, offset, clause)
-    if found is None and _COORDINATED.search(clause):  # "Rights groups welcomed the arrest but said …"
-        found = sentence_subject(text, offset, offset + len(clause))
+    if found is None and opens_sentence and _ENDS_IN_CONJUNCTION.search(clause) and not _THAT.search(clause):
+        found = sentence_subject(text, offset, offset + len(clause))  # "Rights groups welcomed the arrest but said …"
     return found
 
 
