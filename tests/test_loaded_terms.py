@@ -66,6 +66,8 @@ def test_merge_adjacent_markers_never_absorb_scorer_hits() -> None:
     ("A computer virus hit the hospital network.", "computer virus"),
     ("The bubonic plague spread through the port.", "bubonic plague"),
     ("The breast cancer ward reopened on Monday.", "breast cancer"),
+    ("The moral responsibility for it lies with the attackers.", "lies with"),
+    ("Whatever lies ahead, the talks will go on.", "lies ahead"),
 ])
 def test_find_terms_scorer_skips_words_a_sense_rule_made_plain(text: str, plain: str) -> None:
     start = text.index(plain)
@@ -223,3 +225,15 @@ def test_subject_words_are_the_words_that_stand_whole_twice(text: str) -> None:
     folded = {span: FoldedSpan(text, *span) for span in spans}
     assert loaded_terms._subject_words(text, spans, words, folded) == expected
     assert loaded_terms._subject_words(text, spans, words, {}) == expected
+
+
+@pytest.mark.parametrize(("text", "name_word", "loaded"), [
+    ("The so-called Steadfast Defender drills began in January.", "Steadfast", "so-called"),
+    ("They praised Nazi Germany openly.", "Nazi", None),
+    ("The regime in Kyiv is a Nazi regime, he said.", None, "Nazi"),  # no capitalised word beside it
+    ("The Deep State is a myth.", None, "Deep State"),  # the whole name is the entry
+])
+def test_a_lexicon_word_of_a_longer_name_is_no_loaded_term(text: str, name_word: str | None, loaded: str | None) -> None:
+    found = {h.text for h in find_terms(text, compile_lexicons(resolve_lexicons()))}
+    assert name_word is None or name_word not in found
+    assert loaded is None or loaded in found

@@ -23,6 +23,9 @@ def place_at(text: str, place: str) -> tuple[int, int]:
     ("A Moscow-based analyst spoke.", "Moscow", False),
     ("The Moscow region froze.", "Moscow", False),
     ("MOSCOW, Oct 14 - Officials met.", "MOSCOW", False),  # a dateline
+    ("Washington warned Tehran against retaliation.", "Tehran", True),  # addressed
+    ("The strike sends the wrong message to Tehran.", "Tehran", True),
+    ("Officials warned Moscow residents of floods.", "Moscow", False),  # it qualifies a noun
 ])
 def test_is_acting_place(text: str, place: str, expected: bool) -> None:
     assert is_acting_place(text, *place_at(text, place), 0) is expected

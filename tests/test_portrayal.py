@@ -94,6 +94,13 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     # nor a cue word in a capitalised title, outside any mention
     ("Karnataka's Advocate General told the court the order stood.", {"Karnataka": None}),
     ("Lawyers for Karnataka's Advocate General asked for time.", {"Karnataka": None}),
+    # a gerund after "of" or "for" is said of the object before it, not of the subject
+    ("Rights groups accused Vantor Security of killing protesters.",
+     {"Rights groups": None, "Vantor Security": "antagonist", "protesters": "innocent"}),
+    ("The mayor praised firefighters for rescuing the children.",
+     {"The mayor": None, "firefighters": "protagonist", "the children": "innocent"}),
+    ("Rights groups accused the army of killing protesters.", {"Rights groups": None, "protesters": "innocent"}),
+    ("Ferreira provided 11 assists last season.", {"Ferreira": None}),  # a noun, no help
     # a possessed noun's praise is no praise of its possessor; its blame is
     ("The company's defenders will say that it pays well.", {"The company": None}),
     ("The Kremlin's puppets in Minsk agreed.", {"The Kremlin": "antagonist"}),

@@ -51,6 +51,10 @@ def test_sense_rules_for_idioms(text: str, loaded: str | None) -> None:
     ("A rabid dog bit two children.", "rabid", None),
     ("He leaves his beloved wife and two sons.", "beloved", None),
     ("The bird was a parrot from Gabon.", "parrot", None),
+    ("The academy keeps signing elite young players.", "elite", None),  # past a plain modifier
+    ("The elite young and the rich mocked them.", None, "elite"),
+    ("A flood of aid arrived after the storm.", "flood of", None),
+    ("A flood of migrants is coming, he warned.", None, "flood of migrants"),
 ])
 def test_sense_rules_drop_plain_uses_only(text: str, plain: str | None, loaded: str | None) -> None:
     hits = match_terms(text, compile_lexicons(resolve_lexicons()))

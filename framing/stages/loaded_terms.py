@@ -88,6 +88,13 @@ _COORDINATED_PREVIOUS = re.compile(r"(?<![^\W_])(" + _WORD_PATTERN + r")[ \u00a0
 _REACH_BACK = 40
 
 
+# The word right after a hit, with one space between (a name's words stand so).
+_WORD_AFTER = re.compile(r" ([\w'’-]+)")
+MAX_NAME_WORD_CHARS = 30
+# A line whose words of four letters or more are this often capitalised is in Title Case.
+TITLE_CASE_SHARE = 0.8
+
+
 def find_document_terms(text: str, compiled: CompiledLexicons, spans: Sequence[tuple[int, int]], *,
                         model_terms: bool = True, threshold: float = DEFAULT_THRESHOLD,
                         folded: Mapping[tuple[int, int], FoldedSpan] | None = None,
@@ -214,6 +221,8 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
     if found:  # (most spans hold no lexicon term)
         kept, plain = split_plain_senses(text, found, rules)  # "tax regime", "a plague of locusts"
         kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
+        if any(text[h.start].isupper() for h in kept):  # "the Steadfast Defender drills": a name's word
+            kept = tuple(h for h in kept if not _in_longer_name(text, h, start, end))
     if not model_terms:
         return kept
     taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)]
@@ -242,6 +251,20 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
     # a phrase charged by context alone stands only where it joined a lexicon hit ("textbook cover-up")
     return tuple(h for h in merged if h.source != "model"
                  or (h.category not in UNGUESSED_CATEGORIES and (h.start, h.end) not in uncued))
+
+
+def _in_longer_name(text: str, hit: TermHit, start: int, end: int) -> bool:
+    """Whether a hit's words are capitalised (not in capitals) inside a sentence and a capitalised word
+    follows: the opening words of a longer name ("the Steadfast Defender drills", "Nazi Germany"), not
+    the author's loaded word. A label set before a name ("the Obama Regime") stays, and so do the
+    hits of a Title Case line, where every word is capitalised."""
+    if text[hit.start:hit.end].isupper() or not _is_name(text, hit.start, hit.start + 1, start):
+        return False
+    after = _WORD_AFTER.match(text, hit.end, min(end, hit.end + MAX_NAME_WORD_CHARS))
+    if after is None or not after.group(1)[0].isupper():
+        return False
+    words = [word for word in WORD.findall(text, start, end) if len(word) > 3]
+    return sum(word[0].isupper() for word in words) < TITLE_CASE_SHARE * len(words)  # (not a Title Case headline)
 
 
 def _without_names(text: str, first: int, last: int, stop_left: int) -> tuple[int, int] | None:

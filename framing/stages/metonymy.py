@@ -21,7 +21,8 @@ _SPATIAL = frozenset(
 # Nouns before a spatial preposition that make the place an actor again ("trust in Washington").
 _STANCE_NOUNS = frozenset(
     "trust confidence faith belief distrust mistrust interest hopes hope pressure anger "
-    "frustration disappointment".split()
+    "frustration disappointment message messages signal warning warnings ultimatum appeal appeals "
+    "letter offer demands".split()
 )
 # Nouns before a spatial preposition that make the place its rulers ("the regime in Kyiv").
 _RULER_NOUNS = frozenset(
@@ -70,6 +71,15 @@ _IRREGULAR_PAST = frozenset(
     """.split()
 )
 # Words shortly before a place that make it a party to something ("talks with Beijing").
+# Verbs whose object is someone addressed, pressed or judged ("warned Tehran", "urged Kyiv"): a
+# place after one is its rulers.
+_ADDRESS_VERBS = frozenset(
+    "warn warns warned urge urges urged press presses pressed accuse accuses accused blame blames blamed "
+    "condemn condemns condemned criticise criticises criticised criticize criticizes criticized "
+    "sanction sanctioned punish punishes punished threaten threatens threatened reassure reassures "
+    "reassured persuade persuades persuaded pressure pressures pressured lobby lobbies lobbied "
+    "defied defy defies".split()
+)
 _RELATIONS = frozenset("with between against by on versus vs toward towards".split())
 _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
 _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
@@ -109,6 +119,10 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
             return True
         if previous in ("visit", "visited", "visiting", "visits", "left", "leaving", "leave", "reached"):
             return False
+        if previous in _ADDRESS_VERBS:  # "Washington warned Tehran", "urged Kyiv to": the place is addressed,
+            following = _NEXT_WORD.match(after)  # unless it qualifies a noun ("warned Moscow residents")
+            if following is None or not (following.group(2)[:1].isupper() or following.group(2).lower() in _PLACE_NOUNS):
+                return True
         if any(word.lower() in _RELATIONS for word in before_words[-4:]):
             return True  # "talks with Beijing", "between Washington and Moscow", "pressure on Kyiv"
     next_word = _NEXT_WORD.match(after)

@@ -76,6 +76,7 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 PASSIVE_AUXILIARIES = _AUXILIARIES - BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOUN_OPENERS = frozenset(("the", "a", "an", "this", "these", "those"))  # articles and demonstratives
+_OBJECT_OPENERS = _NOUN_OPENERS | frozenset("its their his her our".split())  # "accused its rivals of …"
 # Words that are no part of a bare noun phrase (the passive subject reader stops at them).
 _FUNCTION_WORDS = (PREPOSITIONS | _SUBORDINATORS | _AUXILIARIES | PRONOUNS | SPEECH
                    | frozenset("i we you they he she it them us him me and or but nor not no whose".split()))
@@ -423,7 +424,9 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
                                      and words[before] not in PRONOUNS and find_subject(sentence, hit.first) < 0):
             patients += find_objects(sentence, hit.last)  # "the shelled village", "displaced families"
         else:
-            agent = find_subject(sentence, hit.first)
+            agent = _gerund_agent(sentence, hit.first)
+            if agent == -1:
+                agent = find_subject(sentence, hit.first)
             if not hit.slot:
                 patients += find_objects(sentence, hit.last)
     agent_role = AGENT_ROLE.get(entry.kind)
@@ -436,6 +439,20 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
             sentence.cast(patient, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
         elif entry.kind == "harm" and entry.patient is None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+
+
+def _gerund_agent(sentence: Sentence, i: int) -> int:
+    """The mention before "of" or "for" that a gerund at token ``i`` is said of: "accused the
+    government of killing protesters", "praised firefighters for rescuing", where the sentence's
+    subject (the accuser, the one praising) does not do the deed. -2 when a noun phrase that is no
+    mention stands there ("accused the army of torturing": no agent named), -1 when none does
+    ("responsible for killing", "jailed for killing": the subject's deed)."""
+    words, owner = sentence.words, sentence.owner
+    if i < 2 or not words[i].endswith("ing") or words[i - 1] not in ("of", "for"):
+        return -1
+    if owner[i - 2] >= 0:
+        return owner[i - 2]
+    return -2 if i >= 3 and words[i - 3] in _OBJECT_OPENERS else -1
 
 
 def _passive_head(sentence: Sentence, be: int) -> int | None:

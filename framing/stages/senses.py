@@ -101,7 +101,13 @@ def plain_sense_spans(text: str, start: int, end: int,
     return tuple(spans)
 
 
-# How far from a term its sense rule's deciding word may stand (it is the next or previous word).
+# Plain modifiers a rule's deciding word after the term may stand behind ("elite young players",
+# "radical new reforms").
+NEUTRAL_MODIFIERS = frozenset(
+    "young old new top senior junior local national international regional female male women's men's "
+    "youth professional amateur".split())
+# How far from a term its sense rule's deciding word may stand (it is the next or previous word, or the one
+# after a neutral modifier).
 SENSE_REACH_CHARS = 40
 
 
@@ -113,9 +119,13 @@ def _plain_span(text: str, start: int, end: int, rules: Sequence[SenseRule]) -> 
             if near and near.group(1).lower() in rule.words:
                 return near.start(1), end
         elif rule.side == "after":
-            near = _WORD_AFTER.search(text[end:end + SENSE_REACH_CHARS])
+            after = end
+            near = _WORD_AFTER.search(text[after:after + SENSE_REACH_CHARS])
+            if near and near.group(1).lower() in NEUTRAL_MODIFIERS:  # "elite young players": the word after
+                after += near.end(1)
+                near = _WORD_AFTER.search(text[after:after + SENSE_REACH_CHARS])
             if near and near.group(1).lower() in rule.words:
-                return start, end + near.end(1)
+                return start, after + near.end(1)
         elif rule.side == "gap" and not rule.words.isdisjoint(_gap_words(rule.term, text[start:end])):
             return start, end
     return None
