@@ -263,7 +263,7 @@ def _in_longer_name(text: str, hit: TermHit, start: int, end: int) -> bool:
     after = _WORD_AFTER.match(text, hit.end, min(end, hit.end + MAX_NAME_WORD_CHARS))
     if after is None or not after.group(1)[0].isupper():
         return False
-    words = [word for word in WORD.findall(text, start, end) if len(word) > 3]
+    words: list[str] = [word for word in WORD.findall(text, start, end) if len(word) > 3]
     return sum(word[0].isupper() for word in words) < TITLE_CASE_SHARE * len(words)  # (not a Title Case headline)
 
 

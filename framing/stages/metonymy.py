@@ -120,8 +120,8 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         if previous in ("visit", "visited", "visiting", "visits", "left", "leaving", "leave", "reached"):
             return False
         if previous in _ADDRESS_VERBS:  # "Washington warned Tehran", "urged Kyiv to": the place is addressed,
-            following = _NEXT_WORD.match(after)  # unless it qualifies a noun ("warned Moscow residents")
-            if following is None or not (following.group(2)[:1].isupper() or following.group(2).lower() in _PLACE_NOUNS):
+            addressed = _NEXT_WORD.match(after)  # unless it qualifies a noun ("warned Moscow residents")
+            if addressed is None or not (addressed.group(2)[:1].isupper() or addressed.group(2).lower() in _PLACE_NOUNS):
                 return True
         if any(word.lower() in _RELATIONS for word in before_words[-4:]):
             return True  # "talks with Beijing", "between Washington and Moscow", "pressure on Kyiv"
