@@ -184,15 +184,17 @@ def _national_bodies(text: str, found: list[ActorMention], gazetteer: Gazetteer)
             result.append(mention)
             continue
         state, after = _qualifying_state(text, found, index)
-        own_country = _country_of(gazetteer, mention)
-        if state is not None and after and state.actor == own_country:
-            dropped.add(found.index(state))  # "the Supreme Court of the United States": one actor
-        if state is None or state.actor == own_country or (mention.source == "gazetteer" and own_country is None):
+        if state is None:
             result.append(mention)
             continue
+        own_country = _country_of(gazetteer, mention)
+        if after:  # (the state's mention is the next one, inside the body's name: never its own)
+            dropped.add(index + 1)
+        if state.actor == own_country or (mention.source == "gazetteer" and own_country is None):
+            result.append(mention)  # its own country's ("the Supreme Court of the United States"), or a world body
+            continue
         national = _national_row(gazetteer, state.actor, mention.text)
-        if after:  # "Supreme Court of India": one mention over the phrase, the state's inside it
-            dropped.add(found.index(state))
+        if after:  # "Supreme Court of India": one mention over the phrase
             start, end = mention.start, state.end
             name = national or _THE.sub("", text[start:end])
         else:  # "China's Foreign Ministry": the state keeps its own mention
@@ -201,9 +203,7 @@ def _national_bodies(text: str, found: list[ActorMention], gazetteer: Gazetteer)
         kind = gazetteer_kind if national and (gazetteer_kind := gazetteer.kind_of(national)) in _BODY_KINDS else mention.kind
         result.append(ActorMention(start, end, text[start:end], name, cast(ActorKind, kind), source=mention.source,
                                    confidence=mention.confidence))
-    if not dropped:
-        return result
-    return [m for m in result if not any(m is found[i] for i in dropped)]
+    return result
 
 
 def _qualifying_state(text: str, found: Sequence[ActorMention], index: int) -> tuple[ActorMention | None, bool]:

@@ -7,7 +7,7 @@ not. Users' own actors come from files merged over ours (``load_gazetteer(user_f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from framing.errors import LexiconError
@@ -80,10 +80,12 @@ class Gazetteer:
 
     def actor(self, name: str) -> Actor | None:
         """The actor with this canonical name, if any."""
-        for actor in self.actors:
-            if actor.name == name:
-                return actor
-        return None
+        return self.by_name.get(name)
+
+    @cached_property
+    def by_name(self) -> dict[str, Actor]:
+        """The actors by canonical name (made on first use)."""
+        return {actor.name: actor for actor in self.actors}
 
 
 def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazetteer:
