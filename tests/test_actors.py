@@ -105,6 +105,10 @@ def test_a_pronoun_speaker_is_no_one_named_inside_a_quotation() -> None:
     ("China's Foreign Ministry rejected the claim.",
      {("China", "state"), ("Chinese Ministry of Foreign Affairs", "organisation")}),
     ("The Senate passed the bill.", {("U.S. Senate", "organisation")}),
+    # a known body inside another body's name is a word of it
+    ("The Malawi Congress Party rejected the result.", {("Malawi Congress Party", "organisation")}),
+    ("The Supreme Court of Appeal will hear the case.", {("Supreme Court of Appeal", "organisation")}),
+    ("The Austrian Red Cross said it would help.", {("Austrian Red Cross", "organisation")}),
 ])
 def test_a_body_named_with_its_state_is_that_states(text: str, expected: set[tuple[str, str]]) -> None:
     mentions = find_actors(text, [(0, len(text))], load_gazetteer())
@@ -247,3 +251,22 @@ def test_treaties_and_roads_are_no_actors(text: str, expected: list[tuple[str, s
 ])
 def test_a_group_is_one_social_role(text: str, expected: list[str]) -> None:
     assert [actor for _, actor in actors_in(text)] == expected
+
+
+def test_an_acronym_defined_in_brackets_is_that_actor() -> None:
+    text = ("The Malawi Electoral Commission (MEC) said the count was fair. Observers from the Southern "
+            "African Development Community (SADC) disagreed, and the MEC rejected their claims.")
+    actors = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors}
+    assert actors.get("Malawi Electoral Commission") == 3 and "MEC" not in actors and "SADC" not in actors
+
+
+def test_a_persons_name_in_a_hyphenated_compound_is_no_mention() -> None:
+    text = "The Smoot-Hawley tariffs deepened the slump. Senator Josh Hawley objected."
+    mentions = find_actors(text, [(0, len(text))], load_gazetteer())
+    assert [(m.text, m.actor) for m in mentions] == [("Senator Josh Hawley", "Josh Hawley")]
+
+
+def test_a_titled_speaker_is_the_person_not_the_state_in_the_title() -> None:
+    text = "US Trade Representative Karen Doyle claims the tariffs will protect workers at home."
+    quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
+    assert [q.speaker_actor for q in quotes] == ["Karen Doyle"]

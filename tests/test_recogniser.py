@@ -63,6 +63,8 @@ OWN_SENTENCES: list[object] = [
      [("National Institute for Health and Care Excellence", "ORG")]),
     ("The US Food and Drug Administration approved the drug.", [("US Food and Drug Administration", "ORG")]),
     ("The Department of Energy and Tesla signed a deal.", [("Department of Energy", "ORG"), ("Tesla", "LOC")]),
+    ("The California Department of Forestry and Fire Protection said no.",
+     [("California Department of Forestry and Fire Protection", "ORG")]),
     # ... but two bodies of their own stay two
     ("Officials at the Ministry of Defence and Home Office met.", [("Ministry of Defence", "ORG"), ("Home Office", "ORG")]),
     ("Appeals went to the Court of Appeal and High Court.", [("Court of Appeal", "ORG"), ("High Court", "ORG")]),

@@ -256,6 +256,8 @@ def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     ("The Kremlin has repeatedly warned that expansion would be met with a response.", "Kremlin",
      "expansion would be met"),
     ("Critics have also said the plan would cost too much money.", "Critics", "the plan would cost"),
+    ("The Competition and Markets Authority (CMA) said it was monitoring the deal closely.",
+     "Competition and Markets Authority", "it was monitoring the deal"),
 ])
 def test_attributions_that_span_clauses_and_adjuncts(text: str, speaker: str, words: str) -> None:
     assert any(kind == "reported" and words in quoted and who == speaker for kind, quoted, who in quotes_of(text))

@@ -35,7 +35,6 @@ from framing.stages.metonymy import is_acting_place, is_framed_place, is_heading
 from framing.stages.recogniser import (
     COMPANY_SUFFIXES,
     NAME_HEADS,
-    PLACE_WORDS,
     NameSpan,
     find_names,
     given_names,
@@ -157,12 +156,35 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found.sort(key=_START)
             found = _national_bodies(text, found, gazetteer)
         mentions.extend(found)
-    return _settle_kinds(_link_surnames(mentions), apposed)
+    return _settle_kinds(_link_acronyms(text, _link_surnames(mentions)), apposed)
+
+
+# An acronym in brackets right after a name: "the Competition and Markets Authority (CMA)".
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,9})\)")
+
+
+def _link_acronyms(text: str, mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """An acronym the text defines in brackets after a name is that actor wherever it stands
+    ("the Competition and Markets Authority (CMA) … the CMA said"): the writer's definition beats
+    the gazetteer's and the recogniser's readings of the letters."""
+    defined: dict[str, ActorMention] = {}
+    for mention in mentions:
+        if mention.kind in _BODY_KINDS or mention.kind in ("group", "media"):
+            found = _BRACKETED_ACRONYM.match(text, mention.end)
+            if found is not None and found.group(1) != mention.text:
+                defined.setdefault(found.group(1), mention)
+    if not defined:
+        return mentions
+    return tuple(replace(m, actor=named.actor, kind=named.kind, is_metonym=False)
+                 if (named := defined.get(m.text)) is not None and named is not m else m for m in mentions)
 
 
 # "of" (and "of the") between a body and the state it belongs to: "the Supreme Court of India".
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BODY_KINDS = frozenset(("organisation", "government"))
+_HYPHENS = frozenset(("-", "‐", "‑"))
+# A body's name of at most this many words may be any country's ("Senate", "Foreign Ministry").
+MAX_GENERIC_BODY_WORDS = 2
 _THE = re.compile(r"^[Tt]he\s+")
 
 
@@ -190,7 +212,9 @@ def _national_bodies(text: str, found: list[ActorMention], gazetteer: Gazetteer)
         own_country = _country_of(gazetteer, mention)
         if after:  # (the state's mention is the next one, inside the body's name: never its own)
             dropped.add(index + 1)
-        if state.actor == own_country or (mention.source == "gazetteer" and own_country is None):
+        generic = mention.source == "gazetteer" or len(mention.text.split()) <= MAX_GENERIC_BODY_WORDS
+        if state.actor == own_country or (mention.source == "gazetteer" and own_country is None) \
+                or not (after or generic):  # "Britain's Competition and Markets Authority" names itself
             result.append(mention)  # its own country's ("the Supreme Court of the United States"), or a world body
             continue
         national = _national_row(gazetteer, state.actor, mention.text)
@@ -372,12 +396,10 @@ def _dateline_end(text: str, span_start: int, span_end: int, found: Sequence[Act
     return match.end()
 
 
-# Heads of the names of streets and of places that are no settlement: places, never actors ("Main
-# Street", "Harbour Road", "Maple Hill", "Silicon Valley"); the seats of power among them are
-# gazetteer metonyms ("Downing Street", "Capitol Hill"), matched before this rule. Settlements
-# ("Kansas City", "Orange County") and islands may act as their governments, and are left out.
-_STREET_HEADS = (PLACE_WORDS | frozenset("highway motorway".split())) - frozenset(
-    "county city town village island islands port point station".split())
+# Heads of street and square names: places, never actors ("Main Street", "Harbour Road"); the seats
+# of power among them are gazetteer metonyms ("Downing Street"), matched before this rule. (Hills,
+# valleys, lakes and parks also name firms: "Carrow Hill", "Silver Lake".)
+_STREET_HEADS = frozenset("street road avenue boulevard lane highway motorway square bridge".split())
 
 
 def _is_office_before_role(text: str, name: NameSpan) -> bool:
@@ -391,9 +413,9 @@ def _is_office_before_role(text: str, name: NameSpan) -> bool:
 
 
 def _is_street(name: str, *, person: bool = False) -> bool:
-    """Whether a name of two words or more ends in a street or place word ("Harbour Road", "Maple
-    Hill"); a name the recogniser calls a person that opens with a given name keeps it as a
-    surname ("Nathan Lane", "Lauryn Hill")."""
+    """Whether a name of two words or more ends in a street word ("Harbour Road", "Bridge Lane"); a
+    name the recogniser calls a person that opens with a given name keeps it as a surname ("Nathan
+    Lane", "Picabo Street")."""
     return _last_head(name) in _STREET_HEADS and not (person and name.split()[0].lower() in given_names())
 
 
@@ -441,13 +463,16 @@ SURE_BODY = 0.8
 
 def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[NameSpan],
                          gazetteer: Gazetteer) -> list[ActorMention]:
-    """Gazetteer mentions less the groups, states and people that are words of a body's longer name.
+    """Gazetteer mentions less the groups, states, people and bodies that are words of a body's longer name.
 
     "The Rail and Transport Workers Union" is one organisation, not "workers"; "the Church of
     Sweden" is not Sweden; "the Sudanese Red Crescent", a name the recogniser is sure of
     (SURE_BODY), is not "the Sudanese". A body the gazetteer knows by its full name ("Bank of
     England") is matched whole already. A state after a body the gazetteer knows and "of" stays
-    for ``_national_bodies`` ("the Supreme Court of India" is India's court).
+    for ``_national_bodies`` ("the Supreme Court of India" is India's court). A body the gazetteer
+    knows inside another's name is a word of it ("Malawi Congress Party" is no U.S. Congress, "the
+    Austrian Red Cross" no ICRC, "the Senate Foreign Relations Committee" a committee), except
+    before "of" (``_national_bodies`` reads "the Supreme Court of India").
     """
     bodies = [(n.start, n.end) for n in names
               if n.kind == "ORG" and (is_body_name(name := _canonical(n)) or (" " in name and n.confidence >= SURE_BODY))
@@ -455,10 +480,15 @@ def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[N
     if not bodies:
         return found
     starts = [start for start, _ in bodies]  # names never overlap: the one body that may hold a mention
+    state_starts = {m.start for m in found if m.kind == "state"}
     kept: list[ActorMention] = []                                # is the last to start before its end
     for mention in found:
         at = bisect_right(starts, mention.end - 1) - 1
-        if mention.kind in _INNER_KINDS and at >= 0:
+        qualified = _OF_STATE.match(text, mention.end)
+        inner_body = mention.kind == "organisation" and not mention.is_metonym and not (
+            qualified is not None and any(mention.end < start <= qualified.end() for start in state_starts))
+        # (not "the Supreme Court of India", nor "… of the United States")
+        if (mention.kind in _INNER_KINDS or inner_body) and at >= 0:
             start, end = bodies[at]
             # (a group's mention may take in the article before the body: "the Sudanese")
             inside = mention.start >= start or mention.text[:start - mention.start].strip().lower() == "the"
@@ -620,6 +650,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
         if form_kind == "place" and not is_acting_place(text, match.start, match.end, start):
             places.append((match.start, match.end))
             continue
+        if actor.kind == "person" and (text[match.start - 1:match.start] in _HYPHENS or text[match.end:match.end + 1] in _HYPHENS):
+            continue  # "the Smoot-Hawley tariffs", "Trump-era rules": a word of a compound, no mention
         mention_start = match.start
         if actor.kind == "person" and reach <= match.start:  # over a title, never into the mention before it
             mention_start = _title_start(text, match.start, reach)  # ("The Labour Party Leader Keir Starmer")
@@ -690,7 +722,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
                     mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None) -> str:
     """The canonical actor a quotation speaker refers to.
 
-    A speaker that overlaps an actor mention is that actor, unless the mention only qualifies
+    A speaker that overlaps a person's mention is that person; one that overlaps another actor's
+    mention is that actor, unless the mention only qualifies
     people who do not speak for it ("Kremlin critics", "Trump supporters", "Netanyahu's
     critics": a speaker noun after the mention that is not one of MEMBER_SPEAKERS). "He"
     or "she" is the first person named in the sentence before (usually its subject), else
@@ -702,11 +735,15 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     if mention_starts is None:
         mention_starts = [m.start for m in mentions]  # mentions come sorted by start
     near = bisect_right(mention_starts, speaker.end)
-    for mention in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]:
-        if mention.start < speaker.end and speaker.start < mention.end:
-            if mention.end < speaker.end and not _speaks_for(speaker.text[mention.end - speaker.start:]):
-                return speaker.text
-            return mention.actor
+    overlapping = [m for m in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]
+                   if m.start < speaker.end and speaker.start < m.end]
+    people = [m for m in overlapping if m.kind == "person"]
+    if people:  # "US Trade Representative Karen Doyle" is Karen Doyle, not the United States
+        return people[-1].actor
+    for mention in overlapping:
+        if mention.end < speaker.end and not _speaks_for(speaker.text[mention.end - speaker.start:]):
+            return speaker.text
+        return mention.actor
     if speaker.text.lower() not in ("he", "she"):
         return speaker.text
     own = bisect_right(sentence_starts, speaker.start) - 1

@@ -21,8 +21,8 @@ _SPATIAL = frozenset(
 # Nouns before a spatial preposition that make the place an actor again ("trust in Washington").
 _STANCE_NOUNS = frozenset(
     "trust confidence faith belief distrust mistrust interest hopes hope pressure anger "
-    "frustration disappointment message messages signal warning warnings ultimatum appeal appeals "
-    "letter offer demands".split()
+    "frustration disappointment message messages signal signals warning warnings ultimatum appeal appeals "
+    "demands".split()
 )
 # Nouns before a spatial preposition that make the place its rulers ("the regime in Kyiv").
 _RULER_NOUNS = frozenset(

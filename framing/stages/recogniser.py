@@ -120,7 +120,7 @@ _NOT_GIVEN_NAMES = _OCCASIONS | frozenset("christian sunni les le del santa van 
 # An apostrophe that joins a plural owner to a body's word ("Farmers' Party"): a name, wherever it stands.
 _POSSESSIVE_JOIN = re.compile(r"^\S+s['’] ")
 # Words that end a place's name, never a person's ("Victoria Road", "Harlan Ridge").
-PLACE_WORDS = frozenset(
+_PLACE_WORDS = frozenset(
     """
     street road avenue boulevard lane square way drive place park station ridge valley hill hills river
     lake mountain mountains falls bay island islands point creek heights springs county city town
@@ -258,7 +258,7 @@ def _opens_with_given_name(name: str, everyday: Mapping[str, bool]) -> bool:
         return False
     first, last = words[0].lower(), _without_possessive(words[-1].lower())
     return (first in given_names() and not everyday[first] and first not in _NOT_GIVEN_NAMES and last not in NAME_HEADS
-            and last not in PLACE_WORDS and words[-1] not in COMPANY_SUFFIXES)
+            and last not in _PLACE_WORDS and words[-1] not in COMPANY_SUFFIXES)
 
 
 @cache
@@ -533,7 +533,7 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
     if j - i > MAX_BODY_WORDS or not (flags[j + 1] and tokens[j + 1][0].isupper()):
         return False
     everyday = facts.everyday
-    if _opens_with_a_head(tokens, i, j, everyday):  # "Department of Health and Social Care"
+    if _opens_with_a_head(tokens, i, j, facts):  # "Department of Health and Social Care"
         end = j + 1  # (its first word is an everyday one: "and Care Excellence", not "and Tesla")
         while end < len(tokens) and flags[end] and end - j <= MAX_AFTER_HEAD:
             end += 1
@@ -556,14 +556,15 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
     return False
 
 
-def _opens_with_a_head(tokens: Sequence[str], i: int, j: int, everyday: Mapping[str, bool]) -> bool:
+def _opens_with_a_head(tokens: Sequence[str], i: int, j: int, facts: RatioFacts) -> bool:
     """Whether the run ``tokens[i:j]`` names a body by its institution's word first, then "of" or "for"
-    and everyday words ("Department of Health", "National Institute for Health"), so that "and"
-    with a few more everyday words goes on with its subject ("… and Social Care")."""
+    and words that are no names ("Department of Health", "National Institute for Health", "Department
+    of Forestry": none is a word seen only capitalised), so that "and" with a few more everyday
+    words goes on with its subject ("… and Social Care", "… and Fire Protection")."""
     for k in range(i, j - 2):
         if tokens[k].lower() in NAME_HEADS and tokens[k + 1] in ("of", "for"):
             rest = [word.lower() for word in tokens[k + 2:j] if word.lower() not in FUNCTION_WORDS]
-            return bool(rest) and all(everyday[word] for word in rest)
+            return bool(rest) and all(facts.bucket[word] != _NEVER_LOWER for word in rest)
     return False
 
 

@@ -237,7 +237,8 @@ _PARTITIVE_SPEAKER = re.compile(
 # Auxiliaries and adverbs between a subject and its verb of saying ("has repeatedly", "will also",
 # "had long"), and how far back from the verb they are looked for.
 _AUXILIARIES_AT_END = re.compile(
-    r"(?:\s+(?:has|have|had|will|would|could|should|may|might|must|can|did|does|do|also|again|already|long|"
+    r"(?:\s+\([A-Z][A-Za-z]{1,7}\)|"  # or a body's acronym in brackets: "the Competition and Markets Authority (CMA) said"
+    r"\s+(?:has|have|had|will|would|could|should|may|might|must|can|did|does|do|also|again|already|long|"
     r"once|since|[a-z]+ly))+\s*$")  # (not "not" or "never": a denied saying reports no words)
 MAX_AUXILIARY_CHARS = 60
 _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but)\s*$")
