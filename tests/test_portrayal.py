@@ -101,6 +101,10 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
      {"The mayor": None, "firefighters": "protagonist", "the children": "innocent"}),
     ("Rights groups accused the army of killing protesters.", {"Rights groups": None, "protesters": "innocent"}),
     ("Ferreira provided 11 assists last season.", {"Ferreira": None}),  # a noun, no help
+    # a participle right after a mention with no object: what was done to it
+    ("Relatives of the two people killed gathered outside the hall.", {"people": "innocent"}),
+    ("Civilians killed in the strike were buried on Friday.", {"Civilians": "innocent"}),
+    ("Soldiers fired on the crowd.", {"Soldiers": "antagonist"}),
     # a possessed noun's praise is no praise of its possessor; its blame is
     ("The company's defenders will say that it pays well.", {"The company": None}),
     ("The Kremlin's puppets in Minsk agreed.", {"The Kremlin": "antagonist"}),

@@ -76,6 +76,8 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 PASSIVE_AUXILIARIES = _AUXILIARIES - BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOUN_OPENERS = frozenset(("the", "a", "an", "this", "these", "those"))  # articles and demonstratives
+# Words that open where or when a deed was done, after a participle with no object ("killed in the strike").
+_WHERE_OR_WHEN = frozenset("in during near after before since inside outside across while when last earlier".split())
 _OBJECT_OPENERS = _NOUN_OPENERS | frozenset("its their his her our".split())  # "accused its rivals of …"
 # Words that are no part of a bare noun phrase (the passive subject reader stops at them).
 _FUNCTION_WORDS = (PREPOSITIONS | _SUBORDINATORS | _AUXILIARIES | PRONOUNS | SPEECH
@@ -412,7 +414,8 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
                               entry.patient[1] if entry.patient else "victim")
             return
         passive = participle and before >= 0 and words[before] in BE
-        reduced = participle and not passive and hit.last < len(words) and words[hit.last] == "by"
+        reduced = participle and not passive and (
+            hit.last < len(words) and words[hit.last] == "by" or _reduced_relative(sentence, hit))
         if passive or reduced:
             head = _passive_head(sentence, before) if passive else None
             subject = find_subject(sentence, before if passive else hit.first) if head is None else head
@@ -439,6 +442,19 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
             sentence.cast(patient, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
         elif entry.kind == "harm" and entry.patient is None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+
+
+def _reduced_relative(sentence: Sentence, hit: Hit) -> bool:
+    """Whether a participle right after a mention, with no object after it, says what was done to that
+    mention ("the two people killed gathered", "civilians killed in the strike"), not what it did."""
+    words = sentence.words
+    if hit.first == 0 or sentence.owner[hit.first - 1] < 0:
+        return False
+    if hit.last >= len(words):
+        return True
+    following = words[hit.last]  # (not "at", "on", "into": "soldiers fired on the crowd" did the firing)
+    return (following in _WHERE_OR_WHEN or following in (".", ",", ";", ":", "!", "?")
+            or hit.last in sentence.verb_tokens or following.endswith("ed"))
 
 
 def _gerund_agent(sentence: Sentence, i: int) -> int:
