@@ -453,8 +453,8 @@ def _reduced_relative(sentence: Sentence, hit: Hit) -> bool:
     if hit.last >= len(words):
         return True
     following = words[hit.last]  # (not "at", "on", "into": "soldiers fired on the crowd" did the firing)
-    return (following in _WHERE_OR_WHEN or following in (".", ",", ";", ":", "!", "?")
-            or hit.last in sentence.verb_tokens or following.endswith("ed"))
+    return following in _WHERE_OR_WHEN or following in (".", ",", ";", ":", "!", "?") or (
+        following.endswith("ed") and hit.last not in sentence.verb_tokens)  # (not "treated bombing victims")
 
 
 def _gerund_agent(sentence: Sentence, i: int) -> int:
