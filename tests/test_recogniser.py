@@ -69,6 +69,8 @@ OWN_SENTENCES: list[object] = [
     ("Officials at the Ministry of Defence and Home Office met.", [("Ministry of Defence", "ORG"), ("Home Office", "ORG")]),
     ("Appeals went to the Court of Appeal and High Court.", [("Court of Appeal", "ORG"), ("High Court", "ORG")]),
     ("Tesla Energy and Ford Motor Company signed a deal.", [("Tesla Energy", "ORG"), ("Ford Motor Company", "ORG")]),
+    ("Norvik Industries and Halden Steel Corporation agreed to combine.",
+     [("Norvik Industries", "ORG"), ("Halden Steel Corporation", "ORG")]),
     # a plural owner's body, wherever it stands; an occasion is no body
     ("Farmers' Party members met.", [("Farmers' Party", "ORG")]),
     ("He went to Sunday School every week.", []),

@@ -231,6 +231,7 @@ def test_a_clause_after_an_end_attribution_is_the_authors() -> None:
     "The ministry has not said whether the border is secure at all.",
     "The report says little about the costs of the scheme.",
     "The minister said nothing of the kind last week.",
+    "The two firms agreed on Tuesday to combine their steel plants.",  # an agreement to act
 ])
 def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     assert [q for q in quotes_of(text) if q[0] == "reported"] == []

@@ -722,8 +722,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
                     mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None) -> str:
     """The canonical actor a quotation speaker refers to.
 
-    A speaker that overlaps a person's mention is that person; one that overlaps another actor's
-    mention is that actor, unless the mention only qualifies
+    A speaker phrase that ends in a person's mention is that person; one that overlaps another
+    actor's mention is that actor, unless the mention only qualifies
     people who do not speak for it ("Kremlin critics", "Trump supporters", "Netanyahu's
     critics": a speaker noun after the mention that is not one of MEMBER_SPEAKERS). "He"
     or "she" is the first person named in the sentence before (usually its subject), else
@@ -737,8 +737,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     near = bisect_right(mention_starts, speaker.end)
     overlapping = [m for m in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]
                    if m.start < speaker.end and speaker.start < m.end]
-    people = [m for m in overlapping if m.kind == "person"]
-    if people:  # "US Trade Representative Karen Doyle" is Karen Doyle, not the United States
+    people = [m for m in overlapping if m.kind == "person" and m.end >= speaker.end]
+    if people:  # "US Trade Representative Karen Doyle" is Karen Doyle (the phrase ends in her name)
         return people[-1].actor
     for mention in overlapping:
         if mention.end < speaker.end and not _speaks_for(speaker.text[mention.end - speaker.start:]):

@@ -532,6 +532,8 @@ def _joins_one_body(tokens: Sequence[str], flags: Sequence[bool], i: int, j: int
     """
     if j - i > MAX_BODY_WORDS or not (flags[j + 1] and tokens[j + 1][0].isupper()):
         return False
+    if tokens[j - 1].lower() in ORG_SUFFIXES or tokens[j - 1] in COMPANY_SUFFIXES:
+        return False  # "Norvik Industries and Halden Steel Corporation": the first is whole already
     everyday = facts.everyday
     if _opens_with_a_head(tokens, i, j, facts):  # "Department of Health and Social Care"
         end = j + 1  # (its first word is an everyday one: "and Care Excellence", not "and Tesla")

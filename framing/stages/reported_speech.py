@@ -148,6 +148,9 @@ _SECOND_PREDICATE = re.compile(
 _TRAILING_PARTICIPLE = re.compile(r",[\"”’]?\s+(?!(?:" + _SPEECH_PARTICIPLES + r")\b)[a-z]+ing\b[^,;]*$")
 # A speech verb followed by one of these reports no words: "The opposition says little about …".
 # ("said more than 200 volunteers …", "said much of the town …": a quantity opens the words said)
+# "agreed (on Tuesday) to …": an agreement to act, not words said.
+_AGREEING = frozenset("agree agrees agreed agreeing".split())
+_AGREED_TO = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+to\s+[a-z]", re.I)
 # A relative clause opened after the speaker, holding the verb of saying ("Tom Brandt, who … has said").
 _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\s")
 _SAYS_NOTHING = re.compile(
@@ -264,6 +267,8 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
             continue  # "Compensation claims from flood victims rose": a noun, not a verb
         if _PASSIVE_TO.match(content, word.end()):
             continue  # "protesters said to have thrown stones": a passive, no one speaking
+        if current.lower() in _AGREEING and _AGREED_TO.match(content, word.end()):
+            continue  # "the firms agreed on Tuesday to combine": a deal, no words reported
         inverted = _inverted_attribution(text, sentence, word.start(), word.end(), marked)
         if inverted is not None:
             return inverted
