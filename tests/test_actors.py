@@ -270,3 +270,13 @@ def test_a_titled_speaker_is_the_person_not_the_state_in_the_title() -> None:
     text = "US Trade Representative Karen Doyle claims the tariffs will protect workers at home."
     quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
     assert [q.speaker_actor for q in quotes] == ["Karen Doyle"]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("The plan works. Faster processing and clear rules would help.", set()),  # an everyday word opens it
+    ("Rice fell sharply. Rice said the talks had failed.", {"Rice"}),  # only where it speaks
+    ("Gordon Brown spoke first. Brown said the plan would work.", {"Gordon Brown"}),  # named in full before
+])
+def test_an_everyday_word_opening_a_sentence_is_a_name_only_where_it_speaks_or_was_named(
+        text: str, actors: set[str]) -> None:
+    assert {a.actor for a in framing.analyze(text, format="text").actors} == actors

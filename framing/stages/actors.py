@@ -41,7 +41,7 @@ from framing.stages.recogniser import (
     is_body_name,
 )
 from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_WORDS
-from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS
+from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.unknown_names import (
     ROLE_WORDS,
     Covering,
@@ -128,7 +128,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 continue
             unknown.append(recognised)
         if unknown:
-            found.extend(_model_mentions(text, [n for n in unknown if n.kind in _MODEL_KINDS or n.kind == "LOC"],
+            found.extend(_model_mentions(text, [n for n in unknown if (n.kind in _MODEL_KINDS or n.kind == "LOC")
+                                                and not _opening_everyday_word(text, n, span_start, surnames, whole_speakers)],
                                          surnames, taken, apposed, whole_speakers))
         for candidate in name_candidates(text, span_start, span_end, taken):
             kind = apposition_kind(text, candidate.end)
@@ -575,6 +576,24 @@ def _full_name_surnames(names: dict[tuple[int, int], tuple[NameSpan, ...]]) -> d
             if " " in canonical:
                 found.setdefault(canonical.rsplit(" ", 1)[1], set()).add(canonical)
     return {surname: next(iter(full)) for surname, full in found.items() if len(full) == 1}
+
+
+# The recogniser's probability at which a one-word name opening a sentence stands even if it is an
+# everyday word ("Rice's Middle East tour", 0.95; "Faster processing …" was 0.65). A round number.
+SURE_NAME = 0.9
+
+
+def _opening_everyday_word(text: str, name: NameSpan, span_start: int, surnames: Mapping[str, str],
+                           whole_speakers: frozenset[tuple[int, int]]) -> bool:
+    """Whether a one-word name is an everyday word opening its sentence that the recogniser is not sure
+    of, names no one the text has named in full and speaks nothing ("Faster processing, proper
+    funding …"; not "Brown said")."""
+    word = name.text
+    if " " in word or name.confidence >= SURE_NAME or word in surnames or not is_everyday_word(word) \
+            or (name.start, name.end) in whole_speakers:
+        return False
+    following = _NEXT_WORD.match(text, name.end)
+    return at_sentence_start(text, span_start, name.start) and not (following and following.group(1) in SPEECH_VERBS)
 
 
 def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, str], taken: Taken,
