@@ -280,3 +280,11 @@ def test_a_titled_speaker_is_the_person_not_the_state_in_the_title() -> None:
 def test_an_everyday_word_opening_a_sentence_is_a_name_only_where_it_speaks_or_was_named(
         text: str, actors: set[str]) -> None:
     assert {a.actor for a in framing.analyze(text, format="text").actors} == actors
+
+
+def test_a_bodys_bare_name_after_its_state_named_it_is_that_states() -> None:
+    text = ("The Supreme Court of India struck down the order. Later the Supreme Court said the state had erred. "
+            "Malawi's Constitutional Court annulled the vote. The Constitutional Court ordered a rerun.")
+    actors = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors}
+    assert actors.get("Supreme Court of India") == 2 and "U.S. Supreme Court" not in actors
+    assert actors.get("Constitutional Court of Malawi") == 2

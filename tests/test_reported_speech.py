@@ -69,6 +69,10 @@ def test_a_plural_noun_is_no_speech_verb(text: str, expected: list[tuple[str, st
     ("The tabloids demonised the nurses as prices rose.", []),
     ("The paper vilified the union as a gang of wreckers.",
      [("reported", "the union as a gang of wreckers", "The paper")]),
+    # a conjunction inside the quoted label ends nothing
+    ('Chancellor Lukas Brandner calls his new asylum package "firm but fair."',
+     [("reported", 'his new asylum package "firm but fair."', "Chancellor Lukas Brandner"),
+      ("direct", '"firm but fair."', "Chancellor Lukas Brandner")]),
 ])
 def test_a_label_given_by_someone_else_is_reported(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected

@@ -91,6 +91,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
     """
     heading_spans = frozenset(headings)
     mentions: list[ActorMention] = []
+    national: dict[str, tuple[str, ActorKind, int]] = {}  # a body's bare name -> the state's body it named, where
     surnames: dict[str, str] = {}  # surname -> canonical name of a person found by context
     apposed: dict[str, ActorKind] = {}  # actor -> the kind an apposition gives it
     # only a speaker phrase that ends in a capitalised word names someone ("Hong Kong police said" does not)
@@ -155,9 +156,24 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                                          heading=(span_start, span_end) in heading_spans))
         if len(found) > 1:
             found.sort(key=_START)
-            found = _national_bodies(text, found, gazetteer)
+            found = _national_bodies(text, found, gazetteer, national)
         mentions.extend(found)
-    return _settle_kinds(_link_acronyms(text, _link_surnames(mentions)), apposed)
+    return _settle_kinds(_link_acronyms(text, _link_surnames(_carry_national_names(mentions, national))), apposed)
+
+
+def _carry_national_names(mentions: list[ActorMention], national: Mapping[str, tuple[str, ActorKind, int]]
+                          ) -> list[ActorMention]:
+    """After "Malawi's Constitutional Court", "the Constitutional Court" is Malawi's too: a body's bare
+    name later in the text is the state's body it named first (``_national_bodies``)."""
+    if not national:
+        return mentions
+    carried = []
+    for mention in mentions:
+        named = national.get(_THE.sub("", mention.text)) if mention.kind in _BODY_KINDS else None
+        if named is not None and mention.start > named[2]:  # (only the mentions after the state named it)
+            mention = replace(mention, actor=named[0], kind=named[1], is_metonym=False)
+        carried.append(mention)
+    return carried
 
 
 # An acronym in brackets right after a name: "the Competition and Markets Authority (CMA)".
@@ -189,7 +205,8 @@ MAX_GENERIC_BODY_WORDS = 2
 _THE = re.compile(r"^[Tt]he\s+")
 
 
-def _national_bodies(text: str, found: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
+def _national_bodies(text: str, found: list[ActorMention], gazetteer: Gazetteer,
+                     national: dict[str, tuple[str, ActorKind, int]] | None = None) -> list[ActorMention]:
     """A body named with its state ("China's Foreign Ministry", "the Supreme Court of India") is that
     state's body, not another country's that shares the bare name, nor a body of no country.
 
@@ -197,6 +214,7 @@ def _national_bodies(text: str, found: list[ActorMention], gazetteer: Gazetteer)
     Foreign Ministry" for "China's Foreign Ministry"); otherwise the actor is the name with its
     state ("Supreme Court of India", one mention over the whole phrase; "Senate of Nigeria"). A
     body qualified by its own country ("the Supreme Court of the United States") is unchanged.
+    ``national`` collects each renamed body's bare name for the mentions after it.
     """
     result: list[ActorMention] = []
     dropped: set[int] = set()
@@ -218,16 +236,19 @@ def _national_bodies(text: str, found: list[ActorMention], gazetteer: Gazetteer)
                 or not (after or generic):  # "Britain's Competition and Markets Authority" names itself
             result.append(mention)  # its own country's ("the Supreme Court of the United States"), or a world body
             continue
-        national = _national_row(gazetteer, state.actor, mention.text)
+        row = _national_row(gazetteer, state.actor, mention.text)
         if after:  # "Supreme Court of India": one mention over the phrase
             start, end = mention.start, state.end
-            name = national or _THE.sub("", text[start:end])
+            name = row or _THE.sub("", text[start:end])
         else:  # "China's Foreign Ministry": the state keeps its own mention
             start, end = mention.start, mention.end
-            name = national or f"{mention.text} of {state.actor}"
-        kind = gazetteer_kind if national and (gazetteer_kind := gazetteer.kind_of(national)) in _BODY_KINDS else mention.kind
-        result.append(ActorMention(start, end, text[start:end], name, cast(ActorKind, kind), source=mention.source,
+            name = row or f"{mention.text} of {state.actor}"
+        kind = cast(ActorKind, gazetteer_kind if row and (gazetteer_kind := gazetteer.kind_of(row)) in _BODY_KINDS
+                    else mention.kind)
+        result.append(ActorMention(start, end, text[start:end], name, kind, source=mention.source,
                                    confidence=mention.confidence))
+        if national is not None:
+            national.setdefault(_THE.sub("", mention.text), (name, kind, start))
     return result
 
 

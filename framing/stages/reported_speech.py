@@ -495,10 +495,20 @@ def _verb_group(content: str, verb_start: int) -> tuple[int, bool, bool]:
 
 
 def _clause_tokens(content: str, start: int) -> list[re.Match[str]]:
-    """The words after a verb up to the end of its clause (punctuation or a conjunction), at most MAX_LABEL_WORDS."""
+    """The words after a verb up to the end of its clause (punctuation or a conjunction outside quotation
+    marks: 'calls the package "firm but fair"' goes on past "but"), at most MAX_LABEL_WORDS."""
     tokens: list[re.Match[str]] = []
+    quoted = False  # inside a quotation opened after the verb
+    at = start
     for token in _LABEL_TOKEN.finditer(content, start):
-        if not token.group()[0].isalnum() or token.group().lower() in _CLAUSE_STOPS or len(tokens) == MAX_LABEL_WORDS:
+        for mark in content[at:token.start()]:
+            if mark == '"':
+                quoted = not quoted
+            elif mark in "“”":
+                quoted = mark == "“"
+        at = token.start()
+        if not token.group()[0].isalnum() or len(tokens) == MAX_LABEL_WORDS \
+                or token.group().lower() in _CLAUSE_STOPS and not quoted:
             break
         tokens.append(token)
     return tokens
