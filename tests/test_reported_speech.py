@@ -236,6 +236,7 @@ def test_a_clause_after_an_end_attribution_is_the_authors() -> None:
     "The report says little about the costs of the scheme.",
     "The minister said nothing of the kind last week.",
     "The two firms agreed on Tuesday to combine their steel plants.",  # an agreement to act
+    "The company disclosed the figures on Monday.",  # an object, no words
 ])
 def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     assert [q for q in quotes_of(text) if q[0] == "reported"] == []
@@ -263,6 +264,10 @@ def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     ("Critics have also said the plan would cost too much money.", "Critics", "the plan would cost"),
     ("The Competition and Markets Authority (CMA) said it was monitoring the deal closely.",
      "Competition and Markets Authority", "it was monitoring the deal"),
+    ("Pacific Valley Power disclosed in a filing on Monday that one of its lines had failed.",
+     "Pacific Valley Power", "one of its lines had failed"),
+    ("Forecasters with the National Weather Service said the winds would ease by Friday.",
+     "Forecasters with the National Weather Service", "the winds would ease"),
 ])
 def test_attributions_that_span_clauses_and_adjuncts(text: str, speaker: str, words: str) -> None:
     assert any(kind == "reported" and words in quoted and who == speaker for kind, quoted, who in quotes_of(text))

@@ -51,7 +51,7 @@ _OBJECT_VERBS = frozenset(
     slammed slams blasted blasts mocked mocks lambasted lambastes derided derides decried decries
     denounced denounces scolded chided bemoaned bemoans lamented laments
     chanted chant chants shouted shouts yelled screamed whispered muttered joked jokes pleaded begged
-    testified testifies recounted recounts
+    testified testifies recounted recounts disclosed discloses disclose
     """.split()
 )
 # Fewer words after a speech verb are an adjunct or an object ("said in a statement", "hoped for the

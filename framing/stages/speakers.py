@@ -37,7 +37,7 @@ SPEECH_VERBS = frozenset(
     acknowledge admit concede allege reply observe reiterate predict complain boast deny confirm
     describe portray think expect accuse reveal indicate agree write reported reports
     chanted chant chants shouted shouts yelled screamed whispered muttered joked jokes pleaded begged
-    asked asks ask testified testifies recounted recounts
+    asked asks ask testified testifies recounted recounts disclosed discloses disclose
     """.split()
 )
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
@@ -57,7 +57,7 @@ SPEAKER_NOUNS = frozenset(
     delegation delegations agency committee court council campaign party group organisation
     organization company firm officer officers scientist scientists doctor doctors owner owners
     executive executives editor editors spokesmen insiders supporters opponents voters people
-    groups campaigners protesters
+    groups campaigners protesters forecasters meteorologists
     """.split()
 )
 # Bodies and groups that speak in news ("the commission said", "Union bosses claim …"): speakers for
