@@ -105,6 +105,11 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("Relatives of the two people killed gathered outside the hall.", {"people": "innocent"}),
     ("Civilians killed in the strike were buried on Friday.", {"Civilians": "innocent"}),
     ("Soldiers fired on the crowd.", {"Soldiers": "antagonist"}),
+    # coordinated doers share the deed; places coordinated inside a modifier do not
+    ("Russia and Iran attacked the convoy.", {"Russia": "antagonist", "Iran": "antagonist"}),
+    ("Riyadh, Cairo and Ankara condemned the strike.",
+     {"Riyadh": "protagonist", "Cairo": "protagonist", "Ankara": "protagonist"}),
+    ("Farmers in Poland and France blockaded the roads.", {"Farmers": "antagonist", "Poland": None, "France": None}),
     # a possessed noun's praise is no praise of its possessor; its blame is
     ("The company's defenders will say that it pays well.", {"The company": None}),
     ("The Kremlin's puppets in Minsk agreed.", {"The Kremlin": "antagonist"}),

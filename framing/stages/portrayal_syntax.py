@@ -260,8 +260,12 @@ def _opens_clause(word: str) -> bool:
 
 
 def _is_pp_mention(sentence: Sentence, first: int) -> bool:
-    """Whether the mention starting at token ``first`` sits in a prepositional modifier."""
+    """Whether the mention starting at token ``first`` sits in a prepositional modifier, perhaps
+    coordinated with a mention that does ("farmers in Poland and France")."""
     j = preceding(sentence, first, _BARE_DETERMINERS)
+    if j == first - 1 >= 1 and sentence.words[j] in ("and", "or", ",") and sentence.owner[j - 1] >= 0:
+        # (a bare name: "in Poland and France"; "people like Samir and the drivers" joins the drivers to the people)
+        return _is_pp_mention(sentence, sentence.mention_tokens[sentence.owner[j - 1]][0])
     if j < 0 or sentence.words[j] not in PREPOSITIONS:
         return False
     if sentence.words[j] == "of":
@@ -434,7 +438,8 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
                 patients += find_objects(sentence, hit.last)
     agent_role = AGENT_ROLE.get(entry.kind)
     if agent >= 0 and agent_role:
-        sentence.cast(agent, agent_role, weight, hit.first, hit.last, cue, entry.archetype)
+        for doer in (*_coordinated_before(sentence, agent), agent):  # "Russia and Iran attacked"
+            sentence.cast(doer, agent_role, weight, hit.first, hit.last, cue, entry.archetype)
     for patient in patients:
         if patient == agent:
             continue
@@ -442,6 +447,24 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
             sentence.cast(patient, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
         elif entry.kind == "harm" and entry.patient is None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+
+
+def _coordinated_before(sentence: Sentence, k: int) -> list[int]:
+    """The mentions joined to mention ``k`` by "and", "or" or a comma right before it ("Russia and
+    Iran", "Riyadh, Cairo and Ankara"), nearest last; none when the first of them is inside a
+    prepositional modifier ("farmers in Poland and France")."""
+    words, owner = sentence.words, sentence.owner
+    joined: list[int] = []
+    first = sentence.mention_tokens[k][0]
+    while first >= 2 and words[first - 1] in ("and", "or", ",") and owner[first - 2] >= 0:
+        k = owner[first - 2]
+        if k in joined:
+            break
+        joined.insert(0, k)
+        first = sentence.mention_tokens[k][0]
+    if joined and _is_pp_mention(sentence, sentence.mention_tokens[joined[0]][0]):
+        return []
+    return joined
 
 
 def _reduced_relative(sentence: Sentence, hit: Hit) -> bool:
