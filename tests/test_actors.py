@@ -288,3 +288,18 @@ def test_a_bodys_bare_name_after_its_state_named_it_is_that_states() -> None:
     actors = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors}
     assert actors.get("Supreme Court of India") == 2 and "U.S. Supreme Court" not in actors
     assert actors.get("Constitutional Court of Malawi") == 2
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Experts at the London School of Economics disagreed.", "London School of Economics"),  # a capital opens it
+    ("The Tokyo Electric Power Company said no.", "Tokyo Electric Power Company"),
+    ("According to the King's Fund, waiting lists grew.", "King's Fund"),  # a title as the owner is one name
+])
+def test_a_body_whose_name_holds_a_place_or_a_title_is_found_whole(text: str, actor: str) -> None:
+    assert actor in {a.actor for a in framing.analyze(text, format="text").actors}
+
+
+def test_a_speaker_phrase_is_the_name_it_ends_in() -> None:
+    text = "Ursula von der Leyen's Commission insists that the rules are fair to every member."
+    quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
+    assert [q.speaker_actor for q in quotes] == ["Commission"]

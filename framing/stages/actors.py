@@ -111,8 +111,10 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found = _without_inner_places(_without_inner_words(text, found, recognised_names, gazetteer),
                                           recognised_names, gazetteer)
         taken = Taken((m.start, m.end) for m in found)
-        for place_start, place_end in places:  # "swarming Capitol Hill": a place, and no one by another rule
-            if not taken.overlaps(place_start, place_end):
+        for place_start, place_end in places:  # "swarming Capitol Hill": a place, and no one by another rule,
+            if not taken.overlaps(place_start, place_end) and not any(  # unless a longer name holds it
+                    n.start <= place_start and place_end <= n.end and n.end - n.start > place_end - place_start
+                    for n in recognised_names):
                 taken.add(place_start, place_end)
         if dateline > span_start:
             taken.add(span_start, dateline)
@@ -200,6 +202,8 @@ def _link_acronyms(text: str, mentions: tuple[ActorMention, ...]) -> tuple[Actor
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BODY_KINDS = frozenset(("organisation", "government"))
 _HYPHENS = frozenset(("-", "‐", "‑"))
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_HEAD_KINDS = frozenset(("person", "organisation", "government", "media"))
 # A body's name of at most this many words may be any country's ("Senate", "Foreign Ministry").
 MAX_GENERIC_BODY_WORDS = 2
 _THE = re.compile(r"^[Tt]he\s+")
@@ -747,6 +751,11 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
     return found
 
 
+def _trimmed(speaker: TextSpan) -> int:
+    """Where a speaker phrase's words end (a possessive's "'s" and closing punctuation left out)."""
+    return speaker.start + len(_POSSESSIVE_END.sub("", speaker.text.rstrip(" ,.;:")))
+
+
 def _speaks_for(rest: str) -> bool:
     """Whether the words of a speaker after an actor's mention make someone who speaks for it.
 
@@ -762,8 +771,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
                     mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None) -> str:
     """The canonical actor a quotation speaker refers to.
 
-    A speaker phrase that ends in a person's mention is that person; one that overlaps another
-    actor's mention is that actor, unless the mention only qualifies
+    A speaker phrase that ends in a mention is that mention's actor (its head); one that overlaps
+    another actor's mention is that actor, unless the mention only qualifies
     people who do not speak for it ("Kremlin critics", "Trump supporters", "Netanyahu's
     critics": a speaker noun after the mention that is not one of MEMBER_SPEAKERS). "He"
     or "she" is the first person named in the sentence before (usually its subject), else
@@ -777,9 +786,10 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     near = bisect_right(mention_starts, speaker.end)
     overlapping = [m for m in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]
                    if m.start < speaker.end and speaker.start < m.end]
-    people = [m for m in overlapping if m.kind == "person" and m.end >= speaker.end]
-    if people:  # "US Trade Representative Karen Doyle" is Karen Doyle (the phrase ends in her name)
-        return people[-1].actor
+    if overlapping and overlapping[-1].end >= _trimmed(speaker) and overlapping[-1].kind in _HEAD_KINDS:
+        # the phrase ends in a name, its head: "US Trade Representative Karen Doyle", "Ursula von der Leyen's
+        # Commission" (a group noun there keeps the phrase: "Kremlin critics" are not all critics)
+        return overlapping[-1].actor
     for mention in overlapping:
         if mention.end < speaker.end and not _speaks_for(speaker.text[mention.end - speaker.start:]):
             return speaker.text

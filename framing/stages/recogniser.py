@@ -592,8 +592,10 @@ def _possessive_body(line: Line, flags: Sequence[bool], i: int, j: int,
     owner = tokens[i:j]
     if known_kind is not None and any(known_kind(" ".join(owner[k:])) not in (None, "group") for k in range(len(owner))):
         return 0  # (a group's plural names the members a body is of: "Farmers' Party")
-    if not plural and (any(_word(word)[BARE] in TITLE_WORDS for word in owner) or owner[0].lower() in given_names()):
-        return 0  # a person's ("Lorna Pike's Office"); a plural owns as a body's members do ("Kenya United Workers'")
+    if not plural and (any(_word(word)[BARE] in TITLE_WORDS for word in owner[:-1])
+                       or len(owner) > 1 and owner[0].lower() in given_names()):
+        return 0  # a titled person's ("Mayor Lorna Pike's Office"; but "King's Fund" is one name); a plural
+        # owns as a body's members do ("Kenya United Workers'")
     if any(tokens[k] in ("'", "‘") and (k == 0 or ends[k - 1] < ends[k] - 1) for k in range(max(0, i - 2), j)):
         return 0  # "sang 'Save Our Buses' Council …": the apostrophe closes a quotation
     return head - j + 1
