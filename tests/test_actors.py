@@ -303,3 +303,11 @@ def test_a_speaker_phrase_is_the_name_it_ends_in() -> None:
     text = "Ursula von der Leyen's Commission insists that the rules are fair to every member."
     quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
     assert [q.speaker_actor for q in quotes] == ["Commission"]
+
+
+def test_a_short_form_is_the_one_organisation_whose_name_opens_with_it() -> None:
+    text = ("Fitch Ratings downgraded the country on Monday. Fitch said the budget was unrealistic. "
+            "The Bank of England held rates. The Bank said inflation was falling.")
+    actors = {a.actor: (a.kind, a.mentions) for a in framing.analyze(text, format="text").actors}
+    assert actors.get("Fitch Ratings") == ("organisation", 2) and "Fitch" not in actors
+    assert actors.get("Bank of England") == ("organisation", 2) and "Bank" not in actors

@@ -160,7 +160,24 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found.sort(key=_START)
             found = _national_bodies(text, found, gazetteer, national)
         mentions.extend(found)
-    return _settle_kinds(_link_acronyms(text, _link_surnames(_carry_national_names(mentions, national))), apposed)
+    linked = _link_short_forms(_link_acronyms(text, _link_surnames(_carry_national_names(mentions, national))))
+    return _settle_kinds(linked, apposed)
+
+
+def _link_short_forms(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """A one-word name the recogniser or the rules found is the one organisation of the document whose
+    name opens with it ("Fitch" after "Fitch Ratings", "Meridian" after "Meridian Pharmaceuticals",
+    "the Bank" after "the Bank of England"): the short form a news text uses after the full name."""
+    bodies: dict[str, set[tuple[str, ActorKind]]] = {}
+    for mention in mentions:
+        if mention.kind in _BODY_KINDS and " " in mention.actor:
+            bodies.setdefault(mention.actor.split(" ", 1)[0], set()).add((mention.actor, mention.kind))
+    if not bodies:
+        return mentions
+    short = {word: next(iter(named)) for word, named in bodies.items() if len(named) == 1}
+    return tuple(replace(m, actor=short[m.actor][0], kind=short[m.actor][1])
+                 if m.source != "gazetteer" and " " not in m.actor and m.actor in short
+                 and m.kind in ("organisation", "person") else m for m in mentions)
 
 
 def _carry_national_names(mentions: list[ActorMention], national: Mapping[str, tuple[str, ActorKind, int]]
