@@ -222,7 +222,9 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
         kept, plain = split_plain_senses(text, found, rules)  # "tax regime", "a plague of locusts"
         kept = _with_nouns(text, kept, found, end)  # "corrupt officials", as the scorer's phrases
         if any(text[h.start].isupper() for h in kept):  # "the Steadfast Defender drills": a name's word
-            kept = tuple(h for h in kept if not _in_longer_name(text, h, start, end))
+            opening = [h for h in kept if _opens_a_longer_name(text, h, start, end)]
+            if opening and not _is_title_case(text, start, end):  # (one pass over the span, if any)
+                kept = tuple(h for h in kept if h not in opening)
     if not model_terms:
         return kept
     taken = sorted([(h.start - start, h.end - start) for h in (*found, *kept)]
@@ -253,18 +255,21 @@ def find_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int |
                  or (h.category not in UNGUESSED_CATEGORIES and (h.start, h.end) not in uncued))
 
 
-def _in_longer_name(text: str, hit: TermHit, start: int, end: int) -> bool:
+def _opens_a_longer_name(text: str, hit: TermHit, start: int, end: int) -> bool:
     """Whether a hit's words are capitalised (not in capitals) inside a sentence and a capitalised word
     follows: the opening words of a longer name ("the Steadfast Defender drills", "Nazi Germany"), not
-    the author's loaded word. A label set before a name ("the Obama Regime") stays, and so do the
-    hits of a Title Case line, where every word is capitalised."""
+    the author's loaded word. A label set before a name ("the Obama Regime") stays; so do the hits of
+    a Title Case line, where every word is capitalised (the caller asks ``_is_title_case``)."""
     if text[hit.start:hit.end].isupper() or not _is_name(text, hit.start, hit.start + 1, start):
         return False
     after = _WORD_AFTER.match(text, hit.end, min(end, hit.end + MAX_NAME_WORD_CHARS))
-    if after is None or not after.group(1)[0].isupper():
-        return False
+    return after is not None and after.group(1)[0].isupper()
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """Whether the words of four letters or more in ``text[start:end]`` are mostly capitalised (a headline)."""
     words: list[str] = [word for word in WORD.findall(text, start, end) if len(word) > 3]
-    return sum(word[0].isupper() for word in words) < TITLE_CASE_SHARE * len(words)  # (not a Title Case headline)
+    return sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _without_names(text: str, first: int, last: int, stop_left: int) -> tuple[int, int] | None:
