@@ -111,11 +111,14 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found = _without_inner_places(_without_inner_words(text, found, recognised_names, gazetteer),
                                           recognised_names, gazetteer)
         taken = Taken((m.start, m.end) for m in found)
-        for place_start, place_end in places:  # "swarming Capitol Hill": a place, and no one by another rule,
-            if not taken.overlaps(place_start, place_end) and not any(  # unless a longer name holds it
-                    n.start <= place_start and place_end <= n.end and n.end - n.start > place_end - place_start
-                    for n in recognised_names):
-                taken.add(place_start, place_end)
+        if places:  # "swarming Capitol Hill": a place, and no one by another rule, unless a longer name holds it
+            name_starts = [n.start for n in recognised_names]
+            for place_start, place_end in places:
+                at = bisect_right(name_starts, place_start) - 1
+                held = at >= 0 and place_end <= recognised_names[at].end \
+                    and recognised_names[at].end - recognised_names[at].start > place_end - place_start
+                if not held and not taken.overlaps(place_start, place_end):
+                    taken.add(place_start, place_end)
         if dateline > span_start:
             taken.add(span_start, dateline)
         unknown = []
@@ -523,13 +526,13 @@ def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[N
     if not bodies:
         return found
     starts = [start for start, _ in bodies]  # names never overlap: the one body that may hold a mention
-    state_starts = {m.start for m in found if m.kind == "state"}
+    state_starts = sorted(m.start for m in found if m.kind == "state")
     kept: list[ActorMention] = []                                # is the last to start before its end
     for mention in found:
         at = bisect_right(starts, mention.end - 1) - 1
         qualified = _OF_STATE.match(text, mention.end)
         inner_body = mention.kind == "organisation" and not mention.is_metonym and not (
-            qualified is not None and any(mention.end < start <= qualified.end() for start in state_starts))
+            qualified is not None and bisect_right(state_starts, qualified.end()) > bisect_right(state_starts, mention.end))
         # (not "the Supreme Court of India", nor "… of the United States")
         if (mention.kind in _INNER_KINDS or inner_body) and at >= 0:
             start, end = bodies[at]
@@ -553,14 +556,16 @@ def _without_inner_places(found: list[ActorMention], names: Sequence[NameSpan],
              for n in names if " " in _canonical(n)]
     if not spans:
         return found
-    kept: list[ActorMention] = []
+    starts = [start for start, _, _ in spans]  # names never overlap: the one that may hold a mention
+    kept: list[ActorMention] = []              # is the last to start before its end
     for mention in found:
         actor = gazetteer.actor(mention.actor) if mention.is_metonym else None
         place = actor is not None and mention.text in actor.places
-        if (place or mention.kind == "state") and any(
-                start <= mention.start and mention.end <= end and end - start > mention.end - mention.start
-                and (place or feature) for start, end, feature in spans):
-            continue
+        at = bisect_right(starts, mention.start) - 1
+        if (place or mention.kind == "state") and at >= 0:
+            start, end, feature = spans[at]
+            if mention.end <= end and end - start > mention.end - mention.start and (place or feature):
+                continue
         kept.append(mention)
     return kept
 

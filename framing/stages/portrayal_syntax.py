@@ -76,6 +76,9 @@ _VERB_AUXILIARIES = _AUXILIARIES - {"who", "which", "that"}  # before a verb of 
 _NOMINAL_MARKERS = PRONOUNS | {"the", "a", "an", "'s", "’s", "this", "that"}
 PASSIVE_AUXILIARIES = _AUXILIARIES - BE - {"who", "which", "that", "to"}  # between a verb and its "be"
 _NOUN_OPENERS = frozenset(("the", "a", "an", "this", "these", "those"))  # articles and demonstratives
+# Most mentions before a doer that share its deed ("Riyadh, Cairo, Amman and Ankara condemned"):
+# a bound, so that a long list costs a constant per deed.
+MAX_COORDINATED = 8
 # Words that open where or when a deed was done, after a participle with no object ("killed in the strike").
 _WHERE_OR_WHEN = frozenset("in during near after before since inside outside across while when last earlier".split())
 _OBJECT_OPENERS = _NOUN_OPENERS | frozenset("its their his her our".split())  # "accused its rivals of …"
@@ -454,14 +457,14 @@ def _coordinated_before(sentence: Sentence, k: int) -> list[int]:
     Iran", "Riyadh, Cairo and Ankara"), nearest last; none when the first of them is inside a
     prepositional modifier ("farmers in Poland and France")."""
     words, owner = sentence.words, sentence.owner
-    joined: list[int] = []
+    joined: list[int] = []  # nearest first, reversed at the end
     first = sentence.mention_tokens[k][0]
-    while first >= 2 and words[first - 1] in ("and", "or", ",") and owner[first - 2] >= 0:
+    while first >= 2 and words[first - 1] in ("and", "or", ",") and owner[first - 2] >= 0 \
+            and len(joined) < MAX_COORDINATED:
         k = owner[first - 2]
-        if k in joined:
-            break
-        joined.insert(0, k)
+        joined.append(k)
         first = sentence.mention_tokens[k][0]
+    joined.reverse()
     if joined and _is_pp_mention(sentence, sentence.mention_tokens[joined[0]][0]):
         return []
     return joined
