@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import framing
 from framing.model import ActorMention
 from framing.stages.references import find_references
 
@@ -113,3 +114,10 @@ def test_nominal_institutions_are_actors_of_their_own_when_asked() -> None:
 def test_everyday_nominal_nouns_count_only_where_they_act_or_own(text: str, expected: list[str]) -> None:
     found = find_references(text, [[(0, len(text))]], [], nominal=True)
     assert [r.text for r in found] == expected
+
+
+def test_the_union_in_lower_case_is_a_workers_union_not_the_european_union() -> None:
+    text = ("The European Union approved the merger. The Rail and Transport Workers Union opposed it. "
+            "The union said it would strike.")
+    actors = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors}
+    assert actors.get("European Union") == 1 and actors.get("Rail and Transport Workers Union") == 2

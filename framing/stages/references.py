@@ -60,6 +60,9 @@ _ACTS_NEXT = re.compile(
     r"said|says|[a-z]+ed)\b)"
 )
 # A preposition after a reference noun that a named actor completes ("the government in Kyiv").
+# Nouns that, in lower case, name a workers' union, never a union of states (the gazetteer's "European
+# Union" is "the bloc" or "the EU" in news, and "the Union" when capitalised).
+_UNIONS_OF_WORKERS = frozenset(("union", "unions"))
 _COMPLEMENT = re.compile(r"\s+(?:in|of|at|for)\s+")
 # "the" or "The" opening a word (the lookbehind after the first letter is "\b" before it, and lets the
 # regex engine skip ahead to the next "t" or "T" at C speed), then a lower-case noun.
@@ -118,6 +121,8 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
             candidates = (titled.get(noun, {}) if noun in PERSON_NOUNS
                           else governments if noun in GOVERNMENT_NOUNS
                           else {**by_name_word.get(noun, {}), **(companies if noun in COMPANY_NOUNS else {})})
+            if noun in _UNIONS_OF_WORKERS:  # "the union's district director": a trade union the text named,
+                candidates = {actor: m for actor, m in candidates.items() if m.source != "gazetteer"}  # not the EU
             if len(candidates) == 1:
                 actor = next(iter(candidates.values()))
                 found.append(replace(actor, start=match.start(), end=match.end(), text=match.group(),
