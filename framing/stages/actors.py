@@ -526,20 +526,18 @@ def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[N
     if not bodies:
         return found
     starts = [start for start, _ in bodies]  # names never overlap: the one body that may hold a mention
-    state_starts = sorted(m.start for m in found if m.kind == "state")
-    kept: list[ActorMention] = []                                # is the last to start before its end
-    for mention in found:
+    # "the Supreme Court of India", "… of the United States": the body and its state stay, for _national_bodies
+    of_state = {i + k for i, body in enumerate(found[:-1]) if body.kind in _BODY_KINDS and not body.is_metonym
+                and _qualifying_state(text, found, i)[1] for k in (0, 1)}
+    kept: list[ActorMention] = []  # (the one body that may hold a mention is the last to start before its end)
+    for index, mention in enumerate(found):
         at = bisect_right(starts, mention.end - 1) - 1
-        qualified = _OF_STATE.match(text, mention.end)
-        inner_body = mention.kind == "organisation" and not mention.is_metonym and not (
-            qualified is not None and bisect_right(state_starts, qualified.end()) > bisect_right(state_starts, mention.end))
-        # (not "the Supreme Court of India", nor "… of the United States")
-        if (mention.kind in _INNER_KINDS or inner_body) and at >= 0:
+        inner = mention.kind in _INNER_KINDS or mention.kind == "organisation" and not mention.is_metonym
+        if inner and at >= 0 and index not in of_state:
             start, end = bodies[at]
             # (a group's mention may take in the article before the body: "the Sudanese")
             inside = mention.start >= start or mention.text[:start - mention.start].strip().lower() == "the"
-            if inside and mention.end <= end and end - start > mention.end - mention.start \
-                    and not _qualifies_a_known_body(text, kept, mention):
+            if inside and mention.end <= end and end - start > mention.end - mention.start:
                 continue
         kept.append(mention)
     return kept
@@ -568,14 +566,6 @@ def _without_inner_places(found: list[ActorMention], names: Sequence[NameSpan],
                 continue
         kept.append(mention)
     return kept
-
-
-def _qualifies_a_known_body(text: str, kept: Sequence[ActorMention], mention: ActorMention) -> bool:
-    """Whether a state mention follows a gazetteer body and "of (the)" ("Supreme Court of India")."""
-    if mention.kind != "state" or not kept:
-        return False
-    body = kept[-1]
-    return body.kind in _BODY_KINDS and body.source == "gazetteer" and _OF_STATE.fullmatch(text, body.end, mention.start) is not None
 
 
 def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
