@@ -305,6 +305,35 @@ def test_a_speaker_phrase_is_the_name_it_ends_in() -> None:
     assert [q.speaker_actor for q in quotes] == ["Commission"]
 
 
+def test_a_short_form_is_the_one_person_whose_name_opens_with_it() -> None:
+    text = ("Doreen Clarke has rented her flat for thirty years. Doreen says the rent has doubled. "
+            "Wang Wentao met the delegation. Wang said the talks were useful.")
+    actors = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors}
+    assert actors.get("Doreen Clarke") == 2 and actors.get("Wang Wentao") == 2
+    assert "Doreen" not in actors and "Wang" not in actors
+
+
+def test_a_first_word_that_opens_two_names_is_left_alone() -> None:
+    text = "John Harker and John Pellow run the yard. John said the orders had dried up."
+    actors = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors}
+    assert actors.get("John Harker") == 1 and actors.get("John Pellow") == 1
+
+
+@pytest.mark.parametrize(("text", "person", "not_person"), [
+    ('Nasreen Bibi lost her house. "We have nothing," Nasreen Bibi said.', "Nasreen Bibi", "Benjamin Netanyahu"),
+    ("Karim Modi owns the shop next door.", "Karim Modi", "Narendra Modi"),
+    ("Peter Vance runs a bakery in Leeds.", "Peter Vance", "JD Vance"),
+])
+def test_a_namesake_of_a_known_person_is_someone_else(text: str, person: str, not_person: str) -> None:
+    actors = {a.actor for a in framing.analyze(text, format="text").actors}
+    assert person in actors and not_person not in actors
+
+
+def test_a_known_person_with_a_middle_name_is_still_known() -> None:
+    actors = {a.actor for a in framing.analyze("Vladimir Vladimirovich Putin arrived in Minsk.", format="text").actors}
+    assert "Vladimir Putin" in actors
+
+
 def test_a_short_form_is_the_one_organisation_whose_name_opens_with_it() -> None:
     text = ("Fitch Ratings downgraded the country on Monday. Fitch said the budget was unrealistic. "
             "The Bank of England held rates. The Bank said inflation was falling.")

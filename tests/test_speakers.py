@@ -118,6 +118,10 @@ def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None
     ('"We will not back down," Maria Lopez, the finance minister, said on Friday.', "Maria Lopez"),
     ('"We will not back down," Lt Col Avi Dromi, an army spokesman, told reporters.', "Lt Col Avi Dromi"),
     ('"We will not back down," Maria Lopez, the finance minister, signed the bill.', None),  # no speech verb
+    # a body's name, a role, then the person's name: the person speaks
+    ('"We will win the league," said Portside United chairman Derek Malone.', "Derek Malone"),
+    ('"Rates will rise," said Riverside Bank economist Laura Finch.', "Laura Finch"),
+    ('"Rates will rise," said Riverside Bank on Monday.', "Riverside Bank"),
 ])
 def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
     end = text.index(",\"") + 2 if ",\"" in text else text.index(".\"") + 2

@@ -108,8 +108,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         if dateline > span_start:  # "SINGAPORE, June 11 (Reuters) -": no one, and no other rule's
             found = [m for m in found if m.start >= dateline]
         if found and recognised_names:
-            found = _without_inner_places(_without_inner_words(text, found, recognised_names, gazetteer),
-                                          recognised_names, gazetteer)
+            found = _without_inner_places(_without_inner_words(text, _without_namesakes(found, recognised_names, gazetteer),
+                                                               recognised_names, gazetteer), recognised_names, gazetteer)
         taken = Taken((m.start, m.end) for m in found)
         if places:  # "swarming Capitol Hill": a place, and no one by another rule, unless a longer name holds it
             name_starts = [n.start for n in recognised_names]
@@ -168,19 +168,34 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
 
 
 def _link_short_forms(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
-    """A one-word name the recogniser or the rules found is the one organisation of the document whose
-    name opens with it ("Fitch" after "Fitch Ratings", "Meridian" after "Meridian Pharmaceuticals",
-    "the Bank" after "the Bank of England"): the short form a news text uses after the full name."""
-    bodies: dict[str, set[tuple[str, ActorKind]]] = {}
+    """A one-word name the recogniser or the rules found is the one organisation or person of the document
+    whose name opens with it ("Fitch" after "Fitch Ratings", "Meridian" after "Meridian Pharmaceuticals",
+    "the Bank" after "the Bank of England"; "Doreen" after "Doreen Clarke", "Wang" after "Wang Wentao"):
+    the short form a text uses after the full name. A word that opens two such names links to neither.
+
+    The recogniser's guess of the short form's kind yields to the full name's ("Greystone" alone read
+    as a state after "Greystone Homes"), except for a name the gazetteer knows.
+    """
+    named: dict[str, set[tuple[str, ActorKind]]] = {}
     for mention in mentions:
-        if mention.kind in _BODY_KINDS and " " in mention.actor:
-            bodies.setdefault(mention.actor.split(" ", 1)[0], set()).add((mention.actor, mention.kind))
-    if not bodies:
+        if (mention.kind in _BODY_KINDS or mention.kind == "person") and " " in mention.actor:
+            named.setdefault(mention.actor.split(" ", 1)[0], set()).add((mention.actor, mention.kind))
+    if not named:
         return mentions
-    short = {word: next(iter(named)) for word, named in bodies.items() if len(named) == 1}
+    short = {word: next(iter(names)) for word, names in named.items() if len(names) == 1}
     return tuple(replace(m, actor=short[m.actor][0], kind=short[m.actor][1])
                  if m.source != "gazetteer" and " " not in m.actor and m.actor in short
-                 and m.kind in ("organisation", "person") else m for m in mentions)
+                 and _may_be_short_for(m, short[m.actor][1]) else m for m in mentions)
+
+
+def _may_be_short_for(mention: ActorMention, kind: ActorKind) -> bool:
+    """Whether a one-word mention may be the short form of a longer name of ``kind``: a person's or an
+    organisation's for a body's name; only a person's for a person's (the organisation "Lumora" is no
+    short form of "Lumora AI" misread as a person); and any kind the recogniser guessed ("Greystone" as a
+    state)."""
+    if mention.kind == "person" or (mention.kind == "organisation" and kind != "person"):
+        return True
+    return mention.source == "model" and mention.kind not in ("organisation", "person")
 
 
 def _carry_national_names(mentions: list[ActorMention], national: Mapping[str, tuple[str, ActorKind, int]]
@@ -538,6 +553,31 @@ def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[N
             # (a group's mention may take in the article before the body: "the Sudanese")
             inside = mention.start >= start or mention.text[:start - mention.start].strip().lower() == "the"
             if inside and mention.end <= end and end - start > mention.end - mention.start:
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _without_namesakes(found: list[ActorMention], names: Sequence[NameSpan], gazetteer: Gazetteer) -> list[ActorMention]:
+    """Gazetteer mentions less the one-word names of known people that end another person's full name:
+    "Nasreen Bibi" is no Benjamin Netanyahu, "Karim Modi" no Narendra Modi, "Hunter Biden" no Joe Biden.
+
+    The other person is a name the recogniser reads as a person's, whose first word opens none of the
+    known person's names ("Vladimir Vladimirovich Putin" stays Putin, "President Putin" has no first name).
+    """
+    people = [n for n in names if n.kind == "PER" and " " in _canonical(n)]
+    if not people:
+        return found
+    starts = [n.start for n in people]  # names never overlap: the one that may hold a mention is the last to start
+    kept: list[ActorMention] = []
+    for mention in found:
+        at = bisect_right(starts, mention.start) - 1
+        if mention.kind == "person" and " " not in mention.text and at >= 0:
+            name = _without_titles(_canonical(people[at]))
+            end = people[at].start + len(_canonical(people[at]))
+            actor = gazetteer.actor(mention.actor)
+            if (actor is not None and mention.end == end and " " in name and name.split(" ", 1)[0] != mention.text
+                    and all(name.split(" ", 1)[0] != known.split(" ", 1)[0] for known in (actor.name, *actor.aliases))):
                 continue
         kept.append(mention)
     return kept

@@ -89,6 +89,9 @@ ORG_SUFFIXES = frozenset(
     energy airlines airways motors industries technologies systems partners capital fund trust labs lab
     laboratories pharmaceuticals pharma solutions ventures enterprises insurance telecom mining resources
     petroleum foods brands international limited
+    homes properties estates developments railways utilities economics consulting consultants analytics
+    associates advisers advisors hotels farms studios
+    rovers united wanderers athletic albion ai tech robotics software semiconductors biotech therapeutics
     network news times post press television radio club league church court parliament assembly
     department office service services authority board bureau alliance coalition society school
     """.split()

@@ -175,6 +175,8 @@ _ROLE_NAME_BEFORE_VERB = re.compile(
     rf"\s*[,.!?]?\s*(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})\s+"
     + _SPEECH_VERB_GROUP + r"\b"
 )
+# After a body's name that follows the verb, its role and a person's name ('said Portside United chairman Derek Malone').
+_ROLE_AND_NAME = re.compile(rf"\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,2}}?)(?P<role>[a-z][a-z-]*)\s+(?P<name>{_NAME})")
 # '"…," Maria Lopez, the finance minister, said': a name, a phrase set off by commas, then the verb
 # (only after a quotation that closes a statement).
 _APPOSED_SPEAKER_AFTER = re.compile(
@@ -278,6 +280,11 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
             start, stop = end + found.start(who), end + found.end(who)
             if verb == "verb1" and found.group(who).split()[0] in _ROLE_DETERMINERS:
                 stop = _role_end(text, start, stop)  # (the phrase's pattern stops early: "the deputy| prime minister")
+            elif verb == "verb1" and (named := _ROLE_AND_NAME.match(text, stop)) is not None \
+                    and (named.group("role") in SPEAKER_NOUNS or (closes_statement and _may_be_role(named.group("role")))) \
+                    and _NOT_IN_A_ROLE.isdisjoint(named.group("words").split()):
+                # '"…," said Portside United chairman Derek Malone': the body names the role, the name the speaker
+                return clean_speaker(text, named.start("name"), named.end("name"))
             speaker = clean_speaker(text, start, stop)
             return speaker if speaker is not None or not closes_statement else _role_speaker(text, start, stop)
     titled = _TITLED_SPEAKER_AFTER.match(after)
