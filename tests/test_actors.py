@@ -92,6 +92,16 @@ def test_resolve_speaker_pronoun_to_previous_subject() -> None:
     assert resolve_speaker(TextSpan(0, 7, "Analyst"), [], [0]) == "Analyst"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Mayor Ruth Alvarez was asked about Tom Reyes. She said he was "a liar".', "Ruth Alvarez"),
+    ('I asked Marcus Pike about Doreen Clarke. "It is a matter for the company," he said.', "Marcus Pike"),
+    ('Tom Reyes spoke after Ruth Alvarez. "We will appeal," he said.', "Tom Reyes"),
+])
+def test_a_pronoun_speaker_agrees_with_a_given_names_gender(text: str, speaker: str) -> None:
+    quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes if q.speaker]
+    assert quotes and all(q.speaker_actor == speaker for q in quotes)
+
+
 def test_a_pronoun_speaker_is_no_one_named_inside_a_quotation() -> None:
     text = 'Coach Paul Grant spoke after the match. "We wanted to keep Ahmed Diallo," he said.'
     speakers = {q.start: q.speaker_actor for p in framing.analyze(text, format="text").paragraphs for q in p.quotes}

@@ -222,3 +222,14 @@ def test_a_byline_may_name_its_kind_of_piece(line: str) -> None:
     assert report.document.byline is not None and report.document.byline.text == line
     assert "Lena Ortiz" not in {actor.actor for actor in report.actors}
     assert [section.heading for section in report.sections] == [None]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Mayor jailed for taking bribes.\n\nThe mayor of Harlan was jailed on Monday for taking bribes from a builder.\n\n"
+     "He denied it.", "Mayor jailed for taking bribes."),
+    ("It was cold.\n\nHe went out.\n\nShe stayed.", None),  # a short first sentence before a short one: no headline
+    ("The council met. It voted.\n\nThe mayor of Harlan was jailed on Monday for taking bribes from a builder.", None),
+])
+def test_a_one_sentence_headline_may_end_in_a_full_stop(text: str, title: str | None) -> None:
+    document = framing.parse(text, format="text")
+    assert (document.title.text if document.title else None) == title

@@ -121,3 +121,22 @@ def test_the_union_in_lower_case_is_a_workers_union_not_the_european_union() -> 
             "The union said it would strike.")
     actors = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors}
     assert actors.get("European Union") == 1 and actors.get("Rail and Transport Workers Union") == 2
+
+
+@pytest.mark.parametrize(("text", "person", "reference"), [
+    ("The prosecutor, Elin Brandt, opened the case. The prosecutor said it was simple.", "Elin Brandt", "The prosecutor"),
+    ("The defence was led by Jonas Lindqvist, a veteran lawyer. The lawyer said his client was innocent.",
+     "Jonas Lindqvist", "The lawyer"),
+    ("Union organiser Tess Doyle spoke first. The organiser said they would strike.", "Tess Doyle", "The organiser"),
+])
+def test_a_role_beside_a_name_lets_the_role_refer_back(text: str, person: str, reference: str) -> None:
+    found = find_references(text, [[(0, len(text))]], [_mention(text, person, person, "person")])
+    assert [(m.text, m.actor) for m in found] == [(reference, person)]
+
+
+def test_a_role_beside_another_name_is_not_the_first_persons() -> None:
+    text = "Elin Brandt, the prosecutor, met Jonas Lindqvist, the lawyer. The lawyer said no."
+    mentions = [_mention(text, "Elin Brandt", "Elin Brandt", "person"),
+                _mention(text, "Jonas Lindqvist", "Jonas Lindqvist", "person")]
+    assert [(m.text, m.actor) for m in find_references(text, [[(0, len(text))]], mentions)] == [
+        ("the prosecutor", "Elin Brandt"), ("the lawyer", "Jonas Lindqvist"), ("The lawyer", "Jonas Lindqvist")]

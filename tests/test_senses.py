@@ -21,6 +21,8 @@ from framing.stages.senses import load_sense_rules, parse_sense_rules, plain_sen
     ("The minister is doing Moscow's bidding.", "doing Moscow's bidding"),
     ("A driver rammed his truck through the gates.", None),
     ("The party rammed the bill through parliament.", "rammed the bill through"),
+    ("The army cleared a string of villages along the river.", None),
+    ("They strung voters along for years.", "strung voters along"),
 ])
 def test_sense_rules_for_idioms(text: str, loaded: str | None) -> None:
     import framing
@@ -74,3 +76,15 @@ def test_plain_sense_spans_cover_the_deciding_word() -> None:
     text = "A heart attack and a computer virus."
     spans = plain_sense_spans(text, 0, len(text), load_sense_rules())
     assert [text[s:e] for s, e in spans] == ["heart attack", "computer virus"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers met on the sidelines of the summit in Geneva.",
+    "The defence minister said the army had moved.",
+    "Flood defences failed in three towns.",
+    "A packed meeting in the town hall voted to strike.",
+])
+def test_news_words_in_their_plain_sense_are_not_loaded(text: str) -> None:
+    import framing
+
+    assert [h.text for p in framing.analyze(text, format="text").paragraphs for h in p.loaded_terms] == []

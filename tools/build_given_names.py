@@ -6,8 +6,9 @@ licence, Trey Hunner), which this script reads and framing does not need at run 
 
     pip install names==0.3.0 && python tools/build_given_names.py
 
-Writes one row per name (lower case), with its larger share of either list in percent; a name
-on both lists ("jordan", "taylor") keeps the larger. Every name is kept: those that are also
+Writes one row per name (lower case), with its larger share of either list in percent (a name
+on both lists, "jordan", "taylor", keeps the larger) and the share of its bearers on the female
+list (a pronoun agrees with it: "she said" is not Tom Reyes's). Every name is kept: those that are also
 everyday words ("will", "mark", "an") are set aside at run time by the recogniser's own
 lower-case table, not here.
 """
@@ -24,8 +25,9 @@ HEADER = """\
 # with one of these as a person's name where its weights are unsure (framing/stages/recogniser.py).
 # Source: US Census 1990 given-name lists (public domain), as shipped in the PyPI package
 # "names" 0.3.0 (MIT). Rebuild: pip install names==0.3.0 && python tools/build_given_names.py
-# Columns: name (lower case), percent (share of people with the name in the larger of the two lists).
-name\tpercent
+# Columns: name (lower case), percent (share of people with the name in the larger of the two lists),
+# female (share of the name's bearers on the female list, from the two lists' percents: 1 = women only).
+name\tpercent\tfemale
 """
 
 
@@ -39,16 +41,24 @@ def read_census(text: str) -> dict[str, float]:
     return shares
 
 
+def merge_lists(female: dict[str, float], male: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Name -> (its larger percent on either list, the female list's share of its two percents, to two places)."""
+    merged = {}
+    for given in female.keys() | male.keys():
+        f, m = female.get(given, 0.0), male.get(given, 0.0)
+        merged[given] = (max(f, m), round(f / (f + m), 2) if f + m else 0.5)
+    return merged
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     package = resources.files("names")
-    merged: dict[str, float] = {}
-    for name in ("dist.female.first", "dist.male.first"):
-        for given, percent in read_census(package.joinpath(name).read_text(encoding="ascii")).items():
-            merged[given] = max(merged.get(given, 0.0), percent)
-    rows = "".join(f"{given}\t{percent:g}\n" for given, percent in sorted(merged.items()))
+    female, male = (read_census(package.joinpath(name).read_text(encoding="ascii"))
+                    for name in ("dist.female.first", "dist.male.first"))
+    rows = "".join(f"{given}\t{percent:g}\t{share:g}\n" for given, (percent, share) in sorted(merge_lists(female, male).items()))
+    merged = female.keys() | male.keys()
     args.out.write_text(HEADER + rows, encoding="utf-8")
     print(f"wrote {len(merged)} names to {args.out}")
     return 0

@@ -42,6 +42,10 @@ MAX_HEADING_CHARS = 120
 HEADER_SEARCH_UNITS = 8
 MAX_FRONT_UNITS_BEFORE_META = 3
 MAX_TITLE_WORDS = 30
+# A first line ending in a full stop is a headline only when it is this short (see _is_headline_sentence).
+MAX_HEADLINE_SENTENCE_WORDS = 14
+MIN_LEDE_WORDS = 12
+_SENTENCE_MARK_INSIDE = re.compile(r"[.!?;:]\s")
 MAX_STANDFIRST_WORDS = 80
 MAX_BYLINE_CHARS = 100
 MAX_BIO_WORDS = 50
@@ -389,12 +393,25 @@ def _assign_title_only(text: str, blocks: list[_Block], content_indexes: list[in
     if block.role == "heading" and block.unit.level == 1:
         block.role = "title"
     elif (block.role == "body" and block.unit.n_lines == 1 and len(content.split()) <= MAX_TITLE_WORDS
-          and not content.endswith((".", ",", ";", ":")) and _starts_capital(content)
+          and (not content.endswith((".", ",", ";", ":")) or _is_headline_sentence(text, content, blocks, content_indexes))
+          and _starts_capital(content)
           and len(content_indexes) > 1 and not _starts_lower(text, blocks[content_indexes[1]])):
         block.role = "title"
     else:
         return
     header["title"] = _span(text, block.unit.start, block.unit.end)
+
+
+def _is_headline_sentence(text: str, content: str, blocks: list[_Block], content_indexes: list[int]) -> bool:
+    """Whether a first line that ends in a full stop is still a headline ("Mayor jailed for taking bribes."):
+    one short sentence (at most MAX_HEADLINE_SENTENCE_WORDS words, no other sentence mark inside) before a
+    paragraph at least twice as long and MIN_LEDE_WORDS long, as a report's lede is."""
+    words = len(content.split())
+    if (not content.endswith(".") or content.endswith("..") or words > MAX_HEADLINE_SENTENCE_WORDS
+            or _SENTENCE_MARK_INSIDE.search(content[:-1])):
+        return False
+    following = len(_unit_text(text, blocks[content_indexes[1]].unit).split()) if len(content_indexes) > 1 else 0
+    return following >= max(2 * words, MIN_LEDE_WORDS)
 
 
 def _mark_author_bio(text: str, blocks: list[_Block], byline: str) -> None:

@@ -37,6 +37,7 @@ from framing.stages.recogniser import (
     NAME_HEADS,
     NameSpan,
     find_names,
+    given_name_gender,
     given_names,
     is_body_name,
 )
@@ -819,6 +820,14 @@ def _speaks_for(rest: str) -> bool:
     return not words or words[-1] not in SPEAKER_NOUNS or words[-1] in MEMBER_SPEAKERS
 
 
+def _gender(name: str) -> str | None:
+    """A person's gender by the first given name of their name ("Doreen Pike" -> female), if the census lists tell."""
+    for word in name.split()[:2]:  # "Doreen Pike", "J. Doreen Pike"
+        if len(word) > 2 or not word.endswith("."):
+            return given_name_gender(word)
+    return None
+
+
 def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = (),
                     mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None) -> str:
     """The canonical actor a quotation speaker refers to.
@@ -828,7 +837,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     people who do not speak for it ("Kremlin critics", "Trump supporters", "Netanyahu's
     critics": a speaker noun after the mention that is not one of MEMBER_SPEAKERS). "He"
     or "she" is the first person named in the sentence before (usually its subject), else
-    the nearest person named before the pronoun. Anything else stays as written
+    the nearest person named before the pronoun, skipping people whose given name is the other
+    gender's ("asked her about Tom Reyes, she said" is not Tom's). Anything else stays as written
     ("officials"). Pass ``mention_starts`` (the mentions' start offsets) when resolving
     many speakers, and ``quoted`` (the direct quotations) so that "he" is no one named inside
     a quotation ('"We wanted to keep Ahmed," he said' is not Ahmed's).
@@ -851,8 +861,11 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     own = bisect_right(sentence_starts, speaker.start) - 1
     before = bisect_right(mention_starts, speaker.start)
 
-    def speaks(mention: ActorMention) -> bool:  # a person named outside every quotation
-        return mention.kind == "person" and (quoted is None or quoted.at(mention.start) is None)
+    pronoun_gender = "male" if speaker.text.lower() == "he" else "female"
+
+    def speaks(mention: ActorMention) -> bool:  # a person named outside every quotation, of the pronoun's gender
+        return (mention.kind == "person" and (quoted is None or quoted.at(mention.start) is None)
+                and _gender(mention.actor) in (None, pronoun_gender))
 
     previous_person = next((mentions[i] for i in range(before - 1, max(-1, before - 1 - MAX_PRONOUN_LOOKBACK), -1)
                             if speaks(mentions[i]) and mentions[i].end <= speaker.start), None)

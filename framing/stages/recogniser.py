@@ -264,8 +264,31 @@ def _opens_with_given_name(name: str, everyday: Mapping[str, bool]) -> bool:
 @cache
 def given_names() -> frozenset[str]:
     """The given names of ``lexicons/given_names.tsv``, lower case (US Census 1990 lists, public domain)."""
-    rows = read_data_bytes("given_names.tsv").decode("utf-8").splitlines()
-    return frozenset(row.split("\t", 1)[0] for row in rows if row and not row.startswith("#")) - {"name"}
+    return frozenset(_female_shares())
+
+
+# A given name is a man's or a woman's when at least this share of its bearers are on that census list.
+GENDERED_SHARE = 0.9
+
+
+def given_name_gender(word: str) -> Literal["female", "male"] | None:
+    """Whether a given name ("Doreen", "Tom") is borne almost only by women or by men, from the census lists;
+    None for a name borne by both ("Jordan") or not on them."""
+    share = _female_shares().get(word.lower())
+    if share is None:
+        return None
+    return "female" if share >= GENDERED_SHARE else "male" if share <= 1.0 - GENDERED_SHARE else None
+
+
+@cache
+def _female_shares() -> dict[str, float]:
+    """Each given name of ``lexicons/given_names.tsv`` -> the share of its bearers on the female list."""
+    shares = {}
+    for row in read_data_bytes("given_names.tsv").decode("utf-8").splitlines():
+        if row and not row.startswith("#") and not row.startswith("name\t"):
+            name, _, female = row.split("\t")
+            shares[name] = float(female)
+    return shares
 
 
 def is_body_name(name: str) -> bool:

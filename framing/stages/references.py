@@ -26,7 +26,8 @@ PERSON_NOUNS = frozenset(
     """senator congressman congresswoman minister president mayor governor chancellor premier spokesman
     spokeswoman spokesperson colonel commander judge chairman chairwoman ambassador commissioner founder
     prosecutor activist candidate councillor councilor councilmember sheriff king queen prince pope bishop
-    imam rabbi coach analyst economist professor doctor""".split()
+    imam rabbi coach analyst economist professor doctor lawyer attorney director organiser organizer
+    treasurer""".split()
 )
 # Nouns an organisation's own name may contain ("the alliance" for "Westmere Housing Alliance").
 ORGANISATION_NOUNS = frozenset(
@@ -64,6 +65,11 @@ _ACTS_NEXT = re.compile(
 # Union" is "the bloc" or "the EU" in news, and "the Union" when capitalised).
 _UNIONS_OF_WORKERS = frozenset(("union", "unions"))
 _COMPLEMENT = re.compile(r"\s+(?:in|of|at|for)\s+")
+# A person's role right before the name, in lower case ("prosecutor Elin Brandt") or set off by a
+# comma ("The prosecutor, Elin Brandt"), and after it between commas ("Elin Brandt, the prosecutor,").
+_ROLE_BEFORE = re.compile(r"(?<![\w-])([a-z]+)(?:,)?\s+\Z")
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s*[,.;]")
+MAX_ROLE_CHARS = 30
 # "the" or "The" opening a word (the lookbehind after the first letter is "\b" before it, and lets the
 # regex engine skip ahead to the next "t" or "T" at C speed), then a lower-case noun.
 _REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([a-z][a-z-]+)\b")
@@ -104,7 +110,7 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
             if noun not in _REFERENCE_NOUNS:
                 continue  # most nouns ("the city"): the mentions before are indexed at the next reference
             while seen < len(mentions) and mentions[seen].end <= match.start():
-                _remember(mentions[seen], titled, by_name_word, companies, governments)
+                _remember(text, mentions[seen], titled, by_name_word, companies, governments)
                 seen += 1
             overlapping = bisect_left(ends, match.start() + 1)
             if overlapping < len(mentions) and mentions[overlapping].start < match.end():
@@ -134,15 +140,23 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
     return found
 
 
-def _remember(mention: ActorMention, titled: dict[str, dict[str, ActorMention]],
+def _remember(text: str, mention: ActorMention, titled: dict[str, dict[str, ActorMention]],
               by_name_word: dict[str, dict[str, ActorMention]], companies: dict[str, ActorMention],
               governments: dict[str, ActorMention]) -> None:
-    """Index a named mention by the reference nouns that may point back at it."""
+    """Index a named mention by the reference nouns that may point back at it.
+
+    A person is indexed by a title in the mention ("Judge Amara Okafor"), a role in lower case right
+    before it ("prosecutor Elin Brandt") and a role set beside it by commas ("The prosecutor, Elin
+    Brandt," or "Elin Brandt, the prosecutor,"): later "the prosecutor" is that person.
+    """
     if mention.source == "reference":
         return
     if mention.kind == "person":
-        for word in mention.text.split()[:-1]:
-            noun = word.lower().rstrip(".")
+        nouns = [word.lower().rstrip(".") for word in mention.text.split()[:-1]]
+        before = _ROLE_BEFORE.search(text, max(0, mention.start - MAX_ROLE_CHARS), mention.start)
+        after = _ROLE_AFTER.match(text, mention.end)
+        nouns += [found.group(1) for found in (before, after) if found is not None]
+        for noun in nouns:
             if noun in PERSON_NOUNS:
                 titled.setdefault(noun, {})[mention.actor] = mention
     elif mention.kind == "government":
