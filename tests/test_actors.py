@@ -350,3 +350,22 @@ def test_a_short_form_is_the_one_organisation_whose_name_opens_with_it() -> None
     actors = {a.actor: (a.kind, a.mentions) for a in framing.analyze(text, format="text").actors}
     assert actors.get("Fitch Ratings") == ("organisation", 2) and "Fitch" not in actors
     assert actors.get("Bank of England") == ("organisation", 2) and "Bank" not in actors
+
+
+@pytest.mark.parametrize(("text", "senate"), [
+    ("Nigeria is in crisis. The minister told the Senate last week that the budget was sound.", "Senate"),
+    ("Donald Trump attacked China. The Senate will vote on the tariff bill.", "U.S. Senate"),
+    ("The Senate passed the bill on Tuesday.", "U.S. Senate"),  # no country named: the gazetteer's reading
+])
+def test_a_generic_body_is_the_named_countrys_or_a_local_one(text: str, senate: str) -> None:
+    mentions = [m for p in framing.analyze(text, format="text").paragraphs for m in p.actors]
+    assert [m.mention.actor for m in mentions if "Senate" in m.mention.text] == [senate]
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("Families watched from the public gallery as the public face of the campaign spoke.", 0),
+    ("The public wants answers, and the public deserve them.", 2),
+])
+def test_the_public_before_a_noun_is_an_adjective(text: str, groups: int) -> None:
+    mentions = [m for p in framing.analyze(text, format="text").paragraphs for m in p.actors]
+    assert sum(m.mention.actor == "the public" for m in mentions) == groups

@@ -122,6 +122,8 @@ def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None
     ('"We will win the league," said Portside United chairman Derek Malone.', "Derek Malone"),
     ('"Rates will rise," said Riverside Bank economist Laura Finch.', "Laura Finch"),
     ('"Rates will rise," said Riverside Bank on Monday.', "Riverside Bank"),
+    # a role in lower case, the name, then the verb
+    ('"We have recovered 31 bodies," county commissioner Joseph Wekesa told reporters.', "Joseph Wekesa"),
 ])
 def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
     end = text.index(",\"") + 2 if ",\"" in text else text.index(".\"") + 2

@@ -165,7 +165,42 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found = _national_bodies(text, found, gazetteer, national)
         mentions.extend(found)
     linked = _link_short_forms(_link_acronyms(text, _link_surnames(_carry_national_names(mentions, national))))
-    return _settle_kinds(linked, apposed)
+    return _settle_kinds(_local_bodies(linked, gazetteer), apposed)
+
+
+# The words of a body's name that every country's body of that kind may bear ("the Senate", "the Supreme
+# Court", "the House"): a gazetteer name made only of them (with "the" and "of") is generic.
+_GENERIC_BODY_WORDS = frozenset("the of congress senate house representatives supreme court parliament "
+                                "national assembly cabinet treasury".split())
+
+
+def _local_bodies(mentions: tuple[ActorMention, ...], gazetteer: Gazetteer) -> tuple[ActorMention, ...]:
+    """A body named only by generic words ("the Senate", "the Supreme Court") is the gazetteer's country's
+    body only in a text that names that country, one of its people or bodies, or no country at all; in a
+    text about Nigeria alone, "he told the Senate" is a senate of its own, not the U.S. Senate."""
+    generic = [m for m in mentions if m.source == "gazetteer" and m.kind in _BODY_KINDS
+               and _GENERIC_BODY_WORDS.issuperset(m.text.lower().split())]
+    if not generic:
+        return mentions
+    generic_ids = {id(m) for m in generic}
+    countries = set()
+    for mention in mentions:
+        if id(mention) in generic_ids:
+            continue
+        actor = gazetteer.actor(mention.actor)
+        if mention.kind == "state":
+            countries.add(mention.actor)
+        elif actor is not None and actor.country:
+            countries.add(actor.country)
+    if not countries:
+        return mentions
+    local = {}
+    for mention in generic:
+        actor = gazetteer.actor(mention.actor)
+        if actor is not None and actor.country and actor.country not in countries:
+            name = _THE.sub("", mention.text)
+            local[(mention.start, mention.end)] = replace(mention, actor=name[:1].upper() + name[1:], source="rule")
+    return tuple(local.get((m.start, m.end), m) for m in mentions) if local else mentions
 
 
 def _link_short_forms(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
@@ -749,6 +784,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
             continue
         if actor.kind == "person" and (text[match.start - 1:match.start] in _HYPHENS or text[match.end:match.end + 1] in _HYPHENS):
             continue  # "the Smoot-Hawley tariffs", "Trump-era rules": a word of a compound, no mention
+        if actor.kind == "group" and _is_attributive(text, match.start, match.end):
+            continue  # "the public gallery", "the public face of": an adjective, no group
         mention_start = match.start
         if actor.kind == "person" and reach <= match.start:  # over a title, never into the mention before it
             mention_start = _title_start(text, match.start, reach)  # ("The Labour Party Leader Keir Starmer")
@@ -761,6 +798,24 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
         return found, places
     unique = {(m.start, m.end): m for m in found}  # "the West" and "The West" both match a sentence's first words
     return list(unique.values()), places
+
+
+# Group names that are also adjectives ("the public"): before a noun they name no one.
+_ADJECTIVE_GROUPS = frozenset(("public",))
+# What may follow such a group when it is a subject or an object: a verb or an auxiliary ("the public wants",
+# "the public deserve"), a conjunction, a preposition or a relative ("asked the public for help").
+_AFTER_A_SUBJECT = re.compile(
+    r"\s+(?:[a-z]+(?:s|ed)|is|was|are|were|have|will|would|can|could|must|should|may|might|do|did|had|deserve|need|want|"
+    r"know|think|feel|expect|believe|see|pay|get|and|or|but|of|in|to|for|at|on|with|from|by|about|who|that|which)\b")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _is_attributive(text: str, start: int, end: int) -> bool:
+    """Whether a group's name that is also an adjective stands before a noun: "the public gallery", not
+    "the public wants answers"."""
+    last = text[start:end].rsplit(" ", 1)[-1].lower()
+    return (last in _ADJECTIVE_GROUPS and _LOWER_WORD_AFTER.match(text, end) is not None
+            and _AFTER_A_SUBJECT.match(text, end) is None)
 
 
 def _title_start(text: str, start: int, span_start: int) -> int:

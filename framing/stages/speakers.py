@@ -294,7 +294,7 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
             and not any(word.endswith("ing") for word in titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
     titled = _ROLE_NAME_BEFORE_VERB.match(after) if closes_statement else None
-    if (titled and titled.group("role") in SPEAKER_NOUNS
+    if (titled and (titled.group("role") in SPEAKER_NOUNS or _may_be_role(titled.group("role")))
             and _NOT_IN_A_ROLE.isdisjoint(titled.group("words").split())):
         return clean_speaker(text, end + titled.start("name"), end + titled.end("name"))
     apposed = _APPOSED_SPEAKER_AFTER.match(after) if closes_statement else None
