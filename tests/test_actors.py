@@ -369,3 +369,18 @@ def test_a_generic_body_is_the_named_countrys_or_a_local_one(text: str, senate: 
 def test_the_public_before_a_noun_is_an_adjective(text: str, groups: int) -> None:
     mentions = [m for p in framing.analyze(text, format="text").paragraphs for m in p.actors]
     assert sum(m.mention.actor == "the public" for m in mentions) == groups
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Commodore Ramon Dizon of the Philippine Coast Guard said the ship was rammed.",
+     {"Ramon Dizon": "person", "Philippine Coast Guard": "organisation"}),
+    ("The Secretary of State flew to Manila.", {}),  # a role alone names no one ("State" was an organisation)
+])
+def test_a_rank_or_a_role_with_of_is_no_name(text: str, expected: dict[str, str]) -> None:
+    assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors} == expected
+
+
+def test_a_title_with_of_stays_in_the_mention() -> None:
+    (mention,) = [m for p in framing.analyze("Secretary of State Marco Rubio flew to Manila.", format="text").paragraphs
+                  for m in p.actors]
+    assert (mention.mention.text, mention.mention.actor) == ("Secretary of State Marco Rubio", "Marco Rubio")

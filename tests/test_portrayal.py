@@ -29,6 +29,8 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
 @pytest.mark.parametrize(("text", "expected"), [
     # evaluative frames
     ("Mayor Elena Marsh is right to block the Harbor Towers scheme.", {"Mayor Elena Marsh": "protagonist"}),
+    ("The Philippines has shown remarkable courage.", {"The Philippines": "protagonist"}),  # an adjective between
+    ("Coast guard ships rammed the fishing boat.", {"Coast guard ships": "antagonist", "the fishing boat": "innocent"}),
     ("Elena Marsh is right to block the Harbor Towers scheme.", {"Elena Marsh": "protagonist"}),
     ("Marsh, to her enormous credit, refused to be bullied.", {"Marsh": "protagonist"}),
     ("To her credit, Ms Ardern stood firm.", {"Ms Ardern": "protagonist"}),

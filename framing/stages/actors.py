@@ -41,7 +41,7 @@ from framing.stages.recogniser import (
     given_names,
     is_body_name,
 )
-from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_WORDS
+from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_HEADS, TITLE_WORDS
 from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.unknown_names import (
     ROLE_WORDS,
@@ -831,7 +831,11 @@ def _title_start(text: str, start: int, span_start: int) -> int:
         if not previous:
             return titled
         word = previous.group(1)
-        if not (word in _TITLES or (titled < start and word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS)):
+        if word in ("of", "for") and titled < start:  # "Secretary of State Marco Rubio": over the role's "of"
+            head = _LAST_WORD.search(text[max(span_start, titled - len(previous.group(0)) - 30):titled - len(previous.group(0))])
+            if head is None or not (head.group(1)[:1].isupper() and head.group(1).lower() in TITLE_HEADS):
+                return titled
+        elif not (word in _TITLES or (titled < start and word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS)):
             return titled
         titled -= len(previous.group(0))
 

@@ -50,7 +50,8 @@ CLAUSE_BREAK = frozenset(";:—–()[]\"“”")
 # Words that may stand inside an evaluative phrase without breaking it ("to her enormous credit").
 _FILLERS = frozenset(
     "enormous great huge immense considerable lasting eternal everlasting real own very much greatly "
-    "rightly fully entirely clearly surely absolutely quite exactly completely".split()
+    "rightly fully entirely clearly surely absolutely quite exactly completely remarkable extraordinary "
+    "exceptional tremendous incredible rare quiet genuine admirable notable political moral".split()
 )
 # A cue word with the word after it that makes another verb: "residents are fed up" is no feeding.
 _NOT_CUES = frozenset({("fed", "up"), ("feeding", "up")})

@@ -84,6 +84,8 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
+# Words that join the words of a role ("Secretary of State", "Minister for Health").
+_ROLE_JOINS = frozenset(("of", "for", "the"))
 # Connectors that may not open a join ("the" only follows another connector: "of the").
 _NOT_FIRST_CONNECTORS = frozenset(("the",))
 # Lower-case particles glued to a capitalised name by a hyphen or apostrophe ("al-Assad").
@@ -668,10 +670,10 @@ def _run_candidates(
         title = (line.ends[begin] - len(tokens[begin]), line.ends[head[1] - 1])
         i, initial = head[1], False
     for k in range(i, j):
-        if _word(tokens[k])[BARE] not in TITLE_WORDS:
+        if _word(tokens[k])[BARE] not in TITLE_WORDS and (k == i or tokens[k] not in _ROLE_JOINS):
             break
     else:
-        return  # "Prime Minister" alone is a role, not a name
+        return  # "Prime Minister" or "Secretary of State" alone is a role, not a name
     candidate = build_candidate(text, line, i, j, initial, mode, title, known_kind, facts)
     cut = None
     for k in range(i + 1, j - 1):

@@ -67,6 +67,7 @@ TITLE_HEADS = frozenset(
     representative rep congressman congresswoman ambassador amb envoy judge justice chairman chairwoman
     chair spokesman spokeswoman director professor prof sir dame lord lady baron baroness
     commissioner superintendent supt inspector insp detective officer chief coach pres
+    commodore constable sheriff magistrate
     """.split()
 )
 TITLE_WORDS = TITLE_HEADS | frozenset(
