@@ -39,7 +39,7 @@ from framing.model import (
     TermHit,
     TextSpan,
 )
-from framing.stages.actors import find_actors, resolve_speaker
+from framing.stages.actors import body_short_forms, find_actors, resolve_speaker
 from framing.stages.frames import find_frame_cues, frame_lexicons, score_frames
 from framing.stages.gazetteer import Gazetteer, load_gazetteer
 from framing.stages.lexicon import (
@@ -136,7 +136,8 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     sentence_starts = [s.start for s in all_sentences]
     mention_starts = [m.start for m in mentions]
     quoted = SpanIndex([q for q in quotes if q.kind == "direct"])
-    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts, quoted)
+    short_forms = body_short_forms(mentions)
+    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts, quoted, short_forms)
                 for q in quotes if q.speaker is not None}
     quotes = tuple(replace(q, speaker_actor=speakers[q.start]) if q.speaker is not None else q for q in quotes)
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms, folded=folded)

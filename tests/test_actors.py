@@ -384,3 +384,9 @@ def test_a_title_with_of_stays_in_the_mention() -> None:
     (mention,) = [m for p in framing.analyze("Secretary of State Marco Rubio flew to Manila.", format="text").paragraphs
                   for m in p.actors]
     assert (mention.mention.text, mention.mention.actor) == ("Secretary of State Marco Rubio", "Marco Rubio")
+
+
+def test_a_speaker_phrase_naming_a_body_by_its_first_word_is_that_bodys() -> None:
+    text = "Harbourline Energy declined to comment. A Harbourline spokesman said both deals would continue."
+    quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
+    assert [q.speaker_actor for q in quotes] == ["Harbourline Energy"]

@@ -237,6 +237,8 @@ def test_a_clause_after_an_end_attribution_is_the_authors() -> None:
     "The minister said nothing of the kind last week.",
     "The two firms agreed on Tuesday to combine their steel plants.",  # an agreement to act
     "The company disclosed the figures on Monday.",  # an object, no words
+    "The court ruled out an appeal on Monday afternoon.",  # "ruled" speaks only before "that"
+    "Vladimir Putin ruled Russia for more than two decades.",
 ])
 def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     assert [q for q in quotes_of(text) if q[0] == "reported"] == []
@@ -266,6 +268,9 @@ def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
      "Competition and Markets Authority", "it was monitoring the deal"),
     ("Pacific Valley Power disclosed in a filing on Monday that one of its lines had failed.",
      "Pacific Valley Power", "one of its lines had failed"),
+    ("Judge Amara Okafor ruled that the claim had no basis in law.", "Judge Amara Okafor", "the claim had no basis"),
+    ("The chairman reminded both sides that the inquiry was not a criminal trial.", "The chairman",
+     "the inquiry was not a criminal trial"),
     ("Forecasters with the National Weather Service said the winds would ease by Friday.",
      "Forecasters with the National Weather Service", "the winds would ease"),
 ])

@@ -887,8 +887,25 @@ def _gender(name: str) -> str | None:
     return None
 
 
+def body_short_forms(mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """Each first word of a body's name of two words or more -> that body, for the words that open only one
+    ("Harbourline" -> "Harbourline Energy"): how a speaker phrase names its body ("a Harbourline spokesman").
+    Only bodies the gazetteer does not know: its names open with demonyms ("Ukrainian government"), and
+    "Ukrainian regional officials" are not the government's spokesmen."""
+    bodies: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind in _SPEAKING_BODY_KINDS and " " in mention.actor and mention.source != "gazetteer":
+            bodies.setdefault(mention.actor.split(" ", 1)[0], set()).add(mention.actor)
+    return {word: next(iter(names)) for word, names in bodies.items() if len(names) == 1}
+
+
+_SPEAKING_BODY_KINDS = frozenset(("organisation", "government", "media"))
+_CAPITALISED_WORDS = re.compile(r"\b[A-Z][\w'’-]*")
+
+
 def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = (),
-                    mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None) -> str:
+                    mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None,
+                    short_forms: Mapping[str, str] | None = None) -> str:
     """The canonical actor a quotation speaker refers to.
 
     A speaker phrase that ends in a mention is that mention's actor (its head); one that overlaps
@@ -900,7 +917,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     gender's ("asked her about Tom Reyes, she said" is not Tom's). Anything else stays as written
     ("officials"). Pass ``mention_starts`` (the mentions' start offsets) when resolving
     many speakers, and ``quoted`` (the direct quotations) so that "he" is no one named inside
-    a quotation ('"We wanted to keep Ahmed," he said' is not Ahmed's).
+    a quotation ('"We wanted to keep Ahmed," he said' is not Ahmed's), and ``short_forms``
+    (``body_short_forms``) so that "a Harbourline spokesman" is Harbourline Energy's.
     """
     if mention_starts is None:
         mention_starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -916,6 +934,10 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
             return speaker.text
         return mention.actor
     if speaker.text.lower() not in ("he", "she"):
+        if short_forms:  # "a Harbourline spokesman": the one body whose name opens with its capitalised word
+            words = [w for w in _CAPITALISED_WORDS.findall(speaker.text) if w not in ("A", "An", "The")]
+            if len(words) == 1 and words[0] in short_forms:
+                return short_forms[words[0]]
         return speaker.text
     own = bisect_right(sentence_starts, speaker.start) - 1
     before = bisect_right(mention_starts, speaker.start)

@@ -52,6 +52,7 @@ _OBJECT_VERBS = frozenset(
     denounced denounces scolded chided bemoaned bemoans lamented laments
     chanted chant chants shouted shouts yelled screamed whispered muttered joked jokes pleaded begged
     testified testifies recounted recounts disclosed discloses disclose
+    ruled rules reminded reminds remind
     """.split()
 )
 # Fewer words after a speech verb are an adjunct or an object ("said in a statement", "hoped for the

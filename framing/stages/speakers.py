@@ -38,6 +38,7 @@ SPEECH_VERBS = frozenset(
     describe portray think expect accuse reveal indicate agree write reported reports
     chanted chant chants shouted shouts yelled screamed whispered muttered joked jokes pleaded begged
     asked asks ask testified testifies recounted recounts disclosed discloses disclose
+    ruled rules reminded reminds remind
     """.split()
 )
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
