@@ -269,6 +269,13 @@ def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
     ("Pacific Valley Power disclosed in a filing on Monday that one of its lines had failed.",
      "Pacific Valley Power", "one of its lines had failed"),
     ("Judge Amara Okafor ruled that the claim had no basis in law.", "Judge Amara Okafor", "the claim had no basis"),
+    # a time adverb before the verb; a name's "of" complement; a bracketed acronym before a relative clause
+    ("His running mate, Carmen Ugarte, later said the party had filed requests.", "Carmen Ugarte",
+     "the party had filed requests"),
+    ("Superintendent Alan Marsh of Northshire Police said officers had made one arrest.",
+     "Superintendent Alan Marsh", "officers had made one arrest"),
+    ("The National Jury of Elections (JNE), which rules on challenges, said it would review the requests.",
+     "National Jury of Elections", "it would review the requests"),
     ("The chairman reminded both sides that the inquiry was not a criminal trial.", "The chairman",
      "the inquiry was not a criminal trial"),
     ("Forecasters with the National Weather Service said the winds would ease by Friday.",

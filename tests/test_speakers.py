@@ -124,6 +124,10 @@ def test_more_speakers_of_opinion_and_wire_copy(text: str, speaker: str) -> None
     ('"Rates will rise," said Riverside Bank on Monday.', "Riverside Bank"),
     # a role in lower case, the name, then the verb
     ('"We have recovered 31 bodies," county commissioner Joseph Wekesa told reporters.', "Joseph Wekesa"),
+    # a surname that is also a word is a name after a statement's quotation
+    ('"She did what the law expects," Bell said.', "Bell"),
+    ('"She did what the law expects," said Park.', "Park"),
+    ('"She did what the law expects," It said.', None),
 ])
 def test_speaker_after_a_quotation(text: str, speaker: str | None) -> None:
     end = text.index(",\"") + 2 if ",\"" in text else text.index(".\"") + 2

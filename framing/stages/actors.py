@@ -900,6 +900,7 @@ def body_short_forms(mentions: Sequence[ActorMention]) -> dict[str, str]:
 
 
 _SPEAKING_BODY_KINDS = frozenset(("organisation", "government", "media"))
+_OF_AFTER = re.compile(r"\s+of\s")
 _CAPITALISED_WORDS = re.compile(r"\b[A-Z][\w'’-]*")
 
 
@@ -925,6 +926,9 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     near = bisect_right(mention_starts, speaker.end)
     overlapping = [m for m in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]
                    if m.start < speaker.end and speaker.start < m.end]
+    for mention in overlapping[:-1]:  # "Superintendent Alan Marsh of Northshire Police": the person before "of"
+        if mention.kind == "person" and _OF_AFTER.match(speaker.text, mention.end - speaker.start):
+            return mention.actor
     if overlapping and overlapping[-1].end >= _trimmed(speaker) and overlapping[-1].kind in _HEAD_KINDS:
         # the phrase ends in a name, its head: "US Trade Representative Karen Doyle", "Ursula von der Leyen's
         # Commission" (a group noun there keeps the phrase: "Kremlin critics" are not all critics)

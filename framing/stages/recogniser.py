@@ -107,7 +107,7 @@ BODY_HEADS = frozenset(
 # run of everyday words to one ending at BODY_HEADS ("Church and State" is two things), or a body
 # named by one of these first to a few everyday words ("Department of Health and Social Care").
 NAME_HEADS = BODY_HEADS | frozenset(
-    "church university college school hospital museum club army navy forces court institution".split()
+    "church university college school hospital museum club army navy forces court institution police".split()
 )
 # Days, months and feasts: they open the names of occasions, not of bodies ("Sunday School").
 _OCCASIONS = _TRAILING_TIME | frozenset(

@@ -176,6 +176,9 @@ _ROLE_NAME_BEFORE_VERB = re.compile(
     rf"\s*[,.!?]?\s*(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})\s+"
     + _SPEECH_VERB_GROUP + r"\b"
 )
+# One capitalised word, no pronoun or determiner: after a statement's quotation, a name even when it is also an
+# everyday word ('"…," Bell said', '"…," said Brown').
+_ONE_NAME = re.compile(r"(?!(?:The|A|An|It|This|That|These|Those|There|Here|He|She|They|We|I|You|Who|What)\b)[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
 # After a body's name that follows the verb, its role and a person's name ('said Portside United chairman Derek Malone').
 _ROLE_AND_NAME = re.compile(rf"\s+(?P<words>(?:[a-z][\w'’-]*\s+){{0,2}}?)(?P<role>[a-z][a-z-]*)\s+(?P<name>{_NAME})")
 # '"…," Maria Lopez, the finance minister, said': a name, a phrase set off by commas, then the verb
@@ -205,6 +208,10 @@ _NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or b
                            "toward towards via like past around along under over among amid".split())
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
+# A body's acronym in brackets at the end of a phrase.
+_ACRONYM_AT_END = re.compile(r"\s+\([A-Z][A-Za-z]{1,7}\)\s*$")
+# A name right before "of (the)" that ends a search window ("Alan Marsh of| Northshire Police").
+_NAME_BEFORE_OF = re.compile(rf"(?<![\w'’-])({_NAME})\s+of\s+(?:the\s+)?\Z")
 _WHOLE_NAME = re.compile(_NAME)
 _SPEAKER_AT_END = re.compile(rf"({_SPEAKER_NP})\s*(?:\w+ly\s+)?$")
 # More words than a match of the two patterns above can span (at most seven).
@@ -242,7 +249,7 @@ _PARTITIVE_SPEAKER = re.compile(
 _AUXILIARIES_AT_END = re.compile(
     r"(?:\s+\([A-Z][A-Za-z]{1,7}\)|"  # or a body's acronym in brackets: "the Competition and Markets Authority (CMA) said"
     r"\s+(?:has|have|had|will|would|could|should|may|might|must|can|did|does|do|also|again|already|long|"
-    r"once|since|[a-z]+ly))+\s*$")  # (not "not" or "never": a denied saying reports no words)
+    r"once|since|later|earlier|then|now|previously|subsequently|separately|recently|today|yesterday|[a-z]+ly))+\s*$")  # (not "not" or "never": a denied saying reports no words)
 MAX_AUXILIARY_CHARS = 60
 _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but)\s*$")
 _THAT = re.compile(r"\bthat\b", re.I)
@@ -287,6 +294,8 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
                 # '"…," said Portside United chairman Derek Malone': the body names the role, the name the speaker
                 return clean_speaker(text, named.start("name"), named.end("name"))
             speaker = clean_speaker(text, start, stop)
+            if speaker is None and closes_statement and _ONE_NAME.fullmatch(found.group(who)):
+                return TextSpan(start, stop, text[start:stop])  # '"…," Bell said': a surname that is also a word
             return speaker if speaker is not None or not closes_statement else _role_speaker(text, start, stop)
     titled = _TITLED_SPEAKER_AFTER.match(after)
     if (titled and titled.group("verb") in SPEECH_VERBS
@@ -393,6 +402,9 @@ def subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
     if appositive is None or not clause[:appositive.start()].strip():
         return None
     head = clause[:appositive.start()]
+    acronym = _ACRONYM_AT_END.search(head)
+    if acronym is not None:  # "The National Jury of Elections (JNE), which rules on challenges,"
+        head = head[:acronym.start()]
     name = _search_at_end(_NAME_AT_END, head)
     if name and not _after_preposition(head, name.start(1)):
         return clean_speaker(text, offset + name.start(1), offset + name.end(1))
@@ -404,10 +416,19 @@ def subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
 
 
 def _speaker_at_end(text: str, offset: int, clause: str) -> TextSpan | None:
-    """The speaker phrase that ends ``clause`` (no comma after it), unless a preposition governs it."""
+    """The speaker phrase that ends ``clause`` (no comma after it), unless a preposition governs it.
+
+    After "of", the name before it speaks ("Superintendent Alan Marsh of Northshire Police" is Alan Marsh's
+    words): the phrase after "of" is the name's complement, not a speaker governed by a preposition.
+    """
     found = _search_at_end(_SPEAKER_AT_END, clause)
-    if not found or _after_preposition(clause, found.start(1)):
-        return None  # "brokers in London said": London is not the speaker
+    if not found:
+        return None
+    if _after_preposition(clause, found.start(1)):
+        owner = _NAME_BEFORE_OF.search(clause, max(0, found.start(1) - MAX_COMPLEMENT_CHARS), found.start(1))
+        if owner is None or " " not in owner.group(1) or _after_preposition(clause, owner.start(1)):
+            return None  # "brokers in London said": London is not the speaker; "Critics of the subsidy" keep theirs
+        return clean_speaker(text, offset + owner.start(1), offset + owner.end(1))
     return clean_speaker(text, offset + found.start(1), offset + found.end(1))
 
 
