@@ -212,16 +212,23 @@ def _link_short_forms(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention,
     The recogniser's guess of the short form's kind yields to the full name's ("Greystone" alone read
     as a state after "Greystone Homes"), except for a name the gazetteer knows.
     """
-    named: dict[str, set[tuple[str, ActorKind]]] = {}
-    for mention in mentions:
-        if (mention.kind in _BODY_KINDS or mention.kind == "person") and " " in mention.actor:
-            named.setdefault(mention.actor.split(" ", 1)[0], set()).add((mention.actor, mention.kind))
-    if not named:
+    short = _names_by_first_word(mentions, _SHORT_FORM_KINDS)
+    if not short:
         return mentions
-    short = {word: next(iter(names)) for word, names in named.items() if len(names) == 1}
     return tuple(replace(m, actor=short[m.actor][0], kind=short[m.actor][1])
                  if m.source != "gazetteer" and " " not in m.actor and m.actor in short
                  and _may_be_short_for(m, short[m.actor][1]) else m for m in mentions)
+
+
+def _names_by_first_word(mentions: Sequence[ActorMention], kinds: frozenset[str], *,
+                         gazetteer: bool = True) -> dict[str, tuple[str, ActorKind]]:
+    """Each first word of an actor's name of two words or more, among mentions of ``kinds`` (and of the
+    gazetteer's, unless ``gazetteer`` is False) -> that actor and its kind, for the words that open one name only."""
+    named: dict[str, set[tuple[str, ActorKind]]] = {}
+    for mention in mentions:
+        if mention.kind in kinds and " " in mention.actor and (gazetteer or mention.source != "gazetteer"):
+            named.setdefault(mention.actor.split(" ", 1)[0], set()).add((mention.actor, mention.kind))
+    return {word: next(iter(names)) for word, names in named.items() if len(names) == 1}
 
 
 def _may_be_short_for(mention: ActorMention, kind: ActorKind) -> bool:
@@ -272,6 +279,7 @@ def _link_acronyms(text: str, mentions: tuple[ActorMention, ...]) -> tuple[Actor
 # "of" (and "of the") between a body and the state it belongs to: "the Supreme Court of India".
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BODY_KINDS = frozenset(("organisation", "government"))
+_SHORT_FORM_KINDS = _BODY_KINDS | {"person"}
 _HYPHENS = frozenset(("-", "‐", "‑"))
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _HEAD_KINDS = frozenset(("person", "organisation", "government", "media"))
@@ -609,11 +617,11 @@ def _without_namesakes(found: list[ActorMention], names: Sequence[NameSpan], gaz
     for mention in found:
         at = bisect_right(starts, mention.start) - 1
         if mention.kind == "person" and " " not in mention.text and at >= 0:
-            name = _without_titles(_canonical(people[at]))
-            end = people[at].start + len(_canonical(people[at]))
+            canonical = _canonical(people[at])
+            first, _, rest = _without_titles(canonical).partition(" ")
             actor = gazetteer.actor(mention.actor)
-            if (actor is not None and mention.end == end and " " in name and name.split(" ", 1)[0] != mention.text
-                    and all(name.split(" ", 1)[0] != known.split(" ", 1)[0] for known in (actor.name, *actor.aliases))):
+            if (actor is not None and mention.end == people[at].start + len(canonical) and rest and first != mention.text
+                    and all(first != known.split(" ", 1)[0] for known in (actor.name, *actor.aliases))):
                 continue
         kept.append(mention)
     return kept
@@ -832,7 +840,8 @@ def _title_start(text: str, start: int, span_start: int) -> int:
             return titled
         word = previous.group(1)
         if word in ("of", "for") and titled < start:  # "Secretary of State Marco Rubio": over the role's "of"
-            head = _LAST_WORD.search(text[max(span_start, titled - len(previous.group(0)) - 30):titled - len(previous.group(0))])
+            before_of = titled - len(previous.group(0))
+            head = _LAST_WORD.search(text[max(span_start, before_of - 30):before_of])
             if head is None or not (head.group(1)[:1].isupper() and head.group(1).lower() in TITLE_HEADS):
                 return titled
         elif not (word in _TITLES or (titled < start and word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS)):
@@ -892,14 +901,10 @@ def body_short_forms(mentions: Sequence[ActorMention]) -> dict[str, str]:
     ("Harbourline" -> "Harbourline Energy"): how a speaker phrase names its body ("a Harbourline spokesman").
     Only bodies the gazetteer does not know: its names open with demonyms ("Ukrainian government"), and
     "Ukrainian regional officials" are not the government's spokesmen."""
-    bodies: dict[str, set[str]] = {}
-    for mention in mentions:
-        if mention.kind in _SPEAKING_BODY_KINDS and " " in mention.actor and mention.source != "gazetteer":
-            bodies.setdefault(mention.actor.split(" ", 1)[0], set()).add(mention.actor)
-    return {word: next(iter(names)) for word, names in bodies.items() if len(names) == 1}
+    return {word: actor for word, (actor, _) in
+            _names_by_first_word(mentions, _HEAD_KINDS - {"person"}, gazetteer=False).items()}
 
 
-_SPEAKING_BODY_KINDS = frozenset(("organisation", "government", "media"))
 _OF_AFTER = re.compile(r"\s+of\s")
 _CAPITALISED_WORDS = re.compile(r"\b[A-Z][\w'’-]*")
 

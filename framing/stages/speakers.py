@@ -208,8 +208,9 @@ _NOT_IN_A_ROLE = frozenset("of to for with by near close who that which and or b
                            "toward towards via like past around along under over among amid".split())
 _LOOSE_WORD = re.compile(r"[\w'’-]+")
 _NAME_AT_END = re.compile(rf"({_NAME})\s*$")
-# A body's acronym in brackets at the end of a phrase.
-_ACRONYM_AT_END = re.compile(r"\s+\([A-Z][A-Za-z]{1,7}\)\s*$")
+# A body's acronym in brackets after its name ("the Competition and Markets Authority (CMA)"), and at a phrase's end.
+_BRACKETED_ACRONYM = r"\s+\([A-Z][A-Za-z]{1,7}\)"
+_ACRONYM_AT_END = re.compile(_BRACKETED_ACRONYM + r"\s*$")
 # A name right before "of (the)" that ends a search window ("Alan Marsh of| Northshire Police").
 _NAME_BEFORE_OF = re.compile(rf"(?<![\w'’-])({_NAME})\s+of\s+(?:the\s+)?\Z")
 _WHOLE_NAME = re.compile(_NAME)
@@ -247,7 +248,7 @@ _PARTITIVE_SPEAKER = re.compile(
 # Auxiliaries and adverbs between a subject and its verb of saying ("has repeatedly", "will also",
 # "had long"), and how far back from the verb they are looked for.
 _AUXILIARIES_AT_END = re.compile(
-    r"(?:\s+\([A-Z][A-Za-z]{1,7}\)|"  # or a body's acronym in brackets: "the Competition and Markets Authority (CMA) said"
+    rf"(?:{_BRACKETED_ACRONYM}|"  # or a body's acronym in brackets: "the Competition and Markets Authority (CMA) said"
     r"\s+(?:has|have|had|will|would|could|should|may|might|must|can|did|does|do|also|again|already|long|"
     r"once|since|later|earlier|then|now|previously|subsequently|separately|recently|today|yesterday|[a-z]+ly))+\s*$")  # (not "not" or "never": a denied saying reports no words)
 MAX_AUXILIARY_CHARS = 60
