@@ -75,3 +75,26 @@ def test_word_then_word_contexts_split_as_punkt_splits() -> None:
     for word, gap, after in itertools.product(words, gaps, following):
         chunk = f"It was {word}.{gap}{after} then."
         assert [(s.start, s.end) for s in split_sentences(chunk)] == _punkt_spans(chunk), chunk
+
+
+_FRESH_PROCESS = """
+import sys
+import framing
+from framing.stages.sentences import split_sentences
+spans = [(s.start, s.end) for s in split_sentences("Mr. Smith left. Then Gen. Jones came.")]
+heavy = sorted(name for name in ("nltk", "sklearn", "scipy", "pandas", "textstat") if name in sys.modules)
+report = framing.analyze("Title\\n\\nThe mayor said the plan was reckless. Critics agreed.")
+heavy_after_report = sorted(name for name in ("nltk", "sklearn", "scipy", "pandas", "textstat") if name in sys.modules)
+import nltk  # the user's own import afterwards: NLTK in full, its package __init__ run
+print(spans, heavy, heavy_after_report, hasattr(nltk, "word_tokenize"), hasattr(nltk, "probability"))
+"""
+
+
+def test_a_fresh_process_splits_without_importing_all_of_nltk() -> None:
+    """Punkt is imported without nltk's package ``__init__`` (seconds of scikit-learn, SciPy and
+    pandas), and a later ``import nltk`` still gets the whole package."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _FRESH_PROCESS], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.split() == "[(0, 15), (16, 37)] [] [] True True".split()

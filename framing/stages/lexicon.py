@@ -24,6 +24,7 @@ from framing.text.matching import (
     verb_forms,
 )
 from framing.text.spans import SpanIndex
+from framing.text.memo import BoundedMemo
 
 # Stance markers: hedges, boosters and attribution verbs are matched with the lexicon but
 # reported as their own layer (`markers`), never as loaded terms or in loadedness:
@@ -113,7 +114,7 @@ class CompiledLexicons:
     # un-inflects a term of the main index), per term the pattern of its gap and tail, and the
     # filter that leaves out the heads whose tail word a span lacks.
     idiom_heads: PhraseIndex[tuple[LexiconEntry, str]] = field(repr=False, default_factory=lambda: PhraseIndex([]))
-    idiom_tails: dict[str, re.Pattern[str]] = field(repr=False, default_factory=dict)
+    idiom_tails: Mapping[str, re.Pattern[str]] = field(repr=False, default_factory=dict)
     idiom_filter: IdiomFilter = field(repr=False, default_factory=IdiomFilter)
 
     @property
@@ -144,7 +145,10 @@ def compile_lexicons(lexicons: tuple[Lexicon, ...]) -> CompiledLexicons:
     plain = [(Phrase(entry.term, entry.case_sensitive, entry.forms, entry.prefix), (entry, name))
              for entry, name in kept if GAP not in entry.term]
     heads = [(phrase, (entry, name)) for entry, name in kept if GAP in entry.term for phrase in _head_phrases(entry)]
-    tails = {entry.term: _idiom_tail(entry) for entry, _ in kept if GAP in entry.term}
+    # (a tail's pattern is compiled when its head first matches: compiling all of them
+    # would be most of a fresh process's first report)
+    idioms = {entry.term: entry for entry, _ in kept if GAP in entry.term}
+    tails = BoundedMemo(lambda term: _idiom_tail(idioms[term]), limit=len(idioms) + 1)
     return CompiledLexicons(lexicons, PhraseIndex(plain), load_categories(), PhraseIndex(heads), tails,
                             IdiomFilter([entry for entry, _ in kept if GAP in entry.term]))
 

@@ -6,8 +6,12 @@ so "U.S.", "Mr." or "Gen." do not end a sentence.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from framing.model import Sentence
@@ -77,11 +81,39 @@ def _word_then_word_breaks(context: str) -> bool | None:
     return True
 
 
+def _punkt_module() -> ModuleType:
+    """NLTK's Punkt module, without running the ``nltk`` package's ``__init__`` when nltk is not yet imported.
+
+    ``import nltk`` imports nearly all of NLTK, scikit-learn, SciPy and pandas with it: seconds,
+    most of a fresh process's first report, while Punkt needs a few small modules. The two
+    packages on the way are put in place unrun, Punkt is imported, and every ``nltk`` module
+    this loaded is taken out of ``sys.modules`` again, so that a later ``import nltk`` (the
+    user's) runs NLTK's own ``__init__`` in full. Falls back to the plain import if that fails.
+    """
+    if "nltk" in sys.modules:
+        return importlib.import_module("nltk.tokenize.punkt")
+    loaded = set(sys.modules)
+    try:
+        for package in ("nltk", "nltk.tokenize"):
+            spec = importlib.util.find_spec(package)
+            if spec is None:
+                raise ImportError(package)
+            sys.modules[package] = importlib.util.module_from_spec(spec)  # (a package not run)
+        return importlib.import_module("nltk.tokenize.punkt")
+    except ImportError:
+        pass
+    finally:
+        for name in set(sys.modules) - loaded:
+            if name == "nltk" or name.startswith("nltk."):
+                del sys.modules[name]
+    return importlib.import_module("nltk.tokenize.punkt")
+
+
 @cache
 def _tokenizer() -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # ~1.5 s: import lazily
+    punkt = _punkt_module()
 
-    class NewsPunkt(PunktSentenceTokenizer):  # type: ignore[misc]  # nltk has no type hints
+    class NewsPunkt(punkt.PunktSentenceTokenizer):  # type: ignore[misc]  # nltk has no type hints
         """Punkt that settles the common, sure sentence breaks, and "W. N" contexts, without tokenizing them."""
 
         def text_contains_sentbreak(self, text: str) -> bool:
@@ -90,7 +122,7 @@ def _tokenizer() -> PunktSentenceTokenizer:
             decided = _word_then_word_breaks(text)
             return decided if decided is not None else bool(super().text_contains_sentbreak(text))
 
-    parameters = PunktParameters()
+    parameters = punkt.PunktParameters()
     parameters.abbrev_types = set(NEWS_ABBREVIATIONS)
     return NewsPunkt(parameters)
 

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 
 
 @cache
 def common_words() -> frozenset[str]:
     """Everyday English words: the Dale–Chall familiar-word list shipped in textstat's data.
 
-    Read as a resource file: importing textstat itself would pull in NLTK for nothing.
+    Read as a file found beside the package, which is not imported: importing textstat
+    (``importlib.resources.files`` does) would pull in NLTK, SciPy and pandas for nothing.
     """
-    data = resources.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("textstat is not installed", name="textstat")
+    package = Path(next(iter(spec.submodule_search_locations)))
+    data = (package / "resources" / "en" / "easy_words.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in data.splitlines() if line.strip())
 
 
