@@ -226,6 +226,11 @@ def test_a_name_read_as_a_place_and_as_a_party_is_no_place() -> None:
      [("Sudanese Red Crescent", "Sudanese Red Crescent")]),
     ("Sudanese doctors and the Red Crescent counted the dead.",  # no name holds "Sudanese": it stays
      [("Sudanese", "Sudanese"), ("doctors", "doctors"), ("Red Crescent", "Red Crescent")]),
+    ("The Commission on Human Rights has documented cases.",  # a body, "on" and its subject
+     [("Commission on Human Rights", "Commission on Human Rights")]),
+    ("The UN Office on Drugs and Crime warned.", [("UN Office on Drugs and Crime", "UN Office on Drugs and Crime")]),
+    ("The Election Commission on Monday confirmed the count.",  # a day after "on" is no subject
+     [("Election Commission", "Election Commission")]),
 ])
 def test_a_bodys_name_is_one_organisation(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_in(text) == expected
@@ -390,3 +395,33 @@ def test_a_speaker_phrase_naming_a_body_by_its_first_word_is_that_bodys() -> Non
     text = "Harbourline Energy declined to comment. A Harbourline spokesman said both deals would continue."
     quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
     assert [q.speaker_actor for q in quotes] == ["Harbourline Energy"]
+
+
+@pytest.mark.parametrize(("text", "journalists"), [
+    ("The minister told reporters that the talks would resume.", 0),  # the audience of a statement
+    ("Speaking to the press on Monday, she said more.", 0),
+    ("Reporters were attacked by police outside the court.", 1),  # a part in the story
+])
+def test_reporters_told_are_no_actor(text: str, journalists: int) -> None:
+    mentions = [m for p in framing.analyze(text, format="text").paragraphs for m in p.actors]
+    assert sum(m.mention.actor == "journalists" for m in mentions) == journalists
+
+
+@pytest.mark.parametrize(("text", "state", "present"), [
+    ("Senator Elena Castillo of New Mexico said the bill would pass.", "Mexico", False),  # another place
+    ("Farmers in Northern Ireland protested.", "Ireland", False),
+    ("An earthquake struck the central Andes of Peru early on Wednesday.", "Peru", True),  # its complement
+    ("Mexico and South Korea signed the deal.", "Mexico", True),
+])
+def test_a_state_inside_another_places_name_is_not_that_state(text: str, state: str, present: bool) -> None:
+    report = framing.analyze(text, format="text")
+    assert (state in {a.actor for a in report.actors}) == present
+    assert "person" not in {a.kind for a in report.actors if a.actor != "Elena Castillo"}
+
+
+@pytest.mark.parametrize(("text", "actor", "kind"), [
+    ("Corvane Biologics raised the price of its insulin pen.", "Corvane Biologics", "organisation"),
+    ("Analysts at Nordhaven Maritime expect more traffic.", "Nordhaven Maritime", "organisation"),
+])
+def test_a_trade_word_ends_a_companys_name(text: str, actor: str, kind: str) -> None:
+    assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors}.get(actor) == kind

@@ -140,3 +140,18 @@ def test_a_role_beside_another_name_is_not_the_first_persons() -> None:
                 _mention(text, "Jonas Lindqvist", "Jonas Lindqvist", "person")]
     assert [(m.text, m.actor) for m in find_references(text, [[(0, len(text))]], mentions)] == [
         ("the prosecutor", "Elin Brandt"), ("the lawyer", "Jonas Lindqvist"), ("The lawyer", "Jonas Lindqvist")]
+
+
+@pytest.mark.parametrize(("source", "name", "linked"), [
+    ("model", "Baltvesta", True),  # one coined word the recogniser read as a body: a company
+    ("model", "JNE", False),  # an acronym may be any body
+    ("model", "Ministry", False),  # an institution's noun
+    ("gazetteer", "Hezbollah", False),  # a known body is no company by its name
+])
+def test_a_coined_one_word_body_is_a_company_the_company_may_refer_to(source: str, name: str, linked: bool) -> None:
+    from dataclasses import replace
+
+    text = f"{name} will build a terminal. A spokeswoman said the company would hire 300 workers."
+    named = [replace(_mention(text, name, name, "organisation"), source=source)]  # type: ignore[arg-type]
+    found = find_references(text, [[(0, len(text))]], named)
+    assert [(r.text, r.actor) for r in found] == ([("the company", name)] if linked else [])

@@ -35,6 +35,7 @@ from framing.stages.metonymy import is_acting_place, is_framed_place, is_heading
 from framing.stages.recogniser import (
     COMPANY_SUFFIXES,
     NAME_HEADS,
+    ON_HEADS,
     NameSpan,
     find_names,
     given_name_gender,
@@ -138,7 +139,10 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found.extend(_model_mentions(text, [n for n in unknown if (n.kind in _MODEL_KINDS or n.kind == "LOC")
                                                 and not _opening_everyday_word(text, n, span_start, surnames, whole_speakers)],
                                          surnames, taken, apposed, whole_speakers))
+        read_places = {(n.start, n.end) for n in unknown if n.kind == "LOC"}
         for candidate in name_candidates(text, span_start, span_end, taken):
+            if (candidate.start, candidate.end) in read_places:
+                continue  # "Senator Elena Castillo of New Mexico said": a place the recogniser read, no speaker
             kind = apposition_kind(text, candidate.end)
             if kind == "organisation" or kind == "media":  # "Price Finder, a comparison site, said"
                 name = text[candidate.start:candidate.end]
@@ -543,6 +547,8 @@ def is_non_actor_name(name: str) -> bool:
     if _ROAD_NUMBER.fullmatch(name):
         return True
     words = name.replace("’", "'").split()
+    if "on" in words[1:] and words[words.index("on", 1) - 1].lower() in ON_HEADS:
+        return False  # "Commission on Elections": a body and its subject
     if "of" in words[1:]:
         at = words.index("of", 1)
         complement = [word for word in words[at + 1:] if word.lower() not in ("the", "a", "an")]
@@ -633,9 +639,10 @@ def _without_inner_places(found: list[ActorMention], names: Sequence[NameSpan],
     read ("Real Madrid" and "Atletico Madrid" are no Spanish government, "Denzel Washington" no
     American one; seats of power and the actors' own names are kept), and less the states in the
     name of a natural feature, a document or an event ("the Gulf of Mexico", "Lake Chad", "the Iran
-    Nuclear Deal")."""
-    spans = [(n.start, n.start + len(_canonical(n)), n.kind != "PER" and is_non_actor_name(n.text))
-             for n in names if " " in _canonical(n)]
+    Nuclear Deal") or of another place ("New Mexico", "Northern Ireland")."""
+    spans = [(n.start, n.start + len(_canonical(n)), n.kind == "LOC" and " of " not in n.text
+              or (n.kind != "PER" and is_non_actor_name(n.text)))
+             for n in names if " " in _canonical(n)]  # (but "the Andes of Peru" names Peru)
     if not spans:
         return found
     starts = [start for start, _, _ in spans]  # names never overlap: the one that may hold a mention
@@ -794,6 +801,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
             continue  # "the Smoot-Hawley tariffs", "Trump-era rules": a word of a compound, no mention
         if actor.kind == "group" and _is_attributive(text, match.start, match.end):
             continue  # "the public gallery", "the public face of": an adjective, no group
+        if actor.name in _AUDIENCE_GROUPS and _TOLD.search(text, max(start, match.start - 40), match.start):
+            continue  # "told reporters": the audience of a statement, no actor of the story
         mention_start = match.start
         if actor.kind == "person" and reach <= match.start:  # over a title, never into the mention before it
             mention_start = _title_start(text, match.start, reach)  # ("The Labour Party Leader Keir Starmer")
@@ -807,6 +816,14 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
     unique = {(m.start, m.end): m for m in found}  # "the West" and "The West" both match a sentence's first words
     return list(unique.values()), places
 
+
+# Groups that are a statement's audience after a verb of telling ("told reporters", "said to the press"),
+# where they take no part in what is reported.
+_AUDIENCE_GROUPS = frozenset(("journalists",))
+_TOLD = re.compile(
+    r"\b(?:told|tell|tells|telling|brief|briefs|briefed|briefing|(?:said|says|say|spoke|speaks|speaking|talking|"
+    r"talked|comments|remarks|statement|told\s+\w+)\s+to)\s+(?:the\s+|a\s+group\s+of\s+|visiting\s+|local\s+)?\Z",
+    re.IGNORECASE)
 
 # Group names that are also adjectives ("the public"): before a noun they name no one.
 _ADJECTIVE_GROUPS = frozenset(("public",))

@@ -88,6 +88,8 @@ _TOKEN = re.compile(
 _ROLE_JOINS = frozenset(("of", "for", "the"))
 # Connectors that may not open a join ("the" only follows another connector: "of the").
 _NOT_FIRST_CONNECTORS = frozenset(("the",))
+# Bodies named by their word, "on" and their subject ("Commission on Elections", "Office on Drugs and Crime").
+ON_HEADS = frozenset("commission committee council conference convention office panel forum institute centre center".split())
 # Lower-case particles glued to a capitalised name by a hyphen or apostrophe ("al-Assad").
 _PARTICLE_WORD = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l|de|di|da|du|o)[-'’‐][^\W\d_]")
 # Day names that follow a name inside a capitalised run but are not part of it.
@@ -524,6 +526,10 @@ def _line_candidates(
             if k > j and flags[k] and tokens[k][0].isupper():
                 j = k + 1
                 continue
+            if tokens[j] == "on" and tokens[j - 1].lower() in ON_HEADS and flags[j + 1] and tokens[j + 1][0].isupper() \
+                    and tokens[j + 1].lower() not in _OCCASIONS:  # (not "the Commission on Monday")
+                j += 2  # "Commission on Human Rights", "Council on Foreign Relations": one body
+                continue
             if tokens[j] == "and" and _joins_one_body(tokens, flags, i, j, facts, known_kind):
                 j += 2  # "Rail and Transport Workers Union": one organisation
                 continue
@@ -589,7 +595,8 @@ def _opens_with_a_head(tokens: Sequence[str], i: int, j: int, facts: RatioFacts)
     of Forestry": none is a word seen only capitalised), so that "and" with a few more everyday
     words goes on with its subject ("… and Social Care", "… and Fire Protection")."""
     for k in range(i, j - 2):
-        if tokens[k].lower() in NAME_HEADS and tokens[k + 1] in ("of", "for"):
+        head = tokens[k].lower()
+        if (head in NAME_HEADS and tokens[k + 1] in ("of", "for")) or (head in ON_HEADS and tokens[k + 1] == "on"):
             rest = [word.lower() for word in tokens[k + 2:j] if word.lower() not in FUNCTION_WORDS]
             return bool(rest) and all(facts.bucket[word] != _NEVER_LOWER for word in rest)
     return False

@@ -93,6 +93,9 @@ ORG_SUFFIXES = frozenset(
     homes properties estates developments railways utilities economics consulting consultants analytics
     associates advisers advisors hotels farms studios
     rovers united wanderers athletic albion ai tech robotics software semiconductors biotech therapeutics
+    biologics biosciences genomics diagnostics logistics maritime shipping chemicals metals minerals steel
+    textiles automotive aerospace electronics healthcare securities investments financial bancorp realty
+    construction engineering renewables networks entertainment pictures publishing apparel
     network news times post press television radio club league church court parliament assembly
     department office service services authority board bureau alliance coalition society school
     """.split()

@@ -39,7 +39,11 @@ COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
 # recogniser's COMPANY_SUFFIXES) or a word of trade.
 COMPANY_NAME_ENDINGS = COMPANY_SUFFIXES | frozenset(
     """Corporation Company Energy Properties Partners Capital Industries Motors Airlines Bank Pharma
-    Pharmaceuticals Technologies Systems Oil Gas Mining Foods Media Labs""".split()
+    Pharmaceuticals Technologies Systems Oil Gas Mining Foods Media Labs Homes Ventures Enterprises Resources
+    Petroleum Brands Biotech Therapeutics Biologics Biosciences Genomics Diagnostics Logistics Shipping Maritime
+    Chemicals Metals Minerals Steel Textiles Automotive Aerospace Electronics Healthcare Securities Investments
+    Financial Bancorp Realty Construction Engineering Renewables Networks Entertainment Pictures Publishing
+    Apparel Robotics Software Semiconductors AI Tech""".split()
 )
 # The noun a well-known organisation goes by ("the bloc", "the alliance").
 NICKNAMES = {"European Union": "bloc", "NATO": "alliance"}
@@ -140,6 +144,15 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
     return found
 
 
+def _is_coined_name(mention: ActorMention) -> bool:
+    """A body the recogniser found whose name is one coined word, neither an acronym nor an institution's
+    noun ("Baltvesta", "Corvane"): in news nearly always a company or a brand, so "the company" may
+    refer to it (still only when it is the one company named so far)."""
+    name = mention.actor
+    return (mention.source == "model" and mention.kind == "organisation" and " " not in name and name.isalpha()
+            and not name.isupper() and name.lower() not in ORGANISATION_NOUNS)
+
+
 def _remember(text: str, mention: ActorMention, titled: dict[str, dict[str, ActorMention]],
               by_name_word: dict[str, dict[str, ActorMention]], companies: dict[str, ActorMention],
               governments: dict[str, ActorMention]) -> None:
@@ -166,7 +179,7 @@ def _remember(text: str, mention: ActorMention, titled: dict[str, dict[str, Acto
         for word in words:
             if word.lower() in ORGANISATION_NOUNS:
                 by_name_word.setdefault(word.lower(), {})[mention.actor] = mention
-        if words and words[-1] in COMPANY_NAME_ENDINGS:
+        if words and (words[-1] in COMPANY_NAME_ENDINGS or _is_coined_name(mention)):
             companies[mention.actor] = mention
     if mention.actor in NICKNAMES:
         by_name_word.setdefault(NICKNAMES[mention.actor], {})[mention.actor] = mention
