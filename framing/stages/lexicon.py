@@ -23,8 +23,8 @@ from framing.text.matching import (
     fold_words,
     verb_forms,
 )
-from framing.text.spans import SpanIndex
 from framing.text.memo import BoundedMemo
+from framing.text.spans import SpanIndex
 
 # Stance markers: hedges, boosters and attribution verbs are matched with the lexicon but
 # reported as their own layer (`markers`), never as loaded terms or in loadedness:
@@ -148,7 +148,7 @@ def compile_lexicons(lexicons: tuple[Lexicon, ...]) -> CompiledLexicons:
     # (a tail's pattern is compiled when its head first matches: compiling all of them
     # would be most of a fresh process's first report)
     idioms = {entry.term: entry for entry, _ in kept if GAP in entry.term}
-    tails = BoundedMemo(lambda term: _idiom_tail(idioms[term]), limit=len(idioms) + 1)
+    tails: BoundedMemo[str, re.Pattern[str]] = BoundedMemo(lambda term: _idiom_tail(idioms[term]), limit=len(idioms) + 1)
     return CompiledLexicons(lexicons, PhraseIndex(plain), load_categories(), PhraseIndex(heads), tails,
                             IdiomFilter([entry for entry, _ in kept if GAP in entry.term]))
 

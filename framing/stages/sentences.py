@@ -113,7 +113,7 @@ def _punkt_module() -> ModuleType:
 def _tokenizer() -> PunktSentenceTokenizer:
     punkt = _punkt_module()
 
-    class NewsPunkt(punkt.PunktSentenceTokenizer):  # type: ignore[misc]  # nltk has no type hints
+    class NewsPunkt(punkt.PunktSentenceTokenizer):  # type: ignore[misc,name-defined]  # nltk has no type hints
         """Punkt that settles the common, sure sentence breaks, and "W. N" contexts, without tokenizing them."""
 
         def text_contains_sentbreak(self, text: str) -> bool:
