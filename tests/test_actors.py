@@ -425,3 +425,13 @@ def test_a_state_inside_another_places_name_is_not_that_state(text: str, state: 
 ])
 def test_a_trade_word_ends_a_companys_name(text: str, actor: str, kind: str) -> None:
     assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors}.get(actor) == kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Karnataka refused to release the water.", {"Karnataka": "state"}),  # a region acting: its government
+    ("Maharashtra's chief minister resigned.", {"Maharashtra": "state"}),
+    ("Tamil Nadu has sued.", {"Tamil Nadu": "state"}),  # was an organisation
+    ("Farmers in Punjab protested.", {"farmers": "group"}),  # a place only: no actor, and never a person
+])
+def test_a_region_of_a_state_is_a_place_never_a_person(text: str, expected: dict[str, str]) -> None:
+    assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors} == expected

@@ -199,9 +199,15 @@ def find_names(
         model = load_model()
     facts = ratio_facts(model.lowercase_ratio)
     bucket, everyday = facts.bucket, facts.everyday
+    known_regions = regions()
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
+        if kind != "LOC" and _without_possessive(text[candidate.start:candidate.end]) in known_regions:
+            # "Karnataka", "Tamil Nadu": a region of a state, whatever the weights read
+            found.append(NameSpan(candidate.start, candidate.end, text[candidate.start:candidate.end], "LOC",
+                                  max(confidence, REGION_CONFIDENCE), candidate.title))
+            continue
         # (both written-form rules need the weights unsure: most candidates skip the slice and the call)
         if kind == "NONE" or confidence < GIVEN_NAME_DOUBT:
             name = text[candidate.start:candidate.end]
@@ -263,6 +269,17 @@ def _opens_with_given_name(name: str, everyday: Mapping[str, bool]) -> bool:
     first, last = words[0].lower(), _without_possessive(words[-1].lower())
     return (first in given_names() and not everyday[first] and first not in _NOT_GIVEN_NAMES and last not in NAME_HEADS
             and last not in _PLACE_WORDS and words[-1] not in COMPANY_SUFFIXES)
+
+
+# The confidence given to a region's name read as a place by ``lexicons/regions.tsv`` (the weights may have read less).
+REGION_CONFIDENCE = 0.9
+
+
+@cache
+def regions() -> frozenset[str]:
+    """The names of ``lexicons/regions.tsv``: first-level regions of states ("Karnataka", "Ontario", "Bavaria")."""
+    rows = read_data_bytes("regions.tsv").decode("utf-8").splitlines()
+    return frozenset(row.split("\t", 1)[0] for row in rows if row and not row.startswith("#") and not row.startswith("name\t"))
 
 
 @cache
