@@ -435,3 +435,20 @@ def test_a_trade_word_ends_a_companys_name(text: str, actor: str, kind: str) -> 
 ])
 def test_a_region_of_a_state_is_a_place_never_a_person(text: str, expected: dict[str, str]) -> None:
     assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors} == expected
+
+
+def test_names_listed_with_a_sure_place_are_places() -> None:
+    report = framing.analyze("Teachers walked out in the classrooms of Valparaíso, Concepción and Santiago on Monday.",
+                             format="text")
+    assert {a.actor: a.kind for a in report.actors} == {"teachers": "group"}  # no person, no company
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Finance Minister, Ruth Okello, said the budget would be balanced by next year.", "Ruth Okello"),
+    ("Tamil Nadu's Water Resources Minister, S. Thangavelu, told reporters the state would go to court.",
+     "S. Thangavelu"),
+])
+def test_a_title_with_a_name_beside_it_speaks_as_that_person(text: str, speaker: str) -> None:
+    report = framing.analyze(text, format="text")
+    assert [q.speaker_actor for p in report.paragraphs for q in p.quotes] == [speaker]
+    assert all(a.kind != "person" or a.actor == speaker for a in report.actors)  # the title alone is no one

@@ -283,3 +283,15 @@ def test_no_reported_speech_where_nobody_speaks(text: str) -> None:
 ])
 def test_attributions_that_span_clauses_and_adjuncts(text: str, speaker: str, words: str) -> None:
     assert any(kind == "reported" and words in quoted and who == speaker for kind, quoted, who in quotes_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor told reporters the bridge would reopen next spring.",
+     [("reported", "the bridge would reopen next spring", "The mayor")]),
+    ("The mayor told them the bridge would reopen next spring.",
+     [("reported", "the bridge would reopen next spring", "The mayor")]),
+    ("The mayor told reporters that the bridge would reopen next spring.",  # "that" marks it already
+     [("reported", "the bridge would reopen next spring", "The mayor")]),
+])
+def test_the_one_told_is_not_part_of_the_words(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected

@@ -150,6 +150,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 found.append(ActorMention(candidate.start, candidate.end, name, name, kind, source="rule"))
                 taken.add(candidate.start, candidate.end)
                 continue
+            if candidate.words[-1].lower() in TITLE_HEADS and len(candidate.words) > 1:
+                continue  # "Water Resources Minister", "Deputy Chief Minister": a role, no one's name
             if is_person_context(text, candidate, span_start, speaking, kind):
                 words = list(candidate.words)
                 while len(words) > 2 and (words[0] in _TITLES or words[0].lower().rstrip(".") in ROLE_WORDS):
@@ -666,13 +668,45 @@ def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
     Natural features, agreements and events among them (``is_non_actor_name``) are no actors:
     ``find_actors`` only keeps other rules off their words.
     """
-    found = [n for n in find_names(text, known_kind=gazetteer.kind_of) if n.kind in _NAME_KINDS]
+    found = _listed_with_places(text, [n for n in find_names(text, known_kind=gazetteer.kind_of) if n.kind in _NAME_KINDS])
     starts = [n.start for n in found]
     grouped = {}
     for start, end in spans:
         first, last = bisect_right(starts, start - 1), bisect_right(starts, end - 1)
         grouped[(start, end)] = tuple(n for n in found[first:last] if n.end <= end)
     return grouped
+
+
+# What separates the items of a list of names ("Santiago, Valparaíso and Concepción").
+_LIST_SEPARATORS = frozenset((", ", " and ", ", and ", " or ", ", or "))
+# A list is one of places when one of its names is read as a place at least this surely; a one-word
+# name in it that the weights read as a person or a body less surely than UNSURE_IN_A_LIST is a place too.
+SURE_PLACE = 0.9
+UNSURE_IN_A_LIST = 0.6
+
+
+def _listed_with_places(text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """Names listed with a sure place are places where the weights were unsure of them: "schools in
+    Santiago, Valparaíso and Concepción" (Valparaíso had been a person, Concepción a company)."""
+    lists: list[list[int]] = []  # runs of indexes of names joined by list separators
+    closed: list[bool] = []  # whether the run has an "and" or an "or" ("According to Vasnetsov, Russia's" is no list)
+    for index, name in enumerate(names):
+        separator = text[names[index - 1].end:name.start] if index else ""
+        if separator in _LIST_SEPARATORS:
+            lists[-1].append(index)
+            closed[-1] = closed[-1] or separator != ", "
+        else:
+            lists.append([index])
+            closed.append(False)
+    for members, is_list in zip(lists, closed):
+        if not is_list or not any(names[i].kind == "LOC" and names[i].confidence >= SURE_PLACE for i in members):
+            continue
+        for i in members:
+            name = names[i]
+            if name.kind in ("PER", "ORG") and name.confidence < UNSURE_IN_A_LIST and " " not in name.text \
+                    and name.title is None:
+                names[i] = replace(name, kind="LOC")
+    return names
 
 
 def _canonical(name: NameSpan) -> str:
@@ -938,7 +972,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     or "she" is the first person named in the sentence before (usually its subject), else
     the nearest person named before the pronoun, skipping people whose given name is the other
     gender's ("asked her about Tom Reyes, she said" is not Tom's). Anything else stays as written
-    ("officials"). Pass ``mention_starts`` (the mentions' start offsets) when resolving
+    ("officials"). A phrase ending in a title with a person's name set beside it by a comma is that
+    person ("The Finance Minister, Ruth Okello, said"). Pass ``mention_starts`` (the mentions' start offsets) when resolving
     many speakers, and ``quoted`` (the direct quotations) so that "he" is no one named inside
     a quotation ('"We wanted to keep Ahmed," he said' is not Ahmed's), and ``short_forms``
     (``body_short_forms``) so that "a Harbourline spokesman" is Harbourline Energy's.
@@ -946,6 +981,10 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     if mention_starts is None:
         mention_starts = [m.start for m in mentions]  # mentions come sorted by start
     near = bisect_right(mention_starts, speaker.end)
+    if near < len(mentions) and mentions[near].kind == "person" and mentions[near].start - speaker.end <= 2 \
+            and speaker.text.rsplit(None, 1)[-1].lower() in TITLE_HEADS:
+        # "Tamil Nadu's Water Resources Minister, S. Thangavelu, told": the person set beside the role
+        return mentions[near].actor
     overlapping = [m for m in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]
                    if m.start < speaker.end and speaker.start < m.end]
     for mention in overlapping[:-1]:  # "Superintendent Alan Marsh of Northshire Police": the person before "of"

@@ -162,6 +162,10 @@ _CLAUSE_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|do|did)\b",
     re.I,
 )
+# The one told, before the words told when no "that" comes between ("told reporters the state would …").
+_AUDIENCE = re.compile(
+    r"\s+(?:(?:the|local|foreign|visiting|fellow)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
+    r"press|media|investors|analysts|supporters|members|delegates|voters|residents|him|her|them|us|me|you)\b", re.I)
 # "said to have", "said to be": a passive report, with no speaker.
 _PASSIVE_TO = re.compile(r"\s+to\s+(?:have|be|been|number|include|total)\b")
 # A speech verb followed by "on" and no "that" names a demand or a topic ("insisted on a separate
@@ -299,6 +303,10 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         if that is None and _attributes_quotation(text, subject.start, marked):
             continue  # '"…," Menon wrote in the 64-page judgment': the words were the quotation's
         span_start = sentence.start + (that.end() if that else word.end())
+        if that is None and current.lower() in _OBJECT_VERBS:  # "told reporters the state would …": the
+            audience = _AUDIENCE.match(content, word.end())    # words start after the one told
+            if audience is not None:
+                span_start = sentence.start + audience.end()
         span_end = sentence.start + _reported_end(content, word.start())
         if _RELATIVE_OPENING.search(clause):  # "X, who has said he will vote against it, called it …":
             comma = text.find(",", span_start, span_end)  # the words end with the relative clause
