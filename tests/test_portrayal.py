@@ -35,6 +35,8 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("Marsh, to her enormous credit, refused to be bullied.", {"Marsh": "protagonist"}),
     ("To her credit, Ms Ardern stood firm.", {"Ms Ardern": "protagonist"}),
     ("The regulator failed to protect depositors.", {"The regulator": "antagonist"}),
+    ("The regulator should protect depositors.", {"The regulator": None}),  # urged: no good deed done
+    ("The regulator protected depositors.", {"The regulator": "protagonist"}),
     ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
     ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),
     # who does what to whom

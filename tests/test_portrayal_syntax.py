@@ -69,6 +69,8 @@ def test_find_subject_and_objects(text: str, names: list[str], verb: str, subjec
     ("She was too timid to confront him.", "confront", ("failed", 1.0)),
     ("She, too, wanted to confront him.", "confront", (None, 1.0)),  # the "too" of "also"
     ("Nothing in it threatened Russia.", "threatened", ("nobody", 1.0)),
+    ("The union should reopen the schools.", "reopen", ("urged", 1.0)),  # a deed asked for, not done
+    ("The ministry must protect the children.", "protect", ("urged", 1.0)),
 ])
 def test_read_negation(text: str, verb: str, expected: tuple[str | None, float]) -> None:
     sentence, _ = _sentence(text, [])

@@ -50,6 +50,8 @@ _AUXILIARIES = frozenset(
     "continue continues to who which that".split()
 )
 _MODALS = frozenset("could might may would allegedly reportedly apparently suspected accused if whether".split())
+# Modals of obligation: "X should reopen the schools" urges a deed not done ("urged").
+_URGING = frozenset(("should", "must", "ought"))
 # Words that negate what follows them ("not", "never", "denied").
 NEGATORS = frozenset("not never no nor neither without cannot hardly barely denied denies deny denying".split())
 # Pronouns that, as a verb's subject, say nothing was done ("Nothing in it threatened Russia").
@@ -188,9 +190,10 @@ def preceding(sentence: Sentence, i: int, skip: frozenset[str]) -> int:
 
 
 def read_negation(sentence: Sentence, first: int) -> tuple[str | None, float]:
-    """("negated" | "failed" | "nobody" | None, weight factor) from the words before a verb cue.
+    """("negated" | "failed" | "nobody" | "urged" | None, weight factor) from the words before a verb cue.
 
-    "nobody": the clause's subject is "nothing", "nobody", "no one" or "none".
+    "nobody": the clause's subject is "nothing", "nobody", "no one" or "none"; "urged": a modal of
+    obligation ("should", "must", "ought to") asks for the deed, which is not done.
     """
     words = sentence.words
     factor = 1.0
@@ -205,6 +208,8 @@ def read_negation(sentence: Sentence, first: int) -> tuple[str | None, float]:
             return "negated", factor
         if word == "to" and _too_to(sentence, j):  # "too timid to confront", "not brave enough to"
             return "failed", factor
+        if word in _URGING:
+            return "urged", factor
         if word in _MODALS:
             factor = HEDGE_FACTOR
         elif word not in _AUXILIARIES and word not in ("to", "be", "of") and not word.endswith("ly"):
@@ -382,6 +387,10 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
                 sentence.cast(subject, "protagonist", weight * NEGATED_HARM_FACTOR, hit.first, hit.last,
                               f"negated_{cue}", None)
         return
+    if negation == "urged":
+        if entry.kind != "harm":
+            return  # "The union should reopen the schools": a good deed asked for is none done
+        weight *= HEDGE_FACTOR  # "Israel must strike": a harm called for, weaker than one done
     if negation == "failed":
         if entry.kind == "help":
             subject = find_subject(sentence, hit.first)
