@@ -37,6 +37,8 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("The regulator failed to protect depositors.", {"The regulator": "antagonist"}),
     ("The regulator should protect depositors.", {"The regulator": None}),  # urged: no good deed done
     ("The regulator protected depositors.", {"The regulator": "protagonist"}),
+    ("Officers have dismantled more than 300 drug dens.", {"Officers": None}),  # a harm done to a crime
+    ("Officers have dismantled more than 300 homes.", {"Officers": "antagonist"}),
     ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
     ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),
     # who does what to whom

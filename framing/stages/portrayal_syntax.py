@@ -449,6 +449,8 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
             if not hit.slot:
                 patients += find_objects(sentence, hit.last)
     agent_role = AGENT_ROLE.get(entry.kind)
+    if entry.kind == "harm" and not patients and _crime_object(sentence, hit.last):
+        return  # "officers dismantled 300 drug dens": a harm done to a crime, no villain's deed
     if agent >= 0 and agent_role:
         for doer in (*_coordinated_before(sentence, agent), agent):  # "Russia and Iran attacked"
             sentence.cast(doer, agent_role, weight, hit.first, hit.last, cue, entry.archetype)
@@ -459,6 +461,37 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
             sentence.cast(patient, entry.patient[0], weight, hit.first, hit.last, f"{cue}:patient", entry.patient[1])
         elif entry.kind == "harm" and entry.patient is None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+
+
+# Nouns of crime as a harm verb's object: harming one is no villain's deed ("raided drug dens",
+# "dismantled the smuggling ring", "destroyed coca plantations").
+_CRIME_OBJECTS = frozenset(
+    """den dens cartel cartels gang gangs ring rings syndicate syndicates racket rackets lab labs laboratories
+    plantation plantations trafficking smuggling network networks cell cells hideout hideouts stash stashes
+    mafia mafias""".split()
+)
+# The words of a crime's name before its head noun ("drug", "terror", "smuggling").
+_CRIME_MODIFIERS = frozenset(
+    """drug drugs narcotics narco cocaine heroin meth methamphetamine opium coca shabu terror terrorist
+    terrorists smuggling trafficking criminal crime mafia gang jihadist militant extremist bomb""".split()
+)
+# How far after a harm verb its object's head may stand ("dismantled more than 300 drug dens").
+MAX_CRIME_OBJECT_WORDS = 6
+
+
+def _crime_object(sentence: Sentence, after: int) -> bool:
+    """Whether the words after a harm verb name a crime as its object ("more than 300 drug dens",
+    "a heroin smuggling ring"): a noun of crime there, after a modifier of crime, before any mention."""
+    words, owner = sentence.words, sentence.owner
+    seen_modifier = False
+    for j in range(after, min(len(words), after + MAX_CRIME_OBJECT_WORDS)):
+        if owner[j] >= 0 or words[j] in CLAUSE_BREAK:
+            return False
+        if words[j] in _CRIME_MODIFIERS:
+            seen_modifier = True
+        elif seen_modifier and words[j] in _CRIME_OBJECTS:
+            return True
+    return False
 
 
 def _coordinated_before(sentence: Sentence, k: int) -> list[int]:
