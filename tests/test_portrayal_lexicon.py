@@ -59,6 +59,8 @@ def test_missing_header_is_an_error(tmp_path: Path) -> None:
     ("stop\t1.0\t\t\td\t\t\t", [("stop", "base"), ("stops", "base"), ("stopped", "ed"), ("stopping", "ing")]),
     ("stand up to\t1.0\t\t\tx\tstood\t\t", [("stand up to", "base"), ("stood up to", "ed")]),
     ("raid\t1.0\t\t\tox\t\traid\t", [("raid", "noun"), ("raids", "noun")]),
+    # "o" leaves out the lemma itself, also among the generated forms (the adjective "free")
+    ("free\t1.0\t\t\to\t\t\t", [("frees", "base"), ("freed", "ed"), ("freeing", "ing")]),
 ])
 def test_parse_portrayal_rows_inflects_verbs(row: str, expected: list[tuple[str, str]]) -> None:
     entries = parse_portrayal_rows("harm", VERB_HEADER + row + "\n", "harm_verbs.tsv")

@@ -292,6 +292,8 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[Entry]:
     inflections = _inflect(pattern[0], "d" in flags)
     if "x" not in flags:
         for form, form_kind in inflections:
+            if form == pattern[0] and "o" in flags:
+                continue  # the lemma itself, which flag "o" leaves out (the adjective "free")
             forms.setdefault(_with_first(pattern, form), form_kind)
     regular = dict(inflections)
     for form in _split_list(row["forms"]):
