@@ -397,6 +397,11 @@ def test_a_speaker_phrase_naming_a_body_by_its_first_word_is_that_bodys() -> Non
     assert [q.speaker_actor for q in quotes] == ["Harbourline Energy"]
 
 
+def test_a_group_word_opening_a_title_is_no_group() -> None:
+    report = framing.analyze("Police General Arnulfo Dimaculangan said the raids would go on.", format="text")
+    assert {a.actor: a.kind for a in report.actors} == {"Arnulfo Dimaculangan": "person"}
+
+
 @pytest.mark.parametrize(("text", "journalists"), [
     ("The minister told reporters that the talks would resume.", 0),  # the audience of a statement
     ("Speaking to the press on Monday, she said more.", 0),

@@ -835,6 +835,9 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
             continue  # "the Smoot-Hawley tariffs", "Trump-era rules": a word of a compound, no mention
         if actor.kind == "group" and _is_attributive(text, match.start, match.end):
             continue  # "the public gallery", "the public face of": an adjective, no group
+        if actor.kind == "group" and (title := _NEXT_CAPITALISED.match(text, match.end)) is not None \
+                and title.group(1).lower() in TITLE_HEADS:
+            continue  # "Police General Arnulfo Dimaculangan", "Army Chief X": a word of a title
         if actor.name in _AUDIENCE_GROUPS and _TOLD.search(text, max(start, match.start - 40), match.start):
             continue  # "told reporters": the audience of a statement, no actor of the story
         mention_start = match.start
@@ -851,6 +854,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
     return list(unique.values()), places
 
 
+# The capitalised word right after a mention.
+_NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b")
 # Groups that are a statement's audience after a verb of telling ("told reporters", "said to the press"),
 # where they take no part in what is reported.
 _AUDIENCE_GROUPS = frozenset(("journalists",))
