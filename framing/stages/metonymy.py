@@ -92,6 +92,12 @@ _NEXT_WORD = re.compile(r"\s+(?:(\w+ly)\s+)?([\w-]+)")  # the word after a place
 _HEADING_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
 
 
+# A place set in a larger one right after its name ("Riga in Latvia"): a location.
+_LOCATED_IN = re.compile(
+    r" in (?:the )?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]")
+
+
 def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
     """Whether a place name at ``start``..``end`` acts, speaks or is judged.
 
@@ -110,6 +116,8 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         return False  # "Moscow-based": an attribute, not an actor
     if start == span_start and _DATELINE.match(after):
         return False  # dateline: "KYIV, Oct 14 -" / "Moscow (Reuters) -"
+    if _LOCATED_IN.match(after):
+        return False  # "competes with Riga in Latvia": a city set in its country, not a government
     if before_words:
         previous = before_words[-1].lower()
         if previous in _SPATIAL:
