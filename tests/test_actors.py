@@ -361,10 +361,13 @@ def test_a_short_form_is_the_one_organisation_whose_name_opens_with_it() -> None
     ("Nigeria is in crisis. The minister told the Senate last week that the budget was sound.", "Senate"),
     ("Donald Trump attacked China. The Senate will vote on the tariff bill.", "U.S. Senate"),
     ("The Senate passed the bill on Tuesday.", "U.S. Senate"),  # no country named: the gazetteer's reading
+    ("Manila insists the campaign is lawful. The Department of Justice has filed charges against 47 officers.",
+     "Department of Justice"),  # the Philippines' own
+    ("Donald Trump attacked the judges. The Justice Department will appeal.", "U.S. Department of Justice"),
 ])
 def test_a_generic_body_is_the_named_countrys_or_a_local_one(text: str, senate: str) -> None:
     mentions = [m for p in framing.analyze(text, format="text").paragraphs for m in p.actors]
-    assert [m.mention.actor for m in mentions if "Senate" in m.mention.text] == [senate]
+    assert [m.mention.actor for m in mentions if m.mention.kind == "organisation"] == [senate]
 
 
 @pytest.mark.parametrize(("text", "groups"), [

@@ -177,7 +177,9 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
 # The words of a body's name that every country's body of that kind may bear ("the Senate", "the Supreme
 # Court", "the House"): a gazetteer name made only of them (with "the" and "of") is generic.
 _GENERIC_BODY_WORDS = frozenset("the of congress senate house representatives supreme court parliament "
-                                "national assembly cabinet treasury".split())
+                                "national assembly cabinet treasury department ministry justice health defense "
+                                "defence interior finance education labor labour energy agriculture "
+                                "transportation".split())
 
 
 def _local_bodies(mentions: tuple[ActorMention, ...], gazetteer: Gazetteer) -> tuple[ActorMention, ...]:
