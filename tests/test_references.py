@@ -155,3 +155,14 @@ def test_a_coined_one_word_body_is_a_company_the_company_may_refer_to(source: st
     named = [replace(_mention(text, name, name, "organisation"), source=source)]  # type: ignore[arg-type]
     found = find_references(text, [[(0, len(text))]], named)
     assert [(r.text, r.actor) for r in found] == ([("the company", name)] if linked else [])
+
+
+def test_a_coined_word_that_ends_a_longer_name_is_no_company() -> None:
+    """"Hollins" read as a body but ending "Derek Hollins" is a surname: "the company" is not him."""
+    from dataclasses import replace
+
+    text = "Derek Hollins spoke. Hollins declared victory. A spokeswoman said the company would appeal."
+    named = [replace(_mention(text, "Derek Hollins", "Derek Hollins", "person"), source="model"),
+             replace(_mention(text, "Hollins declared", "Hollins", "organisation"), end=text.index(" declared"),
+                     text="Hollins", source="model")]
+    assert find_references(text, [[(0, len(text))]], named) == ()

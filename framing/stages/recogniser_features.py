@@ -67,7 +67,8 @@ TITLE_HEADS = frozenset(
     representative rep congressman congresswoman ambassador amb envoy judge justice chairman chairwoman
     chair spokesman spokeswoman director professor prof sir dame lord lady baron baroness
     commissioner superintendent supt inspector insp detective officer chief coach pres
-    commodore constable sheriff magistrate
+    commodore constable sheriff magistrate councillor councilor councilman councilwoman councilmember alderman
+    alderwoman assemblyman assemblywoman
     """.split()
 )
 TITLE_WORDS = TITLE_HEADS | frozenset(

@@ -43,7 +43,7 @@ COMPANY_NAME_ENDINGS = COMPANY_SUFFIXES | frozenset(
     Petroleum Brands Biotech Therapeutics Biologics Biosciences Genomics Diagnostics Logistics Shipping Maritime
     Chemicals Metals Minerals Steel Textiles Automotive Aerospace Electronics Healthcare Securities Investments
     Financial Bancorp Realty Construction Engineering Renewables Networks Entertainment Pictures Publishing
-    Apparel Robotics Software Semiconductors AI Tech""".split()
+    Apparel Robotics Software Semiconductors AI Tech Mobility""".split()
 )
 # The noun a well-known organisation goes by ("the bloc", "the alliance").
 NICKNAMES = {"European Union": "bloc", "NATO": "alliance"}
@@ -90,17 +90,19 @@ def find_references(text: str, sections: Sequence[Sequence[tuple[int, int]]],
     one with an everyday sense (AMBIGUOUS_NOMINALS) only where it acts or owns ("the party said").
     """
     starts = [m.start for m in mentions]
+    # the last words of longer names: a coined word among them is someone's surname, no company ("Hollins")
+    name_ends = frozenset(m.actor.rsplit(" ", 1)[-1] for m in mentions if " " in m.actor)
     found: list[ActorMention] = []
     for spans in sections:
         if not spans:
             continue
         first, last = bisect_left(starts, spans[0][0]), bisect_left(starts, spans[-1][1])
-        found.extend(_section_references(text, spans, mentions[first:last], nominal))
+        found.extend(_section_references(text, spans, mentions[first:last], nominal, name_ends))
     return tuple(found)
 
 
-def _section_references(text: str, spans: Sequence[tuple[int, int]],
-                        mentions: Sequence[ActorMention], nominal: bool) -> list[ActorMention]:
+def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[ActorMention],
+                        nominal: bool, name_ends: frozenset[str] = frozenset()) -> list[ActorMention]:
     found: list[ActorMention] = []
     ends = [m.end for m in mentions]
     seen = 0  # mentions[:seen] end before the current match
@@ -114,7 +116,7 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]],
             if noun not in _REFERENCE_NOUNS:
                 continue  # most nouns ("the city"): the mentions before are indexed at the next reference
             while seen < len(mentions) and mentions[seen].end <= match.start():
-                _remember(text, mentions[seen], titled, by_name_word, companies, governments)
+                _remember(text, mentions[seen], titled, by_name_word, companies, governments, name_ends)
                 seen += 1
             overlapping = bisect_left(ends, match.start() + 1)
             if overlapping < len(mentions) and mentions[overlapping].start < match.end():
@@ -155,7 +157,7 @@ def _is_coined_name(mention: ActorMention) -> bool:
 
 def _remember(text: str, mention: ActorMention, titled: dict[str, dict[str, ActorMention]],
               by_name_word: dict[str, dict[str, ActorMention]], companies: dict[str, ActorMention],
-              governments: dict[str, ActorMention]) -> None:
+              governments: dict[str, ActorMention], name_ends: frozenset[str] = frozenset()) -> None:
     """Index a named mention by the reference nouns that may point back at it.
 
     A person is indexed by a title in the mention ("Judge Amara Okafor"), a role in lower case right
@@ -179,7 +181,8 @@ def _remember(text: str, mention: ActorMention, titled: dict[str, dict[str, Acto
         for word in words:
             if word.lower() in ORGANISATION_NOUNS:
                 by_name_word.setdefault(word.lower(), {})[mention.actor] = mention
-        if words and (words[-1] in COMPANY_NAME_ENDINGS or _is_coined_name(mention)):
+        if words and (words[-1] in COMPANY_NAME_ENDINGS
+                      or _is_coined_name(mention) and mention.actor not in name_ends):
             companies[mention.actor] = mention
     if mention.actor in NICKNAMES:
         by_name_word.setdefault(NICKNAMES[mention.actor], {})[mention.actor] = mention
