@@ -460,3 +460,18 @@ def test_a_title_with_a_name_beside_it_speaks_as_that_person(text: str, speaker:
     report = framing.analyze(text, format="text")
     assert [q.speaker_actor for p in report.paragraphs for q in p.quotes] == [speaker]
     assert all(a.kind != "person" or a.actor == speaker for a in report.actors)  # the title alone is no one
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cobaltra's chief executive, Marcos Falcão, apologised.",
+     {"Cobaltra": "organisation", "Marcos Falcão": "person"}),  # what a company has makes it one
+    ("Vantaro's shareholders revolted on Monday.", {"Vantaro": "organisation", "investors": "group"}),
+])
+def test_a_name_owning_a_companys_things_is_an_organisation(text: str, expected: dict[str, str]) -> None:
+    assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors} == expected
+
+
+def test_a_place_after_a_locative_is_no_person_and_no_speaker() -> None:
+    report = framing.analyze("Community leaders in Abu Sinaan said residents had begun fleeing east.", format="text")
+    assert "person" not in {a.kind for a in report.actors}
+    assert [q.speaker_actor for p in report.paragraphs for q in p.quotes] == ["Community leaders in Abu Sinaan"]

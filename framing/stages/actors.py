@@ -54,6 +54,7 @@ from framing.stages.unknown_names import (
     is_not_a_name,
     is_person_context,
     name_candidates,
+    owner_kind,
 )
 from framing.text.matching import FoldedSpan
 from framing.text.spans import SpanIndex
@@ -679,6 +680,8 @@ def _recognised_names(text: str, spans: Sequence[tuple[int, int]],
     return grouped
 
 
+# A preposition of place right before a name.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around) \Z")
 # What separates the items of a list of names ("Santiago, Valparaíso and Concepción").
 _LIST_SEPARATORS = frozenset((", ", " and ", ", and ", " or ", ", or "))
 # A list is one of places when one of its names is read as a place at least this surely; a one-word
@@ -689,7 +692,8 @@ UNSURE_IN_A_LIST = 0.6
 
 def _listed_with_places(text: str, names: list[NameSpan]) -> list[NameSpan]:
     """Names listed with a sure place are places where the weights were unsure of them: "schools in
-    Santiago, Valparaíso and Concepción" (Valparaíso had been a person, Concepción a company)."""
+    Santiago, Valparaíso and Concepción" (Valparaíso had been a person, Concepción a company); so is
+    an unsure person's name after "in" or "near" that opens with no given name ("leaders in Abu Sinaan")."""
     lists: list[list[int]] = []  # runs of indexes of names joined by list separators
     closed: list[bool] = []  # whether the run has an "and" or an "or" ("According to Vasnetsov, Russia's" is no list)
     for index, name in enumerate(names):
@@ -700,6 +704,11 @@ def _listed_with_places(text: str, names: list[NameSpan]) -> list[NameSpan]:
         else:
             lists.append([index])
             closed.append(False)
+    for index, name in enumerate(names):  # "community leaders in Abu Sinaan", "the camp near Wadi Rimal"
+        if name.kind == "PER" and name.confidence < UNSURE_IN_A_LIST and name.title is None \
+                and _LOCATIVE_BEFORE.search(text, max(0, name.start - 8), name.start) \
+                and name.text.split(" ", 1)[0].lower() not in given_names():
+            names[index] = replace(name, kind="LOC")
     for members, is_list in zip(lists, closed):
         if not is_list or not any(names[i].kind == "LOC" and names[i].confidence >= SURE_PLACE for i in members):
             continue
@@ -775,7 +784,7 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
         written = canonical = _canonical(name)
         if not canonical or taken.overlaps(name.start, name.end) or is_not_a_name(canonical):
             continue
-        kind = apposition_kind(text, name.start + len(written))
+        kind = apposition_kind(text, name.start + len(written)) or owner_kind(text, name.start + len(written))
         speaks = False
         if kind is not None:
             apposed.setdefault(_without_titles(canonical) if kind == "person" else canonical, kind)
@@ -967,6 +976,11 @@ _OF_AFTER = re.compile(r"\s+of\s")
 _CAPITALISED_WORDS = re.compile(r"\b[A-Z][\w'’-]*")
 
 
+# A phrase's last words before a name that make it the place the speakers are in or from
+# ("Community leaders in Abu Sinaan said": the leaders speak, not a person named Abu Sinaan).
+_PLACE_BEFORE = re.compile(r"\b[a-z]+s (?:in|at|near|around) \Z")
+
+
 def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = (),
                     mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None,
                     short_forms: Mapping[str, str] | None = None) -> str:
@@ -997,6 +1011,9 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     for mention in overlapping[:-1]:  # "Superintendent Alan Marsh of Northshire Police": the person before "of"
         if mention.kind == "person" and _OF_AFTER.match(speaker.text, mention.end - speaker.start):
             return mention.actor
+    if overlapping and overlapping[-1].kind == "person" \
+            and _PLACE_BEFORE.search(speaker.text, 0, max(0, overlapping[-1].start - speaker.start)):
+        return speaker.text  # "Community leaders in Abu Sinaan": a place read as a person, and no speaker
     if overlapping and overlapping[-1].end >= _trimmed(speaker) and overlapping[-1].kind in _HEAD_KINDS:
         # the phrase ends in a name, its head: "US Trade Representative Karen Doyle", "Ursula von der Leyen's
         # Commission" (a group noun there keeps the phrase: "Kremlin critics" are not all critics)

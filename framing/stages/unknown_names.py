@@ -297,6 +297,22 @@ def apposition_kind(text: str, end: int) -> ActorKind | None:
     return "person" if head in ROLE_WORDS else None
 
 
+# What a company has, after its name and "'s" ("Cobaltra's chief executive", "Zippr's shareholders").
+_COMPANY_POSSESSION = re.compile(
+    r"['’]s\s+(?:chief\s+executive|chief\s+financial\s+officer|chief\s+operating\s+officer|ceo|cfo|board|"
+    r"shareholders|shares|share\s+price|stock|subsidiary|subsidiaries|headquarters|executives|boardroom|profits|"
+    r"revenue|revenues|customers|franchise)\b",  # (not "factories" or "plant": "Europe's factories")
+    re.IGNORECASE)
+
+
+def owner_kind(text: str, end: int) -> ActorKind | None:
+    """"organisation" for a name whose possessive owns what a company has ("Cobaltra's chief executive",
+    "Zippr's shareholders"), else None."""
+    if text[end:end + 1] not in ("'", "’"):  # most names are no possessive: no regex to run
+        return None
+    return "organisation" if _COMPANY_POSSESSION.match(text, end) else None
+
+
 def is_not_a_name(name: str) -> bool:
     """A recogniser span that is one capitalised adjective or a number word ("Western", "Sixty").
 
