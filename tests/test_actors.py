@@ -475,3 +475,9 @@ def test_a_place_after_a_locative_is_no_person_and_no_speaker() -> None:
     report = framing.analyze("Community leaders in Abu Sinaan said residents had begun fleeing east.", format="text")
     assert "person" not in {a.kind for a in report.actors}
     assert [q.speaker_actor for p in report.paragraphs for q in p.quotes] == ["Community leaders in Abu Sinaan"]
+
+
+def test_a_known_body_hidden_by_a_group_alias_with_the_is_found() -> None:
+    report = framing.analyze("The Sudanese Armed Forces said the route was open. The Sudanese have suffered enough.",
+                             format="text")
+    assert {a.actor: a.kind for a in report.actors} == {"Sudanese Armed Forces": "organisation", "Sudanese": "group"}

@@ -111,8 +111,9 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         if dateline > span_start:  # "SINGAPORE, June 11 (Reuters) -": no one, and no other rule's
             found = [m for m in found if m.start >= dateline]
         if found and recognised_names:
-            found = _without_inner_places(_without_inner_words(text, _without_namesakes(found, recognised_names, gazetteer),
-                                                               recognised_names, gazetteer), recognised_names, gazetteer)
+            found = _without_inner_places(_without_inner_words(text, _without_namesakes(
+                _known_bodies_behind_groups(text, found, recognised_names, gazetteer), recognised_names, gazetteer),
+                recognised_names, gazetteer), recognised_names, gazetteer)
         taken = Taken((m.start, m.end) for m in found)
         if places:  # "swarming Capitol Hill": a place, and no one by another rule, unless a longer name holds it
             name_starts = [n.start for n in recognised_names]
@@ -611,6 +612,30 @@ def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[N
                 continue
         kept.append(mention)
     return kept
+
+
+def _known_bodies_behind_groups(text: str, found: list[ActorMention], names: Sequence[NameSpan],
+                                gazetteer: Gazetteer) -> list[ActorMention]:
+    """A known body's mention in place of a group alias that took its first word with "the": in "The
+    Sudanese Armed Forces said", the gazetteer's leftmost match is the group "the Sudanese", which hid the
+    Sudanese Armed Forces it also knows; the recogniser reads the whole name, so the body is put back."""
+    groups = [m for m in found if m.kind == "group" and " " in m.text]
+    if not groups:
+        return found
+    replaced: dict[int, ActorMention] = {}
+    for name in names:
+        canonical = _canonical(name)
+        if name.kind != "ORG" or " " not in canonical or gazetteer.kind_of(canonical) not in _BODY_KINDS:
+            continue
+        end = name.start + len(canonical)
+        for mention in groups:
+            if mention.start < name.start < mention.end < end and text[mention.start:name.start].strip().lower() == "the":
+                match = next(iter(gazetteer.index.find(canonical, 0, len(canonical))), None)
+                if match is not None and match.end == len(canonical):
+                    actor = match.payload[0]
+                    replaced[id(mention)] = ActorMention(name.start, end, canonical, actor.name, actor.kind,
+                                                         source="gazetteer")
+    return [replaced.get(id(m), m) for m in found] if replaced else found
 
 
 def _without_namesakes(found: list[ActorMention], names: Sequence[NameSpan], gazetteer: Gazetteer) -> list[ActorMention]:
