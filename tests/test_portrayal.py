@@ -38,6 +38,7 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("The regulator should protect depositors.", {"The regulator": None}),  # urged: no good deed done
     ("The regulator protected depositors.", {"The regulator": "protagonist"}),
     ("Officers have dismantled more than 300 drug dens.", {"Officers": None}),  # a harm done to a crime
+    ("The army and the rebels accuse each other of blocking the corridor.", {"The army": None, "the rebels": None}),
     ("Officers have dismantled more than 300 homes.", {"Officers": "antagonist"}),
     ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
     ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),

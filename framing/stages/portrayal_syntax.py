@@ -529,13 +529,15 @@ def _gerund_agent(sentence: Sentence, i: int) -> int:
     """The mention before "of" or "for" that a gerund at token ``i`` is said of: "accused the
     government of killing protesters", "praised firefighters for rescuing", where the sentence's
     subject (the accuser, the one praising) does not do the deed. -2 when a noun phrase that is no
-    mention stands there ("accused the army of torturing": no agent named), -1 when none does
+    mention stands there ("accused the army of torturing": no agent named; "accuse each other of"), -1 when none does
     ("responsible for killing", "jailed for killing": the subject's deed)."""
     words, owner = sentence.words, sentence.owner
     if i < 2 or not words[i].endswith("ing") or words[i - 1] not in ("of", "for"):
         return -1
     if owner[i - 2] >= 0:
         return owner[i - 2]
+    if words[i - 2] == "another" or words[i - 2] == "other" and i >= 3 and words[i - 3] == "each":
+        return -2  # "accuse each other of blocking": a charge both ways, no doer the author names
     return -2 if i >= 3 and words[i - 3] in _OBJECT_OPENERS else -1
 
 
