@@ -42,6 +42,8 @@ def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | No
     ("The spokesman, a veteran diplomat, said that the talks had failed again.",
      [("reported", "the talks had failed again", "The spokesman")]),
     ("On Monday, the minister said that the deal was dead.", [("reported", "the deal was dead", "the minister")]),
+    ("A member of the authority, who asked not to be named, said the body was trying to find a formula.",
+     [("reported", "the body was trying to find a formula", "A member of the authority")]),
 ])
 def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected

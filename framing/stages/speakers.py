@@ -522,6 +522,9 @@ def _role_subject(text: str, offset: int, clause: str) -> TextSpan | None:
         if appositive is None:
             return None
         clause = clause[:appositive.start()]
+        complemented = speaker_with_complement(text, offset, clause, "said")
+        if complemented is not None:  # "A member of the authority, who asked not to be named,"
+            return complemented
     found = _search_at_end(_SPEAKER_AT_END, clause)
     if found is None or _after_preposition(clause, found.start(1)):
         return None
