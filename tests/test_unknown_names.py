@@ -31,6 +31,9 @@ def test_taken_overlaps() -> None:
     ("The Daily Herald, a tabloid, ran it.", "media"),
     ("Dmitri Orlov, a Danish economist, said no.", "person"),
     ("Orlov, who said no.", None),
+    ("Press Freedom Watch Europe, a Vienna-based NGO that takes foreign money, objected.", "organisation"),
+    ("Press Freedom Watch Europe, a Vienna-based monitor, objected.", "organisation"),
+    ("Orlov, the Kremlin's chief economist, objected.", "person"),  # a capital word in it is no head
 ])
 def test_apposition_kind(text: str, expected: str | None) -> None:
     assert apposition_kind(text, text.index(",")) == expected

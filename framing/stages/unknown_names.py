@@ -61,7 +61,7 @@ _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
 # An apposition after a name, up to its head noun: ", a British comparison site,", ", the
 # world's largest retailer.", ", a subsidiary of ...", ", a spokesman for ...".
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[^,;:.()\n\s]+\s+){0,5}?([a-z][a-z-]*)"
+    r",\s+(?:a|an|the)\s+(?:[^,;:.()\n\s]+\s+){0,5}?([a-z][a-z-]*|NGO|NGOs)"
     r"(?=\s*[,;:.)]|\s*$|\s+(?:that|which|who|whose|based|owned|run|founded|backed|known|listed|with|of|for|in|at|from|"
     r"on|since|to)\b)"
 )
@@ -76,6 +76,7 @@ _ORGANISATION_APPOSITION_HEADS = frozenset(
     party movement club university school hospital body watchdog regulator consultancy miner automaker
     carmaker drugmaker chipmaker producer exporter importer distributor developer publisher marketplace
     service lab laboratory cooperative co-operative collective campaign initiative society trust
+    monitor lobby caucus
     """.split()
 )
 _MEDIA_APPOSITION_HEADS = frozenset(
@@ -289,7 +290,7 @@ def apposition_kind(text: str, end: int) -> ActorKind | None:
     apposition = _APPOSITION.match(text, end, min(len(text), end + 90))
     if apposition is None:
         return None
-    head = apposition.group(1)
+    head = apposition.group(1).lower()
     if head in _ORGANISATION_APPOSITION_HEADS:
         return "organisation"
     if head in _MEDIA_APPOSITION_HEADS:
