@@ -233,3 +233,16 @@ def test_a_byline_may_name_its_kind_of_piece(line: str) -> None:
 def test_a_one_sentence_headline_may_end_in_a_full_stop(text: str, title: str | None) -> None:
     document = framing.parse(text, format="text")
     assert (document.title.text if document.title else None) == title
+
+
+def test_a_one_sentence_paragraph_ending_in_a_quotation_is_no_heading() -> None:
+    """'Reyes called the ban "a solution in search of a problem."' ends a sentence inside its quotation
+    marks: a body paragraph, not a section heading."""
+    from framing.ingest.document import parse_document
+
+    text = ("Title\n\nThe town voted on Monday after a long debate about its streets.\n\n"
+            'Councillor Ana Reyes called the ban "a solution in search of a problem."\n\n'
+            "The vote was close.\n")
+    document = parse_document(text)
+    assert [s.heading for s in document.sections if s.heading is not None] == []
+    assert any("Ana Reyes" in p.text for p in document.paragraphs)

@@ -44,6 +44,10 @@ def test_a_speaker_named_after_a_role_in_lower_case(text: str, speaker: str | No
     ("On Monday, the minister said that the deal was dead.", [("reported", "the deal was dead", "the minister")]),
     ("A member of the authority, who asked not to be named, said the body was trying to find a formula.",
      [("reported", "the body was trying to find a formula", "A member of the authority")]),
+    # everyday words, but the appositive says what they name; and "called" is its verb, no participle
+    ('Harbor Watch, a Vienna-based NGO, called the law "a playbook for censors."',
+     [("reported", 'the law "a playbook for censors."', "Harbor Watch"),
+      ("direct", '"a playbook for censors."', "Harbor Watch")]),
 ])
 def test_a_speaker_set_off_by_an_appositive(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected

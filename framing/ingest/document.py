@@ -13,7 +13,7 @@ How plain text is read (the same rules serve Markdown files without ``#`` headin
   name next to the date) mark where the header ends; before them come the title and the
   standfirst (the sub-title line). Without such lines, a short first line is the title.
 * A heading is a single short line (at most 14 words) that starts with a capital or digit,
-  does not end in ``.``, ``,``, ``;`` or ``:``, is not noise, a date, a byline or a bullet, and
+  does not end in ``.``, ``,``, ``;`` or ``:`` (before any closing quotation mark), is not noise, a date, a byline or a bullet, and
   is followed by body text. Examples: "Collapse of the Deal" (news analysis), "Key
   Takeaways" before a bullet list (explainer), "What the council decided" (local news),
   "Is a truce still possible?" (opinion column) are headings; "He portrayed the minister
@@ -456,7 +456,8 @@ def _is_heading_line(content: str) -> bool:
     words = content.split()
     if not 1 <= len(words) <= MAX_HEADING_WORDS or len(content) > MAX_HEADING_CHARS:
         return False
-    if content.endswith((".", ",", ";", ":", "…")) or not _starts_capital(content):
+    # (a closing quotation mark or bracket after the stop still ends a sentence: 'Reyes called it "a sham."')
+    if content.rstrip("\"'”’»)]*_").endswith((".", ",", ";", ":", "…")) or not _starts_capital(content):
         return False
     if content.endswith(("?", "!")) and len(words) > 12:
         return False

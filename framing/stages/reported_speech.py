@@ -28,6 +28,7 @@ from framing.stages.speakers import (
     WORD,
     according_speaker,
     clean_speaker,
+    ends_in_description,
     is_speaker_like,
     noun_phrase_before,
     sentence_subject,
@@ -472,8 +473,10 @@ def find_label(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> 
         head_end, passive, negated = _verb_group(content, word.start())
         head_start = max(0, head_end - MAX_CLAUSE_CHARS)  # (the subject is looked for this far back only)
         head = content[head_start:head_end]
-        if negated or not passive and not head.rstrip()[-1:].isalnum() and verb.lower().endswith("ed"):
-            continue  # "never called them …"; ", called Acme," (a participle; ", call them …" is a verb after an aside)
+        if negated or not passive and not head.rstrip()[-1:].isalnum() and verb.lower().endswith("ed") \
+                and not ends_in_description(head):
+            continue  # "never called them …"; ", called Acme," (a participle; ", call them …" is a verb after an
+            # aside; "Harbor Watch, a Vienna-based NGO, called …" is the verb of the name before the appositive)
         tokens = _clause_tokens(content, word.end())
         if passive:
             found = _passive_label(text, sentence, verb, tokens, marked)

@@ -151,6 +151,8 @@ MAX_ATTRIBUTION_WORDS = 12
 # How far before a speech verb the speaker is looked for (keeps long sentences linear).
 MAX_CLAUSE_CHARS = 200
 # The last phrase set off by commas before a speech verb ("Ilves, an analyst at X, said").
+# An appositive that says what the name before it is ("a Vienna-based NGO", "an advocacy group").
+_DESCRIBED = re.compile(r"(?:a|an)\s")
 _APPOSITIVE = re.compile(r",\s*(?P<inner>[^,\s][^,]{0,79}?)\s*,$")
 # How far from the clause's end the appositive is looked for: two commas, a phrase of at most 80
 # characters and a little white space around it (a longer run of spaces finds no appositive).
@@ -407,13 +409,24 @@ def subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
     if acronym is not None:  # "The National Jury of Elections (JNE), which rules on challenges,"
         head = head[:acronym.start()]
     name = _search_at_end(_NAME_AT_END, head)
-    if name and not _after_preposition(head, name.start(1)):
-        return clean_speaker(text, offset + name.start(1), offset + name.end(1))
     inner = appositive.group("inner")
+    if name and not _after_preposition(head, name.start(1)):
+        found = clean_speaker(text, offset + name.start(1), offset + name.end(1))
+        if found is None and ends_in_description(clause) and not _POSSESSIVE_END.search(name.group(1)):
+            # "Harbor Watch, a Vienna-based NGO,": everyday words, but the appositive says what they name
+            return TextSpan(offset + name.start(1), offset + name.end(1), name.group(1))
+        return found
     if _WHOLE_NAME.fullmatch(inner):  # "The union's leader, Denise Okafor,"
         inner_start = appositive.start("inner")
         return clean_speaker(text, offset + inner_start, offset + inner_start + len(inner))
     return _speaker_at_end(text, offset, head)
+
+
+def ends_in_description(clause: str) -> bool:
+    """Whether a clause ends in an appositive that says what the name before it is (", a Vienna-based NGO,")."""
+    clause = clause.rstrip()
+    appositive = _APPOSITIVE.search(clause, max(0, len(clause) - MAX_APPOSITIVE_CHARS)) if clause.endswith(",") else None
+    return appositive is not None and _DESCRIBED.match(appositive.group("inner")) is not None
 
 
 def _speaker_at_end(text: str, offset: int, clause: str) -> TextSpan | None:
@@ -503,7 +516,7 @@ def speaker_ending(text: str, offset: int, clause: str, verb: str = "", *, opens
     if auxiliaries is not None:  # "The Kremlin has repeatedly| warned": the subject is before them
         clause = clause[:len(clause) - len(auxiliaries.group())]
     subject = subject_before(text, offset, clause)
-    if subject is not None and is_speaker_like(subject.text):
+    if subject is not None and (is_speaker_like(subject.text) or ends_in_description(clause)):
         return subject
     found = speaker_with_complement(text, offset, clause, verb)
     if found is None and verb in SAYING_VERBS:  # "One medic, a former dentist, said …": any role says
