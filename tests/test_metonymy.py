@@ -25,6 +25,9 @@ def place_at(text: str, place: str) -> tuple[int, int]:
     ("Talks with Moscow in March failed.", "Moscow", True),  # a month is no larger place
     ("The Moscow region froze.", "Moscow", False),
     ("MOSCOW, Oct 14 - Officials met.", "MOSCOW", False),  # a dateline
+    ("Moscow, June 11 - Officials met.", "Moscow", False),  # a dateline in Title Case, with its date
+    ("Moscow, Beijing and Tehran condemned the strike.", "Moscow", True),  # a list opening the paragraph
+    ("Kyiv, for its part, rejected the plan.", "Kyiv", True),
     ("Washington warned Tehran against retaliation.", "Tehran", True),  # addressed
     ("The strike sends the wrong message to Tehran.", "Tehran", True),
     ("Officials warned Moscow residents of floods.", "Moscow", False),  # it qualifies a noun

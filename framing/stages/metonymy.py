@@ -85,6 +85,17 @@ _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
 _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
                                  "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
 _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+# A comma after a place opening a span makes a dateline only with a date after it ("Moscow, June 11",
+# "Moscow, 11 June") or the place in capitals ("MOSCOW,"): "Moscow, Beijing and Tehran condemned" is a list.
+_DATED_COMMA = re.compile(r"\s*,\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+
+def _opens_dateline(text: str, start: int, end: int, after: str) -> bool:
+    """Whether a place opening its span opens a dateline ("MOSCOW, Oct 14 -", "Moscow (Reuters) -")."""
+    found = _DATELINE.match(after)
+    if found is None:
+        return False
+    return not found.group().strip().startswith(",") or text[start:end].isupper() or _DATED_COMMA.match(after) is not None
 # The patterns the context rules run per place, compiled once.
 _WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
@@ -114,7 +125,7 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         return not (len(following) == 2 and following[0][:1].isupper() and following[1] in _PLACE_NAME_ENDINGS)
     if after.startswith(("-", "‐")):
         return False  # "Moscow-based": an attribute, not an actor
-    if start == span_start and _DATELINE.match(after):
+    if start == span_start and _opens_dateline(text, start, end, after):
         return False  # dateline: "KYIV, Oct 14 -" / "Moscow (Reuters) -"
     if _LOCATED_IN.match(after):
         return False  # "competes with Riga in Latvia": a city set in its country, not a government
@@ -182,7 +193,7 @@ def is_framed_place(text: str, start: int, end: int, span_start: int) -> bool:
     after = text[end:end + 60]
     if after.startswith(("'s", "’s")):
         return is_acting_place(text, start, end, span_start)
-    if after.startswith(("-", "‐")) or (start == span_start and _DATELINE.match(after)):
+    if after.startswith(("-", "‐")) or (start == span_start and _opens_dateline(text, start, end, after)):
         return False
     words = [w.lower() for w in _WORD_RUNS.findall(text[max(span_start, start - 40):start])]
     while words and words[-1] in _ARTICLES:
