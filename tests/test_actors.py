@@ -481,3 +481,46 @@ def test_a_known_body_hidden_by_a_group_alias_with_the_is_found() -> None:
     report = framing.analyze("The Sudanese Armed Forces said the route was open. The Sudanese have suffered enough.",
                              format="text")
     assert {a.actor: a.kind for a in report.actors} == {"Sudanese Armed Forces": "organisation", "Sudanese": "group"}
+
+
+@pytest.mark.parametrize(("text", "government"), [
+    ("The port competes with Riga in Latvia for cargo.", False),  # a city set in its own country
+    ("Militias backed by Tehran in Iraq attacked the base.", True),  # a government acting in another
+    ("Talks with Moscow in March failed.", True),
+])
+def test_a_seat_of_power_set_in_its_own_country_is_a_city(text: str, government: bool) -> None:
+    report = framing.analyze(text, format="text")
+    assert any(a.kind == "government" for a in report.actors) == government
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Analysts said Okoro's shares in the bank were sold, and Okoro said nothing.", "person"),  # people own shares
+    ("Ontario's revenue fell sharply last year.", "state"),  # regions have revenue
+])
+def test_what_people_and_places_also_own_makes_no_organisation(text: str, kind: str) -> None:
+    report = framing.analyze(text, format="text")
+    assert {a.kind for a in report.actors if a.actor in ("Okoro", "Ontario")} == {kind}
+
+
+def test_journalists_ordered_to_do_something_stay_actors() -> None:
+    report = framing.analyze("The junta told journalists to leave the country within 48 hours.", format="text")
+    assert "journalists" in {a.actor for a in report.actors}
+
+
+def test_a_title_ending_a_sentence_does_not_take_the_next_sentences_name() -> None:
+    text = '"We will win," said the President. Smith, the opposition leader, disagreed.'
+    quotes = [q for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
+    assert [q.speaker_actor for q in quotes] == ["the President"]
+
+
+def test_regions_file_is_well_formed() -> None:
+    """Two fields a row, a state for each, each name once and capitalised (a split name would leave
+    fragments such as "Nova" and "Scotia" as regions)."""
+    from framing.text.resources import read_data_bytes
+
+    rows = [line.split("\t") for line in read_data_bytes("regions.tsv").decode("utf-8").splitlines()
+            if line and not line.startswith("#")][1:]
+    assert all(len(row) == 2 and row[0][:1].isupper() and row[1] for row in rows)
+    names = [row[0] for row in rows]
+    assert len(names) == len(set(names)) and {"Nova Scotia", "Karnataka", "Tamil Nadu"} <= set(names)
+    assert not {"Nova", "Scotia", "Territories", "Pomerania"} & set(names)

@@ -292,6 +292,8 @@ def test_attributions_that_span_clauses_and_adjuncts(text: str, speaker: str, wo
      [("reported", "the bridge would reopen next spring", "The mayor")]),
     ("The mayor told reporters that the bridge would reopen next spring.",  # "that" marks it already
      [("reported", "the bridge would reopen next spring", "The mayor")]),
+    ("The mayor told her staff the office would close on Friday.",  # "her" is a possessive here
+     [("reported", "her staff the office would close on Friday", "The mayor")]),
 ])
 def test_the_one_told_is_not_part_of_the_words(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected

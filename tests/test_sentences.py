@@ -98,3 +98,23 @@ def test_a_fresh_process_splits_without_importing_all_of_nltk() -> None:
 
     run = subprocess.run([sys.executable, "-c", _FRESH_PROCESS], capture_output=True, text=True, timeout=120, check=True)
     assert run.stdout.split() == "[(0, 15), (16, 37)] [] [] True True".split()
+
+
+_WITH_A_THREAD = """
+import sys, threading
+stop = threading.Event()
+threading.Thread(target=stop.wait, daemon=True).start()
+from framing.stages.sentences import split_sentences
+spans = [(s.start, s.end) for s in split_sentences("Mr. Smith left. Then Gen. Jones came.")]
+stop.set()
+print(spans, "nltk" in sys.modules)
+"""
+
+
+def test_with_other_threads_running_nltk_is_imported_the_plain_way() -> None:
+    """Another thread could import nltk while the unrun packages stand in sys.modules: the short way is skipped."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _WITH_A_THREAD], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.split() == "[(0, 15), (16, 37)] True".split()

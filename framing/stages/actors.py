@@ -34,6 +34,7 @@ from framing.stages.gazetteer import Gazetteer
 from framing.stages.metonymy import is_acting_place, is_framed_place, is_heading_place
 from framing.stages.recogniser import (
     COMPANY_SUFFIXES,
+    GIVEN_NAME_DOUBT,
     NAME_HEADS,
     ON_HEADS,
     NameSpan,
@@ -809,7 +810,9 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
         written = canonical = _canonical(name)
         if not canonical or taken.overlaps(name.start, name.end) or is_not_a_name(canonical):
             continue
-        kind = apposition_kind(text, name.start + len(written)) or owner_kind(text, name.start + len(written))
+        kind = apposition_kind(text, name.start + len(written)) or (
+            owner_kind(text, name.start + len(written)) if name.kind == "ORG" or (
+                name.kind == "PER" and name.confidence < GIVEN_NAME_DOUBT) else None)
         speaks = False
         if kind is not None:
             apposed.setdefault(_without_titles(canonical) if kind == "person" else canonical, kind)
@@ -864,7 +867,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
     reach = start  # the furthest end of a mention so far
     for match in gazetteer.index.find_folded(span):
         actor, form_kind = match.payload
-        if form_kind == "place" and not is_acting_place(text, match.start, match.end, start):
+        if form_kind == "place" and (not is_acting_place(text, match.start, match.end, start)
+                                     or _set_in_its_country(text, match.end, actor.country)):
             places.append((match.start, match.end))
             continue
         if actor.kind == "person" and (text[match.start - 1:match.start] in _HYPHENS or text[match.end:match.end + 1] in _HYPHENS):
@@ -874,7 +878,8 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
         if actor.kind == "group" and (title := _NEXT_CAPITALISED.match(text, match.end)) is not None \
                 and title.group(1).lower() in TITLE_HEADS:
             continue  # "Police General Arnulfo Dimaculangan", "Army Chief X": a word of a title
-        if actor.name in _AUDIENCE_GROUPS and _TOLD.search(text, max(start, match.start - 40), match.start):
+        if actor.name in _AUDIENCE_GROUPS and _TOLD.search(text, max(start, match.start - 40), match.start) \
+                and not text.startswith(" to ", match.end):  # (but "told journalists to leave": ordered to)
             continue  # "told reporters": the audience of a statement, no actor of the story
         mention_start = match.start
         if actor.kind == "person" and reach <= match.start:  # over a title, never into the mention before it
@@ -888,6 +893,14 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
         return found, places
     unique = {(m.start, m.end): m for m in found}  # "the West" and "The West" both match a sentence's first words
     return list(unique.values()), places
+
+
+def _set_in_its_country(text: str, end: int, country: str | None) -> bool:
+    """Whether a seat of power is followed by "in" and its own country ("competes with Riga in Latvia"):
+    the city, a location; "backed by Tehran in Iraq" keeps Tehran the government."""
+    if not country or not text.startswith(" in ", end):
+        return False
+    return text.startswith(country, end + 4) or text.startswith(f"the {country}", end + 4)
 
 
 # The capitalised word right after a mention.
@@ -1028,7 +1041,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
         mention_starts = [m.start for m in mentions]  # mentions come sorted by start
     near = bisect_right(mention_starts, speaker.end)
     if near < len(mentions) and mentions[near].kind == "person" and mentions[near].start - speaker.end <= 2 \
-            and speaker.text.rsplit(None, 1)[-1].lower() in TITLE_HEADS:
+            and speaker.text.rsplit(None, 1)[-1].lower() in TITLE_HEADS \
+            and bisect_right(sentence_starts, speaker.end) == bisect_right(sentence_starts, mentions[near].start):
         # "Tamil Nadu's Water Resources Minister, S. Thangavelu, told": the person set beside the role
         return mentions[near].actor
     overlapping = [m for m in mentions[max(0, near - MAX_SPEAKER_OVERLAP):near]

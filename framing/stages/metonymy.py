@@ -90,12 +90,6 @@ _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
 _DATED_COMMA = re.compile(r"\s*,\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
 
-def _opens_dateline(text: str, start: int, end: int, after: str) -> bool:
-    """Whether a place opening its span opens a dateline ("MOSCOW, Oct 14 -", "Moscow (Reuters) -")."""
-    found = _DATELINE.match(after)
-    if found is None:
-        return False
-    return not found.group().strip().startswith(",") or text[start:end].isupper() or _DATED_COMMA.match(after) is not None
 # The patterns the context rules run per place, compiled once.
 _WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
@@ -103,10 +97,12 @@ _NEXT_WORD = re.compile(r"\s+(?:(\w+ly)\s+)?([\w-]+)")  # the word after a place
 _HEADING_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
 
 
-# A place set in a larger one right after its name ("Riga in Latvia"): a location.
-_LOCATED_IN = re.compile(
-    r" in (?:the )?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]")
+def _opens_dateline(text: str, start: int, end: int, after: str) -> bool:
+    """Whether a place opening its span opens a dateline ("MOSCOW, Oct 14 -", "Moscow (Reuters) -")."""
+    found = _DATELINE.match(after)
+    if found is None:
+        return False
+    return not found.group().strip().startswith(",") or text[start:end].isupper() or _DATED_COMMA.match(after) is not None
 
 
 def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
@@ -127,8 +123,6 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         return False  # "Moscow-based": an attribute, not an actor
     if start == span_start and _opens_dateline(text, start, end, after):
         return False  # dateline: "KYIV, Oct 14 -" / "Moscow (Reuters) -"
-    if _LOCATED_IN.match(after):
-        return False  # "competes with Riga in Latvia": a city set in its country, not a government
     if before_words:
         previous = before_words[-1].lower()
         if previous in _SPATIAL:

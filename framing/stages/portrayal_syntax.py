@@ -473,8 +473,12 @@ _CRIME_OBJECTS = frozenset(
 # The words of a crime's name before its head noun ("drug", "terror", "smuggling").
 _CRIME_MODIFIERS = frozenset(
     """drug drugs narcotics narco cocaine heroin meth methamphetamine opium coca shabu terror terrorist
-    terrorists smuggling trafficking criminal crime mafia gang jihadist militant extremist bomb""".split()
+    terrorists smuggling trafficking criminal crime mafia gang jihadist militant extremist""".split()
 )
+# Words that may follow an object's head noun: prepositions, conjunctions, relatives, adverbs of time.
+_AFTER_AN_OBJECT = frozenset(
+    "in on at across near around since during after before and or but that which who with from to for by "
+    "last this yesterday today".split())
 # How far after a harm verb its object's head may stand ("dismantled more than 300 drug dens").
 MAX_CRIME_OBJECT_WORDS = 6
 
@@ -490,7 +494,8 @@ def _crime_object(sentence: Sentence, after: int) -> bool:
         if words[j] in _CRIME_MODIFIERS:
             seen_modifier = True
         elif seen_modifier and words[j] in _CRIME_OBJECTS:
-            return True
+            # the crime heads the object: nothing nominal after it ("the drug cartel members' homes" is homes)
+            return j + 1 == len(words) or not words[j + 1].isalpha() or words[j + 1] in _AFTER_AN_OBJECT
     return False
 
 

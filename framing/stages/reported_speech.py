@@ -166,7 +166,8 @@ _CLAUSE_AFTER = re.compile(
 # The one told, before the words told when no "that" comes between ("told reporters the state would …").
 _AUDIENCE = re.compile(
     r"\s+(?:(?:the|local|foreign|visiting|fellow)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
-    r"press|media|investors|analysts|supporters|members|delegates|voters|residents|him|her|them|us|me|you)\b", re.I)
+    r"press|media|investors|analysts|supporters|members|delegates|voters|residents|him|them|us|me|you)\b", re.I)
+# (not "her": "told her staff the office would close" is a possessive)
 # "said to have", "said to be": a passive report, with no speaker.
 _PASSIVE_TO = re.compile(r"\s+to\s+(?:have|be|been|number|include|total)\b")
 # A speech verb followed by "on" and no "that" names a demand or a topic ("insisted on a separate

@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import re
 import sys
+import threading
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -88,9 +89,11 @@ def _punkt_module() -> ModuleType:
     most of a fresh process's first report, while Punkt needs a few small modules. The two
     packages on the way are put in place unrun, Punkt is imported, and every ``nltk`` module
     this loaded is taken out of ``sys.modules`` again, so that a later ``import nltk`` (the
-    user's) runs NLTK's own ``__init__`` in full. Falls back to the plain import if that fails.
+    user's) runs NLTK's own ``__init__`` in full. Falls back to the plain import if that fails, and
+    takes the plain import when nltk is already (partly) imported or other threads run: another
+    thread importing nltk in the moment the unrun packages stand in ``sys.modules`` would get them.
     """
-    if "nltk" in sys.modules:
+    if "nltk" in sys.modules or threading.active_count() > 1:
         return importlib.import_module("nltk.tokenize.punkt")
     loaded = set(sys.modules)
     try:
@@ -100,7 +103,7 @@ def _punkt_module() -> ModuleType:
                 raise ImportError(package)
             sys.modules[package] = importlib.util.module_from_spec(spec)  # (a package not run)
         return importlib.import_module("nltk.tokenize.punkt")
-    except ImportError:
+    except Exception:  # (any failure of the short way: the plain import below says what is wrong)
         pass
     finally:
         for name in set(sys.modules) - loaded:

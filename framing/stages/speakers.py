@@ -150,9 +150,9 @@ WORD = re.compile(r"[\w'’-]+")
 MAX_ATTRIBUTION_WORDS = 12
 # How far before a speech verb the speaker is looked for (keeps long sentences linear).
 MAX_CLAUSE_CHARS = 200
-# The last phrase set off by commas before a speech verb ("Ilves, an analyst at X, said").
 # An appositive that says what the name before it is ("a Vienna-based NGO", "an advocacy group").
 _DESCRIBED = re.compile(r"(?:a|an)\s")
+# The last phrase set off by commas before a speech verb ("Ilves, an analyst at X, said").
 _APPOSITIVE = re.compile(r",\s*(?P<inner>[^,\s][^,]{0,79}?)\s*,$")
 # How far from the clause's end the appositive is looked for: two commas, a phrase of at most 80
 # characters and a little white space around it (a longer run of spaces finds no appositive).
@@ -535,7 +535,7 @@ def _role_subject(text: str, offset: int, clause: str) -> TextSpan | None:
         if appositive is None:
             return None
         clause = clause[:appositive.start()]
-        complemented = speaker_with_complement(text, offset, clause, "said")
+        complemented = speaker_with_complement(text, offset, clause, "said")  # (any verb of saying: no "it said")
         if complemented is not None:  # "A member of the authority, who asked not to be named,"
             return complemented
     found = _search_at_end(_SPEAKER_AT_END, clause)
