@@ -632,7 +632,7 @@ def _known_bodies_behind_groups(text: str, found: list[ActorMention], names: Seq
         for mention in groups:
             if mention.start < name.start < mention.end < end and text[mention.start:name.start].strip().lower() == "the":
                 match = next(iter(gazetteer.index.find(canonical, 0, len(canonical))), None)
-                if match is not None and match.end == len(canonical):
+                if match is not None and match.start == 0 and match.end == len(canonical):
                     actor = match.payload[0]
                     replaced[id(mention)] = ActorMention(name.start, end, canonical, actor.name, actor.kind,
                                                          source="gazetteer")
@@ -716,7 +716,7 @@ SURE_PLACE = 0.9
 UNSURE_IN_A_LIST = 0.6
 
 
-def _listed_with_places(text: str, names: list[NameSpan]) -> list[NameSpan]:
+def _listed_with_places(text: str, names: list[NameSpan]) -> list[NameSpan]:  # (retypes ``names`` in place)
     """Names listed with a sure place are places where the weights were unsure of them: "schools in
     Santiago, Valparaíso and Concepción" (Valparaíso had been a person, Concepción a company); so is
     an unsure person's name after "in" or "near" that opens with no given name ("leaders in Abu Sinaan")."""
