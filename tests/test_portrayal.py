@@ -36,6 +36,9 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("To her credit, Ms Ardern stood firm.", {"Ms Ardern": "protagonist"}),
     ("The regulator failed to protect depositors.", {"The regulator": "antagonist"}),
     ("The regulator should protect depositors.", {"The regulator": None}),  # urged: no good deed done
+    ("The regulator should act fast, protect depositors and rebuild trust.", {"The regulator": None}),  # a series
+    ("The regulator acted fast, protected depositors and rebuilt trust.", {"The regulator": "protagonist"}),
+    ("The commission documented cases of suspects killed in their homes.", {"The commission": None}),
     ("The regulator protected depositors.", {"The regulator": "protagonist"}),
     ("Officers have dismantled more than 300 drug dens.", {"Officers": None}),  # a harm done to a crime
     ("The army and the rebels accuse each other of blocking the corridor.", {"The army": None, "the rebels": None}),

@@ -71,6 +71,8 @@ def test_find_subject_and_objects(text: str, names: list[str], verb: str, subjec
     ("Nothing in it threatened Russia.", "threatened", ("nobody", 1.0)),
     ("The union should reopen the schools.", "reopen", ("urged", 1.0)),  # a deed asked for, not done
     ("The ministry must protect the children.", "protect", ("urged", 1.0)),
+    ("The union should take the deal, reopen the schools.", "reopen", ("urged", 1.0)),  # one series
+    ("The union took the deal, reopened the schools.", "reopened", (None, 1.0)),
 ])
 def test_read_negation(text: str, verb: str, expected: tuple[str | None, float]) -> None:
     sentence, _ = _sentence(text, [])

@@ -218,7 +218,25 @@ def read_negation(sentence: Sentence, first: int) -> tuple[str | None, float]:
         seen += 1
     if _has_negative_subject(sentence, j):
         return "nobody", factor
+    if first >= 2 and words[first - 1] in (",", "and", "or") and _urged_before(sentence, first - 1):
+        return "urged", factor  # "The union should take the deal, reopen the schools": one series, urged
     return None, factor
+
+
+# How far back a series of verbs is read for the modal that governs it.
+MAX_SERIES_TOKENS = 10
+
+
+def _urged_before(sentence: Sentence, j: int) -> bool:
+    """Whether a modal of obligation opens the series of verb phrases that ends at token ``j``, with no
+    mention, clause break or sentence end between ("should take the deal, reopen the schools")."""
+    words, owner = sentence.words, sentence.owner
+    for k in range(j - 1, max(-1, j - MAX_SERIES_TOKENS), -1):
+        if owner[k] >= 0 or words[k] in CLAUSE_BREAK or words[k] in (".", ";", ":", "?", "!"):
+            return False
+        if words[k] in _URGING:
+            return True
+    return False
 
 
 def _too_to(sentence: Sentence, to: int) -> bool:
@@ -442,6 +460,9 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
                                      or sentence.owner[before] < 0 and before not in sentence.verb_tokens
                                      and words[before] not in PRONOUNS and find_subject(sentence, hit.first) < 0):
             patients += find_objects(sentence, hit.last)  # "the shelled village", "displaced families"
+        elif participle and hit.first >= 2 and words[hit.first - 2] == "of" and sentence.owner[hit.first - 1] < 0 \
+                and _is_bare_noun(words[hit.first - 1]):
+            agent = -1  # "documented cases of suspects killed in their homes": a reduced relative, no doer named
         else:
             agent = _gerund_agent(sentence, hit.first)
             if agent == -1:
