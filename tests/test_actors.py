@@ -48,7 +48,7 @@ def test_lower_case_group_nouns(text: str, surface: str, actor: str) -> None:
     ("Geneva Convention", True), ("Rome Statute", True), ("Online Safety Bill", True), ("Highway Code", True),
     ("M25", True), ("A14", True), ("I-95", True), ("Route 66", True),
     ("Convention of Scottish Local Authorities", False), ("G7", False), ("MI6", False),
-    ("River Calder", True), ("Lake Chad", True), ("Mount Sinai Hospital", False), ("Lake Forest College", False),
+    ("River Calder", True), ("Operation Tanglaw", True), ("Operation Protective Edge", True), ("Lake Chad", True), ("Mount Sinai Hospital", False), ("Lake Forest College", False),
 ])
 def test_natural_features_agreements_and_events_are_not_actors(name: str, expected: bool) -> None:
     assert is_non_actor_name(name) is expected

@@ -565,6 +565,8 @@ def is_non_actor_name(name: str) -> bool:
         return head in _NATURAL_FEATURE_FIRST or head in _DOCUMENT_HEADS or head == "battle"
     if len(words) == 2 and words[0].lower() in _FEATURE_FIRST_WORDS:
         return True  # "River Calder", "Mount Sinai" ("Mount Sinai Hospital" goes on)
+    if len(words) >= 2 and words[0] == "Operation":
+        return True  # "Operation Tanglaw", "Operation Protective Edge": a campaign, no actor
     return _last_head(name) in _NOT_ACTOR_HEADS
 
 
