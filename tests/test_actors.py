@@ -524,3 +524,12 @@ def test_regions_file_is_well_formed() -> None:
     names = [row[0] for row in rows]
     assert len(names) == len(set(names)) and {"Nova Scotia", "Karnataka", "Tamil Nadu"} <= set(names)
     assert not {"Nova", "Scotia", "Territories", "Pomerania"} & set(names)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sudan's army shelled the market.", {"Sudanese Armed Forces": "organisation"}),
+    ("Ukraine's military said it held the line.", {"Ukrainian Armed Forces": "organisation"}),
+    ("Sudan's people suffered.", {"Sudan": "state", "people": "group"}),  # only its armed forces
+])
+def test_a_states_army_by_its_possessive_is_its_armed_forces(text: str, expected: dict[str, str]) -> None:
+    assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors} == expected

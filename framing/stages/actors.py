@@ -883,6 +883,12 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
         if actor.name in _AUDIENCE_GROUPS and _TOLD.search(text, max(start, match.start - 40), match.start) \
                 and not text.startswith(" to ", match.end):  # (but "told journalists to leave": ordered to)
             continue  # "told reporters": the audience of a statement, no actor of the story
+        if actor.kind == "state" and actor.name in gazetteer.armed_forces \
+                and (army := _STATES_ARMY.match(text, match.end)) is not None:
+            forces = gazetteer.armed_forces[actor.name]  # "Sudan's army": the Sudanese Armed Forces
+            found.append(ActorMention(match.start, army.end(), text[match.start:army.end()], forces.name, forces.kind))
+            reach = max(reach, army.end())
+            continue
         mention_start = match.start
         if actor.kind == "person" and reach <= match.start:  # over a title, never into the mention before it
             mention_start = _title_start(text, match.start, reach)  # ("The Labour Party Leader Keir Starmer")
@@ -905,6 +911,8 @@ def _set_in_its_country(text: str, end: int, country: str | None) -> bool:
     return text.startswith(country, end + 4) or text.startswith(f"the {country}", end + 4)
 
 
+# A state's armed forces named by its possessive ("Sudan's army", "Russia's military").
+_STATES_ARMY = re.compile(r"['’]s (?:army|military|armed forces|forces|troops)\b")
 # The capitalised word right after a mention.
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b")
 # Groups that are a statement's audience after a verb of telling ("told reporters", "said to the press"),

@@ -6,6 +6,7 @@ not. Users' own actors come from files merged over ours (``load_gazetteer(user_f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Literal
@@ -45,6 +46,11 @@ class Actor:
     seats: tuple[str, ...] = ()
 
 
+# The names of a state's armed forces in the gazetteer ("Russian Armed Forces", "U.S. military",
+# "Israel Defense Forces", "People's Liberation Army", "Pakistan Army").
+_ARMED_FORCES_NAME = re.compile(r"(?:Armed Forces|[Mm]ilitary|Defen[cs]e Forces|Liberation Army| Army)$")
+
+
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Actors and one case-sensitive phrase index over all their names.
@@ -81,6 +87,17 @@ class Gazetteer:
     def actor(self, name: str) -> Actor | None:
         """The actor with this canonical name, if any."""
         return self.by_name.get(name)
+
+    @cached_property
+    def armed_forces(self) -> dict[str, Actor]:
+        """A state's canonical name -> the one organisation row of its armed forces ("Sudan" -> Sudanese Armed
+        Forces), for "Sudan's army"; a state with none or several is left out."""
+        found: dict[str, list[Actor]] = {}
+        for actor in self.actors:
+            if actor.kind == "organisation" and actor.country and _ARMED_FORCES_NAME.search(actor.name) \
+                    and not actor.name.startswith("General Staff"):
+                found.setdefault(actor.country, []).append(actor)
+        return {country: actors[0] for country, actors in found.items() if len(actors) == 1}
 
     @cached_property
     def by_name(self) -> dict[str, Actor]:
