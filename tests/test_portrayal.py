@@ -39,6 +39,8 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("The regulator should act fast, protect depositors and rebuild trust.", {"The regulator": None}),  # a series
     ("The regulator acted fast, protected depositors and rebuilt trust.", {"The regulator": "protagonist"}),
     ("The commission documented cases of suspects killed in their homes.", {"The commission": None}),
+    ("Thousands of families are sheltering in camps near the border.", {"families": "innocent"}),  # taking shelter
+    ("Volunteers sheltered the refugees in their homes.", {"Volunteers": "protagonist", "the refugees": "innocent"}),
     ("The regulator protected depositors.", {"The regulator": "protagonist"}),
     ("Officers have dismantled more than 300 drug dens.", {"Officers": None}),  # a harm done to a crime
     ("The army and the rebels accuse each other of blocking the corridor.", {"The army": None, "the rebels": None}),
