@@ -40,6 +40,9 @@ def test_is_acting_place(text: str, place: str, expected: bool) -> None:
     ("Cheap imports are dismantling Europe's factories.", "Europe", True),
     ("A care worker in Luton lost her job.", "Luton", False),
     ("The ports of Odesa reopened.", "Odesa", False),
+    ("Punjab and Maharashtra objected to the ruling.", "Punjab", True),  # the pair is the subject
+    ("Farmers in Punjab and Haryana protested.", "Haryana", False),  # both after "in"
+    ("Farmers in Punjab and Haryana protested.", "Punjab", False),
 ])
 def test_is_framed_place(text: str, place: str, expected: bool) -> None:
     assert is_framed_place(text, *place_at(text, place), 0) is expected

@@ -95,6 +95,7 @@ _WORD_RUNS = re.compile(r"[\w'’-]+")  # words before a place
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")  # words after a place's "'s"
 _NEXT_WORD = re.compile(r"\s+(?:(\w+ly)\s+)?([\w-]+)")  # the word after a place, past an adverb
 _HEADING_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
+_AND_A_NAME = re.compile(r"\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s)")  # "and Tamil Nadu" after a place
 
 
 def _opens_dateline(text: str, start: int, end: int, after: str) -> bool:
@@ -198,10 +199,15 @@ def is_framed_place(text: str, start: int, end: int, span_start: int) -> bool:
         return earlier in _PATIENT_NOUNS
     if previous in _SPATIAL:
         return earlier in _STANCE_NOUNS or earlier in _RULER_NOUNS
+    if previous == "and" and any(word in _SPATIAL for word in words[-4:-2]):
+        return False  # "farmers in Punjab and Haryana protested": the second of two places after "in"
     if previous in _RELATIONS or previous in _OBJECT_VERBS:
         return True
     if previous.endswith("ed") and previous not in _MOTION_VERBS and text[start - 1:start] == " ":
         return True
+    conjunct = _AND_A_NAME.match(after)
+    if conjunct is not None:  # "Punjab and Maharashtra objected": the pair is the subject
+        after = after[conjunct.end():]
     next_word = _NEXT_WORD.match(after)
     if next_word is None:
         return False
