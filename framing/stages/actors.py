@@ -633,9 +633,8 @@ def _known_bodies_behind_groups(text: str, found: list[ActorMention], names: Seq
         end = name.start + len(canonical)
         for mention in groups:
             if mention.start < name.start < mention.end < end and text[mention.start:name.start].strip().lower() == "the":
-                match = next(iter(gazetteer.index.find(canonical, 0, len(canonical))), None)
-                if match is not None and match.start == 0 and match.end == len(canonical):
-                    actor = match.payload[0]
+                actor = gazetteer.actor_named(canonical)
+                if actor is not None:
                     replaced[id(mention)] = ActorMention(name.start, end, canonical, actor.name, actor.kind,
                                                          source="gazetteer")
     return [replaced.get(id(m), m) for m in found] if replaced else found

@@ -73,16 +73,19 @@ class Gazetteer:
             pass
         if len(self.kinds) > MAX_KIND_CACHE:
             self.kinds.clear()
-        kind = None
+        actor = self.actor_named(name)
+        kind = self.kinds[name] = str(actor.kind) if actor is not None else None
+        return kind
+
+    def actor_named(self, name: str) -> Actor | None:
+        """The actor that ``name`` names exactly (one of its names from end to end), if the gazetteer has it."""
         # Only a name that folds to a whole gazetteer name can match from end to end: most
         # names a text holds do not, and need no search.
         if " ".join(fold_words(name)) in self.folded:
             for match in self.index.find(name, 0, len(name)):
                 if match.start == 0 and match.end == len(name):
-                    kind = str(match.payload[0].kind)
-                    break
-        self.kinds[name] = kind
-        return kind
+                    return match.payload[0]
+        return None
 
     def actor(self, name: str) -> Actor | None:
         """The actor with this canonical name, if any."""

@@ -203,14 +203,14 @@ def find_names(
     found: list[NameSpan] = []
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
-        if kind != "LOC" and _without_possessive(text[candidate.start:candidate.end]) in known_regions:
+        name = text[candidate.start:candidate.end]
+        if kind != "LOC" and _without_possessive(name) in known_regions:
             # "Karnataka", "Tamil Nadu": a region of a state, whatever the weights read
-            found.append(NameSpan(candidate.start, candidate.end, text[candidate.start:candidate.end], "LOC",
-                                  max(confidence, REGION_CONFIDENCE), candidate.title))
+            found.append(NameSpan(candidate.start, candidate.end, name, "LOC", max(confidence, REGION_CONFIDENCE),
+                                  candidate.title))
             continue
-        # (both written-form rules need the weights unsure: most candidates skip the slice and the call)
+        # (both written-form rules need the weights unsure: most candidates skip the call)
         if kind == "NONE" or confidence < GIVEN_NAME_DOUBT:
-            name = text[candidate.start:candidate.end]
             written = _written_form_kind(name, candidate.initial, kind, confidence, everyday, known_kind)
             if written is not None:
                 # the weights' doubt about their own reading is the confidence of the written form's
@@ -221,12 +221,11 @@ def find_names(
             for part in candidate.parts:
                 part_kind, part_confidence = _classify(model, part.features, part.word_features)
                 if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
-                    name = text[part.start:part.end]
-                    part_kind = _written_kind(name, part_kind, part.title, bucket)
-                    found.append(NameSpan(part.start, part.end, name, part_kind, part_confidence, part.title))
+                    part_name = text[part.start:part.end]
+                    part_kind = _written_kind(part_name, part_kind, part.title, bucket)
+                    found.append(NameSpan(part.start, part.end, part_name, part_kind, part_confidence, part.title))
             continue
         if kind != "NONE" and confidence >= MIN_CONFIDENCE:
-            name = text[candidate.start:candidate.end]
             kind = _written_kind(name, kind, candidate.title, bucket)
             found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
     return tuple(found)

@@ -82,8 +82,17 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     communications infrastructure budget shadow
     """.split()
 )
+# Words of a trade that end a company's name ("Corvane Biologics", "Nordhaven Maritime"); ``references``
+# lets "the company" point back at such a name.
+TRADE_WORDS = frozenset(
+    """
+    biologics biosciences genomics diagnostics logistics maritime shipping chemicals metals minerals steel
+    textiles automotive aerospace electronics healthcare securities investments financial bancorp realty
+    construction engineering renewables networks entertainment pictures publishing apparel
+    """.split()
+)
 # Words that end an organisation's name ("Halvard Energy", "Kane Holdings").
-ORG_SUFFIXES = frozenset(
+ORG_SUFFIXES = TRADE_WORDS | frozenset(
     """
     inc inc. ltd ltd. llc plc corp corp. co co. company corporation holdings group bank party
     ministry university college institute association council committee commission agency
@@ -94,9 +103,6 @@ ORG_SUFFIXES = frozenset(
     homes properties estates developments railways utilities economics consulting consultants analytics
     associates advisers advisors hotels farms studios
     rovers united wanderers athletic albion ai tech robotics software semiconductors biotech therapeutics
-    biologics biosciences genomics diagnostics logistics maritime shipping chemicals metals minerals steel
-    textiles automotive aerospace electronics healthcare securities investments financial bancorp realty
-    construction engineering renewables networks entertainment pictures publishing apparel
     network news times post press television radio club league church court parliament assembly
     department office service services authority board bureau alliance coalition society school
     """.split()

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from framing.model import ActorKind, ActorMention
 from framing.stages.recogniser import COMPANY_SUFFIXES
+from framing.stages.recogniser_features import TRADE_WORDS
 
 # Person nouns that serve as titles ("Senator X" … "the senator"); adjectival ones
 # ("general", "chief", "chair") are left out: "the general election".
@@ -37,13 +38,10 @@ ORGANISATION_NOUNS = frozenset(
 COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
 # Last words that mark a company name, so "the company" may refer to it: a legal form (the
 # recogniser's COMPANY_SUFFIXES) or a word of trade.
-COMPANY_NAME_ENDINGS = COMPANY_SUFFIXES | frozenset(
+COMPANY_NAME_ENDINGS = COMPANY_SUFFIXES | frozenset(word.title() for word in TRADE_WORDS) | frozenset(
     """Corporation Company Energy Properties Partners Capital Industries Motors Airlines Bank Pharma
     Pharmaceuticals Technologies Systems Oil Gas Mining Foods Media Labs Homes Ventures Enterprises Resources
-    Petroleum Brands Biotech Therapeutics Biologics Biosciences Genomics Diagnostics Logistics Shipping Maritime
-    Chemicals Metals Minerals Steel Textiles Automotive Aerospace Electronics Healthcare Securities Investments
-    Financial Bancorp Realty Construction Engineering Renewables Networks Entertainment Pictures Publishing
-    Apparel Robotics Software Semiconductors AI Tech Mobility""".split()
+    Petroleum Brands Biotech Therapeutics Robotics Software Semiconductors AI Tech Mobility""".split()
 )
 # The noun a well-known organisation goes by ("the bloc", "the alliance").
 NICKNAMES = {"European Union": "bloc", "NATO": "alliance"}

@@ -163,11 +163,11 @@ _CLAUSE_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|do|did)\b",
     re.I,
 )
-# The one told, before the words told when no "that" comes between ("told reporters the state would …").
+# The one told, before the words told when no "that" comes between ("told reporters the state would …");
+# not "her", a possessive in "told her staff the office would close".
 _AUDIENCE = re.compile(
     r"\s+(?:(?:the|local|foreign|visiting|fellow)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
     r"press|media|investors|analysts|supporters|members|delegates|voters|residents|him|them|us|me|you)\b", re.I)
-# (not "her": "told her staff the office would close" is a possessive)
 # "said to have", "said to be": a passive report, with no speaker.
 _PASSIVE_TO = re.compile(r"\s+to\s+(?:have|be|been|number|include|total)\b")
 # A speech verb followed by "on" and no "that" names a demand or a topic ("insisted on a separate

@@ -412,7 +412,7 @@ def subject_before(text: str, offset: int, clause: str) -> TextSpan | None:
     inner = appositive.group("inner")
     if name and not _after_preposition(head, name.start(1)):
         found = clean_speaker(text, offset + name.start(1), offset + name.end(1))
-        if found is None and ends_in_description(clause) and not _POSSESSIVE_END.search(name.group(1)):
+        if found is None and _DESCRIBED.match(inner) and not _POSSESSIVE_END.search(name.group(1)):
             # "Harbor Watch, a Vienna-based NGO,": everyday words, but the appositive says what they name
             return TextSpan(offset + name.start(1), offset + name.end(1), name.group(1))
         return found
