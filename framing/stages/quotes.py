@@ -61,7 +61,15 @@ FRAGMENT_VERBS = SPEECH_VERBS | frozenset(
 )
 # Marks that close a clause: a speech verb before one does not introduce a quotation after it.
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
-_OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
+# The straight single quote, British news's quotation mark ('a "reform"' is 'a 'reform'' there), is
+# also the apostrophe: it opens a quotation only after a space, a bracket or a dash and before a
+# letter, and closes one only after a non-space and before no letter or digit.
+STRAIGHT_SINGLE = "'"
+_OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + STRAIGHT_SINGLE) + "]")
+# Characters after which a straight single quote may open a quotation.
+_BEFORE_STRAIGHT_OPENER = frozenset(" \t\n\u00a0([{—–-/\"“")
+# Words that open with an apostrophe, not a quotation mark ('em, 'til, rock 'n' roll).
+_ELIDED = re.compile(r"'(?:em|til|cause|tis|twas|n'|bout|round|cos|s)\b", re.I)
 # After a labelling verb, up to the quotation: its object, at most three words, and "as (a|the)".
 _UP_TO_THE_QUOTATION = r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$"
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
@@ -352,6 +360,14 @@ def _openings(sentence: str, *, guillemets_close_after_letters: bool = False) ->
     while (opener := _OPENER.search(sentence, position)) is not None:
         position = opener.start()
         char = sentence[position]
+        if char == STRAIGHT_SINGLE:
+            if not _opens_straight(sentence, position):
+                position += 1
+                continue
+            close = _straight_closer(sentence, position + 1)
+            yield position, close
+            position = position + 1 if close is None else close + 1
+            continue
         if position > 0 and (char in "‘\"" and sentence[position - 1].isalnum()
                              or guillemets_close_after_letters and char in "»«" and not sentence[position - 1].isspace()):
             position += 1
@@ -359,6 +375,24 @@ def _openings(sentence: str, *, guillemets_close_after_letters: bool = False) ->
         close = _find_closer(sentence, position + 1, QUOTE_PAIRS[char])
         yield position, close
         position = position + 1 if close is None else close + 1
+
+
+def _opens_straight(sentence: str, position: int) -> bool:
+    """Whether the straight single quote at ``position`` opens a quotation, not an apostrophe ("'em", "O'Neill")."""
+    return ((position == 0 or sentence[position - 1] in _BEFORE_STRAIGHT_OPENER)
+            and sentence[position + 1:position + 2].isalpha() and _ELIDED.match(sentence, position) is None)
+
+
+def _straight_closer(sentence: str, start: int) -> int | None:
+    """The straight single quote that closes a quotation opened before ``start``: after a non-space,
+    before no letter or digit ("don't" and "O'Neill" go on); None when none does."""
+    position = start
+    while (close := sentence.find(STRAIGHT_SINGLE, position)) >= 0:
+        following = sentence[close + 1:close + 2]
+        if not sentence[close - 1].isspace() and not following.isalnum():
+            return close
+        position = close + 1
+    return None
 
 
 def _find_closer(sentence: str, start: int, closer: str) -> int | None:
