@@ -73,6 +73,12 @@ from .conftest import hits_of, quotes_of
     ("Vasnetsov told reporters outside the venue that the conditions were final.",
      [("reported", "the conditions were final", "Vasnetsov")]),
     ("The Deal That Never Was reveals how the talks went wrong.", []),
+    # the straight single quotes of British news are quotation marks; apostrophes are not
+    ("Children are loaded onto buses for a 'summer camp'.", [("scare", "'summer camp'", None)]),
+    ("'We will not go,' said Ana Petrova.", [("direct", "'We will not go,'", "Ana Petrova")]),
+    ("'We will fight. We will win,' said Mr Smith.", [("direct", "'We will fight. We will win,'", "Mr Smith")]),
+    ("The workers' union met O'Neill, who said it wasn't over.", []),
+    ("Rock 'n' roll never dies, and the '90s knew it.", []),
 ])
 def test_find_quotes(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.stages.reframing import REFRAMING_CATEGORY, find_reframings
+from framing.stages.reframing import REFRAMING_CATEGORY, find_reframings, find_treatments
 from framing.stages.sentences import split_sentences
 
 
@@ -39,6 +39,14 @@ def _names(text: str) -> list[str]:
     ("Everyone else calls them what they are: illegal pushbacks.", ["illegal pushbacks"]),
     ("Call it what it is: a land grab.", ["a land grab"]),
     ("Voters isn't the point. It's a matter of trust.", ["a matter of trust"]),
+    # another's name, then the author's
+    ("He calls it energy security. It is arson with a permit.", ["arson with a permit"]),
+    ("Sandoval calls this compassion. It is a recruitment poster for traffickers.", ["a recruitment poster for traffickers"]),
+    ("Critics branded it a land grab. It is a lifeline for farmers.", ["a lifeline for farmers"]),
+    ("She called it a transition. It is nothing of the sort. It is a gift to the oil firms.", ["a gift to the oil firms"]),
+    ("Its backers say it frees the market. It is nothing of the kind; it is a confiscation.", ["a confiscation"]),
+    ("That is the polite word. The honest word is grabbed.", ["grabbed"]),
+    ("The real name for it is a ransom.", ["a ransom"]),
     # no figure: wire copy, adjectives and verbs after the copula, no denial before
     ("It was not immediately clear who fired. It is the third attack this month.", []),
     ("The bill is not expected to pass. It is a long shot.", []),
@@ -51,6 +59,10 @@ def _names(text: str) -> list[str]:
     ("This is not the first time. It is the third.", []),  # a count, not a name
     ("This is not a company. It is Acme Corp.", []),  # a proper name, not a label
     ("It is not a war.\n\nIt is a new paragraph.", []),  # the renaming is in the same paragraph
+    ("I call it a scandal. It is the worst deal in years.", []),  # the author's own name is no other's
+    ("The club called it off. It was a wet night.", []),  # "called it off" names nothing
+    ("Officials called it a routine inspection. It was the second inspection this month.", []),
+    ("The ministry calls it a pilot scheme. It is due to run for two years.", []),
 ])
 def test_find_reframings(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
@@ -63,3 +75,23 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     hits = [h for p in report.paragraphs for h in p.loaded_terms if h.category == REFRAMING_CATEGORY]
     assert [(h.text, h.source) for h in hits] == [("a punishment of a whole town", "rules")]
     assert report.loadedness > 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Grafton treated us like rubbish to be cleared, she said.", ["treated us like rubbish to be cleared"]),
+    ("It is a government that treats journalism as espionage.", ["treats journalism as espionage"]),
+    ("The migrants who trust them are treated as freight.", ["treated as freight"]),
+    ("The regime treats dissent like a disease.", ["treats dissent like a disease"]),
+    ("Parents are being treated like criminals.", ["treated like criminals"]),
+    # a comparison, a clause, or an official class: no figure
+    ("It was treated like any similar material.", []),
+    ("They treat us like we're in the way.", []),
+    ("Police are treating the death as murder.", []),
+    ("The area was treated as a crime scene.", []),
+    ("Doctors treated him as an outpatient.", []),
+    ("The payment was treated as income by the tax office.", []),
+])
+def test_find_treatments(text: str, expected: list[str]) -> None:
+    hits = find_treatments(text)
+    assert all(text[h.start:h.end] == h.text and h.category == REFRAMING_CATEGORY for h in hits)
+    assert [h.text for h in hits] == expected

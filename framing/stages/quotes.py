@@ -69,7 +69,7 @@ _OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + STRAIGHT_SINGLE) + "
 # Characters after which a straight single quote may open a quotation.
 _BEFORE_STRAIGHT_OPENER = frozenset(" \t\n\u00a0([{—–-/\"“")
 # Words that open with an apostrophe, not a quotation mark ('em, 'til, rock 'n' roll).
-_ELIDED = re.compile(r"'(?:em|til|cause|tis|twas|n'|bout|round|cos|s)\b", re.I)
+_ELIDED = re.compile(r"'(?:(?:em|til|cause|tis|twas|bout|round|cos|s)\b|n')", re.I)
 # After a labelling verb, up to the quotation: its object, at most three words, and "as (a|the)".
 _UP_TO_THE_QUOTATION = r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$"
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right

@@ -42,7 +42,8 @@ _NOT_A_NAME = frozenset(
     to in on at for from with by as of that than the only also always even ever necessarily
     going expected allowed required permitted alone there here what how why when where who
     afraid aware alive far much many more less too very well indeed still now time being
-    done one""".split())
+    done one due set scheduled designed intended meant based open funded run subject responsible
+    part""".split())
 _RENAMING = re.compile(
     r"[\"“‘']?(?:it|this|that|they|these|those|he|she)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?!not\b)",
     re.IGNORECASE)
@@ -62,12 +63,73 @@ _ORDINALS = frozenset(
 _FUNCTION_WORDS = frozenset("of for since until in on at to by with from into about the a an its their our his her".split())
 
 
+# Other set denials: "It is nothing of the sort.", "There is no such thing."
+_NOTHING_OF = re.compile(r"\b(?:(?:is|are|was|were)\s+|['’]s\s+)nothing\s+of\s+the\s+(?:sort|kind)\b|\bno such thing\b",
+                         re.IGNORECASE)
+# Another's name for a thing, which the next sentence replaces: "He calls it energy security. It is
+# arson with a permit." (not "I call it", the author's own name; not "called it off").
+_OTHERS_NAME = re.compile(
+    r"(?<![Ii] )(?<![Ww]e )\b(?:call(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?)\s+(?:it|this|that|them)\s+"
+    r"(?!off\b|up\b|out\b|in\b|back\b|for\b|on\b|quits\b)[\w\"“‘']")
+# The author's own word set against another's: "The honest word is grabbed", "the real name for it is …".
+_HONEST_WORD = re.compile(
+    r"\b(?:honest|real|right|true|proper|plain|accurate|better|correct)\s+(?:word|name|term)"
+    r"(?:\s+for\s+(?:it|this|that|them))?\s+(?:is|was)\s+", re.IGNORECASE)
+
+
+# "treats journalism as espionage", "treated us like rubbish": the author (or a speaker) names how
+# someone is handled. The object is at most five words; after "as" an official class ("treated as
+# a crime scene", "as confidential", "as income") is the plain use.
+_TREAT = re.compile(r"\btreat(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,5}?(as|like)\s+", re.IGNORECASE)
+# Words that open no new name after "treated like/as": a comparison or a clause ("like any other",
+# "like we're in the way").
+_NOT_A_TREATMENT = frozenset(
+    """any every other others each one such part if though he she it they we you i he's she's it's they're
+    we're you're""".split())
+# After "as", an official class is the plain use ("treated as a crime scene", "as an outpatient",
+# "as income", "treat the deportations as a war crime").
+_OFFICIAL_CLASSES = frozenset(
+    """crime priority priorities terrorist terrorism hate murder homicide manslaughter missing suspicious
+    emergency matter precaution income gift loan outpatient outpatients inpatient inpatients adult adults
+    minor minors refugee refugees resident residents employee employees taxable separate equal equals
+    confidential urgent normal usual standard routine war""".split())
+
+
+def find_treatments(text: str) -> tuple[TermHit, ...]:
+    """Every "treats X as/like Y" figure: from the verb to the end of Y's noun phrase."""
+    hits: list[TermHit] = []
+    for match in _TREAT.finditer(text):
+        end = _sentence_end(text, match.end())
+        name = _name_at(text, match.end(), end)
+        if not name:
+            continue
+        words = name[0].term.split()
+        content = [word for word in words if word not in _DETERMINERS]
+        if not content or words[0] in _NOT_A_TREATMENT:
+            continue
+        if match.group(1).lower() == "as" and content[0] in _OFFICIAL_CLASSES:
+            continue
+        hits.append(_hit(text, match.start(), name[0].end))
+    return tuple(hits)
+
+
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = _SENTENCE_END.search(text, start)
+    return len(text) if found is None else found.start()
+
+
 def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, ...]:
-    """Every new name an author gives after a denial or a call to name a thing, in text order."""
+    """Every new name an author gives after a denial, another's name or a call to name a thing, in text order."""
     calls = [match.end() for match in _CALL_IT.finditer(text) if match.start() < 2 or not text[match.start() - 2].isalpha()]
     denials = [match.end() for match in _NOT.finditer(text) if _is_denial(text, match) and _names_a_thing(text, match.end())]
-    if not calls and not denials:
-        return ()  # most texts: two scans in C, nothing more
+    denials += [match.end() for pattern in (_NOTHING_OF, _OTHERS_NAME) for match in pattern.finditer(text)]
+    honest = list(_HONEST_WORD.finditer(text))
+    treatments = list(find_treatments(text))
+    if not calls and not denials and not honest:
+        return tuple(treatments)  # most texts: a few scans in C, nothing more
     ordered = sorted(sentences, key=lambda sentence: sentence.start)
     starts = [sentence.start for sentence in ordered]
 
@@ -80,10 +142,15 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
         index = sentence_of(offset)
         if index is not None:
             hits.extend(_name_at(text, offset, ordered[index].end))
+    for match in honest:  # the honest word may be a verb: "The honest word is grabbed."
+        index = sentence_of(match.end())
+        if index is not None:
+            hits.extend(_name_at(text, match.end(), ordered[index].end) or _word_at(text, match.end(), ordered[index].end))
     for offset in denials:
         index = sentence_of(offset)
         if index is not None:
             hits.extend(_renamed(text, offset, ordered, index))
+    hits.extend(treatments)
     unique = {hit.start: hit for hit in hits}  # two denials before one renaming name it once
     return tuple(sorted(unique.values(), key=lambda hit: hit.start))
 
@@ -139,6 +206,18 @@ def _words(text: str, start: int, end: int, most: int) -> list[re.Match[str]]:
     return found
 
 
+def _word_at(text: str, start: int, end: int) -> list[TermHit]:
+    """The one word at ``start`` as a new name (a verb or adjective after "the honest word is")."""
+    found = _words(text, start, end, 1)
+    return [_hit(text, found[0].start(1), found[0].end(1))] if found else []
+
+
+def _hit(text: str, first: int, last: int) -> TermHit:
+    phrase = text[first:last]
+    return TermHit(first, last, phrase, term=" ".join(phrase.lower().split()), category=REFRAMING_CATEGORY,
+                   weight=REFRAMING_WEIGHT, valence=0.0, lexicon="rules", source="rules")
+
+
 def _name_at(text: str, start: int, end: int) -> list[TermHit]:
     """The noun phrase that starts at ``start``: words up to punctuation, a clause word or an -ing form."""
     taken: list[re.Match[str]] = []
@@ -160,7 +239,4 @@ def _name_at(text: str, start: int, end: int) -> list[TermHit]:
     content = next((match.group(1) for match in taken if match.group(1).lower() not in _DETERMINERS), "")
     if content[:1].isupper() or content.lower() in _ORDINALS:
         return []  # "It is Acme Corp.", "It is the third": a name or a count, not a label
-    first, last = taken[0].start(1), taken[-1].end(1)
-    phrase = text[first:last]
-    return [TermHit(first, last, phrase, term=" ".join(phrase.lower().split()), category=REFRAMING_CATEGORY,
-                    weight=REFRAMING_WEIGHT, valence=0.0, lexicon="rules", source="rules")]
+    return [_hit(text, taken[0].start(1), taken[-1].end(1))]
