@@ -63,24 +63,41 @@ _ORDINALS = frozenset(
 _FUNCTION_WORDS = frozenset("of for since until in on at to by with from into about the a an its their our his her".split())
 
 
+# The figures below are rare, so each is looked for only where its first word stands (``_matches``:
+# a plain string search, many times faster than a pattern tried at every position).
 # Other set denials: "It is nothing of the sort.", "There is no such thing."
-_NOTHING_OF = re.compile(r"\b(?:(?:is|are|was|were)\s+|['’]s\s+)nothing\s+of\s+the\s+(?:sort|kind)\b|\bno such thing\b",
-                         re.IGNORECASE)
+_NOTHING_OF = re.compile(r"nothing\s+of\s+the\s+(?:sort|kind)\b|no such thing\b")
+_BE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were)|['’]s)\s+$", re.IGNORECASE)
 # Another's name for a thing, which the next sentence replaces: "He calls it energy security. It is
 # arson with a permit." (not "I call it", the author's own name; not "called it off").
 _OTHERS_NAME = re.compile(
-    r"(?<![Ii] )(?<![Ww]e )\b(?:call(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?)\s+(?:it|this|that|them)\s+"
+    r"(?:call(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?)\s+(?:it|this|that|them)\s+"
     r"(?!off\b|up\b|out\b|in\b|back\b|for\b|on\b|quits\b)[\w\"“‘']")
+_AUTHOR_BEFORE = re.compile(r"\b(?:I|we|We)\s+$")
 # The author's own word set against another's: "The honest word is grabbed", "the real name for it is …".
 _HONEST_WORD = re.compile(
-    r"\b(?:honest|real|right|true|proper|plain|accurate|better|correct)\s+(?:word|name|term)"
-    r"(?:\s+for\s+(?:it|this|that|them))?\s+(?:is|was)\s+", re.IGNORECASE)
-
-
+    r"(?:honest|real|right|true|proper|plain|accurate|better|correct)\s+(?:word|name|term)"
+    r"(?:\s+for\s+(?:it|this|that|them))?\s+(?:is|was)\s+")
 # "treats journalism as espionage", "treated us like rubbish": the author (or a speaker) names how
 # someone is handled. The object is at most five words; after "as" an official class ("treated as
 # a crime scene", "as confidential", "as income") is the plain use.
-_TREAT = re.compile(r"\btreat(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,5}?(as|like)\s+", re.IGNORECASE)
+_TREAT = re.compile(r"[Tt]reat(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,5}?(as|like)\s+")
+
+
+def _matches(text: str, firsts: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """``pattern``'s matches that start a word where one of ``firsts`` (its possible first letters) stands."""
+    found = []
+    for first in firsts:
+        position = text.find(first)
+        while position >= 0:
+            if position == 0 or not text[position - 1].isalnum():
+                match = pattern.match(text, position)
+                if match is not None:
+                    found.append(match)
+            position = text.find(first, position + 1)
+    return sorted(found, key=lambda match: match.start())
+
+
 # Words that open no new name after "treated like/as": a comparison or a clause ("like any other",
 # "like we're in the way").
 _NOT_A_TREATMENT = frozenset(
@@ -98,7 +115,7 @@ _OFFICIAL_CLASSES = frozenset(
 def find_treatments(text: str) -> tuple[TermHit, ...]:
     """Every "treats X as/like Y" figure: from the verb to the end of Y's noun phrase."""
     hits: list[TermHit] = []
-    for match in _TREAT.finditer(text):
+    for match in _matches(text, ("treat", "Treat"), _TREAT):
         end = _sentence_end(text, match.end())
         name = _name_at(text, match.end(), end)
         if not name:
@@ -125,8 +142,11 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
     """Every new name an author gives after a denial, another's name or a call to name a thing, in text order."""
     calls = [match.end() for match in _CALL_IT.finditer(text) if match.start() < 2 or not text[match.start() - 2].isalpha()]
     denials = [match.end() for match in _NOT.finditer(text) if _is_denial(text, match) and _names_a_thing(text, match.end())]
-    denials += [match.end() for pattern in (_NOTHING_OF, _OTHERS_NAME) for match in pattern.finditer(text)]
-    honest = list(_HONEST_WORD.finditer(text))
+    denials += [match.end() for match in _matches(text, ("nothing", "no such"), _NOTHING_OF)
+                if match.group().startswith("no such") or _BE_BEFORE.search(text, max(0, match.start() - 8), match.start())]
+    denials += [match.end() for match in _matches(text, ("call", "dub", "brand", "label"), _OTHERS_NAME)
+                if not _AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())]
+    honest = _matches(text, ("honest", "real", "right", "true", "proper", "plain", "accurate", "better", "correct"), _HONEST_WORD)
     treatments = list(find_treatments(text))
     if not calls and not denials and not honest:
         return tuple(treatments)  # most texts: a few scans in C, nothing more
