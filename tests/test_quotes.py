@@ -79,6 +79,14 @@ from .conftest import hits_of, quotes_of
     ("'We will fight. We will win,' said Mr Smith.", [("direct", "'We will fight. We will win,'", "Mr Smith")]),
     ("The workers' union met O'Neill, who said it wasn't over.", []),
     ("Rock 'n' roll never dies, and the '90s knew it.", []),
+    # a speaker reported inside someone's quotation speaks through them: the quotation is theirs alone
+    ('"The government says it cares for farmers, but it is offering crumbs," Dallewal told PTI.',
+     [("direct", '"The government says it cares for farmers, but it is offering crumbs,"', "Dallewal")]),
+    ('"Officials claim the water is safe. It is not," said Ana Ruiz.',
+     [("direct", '"Officials claim the water is safe. It is not,"', "Ana Ruiz")]),
+    # a question or exclamation keeps its speaker after it
+    ('"What will we eat?" she said.', [("direct", '"What will we eat?"', "she")]),
+    ('"We will never back down!" said Sharon Graham.', [("direct", '"We will never back down!"', "Sharon Graham")]),
 ])
 def test_find_quotes(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected

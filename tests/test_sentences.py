@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.stages.sentences import NEWS_ABBREVIATIONS, split_sentences
+from framing.stages.sentences import NEWS_ABBREVIATIONS, join_attributions, split_sentences
 
 CASES = [
     "A heading without a full stop",
@@ -30,11 +30,12 @@ CASES = [
 
 
 def _punkt_spans(chunk: str) -> list[tuple[int, int]]:
+    """Punkt's own spans, a lower-case attribution after "?" or "!" joined (``join_attributions``)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     parameters = PunktParameters()
     parameters.abbrev_types = set(NEWS_ABBREVIATIONS)
-    return list(PunktSentenceTokenizer(parameters).span_tokenize(chunk))
+    return join_attributions(chunk, PunktSentenceTokenizer(parameters).span_tokenize(chunk))
 
 
 @pytest.mark.parametrize("chunk", CASES)
@@ -118,3 +119,16 @@ def test_with_other_threads_running_nltk_is_imported_the_plain_way() -> None:
 
     run = subprocess.run([sys.executable, "-c", _WITH_A_THREAD], capture_output=True, text=True, timeout=120, check=True)
     assert run.stdout.split() == "[(0, 15), (16, 37)] True".split()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Farmers gathered early. "What will we eat?" she said. They left.',
+     ["Farmers gathered early.", '"What will we eat?" she said.', "They left."]),
+    ('"We will never back down!" said Sharon Graham.', ['"We will never back down!" said Sharon Graham.']),
+    ("'Why now?' he asked.", ["'Why now?' he asked."]),
+    # a capital, an "iPhone" or a new line after the mark starts a new sentence
+    ("Why now? Sales fell.", ["Why now?", "Sales fell."]),
+    ("Why now? iPhone sales fell.", ["Why now?", "iPhone sales fell."]),
+])
+def test_question_or_exclamation_then_lower_case_is_one_sentence(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected

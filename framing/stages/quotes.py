@@ -269,6 +269,10 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
     else:
         reported = [whole] if whole is not None else []
     labelled = find_label(text, sentence, marked) if not verbs.isdisjoint(LABELLING_VERBS) else None
+    if marked:  # '"The government says it cares," Dallewal said': the quoted speaker's words, not the government's
+        reported = [spoken for spoken in reported if not _speaks_in_quotation(spoken, marked)]
+        if labelled is not None and _speaks_in_quotation(labelled, marked):
+            labelled = None
     if not found and not reported and labelled is None:
         return found, None  # most sentences: no quotation and no one speaking
     if labelled is not None and any(
@@ -303,6 +307,11 @@ def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Seque
         at = content.find(";", at + 1)
     clauses.append(Sentence(sentence.start + start, sentence.end, content[start:]))
     return clauses
+
+
+def _speaks_in_quotation(spoken: Quote, marked: Sequence[tuple[int, int]]) -> bool:
+    """Whether the speaker of reported speech stands inside a direct quotation (someone quoted reports it)."""
+    return spoken.speaker is not None and any(start < spoken.speaker.start < end for start, end in marked)
 
 
 def _holds(outer: Quote, inner: Quote) -> bool:

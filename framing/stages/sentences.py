@@ -11,6 +11,7 @@ import importlib.util
 import re
 import sys
 import threading
+from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -148,7 +149,30 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     length = len(chunk.rstrip())
     if _SENTENCE_ENDS.search(chunk, 0, length - 1) is None:  # headings, titles, one-sentence paragraphs
         return (Sentence(start, start + length, chunk[:length]),)
-    sentences = []
-    for left, right in _tokenizer().span_tokenize(chunk):
-        sentences.append(Sentence(start + left, start + right, chunk[left:right]))
-    return tuple(sentences)
+    spans = join_attributions(chunk, _tokenizer().span_tokenize(chunk))
+    return tuple(Sentence(start + left, start + right, chunk[left:right]) for left, right in spans)
+
+
+def join_attributions(chunk: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of ``chunk``, each one that goes on the one before joined to it:
+    '"What will we eat?" she said.' is one sentence, its speaker in it."""
+    joined: list[tuple[int, int]] = []
+    for left, right in spans:
+        if joined and _attribution_follows(chunk, joined[-1][1], left):
+            joined[-1] = (joined[-1][0], right)
+        else:
+            joined.append((left, right))
+    return joined
+
+
+# A question or exclamation mark, then any closing quotation marks: where Punkt ends a sentence
+# even when the words after it go on in lower case ('"Why now?" he asked.').
+_ASKED_OR_EXCLAIMED = re.compile(r"[?!][\"”’'»]*$")
+
+
+def _attribution_follows(chunk: str, previous_end: int, left: int) -> bool:
+    """Whether the sentence at ``left`` goes on the one ending at ``previous_end``: it opens in lower
+    case after a question or exclamation mark on the same line ('"Why now?" he asked.')."""
+    return (chunk[left:left + 1].islower() and not chunk[left + 1:left + 2].isupper()  # not "iPhone"
+            and "\n" not in chunk[previous_end:left]
+            and _ASKED_OR_EXCLAIMED.search(chunk, max(0, previous_end - 4), previous_end) is not None)
