@@ -29,6 +29,10 @@ def place_at(text: str, place: str) -> tuple[int, int]:
     ("Washington warned Tehran against retaliation.", "Tehran", True),  # addressed
     ("The strike sends the wrong message to Tehran.", "Tehran", True),
     ("Officials warned Moscow residents of floods.", "Moscow", False),  # it qualifies a noun
+    ("Protesters gathered in Nairobi's central business district.", "Nairobi", False),  # a part of the city
+    ("Moscow's stance angered Kyiv.", "Moscow", True),
+    ("Shelling hit a Khartoum hospital on Monday.", "Khartoum", False),
+    ("NEW DELHI: Farmers rejected the offer.", "NEW DELHI", False),  # a dateline with a colon
 ])
 def test_is_acting_place(text: str, place: str, expected: bool) -> None:
     assert is_acting_place(text, *place_at(text, place), 0) is expected

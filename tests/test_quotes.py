@@ -235,3 +235,10 @@ def test_the_speakers_loaded_words_are_the_speakers(text: str, speaker: str) -> 
     report = framing.analyze(text)
     hits = [h for p in report.paragraphs for h in p.loaded_terms]
     assert hits and {h.speaker for h in hits} == {speaker} and report.loadedness == 0
+
+
+def test_the_quotation_stage_reads_a_sentence_after_its_dateline() -> None:
+    assert quotes_of("KYIV, Ukraine (AP) — Russia launched 40 drones overnight, officials said.") == [
+        ("reported", "Russia launched 40 drones overnight", "officials")]
+    assert quotes_of('NEW DELHI: Farmers rejected the offer, calling it "an eyewash meant to divide us".') == [
+        ("reported", 'it "an eyewash meant to divide us"', "Farmers"), ("direct", '"an eyewash meant to divide us"', "Farmers")]

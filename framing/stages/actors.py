@@ -57,6 +57,7 @@ from framing.stages.unknown_names import (
     name_candidates,
     owner_kind,
 )
+from framing.text.datelines import dateline_at
 from framing.text.matching import FoldedSpan
 from framing.text.spans import SpanIndex
 from framing.text.wordlists import is_everyday_word
@@ -467,20 +468,6 @@ _EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election e
 _NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
 
 
-# A dateline opening a body paragraph, up to its dash: "ISTANBUL, Oct 14 -", "SINGAPORE, June 11
-# (Reuters) -", "Beirut (AFP) —", "FRESNO, California, March 3 (Wire) -". A place of one to four
-# capitalised words (or two joined by "/"), then up to four place, date or credit parts, then the
-# dash. A part after a comma opens with a capital or a digit, so "OPEC, the cartel, said - as
-# expected -" is no dateline.
-_DATELINE_OPENING = re.compile(
-    r"(?P<place>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3})"
-    r"(?P<parts>(?:\s*,\s*[A-Z0-9][\w.'’]*(?:[ \t]+[\w.'’]+){0,3}?|[ \t]*\([^\n()]{1,40}\)){0,4})"
-    r"[ \t]*[-–—]{1,2}[ \t]+"
-)
-# What follows a Title Case dateline's dash when it has no date or credit: a sentence's first word.
-_SENTENCE_OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
-
-
 def _dateline_end(text: str, span_start: int, span_end: int, found: Sequence[ActorMention],
                   names: Sequence[NameSpan]) -> int:
     """Where the dateline opening a body span ends, past its dash (``span_start`` when there is none).
@@ -491,13 +478,9 @@ def _dateline_end(text: str, span_start: int, span_end: int, found: Sequence[Act
     city that"); it is a place, so a person or an organisation there opens no dateline ("Trump -
     The president said", "Acme Corp - The company said").
     """
-    match = _DATELINE_OPENING.match(text, span_start, span_end)
+    match = dateline_at(text, span_start, span_end)
     if match is None:
         return span_start
-    parts = match.group("parts")
-    if not match.group("place").isupper() and "(" not in parts and not any(char.isdigit() for char in parts) \
-            and (parts.strip() or _SENTENCE_OPENING.match(text, match.end()) is None):
-        return span_start  # Title Case with neither date nor credit: only "Moscow - The court ruled" ("Israel, Hamas - The" is a list)
     place_end = match.end("place")
     if _last_head(match.group("place")) in ORG_SUFFIXES:
         return span_start

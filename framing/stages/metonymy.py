@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from framing.stages.speakers import SPEECH_VERBS
+from framing.text.datelines import dateline_at
 
 # Words before a place that make it a location, not an actor ("flew to Moscow").
 _SPATIAL = frozenset(
@@ -53,6 +54,9 @@ _PLACE_NOUNS = frozenset(
     marathon zoo summit summits talks meeting meetings process format agreement agreements
     accord accords declaration conference protocol memorandum negotiations round visit trip
     channel consensus forum club school institute stadium station river square avenue
+    hospital hospitals clinic market markets bazaar neighbourhood neighborhood neighbourhoods
+    neighborhoods camp camps port harbour harbor outskirts centre center downtown prison jail
+    mosque church cathedral museum park bridge railway
     """.split()
 )
 # Words after a place that show it acting: auxiliaries and modal verbs.
@@ -98,8 +102,24 @@ _HEADING_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
 _AND_A_NAME = re.compile(r"\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s)")  # "and Tamil Nadu" after a place
 
 
+# "Nairobi's central business district": a place noun at most this many words after the "'s".
+_MOST_PLACE_NOUN_WORDS = 3
+
+
+def _place_noun_after_modifiers(following: list[str]) -> bool:
+    """Whether a place noun ends the lower-case words after a place's "'s" ("central business district")."""
+    for word in following:
+        if not word.islower():
+            return False
+        if word in _PLACE_NOUNS:
+            return True
+    return False
+
+
 def _opens_dateline(text: str, start: int, end: int, after: str) -> bool:
-    """Whether a place opening its span opens a dateline ("MOSCOW, Oct 14 -", "Moscow (Reuters) -")."""
+    """Whether a place opening its span opens a dateline ("MOSCOW, Oct 14 -", "Moscow (Reuters) -", "NEW DELHI:")."""
+    if after.startswith(":"):
+        return dateline_at(text, start, end + 2) is not None
     found = _DATELINE.match(after)
     if found is None:
         return False
@@ -116,9 +136,11 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
     after = text[end:end + 60]
     before_words = _WORD_RUNS.findall(text[max(span_start, start - 40):start])
     if after.startswith(("'s", "’s")):
-        following = _HYPHENATED_WORDS.findall(after[2:])[:2]
+        following = _HYPHENATED_WORDS.findall(after[2:60])[:_MOST_PLACE_NOUN_WORDS]
         if following and following[0].lower() in _PLACE_NOUNS:
             return False
+        if _place_noun_after_modifiers(following):
+            return False  # "Nairobi's central business district": a part of the city
         return not (len(following) == 2 and following[0][:1].isupper() and following[1] in _PLACE_NAME_ENDINGS)
     if after.startswith(("-", "‐")):
         return False  # "Moscow-based": an attribute, not an actor

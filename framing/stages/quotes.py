@@ -46,6 +46,7 @@ from framing.stages.speakers import (
     speaker_with_complement,
     subject_before,
 )
+from framing.text.datelines import dateline_at
 from framing.text.spans import SpanIndex
 
 # Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
@@ -150,6 +151,9 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
     last: Quote | None = None  # the last quotation or reported speech of the unit before
     previous_end = 0
     for sentence in _quotation_units(text, sentences):
+        dateline = dateline_at(text, sentence.start, sentence.end)
+        if dateline is not None:  # "KYIV (AP) — Russia launched …, officials said": the words start after it
+            sentence = Sentence(dateline.end(), sentence.end, text[dateline.end():sentence.end])
         found, last = _quotes_in(text, sentence, _carried_speaker(text, last, previous_end, sentence.start))
         previous_end = sentence.end
         quotes.extend(found)
