@@ -183,3 +183,15 @@ def test_a_role_and_name_after_a_scare_quote_is_no_speaker() -> None:
 
 def test_the_authors_own_verb_keeps_a_scare_quote() -> None:
     assert quotes_of('We blamed "the system" for years.') == [("scare", '"the system"', None)]
+
+
+@pytest.mark.parametrize(("phrase", "speaks"), [
+    ("Wes Streeting", True),  # a given name opens a name whatever its other words look like
+    ("Streeting", True),  # a noun plus "-ing" is a surname, not an everyday word
+    ("Harding", True),
+    ("The Meeting", False),  # listed words
+    ("Building", False),
+    ("The Deal That Never Was", False),
+])
+def test_surnames_that_look_like_ing_forms_can_speak(phrase: str, speaks: bool) -> None:
+    assert is_speaker_like(phrase) is speaks

@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from framing.model import TextSpan
-from framing.text.wordlists import is_everyday_word
+from framing.stages.recogniser import given_names
+from framing.text.wordlists import common_words, is_everyday_word
 
 # Verbs that introduce speech or a stated view, in the forms news writing uses.
 SPEECH_VERBS = frozenset(
@@ -500,7 +501,17 @@ def is_speaker_like(candidate: str) -> bool:
         return True
     if not words[-1][:1].isupper():
         return False
+    if len(words) > 1 and words[0].lower() in given_names() and all(word[:1].isupper() for word in words):
+        return True  # "Wes Streeting": a given name opens a name whatever its other words look like
+    if len(words) == 1 and _looks_like_an_ing_surname(words[0]):
+        return True  # "Harding said"
     return not all(is_everyday_word(word.strip(",")) for word in words)
+
+
+def _looks_like_an_ing_surname(word: str) -> bool:
+    """A capitalised word that is everyday only as a noun plus "-ing" ("Harding", "Streeting", "Golding"),
+    not a listed word ("Building", "Morning")."""
+    return word[:1].isupper() and word.endswith("ing") and word.lower() not in common_words()
 
 
 def speaker_ending(text: str, offset: int, clause: str, verb: str = "", *, opens_sentence: bool = False
