@@ -84,6 +84,11 @@ from .conftest import hits_of, quotes_of
      [("direct", '"The government says it cares for farmers, but it is offering crumbs,"', "Dallewal")]),
     ('"Officials claim the water is safe. It is not," said Ana Ruiz.',
      [("direct", '"Officials claim the water is safe. It is not,"', "Ana Ruiz")]),
+    # the body's name before the role and the person's ("SKM leader Jagjit Singh Dallewal said")
+    ('"We want a legal guarantee," SKM leader Jagjit Singh Dallewal said.',
+     [("direct", '"We want a legal guarantee,"', "Jagjit Singh Dallewal")]),
+    ('"We will fight on," Unite general secretary Sharon Graham said.',
+     [("direct", '"We will fight on,"', "Sharon Graham")]),
     # a question or exclamation keeps its speaker after it
     ('"What will we eat?" she said.', [("direct", '"What will we eat?"', "she")]),
     ('"We will never back down!" said Sharon Graham.', [("direct", '"We will never back down!"', "Sharon Graham")]),

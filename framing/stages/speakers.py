@@ -173,10 +173,11 @@ _SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
     + _SPEECH_VERB_GROUP + r")\b"
 )
-# '"…," chief executive Hugo Lindqvist said': a role in lower case, the name, then the verb (only after a
+# '"…," chief executive Hugo Lindqvist said': a role in lower case (after the body's name, if any: "Unite general
+# secretary Sharon Graham said", "SKM leader Jagjit Singh Dallewal said"), the name, then the verb (only after a
 # quotation that closes a statement with a comma, "!" or "?": 'the "peace plan" collapsed when minister X said no').
 _ROLE_NAME_BEFORE_VERB = re.compile(
-    rf"\s*[,.!?]?\s*(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})\s+"
+    rf"\s*[,.!?]?\s*(?P<body>(?:[A-Z][\w'’&.-]*\s+){{0,3}}?)(?P<words>(?:[a-z][\w'’-]*\s+){{0,3}}?)(?P<role>[a-z]+)\s+(?P<name>{_NAME})\s+"
     + _SPEECH_VERB_GROUP + r"\b"
 )
 # One capitalised word, no pronoun or determiner: after a statement's quotation, a name even when it is also an
