@@ -15,6 +15,10 @@ from framing.ingest.noise import MEDIA_WORD, classify_noise_line, credit_split, 
     ("Photo: Maria Kovacs/Reuters", "credit"),
     ("Image: A. Volkov", "credit"),
     ("© 2025 Example News", "credit"),
+    ("Associated Press writer Jane Roe in Nairobi contributed to this report.", "credit"),
+    ("FOR IMMEDIATE RELEASE", "credit"),
+    ("-ENDS-", "credit"),
+    ("Media contact: Jane Doe, +41 22 123 4567", "credit"),
     ("Reporting by Jane Doe; Editing by John Roe", "credit"),
     ("Share this article", "ui"),
     ("Listen to this story", "ui"),
@@ -31,6 +35,8 @@ def test_noise_lines(line: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("line", [
+    "The union contributed to this report on pay, officials said in a statement about what happened.",
+    "It ends here.",
     "Collapse of the Deal",
     "Photo Finish for the Election",
     "Diplomacy as a photo-op",

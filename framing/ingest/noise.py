@@ -22,6 +22,14 @@ _CREDIT_LINE = re.compile(
     r"(?:graph)?\s+(?:by|courtesy(?: of)?|via)\s+|©|\(c\)\s|copyright\s)",
     re.I,
 )
+# A wire trailer crediting other reporters ("Associated Press writer Jane Roe in Nairobi contributed to
+# this report."), and the furniture of a press release ("FOR IMMEDIATE RELEASE", "Media contact: …", "-ENDS-").
+_TRAILER_LINE = re.compile(
+    r"^(?:[\w.'’,-]+\s+){1,16}?contributed(?:\s+reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?$"
+    r"|^(?:for\s+immediate\s+release|-*\s*ends\s*-*|-30-|#{3,}|(?:notes?\s+to\s+editors?)\s*:?)$"
+    r"|^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries)\s*[:：].{0,200}$",
+    re.I,
+)
 _EMBEDDED_CREDIT = re.compile(
     r"(?:\s+[-–—|·•/]\s*|\.\s+|\s*\(\s*|\s+)(?P<credit>" + _CREDIT_LABEL + r"\s*[:：]\s*\S.*|©.*)$",
     re.I,
@@ -264,7 +272,7 @@ def classify_noise_line(line: str, document_script: str, *, strong_only: bool = 
         return "other"
     if is_markdown_image(stripped):
         return "caption"
-    if len(words) <= MAX_CAPTION_WORDS and _CREDIT_LINE.match(stripped):
+    if len(words) <= MAX_CAPTION_WORDS and (_CREDIT_LINE.match(stripped) or _TRAILER_LINE.match(stripped)):
         return "credit"
     if is_ui_line(stripped):
         return "ui"
