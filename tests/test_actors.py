@@ -533,3 +533,14 @@ def test_regions_file_is_well_formed() -> None:
 ])
 def test_a_states_army_by_its_possessive_is_its_armed_forces(text: str, expected: dict[str, str]) -> None:
     assert {a.actor: a.kind for a in framing.analyze(text, format="text").actors} == expected
+
+
+def test_honorifics_of_address_open_one_person() -> None:
+    """'Shri Arjun Munda', 'Arjun Munda' and 'Munda' are one person, as 'Mr Arjun Munda' would be."""
+    import framing
+
+    text = ("Farm talks\n\nAgriculture Minister Shri Arjun Munda met farm leaders on Monday.\n\n"
+            "Shri Arjun Munda said the government was open to talks. Munda added that prices needed study. "
+            "Smt Nirmala Sitharaman, the finance minister, agreed.\n")
+    people = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors if a.kind == "person"}
+    assert people == {"Arjun Munda": 3, "Nirmala Sitharaman": 1}

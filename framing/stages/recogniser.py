@@ -31,6 +31,7 @@ from framing.stages.recogniser_features import (
     BARE,
     CONNECTORS,
     FUNCTION_WORDS,
+    HONORIFICS,
     ORG_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -736,7 +737,7 @@ def _title_end(tokens: Sequence[str], i: int, j: int, facts: RatioFacts) -> tupl
                 if stop > end + 1:
                     end = stop
             follower = tokens[end]
-            abbreviated = tokens[k].endswith(".") or lower in ("mr", "mrs", "ms", "dr")
+            abbreviated = tokens[k].endswith(".") or lower in HONORIFICS
             if end < j and (abbreviated or not everyday[follower.lower()]) \
                     and follower.lower() not in CONNECTORS and follower not in ("'", "’"):  # "King's College"
                 begin = k

@@ -37,7 +37,7 @@ ROLE_WORDS = frozenset(
     capt capt. lt lt. sir dame lord lady king queen prince princess sheikh emir executive
     editor producer manager owner farmer teacher student worker officer trader broker
     strategist consultant scientist physician nurse councilmember councillor alderman
-    superintendent commissioner inspector sheriff trustee
+    superintendent commissioner inspector sheriff trustee shri smt shrimati kumari herr frau mme
     """.split()
 )
 # Number words the recogniser sometimes takes for a one-word name ("Sixty households").
@@ -49,7 +49,7 @@ _NOT_NAME_WORDS = frozenset(
     """
     The A An In On At For From With By Of And But Or Yet So If As When While Since After
     Before During Under Over Between Against Into This That These Those It Its He She They
-    We I You His Her Their Our My Your There Here What Who Why How Which Mr Mrs Ms Dr
+    We I You His Her Their Our My Your There Here What Who Why How Which Mr Mrs Ms Dr Shri Smt Shrimati Herr Frau Mme
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Western Eastern Northern
     Southern European American Russian Ukrainian Chinese British French German Israeli
