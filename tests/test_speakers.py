@@ -77,6 +77,7 @@ def test_a_group_speaker_makes_no_person_of_its_modifiers() -> None:
     ("Netanyahu's critics said the plan was \"a disgrace\".", "Netanyahu's critics"),
     ('Anti-Hamas protesters said the group had "betrayed" Gaza.', "Anti-Hamas protesters"),
     ('Smith said the plan was "a disgrace".', "Smith"),
+    ("The workers' union said the offer was \"a disgrace\".", "The workers' union"),  # a body the group forms
 ])
 def test_a_group_is_not_the_voice_of_the_actor_it_is_named_after(text: str, speaker: str) -> None:
     report = framing.analyze(text)

@@ -974,6 +974,18 @@ def _trimmed(speaker: TextSpan) -> int:
     return speaker.start + len(_POSSESSIVE_END.sub("", speaker.text.rstrip(" ,.;:")))
 
 
+# Bodies a group forms, which speak as themselves: "the workers' union", "the farmers' association".
+_BODIES_OF_GROUPS = frozenset(
+    "union unions association associations federation council committee party league guild organisation "
+    "organization alliance coalition front movement collective cooperative co-operative".split())
+
+
+def _names_a_body(rest: str) -> bool:
+    """Whether the words after a group's mention end in a body it forms ("' union", "' association")."""
+    words = _SPEAKER_REST_WORD.findall(rest)
+    return bool(words) and words[-1].lower() in _BODIES_OF_GROUPS
+
+
 def _speaks_for(rest: str) -> bool:
     """Whether the words of a speaker after an actor's mention make someone who speaks for it.
 
@@ -1050,8 +1062,9 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
         # Commission" (a group noun there keeps the phrase: "Kremlin critics" are not all critics)
         return overlapping[-1].actor
     for mention in overlapping:
-        if mention.end < speaker.end and not _speaks_for(speaker.text[mention.end - speaker.start:]):
-            return speaker.text
+        rest = speaker.text[mention.end - speaker.start:]
+        if mention.end < speaker.end and (not _speaks_for(rest) or mention.kind == "group" and _names_a_body(rest)):
+            return speaker.text  # "Kremlin critics"; "the workers' union" is a union, not the workers
         return mention.actor
     if speaker.text.lower() not in ("he", "she"):
         if short_forms:  # "a Harbourline spokesman": the one body whose name opens with its capitalised word
