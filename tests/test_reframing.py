@@ -90,6 +90,7 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("The area was treated as a crime scene.", []),
     ("Doctors treated him as an outpatient.", []),
     ("The payment was treated as income by the tax office.", []),
+    ("The mistake would be to treat Moscow's demands as a starting point for the next round.", []),  # no charge
 ])
 def test_find_treatments(text: str, expected: list[str]) -> None:
     hits = find_treatments(text)

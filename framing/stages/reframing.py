@@ -19,6 +19,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from framing.model import Sentence, TermHit
+from framing.stages.loaded_features import vader_lexicon
+from framing.stages.loaded_model import word_probabilities
 
 REFRAMING_CATEGORY = "reframing"
 # A lexicon entry's default weight: the figure is a loading, as a listed term of middle weight.
@@ -124,10 +126,21 @@ def find_treatments(text: str) -> tuple[TermHit, ...]:
         content = [word for word in words if word not in _DETERMINERS]
         if not content or words[0] in _NOT_A_TREATMENT:
             continue
-        if match.group(1).lower() == "as" and content[0] in _OFFICIAL_CLASSES:
-            continue
+        if match.group(1).lower() == "as" and (content[0] in _OFFICIAL_CLASSES or not _is_charged(name[0].text)):
+            continue  # "treat Moscow's demands as a starting point": a plain "as"
         hits.append(_hit(text, match.start(), name[0].end))
     return tuple(hits)
+
+
+# A name after "treated as" is a figure only when one of its words carries some charge: the scorer's
+# probability at least this (a third of its threshold), or a negative VADER valence ("a cost to be cut").
+MIN_TREATMENT_PROBABILITY = 0.05
+
+
+def _is_charged(name: str) -> bool:
+    valences = vader_lexicon()
+    return any(probability is not None and (probability >= MIN_TREATMENT_PROBABILITY or valences.get(word.lower(), 0.0) < 0.0)
+               for word, probability in word_probabilities(name))
 
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
