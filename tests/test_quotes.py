@@ -89,6 +89,10 @@ from .conftest import hits_of, quotes_of
      [("direct", '"We want a legal guarantee,"', "Jagjit Singh Dallewal")]),
     ('"We will fight on," Unite general secretary Sharon Graham said.',
      [("direct", '"We will fight on,"', "Sharon Graham")]),
+    # the subject of a clause that ends in a colon speaks the sentence quoted after it
+    ('The minister was blunt: "We will not pay."', [("direct", '"We will not pay."', "The minister")]),
+    ('Residents have one message: "Go home."', [("direct", '"Go home."', "Residents")]),
+    ('The results were clear: "No deal."', []),  # no speaker-like subject
     # a question or exclamation keeps its speaker after it
     ('"What will we eat?" she said.', [("direct", '"What will we eat?"', "she")]),
     ('"We will never back down!" said Sharon Graham.', [("direct", '"We will never back down!"', "Sharon Graham")]),

@@ -43,6 +43,7 @@ from framing.stages.speakers import (
     speaker_after,
     speaker_before,
     speaker_ending,
+    sentence_subject,
     speaker_with_complement,
     subject_before,
 )
@@ -238,6 +239,9 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
         before = text[before_start:start]
         after = text[end:min(sentence.end, end + MAX_CLAUSE_CHARS)]
         speaker = speaker_after(text, end, after) or speaker_before(text, before_start, before)
+        if speaker is None and before.rstrip().endswith(":") and before_start == sentence.start:
+            # 'The minister was blunt: "We will not pay."': the clause's subject speaks the words after its colon
+            speaker = sentence_subject(text, sentence.start, before_start + len(before.rstrip()) - 1)
         if speaker is None and carried is not None and index == 0 and _is_whole_unit(text, sentence, start, end):
             speaker = carried  # '"…," said Thapa. "We are tired."': Thapa still speaks
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
