@@ -215,3 +215,16 @@ def test_a_surname_that_is_a_charged_verb_is_no_hit() -> None:
     text = "Mr Parrot, the finance minister, said aides would parrot the line."
     hits = match_terms(text, compile_lexicons(resolve_lexicons()))
     assert [h.text for h in hits if h.term == "parrot"] == ["parrot"]
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("The offer is an eyewash.", "eyewash"),  # Indian English
+    ("Police blamed anti-social elements.", "anti-social elements"),
+    ("The gas barons won again.", "gas barons"),
+    ("Lawmakers squabble over paperwork.", "squabble"),
+    ("Brussels is still haggling over the assets.", "haggling"),
+])
+def test_regional_and_charged_speech_terms_are_listed(text: str, term: str) -> None:
+    import framing
+
+    assert term in [h.text for p in framing.analyze(text, format="text").paragraphs for h in p.loaded_terms]

@@ -83,6 +83,8 @@ def test_plain_sense_spans_cover_the_deciding_word() -> None:
     "The defence minister said the army had moved.",
     "Flood defences failed in three towns.",
     "A packed meeting in the town hall voted to strike.",
+    "Our emergency room was destroyed.",  # a physical destruction, passive or with its object
+    "The fleet destroyed six boats.",
 ])
 def test_news_words_in_their_plain_sense_are_not_loaded(text: str) -> None:
     import framing
