@@ -93,6 +93,11 @@ from .conftest import hits_of, quotes_of
     ('The minister was blunt: "We will not pay."', [("direct", '"We will not pay."', "The minister")]),
     ('Residents have one message: "Go home."', [("direct", '"Go home."', "Residents")]),
     ('The results were clear: "No deal."', []),  # no speaker-like subject
+    # "that" opens a clause however short, and more speech verbs report ("underlined", "informed")
+    ("Zakharova underlined that Moscow would respond.", [("reported", "Moscow would respond", "Zakharova")]),
+    ("The minister informed reporters that talks had failed.", [("reported", "talks had failed", "The minister")]),
+    ("Smith said on Monday that prices rose.", [("reported", "prices rose", "Smith")]),
+    ("Smith said that was wrong.", []),  # "that" is the subject
     # a question or exclamation keeps its speaker after it
     ('"What will we eat?" she said.', [("direct", '"What will we eat?"', "she")]),
     ('"We will never back down!" said Sharon Graham.', [("direct", '"We will never back down!"', "Sharon Graham")]),

@@ -45,6 +45,7 @@ _CLOSERS = frozenset(QUOTE_PAIRS.values())
 _OBJECT_VERBS = frozenset(
     """
     tell warn accuse urge ask claim write complain deny describe portray reveal confirm predict expect agree
+    inform informed informs
     announce announces announced
     admit acknowledge concede reply observe reiterate boast indicate assure assures assured reported reports
     explain conclude
@@ -59,7 +60,9 @@ _OBJECT_VERBS = frozenset(
 # Fewer words after a speech verb are an adjunct or an object ("said in a statement", "hoped for the
 # best"), not what was said ...
 MIN_REPORTED_WORDS = 4
-# ... unless a pronoun opens them as the subject of a clause ("said it would appeal", "say it prevents fraud").
+# ... unless a pronoun opens them as the subject of a clause ("said it would appeal", "say it prevents fraud"),
+# or "that" does: after it a subject and a verb are a clause ("said that Moscow would respond").
+MIN_THAT_CLAUSE_WORDS = 2
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:it|they|he|she|we|this)\s+[\w'’-]+\s+[\w'’-]+", re.I)
 # Forms of SPEECH_VERBS that are as often plural nouns ("compensation claims", "pay demands").
 _PLURAL_NOUN_FORMS = frozenset(
@@ -137,6 +140,22 @@ _APPOSED_ROLE = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s
 # A pronoun that stands for what was said, before an adjunct: "said so in a statement", "said it on Monday".
 _PRONOUN_OBJECT = re.compile(r"\s+(?:so|it|this|nothing)\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|during)\b)",
                              re.I)
+# "that" right after the verb, or after at most three words of the one told ("informed reporters that"),
+# with a subject after it, not a verb ("said that was wrong": "that" is the subject).
+_THAT_THEN_A_VERB = re.compile(r"\s*(?:is|was|are|were|has|had|have|would|will|could|can|may|might|should|must)\b", re.I)
+MAX_WORDS_BEFORE_THAT = 3
+
+
+def _opens_a_clause(content: str, verb: str, verb_end: int, that: re.Match[str]) -> bool:
+    """Whether the "that" after a speech verb opens a clause that may be short ("underlined that Moscow would
+    respond"): right after the verb, after the one told ("informed reporters that") or after an adjunct
+    ("said on Monday that"), not inside an object ("recounted the events of that night")."""
+    gap = content[verb_end:that.end() - len("that")].split()
+    told = verb.lower() in _OBJECT_VERBS and _AUDIENCE.match(content, verb_end) is not None
+    return (len(gap) <= MAX_WORDS_BEFORE_THAT and (not gap or told or gap[0].lower() in _ADJUNCT_OPENERS)
+            and _THAT_THEN_A_VERB.match(content, that.end()) is None)
+
+
 _DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|about|when)\b)", re.I)
 # A sentence opening with a subordinate clause, whose first comma ends it.
 _SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|because|since|if|once|until)\b", re.I)
@@ -315,7 +334,8 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
             span_end = comma if comma > 0 else span_end
         pronoun_clause = _PRONOUN_CLAUSE.match(text, span_start, span_end)
         return _reported(text, span_start, span_end, subject, marked,
-                         min_words=MIN_REPORTED_WORDS - 1 if pronoun_clause else MIN_REPORTED_WORDS)
+                         min_words=MIN_THAT_CLAUSE_WORDS if that is not None and _opens_a_clause(content, current, word.end(), that)
+                         else MIN_REPORTED_WORDS - 1 if pronoun_clause else MIN_REPORTED_WORDS)
     return _participle_speech(text, sentence, marked)
 
 

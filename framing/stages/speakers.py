@@ -40,6 +40,8 @@ SPEECH_VERBS = frozenset(
     chanted chant chants shouted shouts yelled screamed whispered muttered joked jokes pleaded begged
     asked asks ask testified testifies recounted recounts disclosed discloses disclose
     ruled rules reminded reminds remind
+    underlined underlines underscored underscores specified specifies clarified clarifies hinted hints
+    informed informs
     """.split()
 )
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al|bin|de|del|der|van|von|la|le)"
