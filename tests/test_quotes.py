@@ -22,7 +22,13 @@ from .conftest import hits_of, quotes_of
     ("According to Lavrov, the plan came from Washington and nowhere else.",
      [("reported", "the plan came from Washington and nowhere else", "Lavrov")]),
     ("The plan came from Washington, according to officials in Kyiv.",
-     [("reported", "The plan came from Washington, according to officials in Kyiv", "officials")]),
+     [("reported", "The plan came from Washington", "officials in Kyiv")]),
+    # the whole source after "according to", up to its comma or the sentence's end
+    ("According to the Russian Defence Ministry, 40 drones were shot down.",
+     [("reported", "40 drones were shot down", "the Russian Defence Ministry")]),
+    ("According to Ukraine's General Staff, the attack failed.",
+     [("reported", "the attack failed", "Ukraine's General Staff")]),
+    ("The attack failed, according to the U.S. military.", [("reported", "The attack failed", "the U.S. military")]),
     ('They offered photo-op "truces" instead of peace.', [("scare", '"truces"', None)]),
     ('The so-called "Peace Council" met again.', [("scare", '"Peace Council"', None)]),
     # a short quotation after a labelling verb is the subject's label, not a scare quote

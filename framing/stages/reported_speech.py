@@ -277,9 +277,11 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         comma = content.find(",", according.end())
         if according.start() < 3 and comma > 0:  # "According to X, …"
             span_start, span_end = sentence.start + comma + 1, sentence.end
-        else:  # "…, according to X." or "… , according to X, …": the whole sentence is X's
+        elif not text[who.end:sentence.end].strip(" .!?\"”’)"):  # "…, according to X.": the words before
+            span_start, span_end = sentence.start, sentence.start + len(content[:according.start()].rstrip(" ,–—-"))
+        else:  # "… , according to X, …": the whole sentence is X's
             span_start, span_end = sentence.start, sentence.end
-        return _reported(text, span_start, span_end, who, marked)
+        return _reported(text, span_start, span_end, who, marked, min_words=MIN_THAT_CLAUSE_WORDS)
     if not speaks:  # most sentences: no speech verb even inside a word; but maybe ", calling it …"
         return _participle_speech(text, sentence, marked)
     previous = ""

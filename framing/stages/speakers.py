@@ -362,8 +362,19 @@ def _role_end(text: str, start: int, end: int) -> int:
     return reach
 
 
+# The words after "according to" up to the comma that ends them, or the sentence's end: at most six.
+_UP_TO_A_COMMA = re.compile(
+    r"((?:the\s+|The\s+)?[\w'’&-]+(?:\.[\w'’&-]+)*\.?(?:\s+[\w'’&-]+(?:\.[\w'’&-]+)*\.?){0,5}?)\s*(?:,|[;!?]?\s*$)")
+
+
 def according_speaker(text: str, offset: int, rest: str) -> TextSpan | None:
-    """The source after "according to": a name, a pronoun, or a source noun ("senior officials")."""
+    """The source after "according to": a name, a pronoun, or a source noun ("senior officials"); the whole
+    phrase up to its comma when it is one ("the Russian Defence Ministry", "the UN refugee agency")."""
+    whole = _UP_TO_A_COMMA.match(rest)
+    if whole is not None and is_speaker_like(whole.group(1)):
+        speaker = clean_speaker(text, offset, offset + whole.end(1))
+        if speaker is not None:
+            return speaker
     found = _SPEAKER_PHRASE.match(rest)
     if found and is_speaker_like(found.group()):
         return clean_speaker(text, offset, offset + found.end())
