@@ -20,6 +20,7 @@ spokesman"); the report stage resolves them to actors.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -70,6 +71,9 @@ STRAIGHT_SINGLE = "'"
 _OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + STRAIGHT_SINGLE) + "]")
 # Characters after which a straight single quote may open a quotation.
 _BEFORE_STRAIGHT_OPENER = frozenset(" \t\n\u00a0([{—–-/\"“")
+# A straight single quote that may close a quotation: after a non-space, before no letter or digit
+# ("don't" and "O'Neill" go on).
+_STRAIGHT_CLOSER = re.compile(r"(?<=\S)'(?![^\W_])")
 # Words that open with an apostrophe, not a quotation mark ('em, 'til, rock 'n' roll).
 _ELIDED = re.compile(r"'(?:(?:em|til|cause|tis|twas|bout|round|cos|s)\b|n')", re.I)
 # After a labelling verb, up to the quotation: its object, at most three words, and "as (a|the)".
@@ -374,6 +378,7 @@ def _openings(sentence: str, *, guillemets_close_after_letters: bool = False) ->
     pair the search goes on past its closing mark.
     """
     position = 0
+    straight_closers: list[int] | None = None  # found once per sentence, at its first straight opener
     while (opener := _OPENER.search(sentence, position)) is not None:
         position = opener.start()
         char = sentence[position]
@@ -381,7 +386,10 @@ def _openings(sentence: str, *, guillemets_close_after_letters: bool = False) ->
             if not _opens_straight(sentence, position):
                 position += 1
                 continue
-            close = _straight_closer(sentence, position + 1)
+            if straight_closers is None:
+                straight_closers = [found.start() for found in _STRAIGHT_CLOSER.finditer(sentence)]
+            after = bisect_right(straight_closers, position)
+            close = straight_closers[after] if after < len(straight_closers) else None
             yield position, close
             position = position + 1 if close is None else close + 1
             continue
@@ -398,18 +406,6 @@ def _opens_straight(sentence: str, position: int) -> bool:
     """Whether the straight single quote at ``position`` opens a quotation, not an apostrophe ("'em", "O'Neill")."""
     return ((position == 0 or sentence[position - 1] in _BEFORE_STRAIGHT_OPENER)
             and sentence[position + 1:position + 2].isalpha() and _ELIDED.match(sentence, position) is None)
-
-
-def _straight_closer(sentence: str, start: int) -> int | None:
-    """The straight single quote that closes a quotation opened before ``start``: after a non-space,
-    before no letter or digit ("don't" and "O'Neill" go on); None when none does."""
-    position = start
-    while (close := sentence.find(STRAIGHT_SINGLE, position)) >= 0:
-        following = sentence[close + 1:close + 2]
-        if not sentence[close - 1].isspace() and not following.isalnum():
-            return close
-        position = close + 1
-    return None
 
 
 def _find_closer(sentence: str, start: int, closer: str) -> int | None:
