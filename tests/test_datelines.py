@@ -15,6 +15,8 @@ from framing.text.datelines import dateline_at
     ("Moscow - The court ruled.", "Moscow - "),
     ("NEW DELHI: Farmers rejected the offer.", "NEW DELHI: "),
     ("LAHORE, Feb 19 (PTI): The court ruled.", "LAHORE, Feb 19 (PTI): "),
+    ("11:25 GMT — Tom Brown has apologised.", "11:25 GMT — "),  # a live blog's time stamp
+    ("9.05 a.m. ET: Markets opened lower.", "9.05 a.m. ET: "),
     # no dateline: a Title Case place before a lower-case clause, a list, a label with a colon
     ("Moscow - a city that never sleeps - woke.", None),
     ("Israel, Hamas - The talks failed.", None),

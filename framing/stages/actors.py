@@ -481,6 +481,8 @@ def _dateline_end(text: str, span_start: int, span_end: int, found: Sequence[Act
     match = dateline_at(text, span_start, span_end)
     if match is None:
         return span_start
+    if "place" not in match.groupdict():
+        return match.end()  # a live blog's time stamp ("11:25 GMT —")
     place_end = match.end("place")
     if _last_head(match.group("place")) in ORG_SUFFIXES:
         return span_start

@@ -1,4 +1,5 @@
-"""Datelines: "ISTANBUL, Oct 14 -", "SINGAPORE, June 11 (Reuters) -", "NEW DELHI:", "Beirut (AFP) —".
+"""Datelines: "ISTANBUL, Oct 14 -", "SINGAPORE, June 11 (Reuters) -", "NEW DELHI:", "Beirut (AFP) —",
+and the time stamps that open a live blog's entries ("11:25 GMT —").
 
 A dateline opens a wire story's first paragraph; it names a place and an agency, not a speaker or
 the subject of the sentence after it. The quotation stage reads sentences without it, and the
@@ -22,6 +23,12 @@ DATELINE_OPENING = re.compile(
 _SENTENCE_OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
+# A live blog's time stamp opening an entry: "11:25 GMT —", "14.32 —", "9:05 a.m. ET:".
+_TIME_STAMP = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|IST|"
+    r"local time|[A-Z]{2,4}))?[ \t]*[-–—:|][ \t]+")
+
+
 def dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     """The dateline that opens ``text[start:end]`` by its shape alone, or None.
 
@@ -29,6 +36,9 @@ def dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     sentence after the dash ("Moscow - The court ruled", not "Moscow - a city that"); after a colon
     only a place in capitals or a credit ("Note: The", "Update: The" are no datelines).
     """
+    stamp = _TIME_STAMP.match(text, start, end)
+    if stamp is not None:
+        return stamp
     match = DATELINE_OPENING.match(text, start, end)
     if match is None:
         return None
