@@ -262,3 +262,26 @@ def test_the_quotation_stage_reads_a_sentence_after_its_dateline() -> None:
         ("reported", "Russia launched 40 drones overnight", "officials")]
     assert quotes_of('NEW DELHI: Farmers rejected the offer, calling it "an eyewash meant to divide us".') == [
         ("reported", 'it "an eyewash meant to divide us"', "Farmers"), ("direct", '"an eyewash meant to divide us"', "Farmers")]
+
+
+def test_an_interview_transcripts_answers_are_the_interviewees_words() -> None:
+    """"Q:"/"A:" and "NAME:" turns: the answers are quotations, not the author's voice; the questions stay the author's."""
+    import framing
+
+    text = ("Unions reject the plan\n\nAdaeze Okafor leads the union.\n\nQ: Was the minister right?\n\n"
+            "A: The minister is a liar and his cronies are thieves.\n\nQ: Are you hopeful?\n\nA: No.\n")
+    report = framing.analyze(text, format="text")
+    assert [s.heading for s in report.sections] == [None]  # a question turn is no heading
+    answers = [(q.kind, q.text) for p in report.paragraphs for q in p.quotes]
+    assert answers == [("direct", "The minister is a liar and his cronies are thieves."), ("direct", "No.")]
+    assert report.loadedness == 0.0
+
+    named = ("Interview\n\nAdaeze Okafor leads the union.\n\nINTERVIEWER: Will you strike?\n\n"
+             "OKAFOR: Yes. The minister is a liar.\n\nINTERVIEWER: When?\n\nOKAFOR: Soon.\n")
+    speakers = {q.speaker_actor for p in framing.analyze(named, format="text").paragraphs for q in p.quotes}
+    assert speakers == {"Adaeze Okafor"}
+
+
+def test_one_capitalised_label_is_a_dateline_not_a_transcript() -> None:
+    assert quotes_of("NEW DELHI: Farmers rejected the offer, officials said.") == [
+        ("reported", "Farmers rejected the offer", "officials")]

@@ -452,9 +452,15 @@ def _starts_lower(text: str, block: _Block) -> bool:
     return bool(content) and content[0].islower()
 
 
+# A turn of an interview transcript ("Q: Are you hopeful?", "OKAFOR: No."): a line, never a heading.
+_TRANSCRIPT_TURN = re.compile(r"(?:Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})\s*:\s")
+
+
 def _is_heading_line(content: str) -> bool:
     words = content.split()
     if not 1 <= len(words) <= MAX_HEADING_WORDS or len(content) > MAX_HEADING_CHARS:
+        return False
+    if _TRANSCRIPT_TURN.match(content):
         return False
     # (a closing quotation mark or bracket after the stop still ends a sentence: 'Reyes called it "a sham."')
     if content.rstrip("\"'”’»)]*_").endswith((".", ",", ";", ":", "…")) or not _starts_capital(content):

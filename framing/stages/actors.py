@@ -1069,6 +1069,11 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
             return speaker.text  # "Kremlin critics"; "the workers' union" is a union, not the workers
         return mention.actor
     if speaker.text.lower() not in ("he", "she"):
+        if speaker.text.isupper() and len(speaker.text) > 1:  # a transcript's "OKAFOR:" is Adaeze Okafor
+            named = next((m.actor for m in mentions if m.kind == "person"
+                          and m.actor.upper().split()[-1:] == speaker.text.split()[-1:]), None)
+            if named is not None:
+                return named
         if short_forms:  # "a Harbourline spokesman": the one body whose name opens with its capitalised word
             words = [w for w in _CAPITALISED_WORDS.findall(speaker.text) if w not in ("A", "An", "The")]
             if len(words) == 1 and words[0] in short_forms:

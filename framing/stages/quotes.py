@@ -155,8 +155,16 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
     item_starts = [start for start, _ in list_items]
     last: Quote | None = None  # the last quotation or reported speech of the unit before
     previous_end = 0
+    turns = _transcript_turns(text, sentences)
+    turn: re.Match[str] | None = None  # the label of the turn going on ("A:", "OKAFOR:")
     for sentence in _quotation_units(text, sentences):
-        dateline = dateline_at(text, sentence.start, sentence.end)
+        opens_line = sentence.start == 0 or "\n" in text[max(0, previous_end):sentence.start] or not previous_end
+        if turns:
+            if opens_line:
+                turn = turns.get(sentence.start)
+            if turn is not None:  # an interview's answer: its speaker's words, not the author's
+                quotes.extend(_turn_quote(text, sentence, turn))
+        dateline = None if turn is not None else dateline_at(text, sentence.start, sentence.end)
         if dateline is not None:  # "KYIV (AP) — Russia launched …, officials said": the words start after it
             sentence = Sentence(dateline.end(), sentence.end, text[dateline.end():sentence.end])
         found, last = _quotes_in(text, sentence, _carried_speaker(text, last, previous_end, sentence.start))
@@ -168,6 +176,44 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
                 quotes.extend(introduced_list(text, sentence.end, intro.speaker, list_items, item_starts))
     quotes.sort(key=lambda q: (q.start, -q.end))
     return tuple(quotes)
+
+
+# A turn of an interview transcript: "Q:", "A:" or a speaker's name in capitals ("OKAFOR:", "JANE DOE:")
+# opening a line. Only a document with two such turns of one label, or both "Q:" and "A:", is a transcript
+# ("NEW DELHI:" opening a wire story once is a dateline).
+_TURN_LABEL = re.compile(r"(?P<label>Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})\s*:\s+")
+# Labels of the one who asks: their turns are the publication's own words.
+_INTERVIEWER_LABELS = frozenset({"Q", "INTERVIEWER", "INT", "QUESTION"})
+MIN_TURNS_OF_A_LABEL = 2
+
+
+def _transcript_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, re.Match[str]]:
+    """The sentences (by start) that open a transcript turn, with their labels; empty when the text is no transcript."""
+    found: dict[int, re.Match[str]] = {}
+    for sentence in sentences:
+        if sentence.start and text[sentence.start - 1] != "\n":
+            continue
+        label = _TURN_LABEL.match(text, sentence.start, sentence.end)
+        if label is not None:
+            found[sentence.start] = label
+    counts: dict[str, int] = {}
+    for label in found.values():
+        counts[label.group("label")] = counts.get(label.group("label"), 0) + 1
+    if not ({"Q", "A"} <= counts.keys() or any(n >= MIN_TURNS_OF_A_LABEL for n in counts.values())):
+        return {}
+    return found
+
+
+def _turn_quote(text: str, sentence: Sentence, turn: re.Match[str]) -> list[Quote]:
+    """A sentence of a transcript turn as its speaker's direct words ("A:" names no one); none for the one who asks."""
+    label = turn.group("label")
+    if label in _INTERVIEWER_LABELS:
+        return []
+    start = turn.end() if turn.start() == sentence.start else sentence.start
+    if start >= sentence.end:
+        return []
+    speaker = None if label == "A" else TextSpan(turn.start("label"), turn.end("label"), label)
+    return [Quote(start, sentence.end, text[start:sentence.end], "direct", speaker)]
 
 
 # The most clauses of one sentence read for reported speech one by one (linear time in a run-on sentence).

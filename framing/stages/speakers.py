@@ -175,6 +175,8 @@ _SPEAKER_AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
     + _SPEECH_VERB_GROUP + r")\b"
 )
+# The second order alone: the speaker, then the verb ('"…," the members say').
+_SPEAKER_THEN_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<verb1>)(?P<who1>)(?P<who2>{_SPEAKER_NP})\s+" + _SPEECH_VERB_GROUP + r"\b")
 # '"…," chief executive Hugo Lindqvist said': a role in lower case (after the body's name, if any: "Unite general
 # secretary Sharon Graham said", "SKM leader Jagjit Singh Dallewal said"), the name, then the verb (only after a
 # quotation that closes a statement with a comma, "!" or "?": 'the "peace plan" collapsed when minister X said no').
@@ -290,6 +292,8 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     """
     closes_statement = text[end - 2:end - 1] in (",", "!", "?") or after.lstrip()[:1] == ","
     found = _SPEAKER_AFTER.match(after)
+    if found and found.group("verb1") and found.group("verb1").lower() not in SPEECH_VERBS:
+        found = _SPEAKER_THEN_VERB.match(after)  # '"…," the members say': "the" is no verb; the other order
     for verb, who in (("verb1", "who1"), ("verb2", "who2")):
         if found and found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
             start, stop = end + found.start(who), end + found.end(who)
