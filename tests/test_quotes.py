@@ -104,6 +104,13 @@ from .conftest import hits_of, quotes_of
     ("The minister informed reporters that talks had failed.", [("reported", "talks had failed", "The minister")]),
     ("Smith said on Monday that prices rose.", [("reported", "prices rose", "Smith")]),
     ("Smith said that was wrong.", []),  # "that" is the subject
+    # the one quoted "as saying" speaks; a labeller who "was right to call it" or "condemned it as" labels
+    ("Interfax quoted Peskov as saying that talks would resume.", [("reported", "talks would resume", "Peskov")]),
+    ('Spokesperson Chen Xiaoli was right to call it "naked economic bullying".',
+     [("direct", '"naked economic bullying"', "Spokesperson Chen Xiaoli")]),
+    ('The mayor, Albert Casals, condemned the protest as "unacceptable".', [("direct", '"unacceptable"', "Albert Casals")]),
+    # a short question or exclamation in quotation marks is someone's words, not a title
+    ('Retired teachers held placards reading "Where is our money?"', [("direct", '"Where is our money?"', None)]),
     # a question or exclamation keeps its speaker after it
     ('"What will we eat?" she said.', [("direct", '"What will we eat?"', "she")]),
     ('"We will never back down!" said Sharon Graham.', [("direct", '"We will never back down!"', "Sharon Graham")]),

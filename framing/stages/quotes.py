@@ -83,7 +83,7 @@ _UP_TO_THE_QUOTATION = r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?
 _LABELLING = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|"
     r"describ(?:e|es|ed|ing)|derid(?:e|es|ed|ing)|attack(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
-    r"hail(?:s|ed|ing)?|prais(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)"
+    r"hail(?:s|ed|ing)?|prais(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|condemn(?:s|ed|ing)?)"
     + _UP_TO_THE_QUOTATION,
     re.I,
 )
@@ -92,7 +92,7 @@ _LABELLING = re.compile(
 _NAMING = re.compile(
     r"\b(?:call(?:s|ed|ing)?(?!\s+(?:on|for|upon|off|in|back|out|up)\b)|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|"
     r"label(?:s|led|ed|ling|ing)?|derid(?:e|es|ed|ing)|attack(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
-    r"decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)"
+    r"decr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|condemn(?:s|ed|ing)?)"
     + _UP_TO_THE_QUOTATION,
     re.I,
 )
@@ -311,6 +311,9 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
                 marked.append((start, end))
             elif first_letter.islower():
                 found.append(Quote(start, end, text[start:end], "scare", None))
+            elif inner.rstrip().endswith(("?", "!")):  # placards reading "Where is our money?": someone's words
+                found.append(Quote(start, end, text[start:end], "direct", None))
+                marked.append((start, end))
             continue  # a short capitalised quotation is a name or title ("Istanbul Plus")
         if speaker is None and n_words < MIN_UNATTRIBUTED_QUOTE_WORDS:
             continue

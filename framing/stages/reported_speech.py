@@ -156,6 +156,8 @@ def _opens_a_clause(content: str, verb: str, verb_end: int, that: re.Match[str])
             and _THAT_THEN_A_VERB.match(content, that.end()) is None)
 
 
+# "quoted X as saying (that)": X, up to eight words and an appositive, is the speaker.
+_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;:]{1,100}?,?)\s+as\s+saying\s+(?:that\s+)?")
 _DEMONSTRATIVE_THAT = re.compile(r"\s*(?:[,.;:!?]|(?:in|on|at|to|for|before|again|too|about|when)\b)", re.I)
 # A sentence opening with a subordinate clause, whose first comma ends it.
 _SUBORDINATOR = re.compile(r"\W*(?:when|as|after|before|although|though|while|because|since|if|once|until)\b", re.I)
@@ -266,6 +268,12 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
     ``speaks=False`` says the sentence holds no speech verb, even inside a word (``speech_and_label_verbs``).
     """
     content = sentence.text
+    if "as saying" in content:  # "Interfax quoted the deputy mayor, Jordi Serra, as saying …": the one quoted speaks
+        quoted = _QUOTED_AS_SAYING.search(content)
+        if quoted is not None:
+            who = subject_before(text, sentence.start + quoted.start("who"), quoted.group("who"))
+            if who is not None:
+                return _reported(text, sentence.start + quoted.end(), sentence.end, who, marked, min_words=MIN_THAT_CLAUSE_WORDS)
     according = (ACCORDING.search(content) if "ccording to" in content or "the words of" in content
                  else None)  # the search only where it can match
     if according and according.group()[0] in "Ii" and content[:according.start()].rstrip()[-1:] not in ("", ","):

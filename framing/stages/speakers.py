@@ -195,10 +195,11 @@ _APPOSED_SPEAKER_AFTER = re.compile(
     rf"\s*,?\s*(?P<name>{_NAME}),\s*[^,\s\"“”][^,\"“”]{{0,79}}?,\s*" + _SPEECH_VERB_GROUP + r"\b")
 _SPEAKER_PHRASE = re.compile(_SPEAKER_NP)
 # Verbs before "to" that carry the subject of a labelling or speech verb: "Progressives like to call", "have
-# taken to calling", "Climate sceptics used to claim".
+# taken to calling", "Climate sceptics used to claim", "Chen Xiaoli was right to call".
 TO_LEAD = re.compile(
     r"(?:\s+(?:like|likes|liked|love|loves|loved|prefer|prefers|preferred|have\s+taken|has\s+taken|voted|chose|choose"
-    r"|chooses|tend|tends|started|begin|began|continue|continues|went\s+on|used))\s+to\s*$",
+    r"|chooses|tend|tends|started|begin|began|continue|continues|went\s+on|used"
+    r"|(?:is|was|are|were)\s+(?:right|wrong|quick|correct|careful|keen|eager)))\s+to\s*$",
     re.I,
 )
 # A sentence's opening subject: a name's or body's speaker, a group speaker, or a capitalised name.
