@@ -544,3 +544,15 @@ def test_honorifics_of_address_open_one_person() -> None:
             "Smt Nirmala Sitharaman, the finance minister, agreed.\n")
     people = {a.actor: a.mentions for a in framing.analyze(text, format="text").actors if a.kind == "person"}
     assert people == {"Arjun Munda": 3, "Nirmala Sitharaman": 1}
+
+
+@pytest.mark.parametrize(("text", "actor", "kind"), [
+    ("A strong quake struck on Sunday, according to the Geophysical Institute of Peru.", "Geophysical Institute of Peru",
+     "organisation"),
+    ("Winds reached 200 km per hour, according to the US National Hurricane Center.", "National Hurricane Center", "organisation"),
+])
+def test_a_speaking_body_is_no_person(text: str, actor: str, kind: str) -> None:
+    import framing
+
+    found = {a.actor: a.kind for a in framing.analyze("Title\n\nOpening paragraph here.\n\n" + text, format="text").actors}
+    assert found.get(actor) == kind

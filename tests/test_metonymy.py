@@ -33,6 +33,9 @@ def place_at(text: str, place: str) -> tuple[int, int]:
     ("Moscow's stance angered Kyiv.", "Moscow", True),
     ("Shelling hit a Khartoum hospital on Monday.", "Khartoum", False),
     ("NEW DELHI: Farmers rejected the offer.", "NEW DELHI", False),  # a dateline with a colon
+    ("In Hong Kong, Riyadh and Manchester, remittances fell.", "Riyadh", False),  # listed after "in"
+    ("Officials in London, Paris and Berlin said no.", "Paris", True),  # officials there speak for them
+    ("Jakarta protests grew on Monday.", "Jakarta", False),
 ])
 def test_is_acting_place(text: str, place: str, expected: bool) -> None:
     assert is_acting_place(text, *place_at(text, place), 0) is expected

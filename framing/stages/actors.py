@@ -148,6 +148,10 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             if (candidate.start, candidate.end) in read_places:
                 continue  # "Senator Elena Castillo of New Mexico said": a place the recogniser read, no speaker
             kind = apposition_kind(text, candidate.end)
+            if kind is None and (candidate.words[-1].lower() in ORG_SUFFIXES
+                                 or candidate.words[-1].lower() in _SPEAKING_BODY_HEADS) \
+                    and is_person_context(text, candidate, span_start, speaking, kind):
+                kind = "organisation"  # "according to the Geophysical Institute": a speaking body, not a person
             if kind == "organisation" or kind == "media":  # "Price Finder, a comparison site, said"
                 name = text[candidate.start:candidate.end]
                 apposed.setdefault(name, kind)
@@ -806,7 +810,8 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
             speaks = (name.start, name.start + len(written)) in whole_speakers
             if not speaks:
                 continue  # a place with no apposition: the place rules read it
-            kind = "person"  # (by this rule, not by the model, which read a place)
+            # (by this rule, not by the model, which read a place; "the Geophysical Institute of Peru" is a body)
+            kind = "organisation" if _last_head(canonical) in ORG_SUFFIXES else "person"
         else:
             kind = _MODEL_KINDS[name.kind]
         if kind == "person":
@@ -976,6 +981,8 @@ def _trimmed(speaker: TextSpan) -> int:
     return speaker.start + len(_POSSESSIVE_END.sub("", speaker.text.rstrip(" ,.;:")))
 
 
+# Heads that make a speaker a body though they also end place names ("the National Hurricane Center said").
+_SPEAKING_BODY_HEADS = frozenset("center centre office bureau service".split())
 # Bodies a group forms, which speak as themselves: "the workers' union", "the farmers' association".
 _BODIES_OF_GROUPS = frozenset(
     "union unions association associations federation council committee party league guild organisation "

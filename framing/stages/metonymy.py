@@ -57,6 +57,8 @@ _PLACE_NOUNS = frozenset(
     hospital hospitals clinic market markets bazaar neighbourhood neighborhood neighbourhoods
     neighborhoods camp camps port harbour harbor outskirts centre center downtown prison jail
     mosque church cathedral museum park bridge railway
+    protest protests protesters riot riots rally rallies march marches flood floods fire fires blast
+    bombing bombings shooting earthquake quake heatwave smog
     """.split()
 )
 # Words after a place that show it acting: auxiliaries and modal verbs.
@@ -102,6 +104,14 @@ _HEADING_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
 _AND_A_NAME = re.compile(r"\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s)")  # "and Tamil Nadu" after a place
 
 
+# A place listed after other names that follow a spatial preposition: "in Hong Kong, Riyadh and"
+# (the place itself comes after the match). Searched in the MAX_LIST_CHARS characters before the place.
+_LISTED_AFTER_A_PREPOSITION = re.compile(
+    r"(?:\b(?P<noun>[\w'’-]+)\s+)?\b(?:[Ii]n|[Aa]t|[Ff]rom|[Aa]cross|[Nn]ear|[Aa]round|[Tt]hroughout)\s+"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,6}$")
+MAX_LIST_CHARS = 120
+# A list going on after a place: ", Riyadh and" / " and Manchester" (not "At Jarinje, Pristina is drawing").
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
 # "Nairobi's central business district": a place noun at most this many words after the "'s".
 _MOST_PLACE_NOUN_WORDS = 3
 
@@ -146,6 +156,10 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         return False  # "Moscow-based": an attribute, not an actor
     if start == span_start and _opens_dateline(text, start, end, after):
         return False  # dateline: "KYIV, Oct 14 -" / "Moscow (Reuters) -"
+    listed = _LISTED_AFTER_A_PREPOSITION.search(text, max(span_start, start - MAX_LIST_CHARS), start)
+    if listed is not None and (listed.group().rstrip().endswith(" and") or _LIST_GOES_ON.match(text, end)) \
+            and (listed.group("noun") or "").lower() not in _STANCE_NOUNS | _RULER_NOUNS:
+        return False  # "In Hong Kong, Riyadh and Manchester, remittances fell" (not "officials in London, Paris and")
     if before_words:
         previous = before_words[-1].lower()
         if previous in _SPATIAL:
