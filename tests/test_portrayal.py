@@ -458,3 +458,15 @@ def test_cast_mentions_wants_one_person_entry_per_mention() -> None:
     text = "Karin Holmqvist announced the plan. She deserves credit."
     with pytest.raises(ValueError, match="one per mention"):
         cast_mentions(text, [(0, 35), (36, 56)], [(0, 15)], people=["Karin Holmqvist", None])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tom Brown has apologised to Mensah's family and said seven officers have been detained.", "Mensah"),  # kin
+    ("Obi is a care worker. Obi is saving for a wedding.", "Obi"),  # saving money, no rescue
+    ("The senators, hungry for headlines, spoke first.", "The senators"),  # an appetite, no hunger
+])
+def test_plain_senses_cast_no_one(text: str, name: str) -> None:
+    (casting,) = _cast(text, [name], people=[name] if name[0].isupper() and " " not in name else None)
+    assert casting.portrayal is None, casting.cue
+
+

@@ -68,6 +68,15 @@ SCORE_SLOPE = 2.5
 MIN_EVIDENCE = 0.5
 # How many tokens before a mention its premodifiers, and after it an appositive or predicate, reach.
 PREMODIFIER_REACH = 3
+# Words right after a cue that give it a plain sense: "saving for a wedding", "saved up", "saves
+# money" (no rescue); "hungry for headlines" (an appetite, no hunger).
+_PLAIN_AFTER: dict[str, frozenset[str]] = {
+    "save": frozenset("for up money cash energy time on".split()),
+    "hungry": frozenset({"for"}),
+    "starve": frozenset({"for"}),
+}
+# Innocent nouns whose possessor made them so: "Putin's victims", "the militia's hostages" (singular stems).
+_VICTIMS_OF = frozenset("victim hostage captive prey target".split())
 ATTRIBUTE_REACH = 5
 # Weight factor of a cue in a question.
 QUESTION_FACTOR = 0.5
@@ -336,6 +345,8 @@ def _cast_sentence(
     raw = parts[1::2]
     words = list(map(str.lower, raw))
     hits = find_hits(words, raw, lexicon)
+    if hits:  # "saving for a wedding", "hungry for headlines": the word in its plain sense
+        hits = [h for h in hits if h.last >= len(words) or words[h.last] not in _PLAIN_AFTER.get(h.entry.term, ())]
     first_loaded = bisect_right(loaded_starts, low - 1)
     has_loaded = first_loaded < len(loaded) and loaded[first_loaded][0] < high
     if not hits and not has_loaded:
@@ -499,6 +510,8 @@ def _attribute_cue(sentence: Sentence, first: int, last: int, role: Role, weight
     if j >= 1 and words[j] in ("'s", "’s") and owner[j - 1] >= 0 and is_noun:
         if role == "protagonist":
             return  # "the company's defenders", "Putin's admirers": who is defended is cast by no label
+        if role == "innocent" and words[last - 1].rstrip("s") not in _VICTIMS_OF:
+            return  # "John's family", "Ukraine's civilians": kin and people, not the possessor's victims
         possessor_role: Role = "antagonist" if role == "innocent" else role
         _cast_attribute(sentence, owner[j - 1], possessor_role, weight, first, last, cue,
                         archetype if possessor_role == role else None, negated=False)
