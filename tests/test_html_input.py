@@ -88,3 +88,26 @@ def test_analyze_sniffs_html() -> None:
     report = framing.analyze("<!DOCTYPE html><html><body><article><h1>T</h1><p>Moscow agreed to the plan.</p>"
                              "</article></body></html>")
     assert report.document.format == "html" and report.paragraphs[0].paragraph.text == "Moscow agreed to the plan."
+
+
+def test_a_pages_kicker_headline_and_standfirst_make_its_front(tmp_path: Path) -> None:
+    """Byline and date first, then the section label, the <h1> and the standfirst: a title and a
+    standfirst, not a one-word body paragraph and a section headed by the title."""
+    import framing
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>FIFA under fire | The Courier</title></head><body><article><header>'
+        '<p class="kicker">Football</p><h1>FIFA under fire over worker deaths</h1>'
+        '<p class="standfirst">At least 21 migrant workers have died on World Cup sites, according to a new report</p>'
+        '<p class="byline">By Khalid Mansour</p><time datetime="2025-11-18T09:30:00Z">Tue 18 Nov 2025</time></header>'
+        "<p>Human rights groups have accused FIFA of ignoring the deaths of migrant workers, after a report found "
+        "that 21 labourers had died on the sites.</p>"
+        "<p>The report was published on Monday by a London-based group, which wants an inquiry into the deaths.</p>"
+        "</article></body></html>", encoding="utf-8")
+    report = framing.report(page)
+    front = report.to_dict()
+    assert front["title"] == "FIFA under fire over worker deaths"
+    assert front["standfirst"].startswith("At least 21 migrant workers")
+    assert [s.heading for s in report.sections] == [None]
+    assert report.paragraphs[0].text.startswith("Human rights groups")

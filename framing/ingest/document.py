@@ -358,10 +358,43 @@ def _mark_header(text: str, blocks: list[_Block], *, markdown: bool) -> dict[str
         if len(front) <= MAX_FRONT_UNITS_BEFORE_META and all(
             len(_unit_text(text, blocks[i].unit).split()) <= MAX_STANDFIRST_WORDS for i in front
         ):
-            _assign_front(text, blocks, front, header)
+            if front or not _assign_front_after_meta(text, blocks, content_indexes[max(meta_positions) + 1:], header):
+                _assign_front(text, blocks, front, header)
             return header
     _assign_title_only(text, blocks, content_indexes, header, markdown=markdown)
     return header
+
+
+# A section label above a web page's headline ("Football", "World news", "Opinion"): at most this many words.
+MAX_KICKER_WORDS = 3
+
+
+def _assign_front_after_meta(text: str, blocks: list[_Block], after: list[int], header: dict[str, TextSpan]) -> bool:
+    """Byline and date first, then the headline (a web page as read): a level-1 heading there is the
+    title, a short label above it the page's section (noise), and a short paragraph after it the
+    standfirst. False when no level-1 heading follows."""
+    if not after:
+        return False
+    first = 0
+    if (blocks[after[0]].role == "body" and len(after) > 1 and blocks[after[1]].role == "heading"
+            and blocks[after[1]].unit.level == 1
+            and len(_unit_text(text, blocks[after[0]].unit).split()) <= MAX_KICKER_WORDS):
+        blocks[after[0]].role = "noise"  # the kicker
+        first = 1
+    title = blocks[after[first]]
+    if title.role != "heading" or title.unit.level != 1:
+        return False
+    title.role = "title"
+    header["title"] = _span(text, title.unit.start, title.unit.end)
+    if first + 1 < len(after):
+        following = blocks[after[first + 1]]
+        content = _unit_text(text, following.unit)
+        if (following.role == "body" and following.unit.n_lines == 1 and first + 2 < len(after)
+                and not content.rstrip("\"”’'").endswith(".") and len(content.split()) <= MAX_STANDFIRST_WORDS):
+            # (a paragraph ending in a full stop is the story's first, its lede)
+            following.role = "standfirst"
+            header["standfirst"] = _span(text, following.unit.start, following.unit.end)
+    return True
 
 
 def _next_to_date(text: str, blocks: list[_Block], content_indexes: list[int], position: int) -> bool:
