@@ -41,6 +41,11 @@ SENATE = "Senator Caleb Rourke met Rosa Quintal. The senator said the bill would
      [("The company", "Halvard Energy")]),
     ("Senator Caleb Rourke spoke. The senator of Ohio left.",  # "of Ohio": not Rourke
      [("Senator Caleb Rourke", "Caleb Rourke", "person"), ("Ohio", "Ohio", "state")], []),
+    # a deputy mayor is no mayor; "The mayor, Albert Casals," is the one set beside it, not one named before
+    ("Said the deputy mayor, Jordi Serra. The mayor left early.",
+     [("Jordi Serra", "Jordi Serra", "person")], []),
+    ("Mayor Jordi Serra spoke. The mayor, Albert Casals, left.",
+     [("Mayor Jordi Serra", "Jordi Serra", "person"), ("Albert Casals", "Albert Casals", "person")], []),
     ("", [], []),
 ])
 def test_find_references_links_only_unambiguous_nouns(text: str, mentions: list[tuple[str, str, str]],

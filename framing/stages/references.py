@@ -72,6 +72,10 @@ _COMPLEMENT = re.compile(r"\s+(?:in|of|at|for)\s+")
 _ROLE_BEFORE = re.compile(r"(?<![\w-])([a-z]+)(?:,)?\s+\Z")
 _ROLE_AFTER = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s*[,.;]")
 MAX_ROLE_CHARS = 30
+# Only a comma between a reference and the next mention: its apposed name.
+_APPOSED_GAP = re.compile(r",\s*")
+# A role's modifier that makes it another office: "the deputy mayor" is not "the mayor".
+_SUBORDINATE_ROLE = re.compile(r"\b(?:deputy|vice|assistant|acting|former|ex|interim|junior|shadow|under)[\s-]+\Z", re.I)
 # "the" or "The" opening a word (the lookbehind after the first letter is "\b" before it, and lets the
 # regex engine skip ahead to the next "t" or "T" at C speed), then a lower-case noun.
 _REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([a-z][a-z-]+)\b")
@@ -119,6 +123,9 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
             overlapping = bisect_left(ends, match.start() + 1)
             if overlapping < len(mentions) and mentions[overlapping].start < match.end():
                 continue  # the words are (part of) a mention already
+            if overlapping < len(mentions) and mentions[overlapping].kind == "person" \
+                    and _APPOSED_GAP.fullmatch(text, match.end(), mentions[overlapping].start):
+                continue  # "The mayor, Albert Casals,": the name set beside it says who, not anyone before
             complement = _COMPLEMENT.match(text, match.end())
             if complement is not None and overlapping < len(mentions) \
                     and mentions[overlapping].start == complement.end() and (
@@ -168,7 +175,8 @@ def _remember(text: str, mention: ActorMention, titled: dict[str, dict[str, Acto
         nouns = [word.lower().rstrip(".") for word in mention.text.split()[:-1]]
         before = _ROLE_BEFORE.search(text, max(0, mention.start - MAX_ROLE_CHARS), mention.start)
         after = _ROLE_AFTER.match(text, mention.end)
-        nouns += [found.group(1) for found in (before, after) if found is not None]
+        nouns += [found.group(1) for found in (before, after) if found is not None
+                  and not _SUBORDINATE_ROLE.search(text, max(0, found.start(1) - MAX_ROLE_CHARS), found.start(1))]
         for noun in nouns:
             if noun in PERSON_NOUNS:
                 titled.setdefault(noun, {})[mention.actor] = mention
