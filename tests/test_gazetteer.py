@@ -84,3 +84,15 @@ def test_an_edited_user_gazetteer_is_read_again(tmp_path: Path) -> None:
     Path(path).write_text("actor\tkind\taliases\tplaces\tcountry\tnote\nKane Holdings\torganisation\tKane\t\t\t\n"
                           "# edited\n", encoding="utf-8")
     assert [a.actor for a in framing.analyze("Kane spoke.", actors=[path]).actors] == ["Kane Holdings"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Russian officials said the talks failed.", "Russian government"),
+    ("Dutch diplomats walked out.", "Dutch government"),
+    ("Israeli officials declined to comment.", "Israeli government"),
+])
+def test_a_governments_officials_and_diplomats_name_it(text: str, actor: str) -> None:
+    """Where "<demonym> authorities" names a government, its officials and diplomats do too."""
+    import framing
+
+    assert [a.actor for a in framing.analyze(text, format="text").actors] == [actor]

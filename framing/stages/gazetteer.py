@@ -108,6 +108,11 @@ class Gazetteer:
         return {actor.name: actor for actor in self.actors}
 
 
+# A government's "<demonym> authorities" alias also names it as its staff: "Israeli officials said".
+_AUTHORITIES = "authorities"
+_GOVERNMENT_STAFF = ("officials", "diplomats")
+
+
 def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazetteer:
     """Build a Gazetteer from TSV text (see lexicons/README.md for the columns).
 
@@ -135,6 +140,10 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
         if kind not in ACTOR_KINDS:
             raise LexiconError(f"{path}:{number}: kind {kind!r} must be one of {', '.join(ACTOR_KINDS)}")
         written = [a.strip() for a in aliases.split("|") if a.strip()]
+        if kind == "government":  # "Russian authorities" listed: "Russian officials" and "Russian diplomats" too
+            written += [f"{alias[:-len(_AUTHORITIES)]}{staff}" for alias in written if alias.endswith(_AUTHORITIES)
+                        and not alias.startswith(("the ", "@")) for staff in _GOVERNMENT_STAFF
+                        if f"{alias[:-len(_AUTHORITIES)]}{staff}" not in written]
         actor = Actor(
             name=name, kind=kind,
             aliases=tuple(a.lstrip("@").strip() for a in written),
