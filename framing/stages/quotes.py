@@ -41,10 +41,10 @@ from framing.stages.speakers import (
     TO_LEAD,
     WORD,
     is_speaker_like,
+    sentence_subject,
     speaker_after,
     speaker_before,
     speaker_ending,
-    sentence_subject,
     speaker_with_complement,
     subject_before,
 )
