@@ -570,6 +570,18 @@ _INNER_KINDS = frozenset(("group", "state", "person"))
 SURE_BODY = 0.8
 
 
+def _without_words_inside_a_name(text: str, found: list[ActorMention], names: Sequence[NameSpan]) -> list[ActorMention]:
+    """Gazetteer mentions of one word less those with a capitalised word of a longer name on both sides
+    ("Gulf Labour Monitor" is no Labour Party, whatever kind the recogniser gave the name; a person's
+    name is left to ``_without_namesakes``)."""
+    inner = [(n.start, n.start + len(_canonical(n))) for n in names if n.kind != "PER" and _canonical(n).count(" ") >= 2]
+    if not inner:
+        return found
+    return [m for m in found if " " in m.text or m.is_metonym or not any(
+        start < m.start and m.end < end and text[m.start - 1] == " " and text[m.end:m.end + 1] == " "
+        for start, end in inner)]
+
+
 def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[NameSpan],
                          gazetteer: Gazetteer) -> list[ActorMention]:
     """Gazetteer mentions less the groups, states, people and bodies that are words of a body's longer name.
@@ -583,6 +595,7 @@ def _without_inner_words(text: str, found: list[ActorMention], names: Sequence[N
     Austrian Red Cross" no ICRC, "the Senate Foreign Relations Committee" a committee), except
     before "of" (``_national_bodies`` reads "the Supreme Court of India").
     """
+    found = _without_words_inside_a_name(text, found, names)
     bodies = [(n.start, n.end) for n in names
               if n.kind == "ORG" and (is_body_name(name := _canonical(n)) or (" " in name and n.confidence >= SURE_BODY))
               and gazetteer.kind_of(name) is None]
