@@ -137,8 +137,9 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     mention_starts = [m.start for m in mentions]
     quoted = SpanIndex([q for q in quotes if q.kind == "direct"])
     short_forms = body_short_forms(mentions)
-    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts, quoted, short_forms)
-                for q in quotes if q.speaker is not None}
+    possessives = frozenset(m.start for m in mentions if text.startswith(("'s", "’s"), m.end))
+    speakers = {q.start: resolve_speaker(q.speaker, mentions, sentence_starts, mention_starts, quoted, short_forms,
+                                         possessives) for q in quotes if q.speaker is not None}
     quotes = tuple(replace(q, speaker_actor=speakers[q.start]) if q.speaker is not None else q for q in quotes)
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms, folded=folded)
     context = TextContext(text, all_sentences, quotes, hits, speakers)

@@ -556,3 +556,13 @@ def test_a_speaking_body_is_no_person(text: str, actor: str, kind: str) -> None:
 
     found = {a.actor: a.kind for a in framing.analyze("Title\n\nOpening paragraph here.\n\n" + text, format="text").actors}
     assert found.get(actor) == kind
+
+
+def test_a_possessor_is_no_subject_for_the_pronoun_after() -> None:
+    """"Olatunji's counsel, Chief Adaeze Okafor, argued …. She said …" is Okafor's: Olatunji only owns the counsel."""
+    import framing
+
+    text = ("Court report\n\nOpening paragraph here.\n\nOlatunji's counsel, Chief Adaeze Okafor, argued that the "
+            "trial had been unfair. She said he would appeal.\n")
+    speakers = [q.speaker_actor for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
+    assert speakers == ["Adaeze Okafor", "Adaeze Okafor"]

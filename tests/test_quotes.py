@@ -98,6 +98,10 @@ from .conftest import hits_of, quotes_of
     # the subject of a clause that ends in a colon speaks the sentence quoted after it
     ('The minister was blunt: "We will not pay."', [("direct", '"We will not pay."', "The minister")]),
     ('Residents have one message: "Go home."', [("direct", '"Go home."', "Residents")]),
+    ('Indigenous leader Sônia Guajajara put it bluntly: "We will not leave."',
+     [("direct", '"We will not leave."', "Sônia Guajajara")]),  # the name, not the capitalised adjective
+    ("Official representative Maria Zakharova said the drills were reckless.",
+     [("reported", "the drills were reckless", "Maria Zakharova")]),
     ('The results were clear: "No deal."', []),  # no speaker-like subject
     # "that" opens a clause however short, and more speech verbs report ("underlined", "informed")
     ("Zakharova underlined that Moscow would respond.", [("reported", "Moscow would respond", "Zakharova")]),

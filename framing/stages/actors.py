@@ -1047,7 +1047,7 @@ _PLACE_BEFORE = re.compile(r"\b[a-z]+s (?:in|at|near|around) \Z")
 
 def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = (),
                     mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None,
-                    short_forms: Mapping[str, str] | None = None) -> str:
+                    short_forms: Mapping[str, str] | None = None, possessives: frozenset[int] = frozenset()) -> str:
     """The canonical actor a quotation speaker refers to.
 
     A speaker phrase that ends in a mention is that mention's actor (its head); one that overlaps
@@ -1061,7 +1061,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     person ("The Finance Minister, Ruth Okello, said"). Pass ``mention_starts`` (the mentions' start offsets) when resolving
     many speakers, and ``quoted`` (the direct quotations) so that "he" is no one named inside
     a quotation ('"We wanted to keep Ahmed," he said' is not Ahmed's), and ``short_forms``
-    (``body_short_forms``) so that "a Harbourline spokesman" is Harbourline Energy's.
+    (``body_short_forms``) so that "a Harbourline spokesman" is Harbourline Energy's, and ``possessives``
+    (the starts of mentions followed by "'s"), which are no sentence's subject.
     """
     if mention_starts is None:
         mention_starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -1115,7 +1116,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     if own >= 1:
         previous_start, previous_end = sentence_starts[own - 1], sentence_starts[own]
         if previous_start <= previous_person.start < previous_end:  # the last person named is in the sentence before
-            first_in_previous = next(m for m in mentions[bisect_right(mention_starts, previous_start - 1):before]
-                                     if speaks(m) and m.start < previous_end)
-            return first_in_previous.actor
+            named = [m for m in mentions[bisect_right(mention_starts, previous_start - 1):before]
+                     if speaks(m) and m.start < previous_end]
+            # (a possessor is no subject: "Olatunji's counsel, Adaeze Okafor, argued …. She said" is Okafor)
+            return next((m for m in named if m.start not in possessives), named[0]).actor
     return previous_person.actor

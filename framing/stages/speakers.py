@@ -202,6 +202,10 @@ TO_LEAD = re.compile(
     r"|(?:is|was|are|were)\s+(?:right|wrong|quick|correct|careful|keen|eager)))\s+to\s*$",
     re.I,
 )
+# A capitalised adjective or body's name, a lower-case role and a person's name opening a sentence
+# ("Indigenous leader Sônia Guajajara", "Official representative Maria Zakharova").
+_ADJECTIVE_ROLE_NAME = re.compile(
+    rf"[\W_]*[A-Z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<role>[a-z]+)\s+(?P<name>[A-Z][\w'’.-]*\s+{_NAME})")
 # A sentence's opening subject: a name's or body's speaker, a group speaker, or a capitalised name.
 _OPENING_SUBJECT = re.compile(rf"[\W_]*({_POSSESSIVE_SPEAKER_NP}|{_GROUP_SPEAKER_NP}|{_NAME})\b")
 # A name in apposition right after a subject ("Kenya's opposition leader, Joseph Mwangi, …").
@@ -617,6 +621,10 @@ def sentence_subject(text: str, start: int, end: int) -> TextSpan | None:
         if comma < 0:
             return None
         start = comma + 1
+    role_and_name = _ADJECTIVE_ROLE_NAME.match(text, start, end)
+    if role_and_name is not None and role_and_name.group("role") in ANY_SPEAKER_NOUN:
+        # "Indigenous leader Sônia Guajajara put it bluntly:": the name, not the capitalised adjective
+        return clean_speaker(text, role_and_name.start("name"), role_and_name.end("name"))
     found = _OPENING_SUBJECT.match(text, start, end)
     subject = None
     if found is not None and is_speaker_like(found.group(1)):
