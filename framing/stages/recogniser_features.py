@@ -93,6 +93,7 @@ TRADE_WORDS = frozenset(
     biologics biosciences genomics diagnostics logistics maritime shipping chemicals metals minerals steel
     textiles automotive aerospace electronics healthcare securities investments financial bancorp realty
     construction engineering renewables networks entertainment pictures publishing apparel
+    ports shipyards electric
     """.split()
 )
 # Words that end an organisation's name ("Halvard Energy", "Kane Holdings").
