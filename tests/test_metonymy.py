@@ -36,6 +36,8 @@ def place_at(text: str, place: str) -> tuple[int, int]:
     ("In Hong Kong, Riyadh and Manchester, remittances fell.", "Riyadh", False),  # listed after "in"
     ("Officials in London, Paris and Berlin said no.", "Paris", True),  # officials there speak for them
     ("Jakarta protests grew on Monday.", "Jakarta", False),
+    ("He bought the Abuja properties with stolen money.", "Abuja", False),  # an article: a noun after, no verb
+    ("The Moscow regime lied.", "Moscow", True),
 ])
 def test_is_acting_place(text: str, place: str, expected: bool) -> None:
     assert is_acting_place(text, *place_at(text, place), 0) is expected

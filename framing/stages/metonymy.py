@@ -186,6 +186,10 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         return True
     if lowered in _PLACE_NOUNS:
         return False
+    if before_words and before_words[-1].lower() in _ARTICLES:
+        # "the Abuja properties": an article before, so the word after is a noun the place qualifies,
+        # not a verb it governs ("Moscow says"); only rule makes it act ("the Moscow regime")
+        return lowered in _RULER_NOUNS or lowered in _STANCE_NOUNS
     return lowered.endswith(("ed", "s")) or lowered in SPEECH_VERBS
 
 
