@@ -42,7 +42,12 @@ from .conftest import hits_of, quotes_of
      [("reported", 'the protesters "thugs" on Monday', "The minister"), ("direct", '"thugs"', "The minister")]),
     ('It was called a "pause" by nobody.', [("scare", '"pause"', None)]),
     # a short quotation after a speech verb is a fragment of the speaker's words, not the author's scare quote
-    ('The council rejected the plan, citing "financial risk" again.', [("direct", '"financial risk"', None)]),
+    ('The council rejected the plan, citing "financial risk" again.', [("direct", '"financial risk"', "The council")]),
+    # a participle's or a relative clause's quotation is the sentence subject's
+    ('The ministry issued a statement saying the allowance "is in line with the law".',
+     [("direct", '"is in line with the law"', "The ministry")]),
+    ('Infantino, who has described the tournament as "a unique opportunity", did not comment.',
+     [("direct", '"a unique opportunity"', "Infantino")]),
     ('Beijing threatened "all necessary measures" on Monday.', [("direct", '"all necessary measures"', "Beijing")]),
     ('The firm said in a statement that it was "cooperating fully" with investigators.',
      [("reported", 'it was "cooperating fully" with investigators', "The firm"),

@@ -40,6 +40,7 @@ from framing.stages.speakers import (
     SPEECH_VERBS,
     TO_LEAD,
     WORD,
+    clean_speaker,
     is_speaker_like,
     sentence_subject,
     speaker_after,
@@ -291,7 +292,8 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
         speaker = speaker_after(text, end, after) or speaker_before(text, before_start, before)
         if speaker is None and before.rstrip().endswith(":") and before_start == sentence.start:
             # 'The minister was blunt: "We will not pay."': the clause's subject speaks the words after its colon
-            speaker = sentence_subject(text, sentence.start, before_start + len(before.rstrip()) - 1)
+            speaker = (sentence_subject(text, sentence.start, before_start + len(before.rstrip()) - 1)
+                       or _subject_before_relative(text, sentence.start, start))
         if speaker is None and carried is not None and index == 0 and _is_whole_unit(text, sentence, start, end):
             speaker = carried  # '"…," said Thapa. "We are tired."': Thapa still speaks
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
@@ -305,8 +307,7 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
                 found.append(Quote(start, end, text[start:end], "scare", None))
             elif (verb_at := _fragment_verb(before)) is not None and not _authors_fragment(before, verb_at):
                 # 'said it was "cooperating fully"': the words are the speaker's
-                speaker = speaker_ending(text, before_start, before[:verb_at],  # 'Opponents … warn of "floods"'
-                                         opens_sentence=before_start == sentence.start)
+                speaker = _fragment_speaker(text, sentence, before_start, before, verb_at, start)
                 found.append(Quote(start, end, text[start:end], "direct", speaker))
                 marked.append((start, end))
             elif first_letter.islower():
@@ -317,6 +318,8 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             continue  # a short capitalised quotation is a name or title ("Istanbul Plus")
         if speaker is None and n_words < MIN_UNATTRIBUTED_QUOTE_WORDS:
             continue
+        if speaker is None and (verb_at := _fragment_verb(before)) is not None and not _authors_fragment(before, verb_at):
+            speaker = _fragment_speaker(text, sentence, before_start, before, verb_at, start)  # '… saying "…"'
         found.append(Quote(start, end, text[start:end], "direct", speaker))
         marked.append((start, end))
     verbs = speech_and_label_verbs().found_in(sentence.text.lower())  # one pass for both kinds of verb
@@ -368,6 +371,37 @@ def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Seque
         at = content.find(";", at + 1)
     clauses.append(Sentence(sentence.start + start, sentence.end, content[start:]))
     return clauses
+
+
+# A sentence's subject set before a relative clause: "Infantino, who has described …", "One official, who
+# asked not to be named, …".
+_SUBJECT_THEN_WHO = re.compile(
+    r"[\W_]*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s+who\b")
+
+
+def _fragment_speaker(text: str, sentence: Sentence, before_start: int, before: str, verb_at: int,
+                      start: int) -> TextSpan | None:
+    """Who speaks a quotation after a speech verb in its clause ('said it was "cooperating fully"'): the
+    verb's subject; for a participle or a relative clause, the sentence's ('The ministry issued a
+    statement saying "…"', 'Infantino, who has described it as "…"')."""
+    opens_sentence = before_start == sentence.start
+    if opens_sentence and before[verb_at:].split()[0].lower().endswith("ing"):
+        subject = sentence_subject(text, sentence.start, before_start + verb_at)  # '… issued a statement saying'
+        if subject is not None:
+            return subject
+    speaker = speaker_ending(text, before_start, before[:verb_at],  # 'Opponents … warn of "floods"'
+                             opens_sentence=opens_sentence)
+    if speaker is None and opens_sentence:
+        speaker = _subject_before_relative(text, sentence.start, start)
+    return speaker
+
+
+def _subject_before_relative(text: str, start: int, end: int) -> TextSpan | None:
+    """The subject opening ``text[start:end]`` before a relative clause ("Infantino, who …"), if it can speak."""
+    found = _SUBJECT_THEN_WHO.match(text, start, end)
+    if found is None or not is_speaker_like(found.group("who")):
+        return None
+    return clean_speaker(text, found.start("who"), found.end("who"))
 
 
 def _speaks_in_quotation(spoken: Quote, marked: Sequence[tuple[int, int]]) -> bool:
