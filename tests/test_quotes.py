@@ -288,8 +288,9 @@ def test_an_interview_transcripts_answers_are_the_interviewees_words() -> None:
             "A: The minister is a liar and his cronies are thieves.\n\nQ: Are you hopeful?\n\nA: No.\n")
     report = framing.analyze(text, format="text")
     assert [s.heading for s in report.sections] == [None]  # a question turn is no heading
-    answers = [(q.kind, q.text) for p in report.paragraphs for q in p.quotes]
-    assert answers == [("direct", "The minister is a liar and his cronies are thieves."), ("direct", "No.")]
+    answers = [(q.kind, q.text, q.speaker_actor) for p in report.paragraphs for q in p.quotes]
+    assert answers == [("direct", "The minister is a liar and his cronies are thieves.", "Adaeze Okafor"),
+                       ("direct", "No.", "Adaeze Okafor")]  # "A:" is the one the text names before
     assert report.loadedness == 0.0
 
     named = ("Interview\n\nAdaeze Okafor leads the union.\n\nINTERVIEWER: Will you strike?\n\n"

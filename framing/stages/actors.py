@@ -1045,6 +1045,22 @@ _CAPITALISED_WORDS = re.compile(r"\b[A-Z][\w'’-]*")
 _PLACE_BEFORE = re.compile(r"\b[a-z]+s (?:in|at|near|around) \Z")
 
 
+# A transcript's answer label, and who speaks it when the text names no one before it.
+ANSWER_LABEL = "A"
+INTERVIEWEE = "the interviewee"
+
+
+def _interviewee(mentions: Sequence[ActorMention], before: int, quoted: SpanIndex[Quote] | None) -> str | None:
+    """The person named most often before ``before``, outside quotations (the first of equals), or None."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.start >= before:
+            break
+        if mention.kind == "person" and (quoted is None or quoted.at(mention.start) is None):
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentence_starts: Sequence[int] = (),
                     mention_starts: Sequence[int] | None = None, quoted: SpanIndex[Quote] | None = None,
                     short_forms: Mapping[str, str] | None = None, possessives: frozenset[int] = frozenset()) -> str:
@@ -1090,6 +1106,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
             return speaker.text  # "Kremlin critics"; "the workers' union" is a union, not the workers
         return mention.actor
     if speaker.text.lower() not in ("he", "she"):
+        if speaker.text == ANSWER_LABEL:  # a transcript's "A:": the person the text names most before it
+            return _interviewee(mentions, speaker.start, quoted) or INTERVIEWEE
         if speaker.text.isupper() and len(speaker.text) > 1:  # a transcript's "OKAFOR:" is Adaeze Okafor
             named = next((m.actor for m in mentions if m.kind == "person"
                           and m.actor.upper().split()[-1:] == speaker.text.split()[-1:]), None)

@@ -206,14 +206,14 @@ def _transcript_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, re.
 
 
 def _turn_quote(text: str, sentence: Sentence, turn: re.Match[str]) -> list[Quote]:
-    """A sentence of a transcript turn as its speaker's direct words ("A:" names no one); none for the one who asks."""
+    """A sentence of a transcript turn as its speaker's direct words (with the label as the speaker); none for the one who asks."""
     label = turn.group("label")
     if label in _INTERVIEWER_LABELS:
         return []
     start = turn.end() if turn.start() == sentence.start else sentence.start
     if start >= sentence.end:
         return []
-    speaker = None if label == "A" else TextSpan(turn.start("label"), turn.end("label"), label)
+    speaker = TextSpan(turn.start("label"), turn.end("label"), label)  # ("A" is resolved to the one interviewed)
     return [Quote(start, sentence.end, text[start:sentence.end], "direct", speaker)]
 
 
