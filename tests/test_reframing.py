@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.stages.reframing import REFRAMING_CATEGORY, find_reframings, find_treatments
+from framing.stages.reframing import REFRAMING_CATEGORY, find_ironic_as_if, find_reframings, find_treatments
 from framing.stages.sentences import split_sentences
 
 
@@ -95,4 +95,17 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
 def test_find_treatments(text: str, expected: list[str]) -> None:
     hits = find_treatments(text)
     assert all(text[h.start:h.end] == h.text and h.category == REFRAMING_CATEGORY for h in hits)
+    assert [h.text for h in hits] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ministers urge restraint on both sides, as if the kindergarten had fired first.",
+     ["as if the kindergarten had fired first"]),
+    ("Iran behaves as if it owned the toll booth.", ["as if it owned the toll booth"]),
+    ("It looked as if the storm would pass.", []),  # a verb of seeming: a plain simile
+    ("She felt as though the ground had opened.", []),
+])
+def test_find_ironic_as_if(text: str, expected: list[str]) -> None:
+    hits = find_ironic_as_if(text)
+    assert all(text[h.start:h.end] == h.text and h.category == "discrediting" for h in hits)
     assert [h.text for h in hits] == expected

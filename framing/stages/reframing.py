@@ -143,6 +143,36 @@ def _is_charged(name: str) -> bool:
                for word, probability in word_probabilities(name))
 
 
+# The mock "as if" after what others do: 'ministers urge restraint on both sides, as if the kindergarten
+# had fired first'. Not after verbs of seeming ("it looked as if", "felt as though": a plain simile).
+_AS_IF = re.compile(r"as (?:if|though)\s+")
+_SEEMING_BEFORE = re.compile(
+    r"\b(?:look|looks|looked|looking|seem|seems|seemed|feel|feels|felt|feeling|sound|sounds|sounded|appear|appears|"
+    r"appeared|is|was|were|are|be|it's|almost|just|not)\s*,?\s*$", re.IGNORECASE)
+IRONY_CATEGORY = "discrediting"
+# The longest clause taken after "as if", in words.
+MAX_AS_IF_WORDS = 12
+
+
+def find_ironic_as_if(text: str) -> tuple[TermHit, ...]:
+    """Every mock "as if" clause: from "as if" to the end of its clause (at most MAX_AS_IF_WORDS words)."""
+    hits: list[TermHit] = []
+    for match in _matches(text, ("as if", "as though"), _AS_IF):
+        if _SEEMING_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        end = _CLAUSE_END.search(text, match.end())
+        stop = end.start() if end is not None else len(text)
+        words = _words(text, match.end(), stop, MAX_AS_IF_WORDS + 1)
+        if not words or len(words) > MAX_AS_IF_WORDS:
+            continue
+        phrase = text[match.start():words[-1].end(1)]
+        hits.append(TermHit(match.start(), words[-1].end(1), phrase, term=" ".join(phrase.lower().split()),
+                            category=IRONY_CATEGORY, weight=REFRAMING_WEIGHT, valence=-1.5, lexicon="rules",
+                            source="rules"))
+    return tuple(hits)
+
+
+_CLAUSE_END = re.compile(r"[.!?;:,\n\u2014\u2013()\"“”]")
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 
 
@@ -160,7 +190,7 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
     denials += [match.end() for match in _matches(text, ("call", "dub", "brand", "label"), _OTHERS_NAME)
                 if not _AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())]
     honest = _matches(text, ("honest", "real", "right", "true", "proper", "plain", "accurate", "better", "correct"), _HONEST_WORD)
-    treatments = list(find_treatments(text))
+    treatments = [*find_treatments(text), *find_ironic_as_if(text)]
     if not calls and not denials and not honest:
         return tuple(treatments)  # most texts: a few scans in C, nothing more
     ordered = sorted(sentences, key=lambda sentence: sentence.start)
