@@ -285,12 +285,13 @@ def test_an_interview_transcripts_answers_are_the_interviewees_words() -> None:
     import framing
 
     text = ("Unions reject the plan\n\nAdaeze Okafor leads the union.\n\nQ: Was the minister right?\n\n"
-            "A: The minister is a liar and his cronies are thieves.\n\nQ: Are you hopeful?\n\nA: No.\n")
+            "A: The minister is a liar and his cronies are thieves.\n\nQ: Are you hopeful?\n\nA: No. We will strike.\n")
     report = framing.analyze(text, format="text")
     assert [s.heading for s in report.sections] == [None]  # a question turn is no heading
     answers = [(q.kind, q.text, q.speaker_actor) for p in report.paragraphs for q in p.quotes]
     assert answers == [("direct", "The minister is a liar and his cronies are thieves.", "Adaeze Okafor"),
-                       ("direct", "No.", "Adaeze Okafor")]  # "A:" is the one the text names before
+                       ("direct", "No. We will strike.", "Adaeze Okafor")]
+    # ("A:" is the one the text names before)
     assert report.loadedness == 0.0
 
     named = ("Interview\n\nAdaeze Okafor leads the union.\n\nINTERVIEWER: Will you strike?\n\n"
@@ -302,3 +303,17 @@ def test_an_interview_transcripts_answers_are_the_interviewees_words() -> None:
 def test_one_capitalised_label_is_a_dateline_not_a_transcript() -> None:
     assert quotes_of("NEW DELHI: Farmers rejected the offer, officials said.") == [
         ("reported", "Farmers rejected the offer", "officials")]
+
+
+@pytest.mark.parametrize("text", [
+    # repeated labels that are words or datelines, and an explainer answering in its own voice
+    "Riots\n\nRiots spread.\n\nWATCH: Thugs hurl bricks at police\n\nPolice made arrests.\n\nWATCH: The prime minister speaks\n",
+    "Digest\n\nWASHINGTON: The Senate passed the bill.\n\nNEW DELHI: Farmers marched.\n\nWASHINGTON: The House voted.\n\n"
+    "NEW DELHI: Talks resumed.\n",
+    "Explainer\n\nQ: What is the grain deal?\n\nA: The deal lets ships carry grain.\n\nQ: Why did it end?\n\n"
+    "A: Russia pulled out in July.\n",
+])
+def test_no_transcript_without_speakers_taking_turns(text: str) -> None:
+    import framing
+
+    assert [q.text for p in framing.analyze(text, format="text").paragraphs for q in p.quotes if q.kind == "direct"] == []

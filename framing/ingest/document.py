@@ -485,8 +485,9 @@ def _starts_lower(text: str, block: _Block) -> bool:
     return bool(content) and content[0].islower()
 
 
-# A turn of an interview transcript ("Q: Are you hopeful?", "OKAFOR: No."): a line, never a heading.
-_TRANSCRIPT_TURN = re.compile(r"(?:Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})\s*:\s")
+# A turn of an interview transcript ("Q: Are you hopeful?"): a line, never a heading ("NHS: What the
+# budget means" may be one).
+_TRANSCRIPT_TURN = re.compile(r"(?:Q|A)\s*:\s")
 
 
 def _is_heading_line(content: str) -> bool:

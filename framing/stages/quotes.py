@@ -51,6 +51,7 @@ from framing.stages.speakers import (
 )
 from framing.text.datelines import dateline_at
 from framing.text.spans import SpanIndex
+from framing.text.wordlists import is_everyday_word
 
 # Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
 # ("citing "financial risk"", "threatened "all necessary measures"", "talked about "trimming waste"").
@@ -200,9 +201,28 @@ def _transcript_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, re.
     counts: dict[str, int] = {}
     for label in found.values():
         counts[label.group("label")] = counts.get(label.group("label"), 0) + 1
-    if not ({"Q", "A"} <= counts.keys() or any(n >= MIN_TURNS_OF_A_LABEL for n in counts.values())):
+    if {"Q", "A"} <= counts.keys():
+        # an interview, not an explainer's questions answered in the publication's own voice
+        answers = [start for start, label in found.items() if label.group("label") == "A"]
+        return found if any(_FIRST_PERSON.search(text, start, text.find("\n", start) % (len(text) + 1))
+                            for start in answers) else {}
+    # two speakers' names taking turns ("INTERVIEWER:"/"OKAFOR:"): not "UPDATE:", "WATCH:", "BREAKING:"
+    # or a digest's datelines ("WASHINGTON:", "NEW DELHI:"), whose labels are words or places
+    named = {label: n for label, n in counts.items() if label in _INTERVIEWER_LABELS or not _is_word_label(label)}
+    if len(named) != len(counts) or len(named) < 2 or sum(n >= MIN_TURNS_OF_A_LABEL for n in named.values()) < 2:
         return {}
-    return found
+    # and one of them asks (a digest's datelines take turns too, but ask nothing)
+    asks = any("?" in text[start:text.find("\n", start) % (len(text) + 1)] for start in found)
+    return found if asks else {}
+
+
+# An interviewee's answer speaks in the first person.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
+
+
+def _is_word_label(label: str) -> bool:
+    """Whether a capitalised label is made of everyday words ("UPDATE", "EDITOR'S NOTE", "KEY POINTS")."""
+    return all(is_everyday_word(word) for word in label.replace("'", " ").replace("’", " ").split())
 
 
 def _turn_quote(text: str, sentence: Sentence, turn: re.Match[str]) -> list[Quote]:
