@@ -39,14 +39,21 @@ def _names(text: str) -> list[str]:
     ("Everyone else calls them what they are: illegal pushbacks.", ["illegal pushbacks"]),
     ("Call it what it is: a land grab.", ["a land grab"]),
     ("Voters isn't the point. It's a matter of trust.", ["a matter of trust"]),
-    # another's name, then the author's
-    ("He calls it energy security. It is arson with a permit.", ["arson with a permit"]),
-    ("Sandoval calls this compassion. It is a recruitment poster for traffickers.", ["a recruitment poster for traffickers"]),
+    # another's name, then the author's, where a listed or scored word charges it
+    ("They call it reform. It is a ransom.", ["a ransom"]),
     ("Critics branded it a land grab. It is a lifeline for farmers.", ["a lifeline for farmers"]),
     ("She called it a transition. It is nothing of the sort. It is a gift to the oil firms.", ["a gift to the oil firms"]),
     ("Its backers say it frees the market. It is nothing of the kind; it is a confiscation.", ["a confiscation"]),
     ("That is the polite word. The honest word is grabbed.", ["grabbed"]),
     ("The real name for it is a ransom.", ["a ransom"]),
+    # explanation, proper names, idioms and people's names: no figure
+    ("Scientists call it a supercell. It is a rotating thunderstorm.", []),
+    ("The Met Office called it a once-in-a-century storm. It was the wettest day on record.", []),
+    ("After 30 years in the job, Smith called it a day. It was an emotional farewell for the club.", []),
+    ("Locals call it the Bridge of Sighs. It was built in 1602.", []),
+    ("Her real name is Maria.", []),
+    ("The proper name for it is sodium chloride.", []),
+    ("The right word is difficult to find, he admitted.", []),
     # no figure: wire copy, adjectives and verbs after the copula, no denial before
     ("It was not immediately clear who fired. It is the third attack this month.", []),
     ("The bill is not expected to pass. It is a long shot.", []),
@@ -90,6 +97,8 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("The area was treated as a crime scene.", []),
     ("Doctors treated him as an outpatient.", []),
     ("The payment was treated as income by the tax office.", []),
+    ("The tribunal treated the claim as vexatious.", []),
+    ("The council treats the building as a listed heritage site.", []),
     ("The mistake would be to treat Moscow's demands as a starting point for the next round.", []),  # no charge
 ])
 def test_find_treatments(text: str, expected: list[str]) -> None:

@@ -74,12 +74,14 @@ _BE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were)|['’]s)\s+$", re.IGNORECASE)
 # arson with a permit." (not "I call it", the author's own name; not "called it off").
 _OTHERS_NAME = re.compile(
     r"(?:call(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?)\s+(?:it|this|that|them)\s+"
-    r"(?!off\b|up\b|out\b|in\b|back\b|for\b|on\b|quits\b)[\w\"“‘']")
+    r"(?!off\b|up\b|out\b|in\b|back\b|for\b|on\b|quits\b|a\s+day\b|(?:the\s+|a\s+|an\s+)?[A-Z])[\w\"“‘']")
+# (not "called it a day", nor a proper name: "Locals call it the Bridge of Sighs")
 _AUTHOR_BEFORE = re.compile(r"\b(?:I|we|We)\s+$")
 # The author's own word set against another's: "The honest word is grabbed", "the real name for it is …".
 _HONEST_WORD = re.compile(
-    r"(?:honest|real|right|true|proper|plain|accurate|better|correct)\s+(?:word|name|term)"
-    r"(?:\s+for\s+(?:it|this|that|them))?\s+(?:is|was)\s+")
+    r"(?:honest|real|plain|accurate|better)\s+(?:(?:word|term)(?:\s+for\s+(?:it|this|that|them))?"
+    r"|name\s+for\s+(?:it|this|that|them))\s+(?:is|was)\s+")
+# ("Her real name is Maria" names a person; "the right word is difficult to find" names nothing)
 # "treats journalism as espionage", "treated us like rubbish": the author (or a speaker) names how
 # someone is handled. The object is at most five words; after "as" an official class ("treated as
 # a crime scene", "as confidential", "as income") is the plain use.
@@ -111,7 +113,8 @@ _OFFICIAL_CLASSES = frozenset(
     """crime priority priorities terrorist terrorism hate murder homicide manslaughter missing suspicious
     emergency matter precaution income gift loan outpatient outpatients inpatient inpatients adult adults
     minor minors refugee refugees resident residents employee employees taxable separate equal equals
-    confidential urgent normal usual standard routine war""".split())
+    confidential urgent normal usual standard routine war vexatious frivolous listed protected sensitive classified
+    """.split())
 
 
 def find_treatments(text: str) -> tuple[TermHit, ...]:
@@ -173,6 +176,17 @@ def find_ironic_as_if(text: str) -> tuple[TermHit, ...]:
 
 
 _CLAUSE_END = re.compile(r"[.!?;:,\n\u2014\u2013()\"“”]")
+# A word of a renaming after another's name must be this sure to count: the scorer's own threshold
+# for a seed (plain explanation, "It is a rotating thunderstorm", scores below it).
+MIN_RENAMING_PROBABILITY = 0.2
+
+
+def _is_loaded_name(name: str) -> bool:
+    valences = vader_lexicon()
+    return any(probability is not None and (probability >= MIN_RENAMING_PROBABILITY or valences.get(word.lower(), 0.0) <= -1.0)
+               for word, probability in word_probabilities(name))
+
+
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 
 
@@ -187,11 +201,11 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
     denials = [match.end() for match in _NOT.finditer(text) if _is_denial(text, match) and _names_a_thing(text, match.end())]
     denials += [match.end() for match in _matches(text, ("nothing", "no such"), _NOTHING_OF)
                 if match.group().startswith("no such") or _BE_BEFORE.search(text, max(0, match.start() - 8), match.start())]
-    denials += [match.end() for match in _matches(text, ("call", "dub", "brand", "label"), _OTHERS_NAME)
-                if not _AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())]
-    honest = _matches(text, ("honest", "real", "right", "true", "proper", "plain", "accurate", "better", "correct"), _HONEST_WORD)
+    others = [match.end() for match in _matches(text, ("call", "dub", "brand", "label"), _OTHERS_NAME)
+              if not _AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())]
+    honest = _matches(text, ("honest", "real", "plain", "accurate", "better"), _HONEST_WORD)
     treatments = [*find_treatments(text), *find_ironic_as_if(text)]
-    if not calls and not denials and not honest:
+    if not calls and not denials and not others and not honest:
         return tuple(treatments)  # most texts: a few scans in C, nothing more
     ordered = sorted(sentences, key=lambda sentence: sentence.start)
     starts = [sentence.start for sentence in ordered]
@@ -213,6 +227,10 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
         index = sentence_of(offset)
         if index is not None:
             hits.extend(_renamed(text, offset, ordered, index))
+    for offset in others:  # after another's name only a name a listed or scored word charges ("It is a ransom";
+        index = sentence_of(offset)  # not "It is a rotating thunderstorm" after "Scientists call it a supercell")
+        if index is not None:
+            hits.extend(hit for hit in _renamed(text, offset, ordered, index) if _is_loaded_name(hit.text))
     hits.extend(treatments)
     unique = {hit.start: hit for hit in hits}  # two denials before one renaming name it once
     return tuple(sorted(unique.values(), key=lambda hit: hit.start))
