@@ -35,6 +35,9 @@ def place_at(text: str, place: str) -> tuple[int, int]:
     ("NEW DELHI: Farmers rejected the offer.", "NEW DELHI", False),  # a dateline with a colon
     ("In Hong Kong, Riyadh and Manchester, remittances fell.", "Riyadh", False),  # listed after "in"
     ("Officials in London, Paris and Berlin said no.", "Paris", True),  # officials there speak for them
+    ("In January, Moscow and Kyiv agreed to extend the deal.", "Moscow", True),  # a time, then the subjects
+    ("At Davos, Beijing and Washington traded barbs.", "Beijing", True),  # no comma closes the list
+    ("Shops in London, Paris and Berlin closed.", "Paris", False),
     ("Jakarta protests grew on Monday.", "Jakarta", False),
     ("He bought the Abuja properties with stolen money.", "Abuja", False),  # an article: a noun after, no verb
     ("The Moscow regime lied.", "Moscow", True),

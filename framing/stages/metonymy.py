@@ -107,9 +107,31 @@ _AND_A_NAME = re.compile(r"\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s)
 # A place listed after other names that follow a spatial preposition: "in Hong Kong, Riyadh and"
 # (the place itself comes after the match). Searched in the MAX_LIST_CHARS characters before the place.
 _LISTED_AFTER_A_PREPOSITION = re.compile(
-    r"(?:\b(?P<noun>[\w'’-]+)\s+)?\b(?:[Ii]n|[Aa]t|[Ff]rom|[Aa]cross|[Nn]ear|[Aa]round|[Tt]hroughout)\s+"
+    r"(?:\b(?P<noun>[\w'’-]+)\s+)?\b(?P<preposition>[Ii]n|[Aa]t|[Ff]rom|[Aa]cross|[Nn]ear|[Aa]round|[Tt]hroughout)\s+"
     r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,6}$")
 MAX_LIST_CHARS = 120
+# The rest of a list after a place, up to the comma that ends an opening adjunct ("…, Riyadh and Manchester,").
+_REST_OF_LIST_THEN_COMMA = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})*\s*,")
+# Capitalised words of time that open an adjunct, no place: "In January, Moscow and Kyiv agreed".
+_TIME_WORDS = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter""".split())
+
+
+def _in_a_list_of_places(text: str, start: int, end: int, span_start: int) -> bool:
+    """Whether a place stands in a list of places after "in", "at", "from" …: after "in" mid-sentence ("shops
+    in London, Paris and Berlin closed"), or in an opening adjunct closed by a comma ("In Hong Kong, Riyadh and
+    Manchester, remittances fell"; not "In January, Moscow and Kyiv agreed", "At Davos, Beijing and Washington
+    traded"); not where officials or leaders are ("officials in London, Paris and Berlin said")."""
+    listed = _LISTED_AFTER_A_PREPOSITION.search(text, max(span_start, start - MAX_LIST_CHARS), start)
+    if listed is None or not (listed.group().rstrip().endswith(" and") or _LIST_GOES_ON.match(text, end)):
+        return False
+    if (listed.group("noun") or "").lower() in _STANCE_NOUNS | _RULER_NOUNS:
+        return False
+    if any(word in _TIME_WORDS for word in _WORD_RUNS.findall(listed.group())):
+        return False
+    opening = not text[span_start:listed.start("preposition")].strip(" \t\n\"“")
+    return not opening or _REST_OF_LIST_THEN_COMMA.match(text, end) is not None
 # A list going on after a place: ", Riyadh and" / " and Manchester" (not "At Jarinje, Pristina is drawing").
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
 # "Nairobi's central business district": a place noun at most this many words after the "'s".
@@ -156,9 +178,7 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         return False  # "Moscow-based": an attribute, not an actor
     if start == span_start and _opens_dateline(text, start, end, after):
         return False  # dateline: "KYIV, Oct 14 -" / "Moscow (Reuters) -"
-    listed = _LISTED_AFTER_A_PREPOSITION.search(text, max(span_start, start - MAX_LIST_CHARS), start)
-    if listed is not None and (listed.group().rstrip().endswith(" and") or _LIST_GOES_ON.match(text, end)) \
-            and (listed.group("noun") or "").lower() not in _STANCE_NOUNS | _RULER_NOUNS:
+    if _in_a_list_of_places(text, start, end, span_start):
         return False  # "In Hong Kong, Riyadh and Manchester, remittances fell" (not "officials in London, Paris and")
     if before_words:
         previous = before_words[-1].lower()
