@@ -90,6 +90,13 @@ from .conftest import hits_of, quotes_of
     ("'We will fight. We will win,' said Mr Smith.", [("direct", "'We will fight. We will win,'", "Mr Smith")]),
     ("The workers' union met O'Neill, who said it wasn't over.", []),
     ("Rock 'n' roll never dies, and the '90s knew it.", []),
+    # a plural possessive inside a British quotation does not close it; "'n'" closes nothing
+    ("'We must protect our members' jobs,' said Sharon Graham.",
+     [("direct", "'We must protect our members' jobs,'", "Sharon Graham")]),
+    ("'It's rock 'n' roll,' the singer said.", [("direct", "'It's rock 'n' roll,'", "the singer")]),
+    ("The minister called the plan 'a betrayal of working people'.",
+     [("reported", "the plan 'a betrayal of working people'", "The minister"),
+      ("direct", "'a betrayal of working people'", "The minister")]),
     # a speaker reported inside someone's quotation speaks through them: the quotation is theirs alone
     ('"The government says it cares for farmers, but it is offering crumbs," Dallewal told PTI.',
      [("direct", '"The government says it cares for farmers, but it is offering crumbs,"', "Dallewal")]),

@@ -75,9 +75,11 @@ _OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + STRAIGHT_SINGLE) + "
 _BEFORE_STRAIGHT_OPENER = frozenset(" \t\n\u00a0([{—–-/\"“")
 # A straight single quote that may close a quotation: after a non-space, before no letter or digit
 # ("don't" and "O'Neill" go on).
-_STRAIGHT_CLOSER = re.compile(r"(?<=\S)'(?![^\W_])")
+_STRAIGHT_CLOSER = re.compile(r"(?<=\S)(?<!\s'n)'(?![^\W_])")  # (not the second mark of "rock 'n' roll")
+# A plural possessive's apostrophe before a lower-case word ("the farmers' incomes").
+_PLURAL_POSSESSIVE = re.compile(r"s' [a-z]")
 # Words that open with an apostrophe, not a quotation mark ('em, 'til, rock 'n' roll).
-_ELIDED = re.compile(r"'(?:(?:em|til|cause|tis|twas|bout|round|cos|s)\b|n')", re.I)
+_ELIDED = re.compile(r"'(?:(?:em|til|cause|tis|twas|bout|round|cos|s|ndrangheta)\b|n')", re.I)
 # After a labelling verb, up to the quotation: its object, at most three words, and "as (a|the)".
 _UP_TO_THE_QUOTATION = r"(?:\s+[\w'’.-]+){0,3}?\s+(?:as\s+(?:an?\s+|the\s+)?)?$"
 # "X called it 'a reform'", "X attacked them as 'radical socialists'": a short quotation right
@@ -493,6 +495,9 @@ def _openings(sentence: str, *, guillemets_close_after_letters: bool = False) ->
                 straight_closers = [found.start() for found in _STRAIGHT_CLOSER.finditer(sentence)]
             after = bisect_right(straight_closers, position)
             close = straight_closers[after] if after < len(straight_closers) else None
+            if close is not None and after + 1 < len(straight_closers) and _PLURAL_POSSESSIVE.match(sentence, close - 1) \
+                    and sentence[straight_closers[after + 1] - 1] in ",.!?":
+                close = straight_closers[after + 1]  # "'… the farmers' incomes badly,' said": a possessive, then the end
             yield position, close
             position = position + 1 if close is None else close + 1
             continue

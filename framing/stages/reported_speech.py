@@ -40,7 +40,9 @@ from framing.text.valence import vader_tables
 
 # Each opening quotation mark and its closing mark.
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
-_CLOSERS = frozenset(QUOTE_PAIRS.values())
+_CLOSERS = frozenset(QUOTE_PAIRS.values()) | {"'"}  # (a straight single quote too, British news's mark)
+# The marks a word may stand right after when it opens a quoted label (the straight single quote too).
+_OPENERS = frozenset(QUOTE_PAIRS) | {"'"}
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
 _OBJECT_VERBS = frozenset(
     """
@@ -258,7 +260,7 @@ MAX_OBJECT_WORDS = 8
 MAX_BARE_LABEL_WORDS = 3
 # Words that end a "by" agent: a time or place adjunct after it ("by the police chief on Monday").
 _AGENT_STOPS = (PREPOSITIONS - {"of", "in"}) | _TIME_WORDS | frozenset("last this".split())
-_LABEL_TOKEN = re.compile(r"[\w'’-]+|[,;:—–()!?]|\.(?=\s|$)")
+_LABEL_TOKEN = re.compile(r"[\w’-](?:[\w'’-]*[\w’-])?|[,;:—–()!?]|\.(?=\s|$)")  # (no straight quote at a word's edge)
 
 
 def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, int]], *, speaks: bool) -> Quote | None:
@@ -566,7 +568,7 @@ def _active_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Matc
     if subject is None or subject.text.lower() in AUTHOR_PRONOUNS:
         return None  # "I call this a disgrace": the author's own label
     end = _past_closer(text, sentence.start + tokens[-1].end(), sentence.end)
-    start = tokens[0].start() - (sentence.text[tokens[0].start() - 1:tokens[0].start()] in QUOTE_PAIRS)
+    start = tokens[0].start() - (sentence.text[tokens[0].start() - 1:tokens[0].start()] in _OPENERS)
     return _reported(text, sentence.start + start, end, subject, marked, min_words=2)
 
 
@@ -598,7 +600,7 @@ def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
             verb not in _PHYSICAL_AS_VERBS or _shows_label(content, tokens[after]))
     if verb not in _NAMING_VERBS:
         return False
-    quoted = [content[token.start() - 1:token.start()] in QUOTE_PAIRS for token in tokens]
+    quoted = [content[token.start() - 1:token.start()] in _OPENERS for token in tokens]
     if lowered[0] in _OBJECT_PRONOUNS:  # "called them thugs"
         label = 1
     elif words[0][0].isupper():  # "called Biden weak" (but "a group called Extinction Rebellion blocked the road")
@@ -622,7 +624,7 @@ def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
 def _shows_label(content: str, token: re.Match[str]) -> bool:
     """Whether the word after "as" opens a label: "a"/"an", a quotation, or an evaluative word."""
     word = token.group().lower()
-    return word in ("a", "an") or content[token.start() - 1:token.start()] in QUOTE_PAIRS or bool(_valence(word))
+    return word in ("a", "an") or content[token.start() - 1:token.start()] in _OPENERS or bool(_valence(word))
 
 
 def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Match[str]],
@@ -634,7 +636,7 @@ def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Mat
     if first == 0 and verb.lower() not in _NAMING_VERBS or first >= len(tokens):
         return None
     word = tokens[first].group()
-    quoted = content[tokens[first].start() - 1:tokens[first].start()] in QUOTE_PAIRS
+    quoted = content[tokens[first].start() - 1:tokens[first].start()] in _OPENERS
     if lowered[first] in _PARTICLES or lowered[first] in _TIME_WORDS or (
             not quoted and (word[0].isupper() or word == "the" and first + 1 < len(tokens)
                             and tokens[first + 1].group()[0].isupper())):
