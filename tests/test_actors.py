@@ -566,3 +566,12 @@ def test_a_possessor_is_no_subject_for_the_pronoun_after() -> None:
             "trial had been unfair. She said he would appeal.\n")
     speakers = [q.speaker_actor for p in framing.analyze(text, format="text").paragraphs for q in p.quotes]
     assert speakers == ["Adaeze Okafor", "Adaeze Okafor"]
+
+
+def test_shri_before_an_everyday_word_is_no_title() -> None:
+    """"Jai Shri Ram" is a chant: "Ram" after "Shri" makes no person (Shri Arjun Munda still is one)."""
+    import framing
+
+    found = {a.actor: a.kind for a in framing.analyze("Title\n\nOpening.\n\nDevotees chanted Jai Shri Ram at the rally.",
+                                                     format="text").actors}
+    assert "person" not in found.values()

@@ -96,3 +96,13 @@ def test_a_governments_officials_and_diplomats_name_it(text: str, actor: str) ->
     import framing
 
     assert [a.actor for a in framing.analyze(text, format="text").actors] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Exiled Belarusian officials accused the regime of torture.",
+    "Two former Russian officials were jailed for treason.",
+])
+def test_former_or_exiled_officials_are_no_government(text: str) -> None:
+    import framing
+
+    assert [a.actor for a in framing.analyze(text, format="text").actors if a.kind == "government"] == []

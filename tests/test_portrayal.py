@@ -470,3 +470,6 @@ def test_plain_senses_cast_no_one(text: str, name: str) -> None:
     assert casting.portrayal is None, casting.cue
 
 
+def test_saved_up_to_a_number_is_a_rescue() -> None:
+    (doctors,) = _cast("Doctors saved up to 30 lives a day at the field hospital.", ["Doctors"])
+    assert doctors.portrayal == "protagonist"

@@ -115,6 +115,17 @@ from .conftest import hits_of, quotes_of
     ("Official representative Maria Zakharova said the drills were reckless.",
      [("reported", "the drills were reckless", "Maria Zakharova")]),
     ('The results were clear: "No deal."', []),  # no speaker-like subject
+    ('Article 5 is unambiguous: "An armed attack against one is an attack against all."',
+     [("direct", '"An armed attack against one is an attack against all."', None)]),  # a text, no sayer
+    ('Her last words to the court were defiant: "I regret nothing at all."',
+     [("direct", '"I regret nothing at all."', None)]),
+    # a musical's title is no one's words; "that" with a noun is a determiner
+    ('The musical "Oklahoma!" returns to Broadway.', []),
+    ("He denied that claim on Monday.", []),
+    ("The minister said the report, which quoted officials as saying the army was exhausted, was false.",
+     [("reported", "the report, which quoted officials as saying the army was exhausted, was false", "The minister")]),
+    ("NATO – the alliance of 32 nations – faces its biggest test, officials said.",
+     [("reported", "NATO – the alliance of 32 nations – faces its biggest test", "officials")]),
     # "that" opens a clause however short, and more speech verbs report ("underlined", "informed")
     ("Zakharova underlined that Moscow would respond.", [("reported", "Moscow would respond", "Zakharova")]),
     ("The minister informed reporters that talks had failed.", [("reported", "talks had failed", "The minister")]),

@@ -46,6 +46,10 @@ SENATE = "Senator Caleb Rourke met Rosa Quintal. The senator said the bill would
      [("Jordi Serra", "Jordi Serra", "person")], []),
     ("Mayor Jordi Serra spoke. The mayor, Albert Casals, left.",
      [("Mayor Jordi Serra", "Jordi Serra", "person"), ("Albert Casals", "Albert Casals", "person")], []),
+    # a comma that ends an adjunct is no apposition: "After talks with the mayor, Pedro Garcia said"
+    ("Mayor Ada Colau met them. After talks with the mayor, Pedro Garcia said no.",
+     [("Mayor Ada Colau", "Ada Colau", "person"), ("Pedro Garcia", "Pedro Garcia", "person")],
+     [("the mayor", "Ada Colau")]),
     ("", [], []),
 ])
 def test_find_references_links_only_unambiguous_nouns(text: str, mentions: list[tuple[str, str, str]],

@@ -83,10 +83,17 @@ def test_plain_sense_spans_cover_the_deciding_word() -> None:
     "The defence minister said the army had moved.",
     "Flood defences failed in three towns.",
     "A packed meeting in the town hall voted to strike.",
-    "Our emergency room was destroyed.",  # a physical destruction, passive or with its object
-    "The fleet destroyed six boats.",
+    "Shelling destroyed the bridge.",  # a physical destruction, by its cause or its object
+    "The fleet destroyed boats and ships.",
 ])
 def test_news_words_in_their_plain_sense_are_not_loaded(text: str) -> None:
     import framing
 
     assert [h.text for p in framing.analyze(text, format="text").paragraphs for h in p.loaded_terms] == []
+
+
+def test_a_figurative_destruction_stays_loaded() -> None:
+    import framing
+
+    text = "Her career was destroyed by the smear campaign."
+    assert "destroyed" in [h.text for p in framing.analyze(text, format="text").paragraphs for h in p.loaded_terms]

@@ -112,6 +112,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             text, span_start, span_end, found, recognised_names)
         if dateline > span_start:  # "SINGAPORE, June 11 (Reuters) -": no one, and no other rule's
             found = [m for m in found if m.start >= dateline]
+        found = [m for m in found if not _former_staff(text, m)]
         if found and recognised_names:
             found = _without_inner_places(_without_inner_words(text, _without_namesakes(
                 _known_bodies_behind_groups(text, found, recognised_names, gazetteer), recognised_names, gazetteer),
@@ -992,6 +993,16 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
 def _trimmed(speaker: TextSpan) -> int:
     """Where a speaker phrase's words end (a possessive's "'s" and closing punctuation left out)."""
     return speaker.start + len(_POSSESSIVE_END.sub("", speaker.text.rstrip(" ,.;:")))
+
+
+# "Former Afghan officials", "exiled Belarusian diplomats": no longer the government's staff.
+_FORMER = re.compile(r"\b(?:former|exiled|retired|dissident|defected|ousted|sacked|fired|ex-)\s*$", re.I)
+
+
+def _former_staff(text: str, mention: ActorMention) -> bool:
+    """Whether a government's "<demonym> officials" mention is former or exiled staff (no government's voice)."""
+    return (mention.kind == "government" and mention.text.endswith(("officials", "diplomats"))
+            and _FORMER.search(text, max(0, mention.start - 12), mention.start) is not None)
 
 
 # Heads that make a speaker a body though they also end place names ("the National Hurricane Center said").

@@ -68,10 +68,10 @@ SCORE_SLOPE = 2.5
 MIN_EVIDENCE = 0.5
 # How many tokens before a mention its premodifiers, and after it an appositive or predicate, reach.
 PREMODIFIER_REACH = 3
-# Words right after a cue that give it a plain sense: "saving for a wedding", "saved up", "saves
-# money" (no rescue); "hungry for headlines" (an appetite, no hunger).
+# Words right after a cue that give it a plain sense: "saving for a wedding", "saves money" (no
+# rescue; "saved up to 30 lives" is one); "hungry for headlines" (an appetite, no hunger).
 _PLAIN_AFTER: dict[str, frozenset[str]] = {
-    "save": frozenset("for up money cash energy time on".split()),
+    "save": frozenset("for money cash energy time on".split()),
     "hungry": frozenset({"for"}),
     "starve": frozenset({"for"}),
 }

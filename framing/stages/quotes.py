@@ -316,6 +316,8 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             # 'The minister was blunt: "We will not pay."': the clause's subject speaks the words after its colon
             speaker = (sentence_subject(text, sentence.start, before_start + len(before.rstrip()) - 1)
                        or _subject_before_relative(text, sentence.start, start))
+            if speaker is not None and not _can_say(text, speaker):
+                speaker = None  # 'Article 5 is unambiguous: "…"', 'Her last words were defiant: "…"'
         if speaker is None and carried is not None and index == 0 and _is_whole_unit(text, sentence, start, end):
             speaker = carried  # '"…," said Thapa. "We are tired."': Thapa still speaks
         if speaker is None and n_words <= MAX_SCARE_QUOTE_WORDS:
@@ -334,7 +336,9 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
                 marked.append((start, end))
             elif first_letter.islower():
                 found.append(Quote(start, end, text[start:end], "scare", None))
-            elif inner.rstrip().endswith(("?", "!")):  # placards reading "Where is our money?": someone's words
+            elif inner.rstrip().endswith(("?", "!")) and n_words > 1 and not all(
+                    word[:1].isupper() for word in WORD.findall(inner)):  # placards reading "Where is our money?"
+                # (someone's words; "Oklahoma!", "Mamma Mia!", "Who Framed Roger Rabbit?" are titles)
                 found.append(Quote(start, end, text[start:end], "direct", None))
                 marked.append((start, end))
             continue  # a short capitalised quotation is a name or title ("Istanbul Plus")
@@ -399,6 +403,19 @@ def _semicolon_clauses(sentence: Sentence, quotations: Sequence[Quote]) -> Seque
 # asked not to be named, …".
 _SUBJECT_THEN_WHO = re.compile(
     r"[\W_]*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s+who\b")
+
+
+# Heads of a clause's subject that name words or a text, not one who says them (before a colon).
+_NOT_SAYERS = frozenset(
+    "words word article section clause law rule text message letter sign answer verdict result results figures "
+    "data numbers point question lesson title headline slogan motto quote line lines".split())
+_NUMBER_NEXT = re.compile(r"\s+\d")
+
+
+def _can_say(text: str, speaker: TextSpan) -> bool:
+    """Whether a clause's subject can speak the sentence quoted after its colon: not a text or a numbered article."""
+    return (_NOT_SAYERS.isdisjoint(word.lower() for word in speaker.text.split())
+            and _NUMBER_NEXT.match(text, speaker.end) is None)
 
 
 def _fragment_speaker(text: str, sentence: Sentence, before_start: int, before: str, verb_at: int,

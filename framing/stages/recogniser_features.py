@@ -69,12 +69,13 @@ TITLE_HEADS = frozenset(
     commissioner superintendent supt inspector insp detective officer chief coach pres
     commodore constable sheriff magistrate councillor councilor councilman councilwoman councilmember alderman
     alderwoman assemblyman assemblywoman
-    shri smt shrimati kumari herr frau mme señor señora datuk
+    shri smt shrimati herr frau mme señor señora datuk
     """.split()
 )
 # Titles of address that stand before a name even when the name is an everyday word ("Mr Brown",
-# "Shri Arjun Munda", "Smt Nirmala Sitharaman", "Herr Weber").
-HONORIFICS = frozenset("mr mrs ms dr shri smt shrimati kumari herr frau mme señor señora datuk".split())
+# "Herr Weber").
+HONORIFICS = frozenset("mr mrs ms dr herr frau mme señor señora datuk".split())
+# (Shri and Smt stand before a name only when the name is no everyday word: "Jai Shri Ram" is a chant.)
 TITLE_WORDS = TITLE_HEADS | frozenset(
     """
     prime deputy vice acting former foreign defense defence interior finance commerce trade

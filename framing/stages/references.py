@@ -75,7 +75,7 @@ MAX_ROLE_CHARS = 30
 # Only a comma between a reference and the next mention: its apposed name.
 _APPOSED_GAP = re.compile(r",\s*")
 # A role's modifier that makes it another office: "the deputy mayor" is not "the mayor".
-_SUBORDINATE_ROLE = re.compile(r"\b(?:deputy|vice|assistant|acting|former|ex|interim|junior|shadow|under)[\s-]+\Z", re.I)
+_SUBORDINATE_ROLE = re.compile(r"\b(?:deputy|vice|assistant|former|ex|junior|shadow|under)[\s-]+\Z", re.I)
 # "the" or "The" opening a word (the lookbehind after the first letter is "\b" before it, and lets the
 # regex engine skip ahead to the next "t" or "T" at C speed), then a lower-case noun.
 _REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([a-z][a-z-]+)\b")
@@ -124,7 +124,8 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
             if overlapping < len(mentions) and mentions[overlapping].start < match.end():
                 continue  # the words are (part of) a mention already
             if overlapping < len(mentions) and mentions[overlapping].kind == "person" \
-                    and _APPOSED_GAP.fullmatch(text, match.end(), mentions[overlapping].start):
+                    and _APPOSED_GAP.fullmatch(text, match.end(), mentions[overlapping].start) \
+                    and text.startswith(",", mentions[overlapping].end):  # (", Pedro Garcia said": a subject)
                 continue  # "The mayor, Albert Casals,": the name set beside it says who, not anyone before
             complement = _COMPLEMENT.match(text, match.end())
             if complement is not None and overlapping < len(mentions) \

@@ -146,6 +146,11 @@ _PRONOUN_OBJECT = re.compile(r"\s+(?:so|it|this|nothing)\s*(?:[,.;:!?]|(?:in|on|
 # with a subject after it, not a verb ("said that was wrong": "that" is the subject).
 _THAT_THEN_A_VERB = re.compile(r"\s*(?:is|was|are|were|has|had|have|would|will|could|can|may|might|should|must)\b", re.I)
 MAX_WORDS_BEFORE_THAT = 3
+# "that" as a determiner: one word, then an adjunct or the end ("denied that claim on Monday", "confirmed
+# that bloodbath on Friday", "underlined that point again"); a clause has its verb there instead.
+_THAT_THEN_A_NOUN = re.compile(
+    r"\s*[\w'’-]+(?:\s*[.,;:!?]|\s*$|\s+(?:on|in|at|to|for|of|again|too|yesterday|today|last|this|with|from|by|"
+    r"during|after|before|once|twice|publicly|privately|repeatedly)\b)", re.I)
 
 
 def _opens_a_clause(content: str, verb: str, verb_end: int, that: re.Match[str]) -> bool:
@@ -155,7 +160,8 @@ def _opens_a_clause(content: str, verb: str, verb_end: int, that: re.Match[str])
     gap = content[verb_end:that.end() - len("that")].split()
     told = verb.lower() in _OBJECT_VERBS and _AUDIENCE.match(content, verb_end) is not None
     return (len(gap) <= MAX_WORDS_BEFORE_THAT and (not gap or told or gap[0].lower() in _ADJUNCT_OPENERS)
-            and _THAT_THEN_A_VERB.match(content, that.end()) is None)
+            and _THAT_THEN_A_VERB.match(content, that.end()) is None
+            and _THAT_THEN_A_NOUN.match(content, that.end()) is None)
 
 
 # "quoted X as saying (that)": X, up to eight words and an appositive, is the speaker.
@@ -272,7 +278,8 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
     content = sentence.text
     if "as saying" in content:  # "Interfax quoted the deputy mayor, Jordi Serra, as saying …": the one quoted speaks
         quoted = _QUOTED_AS_SAYING.search(content)
-        if quoted is not None:
+        if quoted is not None and not any(word.group().lower() in SPEECH_VERBS  # (not "The minister said the
+                                          for word in WORD.finditer(content, 0, quoted.start())):  # report, which quoted …")
             who = subject_before(text, sentence.start + quoted.start("who"), quoted.group("who"))
             if who is not None:
                 return _reported(text, sentence.start + quoted.end(), sentence.end, who, marked, min_words=MIN_THAT_CLAUSE_WORDS)

@@ -37,7 +37,7 @@ ROLE_WORDS = frozenset(
     capt capt. lt lt. sir dame lord lady king queen prince princess sheikh emir executive
     editor producer manager owner farmer teacher student worker officer trader broker
     strategist consultant scientist physician nurse councilmember councillor alderman
-    superintendent commissioner inspector sheriff trustee shri smt shrimati kumari herr frau mme
+    superintendent commissioner inspector sheriff trustee shri smt shrimati herr frau mme
     """.split()
 )
 # Number words the recogniser sometimes takes for a one-word name ("Sixty households").

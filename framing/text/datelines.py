@@ -46,6 +46,8 @@ def dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     credited = "(" in parts or any(char.isdigit() for char in parts)
     if match.group("mark") == ":":
         return match if match.group("place").isupper() and len(match.group("place")) > 2 or "(" in parts else None
+    if not credited and not parts.strip() and _SENTENCE_OPENING.match(text, match.end()) is None:
+        return None  # "NATO – the alliance … – faces", "Moscow - a city that": an aside, no dateline
     if not match.group("place").isupper() and not credited \
             and (parts.strip() or _SENTENCE_OPENING.match(text, match.end()) is None):
         return None  # Title Case with neither date nor credit: only "Moscow - The court ruled" ("Israel, Hamas - The" is a list)
