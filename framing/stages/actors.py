@@ -1145,8 +1145,8 @@ def resolve_speaker(speaker: TextSpan, mentions: Sequence[ActorMention], sentenc
     if own >= 1:
         previous_start, previous_end = sentence_starts[own - 1], sentence_starts[own]
         if previous_start <= previous_person.start < previous_end:  # the last person named is in the sentence before
-            named = [m for m in mentions[bisect_right(mention_starts, previous_start - 1):before]
-                     if speaks(m) and m.start < previous_end]
+            in_previous = [m for m in mentions[bisect_right(mention_starts, previous_start - 1):before]
+                           if speaks(m) and m.start < previous_end]
             # (a possessor is no subject: "Olatunji's counsel, Adaeze Okafor, argued …. She said" is Okafor)
-            return next((m for m in named if m.start not in possessives), named[0]).actor
+            return next((m for m in in_previous if m.start not in possessives), in_previous[0]).actor
     return previous_person.actor
