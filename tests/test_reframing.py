@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from framing.stages.reframing import REFRAMING_CATEGORY, find_ironic_as_if, find_reframings, find_treatments
+from framing.stages.reframing import (
+    IRONY_CATEGORY,
+    REFRAMING_CATEGORY,
+    find_ironic_as_if,
+    find_reframings,
+    find_treatments,
+)
 from framing.stages.sentences import split_sentences
 
 
@@ -100,21 +106,14 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("The tribunal treated the claim as vexatious.", []),
     ("The council treats the building as a listed heritage site.", []),
     ("The mistake would be to treat Moscow's demands as a starting point for the next round.", []),  # no charge
-])
-def test_find_treatments(text: str, expected: list[str]) -> None:
-    hits = find_treatments(text)
-    assert all(text[h.start:h.end] == h.text and h.category == REFRAMING_CATEGORY for h in hits)
-    assert [h.text for h in hits] == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
+    # the mock "as if" after what others do (category discrediting), not after a verb of seeming
     ("Ministers urge restraint on both sides, as if the kindergarten had fired first.",
      ["as if the kindergarten had fired first"]),
     ("Iran behaves as if it owned the toll booth.", ["as if it owned the toll booth"]),
-    ("It looked as if the storm would pass.", []),  # a verb of seeming: a plain simile
+    ("It looked as if the storm would pass.", []),
     ("She felt as though the ground had opened.", []),
 ])
-def test_find_ironic_as_if(text: str, expected: list[str]) -> None:
-    hits = find_ironic_as_if(text)
-    assert all(text[h.start:h.end] == h.text and h.category == "discrediting" for h in hits)
+def test_figures_found_by_rule(text: str, expected: list[str]) -> None:
+    hits = [*find_treatments(text), *find_ironic_as_if(text)]
+    assert all(text[h.start:h.end] == h.text and h.category in (REFRAMING_CATEGORY, IRONY_CATEGORY) for h in hits)
     assert [h.text for h in hits] == expected
