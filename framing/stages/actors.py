@@ -149,8 +149,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             if (candidate.start, candidate.end) in read_places:
                 continue  # "Senator Elena Castillo of New Mexico said": a place the recogniser read, no speaker
             kind = apposition_kind(text, candidate.end)
-            if kind is None and (candidate.words[-1].lower() in ORG_SUFFIXES
-                                 or candidate.words[-1].lower() in _SPEAKING_BODY_HEADS) \
+            if kind is None and _is_speaking_body_head(candidate.words[-1].lower()) \
                     and is_person_context(text, candidate, span_start, speaking, kind):
                 kind = "organisation"  # "according to the Geophysical Institute": a speaking body, not a person
             if kind == "organisation" or kind == "media":  # "Price Finder, a comparison site, said"
@@ -1007,6 +1006,11 @@ def _former_staff(text: str, mention: ActorMention) -> bool:
 
 # Heads that make a speaker a body though they also end place names ("the National Hurricane Center said").
 _SPEAKING_BODY_HEADS = frozenset("center centre office bureau service".split())
+
+
+def _is_speaking_body_head(word: str) -> bool:
+    """Whether a lower-case last word makes a speaker a body, not a person ("Institute", "Center")."""
+    return word in ORG_SUFFIXES or word in _SPEAKING_BODY_HEADS
 # Bodies a group forms, which speak as themselves: "the workers' union", "the farmers' association".
 _BODIES_OF_GROUPS = frozenset(
     "union unions association associations federation council committee party league guild organisation "

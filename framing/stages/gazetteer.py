@@ -141,9 +141,9 @@ def parse_gazetteer(source: str, *, path: str = "lexicons/actors.tsv") -> Gazett
             raise LexiconError(f"{path}:{number}: kind {kind!r} must be one of {', '.join(ACTOR_KINDS)}")
         written = [a.strip() for a in aliases.split("|") if a.strip()]
         if kind == "government":  # "Russian authorities" listed: "Russian officials" and "Russian diplomats" too
-            written += [f"{alias[:-len(_AUTHORITIES)]}{staff}" for alias in written if alias.endswith(_AUTHORITIES)
-                        and not alias.startswith(("the ", "@")) for staff in _GOVERNMENT_STAFF
-                        if f"{alias[:-len(_AUTHORITIES)]}{staff}" not in written]
+            staff = [alias.removesuffix(_AUTHORITIES) + noun for alias in written
+                     if alias.endswith(_AUTHORITIES) and not alias.startswith(("the ", "@")) for noun in _GOVERNMENT_STAFF]
+            written += [alias for alias in staff if alias not in written]
         actor = Actor(
             name=name, kind=kind,
             aliases=tuple(a.lstrip("@").strip() for a in written),

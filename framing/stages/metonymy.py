@@ -29,6 +29,8 @@ _STANCE_NOUNS = frozenset(
 _RULER_NOUNS = frozenset(
     "regime government authorities leadership rulers junta administration officials establishment".split()
 )
+# Nouns before "in" whose place acts through them, even in a list ("officials in London, Paris and Berlin").
+_SPEAKING_FOR_PLACES = _STANCE_NOUNS | _RULER_NOUNS
 # Nouns of harm, help or rule before "of" that make the place their patient ("the shelling of
 # Kharkiv", "the liberation of Kherson", "the people of Gaza"), and verbs that make it a topic
 # or a loser ("speaking of Gaza", "robbed of Crimea").
@@ -110,6 +112,8 @@ _LISTED_AFTER_A_PREPOSITION = re.compile(
     r"(?:\b(?P<noun>[\w'’-]+)\s+)?\b(?P<preposition>[Ii]n|[Aa]t|[Ff]rom|[Aa]cross|[Nn]ear|[Aa]round|[Tt]hroughout)\s+"
     r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,6}$")
 MAX_LIST_CHARS = 120
+# A list going on after a place: ", Riyadh and" / " and Manchester" (not "At Jarinje, Pristina is drawing").
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
 # The rest of a list after a place, up to the comma that ends an opening adjunct ("…, Riyadh and Manchester,").
 _REST_OF_LIST_THEN_COMMA = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})*\s*,")
 # Capitalised words of time that open an adjunct, no place: "In January, Moscow and Kyiv agreed".
@@ -126,14 +130,14 @@ def _in_a_list_of_places(text: str, start: int, end: int, span_start: int) -> bo
     listed = _LISTED_AFTER_A_PREPOSITION.search(text, max(span_start, start - MAX_LIST_CHARS), start)
     if listed is None or not (listed.group().rstrip().endswith(" and") or _LIST_GOES_ON.match(text, end)):
         return False
-    if (listed.group("noun") or "").lower() in _STANCE_NOUNS | _RULER_NOUNS:
+    if (listed.group("noun") or "").lower() in _SPEAKING_FOR_PLACES:
         return False
     if any(word in _TIME_WORDS for word in _WORD_RUNS.findall(listed.group())):
         return False
     opening = not text[span_start:listed.start("preposition")].strip(" \t\n\"“")
     return not opening or _REST_OF_LIST_THEN_COMMA.match(text, end) is not None
-# A list going on after a place: ", Riyadh and" / " and Manchester" (not "At Jarinje, Pristina is drawing").
-_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
+
+
 # "Nairobi's central business district": a place noun at most this many words after the "'s".
 _MOST_PLACE_NOUN_WORDS = 3
 

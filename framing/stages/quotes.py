@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -162,9 +163,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence], *, list_items: Sequenc
     turns = _transcript_turns(text, sentences)
     turn: re.Match[str] | None = None  # the label of the turn going on ("A:", "OKAFOR:")
     for sentence in _quotation_units(text, sentences):
-        opens_line = sentence.start == 0 or "\n" in text[max(0, previous_end):sentence.start] or not previous_end
         if turns:
-            if opens_line:
+            if not previous_end or "\n" in text[previous_end:sentence.start]:  # a line's first sentence
                 turn = turns.get(sentence.start)
             if turn is not None:  # an interview's answer: its speaker's words, not the author's
                 quotes.extend(_turn_quote(text, sentence, turn))
@@ -200,22 +200,25 @@ def _transcript_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, re.
         label = _TURN_LABEL.match(text, sentence.start, sentence.end)
         if label is not None:
             found[sentence.start] = label
-    counts: dict[str, int] = {}
-    for label in found.values():
-        counts[label.group("label")] = counts.get(label.group("label"), 0) + 1
+    counts = Counter(label.group("label") for label in found.values())
     if {"Q", "A"} <= counts.keys():
         # an interview, not an explainer's questions answered in the publication's own voice
         answers = [start for start, label in found.items() if label.group("label") == "A"]
-        return found if any(_FIRST_PERSON.search(text, start, text.find("\n", start) % (len(text) + 1))
-                            for start in answers) else {}
+        return found if any(_FIRST_PERSON.search(text, start, _line_end(text, start)) for start in answers) else {}
     # two speakers' names taking turns ("INTERVIEWER:"/"OKAFOR:"): not "UPDATE:", "WATCH:", "BREAKING:"
     # or a digest's datelines ("WASHINGTON:", "NEW DELHI:"), whose labels are words or places
     named = {label: n for label, n in counts.items() if label in _INTERVIEWER_LABELS or not _is_word_label(label)}
     if len(named) != len(counts) or len(named) < 2 or sum(n >= MIN_TURNS_OF_A_LABEL for n in named.values()) < 2:
         return {}
     # and one of them asks (a digest's datelines take turns too, but ask nothing)
-    asks = any("?" in text[start:text.find("\n", start) % (len(text) + 1)] for start in found)
+    asks = any("?" in text[start:_line_end(text, start)] for start in found)
     return found if asks else {}
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line holding ``start`` ends (the text's end for its last line)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 # An interviewee's answer speaks in the first person.
@@ -329,7 +332,7 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             first_letter = next((ch for ch in inner if ch.isalpha()), "")
             if _is_so_called(before):
                 found.append(Quote(start, end, text[start:end], "scare", None))
-            elif (verb_at := _fragment_verb(before)) is not None and not _authors_fragment(before, verb_at):
+            elif (verb_at := _speakers_fragment(before)) is not None:
                 # 'said it was "cooperating fully"': the words are the speaker's
                 speaker = _fragment_speaker(text, sentence, before_start, before, verb_at, start)
                 found.append(Quote(start, end, text[start:end], "direct", speaker))
@@ -344,7 +347,7 @@ def _quotes_in(text: str, sentence: Sentence, carried: TextSpan | None = None) -
             continue  # a short capitalised quotation is a name or title ("Istanbul Plus")
         if speaker is None and n_words < MIN_UNATTRIBUTED_QUOTE_WORDS:
             continue
-        if speaker is None and (verb_at := _fragment_verb(before)) is not None and not _authors_fragment(before, verb_at):
+        if speaker is None and (verb_at := _speakers_fragment(before)) is not None:
             speaker = _fragment_speaker(text, sentence, before_start, before, verb_at, start)  # '… saying "…"'
         found.append(Quote(start, end, text[start:end], "direct", speaker))
         marked.append((start, end))
@@ -416,6 +419,13 @@ def _can_say(text: str, speaker: TextSpan) -> bool:
     """Whether a clause's subject can speak the sentence quoted after its colon: not a text or a numbered article."""
     return (_NOT_SAYERS.isdisjoint(word.lower() for word in speaker.text.split())
             and _NUMBER_NEXT.match(text, speaker.end) is None)
+
+
+def _speakers_fragment(before: str) -> int | None:
+    """Where the speech verb stands before a quotation that is a fragment of someone's words, not the
+    author's (``_fragment_verb`` less ``_authors_fragment``); None when there is none."""
+    verb_at = _fragment_verb(before)
+    return None if verb_at is None or _authors_fragment(before, verb_at) else verb_at
 
 
 def _fragment_speaker(text: str, sentence: Sentence, before_start: int, before: str, verb_at: int,

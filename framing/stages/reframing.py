@@ -129,7 +129,8 @@ def find_treatments(text: str) -> tuple[TermHit, ...]:
         content = [word for word in words if word not in _DETERMINERS]
         if not content or words[0] in _NOT_A_TREATMENT:
             continue
-        if match.group(1).lower() == "as" and (content[0] in _OFFICIAL_CLASSES or not _is_charged(name[0].text)):
+        if match.group(1).lower() == "as" and (content[0] in _OFFICIAL_CLASSES or not _has_charged_word(
+                name[0].text, MIN_TREATMENT_PROBABILITY, MAX_TREATMENT_VALENCE)):
             continue  # "treat Moscow's demands as a starting point": a plain "as"
         hits.append(_hit(text, match.start(), name[0].end))
     return tuple(hits)
@@ -138,11 +139,13 @@ def find_treatments(text: str) -> tuple[TermHit, ...]:
 # A name after "treated as" is a figure only when one of its words carries some charge: the scorer's
 # probability at least this (a third of its threshold), or a negative VADER valence ("a cost to be cut").
 MIN_TREATMENT_PROBABILITY = 0.05
+MAX_TREATMENT_VALENCE = -0.1  # (any negative word: VADER's valences come in steps of 0.1)
 
 
-def _is_charged(name: str) -> bool:
+def _has_charged_word(name: str, min_probability: float, max_valence: float) -> bool:
+    """Whether a word of ``name`` scores at least ``min_probability`` or has a VADER valence of at most ``max_valence``."""
     valences = vader_lexicon()
-    return any(probability is not None and (probability >= MIN_TREATMENT_PROBABILITY or valences.get(word.lower(), 0.0) < 0.0)
+    return any(probability is not None and (probability >= min_probability or valences.get(word.lower(), 0.0) <= max_valence)
                for word, probability in word_probabilities(name))
 
 
@@ -153,6 +156,7 @@ _SEEMING_BEFORE = re.compile(
     r"\b(?:look|looks|looked|looking|seem|seems|seemed|feel|feels|felt|feeling|sound|sounds|sounded|appear|appears|"
     r"appeared|is|was|were|are|be|it's|almost|just|not)\s*,?\s*$", re.IGNORECASE)
 IRONY_CATEGORY = "discrediting"
+IRONY_VALENCE = -1.5
 # The longest clause taken after "as if", in words.
 MAX_AS_IF_WORDS = 12
 
@@ -168,23 +172,15 @@ def find_ironic_as_if(text: str) -> tuple[TermHit, ...]:
         words = _words(text, match.end(), stop, MAX_AS_IF_WORDS + 1)
         if not words or len(words) > MAX_AS_IF_WORDS:
             continue
-        phrase = text[match.start():words[-1].end(1)]
-        hits.append(TermHit(match.start(), words[-1].end(1), phrase, term=" ".join(phrase.lower().split()),
-                            category=IRONY_CATEGORY, weight=REFRAMING_WEIGHT, valence=-1.5, lexicon="rules",
-                            source="rules"))
+        hits.append(_hit(text, match.start(), words[-1].end(1), category=IRONY_CATEGORY, valence=IRONY_VALENCE))
     return tuple(hits)
 
 
 _CLAUSE_END = re.compile(r"[.!?;:,\n\u2014\u2013()\"“”]")
 # A word of a renaming after another's name must be this sure to count: the scorer's own threshold
-# for a seed (plain explanation, "It is a rotating thunderstorm", scores below it).
+# for a seed (plain explanation, "It is a rotating thunderstorm", scores below it), or this negative in VADER.
 MIN_RENAMING_PROBABILITY = 0.2
-
-
-def _is_loaded_name(name: str) -> bool:
-    valences = vader_lexicon()
-    return any(probability is not None and (probability >= MIN_RENAMING_PROBABILITY or valences.get(word.lower(), 0.0) <= -1.0)
-               for word, probability in word_probabilities(name))
+MAX_RENAMING_VALENCE = -1.0
 
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
@@ -230,7 +226,7 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
     for offset in others:  # after another's name only a name a listed or scored word charges ("It is a ransom";
         index = sentence_of(offset)  # not "It is a rotating thunderstorm" after "Scientists call it a supercell")
         if index is not None:
-            hits.extend(hit for hit in _renamed(text, offset, ordered, index) if _is_loaded_name(hit.text))
+            hits.extend(hit for hit in _renamed(text, offset, ordered, index) if _has_charged_word(hit.text, MIN_RENAMING_PROBABILITY, MAX_RENAMING_VALENCE))
     hits.extend(treatments)
     unique = {hit.start: hit for hit in hits}  # two denials before one renaming name it once
     return tuple(sorted(unique.values(), key=lambda hit: hit.start))
@@ -293,10 +289,10 @@ def _word_at(text: str, start: int, end: int) -> list[TermHit]:
     return [_hit(text, found[0].start(1), found[0].end(1))] if found else []
 
 
-def _hit(text: str, first: int, last: int) -> TermHit:
+def _hit(text: str, first: int, last: int, *, category: str = REFRAMING_CATEGORY, valence: float = 0.0) -> TermHit:
     phrase = text[first:last]
-    return TermHit(first, last, phrase, term=" ".join(phrase.lower().split()), category=REFRAMING_CATEGORY,
-                   weight=REFRAMING_WEIGHT, valence=0.0, lexicon="rules", source="rules")
+    return TermHit(first, last, phrase, term=" ".join(phrase.lower().split()), category=category,
+                   weight=REFRAMING_WEIGHT, valence=valence, lexicon="rules", source="rules")
 
 
 def _name_at(text: str, start: int, end: int) -> list[TermHit]:

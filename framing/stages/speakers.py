@@ -171,12 +171,11 @@ ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<who>\S)"
 _SPEECH_VERB_GROUP = r"(?:\w+ly\s+)?(?:(?:likes|liked|loves|loved|used|tends|tended)\s+to\s+)?(?P<verb2>" + "|".join(
     sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 # (A habit before the verb keeps the speaker: '"…," he likes to say'.)
-_SPEAKER_AFTER = re.compile(
-    rf"\s*[,.!?]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})|(?P<who2>{_SPEAKER_NP})\s+"
-    + _SPEECH_VERB_GROUP + r")\b"
-)
+_VERB_FIRST = rf"(?P<verb1>[a-z]+)\s+(?P<who1>{_SPEAKER_NP})"
+_SPEAKER_FIRST = rf"(?P<who2>{_SPEAKER_NP})\s+" + _SPEECH_VERB_GROUP
+_SPEAKER_AFTER = re.compile(rf"\s*[,.!?]?\s*(?:{_VERB_FIRST}|{_SPEAKER_FIRST})\b")
 # The second order alone: the speaker, then the verb ('"…," the members say').
-_SPEAKER_THEN_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<verb1>)(?P<who1>)(?P<who2>{_SPEAKER_NP})\s+" + _SPEECH_VERB_GROUP + r"\b")
+_SPEAKER_THEN_VERB = re.compile(rf"\s*[,.!?]?\s*{_SPEAKER_FIRST}\b")
 # '"…," chief executive Hugo Lindqvist said': a role in lower case (after the body's name, if any: "Unite general
 # secretary Sharon Graham said", "SKM leader Jagjit Singh Dallewal said"), the name, then the verb (only after a
 # quotation that closes a statement with a comma, "!" or "?": 'the "peace plan" collapsed when minister X said no').
@@ -299,8 +298,9 @@ def speaker_after(text: str, end: int, after: str) -> TextSpan | None:
     found = _SPEAKER_AFTER.match(after)
     if found and found.group("verb1") and found.group("verb1").lower() not in SPEECH_VERBS:
         found = _SPEAKER_THEN_VERB.match(after)  # '"…," the members say': "the" is no verb; the other order
+    groups = found.groupdict() if found else {}
     for verb, who in (("verb1", "who1"), ("verb2", "who2")):
-        if found and found.group(verb) and found.group(verb).lower() in SPEECH_VERBS and found.group(who):
+        if found and groups.get(verb) and groups[verb].lower() in SPEECH_VERBS and groups.get(who):
             start, stop = end + found.start(who), end + found.end(who)
             if verb == "verb1" and found.group(who).split()[0] in _ROLE_DETERMINERS:
                 stop = _role_end(text, start, stop)  # (the phrase's pattern stops early: "the deputy| prime minister")

@@ -19,7 +19,7 @@ DATELINE_OPENING = re.compile(
     r"(?P<parts>(?:\s*,\s*[A-Z0-9][\w.'’]*(?:[ \t]+[\w.'’]+){0,3}?|[ \t]*\([^\n()]{1,40}\)){0,4})"
     r"[ \t]*(?P<mark>[-–—]{1,2}|:)[ \t]+"
 )
-# What follows a Title Case dateline's dash when it has no date or credit: a sentence's first word.
+# What follows a dateline's dash when it has neither date nor credit: a sentence's first word.
 _SENTENCE_OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
@@ -46,9 +46,9 @@ def dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     credited = "(" in parts or any(char.isdigit() for char in parts)
     if match.group("mark") == ":":
         return match if match.group("place").isupper() and len(match.group("place")) > 2 or "(" in parts else None
-    if not credited and not parts.strip() and _SENTENCE_OPENING.match(text, match.end()) is None:
-        return None  # "NATO – the alliance … – faces", "Moscow - a city that": an aside, no dateline
-    if not match.group("place").isupper() and not credited \
-            and (parts.strip() or _SENTENCE_OPENING.match(text, match.end()) is None):
-        return None  # Title Case with neither date nor credit: only "Moscow - The court ruled" ("Israel, Hamas - The" is a list)
-    return match
+    if credited:
+        return match
+    if not parts.strip():  # a place alone: only before a sentence ("Moscow - The court ruled"; not "NATO – the
+        return match if _SENTENCE_OPENING.match(text, match.end()) else None  # alliance … – faces", an aside)
+    # more places but neither date nor credit: only in capitals ("Israel, Hamas - The" is a list)
+    return match if match.group("place").isupper() else None
