@@ -245,6 +245,18 @@ def test_iter_candidates_splits_x_of_y() -> None:
     assert [text[p.start:p.end] for p in candidates[0].parts] == ["Kwame Mensah", "Ghana"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title names a person: "X of the Y" after it is two names
+    ("Justice Inyang Ekwo of the Federal High Court adjourned the case.",
+     [("Inyang Ekwo", "PER"), ("Federal High Court", "ORG")]),
+    # India's "Union" minister: "Union" is part of the title, no body of its own
+    ("Union Home Minister Amit Shah spoke.", [("Amit Shah", "PER")]),
+    ("Union Pacific raised its rates.", [("Union Pacific", "ORG")]),
+])
+def test_find_names_titles_before_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
 def test_name_span_is_frozen() -> None:
     span = NameSpan(0, 3, "Ana", "PER", 0.9, None)
     with pytest.raises(AttributeError):

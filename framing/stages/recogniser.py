@@ -361,9 +361,10 @@ _NEVER_LOWER = "0"  # the lower-case table's bucket of words seen only capitalis
 def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: float) -> bool:
     """Whether "X of Y" is two names ("Kwame Mensah of Ghana"), not one ("Bank of England").
 
-    It is two when the whole reads as a person, as no name, or less surely than its first part.
+    It is two when a title stands before it ("Justice Inyang Ekwo of the Federal High Court": a
+    title names a person), when the whole reads as a person, as no name, or less surely than its first part.
     """
-    if kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
+    if candidate.title is not None or kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
         return True
     first = candidate.parts[0]
     part_kind, part_confidence = _classify(model, first.features, first.word_features)
@@ -655,6 +656,8 @@ def _is_name_word_in_prose(word: str) -> bool:
     return word[0].isupper() or (("-" in word or "'" in word or "’" in word) and _PARTICLE_WORD.match(word) is not None)
 
 
+# Words that open a title without being a name of their own ("Union Agriculture Minister", India's federal ministers).
+_TITLE_OPENERS = frozenset({"union"})
 # Word -> ``_is_name_word_in_prose(word)``, each distinct word tested once.
 _NAME_WORD_FLAGS: BoundedMemo[str, bool] = BoundedMemo(_is_name_word_in_prose, WORD_CACHE)
 # Token -> its facts (the memo the features read too): ``_word(token)[BARE]`` is its bare lower case.
@@ -689,7 +692,9 @@ def _run_candidates(
     head = None if org_like or j - i < 2 else _title_end(tokens, i, j, facts)
     if head is not None:
         begin = head[0]
-        if begin > i:  # "U.S. President Barack Obama": "U.S." is a candidate of its own
+        # "U.S. President Barack Obama": "U.S." is a candidate of its own; the "Union" of India's
+        # "Union Home Minister" is part of the title
+        if begin > i and not (begin - i == 1 and tokens[i].lower() in _TITLE_OPENERS):
             found.append(build_candidate(text, line, i, begin, initial, mode, None, known_kind, facts))
         title = (line.ends[begin] - len(tokens[begin]), line.ends[head[1] - 1])
         i, initial = head[1], False
