@@ -13,20 +13,22 @@ def test_candidate_features_keep_their_names_and_order() -> None:
                                       known_kind=lambda span: "state" if span == "Ghana" else None))
     assert [(text[c.start:c.end], c.title) for c in candidates] == [("Ana Kowalski of Ghana", (10, 17)), ("NATO", None)]
     whole, nato = candidates
-    context = ("b0=u", "bL=u", "bM=u", "L1=senator", "L2=yesterday")
+    context = ("L1=senator", "L2=yesterday")
+    # (the lower-case table has seen "Ghana", always capitalised: bucket 0; the names before it are unseen: u)
     assert whole.features == (
         "w=ana", "w=kowalski", "w=of", "w=ghana", "f=ana", "l=ghana", "n=4", "p3=ana", "x2=na", "x3=ana", "x4=hana",
-        *context, "R1=met", "R2=nato", "m=normal", "i=False|b0=u", "i=False|n=4",
+        "b0=u", "bL=0", "bM=u", *context, "R1=met", "R2=nato", "m=normal", "i=False|b0=u", "i=False|n=4",
         "s=Xx Xx x Xx", "s0=Xx", "sL=Xx", "title", "t=senator", "connector")
     person, place = whole.parts
     assert person.features == (
         "w=ana", "w=kowalski", "f=ana", "l=kowalski", "n=2", "p3=ana", "x2=ki", "x3=ski", "x4=lski",
-        *context, "R1=of", "R2=ghana", "m=normal", "i=False|b0=u", "i=False|n=2",
+        "b0=u", "bL=u", "bM=u", *context, "R1=of", "R2=ghana", "m=normal", "i=False|b0=u", "i=False|n=2",
         "s=Xx Xx", "s0=Xx", "sL=Xx", "title", "t=senator")
     assert place.features[-1] == "g=state"
+    # an acronym has a bucket of its own ("A"), whatever its lower case is ("SWIFT", "AIM")
     assert nato.features == (
-        "w=nato", "f=nato", "l=nato", "n=1", "p3=nat", "x2=to", "x3=ato", "x4=nato", "b0=u", "bL=u", "bM=u",
-        "L1=met", "L2=ghana", "R1=chiefs", "R2=.", "m=normal", "i=False|b0=u", "i=False|n=1",
+        "w=nato", "f=nato", "l=nato", "n=1", "p3=nat", "x2=to", "x3=ato", "x4=nato", "b0=A", "bL=A", "bM=A",
+        "L1=met", "L2=ghana", "R1=chiefs", "R2=.", "m=normal", "i=False|b0=A", "i=False|n=1",
         "s=X", "s0=X", "sL=X", "allcaps")
 
 

@@ -25,6 +25,7 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,25 +58,30 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _OPENERS = frozenset(".!?:;\"“‘(—–")
 
 
-def lowercase_table(path: Path) -> dict[str, int]:
-    """Percent of each word's non-initial occurrences written in lower case, from NewsMTSC sentences."""
-    lower: Counter[str] = Counter()
-    capital: Counter[str] = Counter()
+def newsmtsc_sentences(path: Path) -> Iterable[str]:
+    """The sentences of a NewsMTSC JSONL file (its normalised text)."""
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            text = json.loads(line)["sentence_normalized"]
-            previous_end = 0
-            first = True
-            for match in _WORD.finditer(text):
-                gap = text[previous_end:match.start()].strip()
-                initial = first or (gap and gap[-1] in _OPENERS)
-                first = False
-                previous_end = match.end()
-                word = match.group()
-                if word[0].islower():
-                    lower[word.lower()] += 1
-                elif not initial and not (word.isupper() and len(word) > 1):
-                    capital[word.lower()] += 1
+            yield json.loads(line)["sentence_normalized"]
+
+
+def lowercase_table(texts: Iterable[str]) -> dict[str, int]:
+    """Percent of each word's non-initial occurrences written in lower case, over sentences of news."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for text in texts:
+        previous_end = 0
+        first = True
+        for match in _WORD.finditer(text):
+            gap = text[previous_end:match.start()].strip()
+            initial = first or (gap and gap[-1] in _OPENERS)
+            first = False
+            previous_end = match.end()
+            word = match.group()
+            if word[0].islower():
+                lower[word.lower()] += 1
+            elif not initial and not (word.isupper() and len(word) > 1):
+                capital[word.lower()] += 1
     table: dict[str, int] = {}
     for word in sorted(set(lower) | set(capital)):
         total = lower[word] + capital[word]
@@ -191,12 +197,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--C", type=float, default=C, dest="c")
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    percent = lowercase_table(args.newsmtsc)
-    ratio = {word: value / 100 for word, value in percent.items()}
     gazetteer = read_gazetteer(args.gazetteer)
     sentences = list(read_gmb(args.zip))
     held_out = VALIDATION if args.tune else DEV
     training = [s for s in sentences if s.split != DEV and s.split != held_out]
+    # the lower-case table counts NewsMTSC and the training sentences of GMB (never the held-out ones)
+    percent = lowercase_table(chain(newsmtsc_sentences(args.newsmtsc), (s.text for s in training)))
+    ratio = {word: value / 100 for word, value in percent.items()}
     report_on = [s for s in sentences if s.split == held_out]
     features, labels = examples_of(training, ratio, gazetteer)
     print(f"{len(training)} training sentences, {len(features)} candidates: {sorted(Counter(labels).items())}",
@@ -211,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "training": {"data": "GMB NER extract (ODbL 1.0)", "splits": "crc32(str(n // 25)) % 10 not in {0}"
                      + (" and not 1 (--tune)" if args.tune else ""), "C": args.c, "seed": SEED,
                      "candidates": len(features)},
-        "lowercase_source": "NewsMTSC train.jsonl (MIT, Copyright 2020 Felix Hamborg)",
+        "lowercase_source": "NewsMTSC train.jsonl (MIT, Copyright 2020 Felix Hamborg) and the training sentences of the GMB NER extract (ODbL 1.0)",
     }
     payload = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
     out = args.out if not args.tune else Path("/tmp/recogniser_tune.json")

@@ -134,7 +134,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 continue
             if _is_office_before_role(text, recognised):
                 continue  # "Council leader Janet Pryce": the council named before, not a body called "Council"
-            not_an_actor = recognised.kind != "PER" and is_non_actor_name(recognised.text)
+            not_an_actor = _is_non_actor(recognised)
             if not_an_actor or _is_street(recognised.text, person=recognised.kind == "PER"):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
@@ -468,6 +468,9 @@ _DOCUMENT_HEADS = frozenset(
 # Road numbers: places, never actors ("the M25", "the A14", "I-95", "Route 66"); a body named
 # so is in the gazetteer ("M23", "G7") and matched before this rule.
 _ROAD_NUMBER = re.compile(r"(?:[AMBN]\d{1,4}|I-\d{1,3}|US[- ]\d{1,3}|(?:Route|Interstate|Highway) \d{1,4})")
+# The document heads no surname shares: a "person" so headed is a treaty the weights misread.
+_TREATY_HEADS = frozenset(
+    "convention conventions agreement agreements accord accords treaty treaties protocol protocols charter covenant".split())
 _EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election elections referendum".split())
 _NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
 
@@ -528,6 +531,12 @@ def _last_head(name: str) -> str:
     """The last word of a name of two words or more, lower case, without "'s" or a final period ("" for one word)."""
     words = name.replace("’", "'").split()
     return words[-1].lower().removesuffix("'s").rstrip(".") if len(words) >= 2 else ""
+
+
+def _is_non_actor(name: NameSpan) -> bool:
+    """Whether a recognised name is no actor (``is_non_actor_name``); one read as a person only when
+    its head names a treaty ("the Geneva Convention"), which no surname does ("Nathan Deal" is one)."""
+    return is_non_actor_name(name.text) and (name.kind != "PER" or _last_head(name.text) in _TREATY_HEADS)
 
 
 def is_non_actor_name(name: str) -> bool:
@@ -675,7 +684,7 @@ def _without_inner_places(found: list[ActorMention], names: Sequence[NameSpan],
     name of a natural feature, a document or an event ("the Gulf of Mexico", "Lake Chad", "the Iran
     Nuclear Deal") or of another place ("New Mexico", "Northern Ireland")."""
     spans = [(n.start, n.start + len(_canonical(n)), n.kind == "LOC" and " of " not in n.text
-              or (n.kind != "PER" and is_non_actor_name(n.text)))
+              or _is_non_actor(n))
              for n in names if " " in _canonical(n)]  # (but "the Andes of Peru" names Peru)
     if not spans:
         return found

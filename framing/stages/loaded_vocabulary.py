@@ -7,6 +7,8 @@ people and groups, and the metaphor and dehumanisation vocabulary by source doma
 
 from __future__ import annotations
 
+from framing.text.wordlists import MONTHS, WEEKDAYS
+
 # Closed-class words: never candidates; as neighbours their identity is a feature.
 FUNCTION_WORDS = frozenset(
     """
@@ -23,10 +25,8 @@ FUNCTION_WORDS = frozenset(
     one two three four five six seven eight nine ten first second third last next
     mr mrs ms dr st up down out off away back again ever even still already now then
     year years month months week weeks day days today yesterday tomorrow time times
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
     """.split()
-)
+) | WEEKDAYS | MONTHS
 # Words whose literal sense is the one news reports in its own voice: outbreaks ("the coronavirus
 # pandemic", "a highly contagious virus"), natural disasters ("the earthquake", "floods") and the
 # events of war, terror and crime ("a bomb exploded", "the attackers", "murdered"). The scorer never

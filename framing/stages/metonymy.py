@@ -13,6 +13,7 @@ import re
 
 from framing.stages.speakers import SPEECH_VERBS
 from framing.text.datelines import dateline_at
+from framing.text.wordlists import MONTHS, SEASONS, WEEKDAYS
 
 # Words before a place that make it a location, not an actor ("flew to Moscow").
 _SPATIAL = frozenset(
@@ -92,10 +93,8 @@ _RELATIONS = frozenset("with between against by on versus vs toward towards".spl
 _COORDINATORS = frozenset(("and", "or", "nor", "but", "as", "than"))
 _PLACE_NAME_ENDINGS = frozenset(("Square", "Street", "Avenue", "Park", "Airport", "Cathedral", "Bridge",
                                  "Station", "River", "Palace", "Metro", "Oblast", "Region", "University"))
-_DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
-# A comma after a place opening a span makes a dateline only with a date after it ("Moscow, June 11",
-# "Moscow, 11 June") or the place in capitals ("MOSCOW,"): "Moscow, Beijing and Tehran condemned" is a list.
-_DATED_COMMA = re.compile(r"\s*,\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+# How far a dateline may run from its place to its dash or colon ("SINGAPORE, June 11 (Reuters) -").
+MAX_DATELINE_CHARS = 120
 
 
 # The patterns the context rules run per place, compiled once.
@@ -117,9 +116,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
 # The rest of a list after a place, up to the comma that ends an opening adjunct ("…, Riyadh and Manchester,").
 _REST_OF_LIST_THEN_COMMA = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})*\s*,")
 # Capitalised words of time that open an adjunct, no place: "In January, Moscow and Kyiv agreed".
-_TIME_WORDS = frozenset(
-    """January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter""".split())
+_TIME_WORDS = frozenset(word.capitalize() for word in MONTHS | WEEKDAYS | SEASONS)
 
 
 def _in_a_list_of_places(text: str, start: int, end: int, span_start: int) -> bool:
@@ -152,14 +149,9 @@ def _place_noun_after_modifiers(following: list[str]) -> bool:
     return False
 
 
-def _opens_dateline(text: str, start: int, end: int, after: str) -> bool:
+def _opens_dateline(text: str, start: int) -> bool:
     """Whether a place opening its span opens a dateline ("MOSCOW, Oct 14 -", "Moscow (Reuters) -", "NEW DELHI:")."""
-    if after.startswith(":"):
-        return dateline_at(text, start, end + 2) is not None
-    found = _DATELINE.match(after)
-    if found is None:
-        return False
-    return not found.group().strip().startswith(",") or text[start:end].isupper() or _DATED_COMMA.match(after) is not None
+    return dateline_at(text, start, min(len(text), start + MAX_DATELINE_CHARS)) is not None
 
 
 def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
@@ -180,7 +172,7 @@ def is_acting_place(text: str, start: int, end: int, span_start: int) -> bool:
         return not (len(following) == 2 and following[0][:1].isupper() and following[1] in _PLACE_NAME_ENDINGS)
     if after.startswith(("-", "‐")):
         return False  # "Moscow-based": an attribute, not an actor
-    if start == span_start and _opens_dateline(text, start, end, after):
+    if start == span_start and _opens_dateline(text, start):
         return False  # dateline: "KYIV, Oct 14 -" / "Moscow (Reuters) -"
     if _in_a_list_of_places(text, start, end, span_start):
         return False  # "In Hong Kong, Riyadh and Manchester, remittances fell" (not "officials in London, Paris and")
@@ -252,7 +244,7 @@ def is_framed_place(text: str, start: int, end: int, span_start: int) -> bool:
     after = text[end:end + 60]
     if after.startswith(("'s", "’s")):
         return is_acting_place(text, start, end, span_start)
-    if after.startswith(("-", "‐")) or (start == span_start and _opens_dateline(text, start, end, after)):
+    if after.startswith(("-", "‐")) or (start == span_start and _opens_dateline(text, start)):
         return False
     words = [w.lower() for w in _WORD_RUNS.findall(text[max(span_start, start - 40):start])]
     while words and words[-1] in _ARTICLES:

@@ -47,6 +47,7 @@ from framing.stages.recogniser_features import (
 )
 from framing.text.memo import BoundedMemo
 from framing.text.resources import read_data_bytes, read_model_text
+from framing.text.wordlists import MONTHS, WEEKDAYS
 
 NameKind = Literal["PER", "ORG", "LOC", "NAT"]
 # Most of a run's own feature names whose weight sum a model remembers (a run of
@@ -94,7 +95,7 @@ ON_HEADS = frozenset("commission committee council conference convention office 
 # Lower-case particles glued to a capitalised name by a hyphen or apostrophe ("al-Assad").
 _PARTICLE_WORD = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l|de|di|da|du|o)[-'’‐][^\W\d_]")
 # Day names that follow a name inside a capitalised run but are not part of it.
-_TRAILING_TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TRAILING_TIME = WEEKDAYS
 # Words that end the name of an institution, the only names "and" may join ("Rail and Transport
 # Workers Union"): a run of everyday words, "and", then a run ending in one of these.
 BODY_HEADS = frozenset(
@@ -113,8 +114,7 @@ NAME_HEADS = BODY_HEADS | frozenset(
     "church university college school hospital museum club army navy forces court institution police".split()
 )
 # Days, months and feasts: they open the names of occasions, not of bodies ("Sunday School").
-_OCCASIONS = _TRAILING_TIME | frozenset(
-    "january february march april may june july august september october november december "
+_OCCASIONS = WEEKDAYS | MONTHS | frozenset(
     "christmas easter halloween thanksgiving ramadan eid diwali hanukkah passover".split())
 # The weights' confidence in another kind of name under which a run opening with a given name is a person.
 GIVEN_NAME_DOUBT = 0.6
@@ -316,11 +316,14 @@ def is_body_name(name: str) -> bool:
     """Whether a name of two words or more is a body's: its head is an institution's word (NAME_HEADS).
 
     The head is the word before the first "of" ("Association of Resident Doctors", "Church of
-    Sweden") or else the last word ("Rail and Transport Workers Union").
+    Sweden"), a body's word before "on" ("UN Office on Drugs and Crime") or else the last word
+    ("Rail and Transport Workers Union").
     """
     words = name.split()
     if len(words) < 2:
         return False
+    if "on" in words[1:] and words[words.index("on", 1) - 1].lower() in ON_HEADS:
+        return True
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
     return _without_possessive(head.lower()) in NAME_HEADS
 
@@ -673,7 +676,8 @@ def _run_candidates(
     first = tokens[i].lower()
     acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
-            and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] in ("and", "'", "’")))):
+            and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] in ("and", "'", "’"))
+                                             and not _given_then_surname(tokens, i, j, facts, known_kind))):
         i += 1
         while i < j and tokens[i].lower() in CONNECTORS:
             i += 1
@@ -719,6 +723,15 @@ def _run_candidates(
                  build_candidate(text, line, rest, j, False, mode, None, known_kind, facts))
         candidate = candidate._replace(parts=parts)
     found.append(candidate)
+
+
+def _given_then_surname(tokens: Sequence[str], i: int, j: int, facts: RatioFacts,
+                        known_kind: Callable[[str], str | None] | None) -> bool:
+    """Whether a run opening a sentence with an everyday word is a given name and a surname ("Faith
+    Njoroge", "Mark Carney"; not "Ferry services", "Will Ukraine", "Christian Democrats")."""
+    first, second = tokens[i].lower(), tokens[i + 1] if i + 1 < j else ""
+    return (j - i in (2, 3) and first in given_names() and first not in _NOT_GIVEN_NAMES and second[:1].isupper()
+            and not facts.everyday[second.lower()] and (known_kind is None or known_kind(second) is None))
 
 
 def _title_end(tokens: Sequence[str], i: int, j: int, facts: RatioFacts) -> tuple[int, int] | None:

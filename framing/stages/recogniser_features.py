@@ -251,7 +251,8 @@ WORD_FACTS: BoundedMemo[str, _Word] = BoundedMemo(_word_facts, FEATURE_CACHE)
 _word = WORD_FACTS.__getitem__
 
 
-_BUCKETS = ("u", "0", "1", "2", "3", "4")  # every value of _bucket
+_ACRONYM = "A"  # the bucket of a word in capitals
+_BUCKETS = ("u", "0", "1", "2", "3", "4", _ACRONYM)  # every value of _bucket, and _ACRONYM
 # The feature names a candidate takes from its length, buckets, mode and initial flag, made
 # (and interned) once.
 _LENGTH = {n: sys.intern(f"n={n}") for n in range(1, 5)}
@@ -286,11 +287,12 @@ def _run_features(bucket: Mapping[str, str], tokens: tuple[str, ...]) -> _RunFea
     run = list(map(_word, tokens))
     first, last = run[0], run[-1]
     n = min(len(run), 4)
+    # (an acronym has a bucket of its own: "SWIFT" and "AIM" are no everyday words written large)
     if n == 1:  # most candidates are one word: no lists to build
-        b0 = b_last = b_max = bucket[first[BARE]]
+        b0 = b_last = b_max = _ACRONYM if first[_CAPS] else bucket[first[BARE]]
         names: tuple[str, ...] = (first[_NAME],)
     else:
-        buckets = [bucket[w[BARE]] for w in run]
+        buckets = [_ACRONYM if w[_CAPS] else bucket[w[BARE]] for w in run]
         b0, b_last, b_max = buckets[0], buckets[-1], max(buckets)
         names = tuple([w[_NAME] for w in run])
     words = (

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from framing.model import ActorKind, TextSpan
 from framing.stages.speakers import SPEAKER_NOUNS, SPEECH_VERBS
 from framing.text.memo import BoundedMemo
-from framing.text.wordlists import is_everyday_word
+from framing.text.wordlists import MONTHS, WEEKDAYS, is_everyday_word
 
 # Distinct capitalised tokens whose reading as a name word is remembered.
 NAME_WORD_CACHE = 65536
@@ -50,13 +50,11 @@ _NOT_NAME_WORDS = frozenset(
     The A An In On At For From With By Of And But Or Yet So If As When While Since After
     Before During Under Over Between Against Into This That These Those It Its He She They
     We I You His Her Their Our My Your There Here What Who Why How Which Mr Mrs Ms Dr Shri Smt Shrimati Herr Frau Mme
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Western Eastern Northern
-    Southern European American Russian Ukrainian Chinese British French German Israeli
+    Western Eastern Northern Southern European American Russian Ukrainian Chinese British French German Israeli
     Palestinian Iranian Turkish Indian Japanese Korean Hungarian Polish Meanwhile However
     According Still Yes No Not Although Though Despite Also Even Only Just Then Now Today
     """.split()
-)
+) | frozenset(word.capitalize() for word in WEEKDAYS | MONTHS)
 _FOLLOWING_ROLE = re.compile(r",\s+(?:a|an|the|who|whose|its|his|her|their)\b")
 # An apposition after a name, up to its head noun: ", a British comparison site,", ", the
 # world's largest retailer.", ", a subsidiary of ...", ", a spokesman for ...".

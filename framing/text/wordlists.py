@@ -22,6 +22,12 @@ def common_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in data.splitlines() if line.strip())
 
 
+# The calendar's words in lower case: several stages tell a time from a name or a place by them.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+SEASONS = frozenset("spring summer autumn winter".split())
+
+
 # Distinct words whose answer is remembered (several stages ask it of the same names and words).
 EVERYDAY_CACHE = 65536
 
