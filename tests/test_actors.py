@@ -238,6 +238,8 @@ def test_a_bodys_name_is_one_organisation(text: str, expected: list[tuple[str, s
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The strike breaks the Geneva Convention.", []),
+    ("The Times correspondent David Charter reported it.",  # a surname, no treaty
+     [("The Times", "The Times"), ("David Charter", "David Charter")]),
     ("The M25 said it would reopen after the crash.", []),
     ("M23 rebels seized Goma.", [("M23", "M23"), ("rebels", "rebels")]),  # a body the gazetteer knows
     ("The G7 met in June.", [("The G7", "G7")]),

@@ -107,11 +107,3 @@ def test_former_or_exiled_officials_are_no_government(text: str) -> None:
 
     assert [a.actor for a in framing.analyze(text, format="text").actors if a.kind == "government"] == []
 
-
-@pytest.mark.parametrize(("text", "governments"), [
-    ("The Hague has said no to the plan.", ["Dutch government"]),
-    # Amsterdam is the capital, but the government sits in The Hague: the city acts for itself
-    ("Amsterdam has done it before, and its council says so again.", []),
-])
-def test_a_place_stands_for_a_government_only_where_it_sits(text: str, governments: list[str]) -> None:
-    assert [a.actor for a in framing.analyze(text, format="text").actors if a.kind == "government"] == governments

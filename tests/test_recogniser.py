@@ -41,9 +41,8 @@ OWN_SENTENCES: list[object] = [
     ("Rep. Alexandria Ocasio-Cortez and Sen. Mitch McConnell clashed over the budget.",
      [("Alexandria Ocasio-Cortez", "PER"), ("Mitch McConnell", "PER")]),
     ("Tariq bin Hamad, the emir's envoy, arrived in Doha.", [("Tariq bin Hamad", "PER"), ("Doha", "LOC")]),
-    pytest.param("Ingrid Johansson, Sweden's trade minister, visited Nairobi.",
-                 [("Ingrid Johansson", "PER"), ("Sweden", "LOC"), ("Nairobi", "LOC")],
-                 marks=pytest.mark.xfail(strict=True, reason="known miss: possessive Sweden's typed ORG")),
+    ("Ingrid Johansson, Sweden's trade minister, visited Nairobi.",  # (typed ORG before the 11-30 retraining)
+     [("Ingrid Johansson", "PER"), ("Sweden", "LOC"), ("Nairobi", "LOC")]),
     pytest.param("Yerlan Abenov heads the Kazakh unit of Shell.",
                  [("Yerlan Abenov", "PER"), ("Kazakh", "NAT"), ("Shell", "ORG")],
                  marks=pytest.mark.xfail(strict=True, reason="known miss: Shell typed LOC")),
@@ -95,7 +94,12 @@ def test_a_run_opening_with_a_given_name_is_a_person_where_the_weights_are_unsur
     assert _found(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Tourists crowded the Sydney Harbour Bridge on Sunday.", "Rose Bay residents protested."])
+@pytest.mark.parametrize("text", [
+    "Tourists crowded the Sydney Harbour Bridge on Sunday.", "Rose Bay residents protested.",
+    # a rare given name that is an everyday word, a place's or an occasion's word: no person
+    "Rich Qataris have bought property across London.", "Young Emiratis queued for the vote.",
+    "Guy Fawkes Night celebrations were cancelled.",
+])
 def test_a_given_name_opening_a_places_name_makes_no_person(text: str) -> None:
     assert "PER" not in {kind for _, kind in _found(text)}
 
@@ -253,6 +257,9 @@ def test_iter_candidates_splits_x_of_y() -> None:
     # a title names a person: "X of the Y" after it is two names
     ("Justice Inyang Ekwo of the Federal High Court adjourned the case.",
      [("Inyang Ekwo", "PER"), ("Federal High Court", "ORG")]),
+    # ... unless the first name ends in a body's or a place's word
+    ("Researchers at the King Abdullah University of Science and Technology agreed.",
+     [("Abdullah University of Science and Technology", "ORG")]),
     # India's "Union" minister: "Union" is part of the title, no body of its own
     ("Union Home Minister Amit Shah spoke.", [("Amit Shah", "PER")]),
     ("Union Pacific raised its rates.", [("Union Pacific", "ORG")]),

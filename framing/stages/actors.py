@@ -470,7 +470,7 @@ _DOCUMENT_HEADS = frozenset(
 _ROAD_NUMBER = re.compile(r"(?:[AMBN]\d{1,4}|I-\d{1,3}|US[- ]\d{1,3}|(?:Route|Interstate|Highway) \d{1,4})")
 # The document heads no surname shares: a "person" so headed is a treaty the weights misread.
 _TREATY_HEADS = frozenset(
-    "convention conventions agreement agreements accord accords treaty treaties protocol protocols charter covenant".split())
+    "convention conventions agreement agreements accords treaty treaties protocol protocols".split())
 _EVENT_HEADS = frozenset("summit olympics cup war wars talks festival election elections referendum".split())
 _NOT_ACTOR_HEADS = _NATURAL_FEATURE_HEADS | _DOCUMENT_HEADS | _EVENT_HEADS
 

@@ -124,18 +124,6 @@ _DISTANCING_AFTER = re.compile(
     r"(?:call|calls|put|puts) it|as if|as though|whatever that means|read:)",
     re.I,
 )
-# A determiner, and at most one word, right before a quotation: the quoted words are a noun the author
-# holds at arm's length ("most of the 'crisis' dissolves", "some faceless 'caste'"), unless the noun
-# before names words as words ("the word 'collusion'", "the label of") or a naming verb introduces it.
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|these|those|their|its|his|her|our|your|some|any|such)\s+(?:[a-z][\w-]*\s+)?$", re.I)
-_WORDS_AS_WORDS_BEFORE = re.compile(
-    r"\b(?:words?|terms?|labels?|phrases?|expressions?|qualifiers?|tags?|names?|slogans?|headlines?|titles?|mottos?|"
-    r"misspellings?|known as|dubbed|called|calls?)\W*(?:of\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
-# Punctuation after a quotation (or inside it, before its closing mark): the noun phrase ends there.
-_CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$)")
-# A quotation after a determiner is the author's distance only when this short, in lower case ('the "crisis"').
-MAX_DETERMINED_SCARE_WORDS = 3
 # Characters before a quotation searched for a _DISTANCING_BEFORE cue: room for "what", four words of
 # up to twelve letters and "like to call" (a longer cue is missed, never searched for without end).
 MAX_DISTANCING_CHARS = 80
@@ -586,20 +574,8 @@ def distances_author(text: str, quote: Quote) -> bool:
     if quote.kind != "scare":
         return False
     before = text[max(0, quote.start - MAX_CLAUSE_CHARS):quote.start]
-    return (_is_so_called(before) or _is_distanced(before) or _is_determined_noun(text, quote)
+    return (_is_so_called(before) or _is_distanced(before)
             or _DISTANCING_AFTER.match(text, quote.end, quote.end + MAX_LABELLING_CHARS) is not None)
-
-
-def _is_determined_noun(text: str, quote: Quote) -> bool:
-    """Whether a short lower-case quotation ends a noun phrase after a determiner ("on some faceless
-    'caste'.", "the school was a "terrorist training camp","), not as words named as words ("the word
-    'collusion'"), a name given ("known as a 'cure affidavit'") or a modifier ('a "stable" night')."""
-    inner = quote.text[1:-1].strip()
-    if not inner[:1].islower() or len(inner.split()) > MAX_DETERMINED_SCARE_WORDS \
-            or (inner[-1] not in ".,;:!?" and _CLAUSE_ENDS_AFTER.match(text, quote.end) is None):
-        return False
-    tail = text[max(0, quote.start - MAX_DISTANCING_CHARS):quote.start]
-    return _DETERMINER_BEFORE.search(tail) is not None and _WORDS_AS_WORDS_BEFORE.search(tail) is None
 
 
 def is_label(text: str, quote: Quote) -> bool:

@@ -304,12 +304,24 @@ def given_name_gender(word: str) -> Literal["female", "male"] | None:
 @cache
 def _female_shares() -> dict[str, float]:
     """Each given name of ``lexicons/given_names.tsv`` -> the share of its bearers on the female list."""
-    shares = {}
+    return {name: female for name, (_, female) in _given_name_table().items()}
+
+
+@cache
+def _given_name_percents() -> dict[str, float]:
+    """Each given name of ``lexicons/given_names.tsv`` -> the percent of people who bear it."""
+    return {name: percent for name, (percent, _) in _given_name_table().items()}
+
+
+@cache
+def _given_name_table() -> dict[str, tuple[float, float]]:
+    """Each given name of ``lexicons/given_names.tsv`` -> (percent of people, share on the female list)."""
+    table = {}
     for row in read_data_bytes("given_names.tsv").decode("utf-8").splitlines():
         if row and not row.startswith("#") and not row.startswith("name\t"):
-            name, _, female = row.split("\t")
-            shares[name] = float(female)
-    return shares
+            name, percent, female = row.split("\t")
+            table[name] = (float(percent), float(female))
+    return table
 
 
 def is_body_name(name: str) -> bool:
@@ -365,13 +377,23 @@ def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: flo
     """Whether "X of Y" is two names ("Kwame Mensah of Ghana"), not one ("Bank of England").
 
     It is two when a title stands before it ("Justice Inyang Ekwo of the Federal High Court": a
-    title names a person), when the whole reads as a person, as no name, or less surely than its first part.
+    title names a person) and its first part ends in no body's or place's word ("King Abdullah
+    University of Science and Technology" is one), when the whole reads as a person, as no name, or
+    less surely than its first part.
     """
-    if candidate.title is not None or kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
-        return True
     first = candidate.parts[0]
+    if candidate.title is not None and not _ends_a_body_or_place(first):
+        return True
+    if kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
+        return True
     part_kind, part_confidence = _classify(model, first.features, first.word_features)
     return part_kind == "PER" and part_confidence > confidence
+
+
+def _ends_a_body_or_place(part: Candidate) -> bool:
+    """Whether a candidate's last word ends a body's or a place's name ("Abdullah University", "Grand Mosque")."""
+    last = next((feature[2:] for feature in part.features if feature.startswith("l=")), "")
+    return last in NAME_HEADS or last in _PLACE_WORDS or last in _WORSHIP_PLACES
 
 
 def _classify(model: Model, features: tuple[str, ...], word_features: int = 0) -> tuple[Any, float]:
@@ -659,6 +681,13 @@ def _is_name_word_in_prose(word: str) -> bool:
     return word[0].isupper() or (("-" in word or "'" in word or "’" in word) and _PARTICLE_WORD.match(word) is not None)
 
 
+# Houses of worship, which end a place's name as _PLACE_WORDS do ("Sheikh Zayed Grand Mosque of Abu Dhabi").
+_WORSHIP_PLACES = frozenset("mosque mosques cathedral temple shrine basilica synagogue abbey chapel".split())
+# A given name at least this common (percent of people in the census lists) opens a sentence as a
+# name although it is an everyday word ("Faith" 0.028, "Mark" 0.938; not "Rich" 0.007, "Young" 0.01).
+COMMON_GIVEN_NAME = 0.02
+# Words that end the name of an occasion, not of a person ("Guy Fawkes Night").
+_OCCASION_ENDS = frozenset("night day eve week festival".split())
 # Words that open a title without being a name of their own ("Union Agriculture Minister", India's federal ministers).
 _TITLE_OPENERS = frozenset({"union"})
 # Word -> ``_is_name_word_in_prose(word)``, each distinct word tested once.
@@ -728,10 +757,17 @@ def _run_candidates(
 def _given_then_surname(tokens: Sequence[str], i: int, j: int, facts: RatioFacts,
                         known_kind: Callable[[str], str | None] | None) -> bool:
     """Whether a run opening a sentence with an everyday word is a given name and a surname ("Faith
-    Njoroge", "Mark Carney"; not "Ferry services", "Will Ukraine", "Christian Democrats")."""
-    first, second = tokens[i].lower(), tokens[i + 1] if i + 1 < j else ""
-    return (j - i in (2, 3) and first in given_names() and first not in _NOT_GIVEN_NAMES and second[:1].isupper()
-            and not facts.everyday[second.lower()] and (known_kind is None or known_kind(second) is None))
+    Njoroge", "Mark Carney"; not "Ferry services", "Will Ukraine", "Rich Qataris", "Rose Hill",
+    "Olive Garden", "Guy Fawkes Night"): a common given name (COMMON_GIVEN_NAME of the census
+    lists), then a word that is no everyday word, no place the gazetteer knows, and no word that
+    ends a place's, body's or occasion's name."""
+    if j - i not in (2, 3):
+        return False
+    first, second, last = tokens[i].lower(), tokens[i + 1], tokens[j - 1].lower()
+    return (_given_name_percents().get(first, 0.0) >= COMMON_GIVEN_NAME and first not in _NOT_GIVEN_NAMES
+            and second[:1].isupper() and not facts.everyday[second.lower()]
+            and last not in NAME_HEADS and last not in _PLACE_WORDS and last not in _OCCASION_ENDS
+            and (known_kind is None or known_kind(second) is None))
 
 
 def _title_end(tokens: Sequence[str], i: int, j: int, facts: RatioFacts) -> tuple[int, int] | None:

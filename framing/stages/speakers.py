@@ -531,9 +531,6 @@ def is_speaker_like(candidate: str) -> bool:
         return True  # "Wes Streeting": a given name opens a name whatever its other words look like
     if len(words) == 1 and _looks_like_an_ing_surname(words[0]):
         return True  # "Harding said"
-    if len(words[-1]) > 3 and words[-1][-1] == "s" and words[-1][1:].islower() and (
-            len(words) == 1 or (len(words) == 2 and words[0].lower() == "the")):
-        return True  # a party or a movement by its members, a group: "The Greens", "Democrats", "Farmers"
     return not all(is_everyday_word(word.strip(",")) for word in words)
 
 
