@@ -57,6 +57,8 @@ def test_sense_rules_for_idioms(text: str, loaded: str | None) -> None:
     ("The elite young and the rich mocked them.", None, "elite"),
     ("A flood of aid arrived after the storm.", "flood of", None),
     ("A flood of migrants is coming, he warned.", None, "flood of migrants"),
+    ("He faces extortion charges after a cartel extortion ring was broken up.", "extortion", None),
+    ("Their tariff policy is extortion, plain and simple.", None, "extortion"),
 ])
 def test_sense_rules_drop_plain_uses_only(text: str, plain: str | None, loaded: str | None) -> None:
     hits = match_terms(text, compile_lexicons(resolve_lexicons()))
