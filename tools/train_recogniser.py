@@ -1,6 +1,6 @@
 """Build-time training of the name recogniser: GMB NER extract + NewsMTSC -> framing/data/recogniser.json.
 
-1. A lower-case frequency table from NewsMTSC ``train.jsonl`` (MIT): for every word, the
+1. A lower-case frequency table from NewsMTSC ``train.jsonl`` (MIT) and the GMB training sentences: for every word, the
    share of its mid-sentence occurrences written in lower case.
 2. Candidates from ``framing.stages.recogniser.iter_candidates`` (the one feature
    extractor) over detokenised GMB sentences of the training split, labelled by the gold
@@ -50,7 +50,7 @@ MIN_FEATURE_COUNT = 2
 PRUNE = 0.02
 # Decimal places kept in the JSON.
 DECIMALS = 3
-# Words seen fewer times than this in NewsMTSC get no lower-case ratio ("unseen").
+# Words seen fewer times than this in NewsMTSC and the GMB training sentences get no lower-case ratio ("unseen").
 MIN_WORD_COUNT = 2
 # Per mille of training sentences re-cased as a Title Case / ALL CAPS headline.
 TITLE_CASE_PER_MILLE, ALL_CAPS_PER_MILLE = 80, 40
