@@ -218,7 +218,7 @@ def find_names(
                 found.append(NameSpan(candidate.start, candidate.end, name, written,
                                       confidence if kind == written else 1.0 - confidence, candidate.title))
                 continue
-        if candidate.parts and _prefer_parts(model, candidate, kind, confidence):
+        if candidate.parts and _prefer_parts(model, text, candidate, kind, confidence):
             for part in candidate.parts:
                 part_kind, part_confidence = _classify(model, part.features, part.word_features)
                 if part_kind != "NONE" and part_confidence >= MIN_CONFIDENCE:
@@ -308,12 +308,6 @@ def _female_shares() -> dict[str, float]:
 
 
 @cache
-def _given_name_percents() -> dict[str, float]:
-    """Each given name of ``lexicons/given_names.tsv`` -> the percent of people who bear it."""
-    return {name: percent for name, (percent, _) in _given_name_table().items()}
-
-
-@cache
 def _given_name_table() -> dict[str, tuple[float, float]]:
     """Each given name of ``lexicons/given_names.tsv`` -> (percent of people, share on the female list)."""
     table = {}
@@ -373,7 +367,7 @@ _NAME_BUCKETS = frozenset(("u", "0"))
 _NEVER_LOWER = "0"  # the lower-case table's bucket of words seen only capitalised (names)
 
 
-def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: float) -> bool:
+def _prefer_parts(model: Model, text: str, candidate: Candidate, kind: str, confidence: float) -> bool:
     """Whether "X of Y" is two names ("Kwame Mensah of Ghana"), not one ("Bank of England").
 
     It is two when a title stands before it ("Justice Inyang Ekwo of the Federal High Court": a
@@ -382,7 +376,7 @@ def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: flo
     less surely than its first part.
     """
     first = candidate.parts[0]
-    if candidate.title is not None and not _ends_a_body_or_place(first):
+    if candidate.title is not None and not _ends_a_body_or_place(text[first.start:first.end].rsplit(None, 1)[-1].lower()):
         return True
     if kind in ("PER", "NONE") or confidence < MIN_CONFIDENCE:
         return True
@@ -390,9 +384,8 @@ def _prefer_parts(model: Model, candidate: Candidate, kind: str, confidence: flo
     return part_kind == "PER" and part_confidence > confidence
 
 
-def _ends_a_body_or_place(part: Candidate) -> bool:
-    """Whether a candidate's last word ends a body's or a place's name ("Abdullah University", "Grand Mosque")."""
-    last = next((feature[2:] for feature in part.features if feature.startswith("l=")), "")
+def _ends_a_body_or_place(last: str) -> bool:
+    """Whether a name's last word (lower case) ends a body's or a place's name ("Abdullah University", "Grand Mosque")."""
     return last in NAME_HEADS or last in _PLACE_WORDS or last in _WORSHIP_PLACES
 
 
@@ -764,7 +757,8 @@ def _given_then_surname(tokens: Sequence[str], i: int, j: int, facts: RatioFacts
     if j - i not in (2, 3):
         return False
     first, second, last = tokens[i].lower(), tokens[i + 1], tokens[j - 1].lower()
-    return (_given_name_percents().get(first, 0.0) >= COMMON_GIVEN_NAME and first not in _NOT_GIVEN_NAMES
+    percent, _ = _given_name_table().get(first, (0.0, 0.0))
+    return (percent >= COMMON_GIVEN_NAME and first not in _NOT_GIVEN_NAMES
             and second[:1].isupper() and not facts.everyday[second.lower()]
             and last not in NAME_HEADS and last not in _PLACE_WORDS and last not in _OCCASION_ENDS
             and (known_kind is None or known_kind(second) is None))
