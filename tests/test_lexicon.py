@@ -228,3 +228,27 @@ def test_regional_and_charged_speech_terms_are_listed(text: str, term: str) -> N
     import framing
 
     assert term in [h.text for p in framing.analyze(text, format="text").paragraphs for h in p.loaded_terms]
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Our housing crisis is a scandal.", "is a scandal"),
+    ("Tenants are thrown onto the street every month.", "thrown onto the street"),
+    ("Ban phones before they destroy another generation.", "destroy another generation"),
+    ("The owner is stripping it to the bone.", "stripping it to the bone"),
+    ("An NHS on its knees cannot wait.", "on its knees"),
+])
+def test_commentary_beyond_war_and_diplomacy_is_listed(shipped, text: str, term: str) -> None:
+    assert term in [text[h.start:h.end] for h in match_terms(text, shipped)]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The Watergate scandal brought down a president.", "scandal"),  # a scandal named, not the author's verdict
+    ("The dog fell on its knees in the snow.", "knees"),
+    ("Waves ate into the crumbling cliffs.", "crumbling"),
+])
+def test_commentary_phrases_leave_plain_reports_alone(text: str, phrase: str) -> None:
+    import framing
+
+    report = framing.analyze(text, format="text")
+    terms = [h.text for part in (*report.front, *report.paragraphs) for h in part.loaded_terms]
+    assert not [term for term in terms if phrase in term]

@@ -73,6 +73,10 @@ OWN_SENTENCES: list[object] = [
     # a plural owner's body, wherever it stands; an occasion is no body
     ("Farmers' Party members met.", [("Farmers' Party", "ORG")]),
     ("He went to Sunday School every week.", []),
+    # a person the weights doubt is a body by its head ("Rovers" reads like a surname), unless a given name opens it
+    ("Millbrook Rovers lost again on Saturday.", [("Millbrook Rovers", "ORG")]),
+    ("Bolton Wanderers signed a striker.", [("Bolton Wanderers", "ORG")]),
+    ("Charlotte Church sang at the match.", [("Charlotte Church", "PER")]),
 ])
 def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected

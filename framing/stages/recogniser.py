@@ -111,7 +111,8 @@ BODY_HEADS = frozenset(
 # run of everyday words to one ending at BODY_HEADS ("Church and State" is two things), or a body
 # named by one of these first to a few everyday words ("Department of Health and Social Care").
 NAME_HEADS = BODY_HEADS | frozenset(
-    "church university college school hospital museum club army navy forces court institution police".split()
+    "church university college school hospital museum club army navy forces court institution police "
+    "rovers wanderers athletic albion hotspur".split()
 )
 # Days, months and feasts: they open the names of occasions, not of bodies ("Sunday School").
 _OCCASIONS = WEEKDAYS | MONTHS | frozenset(
@@ -248,9 +249,11 @@ def _written_form_kind(name: str, initial: bool, kind: str, confidence: float, e
     if _POSSESSIVE_JOIN.match(name) and is_body_name(name):
         return "ORG"  # "Farmers' Party": a plural owner and a body's word, whatever the weights read
     first_word = name.split(" ", 1)[0].lower()
-    if (kind == "NONE" or confidence < MIN_CONFIDENCE) and is_body_name(name) \
-            and not (initial and everyday[first_word]) and first_word not in _OCCASIONS:
-        return "ORG"  # (not "Sunday School" or "the office Christmas Party")
+    if (kind == "NONE" or confidence < MIN_CONFIDENCE or (kind == "PER" and first_word not in given_names())) \
+            and is_body_name(name) and not (initial and everyday[first_word]) and first_word not in _OCCASIONS:
+        # (not "Sunday School" or "the office Christmas Party"; a person the weights doubt is a
+        # body by its head unless a given name opens it: "Millbrook Rovers", not "Charlotte Church")
+        return "ORG"
     if (kind == "NONE" or (kind != "PER" and confidence < GIVEN_NAME_DOUBT)) and _opens_with_given_name(name, everyday):
         # (a given name the gazetteer knows as a state or a group opens that one's name: "China Relations")
         first = name.split(" ", 1)[0]
