@@ -76,9 +76,24 @@ OWN_SENTENCES: list[object] = [
     # a person the weights doubt is a body by its head ("Rovers" reads like a surname), unless a given name opens it
     ("Millbrook Rovers lost again on Saturday.", [("Millbrook Rovers", "ORG")]),
     ("Bolton Wanderers signed a striker.", [("Bolton Wanderers", "ORG")]),
+    ("For 122 years, Millbrook Rovers belonged to this town.", [("Millbrook Rovers", "ORG")]),  # weights: PER 0.61
     ("Charlotte Church sang at the match.", [("Charlotte Church", "PER")]),
 ])
 def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Analysts at Morgan Stanley said the results beat forecasts.", [("Morgan Stanley", "ORG")]),
+    ("A team of economists at Morgan Stanley disagreed.", [("Morgan Stanley", "ORG")]),
+    ("Morgan Stanley said the results beat forecasts.", [("Morgan Stanley", "PER")]),  # the weights' reading alone
+    # a body's common noun before its name, as a role before a person's
+    ("Ghana's cocoa regulator Cocobod said prices would rise.", [("Ghana", "LOC"), ("Cocobod", "ORG")]),
+    ("The lender Kestrel said profits fell.", [("Kestrel", "ORG")]),
+    ("Budget carrier Volantis cut fares.", [("Volantis", "ORG")]),
+    ("It told the newspaper Monday that it would appeal.", []),  # a day, not a newspaper's name
+])
+def test_a_name_after_staff_at_or_a_bodys_noun_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
 
 

@@ -117,6 +117,38 @@ NAME_HEADS = BODY_HEADS | frozenset(
 # Days, months and feasts: they open the names of occasions, not of bodies ("Sunday School").
 _OCCASIONS = WEEKDAYS | MONTHS | frozenset(
     "christmas easter halloween thanksgiving ramadan eid diwali hanukkah passover".split())
+# People named by the body they work at: a name right after "<these> at" is that body, whoever the
+# weights read ("analysts at Morgan Stanley", "a team of researchers at Stanford").
+_STAFF_NOUNS = (
+    "analysts economists strategists researchers scientists engineers doctors surgeons nurses experts officials "
+    "executives staff workers employees students professors academics lawyers traders bankers managers").split()
+_STAFF_AT = re.compile(rf"\b(?:{'|'.join(_STAFF_NOUNS)}) at $", re.IGNORECASE)
+_STAFF_AT_REACH = max(map(len, _STAFF_NOUNS)) + 5  # characters before a name that can hold "<staff> at "
+# Common nouns for a body that news writes right before its name, as it writes a role before a
+# person's ("cocoa regulator Cocobod", "the lender HSBC", "chipmaker Nvidia"). Not "producer",
+# "exporter" or "giant", which also stand before states ("cocoa producer Ghana").
+_BODY_DESCRIPTORS = frozenset(
+    """
+    regulator watchdog agency firm company lender bank insurer carrier airline retailer supermarket
+    broadcaster newspaper tabloid daily chipmaker carmaker automaker drugmaker miner conglomerate startup
+    start-up operator utility publisher platform charity broker brokerage consultancy outlet club body
+    """.split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z-]+) $")
+
+
+def _names_a_body(text: str, start: int, name: str, known_kind: Callable[[str], str | None] | None) -> bool:
+    """Whether the name at ``start`` follows one of _BODY_DESCRIPTORS in lower case ("regulator Cocobod")
+    and is no name the gazetteer knows as something else."""
+    if name.lower() in _OCCASIONS:  # "the Mainichi newspaper Monday"
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1) in _BODY_DESCRIPTORS and (known_kind is None or known_kind(name) is None)
+
+
+# The weights' confidence in a person under which a run ending in a body's word ("Millbrook Rovers") is
+# a body unless a given name opens it (``_written_form_kind``). A round number.
+BODY_HEAD_DOUBT = 0.8
 # The weights' confidence in another kind of name under which a run opening with a given name is a person.
 GIVEN_NAME_DOUBT = 0.6
 # Words on the census lists of given names that open other names far more often: days and months
@@ -206,13 +238,20 @@ def find_names(
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
         name = text[candidate.start:candidate.end]
+        if kind in ("PER", "ORG") and _STAFF_AT.search(text, max(0, candidate.start - _STAFF_AT_REACH), candidate.start) \
+                or (kind == "PER" or kind == "LOC" and confidence < GIVEN_NAME_DOUBT
+                    or kind == "NONE" and not everyday[name.lower()]) and candidate.title is None \
+                and _names_a_body(text, candidate.start, name, known_kind):
+            # "analysts at Morgan Stanley", "cocoa regulator Cocobod": a body, not a person
+            found.append(NameSpan(candidate.start, candidate.end, name, "ORG", confidence, candidate.title))
+            continue
         if kind != "LOC" and _without_possessive(name) in known_regions:
             # "Karnataka", "Tamil Nadu": a region of a state, whatever the weights read
             found.append(NameSpan(candidate.start, candidate.end, name, "LOC", max(confidence, REGION_CONFIDENCE),
                                   candidate.title))
             continue
         # (both written-form rules need the weights unsure: most candidates skip the call)
-        if kind == "NONE" or confidence < GIVEN_NAME_DOUBT:
+        if kind == "NONE" or confidence < GIVEN_NAME_DOUBT or kind == "PER" and confidence < BODY_HEAD_DOUBT:
             written = _written_form_kind(name, candidate.initial, kind, confidence, everyday, known_kind)
             if written is not None:
                 # the weights' doubt about their own reading is the confidence of the written form's
