@@ -8,6 +8,7 @@ from framing.stages.reframing import (
     IRONY_CATEGORY,
     REFRAMING_CATEGORY,
     find_ironic_as_if,
+    find_likenesses,
     find_reframings,
     find_treatments,
 )
@@ -112,8 +113,15 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("Iran behaves as if it owned the toll booth.", ["as if it owned the toll booth"]),
     ("It looked as if the storm would pass.", []),
     ("She felt as though the ground had opened.", []),
+    # a likeness after a verb; not after a verb of seeming, a wish or an indefinite
+    ("It has spent four decades behaving like an arsonist who expects help.", ["like an arsonist"]),
+    ("She was watched like an enemy of the state.", ["like an enemy of the state"]),
+    ("He ran the club like a personal fiefdom.", ["like a personal fiefdom"]),
+    ("It looks like a deal will be reached.", []),
+    ("I would like a refund.", []),
+    ("It was something like a truce.", []),
 ])
 def test_figures_found_by_rule(text: str, expected: list[str]) -> None:
-    hits = [*find_treatments(text), *find_ironic_as_if(text)]
+    hits = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text)]
     assert all(text[h.start:h.end] == h.text and h.category in (REFRAMING_CATEGORY, IRONY_CATEGORY) for h in hits)
     assert [h.text for h in hits] == expected

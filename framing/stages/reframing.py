@@ -136,6 +136,39 @@ def find_treatments(text: str) -> tuple[TermHit, ...]:
     return tuple(hits)
 
 
+# "behaving like an arsonist", "grinning like a schoolboy", "lit like a car advert": a likeness the
+# author draws, read as the image it puts in place of the thing. "Like a/an" after a verb of seeming
+# ("looks like a deal"), a wish ("would like a"), an indefinite ("something like a") or a plain
+# comparison word is no figure.
+_LIKE = re.compile(r"like\s+(?:a|an)\s+")
+_WORD_BEFORE_LIKE = re.compile(r"([\w'’-]+)\s+$")
+_TREAT_BEFORE = re.compile(r"[Tt]reat(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,5}$")
+_NOT_A_LIKENESS_AFTER = frozenset(
+    """look looks looked looking seem seems seemed seeming sound sounds sounded sounding feel feels felt
+    feeling would 'd ’d should could might something anything nothing everything much more less just exactly
+    not very little bit rather things ones someone somebody anyone anybody others""".split())
+
+
+def find_likenesses(text: str) -> tuple[TermHit, ...]:
+    """Every "<verb> like a/an X" figure ("behaving like an arsonist"): the likeness's noun phrase, with "like"."""
+    hits: list[TermHit] = []
+    for match in _matches(text, ("like",), _LIKE):
+        before = _WORD_BEFORE_LIKE.search(text, max(0, match.start() - 20), match.start())
+        if before is None or before.group(1).lower() in _NOT_A_LIKENESS_AFTER or before.group(1)[:1].isupper():
+            continue  # (a capitalised word before "like" is a name: "Cities Like Ours", a headline)
+        if _TREAT_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            continue  # "treated us like rubbish" is a treatment (``find_treatments``)
+        end = _sentence_end(text, match.end())
+        name = _name_at(text, match.end() - len(match.group()) + len("like") + 1, end)
+        if not name:
+            continue
+        words = name[0].term.split()
+        if not [word for word in words if word not in _DETERMINERS] or words[1 if len(words) > 1 else 0] in _NOT_A_TREATMENT:
+            continue
+        hits.append(_hit(text, match.start(), name[0].end))
+    return tuple(hits)
+
+
 # A name after "treated as" is a figure only when one of its words carries some charge: the scorer's
 # probability at least this (a third of its threshold), or a negative VADER valence ("a cost to be cut").
 MIN_TREATMENT_PROBABILITY = 0.05
@@ -200,7 +233,7 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
     others = [match.end() for match in _matches(text, ("call", "dub", "brand", "label"), _OTHERS_NAME)
               if not _AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())]
     honest = _matches(text, ("honest", "real", "plain", "accurate", "better"), _HONEST_WORD)
-    treatments = [*find_treatments(text), *find_ironic_as_if(text)]
+    treatments = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text)]
     if not calls and not denials and not others and not honest:
         return tuple(treatments)  # most texts: a few scans in C, nothing more
     ordered = sorted(sentences, key=lambda sentence: sentence.start)
