@@ -81,7 +81,7 @@ def test_build_writes_deterministic_jsonl(tmp_path: Path) -> None:
     assert bl.main(["--texts", str(texts), "--out", str(out)]) == 0
     assert {p.name: p.read_bytes() for p in sorted(out.iterdir())} == first
     assert sorted(first) == [f"{k}_{s}.jsonl" for k in ("loaded", "ner", "portrayal")
-                             for s in ("dev", "test", "test2", "test3", "test4", "test5", "test6")]
+                             for s in ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")]
     assert first["ner_test2.jsonl"] == b""  # a split with no texts still gets its (empty) files
     (row,) = [json.loads(line) for line in first["loaded_test.jsonl"].decode().splitlines()]
     assert row["text"][row["spans"][0]["start"]:row["spans"][0]["end"]] == "burns"
@@ -102,8 +102,8 @@ def test_quoted_voice_needs_quotation_marks() -> None:
     assert bl.voice_notes(noted) == ["t.txt:7: note: 'Acme' is inside quotation marks but has no @q"]
 
 
-@pytest.mark.parametrize("split", ["test2", "test3", "test4", "test5", "test6"])
+@pytest.mark.parametrize("split", ["test2", "test3", "test4", "test5", "test6", "test7"])
 def test_held_out_splits_are_accepted(split: str) -> None:
-    assert bl.SPLITS == ("dev", "test", "test2", "test3", "test4", "test5", "test6")
+    assert bl.SPLITS == ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")
     item = bl.parse_labelled(HEADER.replace("split: dev", f"split: {split}") + "[[Oslo|LOC|-]] votes.", source="t.txt")
     assert item.split == split

@@ -92,6 +92,12 @@ def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, e
     ("The lender Kestrel said profits fell.", [("Kestrel", "ORG")]),
     ("Budget carrier Volantis cut fares.", [("Volantis", "ORG")]),
     ("It told the newspaper Monday that it would appeal.", []),  # a day, not a newspaper's name
+    # before an officer's title and a name, the officer's body ("Chief Executive" and "CEO" are titles)
+    ("Union Carbide Chairman Warren Anderson flew to Bhopal.",
+     [("Union Carbide", "ORG"), ("Warren Anderson", "PER"), ("Bhopal", "LOC")]),
+    ("Blackstone Chief Executive Stephen Schwarzman spoke.", [("Blackstone", "ORG"), ("Stephen Schwarzman", "PER")]),
+    ("Tesla CEO Elon Musk said so.", [("Tesla", "ORG"), ("Elon Musk", "PER")]),
+    ("On Monday, a Pakistani spokesman said he was sure.", [("Pakistani", "NAT")]),
 ])
 def test_a_name_after_staff_at_or_a_bodys_noun_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected

@@ -68,7 +68,7 @@ TITLE_HEADS = frozenset(
     chair spokesman spokeswoman director professor prof sir dame lord lady baron baroness
     commissioner superintendent supt inspector insp detective officer chief coach pres
     commodore constable sheriff magistrate councillor councilor councilman councilwoman councilmember alderman
-    alderwoman assemblyman assemblywoman
+    alderwoman assemblyman assemblywoman executive ceo founder co-founder spokesperson
     shri smt shrimati herr frau mme señor señora datuk
     """.split()
 )
