@@ -231,7 +231,7 @@ def test_regional_and_charged_speech_terms_are_listed(text: str, term: str) -> N
 
 
 @pytest.mark.parametrize(("text", "term"), [
-    ("Our housing crisis is a scandal.", "is a scandal"),
+    ("Protesters called the riot squad thugs in uniform.", "thugs in uniform"),
     ("Tenants are thrown onto the street every month.", "thrown onto the street"),
     ("Ban phones before they destroy another generation.", "destroy another generation"),
     ("The owner is stripping it to the bone.", "stripping it to the bone"),
@@ -243,8 +243,10 @@ def test_commentary_beyond_war_and_diplomacy_is_listed(shipped, text: str, term:
 
 @pytest.mark.parametrize(("text", "phrase"), [
     ("The Watergate scandal brought down a president.", "scandal"),  # a scandal named, not the author's verdict
+    ("The firm is a scandal-hit lender.", "is a"),
     ("The dog fell on its knees in the snow.", "knees"),
-    ("Waves ate into the crumbling cliffs.", "crumbling"),
+    ("The dog went down on its knees.", "knees"),
+    ("She led the kitchen sink school of drama.", "sink school"),
 ])
 def test_commentary_phrases_leave_plain_reports_alone(text: str, phrase: str) -> None:
     import framing

@@ -90,7 +90,10 @@ def test_a_capitalised_run_ending_in_an_institutions_word_is_a_body(text: str, e
     # a body's common noun before its name, as a role before a person's
     ("Ghana's cocoa regulator Cocobod said prices would rise.", [("Ghana", "LOC"), ("Cocobod", "ORG")]),
     ("The lender Kestrel said profits fell.", [("Kestrel", "ORG")]),
-    ("Budget carrier Volantis cut fares.", [("Volantis", "ORG")]),
+    ("Budget carrier Volantis said fares would rise.", [("Volantis", "ORG")]),
+    ("The club Ronaldo left in 2009 won the league.", [("Ronaldo", "PER")]),  # the name opens a clause about the club
+    ("Obama spokesman Josh Earnest said no.", [("Obama", "PER"), ("Josh Earnest", "PER")]),  # a sure person stays one
+    ("Analysts at Sarah Hughes's firm agreed.", [("Sarah Hughes", "PER")]),
     ("It told the newspaper Monday that it would appeal.", []),  # a day, not a newspaper's name
     # before an officer's title and a name, the officer's body ("Chief Executive" and "CEO" are titles)
     ("Union Carbide Chairman Warren Anderson flew to Bhopal.",
@@ -321,3 +324,14 @@ def test_a_long_run_of_capitals_is_scored_but_not_remembered() -> None:
     framing.analyze(f"Lead line.\n\nThe banner read {shouted} on Monday.")
     assert load_model().word_scores
     assert max(map(len, load_model().word_scores)) <= MAX_REMEMBERED_FEATURES
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one mention's surroundings make a bare name a body in all its mentions
+    ("Starting pay at Skyvale is low. Skyvale treats us badly. Instead of bargaining, Skyvale has hired crews. "
+     "Until Skyvale's board comes back, we strike.", [("Skyvale", "ORG")] * 4),
+    # a person's shares, or a titled mention, stay a person's
+    ("Analysts said Okoro's shares were sold, and Okoro said nothing.", [("Okoro", "PER"), ("Okoro", "PER")]),
+])
+def test_a_body_by_its_surroundings_is_one_throughout_the_text(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected

@@ -22,7 +22,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
 from typing import Any, Literal
@@ -112,18 +112,18 @@ BODY_HEADS = frozenset(
 # named by one of these first to a few everyday words ("Department of Health and Social Care").
 NAME_HEADS = BODY_HEADS | frozenset(
     "church university college school hospital museum club army navy forces court institution police "
-    "rovers wanderers athletic albion hotspur".split()
+    "rovers wanderers athletic hotspur".split()
 )
 # Days, months and feasts: they open the names of occasions, not of bodies ("Sunday School").
 _OCCASIONS = WEEKDAYS | MONTHS | frozenset(
     "christmas easter halloween thanksgiving ramadan eid diwali hanukkah passover".split())
 # People named by the body they work at: a name right after "<these> at" is that body, whoever the
-# weights read ("analysts at Morgan Stanley", "a team of researchers at Stanford").
+# weights read ("analysts at Morgan Stanley", "an economist at Capital Economics").
 _STAFF_NOUNS = (
-    "analysts economists strategists researchers scientists engineers doctors surgeons nurses experts officials "
-    "executives staff workers employees students professors academics lawyers traders bankers managers").split()
-_STAFF_AT = re.compile(rf"\b(?:{'|'.join(_STAFF_NOUNS)}) at $", re.IGNORECASE)
-_STAFF_AT_REACH = max(map(len, _STAFF_NOUNS)) + 5  # characters before a name that can hold "<staff> at "
+    "analyst economist strategist researcher scientist engineer doctor surgeon nurse expert official executive "
+    "staff worker employee student professor academic lawyer trader banker manager").split()
+_STAFF_AT = re.compile(rf"(?<![\w-])(?:{'|'.join(_STAFF_NOUNS)})s? at $", re.IGNORECASE)
+_STAFF_AT_REACH = max(map(len, _STAFF_NOUNS)) + 5  # characters before a name that can hold "<staff>s at "
 # Common nouns for a body that news writes right before its name, as it writes a role before a
 # person's ("cocoa regulator Cocobod", "the lender HSBC", "chipmaker Nvidia"). Not "producer",
 # "exporter" or "giant", which also stand before states ("cocoa producer Ghana").
@@ -134,29 +134,50 @@ _BODY_DESCRIPTORS = frozenset(
     start-up operator utility publisher platform charity broker brokerage consultancy outlet club body
     """.split()
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z-]+) $")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z-]+) $")
+# What follows a body named after its common noun: punctuation, a possessive or a verb of report.
+# Any other word may make the name the subject of a clause about the noun ("the club Ronaldo left",
+# "the newspaper Murdoch owns"), where the name is a person's.
+_AFTER_DESCRIBED_BODY = re.compile(
+    r"(?:\s*(?:[,.;:)]|$)|['’]s\b|\s+(?:said|says|told|announced|reported|reports|confirmed|declined|denied|added|"
+    r"warned|has|had|have|is|was|will|would|could|can|may|plans|planned|expects|expected|posted|agreed)\b)")
+# What only a company's or an institution's name owns: its board, shareholders, chief executive,
+# branches ("Skyvale's board"). Not shares, customers, accounts or fees, which people own too.
+_BODYS_OWN = re.compile(
+    r"['’]s\s+(?:board|shareholders|share\s+price|chief\s+executive|executives|headquarters|subsidiary|"
+    r"parent\s+company|branches|stores|franchise|profits|revenue|annual\s+report|auditors|vice-chancellor)\b")
 # An officer's title between a body's name and the officer's ("Tesla CEO Elon Musk", "Google spokesman John Doe").
 _OFFICER_TITLE = re.compile(
     r"\s+(?i:chief\s+executive|chief\s+financial\s+officer|chairman|chairwoman|chair|ceo|cfo|coo|founder|co-founder|"
     r"spokesman|spokeswoman|spokesperson|managing\s+director|executive\s+director|director)\s+[A-Z]")
 
 
-def _works_for_or_at(text: str, start: int, end: int, name: str, kind: str, confidence: float,
+def _works_for_or_at(text: str, candidate: Candidate, name: str, reading: tuple[str, float],
                      everyday: Mapping[str, bool], known_kind: Callable[[str], str | None] | None) -> bool:
-    """Whether the name at ``start``..``end`` is a body by the words around it, whatever the weights read.
+    """Whether a candidate is a body by the words around it, whatever the weights read (``reading``).
 
     After "<staff> at" a person or a body the weights read is where they work ("analysts at Morgan
-    Stanley"); after a body's common noun in lower case ("cocoa regulator Cocobod") or before an
-    officer's title and a name ("Tesla CEO Elon Musk", "Union Carbide Chairman Warren Anderson") a
-    person, an unsure place, an unsure body or no name at all is that body. A day is never one ("the Mainichi
-    newspaper Monday"), nor a name the gazetteer knows as something else.
+    Stanley"; not "analysts at Sarah Hughes's firm"). After a body's common noun in lower case
+    ("cocoa regulator Cocobod said"), before an officer's title and a name ("Tesla CEO Elon Musk") or
+    owning what only a body owns ("Skyvale's board") an unsure person, an unsure place, an unsure body
+    or no name at all is that body: a person the
+    weights are sure of stays one ("Obama spokesman Josh Earnest"). A day is never a body ("the
+    Mainichi newspaper Monday"), nor a name the gazetteer knows as something else.
     """
-    if kind == "NAT" or kind == "LOC" and confidence >= GIVEN_NAME_DOUBT or name.lower() in _OCCASIONS \
-            or (kind == "NONE" and everyday[name.lower()]):
+    kind, confidence = reading
+    if kind == "NAT" or name.lower() in _OCCASIONS or (kind == "NONE" and everyday[name.lower()]):
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    placed = (kind in ("PER", "ORG") and _STAFF_AT.search(text, max(0, start - _STAFF_AT_REACH), start) is not None) \
-        or (before is not None and before.group(1) in _BODY_DESCRIPTORS) or _OFFICER_TITLE.match(text, end) is not None
+    start, end = candidate.start, candidate.end
+    if _STAFF_AT.search(text, max(0, start - _STAFF_AT_REACH), start):
+        placed = (kind in ("PER", "ORG") or (kind == "LOC" and confidence < GIVEN_NAME_DOUBT)) \
+            and not text.startswith(("'s", "’s"), end)
+    elif kind in ("PER", "LOC") and confidence >= GIVEN_NAME_DOUBT:
+        placed = False  # a person or a place the weights are sure of stays one
+    else:
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        placed = (before is not None and before.group(1) in _BODY_DESCRIPTORS
+                  and _AFTER_DESCRIBED_BODY.match(text, end) is not None) or _OFFICER_TITLE.match(text, end) is not None \
+            or _BODYS_OWN.match(text, end - 2 if name.endswith(("'s", "’s")) else end) is not None
     return placed and (known_kind is None or known_kind(name) is None)  # (the gazetteer asked last: it is slower)
 
 
@@ -249,14 +270,19 @@ def find_names(
     bucket, everyday = facts.bucket, facts.everyday
     known_regions = regions()
     found: list[NameSpan] = []
+    bodies: set[str] = set()  # names the words around one of their mentions make a body
+    unsure: list[NameSpan] = []  # candidates the weights read as no name or too unsurely to keep
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
         name = text[candidate.start:candidate.end]
-        if _works_for_or_at(text, candidate.start, candidate.end, name, kind, confidence, everyday, known_kind):
+        if _works_for_or_at(text, candidate, name, (kind, confidence), everyday, known_kind):
             # "analysts at Morgan Stanley", "cocoa regulator Cocobod", "Tesla CEO Elon Musk": a body
             found.append(NameSpan(candidate.start, candidate.end, name, "ORG",
                                   confidence if kind == "ORG" else 1.0 - confidence, candidate.title))
+            bodies.add(_without_possessive(name))
             continue
+        if (kind == "NONE" or confidence < MIN_CONFIDENCE) and candidate.title is None and not everyday[name.lower()]:
+            unsure.append(NameSpan(candidate.start, candidate.end, name, "ORG", 1.0 - confidence, None))
         if kind != "LOC" and _without_possessive(name) in known_regions:
             # "Karnataka", "Tamil Nadu": a region of a state, whatever the weights read
             found.append(NameSpan(candidate.start, candidate.end, name, "LOC", max(confidence, REGION_CONFIDENCE),
@@ -281,7 +307,31 @@ def find_names(
         if kind != "NONE" and confidence >= MIN_CONFIDENCE:
             kind = _written_kind(name, kind, candidate.title, bucket)
             found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
+    if bodies:
+        found = _bodies_throughout(found, unsure, bodies)
     return tuple(found)
+
+
+def _bodies_throughout(found: list[NameSpan], unsure: list[NameSpan], bodies: set[str]) -> list[NameSpan]:
+    """Every mention of a name that one mention's surroundings made a body, as that body.
+
+    A one-word company or college is named bare through a text ("Starting pay at Skyvale …
+    Skyvale has slammed the door"), and the weights read most of its mentions as a person's;
+    one mention after "staff at", before "'s board" or after "the lender" decides them all (an
+    unsure place too: "pay at Skyvale"). A mention under a title ("Mr Skyvale") stays a person;
+    one the weights read as no name joins.
+    """
+    changed = [replace(name, kind="ORG") if name.title is None and _without_possessive(name.text) in bodies
+               and (name.kind == "PER" and name.confidence < SURE_PERSON
+                    or name.kind == "LOC" and name.confidence < GIVEN_NAME_DOUBT) else name
+               for name in found]
+    taken = {(name.start, name.end) for name in found}
+    changed += [name for name in unsure if _without_possessive(name.text) in bodies and (name.start, name.end) not in taken]
+    return sorted(changed, key=lambda name: name.start)
+
+
+# The weights' confidence in a person above which another mention's surroundings do not make the name a body.
+SURE_PERSON = 0.9
 
 
 def _written_form_kind(name: str, initial: bool, kind: str, confidence: float, everyday: Mapping[str, bool],

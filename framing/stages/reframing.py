@@ -121,7 +121,7 @@ def find_treatments(text: str) -> tuple[TermHit, ...]:
     """Every "treats X as/like Y" figure: from the verb to the end of Y's noun phrase."""
     hits: list[TermHit] = []
     for match in _matches(text, ("treat", "Treat"), _TREAT):
-        end = _sentence_end(text, match.end())
+        end = _sentence_end(text, match.end(), match.end() + _NAME_REACH)
         name = _name_at(text, match.end(), end)
         if not name:
             continue
@@ -136,35 +136,37 @@ def find_treatments(text: str) -> tuple[TermHit, ...]:
     return tuple(hits)
 
 
-# "behaving like an arsonist", "grinning like a schoolboy", "lit like a car advert": a likeness the
-# author draws, read as the image it puts in place of the thing. "Like a/an" after a verb of seeming
-# ("looks like a deal"), a wish ("would like a"), an indefinite ("something like a") or a plain
-# comparison word is no figure.
+# "behaving like an arsonist", "watched like an enemy of the state", "ran the club like a fiefdom": how
+# an actor conducts itself or is handled, told through a likeness the author draws. Only after a verb
+# of conduct or handling: after other verbs a likeness mostly describes ("tastes like a lemon", "sings
+# like an angel", "works like a charm", "was like a father to me"), and "like" may be the verb itself.
 _LIKE = re.compile(r"like\s+(?:a|an)\s+")
-_WORD_BEFORE_LIKE = re.compile(r"([\w'’-]+)\s+$")
-_TREAT_BEFORE = re.compile(r"[Tt]reat(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,5}$")
-_NOT_A_LIKENESS_AFTER = frozenset(
-    """look looks looked looking seem seems seemed seeming sound sounds sounded sounding feel feels felt
-    feeling would 'd ’d should could might something anything nothing everything much more less just exactly
-    not very little bit rather things ones someone somebody anyone anybody others""".split())
+_CONDUCT_BEFORE_LIKE = re.compile(
+    r"(?<![\w'’-])(?:behav(?:e|es|ed|ing)|act(?:s|ed|ing)?|operat(?:e|es|ed|ing)|run(?:s|ning)?|ran|govern(?:s|ed|ing)?|"
+    r"rul(?:e|es|ed|ing)|handl(?:e|es|ed|ing)|watch(?:es|ed|ing)?|hunt(?:s|ed|ing)?|polic(?:e|es|ed|ing)|"
+    r"talk(?:s|ed|ing)?|lectur(?:e|es|ed|ing)|bark(?:s|ed|ing)?|spen(?:d|ds|t|ding)|manag(?:e|es|ed|ing)|"
+    r"herd(?:s|ed|ing)?|dump(?:s|ed|ing)?|discard(?:s|ed|ing)?|lock(?:s|ed|ing)?\s+up)"
+    r"(?:\s+(?!like\b)[\w'’-]+){0,3}\s+$", re.IGNORECASE)
+# How far back from "like" its verb may stand: the verb and up to three words of its object.
+_CONDUCT_REACH = 60
+# How far ahead a likeness's noun phrase is looked for (``_name_at`` takes at most MAX_NAME_WORDS words).
+_NAME_REACH = 200
 
 
 def find_likenesses(text: str) -> tuple[TermHit, ...]:
-    """Every "<verb> like a/an X" figure ("behaving like an arsonist"): the likeness's noun phrase, with "like"."""
+    """Every "<verb of conduct> like a/an X" figure ("behaving like an arsonist"): "like" and X's noun phrase."""
     hits: list[TermHit] = []
     for match in _matches(text, ("like",), _LIKE):
-        before = _WORD_BEFORE_LIKE.search(text, max(0, match.start() - 20), match.start())
-        if before is None or before.group(1).lower() in _NOT_A_LIKENESS_AFTER or before.group(1)[:1].isupper():
-            continue  # (a capitalised word before "like" is a name: "Cities Like Ours", a headline)
-        if _TREAT_BEFORE.search(text, max(0, match.start() - 60), match.start()):
-            continue  # "treated us like rubbish" is a treatment (``find_treatments``)
-        end = _sentence_end(text, match.end())
-        name = _name_at(text, match.end() - len(match.group()) + len("like") + 1, end)
+        if not _CONDUCT_BEFORE_LIKE.search(text, max(0, match.start() - _CONDUCT_REACH), match.start()):
+            continue
+        end = _sentence_end(text, match.end(), match.end() + _NAME_REACH)
+        name = _name_at(text, match.start() + len("like "), end)
         if not name:
             continue
         words = name[0].term.split()
-        if not [word for word in words if word not in _DETERMINERS] or words[1 if len(words) > 1 else 0] in _NOT_A_TREATMENT:
-            continue
+        after_article = words[1] if len(words) > 1 else words[0]
+        if after_article in _NOT_A_TREATMENT:
+            continue  # "like a one-off" is no image
         hits.append(_hit(text, match.start(), name[0].end))
     return tuple(hits)
 
@@ -219,9 +221,11 @@ MAX_RENAMING_VALENCE = -1.0
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 
 
-def _sentence_end(text: str, start: int) -> int:
-    found = _SENTENCE_END.search(text, start)
-    return len(text) if found is None else found.start()
+def _sentence_end(text: str, start: int, limit: int | None = None) -> int:
+    """Where the sentence going on at ``start`` ends, looked for up to ``limit`` (the text's end when None)."""
+    limit = len(text) if limit is None else min(limit, len(text))
+    found = _SENTENCE_END.search(text, start, limit)
+    return limit if found is None else found.start()
 
 
 def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, ...]:
