@@ -10,6 +10,7 @@ from framing.stages.reframing import (
     find_ironic_as_if,
     find_likenesses,
     find_reframings,
+    find_set_figures,
     find_treatments,
 )
 from framing.stages.sentences import split_sentences
@@ -120,8 +121,15 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("It looks like a deal will be reached.", []),
     ("I would like a refund.", []),
     ("It was something like a truce.", []),
+    ("The wine tastes like a lemon.", []),  # a likeness after a verb that is no conduct describes
+    ("Most people like a bargain.", []),
+    # an "as <adjective> as a" simile, not a measure; "<policy> by <medium>", not "by consent"
+    ("It was as useful as a chocolate teapot.", ["as useful as a chocolate teapot"]),
+    ("Prices rose by as much as a third.", []),
+    ("This is policy by press release, and it fails.", ["policy by press release"]),
+    ("Policing by consent is a principle.", []),
 ])
 def test_figures_found_by_rule(text: str, expected: list[str]) -> None:
-    hits = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text)]
+    hits = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text), *find_set_figures(text)]
     assert all(text[h.start:h.end] == h.text and h.category in (REFRAMING_CATEGORY, IRONY_CATEGORY) for h in hits)
     assert [h.text for h in hits] == expected

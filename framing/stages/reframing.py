@@ -171,6 +171,32 @@ def find_likenesses(text: str) -> tuple[TermHit, ...]:
     return tuple(hits)
 
 
+# Two set figures of commentary, found by their shape: an "as <adjective> as a/an <thing>" simile ("as
+# quiet as a museum after closing time"; not a measure: "as much as a third", "as long as a year"),
+# and running a public thing "by" a medium ("policy by press release", "management by PowerPoint").
+_AS_ADJECTIVE_AS = re.compile(
+    r"\b[Aa]s\s+(?!(?:much|many|early|soon|late|long|far|high|low|little|few|recently|often|well|good|large|big|small|"
+    r"quickly|fast|close|near|old|young|short|tall|deep|wide|heavy|slow|strong|bad|important|likely|great|cheap|"
+    r"expensive|hard|easy|severe|serious|rapidly)\b)[a-z][\w-]+\s+as\s+(?P<article>a|an)\s+")
+_BY_A_MEDIUM = re.compile(
+    r"\b(?:management|policy|policymaking|government|governance|politics|diplomacy|leadership|justice|planning|"
+    r"regulation|statecraft|policing|campaigning|journalism)\s+by\s+(?:press\s+release|powerpoint|spreadsheet|"
+    r"focus\s+group|tweet|twitter|headline|slogan|soundbite|photo[- ]op|algorithm|whatsapp|press\s+conference|"
+    r"leak|gimmick|stunt|hashtag|opinion\s+poll|anecdote)s?\b", re.IGNORECASE)
+
+
+def find_set_figures(text: str) -> tuple[TermHit, ...]:
+    """Every "as <adjective> as a/an X" simile (with X's noun phrase) and "<policy> by <medium>" figure."""
+    hits: list[TermHit] = []
+    for match in _AS_ADJECTIVE_AS.finditer(text):
+        end = _sentence_end(text, match.end(), match.end() + _NAME_REACH)
+        name = _name_at(text, match.start("article"), end)
+        if name:
+            hits.append(_hit(text, match.start(), name[0].end))
+    hits += [_hit(text, match.start(), match.end()) for match in _BY_A_MEDIUM.finditer(text)]
+    return tuple(sorted(hits, key=lambda hit: hit.start))
+
+
 # A name after "treated as" is a figure only when one of its words carries some charge: the scorer's
 # probability at least this (a third of its threshold), or a negative VADER valence ("a cost to be cut").
 MIN_TREATMENT_PROBABILITY = 0.05
@@ -237,7 +263,7 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
     others = [match.end() for match in _matches(text, ("call", "dub", "brand", "label"), _OTHERS_NAME)
               if not _AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())]
     honest = _matches(text, ("honest", "real", "plain", "accurate", "better"), _HONEST_WORD)
-    treatments = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text)]
+    treatments = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text), *find_set_figures(text)]
     if not calls and not denials and not others and not honest:
         return tuple(treatments)  # most texts: a few scans in C, nothing more
     ordered = sorted(sentences, key=lambda sentence: sentence.start)
