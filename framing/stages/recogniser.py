@@ -142,10 +142,11 @@ _AFTER_DESCRIBED_BODY = re.compile(
     r"(?:\s*(?:[,.;:)]|$)|['’]s\b|\s+(?:said|says|told|announced|reported|reports|confirmed|declined|denied|added|"
     r"warned|has|had|have|is|was|will|would|could|can|may|plans|planned|expects|expected|posted|agreed)\b)")
 # What only a company's or an institution's name owns: its board, shareholders, chief executive,
-# branches ("Skyvale's board"). Not shares, customers, accounts or fees, which people own too.
+# branches ("Skyvale's board"). Not shares, customers, accounts or fees, which people own too, nor
+# revenue or profits, which a province has ("Ontario's revenue fell").
 _BODYS_OWN = re.compile(
     r"['’]s\s+(?:board|shareholders|share\s+price|chief\s+executive|executives|headquarters|subsidiary|"
-    r"parent\s+company|branches|stores|franchise|profits|revenue|annual\s+report|auditors|vice-chancellor)\b")
+    r"parent\s+company|branches|stores|franchise|annual\s+report|auditors|vice-chancellor)\b")
 # An officer's title between a body's name and the officer's ("Tesla CEO Elon Musk", "Google spokesman John Doe").
 _OFFICER_TITLE = re.compile(
     r"\s+(?i:chief\s+executive|chief\s+financial\s+officer|chairman|chairwoman|chair|ceo|cfo|coo|founder|co-founder|"
@@ -275,7 +276,8 @@ def find_names(
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
         name = text[candidate.start:candidate.end]
-        if _works_for_or_at(text, candidate, name, (kind, confidence), everyday, known_kind):
+        if _without_possessive(name) not in known_regions \
+                and _works_for_or_at(text, candidate, name, (kind, confidence), everyday, known_kind):
             # "analysts at Morgan Stanley", "cocoa regulator Cocobod", "Tesla CEO Elon Musk": a body
             found.append(NameSpan(candidate.start, candidate.end, name, "ORG",
                                   confidence if kind == "ORG" else 1.0 - confidence, candidate.title))
