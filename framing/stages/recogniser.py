@@ -166,10 +166,10 @@ def _works_for_or_at(text: str, candidate: Candidate, name: str, reading: tuple[
     Mainichi newspaper Monday"), nor a name the gazetteer knows as something else.
     """
     kind, confidence = reading
-    if kind == "NAT" or name.lower() in _OCCASIONS or (kind == "NONE" and everyday[name.lower()]):
-        return False
     start, end = candidate.start, candidate.end
-    if _STAFF_AT.search(text, max(0, start - _STAFF_AT_REACH), start):
+    if kind == "NAT" or (kind == "NONE" and everyday[name.lower()]) or name.lower() in _OCCASIONS:
+        return False
+    if text.endswith(" at ", 0, start) and _STAFF_AT.search(text, max(0, start - _STAFF_AT_REACH), start):
         placed = (kind in ("PER", "ORG") or (kind == "LOC" and confidence < GIVEN_NAME_DOUBT)) \
             and not text.startswith(("'s", "’s"), end)
     elif kind in ("PER", "LOC") and confidence >= GIVEN_NAME_DOUBT:

@@ -175,25 +175,29 @@ def find_likenesses(text: str) -> tuple[TermHit, ...]:
 # quiet as a museum after closing time"; not a measure: "as much as a third", "as long as a year"),
 # and running a public thing "by" a medium ("policy by press release", "management by PowerPoint").
 _AS_ADJECTIVE_AS = re.compile(
-    r"\b[Aa]s\s+(?!(?:much|many|early|soon|late|long|far|high|low|little|few|recently|often|well|good|large|big|small|"
+    r"[Aa]s\s+(?!(?:much|many|early|soon|late|long|far|high|low|little|few|recently|often|well|good|large|big|small|"
     r"quickly|fast|close|near|old|young|short|tall|deep|wide|heavy|slow|strong|bad|important|likely|great|cheap|"
     r"expensive|hard|easy|severe|serious|rapidly)\b)[a-z][\w-]+\s+as\s+(?P<article>a|an)\s+")
 _BY_A_MEDIUM = re.compile(
-    r"\b(?:management|policy|policymaking|government|governance|politics|diplomacy|leadership|justice|planning|"
-    r"regulation|statecraft|policing|campaigning|journalism)\s+by\s+(?:press\s+release|powerpoint|spreadsheet|"
-    r"focus\s+group|tweet|twitter|headline|slogan|soundbite|photo[- ]op|algorithm|whatsapp|press\s+conference|"
-    r"leak|gimmick|stunt|hashtag|opinion\s+poll|anecdote)s?\b", re.IGNORECASE)
+    r"by\s+(?:press\s+release|powerpoint|spreadsheet|focus\s+group|tweet|twitter|headline|slogan|soundbite|photo[- ]op|"
+    r"algorithm|whatsapp|press\s+conference|leak|gimmick|stunt|hashtag|opinion\s+poll|anecdote)s?\b", re.IGNORECASE)
+_GOVERNING_BEFORE = re.compile(
+    r"(?<![\w-])(?:management|policy|policymaking|government|governance|politics|diplomacy|leadership|justice|"
+    r"planning|regulation|statecraft|policing|campaigning|journalism)\s+$", re.IGNORECASE)
 
 
 def find_set_figures(text: str) -> tuple[TermHit, ...]:
     """Every "as <adjective> as a/an X" simile (with X's noun phrase) and "<policy> by <medium>" figure."""
     hits: list[TermHit] = []
-    for match in _AS_ADJECTIVE_AS.finditer(text):
+    for match in _matches(text, ("as", "As"), _AS_ADJECTIVE_AS):
         end = _sentence_end(text, match.end(), match.end() + _NAME_REACH)
         name = _name_at(text, match.start("article"), end)
         if name:
             hits.append(_hit(text, match.start(), name[0].end))
-    hits += [_hit(text, match.start(), match.end()) for match in _BY_A_MEDIUM.finditer(text)]
+    for match in _matches(text, ("by",), _BY_A_MEDIUM):
+        governing = _GOVERNING_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if governing is not None:
+            hits.append(_hit(text, governing.start(), match.end()))
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
