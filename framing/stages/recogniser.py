@@ -161,9 +161,9 @@ def _works_for_or_at(text: str, candidate: Candidate, name: str, reading: tuple[
     Stanley"; not "analysts at Sarah Hughes's firm"). After a body's common noun in lower case
     ("cocoa regulator Cocobod said"), before an officer's title and a name ("Tesla CEO Elon Musk") or
     owning what only a body owns ("Skyvale's board") an unsure person, an unsure place, an unsure body
-    or no name at all is that body: a person the
-    weights are sure of stays one ("Obama spokesman Josh Earnest"). A day is never a body ("the
-    Mainichi newspaper Monday"), nor a name the gazetteer knows as something else.
+    or no name at all is that body: a person the weights are sure of stays one ("Obama spokesman
+    Josh Earnest"). A day is never a body ("the Mainichi newspaper Monday"), nor a name the gazetteer
+    knows as something else.
     """
     kind, confidence = reading
     start, end = candidate.start, candidate.end
@@ -272,20 +272,21 @@ def find_names(
     known_regions = regions()
     found: list[NameSpan] = []
     bodies: set[str] = set()  # names the words around one of their mentions make a body
-    unsure: list[NameSpan] = []  # candidates the weights read as no name or too unsurely to keep
+    unsure: list[tuple[Candidate, str, float]] = []  # candidates the weights read as no name or too unsurely to keep
     for candidate in iter_candidates(text, sentences, known_kind=known_kind, lowercase_ratio=model.lowercase_ratio):
         kind, confidence = _classify(model, candidate.features, candidate.word_features)
         name = text[candidate.start:candidate.end]
-        if _without_possessive(name) not in known_regions \
-                and _works_for_or_at(text, candidate, name, (kind, confidence), everyday, known_kind):
+        bare = _without_possessive(name)
+        is_region = bare in known_regions
+        if not is_region and _works_for_or_at(text, candidate, name, (kind, confidence), everyday, known_kind):
             # "analysts at Morgan Stanley", "cocoa regulator Cocobod", "Tesla CEO Elon Musk": a body
             found.append(NameSpan(candidate.start, candidate.end, name, "ORG",
                                   confidence if kind == "ORG" else 1.0 - confidence, candidate.title))
-            bodies.add(_without_possessive(name))
+            bodies.add(bare)
             continue
         if (kind == "NONE" or confidence < MIN_CONFIDENCE) and candidate.title is None and not everyday[name.lower()]:
-            unsure.append(NameSpan(candidate.start, candidate.end, name, "ORG", 1.0 - confidence, None))
-        if kind != "LOC" and _without_possessive(name) in known_regions:
+            unsure.append((candidate, name, confidence))
+        if kind != "LOC" and is_region:
             # "Karnataka", "Tamil Nadu": a region of a state, whatever the weights read
             found.append(NameSpan(candidate.start, candidate.end, name, "LOC", max(confidence, REGION_CONFIDENCE),
                                   candidate.title))
@@ -314,7 +315,8 @@ def find_names(
     return tuple(found)
 
 
-def _bodies_throughout(found: list[NameSpan], unsure: list[NameSpan], bodies: set[str]) -> list[NameSpan]:
+def _bodies_throughout(found: list[NameSpan], unsure: Sequence[tuple[Candidate, str, float]], bodies: set[str]
+                       ) -> list[NameSpan]:
     """Every mention of a name that one mention's surroundings made a body, as that body.
 
     A one-word company or college is named bare through a text ("Starting pay at Skyvale …
@@ -328,7 +330,9 @@ def _bodies_throughout(found: list[NameSpan], unsure: list[NameSpan], bodies: se
                     or name.kind == "LOC" and name.confidence < GIVEN_NAME_DOUBT) else name
                for name in found]
     taken = {(name.start, name.end) for name in found}
-    changed += [name for name in unsure if _without_possessive(name.text) in bodies and (name.start, name.end) not in taken]
+    changed += [NameSpan(candidate.start, candidate.end, name, "ORG", 1.0 - confidence, None)
+                for candidate, name, confidence in unsure
+                if _without_possessive(name) in bodies and (candidate.start, candidate.end) not in taken]
     return sorted(changed, key=lambda name: name.start)
 
 
