@@ -24,6 +24,9 @@ from typing import Any
 # The framing package beside this script, never an installed copy: the weights must be trained
 # with the features of the code they ship with.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # build_labelled, beside this script, names the splits
+
+from build_labelled import HELD_OUT_SPLITS
 
 from framing.evaluate.metrics import per_class
 from framing.evaluate.portrayal import report_mentions
@@ -129,9 +132,10 @@ def main() -> int:
     parser.add_argument("files", type=Path, nargs="+", help="labelled portrayal JSONL (our dev texts)")
     parser.add_argument("--write", action="store_true", help=f"write framing/data/{MODEL_FILE}")
     args = parser.parse_args()
-    refused = [str(path) for path in args.files if any(split in path.name for split in ("test2", "test3", "test4", "test5", "test6", "test7"))]
+    refused = [str(path) for path in args.files if any(split in path.name for split in HELD_OUT_SPLITS)]
     if refused:
-        parser.error(f"{', '.join(refused)}: the test2 to test7 splits are read only to report, never to fit")
+        parser.error(f"{', '.join(refused)}: the {HELD_OUT_SPLITS[0]} to {HELD_OUT_SPLITS[-1]} splits are read only "
+                     "to report, never to fit")
     records = [json.loads(line) for path in args.files for line in path.read_text(encoding="utf-8").splitlines()
                if line.strip()]
     per_text = [_examples(record) for record in records]
