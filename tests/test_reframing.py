@@ -128,6 +128,18 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("Prices rose by as much as a third.", []),
     ("This is policy by press release, and it fails.", ["policy by press release"]),
     ("Policing by consent is a principle.", []),
+    # a quality lent by a likeness; not a measure, a help or a count
+    ("The room has all the warmth of a dentist's waiting area.", ["has all the warmth of a dentist's"]),
+    ("He handles fish with the tenderness of a man defusing a bomb.", ["with the tenderness of a man"]),
+    ("The official response moves at the speed of a committee.", ["at the speed of a committee"]),
+    ("A hole the size of a football pitch opened.", []),
+    ("With the help of a lawyer, she won.", []),
+    ("Cases grew at the pace of a dozen a day.", []),
+    # a renaming contrast; not a comparison of amounts or chances
+    ("The water charge is less a price than a dare.", ["less a price than a dare"]),
+    ("This is not so much a reform as a retreat.", ["not so much a reform as a retreat"]),
+    ("He had more of a chance than a rival.", []),
+    ("Less than a third voted.", []),
 ])
 def test_figures_found_by_rule(text: str, expected: list[str]) -> None:
     hits = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text), *find_set_figures(text)]

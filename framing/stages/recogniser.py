@@ -182,6 +182,24 @@ def _works_for_or_at(text: str, candidate: Candidate, name: str, reading: tuple[
     return placed and (known_kind is None or known_kind(name) is None)  # (the gazetteer asked last: it is slower)
 
 
+# Verbs of what people do and places never do, even as a metonym for those who govern them: a state's
+# capital "said" or "warned", but no town "resigned", "smiled" or "testified". An unknown one-word
+# name the weights read, unsurely, as a place is a person before one ("Haddad presented the budget",
+# "Okonjo resigned"; GMB's news seldom names a person by surname alone at a sentence's start).
+_PERSONAL_ACT = re.compile(
+    r"\s+(?:(?:has|had|then|also|later|quickly|quietly|reportedly)\s+)?(?:resign|smil|laugh|frown|shrug|nod|wept|weep|cried|"
+    r"testif|apologi[sz]|presented|presents|scored|scores|married|marries|divorc|retired|retires|died|dies|"
+    r"was\s+born|is\s+married|was\s+married|confessed|pleaded|testified|tweeted|posted|joked|grinned|"
+    r"sighed|shouted|whispered|recalled|recalls|remembers|remembered|told|tells|wrote|writes|argued|argues|"
+    r"insisted|insists|admitted|admits|conceded|concedes|replied|replies|explained|explains|added|adds|met\s)")
+
+
+def _acts_as_a_person(text: str, candidate: Candidate, name: str, known_kind: Callable[[str], str | None] | None) -> bool:
+    """Whether a one-word name the gazetteer does not know is followed by a personal act (``_PERSONAL_ACT``)."""
+    return (" " not in name and _PERSONAL_ACT.match(text, candidate.end) is not None
+            and (known_kind is None or known_kind(name) is None))
+
+
 # The weights' confidence in a person under which a run ending in a body's word ("Millbrook Rovers") is
 # a body unless a given name opens it (``_written_form_kind``). A round number.
 BODY_HEAD_DOUBT = 0.8
@@ -286,6 +304,12 @@ def find_names(
             continue
         if (kind == "NONE" or confidence < MIN_CONFIDENCE) and candidate.title is None and not everyday[name.lower()]:
             unsure.append((candidate, name, confidence))
+        if (kind == "LOC" and confidence < GIVEN_NAME_DOUBT or kind == "NONE" and not everyday[name.lower()]) \
+                and not is_region and _acts_as_a_person(text, candidate, name, known_kind):
+            # "Haddad presented the budget", "Lindqvist resigned": an unsure one-word place, or a word
+            # the weights read as no name and no everyday word, that does what only people do
+            found.append(NameSpan(candidate.start, candidate.end, name, "PER", 1.0 - confidence, candidate.title))
+            continue
         if kind != "LOC" and is_region:
             # "Karnataka", "Tamil Nadu": a region of a state, whatever the weights read
             found.append(NameSpan(candidate.start, candidate.end, name, "LOC", max(confidence, REGION_CONFIDENCE),

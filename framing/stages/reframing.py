@@ -186,14 +186,49 @@ _GOVERNING_BEFORE = re.compile(
     r"planning|regulation|statecraft|policing|campaigning|journalism)\s+$", re.IGNORECASE)
 
 
+# A quality lent by a likeness: "with all the charm of a tax return", "moves at the speed of a committee",
+# "handles fish with the tenderness of a man defusing a bomb". Only qualities of manner or character,
+# which nothing but a likeness has "of a" ("the size of a football pitch", "the cost of a ticket",
+# "the help of a lawyer" measure or name: no quality of these).
+_QUALITIES = (
+    "charm|subtlety|grace|warmth|tenderness|finesse|delicacy|elegance|enthusiasm|urgency|sincerity|conviction|"
+    "humility|imagination|intimacy|menace|excitement|personality|glamour|spontaneity|nuance|precision|"
+    "sophistication|originality|tact|patience|dignity|swagger|charisma|gravitas|self-awareness|"
+    "bedside manner|manners|attention span|backbone|spine|courage|cunning|ruthlessness|arrogance|vanity|"
+    "moral authority|credibility|coherence|transparency|accountability|agility|appetite|instincts|stamina|"
+    "ferocity|eloquence|flair|panache|candour|candor|honesty|integrity|wit|sparkle|zeal|fervour|fervor")
+_QUALITY_OF_A = re.compile(
+    r"(?:with|has|had|have|having|shows?|showed|brings?|brought)\s+(?:(?:all|none|nothing|about|roughly|twice|half|"
+    r"much|most)\s+)?(?:of\s+)?the\s+(?:(?:emotional|political|moral|sheer|quiet|cold|brute|calm|dead|raw)\s+)?"
+    r"(?:" + _QUALITIES + r")\s+of\s+(?P<article>a|an)\s+", re.IGNORECASE)
+_SPEED_OF_A = re.compile(r"at\s+(?:(?:roughly|about|much|exactly|precisely)\s+)?the\s+(?:speed|pace|tempo)\s+of\s+(?P<article>a|an)\s+",
+                         re.IGNORECASE)
+# A contrast that renames: "less a price than a dare", "not so much a reform as a retreat", "more a
+# wake than a celebration". The figure runs from its first word to the end of the new name.
+_LESS_A_THAN = re.compile(
+    r"(?:less|more|not\s+so\s+much|not\s+as\s+much)\s+(?:a|an)\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:than|as)\s+(?P<article>a|an)\s+", re.IGNORECASE)
+# Counts and quantities after the article are measures, not likenesses ("at the pace of a dozen a day").
+_NOT_A_LIKENESS = frozenset(
+    """few little lot couple dozen hundred thousand million billion third quarter half fraction number handful
+    percentage share day week month year minute hour second""".split())
+
+
 def find_set_figures(text: str) -> tuple[TermHit, ...]:
-    """Every "as <adjective> as a/an X" simile (with X's noun phrase) and "<policy> by <medium>" figure."""
+    """Every set figure of commentary, from its first word to the end of its likeness or new name:
+    an "as <adjective> as a/an X" simile, a quality lent by a likeness ("with all the charm of a tax
+    return", "at the speed of a committee"), a renaming contrast ("less a price than a dare") and a
+    "<policy> by <medium>" figure."""
     hits: list[TermHit] = []
-    for match in _matches(text, ("as", "As"), _AS_ADJECTIVE_AS):
-        end = _sentence_end(text, match.end(), match.end() + _NAME_REACH)
-        name = _name_at(text, match.start("article"), end)
-        if name:
-            hits.append(_hit(text, match.start(), name[0].end))
+    for firsts, pattern in ((("as", "As"), _AS_ADJECTIVE_AS),
+                            (("with", "With", "has", "had", "have", "having", "show", "brought", "bring"), _QUALITY_OF_A),
+                            (("at", "At"), _SPEED_OF_A),
+                            (("less", "Less", "more", "More", "not so", "Not so", "not as"), _LESS_A_THAN)):
+        for match in _matches(text, firsts, pattern):
+            end = _sentence_end(text, match.end(), match.end() + _NAME_REACH)
+            name = _name_at(text, match.start("article"), end)
+            if name and name[0].term.split()[-1] not in _NOT_A_LIKENESS and name[0].term.split()[1:2] != ["few"]:
+                hits.append(_hit(text, match.start(), name[0].end))
     for match in _matches(text, ("by",), _BY_A_MEDIUM):
         governing = _GOVERNING_BEFORE.search(text, max(0, match.start() - 20), match.start())
         if governing is not None:
