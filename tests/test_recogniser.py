@@ -287,6 +287,17 @@ def test_find_names_known_kind_is_consulted() -> None:
     assert names[0].kind == "PER"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date after "on", "in", "last" ... opens the run but is no part of the name
+    ("On Thursday Porthlow City Council voted to ban the lets.", [("Porthlow City Council", "ORG")]),
+    ("In March Acme Corp said profits fell.", [("Acme Corp", "ORG")]),
+    # a utility named "<place> Water" is a body
+    ("Calderbrook Water paid a dividend.", [("Calderbrook Water", "ORG")]),
+])
+def test_a_leading_date_is_cut_and_a_water_company_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
 def test_a_name_the_gazetteer_knows_is_not_made_a_person_by_its_verb() -> None:
     text = "Marcos met Xi in Beijing."
     assert (find_names(text)[0].text, find_names(text)[0].kind) == ("Marcos", "PER")

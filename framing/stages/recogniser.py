@@ -96,6 +96,10 @@ ON_HEADS = frozenset("commission committee council conference convention office 
 _PARTICLE_WORD = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l|de|di|da|du|o)[-'’‐][^\W\d_]")
 # Day names that follow a name inside a capitalised run but are not part of it.
 _TRAILING_TIME = WEEKDAYS
+# A day or month after one of these words is a date that opens a capitalised run, not a name's first
+# word: "On Thursday Porthlow City Council voted", "in March Acme Corp said" (not "the Sunday Times").
+_LEADING_TIME = WEEKDAYS | MONTHS
+_BEFORE_A_DATE = frozenset("on in last next this by until since from before after early late mid".split())
 # Words that end the name of an institution, the only names "and" may join ("Rail and Transport
 # Workers Union"): a run of everyday words, "and", then a run ending in one of these.
 BODY_HEADS = frozenset(
@@ -114,6 +118,10 @@ NAME_HEADS = BODY_HEADS | frozenset(
     "church university college school hospital museum club army navy forces court institution police "
     "rovers wanderers athletic hotspur".split()
 )
+# The last word of a utility's name ("Thames Water", "Calderbrook Water"): a body where the weights read
+# a person, as a run ending in NAME_HEADS, but no head a possessive or "of" joins to ("Tamil Nadu's
+# Water Resources Minister").
+_UTILITY_ENDS = frozenset({"Water"})
 # Days, months and feasts: they open the names of occasions, not of bodies ("Sunday School").
 _OCCASIONS = WEEKDAYS | MONTHS | frozenset(
     "christmas easter halloween thanksgiving ramadan eid diwali hanukkah passover".split())
@@ -381,7 +389,8 @@ def _written_form_kind(name: str, initial: bool, kind: str, confidence: float, e
         return "ORG"  # "Farmers' Party": a plural owner and a body's word, whatever the weights read
     first_word = name.split(" ", 1)[0].lower()
     if (kind == "NONE" or confidence < MIN_CONFIDENCE or (kind == "PER" and first_word not in given_names())) \
-            and is_body_name(name) and not (initial and everyday[first_word]) and first_word not in _OCCASIONS:
+            and (is_body_name(name) or name.rsplit(" ", 1)[-1] in _UTILITY_ENDS) \
+            and not (initial and everyday[first_word]) and first_word not in _OCCASIONS:
         # (not "Sunday School" or "the office Christmas Party"; a person the weights doubt is a
         # body by its head unless a given name opens it: "Millbrook Rovers", not "Charlotte Church")
         return "ORG"
@@ -840,6 +849,9 @@ def _run_candidates(
         initial = False
         if i >= j:
             return
+    if j - i > 1 and i > 0 and tokens[i].lower() in _LEADING_TIME and tokens[i - 1].lower() in _BEFORE_A_DATE:
+        i += 1  # "On Thursday Porthlow City Council voted": the day is no part of the name
+        initial = False
     if j - i == 1:  # most runs are one word: no day, title or "of" to look for
         if _word(tokens[i])[BARE] not in TITLE_WORDS and tokens[i].lower() not in FUNCTION_WORDS:
             found.append(build_candidate(text, line, i, j, initial, mode, None, known_kind, facts))
