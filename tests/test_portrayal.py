@@ -45,6 +45,10 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("Officers have dismantled more than 300 drug dens.", {"Officers": None}),  # a harm done to a crime
     ("The army and the rebels accuse each other of blocking the corridor.", {"The army": None, "the rebels": None}),
     ("Officers have dismantled more than 300 homes.", {"Officers": "antagonist"}),
+    # a rule made about things harms no one named (flag p); made against people it does
+    ("The council voted to ban short-term lets in the city centre.", {"The council": None}),
+    ("The junta banned two opposition newspapers and their editors.", {"The junta": "antagonist",
+                                                                       "their editors": "innocent"}),
     ("The army shelled the drug cartel members' homes.", {"The army": "antagonist"}),  # the crime heads no object
     ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
     ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),

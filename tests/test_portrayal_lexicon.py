@@ -67,6 +67,12 @@ def test_parse_portrayal_rows_inflects_verbs(row: str, expected: list[tuple[str,
     assert [(" ".join(entry.pattern), entry.form) for entry in entries] == expected
 
 
+def test_flag_p_marks_every_form_and_noun_as_needing_a_patient() -> None:
+    entries = parse_portrayal_rows("harm", VERB_HEADER + "ban\t0.5\ttyrant\t\tdp\t\tban\t\n", "harm_verbs.tsv")
+    assert entries and all(entry.needs_patient for entry in entries)
+    assert not any(entry.needs_patient for entry in parse_portrayal_rows("harm", VERB_HEADER + "rob\t1.0\t\t\td\t\t\t\n", "h.tsv"))
+
+
 def test_parse_portrayal_rows_wants_an_entry() -> None:
     with pytest.raises(LexiconError, match=r"x.tsv: no entries"):
         parse_portrayal_rows("harm", VERB_HEADER, "x.tsv")

@@ -99,6 +99,7 @@ class Entry:
     case_sensitive: bool = False
     noun_first: bool = False  # flag n: a base form that is usually a noun ("gas", "shell"); portrayal_syntax.is_verbal
     also_noun: bool = False  # the same word is listed under `nouns` (read as a nominal where it is no verb)
+    needs_patient: bool = False  # flag p: casts its agent only beside a patient mention ("banned reporters", not "banned lets")
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +283,7 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[Entry]:
         role_cell, _, arch_cell = row["patient"].partition(":")
         patient_role = _role(role_cell)
         patient = (patient_role, _archetype(arch_cell, patient_role))
-    flags = _flags(row["flags"], "xdon")
+    flags = _flags(row["flags"], "xdonp")
     pattern = _tokens_of(lemma)
     if not pattern or pattern[0] in _PLACEHOLDERS or pattern[0] == "*":
         raise ValueError(f"{lemma!r} must start with a word")
@@ -312,9 +313,9 @@ def _verb_entries(kind: str, row: dict[str, str]) -> Iterable[Entry]:
             raise ValueError(f"an empty form for {lemma!r}")
         first_noun = noun_first and form_kind == "base"
         yield Entry(kind, lemma, tokens, form_kind, weight, archetype=archetype, patient=patient,
-                    noun_first=first_noun, also_noun=first_noun and tokens in nouns)
+                    noun_first=first_noun, also_noun=first_noun and tokens in nouns, needs_patient="p" in flags)
     for tokens in nouns:
-        yield Entry(kind, lemma, tokens, "noun", weight, archetype=archetype, patient=patient)
+        yield Entry(kind, lemma, tokens, "noun", weight, archetype=archetype, patient=patient, needs_patient="p" in flags)
 
 
 def _form_of(word: str) -> Form:

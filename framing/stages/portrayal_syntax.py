@@ -472,6 +472,8 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
     agent_role = AGENT_ROLE.get(entry.kind)
     if entry.kind == "harm" and not patients and _crime_object(sentence, hit.last):
         return  # "officers dismantled 300 drug dens": a harm done to a crime, no villain's deed
+    if entry.needs_patient and not patients:
+        return  # "the council voted to ban short-term lets": a rule made about things, no one harmed
     if agent >= 0 and agent_role:
         for doer in (*_coordinated_before(sentence, agent), agent):  # "Russia and Iran attacked"
             sentence.cast(doer, agent_role, weight, hit.first, hit.last, cue, entry.archetype)
