@@ -180,6 +180,14 @@ def test_find_terms_scorer_leaves_out_unguessed_categories_and_names() -> None:
     assert all(not any(w[0].isupper() for w in h.text.split()) for h in hits if h.source == "model")
 
 
+@pytest.mark.parametrize("text", ["Brightmoor made a healthy profit last year.", "A season ticket at a glamour club costs more."])
+def test_find_terms_scorer_reports_no_praise_on_its_own(text: str) -> None:
+    from framing.stages.loaded_model import find_loaded_phrases
+
+    assert [h.category for h in find_loaded_phrases(text)] == ["glorifying"]  # the scorer's guess ...
+    assert [h for h in find_terms(text, compile_lexicons(resolve_lexicons())) if h.source == "model"] == []  # ... unreported
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The lake froze over in January.", []),  # "froze", charged by context alone: not reported
     ("The cabinet shamefully carved the budget among its friends.",  # "carved", beside a listed term: kept

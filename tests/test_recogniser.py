@@ -291,11 +291,20 @@ def test_find_names_known_kind_is_consulted() -> None:
     # a date after "on", "in", "last" ... opens the run but is no part of the name
     ("On Thursday Porthlow City Council voted to ban the lets.", [("Porthlow City Council", "ORG")]),
     ("In March Acme Corp said profits fell.", [("Acme Corp", "ORG")]),
-    # a utility named "<place> Water" is a body
+    # a utility named "<place> Water" is a body, and so is a club named "<place> United"
     ("Calderbrook Water paid a dividend.", [("Calderbrook Water", "ORG")]),
+    ("Redmarsh United beat Castlegate 2-0.", [("Redmarsh United", "ORG")]),
 ])
 def test_a_leading_date_is_cut_and_a_water_company_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+def test_the_place_a_local_council_is_named_after_is_a_place_throughout() -> None:
+    text = "Ashcombe is right to stop the traffic. On Monday Ashcombe Town Council voted 21 to 9. Ashcombe has decided."
+    found = _found(text)
+    assert ("Ashcombe Town Council", "ORG") in found
+    assert [kind for name, kind in found if name == "Ashcombe"] == ["LOC", "LOC"]
+    assert ("Ashcombe", "PER") in _found("Mr Ashcombe spoke. Ashcombe Town Council met.")  # a title keeps a person
 
 
 def test_a_name_the_gazetteer_knows_is_not_made_a_person_by_its_verb() -> None:

@@ -7,6 +7,7 @@ import pytest
 from framing.stages.reframing import (
     IRONY_CATEGORY,
     REFRAMING_CATEGORY,
+    find_coined_labels,
     find_ironic_as_if,
     find_likenesses,
     find_reframings,
@@ -90,6 +91,23 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     hits = [h for p in report.paragraphs for h in p.loaded_terms if h.category == REFRAMING_CATEGORY]
     assert [(h.text, h.source) for h in hits] == [("a punishment of a whole town", "rules")]
     assert report.loadedness > 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("None of this will stop the banner brigade.", ["banner brigade"]),
+    ("Expect the hand-wringing brigade by lunchtime.", ["hand-wringing brigade"]),
+    ("Placard-wavers and tree-huggers filled the square.", ["tree-huggers"]),  # capitalised: a sentence's first word
+    ("The pearl-clutching editors and union-bashing ministers agreed.", ["pearl-clutching", "union-bashing"]),
+    # a unit, a name, a trade: no label
+    ("The fire brigade arrived within minutes.", []),
+    ("An armoured brigade crossed the river.", []),
+    ("The Al-Aqsa Martyrs Brigade claimed the attack.", []),
+    ("Storm-chasers filmed the tornado.", []),
+])
+def test_coined_labels(text: str, expected: list[str]) -> None:
+    hits = find_coined_labels(text)
+    assert all(text[h.start:h.end] == h.text and h.category == "pejorative_label" for h in hits)
+    assert [h.text for h in hits] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

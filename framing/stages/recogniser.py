@@ -116,7 +116,7 @@ BODY_HEADS = frozenset(
 # named by one of these first to a few everyday words ("Department of Health and Social Care").
 NAME_HEADS = BODY_HEADS | frozenset(
     "church university college school hospital museum club army navy forces court institution police "
-    "rovers wanderers athletic hotspur".split()
+    "rovers wanderers athletic hotspur united albion".split()
 )
 # The last word of a utility's name ("Thames Water", "Calderbrook Water"): a body where the weights read
 # a person, as a run ending in NAME_HEADS, but no head a possessive or "of" joins to ("Tamil Nadu's
@@ -344,7 +344,32 @@ def find_names(
             found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
     if bodies:
         found = _bodies_throughout(found, unsure, bodies)
+    places = {match.group(1) for name in found if name.kind == "ORG" and (match := _LOCAL_COUNCIL.match(name.text))}
+    if places:
+        found = _places_throughout(found, unsure, places)
     return tuple(found)
+
+
+# A local authority named by its place ("Ashcombe Town Council", "Porthlow City Council"): that place's name.
+_LOCAL_COUNCIL = re.compile(r"^([A-Z][\w'’-]+) (?:Town|City|County|District|Borough|Parish|Metropolitan Borough) Council$")
+
+
+def _places_throughout(found: list[NameSpan], unsure: Sequence[tuple[Candidate, str, float]], places: set[str]
+                       ) -> list[NameSpan]:
+    """Every bare mention of a place a local council is named after, as that place.
+
+    "Ashcombe Town Council" names the town Ashcombe, which the text then names bare ("Ashcombe is
+    right to …", "Ashcombe has decided …"), where the weights often read a person. A mention under a
+    title ("Mr Ashcombe") or one the weights are sure is a person (SURE_PERSON) stays one; one the
+    weights read as no name joins.
+    """
+    changed = [replace(name, kind="LOC") if name.title is None and _without_possessive(name.text) in places
+               and name.kind in ("PER", "ORG") and name.confidence < SURE_PERSON else name for name in found]
+    taken = {(name.start, name.end) for name in found}
+    changed += [NameSpan(candidate.start, candidate.end, name, "LOC", 1.0 - confidence, None)
+                for candidate, name, confidence in unsure
+                if _without_possessive(name) in places and (candidate.start, candidate.end) not in taken]
+    return sorted(changed, key=lambda name: name.start)
 
 
 def _bodies_throughout(found: list[NameSpan], unsure: Sequence[tuple[Candidate, str, float]], bodies: set[str]

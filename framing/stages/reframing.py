@@ -236,6 +236,40 @@ def find_set_figures(text: str) -> tuple[TermHit, ...]:
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
+# Labels coined for the occasion by a productive pattern: "<modifier> brigade" for a crowd of opponents
+# ("the banner brigade", "the hand-wringing brigade"; not a unit: "the fire brigade", "an armoured
+# brigade", a capitalised "Al-Aqsa Martyrs Brigade"), and a hyphenated compound whose last part mocks
+# what its holders do ("placard-wavers", "pearl-clutching", "union-bashing", "money-grubbing").
+LABEL_CATEGORY = "pejorative_label"
+_BRIGADE = re.compile(r"brigades?\b")
+_BRIGADE_MODIFIER = re.compile(r"(?<![\w'’-])((?:[a-z][\w'’]*-)*[a-z][\w'’]*)\s+$")
+_UNIT_MODIFIERS = frozenset(
+    """fire armoured armored infantry mechanised mechanized motorised motorized artillery airborne marine marines
+    tank mountain assault rapid combat reserve volunteer volunteers engineer engineering separate special
+    international rescue ambulance life boys girls the a an this that his her its their our one two three four
+    five six seven eighth first second third fourth fifth sixth seventh ninth tenth air naval police cavalry
+    commando commandos light heavy jaeger guards guard brigade signal signals logistics support medical""".split())
+_MOCKING_COMPOUND = re.compile(
+    r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*-(?:wavers?|waving|huggers?|hugging|botherers?|bothering|pushers?|peddlers?|"
+    r"grubbers?|grubbing|lickers?|licking|clutchers?|clutching|bashers?|bashing|thumpers?|thumping|"
+    r"wringers?|chasers?)(?![\w'’-])")
+# Compounds of these parts that name a plain trade or sport, not a mockery.
+_PLAIN_COMPOUNDS = frozenset({"storm-chasers", "storm-chaser", "storm-chasing", "flag-waving", "pen-pushers"})
+
+
+def find_coined_labels(text: str) -> tuple[TermHit, ...]:
+    """Every label coined by a productive pattern: "<modifier> brigade" and mocking hyphenated compounds."""
+    hits: list[TermHit] = []
+    for match in _matches(text, ("brigade",), _BRIGADE):
+        modifier = _BRIGADE_MODIFIER.search(text, max(0, match.start() - 40), match.start())
+        if modifier is not None and modifier.group(1).split("-")[-1] not in _UNIT_MODIFIERS:
+            hits.append(_hit(text, modifier.start(1), match.end(), category=LABEL_CATEGORY, valence=-2.0))
+    for match in _MOCKING_COMPOUND.finditer(text):
+        if match.group().lower() not in _PLAIN_COMPOUNDS:
+            hits.append(_hit(text, match.start(), match.end(), category=LABEL_CATEGORY, valence=-2.0))
+    return tuple(sorted(hits, key=lambda hit: hit.start))
+
+
 # A name after "treated as" is a figure only when one of its words carries some charge: the scorer's
 # probability at least this (a third of its threshold), or a negative VADER valence ("a cost to be cut").
 MIN_TREATMENT_PROBABILITY = 0.05
@@ -302,7 +336,8 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
     others = [match.end() for match in _matches(text, ("call", "dub", "brand", "label"), _OTHERS_NAME)
               if not _AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())]
     honest = _matches(text, ("honest", "real", "plain", "accurate", "better"), _HONEST_WORD)
-    treatments = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text), *find_set_figures(text)]
+    treatments = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text), *find_set_figures(text),
+                  *find_coined_labels(text)]
     if not calls and not denials and not others and not honest:
         return tuple(treatments)  # most texts: a few scans in C, nothing more
     ordered = sorted(sentences, key=lambda sentence: sentence.start)
