@@ -197,12 +197,19 @@ _QUALITIES = (
     "bedside manner|manners|attention span|backbone|spine|courage|cunning|ruthlessness|arrogance|vanity|"
     "moral authority|credibility|coherence|transparency|accountability|agility|appetite|instincts|stamina|"
     "ferocity|eloquence|flair|panache|candour|candor|honesty|integrity|wit|sparkle|zeal|fervour|fervor")
-_QUALITY_OF_A = re.compile(
-    r"(?:with|has|had|have|having|shows?|showed|brings?|brought)\s+(?:(?:all|none|nothing|about|roughly|twice|half|"
-    r"much|most)\s+)?(?:of\s+)?the\s+(?:(?:emotional|political|moral|sheer|quiet|cold|brute|calm|dead|raw)\s+)?"
-    r"(?:" + _QUALITIES + r")\s+of\s+(?P<article>a|an)\s+", re.IGNORECASE)
-_SPEED_OF_A = re.compile(r"at\s+(?:(?:roughly|about|much|exactly|precisely)\s+)?the\s+(?:speed|pace|tempo)\s+of\s+(?P<article>a|an)\s+",
-                         re.IGNORECASE)
+# Each is looked for back from its " of a" (a plain string search; "with", "has" and "at" stand far too
+# often to try a pattern at each): the words before it must end in a quality, or in "at the speed".
+_QUALITY_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:with|has|had|have|having|shows?|showed|brings?|brought)\s+(?:(?:all|none|nothing|about|roughly|"
+    r"twice|half|much|most)\s+)?(?:of\s+)?the\s+(?:(?:emotional|political|moral|sheer|quiet|cold|brute|calm|dead|raw)\s+)?"
+    r"(?:" + _QUALITIES + r")$", re.IGNORECASE)
+_SPEED_BEFORE = re.compile(r"(?<![\w'’-])at\s+(?:(?:roughly|about|much|exactly|precisely)\s+)?the\s+(?:speed|pace|tempo)$",
+                           re.IGNORECASE)
+# The last word of each quality (and of "the speed"): the one word looked at before the patterns are tried.
+_QUALITY_LAST_WORDS = frozenset(quality.rsplit(" ", 1)[-1] for quality in _QUALITIES.split("|")) | {"speed", "pace", "tempo"}
+_OF_A = re.compile(r"\s+of\s+(?P<article>a|an)\s+")
+# The longest stretch before " of a" that a quality's words take ("having none of the emotional bedside manner").
+_QUALITY_REACH = 90
 # A contrast that renames: "less a price than a dare", "not so much a reform as a retreat", "more a
 # wake than a celebration". The figure runs from its first word to the end of the new name.
 _LESS_A_THAN = re.compile(
@@ -220,15 +227,26 @@ def find_set_figures(text: str) -> tuple[TermHit, ...]:
     return", "at the speed of a committee"), a renaming contrast ("less a price than a dare") and a
     "<policy> by <medium>" figure."""
     hits: list[TermHit] = []
-    for firsts, pattern in ((("as", "As"), _AS_ADJECTIVE_AS),
-                            (("with", "With", "has", "had", "have", "having", "show", "brought", "bring"), _QUALITY_OF_A),
-                            (("at", "At"), _SPEED_OF_A),
-                            (("less", "Less", "more", "More", "not so", "Not so", "not as"), _LESS_A_THAN)):
-        for match in _matches(text, firsts, pattern):
-            end = _sentence_end(text, match.end(), match.end() + _NAME_REACH)
-            name = _name_at(text, match.start("article"), end)
-            if name and name[0].term.split()[-1] not in _NOT_A_LIKENESS and name[0].term.split()[1:2] != ["few"]:
-                hits.append(_hit(text, match.start(), name[0].end))
+    figures: list[tuple[int, int]] = [  # (where the figure starts, where its likeness's article stands)
+        (match.start(), match.start("article")) for pattern, firsts in (
+            (_AS_ADJECTIVE_AS, ("as", "As")),
+            (_LESS_A_THAN, ("less a", "Less a", "more a", "More a", "less an", "more an", "not so much", "Not so much",
+                            "not as much")))
+        for match in _matches(text, firsts, pattern)]
+    position = text.find(" of a")
+    while position >= 0:
+        of_a = _OF_A.match(text, position)
+        if of_a is not None and text[max(0, position - 20):position].rpartition(" ")[2].lower() in _QUALITY_LAST_WORDS:
+            before = _QUALITY_BEFORE.search(text, max(0, position - _QUALITY_REACH), position) \
+                or _SPEED_BEFORE.search(text, max(0, position - 40), position)
+            if before is not None:
+                figures.append((before.start(), of_a.start("article")))
+        position = text.find(" of a", position + 1)
+    for start, article in figures:
+        end = _sentence_end(text, article, article + _NAME_REACH)
+        name = _name_at(text, article, end)
+        if name and name[0].term.split()[-1] not in _NOT_A_LIKENESS and name[0].term.split()[1:2] != ["few"]:
+            hits.append(_hit(text, start, name[0].end))
     for match in _matches(text, ("by",), _BY_A_MEDIUM):
         governing = _GOVERNING_BEFORE.search(text, max(0, match.start() - 20), match.start())
         if governing is not None:
@@ -249,10 +267,12 @@ _UNIT_MODIFIERS = frozenset(
     international rescue ambulance life boys girls the a an this that his her its their our one two three four
     five six seven eighth first second third fourth fifth sixth seventh ninth tenth air naval police cavalry
     commando commandos light heavy jaeger guards guard brigade signal signals logistics support medical""".split())
-_MOCKING_COMPOUND = re.compile(
-    r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*-(?:wavers?|waving|huggers?|hugging|botherers?|bothering|pushers?|peddlers?|"
-    r"grubbers?|grubbing|lickers?|licking|clutchers?|clutching|bashers?|bashing|thumpers?|thumping|"
-    r"wringers?|chasers?)(?![\w'’-])")
+_MOCKING_TAIL = re.compile(
+    r"-(?:wavers?|waving|huggers?|hugging|botherers?|bothering|pushers?|peddlers?|grubbers?|grubbing|lickers?|"
+    r"licking|clutchers?|clutching|bashers?|bashing|thumpers?|thumping|wringers?|chasers?)(?![\w'’-])")
+# The words before such a tail, in lower case: "pearl", "hand", "flag" (a capital opens a name or a sentence).
+_COMPOUND_HEAD = re.compile(r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*$")
+_COMPOUND_REACH = 40
 # Compounds of these parts that name a plain trade or sport, not a mockery.
 _PLAIN_COMPOUNDS = frozenset({"storm-chasers", "storm-chaser", "storm-chasing", "flag-waving", "pen-pushers"})
 
@@ -264,9 +284,10 @@ def find_coined_labels(text: str) -> tuple[TermHit, ...]:
         modifier = _BRIGADE_MODIFIER.search(text, max(0, match.start() - 40), match.start())
         if modifier is not None and modifier.group(1).split("-")[-1] not in _UNIT_MODIFIERS:
             hits.append(_hit(text, modifier.start(1), match.end(), category=LABEL_CATEGORY, valence=-2.0))
-    for match in _MOCKING_COMPOUND.finditer(text):
-        if match.group().lower() not in _PLAIN_COMPOUNDS:
-            hits.append(_hit(text, match.start(), match.end(), category=LABEL_CATEGORY, valence=-2.0))
+    for tail in _MOCKING_TAIL.finditer(text):  # (a scan for "-" first: a pattern tried at every word is slow)
+        head = _COMPOUND_HEAD.search(text, max(0, tail.start() - _COMPOUND_REACH), tail.start())
+        if head is not None and text[head.start():tail.end()].lower() not in _PLAIN_COMPOUNDS:
+            hits.append(_hit(text, head.start(), tail.end(), category=LABEL_CATEGORY, valence=-2.0))
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
