@@ -299,6 +299,20 @@ def test_a_leading_date_is_cut_and_a_water_company_is_a_body(text: str, expected
     assert _found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the first word of a two-word company name is its short form everywhere
+    ("Fairway Foods wraps its cucumbers in plastic. Three years ago Fairway launched its pledge.",
+     [("Fairway Foods", "ORG"), ("Fairway", "ORG")]),
+    ("Meridian Rail runs the line. Then there is the plan. Meridian wants to close ticket offices.",
+     [("Meridian Rail", "ORG"), ("Meridian", "ORG")]),
+    # not a nationality's or a region's word
+    ("British Airways cut flights. British officials said so.", [("British Airways", "ORG"), ("British", "NAT")]),
+    ("Yorkshire Water raised bills. Yorkshire had rain.", [("Yorkshire Water", "ORG"), ("Yorkshire", "LOC")]),
+])
+def test_a_company_names_first_word_is_its_short_form(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
 def test_the_place_a_local_council_is_named_after_is_a_place_throughout() -> None:
     text = "Ashcombe is right to stop the traffic. On Monday Ashcombe Town Council voted 21 to 9. Ashcombe has decided."
     found = _found(text)

@@ -35,6 +35,7 @@ from framing.stages.recogniser_features import (
     ORG_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
+    TRADE_WORDS,
     WORD_CACHE,
     WORD_FACTS,
     WORD_SCORE_CACHE,
@@ -342,12 +343,36 @@ def find_names(
         if kind != "NONE" and confidence >= MIN_CONFIDENCE:
             kind = _written_kind(name, kind, candidate.title, bucket)
             found.append(NameSpan(candidate.start, candidate.end, name, kind, confidence, candidate.title))
+    bodies |= _companies_short_forms(found, everyday, known_regions, known_kind)
     if bodies:
         found = _bodies_throughout(found, unsure, bodies)
     places = {match.group(1) for name in found if name.kind == "ORG" and (match := _LOCAL_COUNCIL.match(name.text))}
     if places:
         found = _places_throughout(found, unsure, places)
     return tuple(found)
+
+
+# Words that end a company's name and no place's or institution's: its first word alone is the company's
+# short form ("Fairway Foods" … "Fairway will hold its annual meeting"; "Meridian Rail" … "Meridian wants").
+_COMPANY_ENDS = TRADE_WORDS | frozenset(
+    """energy airlines airways motors industries technologies systems labs laboratories pharmaceuticals pharma
+    therapeutics solutions ventures enterprises insurance telecom mining resources petroleum foods brands holdings
+    rail railways homes properties estates developments hotels studios software robotics biotech retail stores
+    supermarkets""".split())
+
+
+def _companies_short_forms(found: Sequence[NameSpan], everyday: Mapping[str, bool], regions: frozenset[str],
+                           known_kind: Callable[[str], str | None] | None) -> set[str]:
+    """The first words of two-word company names ("Fairway Foods"): no everyday word, region or known name."""
+    short = set()
+    for name in found:
+        words = name.text.split()
+        if name.kind == "ORG" and len(words) == 2 and words[1].lower() in _COMPANY_ENDS:
+            first = words[0]
+            if first[:1].isupper() and not everyday[first.lower()] and first not in regions \
+                    and (known_kind is None or known_kind(first) is None):
+                short.add(first)
+    return short
 
 
 # A local authority named by its place ("Ashcombe Town Council", "Porthlow City Council"): that place's name.
