@@ -49,6 +49,7 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("The council voted to ban short-term lets in the city centre.", {"The council": None}),
     ("The junta banned two opposition newspapers and their editors.", {"The junta": "antagonist",
                                                                        "their editors": "innocent"}),
+    ("The junta banned them from travelling.", {"The junta": "antagonist"}),  # a pronoun stands for people
     ("The army shelled the drug cartel members' homes.", {"The army": "antagonist"}),  # the crime heads no object
     ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
     ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),

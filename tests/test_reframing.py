@@ -95,14 +95,16 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("None of this will stop the banner brigade.", ["banner brigade"]),
-    ("Expect the hand-wringing brigade by lunchtime.", ["hand-wringing brigade"]),
+    ("Expect the hand-wringing brigade and the anti-car brigade by lunchtime.", ["hand-wringing brigade", "anti-car brigade"]),
     ("Placard-wavers and tree-huggers filled the square.", ["tree-huggers"]),  # capitalised: a sentence's first word
-    ("The pearl-clutching editors and union-bashing ministers agreed.", ["pearl-clutching", "union-bashing"]),
-    # a unit, a name, a trade: no label
+    ("The pearl-clutchers and union-bashers agreed.", ["pearl-clutchers", "union-bashers"]),
+    # a unit, a name, a crime, a plain description: no label
     ("The fire brigade arrived within minutes.", []),
-    ("An armoured brigade crossed the river.", []),
+    ("An armoured brigade and a motor rifle brigade crossed the river.", []),
+    ("A newly formed brigade joined the drugs brigade and an anti-aircraft brigade.", []),
     ("The Al-Aqsa Martyrs Brigade claimed the attack.", []),
-    ("Storm-chasers filmed the tornado.", []),
+    ("A knife-waving man in a figure-hugging dress was arrested.", []),
+    ("Two drug-pushers were jailed.", []),
 ])
 def test_coined_labels(text: str, expected: list[str]) -> None:
     hits = find_coined_labels(text)
@@ -149,7 +151,7 @@ def test_coined_labels(text: str, expected: list[str]) -> None:
     # a quality lent by a likeness; not a measure, a help or a count
     ("The room has all the warmth of a dentist's waiting area.", ["has all the warmth of a dentist's"]),
     ("He handles fish with the tenderness of a man defusing a bomb.", ["with the tenderness of a man"]),
-    ("The official response moves at the speed of a committee.", ["at the speed of a committee"]),
+    ("The official response moves at the speed of a committee.", []),  # as often a measure: "a bullet train"
     ("A hole the size of a football pitch opened.", []),
     ("With the help of a lawyer, she won.", []),
     ("Cases grew at the pace of a dozen a day.", []),
@@ -157,6 +159,8 @@ def test_coined_labels(text: str, expected: list[str]) -> None:
     ("The water charge is less a price than a dare.", ["less a price than a dare"]),
     ("This is not so much a reform as a retreat.", ["not so much a reform as a retreat"]),
     ("He had more of a chance than a rival.", []),
+    ("It is less an idea than a slogan.", ["less an idea than a slogan"]),  # found once
+    ("Turnout was less a third than a quarter of last year's.", []),  # counts
     ("Less than a third voted.", []),
 ])
 def test_figures_found_by_rule(text: str, expected: list[str]) -> None:

@@ -472,8 +472,8 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
     agent_role = AGENT_ROLE.get(entry.kind)
     if entry.kind == "harm" and not patients and _crime_object(sentence, hit.last):
         return  # "officers dismantled 300 drug dens": a harm done to a crime, no villain's deed
-    if entry.needs_patient and not patients:
-        return  # "the council voted to ban short-term lets": a rule made about things, no one harmed
+    if entry.needs_patient and not patients and not (hit.last < len(words) and words[hit.last] in _PERSONAL_OBJECTS):
+        return  # "the council voted to ban short-term lets": a rule made about things, no one harmed ("banned them" harms)
     if agent >= 0 and agent_role:
         for doer in (*_coordinated_before(sentence, agent), agent):  # "Russia and Iran attacked"
             sentence.cast(doer, agent_role, weight, hit.first, hit.last, cue, entry.archetype)
@@ -486,6 +486,8 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
             sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
 
 
+# Object pronouns that stand for people: after a verb flagged p they are its patient though no mention is.
+_PERSONAL_OBJECTS = frozenset("me us you him her them".split())
 # Nouns of crime as a harm verb's object: harming one is no villain's deed ("raided drug dens",
 # "dismantled the smuggling ring", "destroyed coca plantations").
 _CRIME_OBJECTS = frozenset(

@@ -186,9 +186,9 @@ _GOVERNING_BEFORE = re.compile(
     r"planning|regulation|statecraft|policing|campaigning|journalism)\s+$", re.IGNORECASE)
 
 
-# A quality lent by a likeness: "with all the charm of a tax return", "moves at the speed of a committee",
-# "handles fish with the tenderness of a man defusing a bomb". Only qualities of manner or character,
-# which nothing but a likeness has "of a" ("the size of a football pitch", "the cost of a ticket",
+# A quality lent by a likeness: "with all the charm of a tax return", "handles fish with the tenderness of
+# a man defusing a bomb" (not "at the speed of a": as often a plain measure, "a bullet train"). Only
+# qualities of manner or character, which nothing but a likeness has "of a" ("the size of a football pitch", "the cost of a ticket",
 # "the help of a lawyer" measure or name: no quality of these).
 _QUALITIES = (
     "charm|subtlety|grace|warmth|tenderness|finesse|delicacy|elegance|enthusiasm|urgency|sincerity|conviction|"
@@ -197,16 +197,14 @@ _QUALITIES = (
     "bedside manner|manners|attention span|backbone|spine|courage|cunning|ruthlessness|arrogance|vanity|"
     "moral authority|credibility|coherence|transparency|accountability|agility|appetite|instincts|stamina|"
     "ferocity|eloquence|flair|panache|candour|candor|honesty|integrity|wit|sparkle|zeal|fervour|fervor")
-# Each is looked for back from its " of a" (a plain string search; "with", "has" and "at" stand far too
-# often to try a pattern at each): the words before it must end in a quality, or in "at the speed".
+# Each is looked for back from its " of a" (a plain string search; "with" and "has" stand far too often
+# to try a pattern at each): the words before it must end in a quality.
 _QUALITY_BEFORE = re.compile(
     r"(?<![\w'’-])(?:with|has|had|have|having|shows?|showed|brings?|brought)\s+(?:(?:all|none|nothing|about|roughly|"
     r"twice|half|much|most)\s+)?(?:of\s+)?the\s+(?:(?:emotional|political|moral|sheer|quiet|cold|brute|calm|dead|raw)\s+)?"
     r"(?:" + _QUALITIES + r")$", re.IGNORECASE)
-_SPEED_BEFORE = re.compile(r"(?<![\w'’-])at\s+(?:(?:roughly|about|much|exactly|precisely)\s+)?the\s+(?:speed|pace|tempo)$",
-                           re.IGNORECASE)
-# The last word of each quality (and of "the speed"): the one word looked at before the patterns are tried.
-_QUALITY_LAST_WORDS = frozenset(quality.rsplit(" ", 1)[-1] for quality in _QUALITIES.split("|")) | {"speed", "pace", "tempo"}
+# The last word of each quality: the one word looked at before the patterns are tried.
+_QUALITY_LAST_WORDS = frozenset(quality.rsplit(" ", 1)[-1] for quality in _QUALITIES.split("|"))
 _OF_A = re.compile(r"\s+of\s+(?P<article>a|an)\s+")
 # The longest stretch before " of a" that a quality's words take ("having none of the emotional bedside manner").
 _QUALITY_REACH = 90
@@ -224,7 +222,7 @@ _NOT_A_LIKENESS = frozenset(
 def find_set_figures(text: str) -> tuple[TermHit, ...]:
     """Every set figure of commentary, from its first word to the end of its likeness or new name:
     an "as <adjective> as a/an X" simile, a quality lent by a likeness ("with all the charm of a tax
-    return", "at the speed of a committee"), a renaming contrast ("less a price than a dare") and a
+    return"), a renaming contrast ("less a price than a dare") and a
     "<policy> by <medium>" figure."""
     hits: list[TermHit] = []
     figures: list[tuple[int, int]] = [  # (where the figure starts, where its likeness's article stands)
@@ -237,15 +235,15 @@ def find_set_figures(text: str) -> tuple[TermHit, ...]:
     while position >= 0:
         of_a = _OF_A.match(text, position)
         if of_a is not None and text[max(0, position - 20):position].rpartition(" ")[2].lower() in _QUALITY_LAST_WORDS:
-            before = _QUALITY_BEFORE.search(text, max(0, position - _QUALITY_REACH), position) \
-                or _SPEED_BEFORE.search(text, max(0, position - 40), position)
+            before = _QUALITY_BEFORE.search(text, max(0, position - _QUALITY_REACH), position)
             if before is not None:
                 figures.append((before.start(), of_a.start("article")))
         position = text.find(" of a", position + 1)
-    for start, article in figures:
+    for start, article in sorted(set(figures)):  # ("less a" and "less an" find one figure twice)
         end = _sentence_end(text, article, article + _NAME_REACH)
         name = _name_at(text, article, end)
-        if name and name[0].term.split()[-1] not in _NOT_A_LIKENESS and name[0].term.split()[1:2] != ["few"]:
+        counted = {word.lower() for word in text[start:article].split()} | set(name[0].term.split()[1:2]) if name else set()
+        if name and name[0].term.split()[-1] not in _NOT_A_LIKENESS and not counted & _NOT_A_LIKENESS:
             hits.append(_hit(text, start, name[0].end))
     for match in _matches(text, ("by",), _BY_A_MEDIUM):
         governing = _GOVERNING_BEFORE.search(text, max(0, match.start() - 20), match.start())
@@ -254,39 +252,51 @@ def find_set_figures(text: str) -> tuple[TermHit, ...]:
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
-# Labels coined for the occasion by a productive pattern: "<modifier> brigade" for a crowd of opponents
-# ("the banner brigade", "the hand-wringing brigade"; not a unit: "the fire brigade", "an armoured
-# brigade", a capitalised "Al-Aqsa Martyrs Brigade"), and a hyphenated compound whose last part mocks
-# what its holders do ("placard-wavers", "pearl-clutching", "union-bashing", "money-grubbing").
+# Labels coined for the occasion by a productive pattern: "<modifier> brigade" for a crowd of opponents,
+# where the modifier mocks ("the banner brigade", "the hand-wringing brigade", "the anti-car brigade"; an
+# army's, a police force's or a fire service's units have plain modifiers: "the fire brigade", "a motor
+# rifle brigade", "the drugs brigade", "an anti-aircraft brigade"), and a hyphenated agent noun that
+# mocks what its holders do ("placard-wavers", "tree-huggers", "pearl-clutchers"; its -ing form is as
+# often a plain description, "knife-waving", "figure-hugging", and the lexicon lists the mocking ones).
 LABEL_CATEGORY = "pejorative_label"
 _BRIGADE = re.compile(r"brigades?\b")
 _BRIGADE_MODIFIER = re.compile(r"(?<![\w'’-])((?:[a-z][\w'’]*-)*[a-z][\w'’]*)\s+$")
-_UNIT_MODIFIERS = frozenset(
-    """fire armoured armored infantry mechanised mechanized motorised motorized artillery airborne marine marines
-    tank mountain assault rapid combat reserve volunteer volunteers engineer engineering separate special
-    international rescue ambulance life boys girls the a an this that his her its their our one two three four
-    five six seven eighth first second third fourth fifth sixth seventh ninth tenth air naval police cavalry
-    commando commandos light heavy jaeger guards guard brigade signal signals logistics support medical""".split())
+# Modifiers that mock on their own; any other needs a hyphen or an -ing form.
+_MOCKING_MODIFIERS = frozenset(
+    """banner placard sandal tinfoil hashtag keyboard selfie lycra latte snowflake nanny sanctimony outrage
+    grievance guilt doom gloom""".split())
+# The -ing forms and hyphenated heads that name a unit or its task ("a training brigade", "an anti-tank brigade").
+_UNIT_WORDS = frozenset(
+    """training fighting landing engineering marching rescue signal signals aircraft tank tanks terror terrorism
+    riot narcotics drug drugs crime gang missile drone drones armour armor mine mines""".split())
 _MOCKING_TAIL = re.compile(
-    r"-(?:wavers?|waving|huggers?|hugging|botherers?|bothering|pushers?|peddlers?|grubbers?|grubbing|lickers?|"
-    r"licking|clutchers?|clutching|bashers?|bashing|thumpers?|thumping|wringers?|chasers?)(?![\w'’-])")
-# The words before such a tail, in lower case: "pearl", "hand", "flag" (a capital opens a name or a sentence).
+    r"-(?:wavers?|huggers?|botherers?|pushers?|peddlers?|grubbers?|lickers?|clutchers?|bashers?|thumpers?|"
+    r"wringers?)(?![\w'’-])")
+# The words before such a tail, in lower case: "pearl", "hand", "placard" (a capital opens a name or a sentence).
 _COMPOUND_HEAD = re.compile(r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*$")
 _COMPOUND_REACH = 40
-# Compounds of these parts that name a plain trade or sport, not a mockery.
-_PLAIN_COMPOUNDS = frozenset({"storm-chasers", "storm-chaser", "storm-chasing", "flag-waving", "pen-pushers"})
+# Heads that make such a noun a plain one: crime ("drug-pushers", "knife-wavers") and a hobby.
+_PLAIN_HEADS = frozenset("drug drugs knife gun machete weapon storm".split())
+
+
+def _mocks(modifier: str) -> bool:
+    """Whether a brigade's modifier mocks: a listed word, or a hyphenated or -ing word that names no unit."""
+    parts = modifier.lower().split("-")
+    if parts[-1] in _UNIT_WORDS or (len(parts) > 1 and parts[0] == "anti" and parts[1] in _UNIT_WORDS):
+        return False
+    return modifier.lower() in _MOCKING_MODIFIERS or len(parts) > 1 or parts[-1].endswith("ing")
 
 
 def find_coined_labels(text: str) -> tuple[TermHit, ...]:
-    """Every label coined by a productive pattern: "<modifier> brigade" and mocking hyphenated compounds."""
+    """Every label coined by a productive pattern: a mocking "<modifier> brigade" and a mocking hyphenated agent noun."""
     hits: list[TermHit] = []
     for match in _matches(text, ("brigade",), _BRIGADE):
         modifier = _BRIGADE_MODIFIER.search(text, max(0, match.start() - 40), match.start())
-        if modifier is not None and modifier.group(1).split("-")[-1] not in _UNIT_MODIFIERS:
+        if modifier is not None and _mocks(modifier.group(1)):
             hits.append(_hit(text, modifier.start(1), match.end(), category=LABEL_CATEGORY, valence=-2.0))
     for tail in _MOCKING_TAIL.finditer(text):  # (a scan for "-" first: a pattern tried at every word is slow)
         head = _COMPOUND_HEAD.search(text, max(0, tail.start() - _COMPOUND_REACH), tail.start())
-        if head is not None and text[head.start():tail.end()].lower() not in _PLAIN_COMPOUNDS:
+        if head is not None and head.group().split("-")[0] not in _PLAIN_HEADS:
             hits.append(_hit(text, head.start(), tail.end(), category=LABEL_CATEGORY, valence=-2.0))
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
