@@ -189,3 +189,18 @@ def test_attribution_labels_must_be_in_their_text(tmp_path: Path, target: dict[s
 def test_ner_harness_counts_named_groups_but_not_peoples_group_nouns_or_references(
         mention: dict[str, str], named: bool) -> None:
     assert is_named(mention) is named
+
+
+def test_ner_harness_scores_names_alone_apart_from_definite_descriptions(tmp_path: Path) -> None:
+    from framing.evaluate.ner import read_ner_jsonl, score_mentions
+
+    text = "Acme Corp cut jobs. The company said so."
+    entities = [{"start": 0, "end": 9, "type": "ORG", "nominal": False},
+                {"start": 24, "end": 31, "type": "ORG", "nominal": True}]
+    path = tmp_path / "ner.jsonl"
+    path.write_text(json.dumps({"text": text, "entities": entities}) + "\n", encoding="utf-8")
+    examples = read_ner_jsonl(path)
+    assert examples[0].nominal == (False, True)
+    scores = score_mentions(examples, [[(0, 9, "organisation")]], "person", 1.0)
+    assert scores["recall"]["ORG"] == 0.5  # the description counts against the report, which gives it as a reference
+    assert scores["recall_names"]["ORG"] == 1.0

@@ -39,6 +39,9 @@ class NerExample:
 
     text: str
     entities: tuple[tuple[int, int, str], ...]
+    # per entity: a definite description ("the council"), which the labelled texts mark and the report
+    # gives as a reference, never as a name (``is_named``); empty when the file does not say
+    nominal: tuple[bool, ...] = ()
 
 
 def read_ner_jsonl(path: Path) -> tuple[NerExample, ...]:
@@ -56,26 +59,35 @@ def read_ner_jsonl(path: Path) -> tuple[NerExample, ...]:
                 data = json.loads(line)
                 text = data["text"]
                 entities = tuple((int(e["start"]), int(e["end"]), str(e["type"])) for e in data["entities"])
+                nominal = tuple(bool(e.get("nominal", False)) for e in data["entities"])
             except (ValueError, KeyError, TypeError) as error:
                 raise InputError(f"{path}:{number}: expected {{'text', 'entities': [{{start, end, type}}]}}; "
                                  f"got {line[:60]!r} ({error})") from error
             if any(not 0 <= s < e <= len(text) for s, e, _ in entities):
                 raise InputError(f"{path}:{number}: an entity span lies outside the text ({len(text)} characters)")
-            examples.append(NerExample(text, entities))
+            examples.append(NerExample(text, entities, nominal))
     return tuple(examples)
 
 
 def score_mentions(examples: Sequence[NerExample], mentions: Sequence[Sequence[Mention]],
                    person_kind: str, seconds: float) -> dict[str, Any]:
-    """Recall per gold type, precision over mentions, typed person precision and words/s."""
+    """Recall per gold type (of all gold mentions, and of the names alone: no definite descriptions),
+    precision over mentions, typed person precision and words/s."""
     found = dict.fromkeys(GOLD_TYPES, 0)
     total = dict.fromkeys(GOLD_TYPES, 0)
+    names_found = dict.fromkeys(GOLD_TYPES, 0)
+    names_total = dict.fromkeys(GOLD_TYPES, 0)
     correct = reported = person_correct = person_reported = 0
     for example, predicted in zip(examples, mentions, strict=True):
-        for start, end, kind in example.entities:
+        nominal = example.nominal or (False,) * len(example.entities)
+        for (start, end, kind), is_nominal in zip(example.entities, nominal, strict=True):
             if kind in total:
+                hit = any(s < end and start < e for s, e, _ in predicted)
                 total[kind] += 1
-                found[kind] += any(s < end and start < e for s, e, _ in predicted)
+                found[kind] += hit
+                if not is_nominal:
+                    names_total[kind] += 1
+                    names_found[kind] += hit
         for start, end, kind in predicted:
             hits = [t for s, e, t in example.entities if s < end and start < e]
             reported += 1
@@ -88,6 +100,7 @@ def score_mentions(examples: Sequence[NerExample], mentions: Sequence[Sequence[M
         "n_texts": len(examples),
         "n_words": words,
         "recall": {kind: _ratio(found[kind], total[kind]) for kind in GOLD_TYPES},
+        "recall_names": {kind: _ratio(names_found[kind], names_total[kind]) for kind in GOLD_TYPES},
         "n_gold": total,
         "precision": _ratio(correct, reported),
         "n_mentions": reported,
@@ -193,13 +206,14 @@ def evaluate_ner(path: Path, *, limit: int | None = None,
 
 def render_table(result: dict[str, Any]) -> str:
     """The numbers as a fixed-width text table, one row per method."""
-    header = f"{'method':<11} {'texts':>6} {'R PER':>6} {'R ORG':>6} {'R LOC':>6} {'P':>6} {'P per':>6} {'words/s':>9}"
+    header = (f"{'method':<11} {'texts':>6} {'R PER':>6} {'R ORG':>6} {'R LOC':>6} {'P':>6} {'P per':>6} {'words/s':>9}"
+              f" {'R ORG names':>11}")
     lines = [header, "-" * len(header)]
     for method, scores in result.items():
         recall = scores["recall"]
         cells = [_cell(recall[k]) for k in GOLD_TYPES] + [_cell(scores["precision"]), _cell(scores["person_precision"])]
         lines.append(f"{method:<11} {scores['n_texts']:>6} " + " ".join(f"{c:>6}" for c in cells)
-                     + f" {scores['words_per_second'] or '-':>9}")
+                     + f" {scores['words_per_second'] or '-':>9} {_cell(scores['recall_names']['ORG']):>11}")
     return "\n".join(lines) + "\n"
 
 
