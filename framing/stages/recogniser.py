@@ -203,6 +203,10 @@ _PERSONAL_ACT = re.compile(
     r"laughs|frowned|shrugged|nodded|wept|weeps|cried|testified|apologi[sz]ed|married|divorced|died|dies|"
     r"was\s+born|is\s+married|was\s+married|confessed|pleaded\s+guilty|joked|grinned|sighed|shouted|whispered)\b")
 
+# A count before the name makes it a body's members ("two Marines died"), not a person.
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|many|some|both|all))\s+$",
+                             re.IGNORECASE)
+
 
 def _acts_as_a_person(text: str, candidate: Candidate, name: str, known_kind: Callable[[str], str | None] | None) -> bool:
     """Whether a one-word name the gazetteer does not know is followed by a personal act (``_PERSONAL_ACT``)."""
@@ -210,10 +214,6 @@ def _acts_as_a_person(text: str, candidate: Candidate, name: str, known_kind: Ca
             and not _COUNTED_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
             and (known_kind is None or known_kind(name) is None))
 
-
-# A count before the name makes it a body's members ("two Marines died"), not a person.
-_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|many|some|both|all))\s+$",
-                             re.IGNORECASE)
 
 
 # The weights' confidence in a person under which a run ending in a body's word ("Millbrook Rovers") is
@@ -354,8 +354,8 @@ def find_names(
     if bodies:
         found = _bodies_throughout(found, unsure, bodies)
     places = {match.group(1) for name in found if name.kind == "ORG" and (match := _LOCAL_COUNCIL.match(name.text))}
-    places -= {name.text.rsplit(" ", 1)[-1] for name in found if name.kind == "PER" and " " in name.text}  # "Mary Kingston"
-    if places:
+    if places:  # (a person's surname stays the person's: "Mary Kingston")
+        places -= {name.text.rsplit(" ", 1)[-1] for name in found if name.kind == "PER" and " " in name.text}
         found = _places_throughout(found, unsure, places)
     return tuple(found)
 
@@ -396,13 +396,8 @@ def _places_throughout(found: list[NameSpan], unsure: Sequence[tuple[Candidate, 
     title ("Mr Ashcombe") or one the weights are sure is a person (SURE_PERSON) stays one; one the
     weights read as no name joins.
     """
-    changed = [replace(name, kind="LOC") if name.title is None and _without_possessive(name.text) in places
-               and name.kind in ("PER", "ORG") and name.confidence < SURE_PERSON else name for name in found]
-    taken = {(name.start, name.end) for name in found}
-    changed += [NameSpan(candidate.start, candidate.end, name, "LOC", 1.0 - confidence, None)
-                for candidate, name, confidence in unsure
-                if _without_possessive(name) in places and (candidate.start, candidate.end) not in taken]
-    return sorted(changed, key=lambda name: name.start)
+    return _named_throughout(found, unsure, places, "LOC",
+                             lambda name: name.kind in ("PER", "ORG") and name.confidence < SURE_PERSON)
 
 
 def _bodies_throughout(found: list[NameSpan], unsure: Sequence[tuple[Candidate, str, float]], bodies: set[str]
@@ -415,14 +410,20 @@ def _bodies_throughout(found: list[NameSpan], unsure: Sequence[tuple[Candidate, 
     unsure place too: "pay at Skyvale"). A mention under a title ("Mr Skyvale") stays a person;
     one the weights read as no name joins.
     """
-    changed = [replace(name, kind="ORG") if name.title is None and _without_possessive(name.text) in bodies
-               and (name.kind == "PER" and name.confidence < SURE_PERSON
-                    or name.kind == "LOC" and name.confidence < GIVEN_NAME_DOUBT) else name
-               for name in found]
+    return _named_throughout(found, unsure, bodies, "ORG", lambda name: (
+        name.kind == "PER" and name.confidence < SURE_PERSON or name.kind == "LOC" and name.confidence < GIVEN_NAME_DOUBT))
+
+
+def _named_throughout(found: list[NameSpan], unsure: Sequence[tuple[Candidate, str, float]], names: set[str],
+                      kind: NameKind, changes: Callable[[NameSpan], bool]) -> list[NameSpan]:
+    """The bare mentions of ``names`` as ``kind``: each found one that ``changes`` accepts and no title
+    stands before, and each unsure candidate (at the weights' doubt about their own reading)."""
+    changed = [replace(name, kind=kind) if name.title is None and _without_possessive(name.text) in names
+               and changes(name) else name for name in found]
     taken = {(name.start, name.end) for name in found}
-    changed += [NameSpan(candidate.start, candidate.end, name, "ORG", 1.0 - confidence, None)
+    changed += [NameSpan(candidate.start, candidate.end, name, kind, 1.0 - confidence, None)
                 for candidate, name, confidence in unsure
-                if _without_possessive(name) in bodies and (candidate.start, candidate.end) not in taken]
+                if _without_possessive(name) in names and (candidate.start, candidate.end) not in taken]
     return sorted(changed, key=lambda name: name.start)
 
 

@@ -188,8 +188,8 @@ _GOVERNING_BEFORE = re.compile(
 
 # A quality lent by a likeness: "with all the charm of a tax return", "handles fish with the tenderness of
 # a man defusing a bomb" (not "at the speed of a": as often a plain measure, "a bullet train"). Only
-# qualities of manner or character, which nothing but a likeness has "of a" ("the size of a football pitch", "the cost of a ticket",
-# "the help of a lawyer" measure or name: no quality of these).
+# qualities of manner or character, which nothing but a likeness has "of a" ("the size of a football
+# pitch", "the cost of a ticket", "the help of a lawyer" measure or name: no quality of these).
 _QUALITIES = (
     "charm|subtlety|grace|warmth|tenderness|finesse|delicacy|elegance|enthusiasm|urgency|sincerity|conviction|"
     "humility|imagination|intimacy|menace|excitement|personality|glamour|spontaneity|nuance|precision|"
@@ -222,14 +222,12 @@ _NOT_A_LIKENESS = frozenset(
 def find_set_figures(text: str) -> tuple[TermHit, ...]:
     """Every set figure of commentary, from its first word to the end of its likeness or new name:
     an "as <adjective> as a/an X" simile, a quality lent by a likeness ("with all the charm of a tax
-    return"), a renaming contrast ("less a price than a dare") and a
-    "<policy> by <medium>" figure."""
+    return"), a renaming contrast ("less a price than a dare") and a "<policy> by <medium>" figure."""
     hits: list[TermHit] = []
     figures: list[tuple[int, int]] = [  # (where the figure starts, where its likeness's article stands)
         (match.start(), match.start("article")) for pattern, firsts in (
             (_AS_ADJECTIVE_AS, ("as", "As")),
-            (_LESS_A_THAN, ("less a", "Less a", "more a", "More a", "less an", "more an", "not so much", "Not so much",
-                            "not as much")))
+            (_LESS_A_THAN, ("less a", "Less a", "more a", "More a", "not so much", "Not so much", "not as much")))
         for match in _matches(text, firsts, pattern)]
     position = text.find(" of a")
     while position >= 0:
@@ -239,11 +237,13 @@ def find_set_figures(text: str) -> tuple[TermHit, ...]:
             if before is not None:
                 figures.append((before.start(), of_a.start("article")))
         position = text.find(" of a", position + 1)
-    for start, article in sorted(set(figures)):  # ("less a" and "less an" find one figure twice)
-        end = _sentence_end(text, article, article + _NAME_REACH)
-        name = _name_at(text, article, end)
-        counted = {word.lower() for word in text[start:article].split()} | set(name[0].term.split()[1:2]) if name else set()
-        if name and name[0].term.split()[-1] not in _NOT_A_LIKENESS and not counted & _NOT_A_LIKENESS:
+    for start, article in sorted(figures):  # ("less a" also finds "less an": each figure once)
+        name = _name_at(text, article, _sentence_end(text, article, article + _NAME_REACH))
+        if not name:
+            continue
+        words = name[0].term.split()
+        counted = {word.lower() for word in text[start:article].split()} | {words[-1], *words[1:2]}
+        if not counted & _NOT_A_LIKENESS:  # a count on either side is a measure ("less a third than a quarter")
             hits.append(_hit(text, start, name[0].end))
     for match in _matches(text, ("by",), _BY_A_MEDIUM):
         governing = _GOVERNING_BEFORE.search(text, max(0, match.start() - 20), match.start())
