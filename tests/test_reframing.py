@@ -33,6 +33,12 @@ def _names(text: str) -> list[str]:
     ("The corridor is not about bread. It is about war, and it is waged here.", ["war"]),
     ("Those aren't reforms. They're a fire sale of public assets.", ["a fire sale of public assets"]),
     ("It's not a war. It's a siege.", ["a siege"]),
+    # a denied name and "but" with a new one in the same clause; not a denied quality or a longer clause
+    ("In the capital it is not a bug but a business model.", ["a business model"]),
+    ("The deal was not reform but a retreat.", ["a retreat"]),
+    ("The problem is not money but the will to act.", []),
+    ("It was not clear but a source said two died.", []),
+    ("The law is not a ban on short lets in the old town but a cap.", []),
     ("The institute is not one of them. It is a lobby in a charity's coat.", ["a lobby in a charity's coat"]),
     ("That is not collective bargaining. It is hostage-taking with a picket line.", ["hostage-taking with a picket line"]),
     ("They're not invaders. They're families.", ["families"]),
@@ -162,6 +168,9 @@ def test_coined_labels(text: str, expected: list[str]) -> None:
     ("It is less an idea than a slogan.", ["less an idea than a slogan"]),  # found once
     ("Turnout was less a third than a quarter of last year's.", []),  # counts
     ("Less than a third voted.", []),
+    ("This is not a film so much as a toy advert with a soundtrack.", ["not a film so much as a toy advert with a soundtrack"]),
+    ("It was not a third so much as a half.", []),  # counts
+    ("Not a single voter so much as noticed.", []),
 ])
 def test_figures_found_by_rule(text: str, expected: list[str]) -> None:
     hits = [*find_treatments(text), *find_ironic_as_if(text), *find_likenesses(text), *find_set_figures(text)]

@@ -49,6 +49,9 @@ _NOT_A_NAME = frozenset(
 _RENAMING = re.compile(
     r"[\"“‘']?(?:it|this|that|they|these|those|he|she)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?!not\b)",
     re.IGNORECASE)
+# The denied name and "but" with a new one, in one clause: "is not a bug but a business model", "was not
+# reform but a retreat" (at most four words denied, so "not a ban on X but a pause" is not taken).
+_BUT_A = re.compile(r"(?:[\w'’-]+\s+){1,4}?but\s+(?=(?:a|an)\s)")
 # Where a renaming may follow the denial inside one sentence: "is not a war, it is a siege".
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[–—-]+\s+")
 _CALL_IT = re.compile(
@@ -209,10 +212,10 @@ _OF_A = re.compile(r"\s+of\s+(?P<article>a|an)\s+")
 # The longest stretch before " of a" that a quality's words take ("having none of the emotional bedside manner").
 _QUALITY_REACH = 90
 # A contrast that renames: "less a price than a dare", "not so much a reform as a retreat", "more a
-# wake than a celebration". The figure runs from its first word to the end of the new name.
+# wake than a celebration", "not a film so much as a toy advert". The figure runs from its first word to the end of the new name.
 _LESS_A_THAN = re.compile(
-    r"(?:less|more|not\s+so\s+much|not\s+as\s+much)\s+(?:a|an)\s+(?:[\w'’-]+\s+){1,4}?"
-    r"(?:than|as)\s+(?P<article>a|an)\s+", re.IGNORECASE)
+    r"(?:(?:less|more|not\s+so\s+much|not\s+as\s+much)\s+(?:a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:than|as)"
+    r"|not\s+(?:a|an)\s+(?:[\w'’-]+\s+){1,4}?so\s+much\s+as)\s+(?P<article>a|an)\s+", re.IGNORECASE)
 # Counts and quantities after the article are measures, not likenesses ("at the pace of a dozen a day").
 _NOT_A_LIKENESS = frozenset(
     """few little lot couple dozen hundred thousand million billion third quarter half fraction number handful
@@ -227,7 +230,7 @@ def find_set_figures(text: str) -> tuple[TermHit, ...]:
     figures: list[tuple[int, int]] = [  # (where the figure starts, where its likeness's article stands)
         (match.start(), match.start("article")) for pattern, firsts in (
             (_AS_ADJECTIVE_AS, ("as", "As")),
-            (_LESS_A_THAN, ("less a", "Less a", "more a", "More a", "not so much", "Not so much", "not as much")))
+            (_LESS_A_THAN, ("less a", "Less a", "more a", "More a", "not so much", "Not so much", "not as much", "not a", "Not a")))
         for match in _matches(text, firsts, pattern)]
     position = text.find(" of a")
     while position >= 0:
@@ -401,8 +404,12 @@ def find_reframings(text: str, sentences: Sequence[Sentence]) -> tuple[TermHit, 
 
 
 def _renamed(text: str, denial: int, sentences: Sequence[Sentence], index: int) -> list[TermHit]:
-    """The new name after a denial: later in its sentence ("…, it is …"), or opening the next one."""
+    """The new name after a denial: after "but" ("is not a bug but a business model"), later in its
+    sentence ("…, it is …"), or opening the next one."""
     end = sentences[index].end
+    but = _BUT_A.match(text, denial, end)
+    if but is not None:
+        return _name_at(text, but.end(), end)
     for clause_break in _CLAUSE_BREAK.finditer(text, denial, end):
         renaming = _RENAMING.match(text, clause_break.end(), end)
         if renaming is not None:
