@@ -346,6 +346,43 @@ def test_a_namesake_of_a_known_person_is_someone_else(text: str, person: str, no
     assert person in actors and not_person not in actors
 
 
+@pytest.mark.parametrize(("text", "person", "state"), [
+    ('"Nobody came," said Jordan Alcott, the student.', "Jordan Alcott", "Jordan"),
+    ("Chad Smith runs the bakery.", "Chad Smith", "Chad"),
+])
+def test_a_states_name_opening_a_persons_name_is_a_given_name(text: str, person: str, state: str) -> None:
+    actors = {a.actor: a.kind for a in framing.analyze(text, format="text").actors}
+    assert actors.get(person) == "person" and state not in actors
+
+
+def test_a_state_beside_a_person_is_still_the_state() -> None:
+    actors = {a.actor: a.kind for a in framing.analyze("Jordan and Chad signed a deal with Israel.", format="text").actors}
+    assert {"Jordan", "Chad", "Israel"} <= set(actors)
+
+
+@pytest.mark.parametrize(("text", "title", "actor"), [
+    ('Title\n\n"Ironveil" is a $300 million shrug. Paragon Pictures made it.', "Ironveil", "Paragon Pictures"),
+    ('His heist picture "Morrow" was made by Halvern Films.', "Morrow", "Halvern Films"),
+])
+def test_a_works_quoted_title_is_no_actor(text: str, title: str, actor: str) -> None:
+    actors = {a.actor for a in framing.analyze(text, format="text").actors}
+    assert actor in actors and title not in actors
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ('Stanley "Tookie" Williams was convicted.', "Tookie"),  # a nickname inside a name
+    ('A group calling itself the "Saqr Brigades" posted a statement.', "Saqr Brigades"),
+])
+def test_a_quoted_name_that_is_no_title_stays_an_actor(text: str, actor: str) -> None:
+    assert any(actor in a.actor for a in framing.analyze(text, format="text").actors)
+
+
+def test_everyday_acronyms_are_no_actors() -> None:
+    text = "The AI boom, the ID card, HIV rates and GDP figures worried the IMF."
+    actors = {a.actor for a in framing.analyze(text, format="text").actors}
+    assert actors == {"International Monetary Fund"}
+
+
 def test_a_known_person_with_a_middle_name_is_still_known() -> None:
     actors = {a.actor for a in framing.analyze("Vladimir Vladimirovich Putin arrived in Minsk.", format="text").actors}
     assert "Vladimir Putin" in actors

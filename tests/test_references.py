@@ -87,6 +87,19 @@ def test_find_references_uses_name_words_and_company_suffixes() -> None:
     assert found == [("the alliance", "Westmere Housing Alliance"), ("the company", "Kane Holdings")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Terrana Alliance funds protests. The Alliance says the rules would hurt farms.",
+     [("The Alliance", "Terrana Alliance")]),
+    ("The Terrana Alliance funds protests. The Alliance Party disagreed.", []),  # a longer name
+    ("The Terrana Alliance funds protests. The Alliance of Small Island States disagreed.", []),
+    ("The Terrana Alliance funds protests. The Senate disagreed.", []),  # no word of the body named
+])
+def test_a_capitalised_word_of_a_body_named_before_is_that_body(text: str, expected: list[tuple[str, str]]) -> None:
+    named = [_mention(text, "Terrana Alliance", "Terrana Alliance", "organisation")]
+    found = [(r.text, r.actor) for r in find_references(text, [[(0, len(text))]], named)]
+    assert found == expected
+
+
 def test_find_references_is_linear_in_a_long_section() -> None:
     import time
 

@@ -134,7 +134,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
                 continue
             if _is_office_before_role(text, recognised):
                 continue  # "Council leader Janet Pryce": the council named before, not a body called "Council"
-            not_an_actor = _is_non_actor(recognised)
+            not_an_actor = _is_non_actor(recognised) or _fills_a_quotation(text, recognised.start, recognised.end)
             if not_an_actor or _is_street(recognised.text, person=recognised.kind == "PER"):
                 if not taken.overlaps(recognised.start, recognised.end):  # "the Black Sea" is no one,
                     taken.add(recognised.start, recognised.end)           # nor a person by another rule
@@ -148,6 +148,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         for candidate in name_candidates(text, span_start, span_end, taken):
             if (candidate.start, candidate.end) in read_places:
                 continue  # "Senator Elena Castillo of New Mexico said": a place the recogniser read, no speaker
+            if _fills_a_quotation(text, candidate.start, candidate.end):
+                continue  # '"Ironveil" is a $300 million shrug': a work's title
             kind = apposition_kind(text, candidate.end)
             if kind is None and _is_speaking_body_head(candidate.words[-1].lower()) \
                     and is_person_context(text, candidate, span_start, speaking, kind):
@@ -533,6 +535,29 @@ def _last_head(name: str) -> str:
     return words[-1].lower().removesuffix("'s").rstrip(".") if len(words) >= 2 else ""
 
 
+_OPENING_QUOTES = frozenset("\"“‘'")
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
+# Nouns of a work right before its quoted title ("the film "Low Tide"", "his new album "Ashes"").
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|picture|book|novel|memoir|song|single|album|show|series|sitcom|drama|play|musical|opera|"
+    r"documentary|poem|game|podcast|episode|programme|program|painting|exhibition|tour)s?\s+$", re.IGNORECASE)
+
+
+def _fills_a_quotation(text: str, start: int, end: int) -> bool:
+    """Whether a name is all a quotation holds (punctuation aside) and the quotation is a work's title:
+    a work's noun stands before it ('the heist picture "Low Tide"') or it opens its line or sentence
+    ('"Ironveil" is a $300 million shrug'). A nickname inside a name ('Stanley "Tookie" Williams') or a
+    name a group gives itself ('a group calling itself the "Abu Hafs Brigades"') stays an actor."""
+    after = end + 1 if text[end:end + 1] in (",", ".", "!", "?") else end
+    if not (start > 0 and text[start - 1] in _OPENING_QUOTES and text[after:after + 1] in _CLOSING_QUOTES):
+        return False
+    before = text[max(0, start - 40):start - 1]
+    return _WORK_BEFORE.search(before) is not None or not before.strip() or before.endswith("\n") \
+        or before.rstrip().endswith((".", "!", "?")) and before.endswith(" ")
+
+
 def _is_non_actor(name: NameSpan) -> bool:
     """Whether a recognised name is no actor (``is_non_actor_name``); one read as a person only when
     its head names a treaty ("the Geneva Convention"), which no surname does ("Nathan Deal" is one)."""
@@ -651,9 +676,21 @@ def _known_bodies_behind_groups(text: str, found: list[ActorMention], names: Seq
     return [replaced.get(id(m), m) for m in found] if replaced else found
 
 
+# How surely the recogniser must read a name opening with a state's name as a person's for the state to
+# give way ("Jordan Alcott, the student"; "Georgia Republican Marjorie Taylor Greene" is read as no person).
+STATE_AS_GIVEN_NAME = 0.8
+
+
+def _one_surname_after(name: str, first: str) -> bool:
+    """Whether ``name`` is ``first`` and one more capitalised word (a surname), not a longer run."""
+    rest = name[len(first):].strip()
+    return name.startswith(first) and " " not in rest and rest[:1].isupper()
+
+
 def _without_namesakes(found: list[ActorMention], names: Sequence[NameSpan], gazetteer: Gazetteer) -> list[ActorMention]:
     """Gazetteer mentions less the one-word names of known people that end another person's full name:
-    "Nasreen Bibi" is no Benjamin Netanyahu, "Karim Modi" no Narendra Modi, "Hunter Biden" no Joe Biden.
+    "Nasreen Bibi" is no Benjamin Netanyahu, "Karim Modi" no Narendra Modi, "Hunter Biden" no Joe Biden;
+    and less a state whose name is the given name opening a person's ("Jordan Alcott", "Chad Smith").
 
     The other person is a name the recogniser reads as a person's, whose first word opens none of the
     known person's names ("Vladimir Vladimirovich Putin" stays Putin, "President Putin" has no first name).
@@ -665,6 +702,10 @@ def _without_namesakes(found: list[ActorMention], names: Sequence[NameSpan], gaz
     kept: list[ActorMention] = []
     for mention in found:
         at = bisect_right(starts, mention.start) - 1
+        if mention.kind == "state" and at >= 0 and people[at].start == mention.start \
+                and people[at].confidence >= STATE_AS_GIVEN_NAME and mention.text.lower() in given_names() \
+                and _one_surname_after(people[at].text, mention.text):
+            continue  # "Jordan Alcott", "Chad Smith", "Israel Katz": a given name, not the state
         if mention.kind == "person" and " " not in mention.text and at >= 0:
             canonical = _canonical(people[at])
             first, _, rest = _without_titles(canonical).partition(" ")

@@ -883,6 +883,12 @@ _WORSHIP_PLACES = frozenset("mosque mosques cathedral temple shrine basilica syn
 COMMON_GIVEN_NAME = 0.02
 # Words that end the name of an occasion, not of a person ("Guy Fawkes Night").
 _OCCASION_ENDS = frozenset("night day eve week festival".split())
+# Acronyms of everyday English that name a thing, a measure or a job, never a body: alone they are no
+# one's name ("the AI boom", "an ID card", "HIV rates", "a CEO"). From general usage, not one text.
+COMMON_ACRONYMS = frozenset(
+    """AI ID IDs GDP GNP CEO CEOs CFO COO CTO DNA RNA HIV AIDS COVID GPS EV EVs PDF TV LGBT LGBTQ LGBTQ+ IQ VAT GST
+    CPI ATM ATMs SUV SUVs USB URL CGI VPN MRI ICU IVF PPE UFO UFOs DIY FAQ LNG LPG CO2 VR IPO IPOs ETF ETFs ESG KPI
+    API APIs SMS PIN QR GMO GMOs HGV HGVs PhD MBA BBQ PTSD ADHD OCD IVs ICBM ICBMs MP3 DVD DVDs CD CDs PC PCs""".split())
 # Words that open a title without being a name of their own ("Union Agriculture Minister", India's federal ministers).
 _TITLE_OPENERS = frozenset({"union"})
 # Word -> ``_is_name_word_in_prose(word)``, each distinct word tested once.
@@ -912,7 +918,8 @@ def _run_candidates(
         i += 1  # "On Thursday Porthlow City Council voted": the day is no part of the name
         initial = False
     if j - i == 1:  # most runs are one word: no day, title or "of" to look for
-        if _word(tokens[i])[BARE] not in TITLE_WORDS and tokens[i].lower() not in FUNCTION_WORDS:
+        if _word(tokens[i])[BARE] not in TITLE_WORDS and tokens[i].lower() not in FUNCTION_WORDS \
+                and tokens[i] not in COMMON_ACRONYMS:
             found.append(build_candidate(text, line, i, j, initial, mode, None, known_kind, facts))
         return
     title: tuple[int, int] | None = None

@@ -78,7 +78,10 @@ _APPOSED_GAP = re.compile(r",\s*")
 _SUBORDINATE_ROLE = re.compile(r"\b(?:deputy|vice|assistant|former|ex|junior|shadow|under)[\s-]+\Z", re.I)
 # "the" or "The" opening a word (the lookbehind after the first letter is "\b" before it, and lets the
 # regex engine skip ahead to the next "t" or "T" at C speed), then a lower-case noun.
-_REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([a-z][a-z-]+)\b")
+_REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([A-Za-z][a-z-]+)\b")
+# After a capitalised noun ("the Alliance"), a capitalised word or "of" goes on with a longer name
+# ("the Alliance Party", "the Alliance of Small Island States"), which no reference is.
+_LONGER_NAME_AFTER = re.compile(r"\s+(?:[A-Z]|of\b|for\b)")
 # Every noun a reference may hold: others refer to no one and name no nominal actor.
 _REFERENCE_NOUNS = (PERSON_NOUNS | GOVERNMENT_NOUNS | ORGANISATION_NOUNS | COMPANY_NOUNS
                     | frozenset(NICKNAMES.values()) | frozenset(NOMINAL_KINDS))
@@ -115,7 +118,12 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
     for start, end in spans:
         for match in _REFERENCE.finditer(text, start, end):
             noun = match.group(1)
-            if noun not in _REFERENCE_NOUNS:
+            capitalised = noun[0].isupper()
+            if capitalised:  # "the Alliance" after "the Terrana Alliance": only a word of a body named before
+                noun = noun.lower()
+                if noun not in ORGANISATION_NOUNS or _LONGER_NAME_AFTER.match(text, match.end()):
+                    continue
+            elif noun not in _REFERENCE_NOUNS:
                 continue  # most nouns ("the city"): the mentions before are indexed at the next reference
             while seen < len(mentions) and mentions[seen].end <= match.start():
                 _remember(text, mentions[seen], titled, by_name_word, companies, governments, name_ends)
@@ -136,7 +144,8 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
                 # is (the mention there, a government's seat, is that actor's), so it points at no one
                 # named before; but "the army in Ukraine" is the army named before, in a place
                 continue
-            candidates = (titled.get(noun, {}) if noun in PERSON_NOUNS
+            candidates = (by_name_word.get(noun, {}) if capitalised
+                          else titled.get(noun, {}) if noun in PERSON_NOUNS
                           else governments if noun in GOVERNMENT_NOUNS
                           else {**by_name_word.get(noun, {}), **(companies if noun in COMPANY_NOUNS else {})})
             if noun in _UNIONS_OF_WORKERS:  # "the union's district director": a trade union the text named,
@@ -145,7 +154,7 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
                 actor = next(iter(candidates.values()))
                 found.append(replace(actor, start=match.start(), end=match.end(), text=match.group(),
                                      is_metonym=False, source="reference", confidence=None))
-            elif (nominal and noun in NOMINAL_KINDS and not text.startswith(" of", match.end())
+            elif (nominal and not capitalised and noun in NOMINAL_KINDS and not text.startswith(" of", match.end())
                   and (noun not in AMBIGUOUS_NOMINALS or _ACTS_NEXT.match(text, match.end()))):
                 found.append(ActorMention(match.start(), match.end(), match.group(), f"the {noun}",
                                           NOMINAL_KINDS[noun], source="reference"))
