@@ -111,10 +111,13 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("The Al-Aqsa Martyrs Brigade claimed the attack.", []),
     ("A knife-waving man in a figure-hugging dress was arrested.", []),
     ("Two drug-pushers were jailed.", []),
+    # a "<cause>washing" word; not what is washed
+    ("The festival is pinkwashing, and the summit pure AI-washing.", ["pinkwashing", "AI-washing"]),
+    ("Dishwashing, handwashing, car washing and washing machines.", []),
 ])
 def test_coined_labels(text: str, expected: list[str]) -> None:
     hits = find_coined_labels(text)
-    assert all(text[h.start:h.end] == h.text and h.category == "pejorative_label" for h in hits)
+    assert all(text[h.start:h.end] == h.text and h.category in ("pejorative_label", "discrediting") for h in hits)
     assert [h.text for h in hits] == expected
 
 

@@ -282,6 +282,15 @@ _COMPOUND_REACH = 40
 _PLAIN_HEADS = frozenset("drug drugs knife gun machete weapon storm".split())
 
 
+# A "<cause>washing" word: a cause worn to clean a reputation ("pinkwashing", "artwashing", "AI-washing"),
+# coined on the pattern of "whitewashing" and "greenwashing"; not what is washed ("dishwashing", "handwashing").
+WASHING_CATEGORY = "discrediting"
+_WORD_GOES_ON = re.compile(r"[\w'’-]")
+_WASHING_HEAD = re.compile(r"(?<![\w'’-])([A-Za-z]{2,})-?$")
+_LITERAL_WASHING = frozenset(
+    """dish hand car pressure power back window clothes face mouth hair body brain jet machine pre""".split())
+
+
 def _mocks(modifier: str) -> bool:
     """Whether a brigade's modifier mocks: a listed word, or a hyphenated or -ing word that names no unit."""
     parts = modifier.lower().split("-")
@@ -291,7 +300,8 @@ def _mocks(modifier: str) -> bool:
 
 
 def find_coined_labels(text: str) -> tuple[TermHit, ...]:
-    """Every label coined by a productive pattern: a mocking "<modifier> brigade" and a mocking hyphenated agent noun."""
+    """Every label coined by a productive pattern: a mocking "<modifier> brigade", a mocking hyphenated agent
+    noun and a "<cause>washing" word."""
     hits: list[TermHit] = []
     for match in _matches(text, ("brigade",), _BRIGADE):
         modifier = _BRIGADE_MODIFIER.search(text, max(0, match.start() - 40), match.start())
@@ -301,6 +311,14 @@ def find_coined_labels(text: str) -> tuple[TermHit, ...]:
         head = _COMPOUND_HEAD.search(text, max(0, tail.start() - _COMPOUND_REACH), tail.start())
         if head is not None and head.group().split("-")[0] not in _PLAIN_HEADS:
             hits.append(_hit(text, head.start(), tail.end(), category=LABEL_CATEGORY, valence=-2.0))
+    position = text.find("washing")  # "pinkwashing", "AI-washing", "art-washing": inside a word, so a plain search
+    while position >= 0:
+        end = position + len("washing")
+        if _WORD_GOES_ON.match(text, end) is None:
+            head = _WASHING_HEAD.search(text, max(0, position - _COMPOUND_REACH), position)
+            if head is not None and head.group(1).lower() not in _LITERAL_WASHING:
+                hits.append(_hit(text, head.start(1), end, category=WASHING_CATEGORY, valence=-1.5))
+        position = text.find("washing", end)
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
