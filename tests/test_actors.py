@@ -361,7 +361,7 @@ def test_a_state_beside_a_person_is_still_the_state() -> None:
 
 
 @pytest.mark.parametrize(("text", "title", "actor"), [
-    ('Title\n\n"Ironveil" is a $300 million shrug. Paragon Pictures made it.', "Ironveil", "Paragon Pictures"),
+    ('The film "Ironveil" flopped, Paragon Pictures said.', "Ironveil", "Paragon Pictures"),
     ('His heist picture "Morrow" was made by Halvern Films.', "Morrow", "Halvern Films"),
 ])
 def test_a_works_quoted_title_is_no_actor(text: str, title: str, actor: str) -> None:
@@ -372,6 +372,7 @@ def test_a_works_quoted_title_is_no_actor(text: str, title: str, actor: str) -> 
 @pytest.mark.parametrize(("text", "actor"), [
     ('Stanley "Tookie" Williams was convicted.', "Tookie"),  # a nickname inside a name
     ('A group calling itself the "Saqr Brigades" posted a statement.', "Saqr Brigades"),
+    ("'Sarah', not her real name, said she waited six hours.", "Sarah"),  # a name given to protect her
 ])
 def test_a_quoted_name_that_is_no_title_stays_an_actor(text: str, actor: str) -> None:
     assert any(actor in a.actor for a in framing.analyze(text, format="text").actors)
@@ -381,6 +382,11 @@ def test_everyday_acronyms_are_no_actors() -> None:
     text = "The AI boom, the ID card, HIV rates and GDP figures worried the IMF."
     actors = {a.actor for a in framing.analyze(text, format="text").actors}
     assert actors == {"International Monetary Fund"}
+
+
+@pytest.mark.parametrize("text", ["Stability AI said it would cut jobs.", "The CPI said it would contest 20 seats."])
+def test_an_acronym_in_a_name_or_a_partys_acronym_is_kept(text: str) -> None:
+    assert framing.analyze(text, format="text").actors
 
 
 def test_a_known_person_with_a_middle_name_is_still_known() -> None:

@@ -93,6 +93,7 @@ def test_find_references_uses_name_words_and_company_suffixes() -> None:
     ("The Terrana Alliance funds protests. The Alliance Party disagreed.", []),  # a longer name
     ("The Terrana Alliance funds protests. The Alliance of Small Island States disagreed.", []),
     ("The Terrana Alliance funds protests. The Senate disagreed.", []),  # no word of the body named
+    ("The Terrana Alliance funds protests. The Alliance leader disagreed.", []),  # a noun it modifies
 ])
 def test_a_capitalised_word_of_a_body_named_before_is_that_body(text: str, expected: list[tuple[str, str]]) -> None:
     named = [_mention(text, "Terrana Alliance", "Terrana Alliance", "organisation")]

@@ -34,10 +34,11 @@ def _names(text: str) -> list[str]:
     ("Those aren't reforms. They're a fire sale of public assets.", ["a fire sale of public assets"]),
     ("It's not a war. It's a siege.", ["a siege"]),
     # a denied name and "but" with a new one in the same clause; not a denied quality or a longer clause
-    ("In the capital it is not a bug but a business model.", ["a business model"]),
-    ("The deal was not reform but a retreat.", ["a retreat"]),
+    ("It is not a security measure but a monument to cruelty.", ["a monument to cruelty"]),
+    ("The deal was not reform but a surrender.", ["a surrender"]),
     ("The problem is not money but the will to act.", []),
     ("It was not clear but a source said two died.", []),
+    ("The victim was not a student but a teacher, police said.", []),  # a correction: nothing charged
     ("The law is not a ban on short lets in the old town but a cap.", []),
     ("The institute is not one of them. It is a lobby in a charity's coat.", ["a lobby in a charity's coat"]),
     ("That is not collective bargaining. It is hostage-taking with a picket line.", ["hostage-taking with a picket line"]),
@@ -113,7 +114,7 @@ def test_reframing_is_a_loaded_term_of_the_report() -> None:
     ("Two drug-pushers were jailed.", []),
     # a "<cause>washing" word; not what is washed
     ("The festival is pinkwashing, and the summit pure AI-washing.", ["pinkwashing", "AI-washing"]),
-    ("Dishwashing, handwashing, car washing and washing machines.", []),
+    ("Dishwashing, handwashing, stonewashing, foot-washing, car washing and washing machines.", []),
 ])
 def test_coined_labels(text: str, expected: list[str]) -> None:
     hits = find_coined_labels(text)

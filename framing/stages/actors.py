@@ -149,7 +149,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             if (candidate.start, candidate.end) in read_places:
                 continue  # "Senator Elena Castillo of New Mexico said": a place the recogniser read, no speaker
             if _fills_a_quotation(text, candidate.start, candidate.end):
-                continue  # '"Ironveil" is a $300 million shrug': a work's title
+                continue  # 'the film "Ironveil"': a work's title
             kind = apposition_kind(text, candidate.end)
             if kind is None and _is_speaking_body_head(candidate.words[-1].lower()) \
                     and is_person_context(text, candidate, span_start, speaking, kind):
@@ -546,16 +546,14 @@ _WORK_BEFORE = re.compile(
 
 
 def _fills_a_quotation(text: str, start: int, end: int) -> bool:
-    """Whether a name is all a quotation holds (punctuation aside) and the quotation is a work's title:
-    a work's noun stands before it ('the heist picture "Low Tide"') or it opens its line or sentence
-    ('"Ironveil" is a $300 million shrug'). A nickname inside a name ('Stanley "Tookie" Williams') or a
-    name a group gives itself ('a group calling itself the "Abu Hafs Brigades"') stays an actor."""
+    """Whether a name is all a quotation holds (punctuation aside) right after a work's noun: a work's
+    title ('the heist picture "Low Tide"'). Elsewhere a quoted name stays an actor: a nickname
+    ('Stanley "Tookie" Williams'), a name a group gives itself ('a group calling itself the "X Brigades"'),
+    a name given to protect someone ('"Sarah", not her real name, said')."""
     after = end + 1 if text[end:end + 1] in (",", ".", "!", "?") else end
     if not (start > 0 and text[start - 1] in _OPENING_QUOTES and text[after:after + 1] in _CLOSING_QUOTES):
         return False
-    before = text[max(0, start - 40):start - 1]
-    return _WORK_BEFORE.search(before) is not None or not before.strip() or before.endswith("\n") \
-        or before.rstrip().endswith((".", "!", "?")) and before.endswith(" ")
+    return _WORK_BEFORE.search(text, max(0, start - 40), start - 1) is not None
 
 
 def _is_non_actor(name: NameSpan) -> bool:

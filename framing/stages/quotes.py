@@ -130,8 +130,6 @@ MAX_DISTANCING_CHARS = 80
 # No phrase of _SO_CALLED is longer ("self-proclaimed" has 15 characters).
 MAX_SO_CALLED_CHARS = 15
 MAX_SCARE_QUOTE_WORDS = 4
-# A quoted label may run longer than a scare quote: 'called its author "a eugenicist in a cardigan"'.
-MAX_LABEL_WORDS = 6
 # A labelling verb ("called it", "branded them as") stands within this many characters of its quotation.
 MAX_LABELLING_CHARS = 80
 MIN_UNATTRIBUTED_QUOTE_WORDS = 5
@@ -588,7 +586,7 @@ def is_label(text: str, quote: Quote) -> bool:
     naming verb or a hostile one counts (_NAMING): 'called for "calm"' asks for something, and
     'described his condition as "stable"' describes.
     """
-    if quote.kind != "direct" or len(WORD.findall(quote.text)) > MAX_LABEL_WORDS:
+    if quote.kind != "direct" or len(WORD.findall(quote.text)) > MAX_SCARE_QUOTE_WORDS:
         return False
     before_start = max(0, quote.start - MAX_CLAUSE_CHARS)
     before = text[before_start:quote.start]

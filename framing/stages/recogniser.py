@@ -886,9 +886,10 @@ _OCCASION_ENDS = frozenset("night day eve week festival".split())
 # Acronyms of everyday English that name a thing, a measure or a job, never a body: alone they are no
 # one's name ("the AI boom", "an ID card", "HIV rates", "a CEO"). From general usage, not one text.
 COMMON_ACRONYMS = frozenset(
-    """AI ID IDs GDP GNP CEO CEOs CFO COO CTO DNA RNA HIV AIDS COVID GPS EV EVs PDF TV LGBT LGBTQ LGBTQ+ IQ VAT GST
-    CPI ATM ATMs SUV SUVs USB URL CGI VPN MRI ICU IVF PPE UFO UFOs DIY FAQ LNG LPG CO2 VR IPO IPOs ETF ETFs ESG KPI
-    API APIs SMS PIN QR GMO GMOs HGV HGVs PhD MBA BBQ PTSD ADHD OCD IVs ICBM ICBMs MP3 DVD DVDs CD CDs PC PCs""".split())
+    """AI ID IDs GDP CEO CEOs CFO COO CTO DNA RNA HIV AIDS COVID GPS EV EVs PDF TV LGBT LGBTQ LGBTQ+ IQ VAT GST
+    ATM ATMs SUV SUVs USB URL VPN MRI ICU IVF PPE UFO UFOs DIY FAQ LNG LPG CO2 VR IPO IPOs ETF ETFs ESG KPI
+    API APIs SMS PIN QR GMO GMOs HGV HGVs PhD MBA BBQ PTSD ADHD OCD IVs ICBM ICBMs MP3 DVD DVDs CD CDs""".split())
+# (not CPI, GNP, PC or CGI: a party of India, one of Korea, Ontario's Conservatives and a company bear them)
 # Words that open a title without being a name of their own ("Union Agriculture Minister", India's federal ministers).
 _TITLE_OPENERS = frozenset({"union"})
 # Word -> ``_is_name_word_in_prose(word)``, each distinct word tested once.
@@ -904,6 +905,10 @@ def _run_candidates(
     """Split a capitalised run into title and name, then add the name candidate(s) to ``found``."""
     tokens = line.words
     first = tokens[i].lower()
+    opening = i  # a run of one word after any "The" ("The AI boom"; "Stability AI" is two, whatever is cut below)
+    while opening < j and tokens[opening].lower() in FUNCTION_WORDS:
+        opening += 1
+    lone = j - opening == 1
     acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
             and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] in ("and", "'", "’"))
@@ -919,7 +924,7 @@ def _run_candidates(
         initial = False
     if j - i == 1:  # most runs are one word: no day, title or "of" to look for
         if _word(tokens[i])[BARE] not in TITLE_WORDS and tokens[i].lower() not in FUNCTION_WORDS \
-                and tokens[i] not in COMMON_ACRONYMS:
+                and not (lone and tokens[i] in COMMON_ACRONYMS):
             found.append(build_candidate(text, line, i, j, initial, mode, None, known_kind, facts))
         return
     title: tuple[int, int] | None = None

@@ -82,6 +82,11 @@ _REFERENCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([A-Za-z][a-z-]+)\b")
 # After a capitalised noun ("the Alliance"), a capitalised word or "of" goes on with a longer name
 # ("the Alliance Party", "the Alliance of Small Island States"), which no reference is.
 _LONGER_NAME_AFTER = re.compile(r"\s+(?:[A-Z]|of\b|for\b)")
+# What may follow such a reference: a possessive, punctuation or a verb ("the Alliance says", "the Alliance's
+# filings", "the Alliance has"), not a noun it modifies ("the Party leader", "the Foundation stage").
+_ACTS_AFTER_CAPITAL = re.compile(
+    r"['’]s\b|\s*[,.;:!?)]|\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would|can|could|should|may|might|must|did|does|do"
+    r"|wants|knows|told|said|paid|spent|made|took|gave|sent|won|lost|ran|met|put|kept|left)\b")
 # Every noun a reference may hold: others refer to no one and name no nominal actor.
 _REFERENCE_NOUNS = (PERSON_NOUNS | GOVERNMENT_NOUNS | ORGANISATION_NOUNS | COMPANY_NOUNS
                     | frozenset(NICKNAMES.values()) | frozenset(NOMINAL_KINDS))
@@ -121,7 +126,8 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
             capitalised = noun[0].isupper()
             if capitalised:  # "the Alliance" after "the Terrana Alliance": only a word of a body named before
                 noun = noun.lower()
-                if noun not in ORGANISATION_NOUNS or _LONGER_NAME_AFTER.match(text, match.end()):
+                if noun not in ORGANISATION_NOUNS or _LONGER_NAME_AFTER.match(text, match.end()) \
+                        or not _ACTS_AFTER_CAPITAL.match(text, match.end()):
                     continue
             elif noun not in _REFERENCE_NOUNS:
                 continue  # most nouns ("the city"): the mentions before are indexed at the next reference

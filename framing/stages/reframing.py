@@ -50,7 +50,8 @@ _RENAMING = re.compile(
     r"[\"“‘']?(?:it|this|that|they|these|those|he|she)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+(?!not\b)",
     re.IGNORECASE)
 # The denied name and "but" with a new one, in one clause: "is not a bug but a business model", "was not
-# reform but a retreat" (at most four words denied, so "not a ban on X but a pause" is not taken).
+# reform but a retreat" (at most four words denied, so "not a ban on X but a pause" is not taken). The new
+# name must carry a charge, as after another's name: "was not a student but a teacher" corrects a fact.
 _BUT_A = re.compile(r"(?:[\w'’-]+\s+){1,4}?but\s+(?=(?:a|an)\s)")
 # Where a renaming may follow the denial inside one sentence: "is not a war, it is a siege".
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[–—-]+\s+")
@@ -283,12 +284,14 @@ _PLAIN_HEADS = frozenset("drug drugs knife gun machete weapon storm".split())
 
 
 # A "<cause>washing" word: a cause worn to clean a reputation ("pinkwashing", "artwashing", "AI-washing"),
-# coined on the pattern of "whitewashing" and "greenwashing"; not what is washed ("dishwashing", "handwashing").
+# coined on the pattern of "whitewashing" and "greenwashing". Only the causes listed: any other head is as
+# often what is washed ("dishwashing", "stonewashing", "foot-washing", "boot-washing").
 WASHING_CATEGORY = "discrediting"
 _WORD_GOES_ON = re.compile(r"[\w'’-]")
 _WASHING_HEAD = re.compile(r"(?<![\w'’-])([A-Za-z]{2,})-?$")
-_LITERAL_WASHING = frozenset(
-    """dish hand car pressure power back window clothes face mouth hair body brain jet machine pre""".split())
+_CAUSES_WORN = frozenset(
+    """pink art green rainbow blue sport sports ai woke purpose care diversity ethics ethical nature climate carbon
+    wellness femin social""".split())
 
 
 def _mocks(modifier: str) -> bool:
@@ -316,7 +319,7 @@ def find_coined_labels(text: str) -> tuple[TermHit, ...]:
         end = position + len("washing")
         if _WORD_GOES_ON.match(text, end) is None:
             head = _WASHING_HEAD.search(text, max(0, position - _COMPOUND_REACH), position)
-            if head is not None and head.group(1).lower() not in _LITERAL_WASHING:
+            if head is not None and head.group(1).lower() in _CAUSES_WORN:
                 hits.append(_hit(text, head.start(1), end, category=WASHING_CATEGORY, valence=-1.5))
         position = text.find("washing", end)
     return tuple(sorted(hits, key=lambda hit: hit.start))
@@ -426,8 +429,9 @@ def _renamed(text: str, denial: int, sentences: Sequence[Sentence], index: int) 
     sentence ("…, it is …"), or opening the next one."""
     end = sentences[index].end
     but = _BUT_A.match(text, denial, end)
-    if but is not None:
-        return _name_at(text, but.end(), end)
+    if but is not None:  # (a plain correction names nothing charged: "not a student but a teacher")
+        return [hit for hit in _name_at(text, but.end(), end)
+                if _has_charged_word(hit.text, MIN_RENAMING_PROBABILITY, MAX_RENAMING_VALENCE)]
     for clause_break in _CLAUSE_BREAK.finditer(text, denial, end):
         renaming = _RENAMING.match(text, clause_break.end(), end)
         if renaming is not None:
