@@ -39,7 +39,7 @@ from framing.model import (
     TermHit,
     TextSpan,
 )
-from framing.stages.actors import body_short_forms, find_actors, resolve_speaker
+from framing.stages.actors import body_short_forms, find_actors, labelled_crowds, resolve_speaker
 from framing.stages.frames import find_frame_cues, frame_lexicons, score_frames
 from framing.stages.gazetteer import Gazetteer, load_gazetteer
 from framing.stages.lexicon import (
@@ -142,6 +142,9 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
                                          possessives) for q in quotes if q.speaker is not None}
     quotes = tuple(replace(q, speaker_actor=speakers[q.start]) if q.speaker is not None else q for q in quotes)
     hits = _find_hits(text, spans, all_sentences, quotes, speakers, compiled, model_terms=model_terms, folded=folded)
+    crowds = labelled_crowds(text, hits, mentions)  # "privacy purists": people the author names only by a label
+    if crowds:
+        mentions = tuple(sorted((*mentions, *crowds), key=lambda m: m.start))
     context = TextContext(text, all_sentences, quotes, hits, speakers)
     for m in mentions:
         context.roles[(m.start, m.end)] = find_role(context, m.start, m.end)

@@ -389,6 +389,27 @@ def test_an_acronym_in_a_name_or_a_partys_acronym_is_kept(text: str) -> None:
     assert framing.analyze(text, format="text").actors
 
 
+@pytest.mark.parametrize(("text", "crowds"), [
+    ("The tinfoil brigade is wrong again, and the privacy purists never say why.", {"tinfoil brigade", "purists"}),
+    ("The woke mob struck again.", {"woke mob"}),  # the crowd ends at its collective word
+    ("Expect the placard-wavers by lunchtime.", {"placard-wavers"}),
+])
+def test_a_crowd_named_only_by_a_label_is_a_group_the_author_casts(text: str, crowds: set[str]) -> None:
+    report = framing.analyze(text, format="text")
+    found = {m.mention.actor: m for p in report.paragraphs for m in p.actors if m.mention.kind == "group"}
+    assert crowds <= set(found)
+    assert all(found[c].casting is not None and found[c].casting.portrayal == "antagonist" for c in crowds)
+
+
+@pytest.mark.parametrize("text", [
+    "He is a grifter and a liar.",  # one person's label, no crowd
+    "The regime's propaganda works.",  # no label of people
+])
+def test_a_label_of_no_crowd_adds_no_group(text: str) -> None:
+    report = framing.analyze(text, format="text")
+    assert not [m for p in report.paragraphs for m in p.actors if m.mention.kind == "group"]
+
+
 def test_a_known_person_with_a_middle_name_is_still_known() -> None:
     actors = {a.actor for a in framing.analyze("Vladimir Vladimirovich Putin arrived in Minsk.", format="text").actors}
     assert "Vladimir Putin" in actors

@@ -29,7 +29,7 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import cast
 
-from framing.model import ActorKind, ActorMention, Quote, TextSpan
+from framing.model import ActorKind, ActorMention, Quote, TermHit, TextSpan
 from framing.stages.gazetteer import Gazetteer
 from framing.stages.metonymy import is_acting_place, is_framed_place, is_heading_place
 from framing.stages.recogniser import (
@@ -182,6 +182,43 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
         mentions.extend(found)
     linked = _link_short_forms(_link_acronyms(text, _link_surnames(_carry_national_names(mentions, national))))
     return _settle_kinds(_local_bodies(linked, gazetteer), apposed)
+
+
+# Loaded terms that name a crowd of people by a label ("the tinfoil brigade", "privacy purists",
+# "placard-wavers", "the gun-grabbing lobby"): the crowd is an actor the author casts, though no list
+# names it. Only these categories label people; a plural head or a collective noun makes it a crowd.
+LABEL_CATEGORIES = frozenset(("pejorative_label", "dehumanising", "ideological_label"))
+_CROWD_HEADS = frozenset("brigade lobby mob crowd gang clique cabal elite horde rabble set".split())
+_NOT_PLURAL_ENDINGS = ("ss", "ous", "ics", "ism", "ness", "is", "us")
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_OWNED_BEFORE = re.compile(r"['’]s\s*$")
+
+
+def labelled_crowds(text: str, hits: Sequence[TermHit], mentions: Sequence[ActorMention]) -> tuple[ActorMention, ...]:
+    """A group mention for each loaded label of a crowd that no mention covers ("privacy purists",
+    "the banner brigade"), its actor the label's term: whom the author names by a label is an actor.
+
+    The crowd's head is a plural or collective word of the label's own term (a scorer word merged
+    into the hit is no head: "regime treats"). A label someone owns is no crowd of its own ("Putin's
+    cronies", "Kremlin cronies" cast their owner).
+    """
+    taken = SpanIndex(mentions)
+    found = []
+    for hit in hits:
+        if hit.category not in LABEL_CATEGORIES or not hit.text[:1].islower() or "…" in hit.term \
+                or taken.overlaps(hit.start, hit.end) or _OWNED_BEFORE.search(text, max(0, hit.start - 3), hit.start) \
+                or taken.overlaps(max(0, hit.start - 2), hit.start):
+            continue
+        words = list(_LABEL_WORD.finditer(hit.text))
+        term_words = hit.term.split()
+        for index in range(min(len(words), len(term_words)) - 1, -1, -1):  # the last head among the term's words
+            head = words[index].group().lower()  # (the term may be the singular: "cultist" for "cultists")
+            if head.rsplit("-", 1)[-1] in _CROWD_HEADS or (head.endswith("s") and not head.endswith(_NOT_PLURAL_ENDINGS)):
+                label = hit.text[:words[index].end()]
+                found.append(ActorMention(hit.start, hit.start + len(label), label, " ".join(label.lower().split()),
+                                          "group", source="rule"))
+                break
+    return tuple(found)
 
 
 # The words of a body's name that every country's body of that kind may bear ("the Senate", "the Supreme
