@@ -393,6 +393,7 @@ def test_an_acronym_in_a_name_or_a_partys_acronym_is_kept(text: str) -> None:
     ("The tinfoil brigade is wrong again, and the privacy purists never say why.", {"tinfoil brigade", "purists"}),
     ("The woke mob struck again.", {"woke mob"}),  # the crowd ends at its collective word
     ("Expect the placard-wavers by lunchtime.", {"placard-wavers"}),
+    ("Expect the gun-grabbing lobby by lunchtime.", {"gun-grabbing lobby"}),  # a milder label casts too
 ])
 def test_a_crowd_named_only_by_a_label_is_a_group_the_author_casts(text: str, crowds: set[str]) -> None:
     report = framing.analyze(text, format="text")

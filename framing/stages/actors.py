@@ -192,6 +192,7 @@ _CROWD_HEADS = frozenset("brigade lobby mob crowd gang clique cabal elite horde 
 _NOT_PLURAL_ENDINGS = ("ss", "ous", "ics", "ism", "ness", "is", "us")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OWNED_BEFORE = re.compile(r"['’]s\s*$")
+_ADJECTIVE_ENDINGS = ("ing", "ed", "ist", "al", "ic", "ive", "ous", "ful", "ish")
 
 
 def labelled_crowds(text: str, hits: Sequence[TermHit], mentions: Sequence[ActorMention]) -> tuple[ActorMention, ...]:
@@ -211,7 +212,9 @@ def labelled_crowds(text: str, hits: Sequence[TermHit], mentions: Sequence[Actor
             continue
         words = list(_LABEL_WORD.finditer(hit.text))
         term_words = hit.term.split()
-        for index in range(min(len(words), len(term_words)) - 1, -1, -1):  # the last head among the term's words
+        # the term's words, and the noun a label adjective took in ("gun-grabbing" -> "gun-grabbing lobby")
+        reach = len(term_words) + (term_words[-1].endswith(_ADJECTIVE_ENDINGS) if term_words else 0)
+        for index in range(min(len(words), reach) - 1, -1, -1):  # the last head among them
             head = words[index].group().lower()  # (the term may be the singular: "cultist" for "cultists")
             if head.rsplit("-", 1)[-1] in _CROWD_HEADS or (head.endswith("s") and not head.endswith(_NOT_PLURAL_ENDINGS)):
                 label = hit.text[:words[index].end()]

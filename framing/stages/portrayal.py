@@ -419,7 +419,10 @@ def _cast_sentence(
                 role: Role = "protagonist" if valence > 0 else "antagonist"
                 if valence < 0 and last - first > 1 and _is_passive(sentence, first):
                     role = "innocent"  # "tenants were thrown under the bus": the subject suffers the idiom
-                weight = LOADED_WEIGHT * min(1.0, abs(valence) / LOADED_SCALE)
+                # a label that is (part of) the mention itself ("the woke mob", "the Banderite regime") is
+                # the author's name for it: it casts at full weight, however mild its valence
+                inside = sentence.owner[first] >= 0
+                weight = LOADED_WEIGHT * (1.0 if inside else min(1.0, abs(valence) / LOADED_SCALE))
                 _attribute_cue(sentence, first, last, role, weight, f"loaded:{text[start:end].lower()}", None, False)
     return counts
 
