@@ -189,7 +189,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
 # names it. Only these categories label people; a plural head or a collective noun makes it a crowd.
 LABEL_CATEGORIES = frozenset(("pejorative_label", "dehumanising", "ideological_label"))
 _CROWD_HEADS = frozenset("brigade lobby mob crowd gang clique cabal elite horde rabble set".split())
-_NOT_PLURAL_ENDINGS = ("ss", "ous", "ics", "ism", "ness", "is", "us")
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics")  # "witness", "populous", "analysis", "politics"
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OWNED_BEFORE = re.compile(r"['’]s\s*$")
 _ADJECTIVE_ENDINGS = ("ing", "ed", "ist", "al", "ic", "ive", "ous", "ful", "ish")
@@ -197,7 +197,8 @@ _ADJECTIVE_ENDINGS = ("ing", "ed", "ist", "al", "ic", "ive", "ous", "ful", "ish"
 
 def labelled_crowds(text: str, hits: Sequence[TermHit], mentions: Sequence[ActorMention]) -> tuple[ActorMention, ...]:
     """A group mention for each loaded label of a crowd that no mention covers ("privacy purists",
-    "the banner brigade"), its actor the label's term: whom the author names by a label is an actor.
+    "the banner brigade"), its actor the label as written, in lower case, up to its head: whom the
+    author names by a label is an actor.
 
     The crowd's head is a plural or collective word of the label's own term (a scorer word merged
     into the hit is no head: "regime treats"). A label someone owns is no crowd of its own ("Putin's

@@ -898,6 +898,12 @@ _NAME_WORD_FLAGS: BoundedMemo[str, bool] = BoundedMemo(_is_name_word_in_prose, W
 _word = WORD_FACTS.__getitem__
 
 
+def _only_function_words(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether tokens[start:end] are all function words: the run was one word after any "The" ("The AI
+    boom"), not a longer name cut short ("Stability AI", its everyday first word cut)."""
+    return all(tokens[k].lower() in FUNCTION_WORDS for k in range(start, end))
+
+
 def _run_candidates(
     found: list[Candidate], text: str, line: Line, i: int, j: int, initial: bool, mode: LineMode,
     known_kind: Callable[[str], str | None] | None, facts: RatioFacts,
@@ -905,10 +911,7 @@ def _run_candidates(
     """Split a capitalised run into title and name, then add the name candidate(s) to ``found``."""
     tokens = line.words
     first = tokens[i].lower()
-    opening = i  # a run of one word after any "The" ("The AI boom"; "Stability AI" is two, whatever is cut below)
-    while opening < j and tokens[opening].lower() in FUNCTION_WORDS:
-        opening += 1
-    lone = j - opening == 1
+    run_start = i  # (before any word is cut from the run below)
     acronym = mode == "normal" and len(first) > 1 and tokens[i].isupper()
     if initial and not acronym and first.rstrip(".") not in TITLE_WORDS \
             and (first in FUNCTION_WORDS or (facts.everyday[first] and not (i + 2 < j and tokens[i + 1] in ("and", "'", "’"))
@@ -924,7 +927,7 @@ def _run_candidates(
         initial = False
     if j - i == 1:  # most runs are one word: no day, title or "of" to look for
         if _word(tokens[i])[BARE] not in TITLE_WORDS and tokens[i].lower() not in FUNCTION_WORDS \
-                and not (lone and tokens[i] in COMMON_ACRONYMS):
+                and not (tokens[i] in COMMON_ACRONYMS and _only_function_words(tokens, run_start, i)):
             found.append(build_candidate(text, line, i, j, initial, mode, None, known_kind, facts))
         return
     title: tuple[int, int] | None = None
