@@ -60,7 +60,7 @@ from framing.stages.unknown_names import (
 from framing.text.datelines import dateline_at
 from framing.text.matching import FoldedSpan
 from framing.text.spans import SpanIndex
-from framing.text.wordlists import is_everyday_word
+from framing.text.wordlists import QUOTE_CLOSERS, QUOTE_OPENERS, is_everyday_word, looks_plural
 
 # A speaker overlaps at most this many mentions (it is a name or a short phrase).
 MAX_SPEAKER_OVERLAP = 4
@@ -189,7 +189,6 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
 # names it. Only these categories label people; a plural head or a collective noun makes it a crowd.
 LABEL_CATEGORIES = frozenset(("pejorative_label", "dehumanising", "ideological_label"))
 _CROWD_HEADS = frozenset("brigade lobby mob crowd gang clique cabal elite horde rabble set".split())
-_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics")  # "witness", "populous", "analysis", "politics"
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OWNED_BEFORE = re.compile(r"['’]s\s*$")
 _ADJECTIVE_ENDINGS = ("ing", "ed", "ist", "al", "ic", "ive", "ous", "ful", "ish")
@@ -217,7 +216,8 @@ def labelled_crowds(text: str, hits: Sequence[TermHit], mentions: Sequence[Actor
         reach = len(term_words) + (term_words[-1].endswith(_ADJECTIVE_ENDINGS) if term_words else 0)
         for index in range(min(len(words), reach) - 1, -1, -1):  # the last head among them
             head = words[index].group().lower()  # (the term may be the singular: "cultist" for "cultists")
-            if head.rsplit("-", 1)[-1] in _CROWD_HEADS or (head.endswith("s") and not head.endswith(_NOT_PLURAL_ENDINGS)):
+            last_part = head.rsplit("-", 1)[-1]  # "yes-men", "placard-wavers"
+            if last_part in _CROWD_HEADS or looks_plural(last_part):
                 label = hit.text[:words[index].end()]
                 found.append(ActorMention(hit.start, hit.start + len(label), label, " ".join(label.lower().split()),
                                           "group", source="rule"))
@@ -576,8 +576,6 @@ def _last_head(name: str) -> str:
     return words[-1].lower().removesuffix("'s").rstrip(".") if len(words) >= 2 else ""
 
 
-_OPENING_QUOTES = frozenset("\"“‘'")
-_CLOSING_QUOTES = frozenset("\"”’'")
 
 
 # Nouns of a work right before its quoted title ("the film "Low Tide"", "his new album "Ashes"").
@@ -592,7 +590,7 @@ def _fills_a_quotation(text: str, start: int, end: int) -> bool:
     ('Stanley "Tookie" Williams'), a name a group gives itself ('a group calling itself the "X Brigades"'),
     a name given to protect someone ('"Sarah", not her real name, said')."""
     after = end + 1 if text[end:end + 1] in (",", ".", "!", "?") else end
-    if not (start > 0 and text[start - 1] in _OPENING_QUOTES and text[after:after + 1] in _CLOSING_QUOTES):
+    if not (start > 0 and text[start - 1] in QUOTE_OPENERS and text[after:after + 1] in QUOTE_CLOSERS):
         return False
     return _WORK_BEFORE.search(text, max(0, start - 40), start - 1) is not None
 

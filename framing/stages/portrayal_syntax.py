@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from framing.stages.portrayal_lexicon import AGENT_ROLE, CLAUSE_BREAK, PRONOUNS, ROLES, Hit, Role
+from framing.text.wordlists import looks_plural
 
 # ---- tuned constants -------------------------------------------------------------------------
 # How many tokens back from a verb its subject may stand, and forward its object.
@@ -115,7 +116,6 @@ _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 # Verbs followed by a bare infinitive ("helped broker a deal", "let them shell the town").
 _BARE_INFINITIVE_VERBS = frozenset("help helps helped helping let lets letting make makes made making".split())
 # Plural heads without a final "s" ("the police raid homes").
-_PLURAL_HEADS = frozenset("people police men women children staff personnel militia cattle".split())
 # Words that cannot open a verb's object: conjunctions, forms of "be" and "have", relatives, "by",
 # adverbs of time ("switched to gas last winter").
 _NOT_OBJECTS = frozenset(
@@ -678,7 +678,7 @@ def is_verbal(sentence: Sentence, hit: Hit) -> bool:
         before = preceding(sentence, first, DETERMINERS)
         if _is_pp_mention(sentence, first) or (before >= 0 and before in sentence.verb_tokens):
             return False
-        plural = _looks_plural(words[last - 1]) or (  # "Hamas and Islamic Jihad fire rockets"
+        plural = looks_plural(words[last - 1]) or (  # "Hamas and Islamic Jihad fire rockets"
             first >= 2 and words[first - 1] in ("and", "&") and owner[first - 2] >= 0)
         return bare == plural and (not bare or _clause_goes_on(sentence, hit.last))
     if word in _SUBJECT_PRONOUNS:
@@ -690,11 +690,6 @@ def is_verbal(sentence: Sentence, hit: Hit) -> bool:
     if word == "to" or word in _BARE_INFINITIVE_VERBS:  # "vowed to bomb them", "helped broker the deal"
         return bare and _object_follows(sentence, hit.last)
     return bare and (word in _VERBAL_AUXILIARIES or word.endswith(("n't", "n’t")))
-
-
-def _looks_plural(word: str) -> bool:
-    """Whether a mention's last word looks plural ("forces", "police"), for agreement with a verb."""
-    return word in _PLURAL_HEADS or word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _object_follows(sentence: Sentence, j: int) -> bool:

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from framing.model import Quote, Sentence, TextSpan
 from framing.stages.reported_speech import (
     LABELLING_VERBS,
-    QUOTE_PAIRS,
     find_label,
     find_reported_speech,
     introduced_list,
@@ -52,7 +51,7 @@ from framing.stages.speakers import (
 )
 from framing.text.datelines import dateline_at
 from framing.text.spans import SpanIndex
-from framing.text.wordlists import is_everyday_word
+from framing.text.wordlists import QUOTE_PAIRS, STRAIGHT_SINGLE, is_everyday_word
 
 # Verbs (beyond SPEECH_VERBS) after which a short quotation is a fragment of someone's words
 # ("citing "financial risk"", "threatened "all necessary measures"", "talked about "trimming waste"").
@@ -70,7 +69,6 @@ _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
 # The straight single quote, British news's quotation mark ('a "reform"' is 'a 'reform'' there), is
 # also the apostrophe: it opens a quotation only after a space, a bracket or a dash and before a
 # letter, and closes one only after a non-space and before no letter or digit.
-STRAIGHT_SINGLE = "'"
 _OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + STRAIGHT_SINGLE) + "]")
 # Characters after which a straight single quote may open a quotation.
 _BEFORE_STRAIGHT_OPENER = frozenset(" \t\n\u00a0([{—–-/\"“")

@@ -37,12 +37,8 @@ from framing.stages.speakers import (
 )
 from framing.text.matching import SubstringSet
 from framing.text.valence import vader_tables
+from framing.text.wordlists import QUOTE_CLOSERS, QUOTE_OPENERS, QUOTE_PAIRS
 
-# Each opening quotation mark and its closing mark.
-QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
-_CLOSERS = frozenset(QUOTE_PAIRS.values()) | {"'"}  # (a straight single quote too, British news's mark)
-# The marks a word may stand right after when it opens a quoted label (the straight single quote too).
-_OPENERS = frozenset(QUOTE_PAIRS) | {"'"}
 # Verbs whose object comes first ("told reporters that …"): without "that" no speech follows.
 _OBJECT_VERBS = frozenset(
     """
@@ -575,7 +571,7 @@ def _active_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Matc
     if subject is None or subject.text.lower() in AUTHOR_PRONOUNS:
         return None  # "I call this a disgrace": the author's own label
     end = _past_closer(text, sentence.start + tokens[-1].end(), sentence.end)
-    start = tokens[0].start() - (sentence.text[tokens[0].start() - 1:tokens[0].start()] in _OPENERS)
+    start = tokens[0].start() - (sentence.text[tokens[0].start() - 1:tokens[0].start()] in QUOTE_OPENERS)
     return _reported(text, sentence.start + start, end, subject, marked, min_words=2)
 
 
@@ -607,7 +603,7 @@ def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
             verb not in _PHYSICAL_AS_VERBS or _shows_label(content, tokens[after]))
     if verb not in _NAMING_VERBS:
         return False
-    quoted = [content[token.start() - 1:token.start()] in _OPENERS for token in tokens]
+    quoted = [content[token.start() - 1:token.start()] in QUOTE_OPENERS for token in tokens]
     if lowered[0] in _OBJECT_PRONOUNS:  # "called them thugs"
         label = 1
     elif words[0][0].isupper():  # "called Biden weak" (but "a group called Extinction Rebellion blocked the road")
@@ -631,7 +627,7 @@ def _has_label(content: str, verb: str, tokens: list[re.Match[str]]) -> bool:
 def _shows_label(content: str, token: re.Match[str]) -> bool:
     """Whether the word after "as" opens a label: "a"/"an", a quotation, or an evaluative word."""
     word = token.group().lower()
-    return word in ("a", "an") or content[token.start() - 1:token.start()] in _OPENERS or bool(_valence(word))
+    return word in ("a", "an") or content[token.start() - 1:token.start()] in QUOTE_OPENERS or bool(_valence(word))
 
 
 def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Match[str]],
@@ -643,7 +639,7 @@ def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Mat
     if first == 0 and verb.lower() not in _NAMING_VERBS or first >= len(tokens):
         return None
     word = tokens[first].group()
-    quoted = content[tokens[first].start() - 1:tokens[first].start()] in _OPENERS
+    quoted = content[tokens[first].start() - 1:tokens[first].start()] in QUOTE_OPENERS
     if lowered[first] in _PARTICLES or lowered[first] in _TIME_WORDS or (
             not quoted and (word[0].isupper() or word == "the" and first + 1 < len(tokens)
                             and tokens[first + 1].group()[0].isupper())):
@@ -667,9 +663,9 @@ def _passive_label(text: str, sentence: Sentence, verb: str, tokens: list[re.Mat
 def _past_closer(text: str, end: int, limit: int) -> int:
     """``end``, or past the closing mark of a quoted label that ends there ('"responsible reform."')."""
     after = text[end:min(limit, end + 2)]
-    if after[:1] in _CLOSERS:
+    if after[:1] in QUOTE_CLOSERS:
         return end + 1
-    return end + 2 if len(after) == 2 and after[0] in ".,!?" and after[1] in _CLOSERS else end
+    return end + 2 if len(after) == 2 and after[0] in ".,!?" and after[1] in QUOTE_CLOSERS else end
 
 
 def _valence(word: str) -> float:

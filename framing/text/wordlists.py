@@ -28,6 +28,25 @@ MONTHS = frozenset("january february march april may june july august september 
 SEASONS = frozenset("spring summer autumn winter".split())
 
 
+# Each opening quotation mark and its closing mark; the straight single quote (British news's
+# mark, also an apostrophe) is each stage's own call, so it is apart.
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "»": "«", "「": "」"}
+STRAIGHT_SINGLE = "'"
+QUOTE_OPENERS = frozenset(QUOTE_PAIRS) | {STRAIGHT_SINGLE}
+QUOTE_CLOSERS = frozenset(QUOTE_PAIRS.values()) | {STRAIGHT_SINGLE}
+
+# Plural nouns without a final "s" ("police", "people"), and the endings of singular words in "s"
+# ("witness", "bonus", "analysis", "politics").
+PLURAL_WORDS = frozenset("people police men women children staff personnel militia cattle".split())
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics")
+
+
+def looks_plural(word: str) -> bool:
+    """Whether a lowercase noun looks plural ("forces", "police", "privacy purists"), for a verb's
+    agreement or a crowd's head; "witness", "bonus", "analysis" and "politics" do not."""
+    return word in PLURAL_WORDS or (word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS))
+
+
 # Distinct words whose answer is remembered (several stages ask it of the same names and words).
 EVERYDAY_CACHE = 65536
 
