@@ -194,6 +194,27 @@ def test_the_text_decides_an_unknown_names_kind(text: str, expected: list[tuple[
     assert kinds_in(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body's one-word short form the recogniser reads as a place ("Shares in Halvern") is that body
+    ("Halvern Therapeutics reported a rise in profit. Shares in Halvern fell after the recall.",
+     [("Halvern Therapeutics", "Halvern Therapeutics", "organisation"), ("Halvern", "Halvern Therapeutics", "organisation")]),
+    # an apposition makes an unknown one-word name a body, and so is every later use of it
+    ("Three novelists have sued Lexigrove, the AI developer, over their books. Engineers at Lexigrove copied them.",
+     [("Lexigrove", "Lexigrove", "organisation"), ("Engineers", "engineers", "group"),
+      ("Lexigrove", "Lexigrove", "organisation")]),
+    # a word that opens a longer name there is left alone, and a demonym is never a short form
+    ("Halvern Therapeutics recalled a drug. The depot on Halvern Road is closed.",
+     [("Halvern Therapeutics", "Halvern Therapeutics", "organisation")]),
+])
+def test_every_use_of_a_bodys_one_word_name_is_that_body(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds_in(text) == expected
+
+
+def test_a_demonym_opening_a_bodys_name_is_no_short_form() -> None:
+    text = "The Danish Refugee Council warned on Monday. Danish ministers said little."
+    assert ("Danish", "Danish Refugee Council") not in [(m.text, m.actor) for m in find_actors(text, [(0, len(text))], load_gazetteer())]
+
+
 def test_an_institutions_word_before_a_role_is_the_body_named_before() -> None:
     text = "Riverton City Council has failed. Council leader Janet Pryce called it a chance. The council disagreed."
     assert actors_in(text) == [("Riverton City Council", "Riverton City Council"), ("Janet Pryce", "Janet Pryce")]

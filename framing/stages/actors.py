@@ -42,8 +42,9 @@ from framing.stages.recogniser import (
     given_name_gender,
     given_names,
     is_body_name,
+    load_model,
 )
-from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_HEADS, TITLE_WORDS
+from framing.stages.recogniser_features import ORG_SUFFIXES, TITLE_HEADS, TITLE_WORDS, ratio_facts
 from framing.stages.speakers import MEMBER_SPEAKERS, SPEAKER_NOUNS, SPEECH_VERBS
 from framing.stages.unknown_names import (
     ROLE_WORDS,
@@ -180,7 +181,8 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found.sort(key=_START)
             found = _national_bodies(text, found, gazetteer, national)
         mentions.extend(found)
-    linked = _link_short_forms(_link_acronyms(text, _link_surnames(_carry_national_names(mentions, national))))
+    mentions = _every_use_of_bodies(text, spans, _carry_national_names(mentions, national), apposed)
+    linked = _link_short_forms(_link_acronyms(text, _link_surnames(mentions)))
     return _settle_kinds(_local_bodies(linked, gazetteer), apposed)
 
 
@@ -260,6 +262,76 @@ def _local_bodies(mentions: tuple[ActorMention, ...], gazetteer: Gazetteer) -> t
             name = _THE.sub("", mention.text)
             local[(mention.start, mention.end)] = replace(mention, actor=name[:1].upper() + name[1:], source="rule")
     return tuple(local.get((m.start, m.end), m) for m in mentions) if local else mentions
+
+
+# The words of a body's name that make it a place's body ("Porthlow City Council", "Redmarsh United" is
+# not among them, but a town's council is): the name's first word alone is then the place, not the body.
+_PLACE_BODY_WORDS = frozenset("city town county borough district council parish region province state".split())
+
+
+def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: list[ActorMention],
+                         apposed: dict[str, ActorKind]) -> list[ActorMention]:
+    """Every capitalised use of a body's one-word name, where no mention covers it: that body.
+
+    A company, club or school the recogniser or the rules found by name ("Halvern Therapeutics"), or
+    whose one-word name an apposition or a possession makes a body ("Keyloft, a letting platform,",
+    "Corvex's chief executive"), recurs by one word ("Halvern", "Keyloft"), which the recogniser may
+    read, out of context, as a place ("shares in Halvern fell") or as no name ("engineers at Lexigrove").
+    The word is the first word of one body's name of two words or more (not a place's body: "Porthlow
+    City Council"), or a body's one-word name, and a word the recogniser's news text never holds: a name
+    made for the business, never a demonym, a common word or a capital that also opens a body's name
+    ("Danish Refugee Council", "National Grid", "Beijing Olympic Committee"), nor a word that opens two
+    names. A use inside a longer capitalised name ("Halvern Road") is left alone. A kind an apposition
+    or a possession gives goes into ``apposed``, which settles the name's kind throughout.
+    """
+    unseen = ratio_facts(load_model().lowercase_ratio).bucket
+    words: dict[str, tuple[str, ActorKind]] = {}
+    opening: dict[str, set[str]] = {}  # first word -> the names of two words or more, of any kind, it opens
+    for mention in mentions:
+        if " " in mention.actor:
+            opening.setdefault(mention.actor.split(" ", 1)[0], set()).add(mention.actor)
+    for mention in mentions:
+        if mention.source not in ("model", "rule") or mention.kind not in ("organisation", "media"):
+            continue
+        name = mention.actor.split()
+        word = name[0]
+        if len(name) > 1 and (len(opening[word]) > 1 or any(w.lower() in _PLACE_BODY_WORDS for w in name[1:])):
+            continue
+        if len(word) > 2 and word[0].isupper() and not word.isupper() and word.isalpha() and unseen[word.lower()] == "u" \
+                and not is_everyday_word(word):
+            words.setdefault(word, (word, mention.kind))
+    for start, end in spans:
+        for lone in _BEFORE_APPOSITION.finditer(text, start, end):
+            word = lone.group(1)
+            if word in words or unseen[word.lower()] != "u" or is_everyday_word(word) \
+                    or _PREVIOUS_CAPITAL.search(text, max(0, lone.start() - 40), lone.start()):
+                continue
+            kind = apposition_kind(text, lone.end()) or owner_kind(text, lone.end())
+            if kind == "organisation" or kind == "media":
+                words[word] = (word, kind)
+                apposed.setdefault(word, kind)
+    if not words:
+        return mentions
+    taken = Taken((m.start, m.end) for m in mentions)
+    pattern = re.compile(r"(?<![\w'’.-])(" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])(?!['’](?!s\b))")
+    added = []
+    for start, end in spans:
+        for found in pattern.finditer(text, start, end):
+            at, until = found.span(1)
+            if taken.overlaps(at, until) or _NEXT_CAPITAL.match(text, until) or _PREVIOUS_CAPITAL.search(text, max(0, at - 40), at):
+                continue
+            actor, kind = words[found.group(1)]
+            added.append(ActorMention(at, until, found.group(1), actor, kind, source="rule"))
+            taken.add(at, until)
+    return sorted((*mentions, *added), key=_START) if added else mentions
+
+
+# A capitalised word (CamelCase too: "StayNest") before a comma or a possessive, where an apposition or
+# what it owns may make it a body.
+_BEFORE_APPOSITION = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)*)(?=,|['’]s\b)")
+# A capitalised word right after or right before a word: the word is part of a longer name.
+_NEXT_CAPITAL = re.compile(r" [A-Z][\w'’-]")
+_PREVIOUS_CAPITAL = re.compile(r"(?<![.!?:;\n\"“‘(])(?<![.!?:;] )[A-Z][\w'’-]* $")
 
 
 def _link_short_forms(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
