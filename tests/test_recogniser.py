@@ -6,7 +6,16 @@ import pytest
 
 import framing
 from framing.stages.gazetteer import load_gazetteer
-from framing.stages.recogniser import MIN_CONFIDENCE, NameSpan, find_names, given_names, iter_candidates, load_model
+from framing.stages.recogniser import (
+    MIN_CONFIDENCE,
+    NameSpan,
+    find_names,
+    given_name_gender,
+    given_names,
+    iter_candidates,
+    load_model,
+)
+from framing.text.resources import read_data_bytes
 
 # Hand-written sentences, names from many cultures: (text, expected [(name, kind)]).
 # Every expected name must be found with exactly this span and kind; other spans may be reported
@@ -20,9 +29,8 @@ OWN_SENTENCES: list[object] = [
      [("Stanford University", "ORG"), ("Kane Holdings", "ORG")]),
     ("Saqib said the talks had stalled.", [("Saqib", "PER")]),
     ("Mr Osborne rejected the claim.", [("Osborne", "PER")]),
-    pytest.param("Ana Souza, Li Wei and Kwame Mensah met in Accra on Tuesday.",
-                 [("Ana Souza", "PER"), ("Li Wei", "PER"), ("Kwame Mensah", "PER"), ("Accra", "LOC")],
-                 marks=pytest.mark.xfail(strict=True, reason="known miss: Kwame Mensah typed ORG")),
+    ("Ana Souza, Li Wei and Kwame Mensah met in Accra on Tuesday.",  # "Kwame": a given name of the world list
+     [("Ana Souza", "PER"), ("Li Wei", "PER"), ("Kwame Mensah", "PER"), ("Accra", "LOC")]),
     ("Victor Kane's Land Grab", [("Victor Kane", "PER")]),
     ("RUSSIA WARNS UKRAINE OVER GAS SUPPLIES", [("RUSSIA", "LOC"), ("UKRAINE", "LOC")]),
     ("Commerce Minister Aiko Tanaka flew to Osaka.", [("Aiko Tanaka", "PER"), ("Osaka", "LOC")]),
@@ -151,6 +159,31 @@ def test_the_given_names_are_lower_case_census_names_without_the_header() -> Non
     names = given_names()
     assert {"donna", "nigel", "maria", "james"} <= names
     assert "name" not in names and all(name == name.lower() for name in names)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pudding belongs to Noor Haddad, whose ice cream is the best thing here.", "Noor Haddad"),
+    ("The group, among them the historian Dev Malhotra, filed a lawsuit.", "Dev Malhotra"),
+    ("The road was blocked for a week, Dariusz Kaminski told the court.", "Dariusz Kaminski"),
+])
+def test_a_given_name_from_beyond_the_census_lists_opens_a_persons_name(text: str, name: str) -> None:
+    assert (name, "PER") in _found(text)
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Priya", "female"), ("Dariusz", "male"), ("Noor", None), ("Donna", "female")])
+def test_the_world_given_names_carry_a_gender(name: str, gender: str | None) -> None:
+    assert given_name_gender(name) == gender
+
+
+def test_the_world_given_names_add_to_the_census_lists_without_repeating_them() -> None:
+    rows = [line.split("\t") for line in read_data_bytes("given_names_world.tsv").decode("utf-8").splitlines()
+            if line and not line.startswith(("#", "name\t"))]
+    census = {line.split("\t")[0] for line in read_data_bytes("given_names.tsv").decode("utf-8").splitlines()
+              if line and not line.startswith(("#", "name\t"))}
+    names = [name for name, _, _ in rows]
+    assert len(names) > 500 and len(set(names)) == len(names) and not census & set(names)
+    assert all(name == name.lower() and percent == "0" and female in ("0", "0.5", "1") for name, percent, female in rows)
+    assert set(names) <= given_names()
 
 
 def test_a_possessive_of_a_known_name_stays_a_possessive() -> None:

@@ -486,10 +486,13 @@ def regions() -> frozenset[str]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """The given names of ``lexicons/given_names.tsv``, lower case (US Census 1990 lists, public domain)."""
+    """The given names of ``lexicons/given_names.tsv`` (US Census 1990 lists, public domain) and
+    ``lexicons/given_names_world.tsv`` (names of other regions, written for framing), lower case."""
     return frozenset(_female_shares())
 
 
+# The given-name files, the census lists first (``_given_name_table``).
+GIVEN_NAME_FILES = ("given_names.tsv", "given_names_world.tsv")
 # A given name is a man's or a woman's when at least this share of its bearers are on that census list.
 GENDERED_SHARE = 0.9
 
@@ -511,12 +514,16 @@ def _female_shares() -> dict[str, float]:
 
 @cache
 def _given_name_table() -> dict[str, tuple[float, float]]:
-    """Each given name of ``lexicons/given_names.tsv`` -> (percent of people, share on the female list)."""
-    table = {}
-    for row in read_data_bytes("given_names.tsv").decode("utf-8").splitlines():
-        if row and not row.startswith("#") and not row.startswith("name\t"):
-            name, percent, female = row.split("\t")
-            table[name] = (float(percent), float(female))
+    """Each given name of the two given-name files -> (percent of people, share of its bearers who are women).
+
+    The census lists come first; the world list adds names they lack, with percent 0 (no census share).
+    """
+    table: dict[str, tuple[float, float]] = {}
+    for file in GIVEN_NAME_FILES:
+        for row in read_data_bytes(file).decode("utf-8").splitlines():
+            if row and not row.startswith("#") and not row.startswith("name\t"):
+                name, percent, female = row.split("\t")
+                table.setdefault(name, (float(percent), float(female)))
     return table
 
 
