@@ -116,6 +116,8 @@ def _settle_report_options(parser: argparse.ArgumentParser, args: argparse.Names
     if args.level is not None and args.format != "csv":
         parser.error(f"--level is for --format csv; a {args.format} report holds every level")
     args.level = args.level or "paragraph"
+    if args.format == "html" and len(args.files) > 1 and not args.out:
+        parser.error("several HTML reports need --out FOLDER")  # (before any file is read)
 
 
 def _names_a_folder(out: str) -> bool:
@@ -164,8 +166,6 @@ def _report(args: argparse.Namespace) -> int:
                   file=sys.stderr)
     several = len(reports) > 1
     if args.out is None:
-        if args.format == "html" and several:
-            raise framing.InputError("several HTML reports need --out FOLDER")
         if several and args.format in ("json", "csv"):
             sys.stdout.write(_combined([report for _, report in reports], args.format, args.level))
         else:

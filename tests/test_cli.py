@@ -134,7 +134,8 @@ def test_compare() -> None:
     assert "## Actors" in done.stdout
 
 
-@pytest.mark.parametrize("args", [[], ["report"], ["bogus"], ["report", "x.txt", "--format", "pdf"]])
+@pytest.mark.parametrize("args", [[], ["report"], ["bogus"], ["report", "x.txt", "--format", "pdf"],
+                                  ["report", "x.txt", "y.txt", "--format", "html"]])  # several HTML reports need --out
 def test_usage_errors_are_exit_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
 

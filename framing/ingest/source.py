@@ -236,7 +236,7 @@ def read_source(path: str | os.PathLike[str]) -> Source:
         shown = _short(str(path)) if looks_like_text else str(path)
         raise InputError(f"{shown}: no such file{hint}")
     if file.is_dir():
-        raise InputError(f"{file}: is a directory, not a file; pass one article file (or use framing.corpus for many)")
+        raise InputError(f"{file}: is a directory, not a file; pass one article file (or `framing corpus` / framing.corpus for many)")
     if not file.is_file():
         raise InputError(f"{file}: is not a regular file (a pipe, socket or device); save the article to a file first")
     try:
