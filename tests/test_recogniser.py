@@ -25,6 +25,7 @@ OWN_SENTENCES: list[object] = [
     ("President Joseph Kaleba signed the agreement.", [("Joseph Kaleba", "PER")]),
     ("Senator Caleb Rourke said the bill would pass.", [("Caleb Rourke", "PER")]),
     ("Halvard Energy declined to comment.", [("Halvard Energy", "ORG")]),
+    ("Thornvale Water is spending a billion on tunnels.", [("Thornvale Water", "ORG")]),  # a utility, though read surely as a person
     ("She studied at Stanford University before joining Kane Holdings.",
      [("Stanford University", "ORG"), ("Kane Holdings", "ORG")]),
     ("Saqib said the talks had stalled.", [("Saqib", "PER")]),

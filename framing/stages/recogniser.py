@@ -332,7 +332,8 @@ def find_names(
                                   candidate.title))
             continue
         # (both written-form rules need the weights unsure: most candidates skip the call)
-        if kind == "NONE" or confidence < GIVEN_NAME_DOUBT or kind == "PER" and confidence < BODY_HEAD_DOUBT:
+        if kind == "NONE" or confidence < GIVEN_NAME_DOUBT or kind == "PER" and (
+                confidence < BODY_HEAD_DOUBT or name.rsplit(" ", 1)[-1] in _UTILITY_ENDS):  # "Thornvale Water": no surname
             written = _written_form_kind(name, candidate.initial, kind, confidence, everyday, known_kind)
             if written is not None:
                 # the weights' doubt about their own reading is the confidence of the written form's
