@@ -202,6 +202,9 @@ def test_the_text_decides_an_unknown_names_kind(text: str, expected: list[tuple[
     ("Three novelists have sued Lexigrove, the AI developer, over their books. Engineers at Lexigrove copied them.",
      [("Lexigrove", "Lexigrove", "organisation"), ("Engineers", "engineers", "group"),
       ("Lexigrove", "Lexigrove", "organisation")]),
+    # a body's whole name found once is that body again where a sentence opens with an everyday word of it
+    ("She chairs the debating society Open Floor, which invited him. Open Floor has since lost its room.",
+     [("Open Floor", "Open Floor", "organisation"), ("Open Floor", "Open Floor", "organisation")]),
     # a word that opens a longer name there is left alone, and a demonym is never a short form
     ("Halvern Therapeutics recalled a drug. The depot on Halvern Road is closed.",
      [("Halvern Therapeutics", "Halvern Therapeutics", "organisation")]),

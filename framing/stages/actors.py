@@ -273,7 +273,9 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
                          apposed: dict[str, ActorKind]) -> list[ActorMention]:
     """Every capitalised use of a body's one-word name, where no mention covers it: that body.
 
-    A company, club or school the recogniser or the rules found by name ("Halvern Therapeutics"), or
+    A body's whole name found once is that body wherever it stands again, also where a sentence opens
+    with an everyday word of it ("Open Floor has since …"). A company, club or school the recogniser or
+    the rules found by name ("Halvern Therapeutics"), or
     whose one-word name an apposition or a possession makes a body ("Keyloft, a letting platform,",
     "Corvex's chief executive"), recurs by one word ("Halvern", "Keyloft"), which the recogniser may
     read, out of context, as a place ("shares in Halvern fell") or as no name ("engineers at Lexigrove").
@@ -294,6 +296,8 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
         if mention.source not in ("model", "rule") or mention.kind not in ("organisation", "media"):
             continue
         name = mention.actor.split()
+        if len(name) > 1 and mention.text == mention.actor and all(w[:1].isupper() or w in _NAME_JOINS for w in name):
+            words.setdefault(mention.actor, (mention.actor, mention.kind))  # the whole name: "Open Floor has since …"
         word = name[0]
         if len(name) > 1 and (len(opening[word]) > 1 or any(w.lower() in _PLACE_BODY_WORDS for w in name[1:])):
             continue
@@ -313,7 +317,8 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
     if not words:
         return mentions
     taken = Taken((m.start, m.end) for m in mentions)
-    pattern = re.compile(r"(?<![\w'’.-])(" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])(?!['’](?!s\b))")
+    alternatives = sorted(words, key=lambda name: (-len(name), name))  # a whole name before a word of it
+    pattern = re.compile(r"(?<![\w'’.-])(" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])(?!['’](?!s\b))")
     added = []
     for start, end in spans:
         for found in pattern.finditer(text, start, end):
@@ -329,6 +334,8 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
 # A capitalised word (CamelCase too: "StayNest") before a comma or a possessive, where an apposition or
 # what it owns may make it a body.
 _BEFORE_APPOSITION = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)*)(?=,|['’]s\b)")
+# Lower-case words inside a body's name ("Bank of England", "Brine and Ember").
+_NAME_JOINS = frozenset(("of", "and", "for", "the", "&", "on", "de"))
 # A capitalised word right after or right before a word: the word is part of a longer name.
 _NEXT_CAPITAL = re.compile(r" [A-Z][\w'’-]")
 _PREVIOUS_CAPITAL = re.compile(r"(?<![.!?:;\n\"“‘(])(?<![.!?:;] )[A-Z][\w'’-]* $")

@@ -143,6 +143,8 @@ _BODY_DESCRIPTORS = frozenset(
     regulator watchdog agency firm company lender bank insurer carrier airline retailer supermarket
     broadcaster newspaper tabloid daily chipmaker carmaker automaker drugmaker miner conglomerate startup
     start-up operator utility publisher platform charity broker brokerage consultancy outlet club body
+    society network campaign coalition association alliance movement collective nonprofit non-profit ngo
+    think-tank thinktank
     """.split()
 )
 _WORD_BEFORE = re.compile(r"(?<![\w-])([a-z-]+) $")
