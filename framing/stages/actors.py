@@ -304,36 +304,56 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
         if len(word) > 2 and word[0].isupper() and not word.isupper() and word.isalpha() and unseen[word.lower()] == "u" \
                 and not is_everyday_word(word):
             words.setdefault(word, (word, mention.kind))
-    for start, end in spans:
-        for lone in _BEFORE_APPOSITION.finditer(text, start, end):
-            word = lone.group(1)
-            if word in words or unseen[word.lower()] != "u" or is_everyday_word(word) \
-                    or _PREVIOUS_CAPITAL.search(text, max(0, lone.start() - 40), lone.start()):
-                continue
-            kind = apposition_kind(text, lone.end()) or owner_kind(text, lone.end())
-            if kind == "organisation" or kind == "media":
-                words[word] = (word, kind)
-                apposed.setdefault(word, kind)
+    ordered = sorted(spans)
+    span_starts = [start for start, _ in ordered]
+
+    def span_at(position: int) -> tuple[int, int] | None:
+        """The analysed span holding ``position``, if any."""
+        index = bisect_right(span_starts, position) - 1
+        return ordered[index] if index >= 0 and position < ordered[index][1] else None
+
+    # (one plain search of the text for each opening of an apposition or a possession: cheaper than a pattern)
+    for opening_words in _APPOSITION_OPENINGS:
+        at = text.find(opening_words)
+        while at >= 0:
+            span = span_at(at)
+            if span is not None:
+                lone = _WORD_BEFORE_APPOSITION.search(text, max(span[0], at - 40), at)
+                if lone is not None:
+                    word = lone.group(1)
+                    if word not in words and unseen[word.lower()] == "u" and not is_everyday_word(word) \
+                            and not _PREVIOUS_CAPITAL.search(text, max(0, lone.start() - 40), lone.start()):
+                        kind = apposition_kind(text, at) or owner_kind(text, at)
+                        if kind == "organisation" or kind == "media":
+                            words[word] = (word, kind)
+                            apposed.setdefault(word, kind)
+            at = text.find(opening_words, at + 1)
     if not words:
         return mentions
     taken = Taken((m.start, m.end) for m in mentions)
     alternatives = sorted(words, key=lambda name: (-len(name), name))  # a whole name before a word of it
-    pattern = re.compile(r"(?<![\w'’.-])(" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])(?!['’](?!s\b))")
+    # (no look-behind in the pattern: the scan then skips to the names' first letters; the character
+    # before a match is checked here)
+    pattern = re.compile("(" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])(?!['’](?!s\b))")
     added = []
-    for start, end in spans:
-        for found in pattern.finditer(text, start, end):
-            at, until = found.span(1)
-            if taken.overlaps(at, until) or _NEXT_CAPITAL.match(text, until) or _PREVIOUS_CAPITAL.search(text, max(0, at - 40), at):
-                continue
-            actor, kind = words[found.group(1)]
-            added.append(ActorMention(at, until, found.group(1), actor, kind, source="rule"))
-            taken.add(at, until)
+    for found in pattern.finditer(text):
+        at, until = found.span(1)
+        span = span_at(at)
+        if span is None or until > span[1] or (at and _NAME_CHARACTER.match(text, at - 1)) or taken.overlaps(at, until) \
+                or _NEXT_CAPITAL.match(text, until, span[1]) or _PREVIOUS_CAPITAL.search(text, max(span[0], at - 40), at):
+            continue
+        actor, kind = words[found.group(1)]
+        added.append(ActorMention(at, until, found.group(1), actor, kind, source="rule"))
+        taken.add(at, until)
     return sorted((*mentions, *added), key=_START) if added else mentions
 
 
-# A capitalised word (CamelCase too: "StayNest") before a comma or a possessive, where an apposition or
-# what it owns may make it a body.
-_BEFORE_APPOSITION = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)*)(?=,|['’]s\b)")
+# What opens an apposition (", a British comparison site,") or a possession ("'s chief executive"), and
+# the capitalised word (CamelCase too: "StayNest") right before it, which they may make a body.
+_APPOSITION_OPENINGS = (", a ", ", an ", ", the ", "'s ", "’s ")
+_WORD_BEFORE_APPOSITION = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)*)$")
+# A character that continues a word: a name found right after one is inside that word.
+_NAME_CHARACTER = re.compile(r"[\w'’.-]")
 # Lower-case words inside a body's name ("Bank of England", "Brine and Ember").
 _NAME_JOINS = frozenset(("of", "and", "for", "the", "&", "on", "de"))
 # A capitalised word right after or right before a word: the word is part of a longer name.
