@@ -213,6 +213,18 @@ def test_every_use_of_a_bodys_one_word_name_is_that_body(text: str, expected: li
     assert kinds_in(text) == expected
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # the last word of another capitalised name is not a person's surname ("In Cholla Wells", a place)
+    ("In Cholla Wells, a farming town, the taps ran dry. Cholla Wells has one school.", False),
+    # after a title it is ("Mr Kane"), and after a sentence's first word ("Later Kane left")
+    ("Victor Kane met the board on Monday. Later Kane left.", True),
+])
+def test_a_surname_inside_another_name_is_no_mention(text: str, kept: bool) -> None:
+    mentions = [(m.text, m.actor) for m in find_actors(text, [(0, len(text))], load_gazetteer())]
+    lone = [name for name, _ in mentions if name in ("Wells", "Kane")]
+    assert bool(lone) is kept
+
+
 def test_a_demonym_opening_a_bodys_name_is_no_short_form() -> None:
     text = "The Danish Refugee Council warned on Monday. Danish ministers said little."
     assert ("Danish", "Danish Refugee Council") not in [(m.text, m.actor) for m in find_actors(text, [(0, len(text))], load_gazetteer())]

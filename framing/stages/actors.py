@@ -358,7 +358,7 @@ _NAME_CHARACTER = re.compile(r"[\w'’.-]")
 _NAME_JOINS = frozenset(("of", "and", "for", "the", "&", "on", "de"))
 # A capitalised word right after or right before a word: the word is part of a longer name.
 _NEXT_CAPITAL = re.compile(r" [A-Z][\w'’-]")
-_PREVIOUS_CAPITAL = re.compile(r"(?<![.!?:;\n\"“‘(])(?<![.!?:;] )[A-Z][\w'’-]* $")
+_PREVIOUS_CAPITAL = re.compile(r"(?<![.!?:;\n\"“‘(])(?<![.!?:;] )([A-Z][\w'’.-]*) $")
 
 
 def _link_short_forms(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
@@ -1170,6 +1170,9 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
             continue
         if is_everyday_word(surname) and at_sentence_start(text, start, word_start):
             continue  # "Long queues formed", not Mark Long
+        before = _PREVIOUS_CAPITAL.search(text, max(start, word_start - 40), word_start)
+        if before is not None and before.group(1) not in _TITLES and before.group(1).lower() not in ROLE_WORDS:
+            continue  # "In Cholla Wells": the last word of another name (a place the weights doubted), not Mr Wells
         found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person", source="rule"))
         taken.add(word_start, word_end)
     return found
