@@ -275,9 +275,9 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
 
     A body's whole name found once is that body wherever it stands again, also where a sentence opens
     with an everyday word of it ("Open Floor has since …"). A company, club or school the recogniser or
-    the rules found by name ("Halvern Therapeutics"), or
-    whose one-word name an apposition or a possession makes a body ("Keyloft, a letting platform,",
-    "Corvex's chief executive"), recurs by one word ("Halvern", "Keyloft"), which the recogniser may
+    the rules found by name ("Halvern Therapeutics"), or whose one-word name an apposition or a
+    possession makes a body ("Keyloft, a letting platform,", "Corvex's chief executive"), recurs by one
+    word ("Halvern", "Keyloft"), which the recogniser may
     read, out of context, as a place ("shares in Halvern fell") or as no name ("engineers at Lexigrove").
     The word is the first word of one body's name of two words or more (not a place's body: "Porthlow
     City Council"), or a body's one-word name, and a word the recogniser's news text never holds: a name
@@ -286,7 +286,12 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
     names. A use inside a longer capitalised name ("Halvern Road") is left alone. A kind an apposition
     or a possession gives goes into ``apposed``, which settles the name's kind throughout.
     """
-    unseen = ratio_facts(load_model().lowercase_ratio).bucket
+    bucket = ratio_facts(load_model().lowercase_ratio).bucket
+
+    def coined(word: str) -> bool:
+        """A word no news text the recogniser learnt from holds, nor any everyday word: a name made for the business."""
+        return bucket[word.lower()] == "u" and not is_everyday_word(word)
+
     words: dict[str, tuple[str, ActorKind]] = {}
     opening: dict[str, set[str]] = {}  # first word -> the names of two words or more, of any kind, it opens
     for mention in mentions:
@@ -301,8 +306,7 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
         word = name[0]
         if len(name) > 1 and (len(opening[word]) > 1 or any(w.lower() in _PLACE_BODY_WORDS for w in name[1:])):
             continue
-        if len(word) > 2 and word[0].isupper() and not word.isupper() and word.isalpha() and unseen[word.lower()] == "u" \
-                and not is_everyday_word(word):
+        if len(word) > 2 and word[0].isupper() and not word.isupper() and word.isalpha() and coined(word):
             words.setdefault(word, (word, mention.kind))
     ordered = sorted(spans)
     span_starts = [start for start, _ in ordered]
@@ -321,7 +325,7 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
                 lone = _WORD_BEFORE_APPOSITION.search(text, max(span[0], at - 40), at)
                 if lone is not None:
                     word = lone.group(1)
-                    if word not in words and unseen[word.lower()] == "u" and not is_everyday_word(word) \
+                    if word not in words and coined(word) \
                             and not _PREVIOUS_CAPITAL.search(text, max(0, lone.start() - 40), lone.start()):
                         kind = apposition_kind(text, at) or owner_kind(text, at)
                         if kind == "organisation" or kind == "media":
@@ -673,8 +677,6 @@ def _last_head(name: str) -> str:
     """The last word of a name of two words or more, lower case, without "'s" or a final period ("" for one word)."""
     words = name.replace("’", "'").split()
     return words[-1].lower().removesuffix("'s").rstrip(".") if len(words) >= 2 else ""
-
-
 
 
 # Nouns of a work right before its quoted title ("the film "Low Tide"", "his new album "Ashes"").

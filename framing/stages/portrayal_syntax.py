@@ -115,7 +115,6 @@ _VERB_ADVERBS = frozenset(
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 # Verbs followed by a bare infinitive ("helped broker a deal", "let them shell the town").
 _BARE_INFINITIVE_VERBS = frozenset("help helps helped helping let lets letting make makes made making".split())
-# Plural heads without a final "s" ("the police raid homes").
 # Words that cannot open a verb's object: conjunctions, forms of "be" and "have", relatives, "by",
 # adverbs of time ("switched to gas last winter").
 _NOT_OBJECTS = frozenset(
