@@ -572,16 +572,51 @@ def _link_surnames(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
     """A one-word person ("Park") is the one full name in the document that ends with it ("Helen Park").
 
     A one-word name the recogniser typed otherwise ("Park said" as an organisation) is that
-    person too: a name the document spells out beats the model's guess of its kind.
+    person too: a name the document spells out beats the model's guess of its kind. A surname
+    with its particles ("de Vries", "De Vries" opening a sentence, "van der Berg") links the same
+    way, whatever the particle's case.
     """
     full: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.kind == "person" and " " in mention.actor:
-            full.setdefault(mention.actor.rsplit(" ", 1)[1], set()).add(mention.actor)
+            words = mention.actor.split(" ")
+            full.setdefault(words[-1], set()).add(mention.actor)
+            for at in range(1, len(words) - 1):
+                if words[at] in SURNAME_PARTICLES:  # ("Pieter de Vries": "de vries", folded)
+                    full.setdefault(" ".join(words[at:]).lower(), set()).add(mention.actor)
+                    if len(words) - at > 2 and words[-2] not in SURNAME_PARTICLES:  # "de la Cruz [Valenzuela]":
+                        full.setdefault(" ".join(words[at:-1]).lower(), set()).add(mention.actor)  # the father's
+                    break
     linked = {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
-    return tuple(replace(m, actor=linked[m.actor], kind="person")
-                 if m.actor in linked and (m.kind == "person" or m.source == "model") else m
+
+    def surname(actor: str) -> str:
+        return actor.lower() if " " in actor and actor.split(" ", 1)[0].lower() in SURNAME_PARTICLES else actor
+
+    return tuple(replace(m, actor=linked[key], kind="person")
+                 if (key := surname(m.actor)) in linked and linked[key] != m.actor
+                 and (m.kind == "person" or m.source == "model") else m
                  for m in mentions)
+
+
+# Lower-case words that open a surname ("de Vries", "van der Berg", "bin Hamzah", "de la Cruz"):
+# the word after one is part of a longer name, never a name on its own.
+SURNAME_PARTICLES = frozenset(
+    "de da do dos das del della di du des la le van von der den ter ten bin binti ibn al el ould ben".split())
+# The word right before a gazetteer match (a surname particle?).
+_WORD_BEFORE_MATCH = re.compile(r"(?<![\w'’-])([\w'’-]+) $")
+# At most this many particles open a surname ("de la", "van der", "van de").
+MAX_PARTICLES = 3
+
+
+def _particles_before(text: str, span_start: int, start: int) -> int:
+    """Where the run of surname particles right before ``start`` begins ("María [de la ]Cruz"); ``start`` if none."""
+    begin = start
+    for _ in range(MAX_PARTICLES):
+        before = _WORD_BEFORE_MATCH.search(text, max(span_start, begin - 8), begin)
+        if before is None or before.group(1).lower() not in SURNAME_PARTICLES:
+            break
+        begin = before.start(1)
+    return begin
 
 
 # The recogniser's kinds that name an actor (LOC places only where they act or are acted
@@ -671,6 +706,33 @@ def _is_street(name: str, *, person: bool = False) -> bool:
     name the recogniser calls a person that opens with a given name keeps it as a surname ("Nathan
     Lane", "Picabo Street")."""
     return _last_head(name) in _STREET_HEADS and not (person and name.split()[0].lower() in given_names())
+
+
+# The last word of a news medium's name ("The Deccan Ledger", "Al-Rafidain TV"), and its first ("Radio
+# Anfani", "Daily Nation"). ("Post", "Mail", "Express" and "Star" also end companies' names: left out.)
+MEDIA_LAST_WORDS = frozenset(
+    "times herald tribune gazette journal chronicle observer telegraph courier ledger inquirer sentinel examiner "
+    "bulletin news newspaper radio tv television broadcasting broadcaster media".split())
+MEDIA_FIRST_WORDS = frozenset("radio daily weekly".split())
+
+
+# Words that end (or, "PT", open) only a company's or a club's name, in many languages.
+COMPANY_LAST_WORDS = frozenset(
+    "holding holdings mutual automation inc ltd llc plc corp gmbh ag sa spa nv bv ab asa oyj tbk kk bhd sdn "
+    "fc fk sk afc cf sc ssc".split())
+COMPANY_FIRST_WORDS = frozenset(("pt",))
+
+
+def _names_a_company(name: str) -> bool:
+    """Whether a name of two words or more is a company's or a club's by its last word (or "PT" first)."""
+    words = name.split()
+    return len(words) >= 2 and (_last_head(name) in COMPANY_LAST_WORDS or words[0].lower() in COMPANY_FIRST_WORDS)
+
+
+def _names_a_medium(name: str) -> bool:
+    """Whether an organisation's name of two words or more is a news medium's by its first or last word."""
+    words = name.split()
+    return len(words) >= 2 and (_last_head(name) in MEDIA_LAST_WORDS or words[0].lower() in MEDIA_FIRST_WORDS)
 
 
 def _last_head(name: str) -> str:
@@ -1005,6 +1067,8 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
             owner_kind(text, name.start + len(written)) if name.kind == "ORG" or (
                 name.kind == "PER" and name.confidence < GIVEN_NAME_DOUBT) else None)
         speaks = False
+        if kind is None and name.kind == "LOC" and _names_a_medium(canonical):
+            kind = "media"  # "the Korea Herald": a medium named after its country, not the place
         if kind is not None:
             apposed.setdefault(_without_titles(canonical) if kind == "person" else canonical, kind)
         elif name.kind not in _MODEL_KINDS:
@@ -1015,6 +1079,10 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
             kind = "organisation" if _last_head(canonical) in ORG_SUFFIXES else "person"
         else:
             kind = _MODEL_KINDS[name.kind]
+            if kind == "person" and _names_a_company(canonical):
+                kind = "organisation"  # "Karakaya Holding", "Manisa FK", "PT Nusantara Agro": no one's name
+            if kind == "organisation" and _names_a_medium(canonical):
+                kind = "media"  # "the Korea Herald", "Radio Anfani", "Al-Rafidain TV"
         if kind == "person":
             canonical = _without_titles(canonical)
         actor = surnames.get(canonical, canonical) if kind == "person" else canonical
@@ -1065,6 +1133,16 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
             continue
         if actor.kind == "person" and (text[match.start - 1:match.start] in _HYPHENS or text[match.end:match.end + 1] in _HYPHENS):
             continue  # "the Smoot-Hawley tariffs", "Trump-era rules": a word of a compound, no mention
+        if actor.kind == "person" and (begin := _particles_before(text, start, match.start)) < match.start:
+            # "Judge de la Cruz", "De la Cruz said": another person's surname, not Ted Cruz's; inside a
+            # whole name ("María de la Cruz Valenzuela") the recogniser reads the name
+            given = _PREVIOUS_CAPITAL.search(text, max(start, begin - 40), begin)
+            if given is not None and given.group(1) not in _TITLES and given.group(1).lower() not in TITLE_HEADS:
+                continue
+            written = text[begin:match.end]
+            found.append(ActorMention(begin, match.end, written, written[0].lower() + written[1:], "person", source="rule"))
+            reach = max(reach, match.end)
+            continue
         if actor.kind == "group" and _is_attributive(text, match.start, match.end):
             continue  # "the public gallery", "the public face of": an adjective, no group
         if actor.kind == "group" and (title := _NEXT_CAPITALISED.match(text, match.end)) is not None \

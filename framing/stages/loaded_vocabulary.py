@@ -53,7 +53,7 @@ LITERAL_WORDS = frozenset(
     inmates
     rebel rebels blast blasts assassination assassinations assassinated crash crashes crashed accident accidents
     prisons jail jails jailed sick sickness illness illnesses injury injuries fighters militia militias collision
-    collisions fire fires stormed
+    collisions fire fires stormed flames
     """.split()
 )
 # Intensifiers beyond VADER's booster list that raise the charge of the next word.
