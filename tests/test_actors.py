@@ -678,3 +678,36 @@ def test_shri_before_an_everyday_word_is_no_title() -> None:
     found = {a.actor: a.kind for a in framing.analyze("Title\n\nOpening.\n\nDevotees chanted Jai Shri Ram at the rally.",
                                                      format="text").actors}
     assert "person" not in found.values()
+
+
+def _report_actors(text: str) -> list[tuple[str, str, str]]:
+    report = framing.analyze(text, format="text")
+    return [(m.mention.text, m.mention.actor, m.mention.kind) for p in report.paragraphs for m in p.actors
+            if m.mention.kind != "group"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a surname after its particles is that person's, never a gazetteer person's of the same surname
+    ("Judge María de la Cruz Valenzuela ruled on Monday. Lawyers asked to defend Judge de la Cruz in court. "
+     "De la Cruz declined to comment.",
+     [("Judge María de la Cruz Valenzuela", "María de la Cruz Valenzuela", "person"),
+      ("de la Cruz", "María de la Cruz Valenzuela", "person"), ("De la Cruz", "María de la Cruz Valenzuela", "person")]),
+    # a particle opening a sentence is capitalised, and the surname is still the full name's
+    ("Pieter de Vries, the founder, spoke. De Vries called the fine unfair.",
+     [("Pieter de Vries", "Pieter de Vries", "person"), ("the founder", "Pieter de Vries", "person"),
+      ("De Vries", "Pieter de Vries", "person")]),
+    # the gazetteer's own person keeps its surname
+    ("Ted Cruz spoke in Austin. Cruz said no.", [("Ted Cruz", "Ted Cruz", "person"), ("Cruz", "Ted Cruz", "person")]),
+])
+def test_surnames_with_particles(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _report_actors(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lee told the Korea Herald that prices rose.", [("Lee", "Lee", "person"), ("Korea Herald", "Korea Herald", "media")]),
+    ("The Daily Nation reported it first.", [("Daily Nation", "Daily Nation", "media")]),
+    ("Fans of Manisa FK were angry.", [("Manisa FK", "Manisa FK", "organisation")]),
+    ("PT Nusantara Agro Lestari said sales fell.", [("PT Nusantara Agro Lestari", "PT Nusantara Agro Lestari", "organisation")]),
+])
+def test_unseen_media_and_companies_are_known_by_their_names_words(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _report_actors(text) == expected

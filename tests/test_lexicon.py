@@ -254,3 +254,18 @@ def test_commentary_phrases_leave_plain_reports_alone(text: str, phrase: str) ->
     report = framing.analyze(text, format="text")
     terms = [h.text for part in (*report.front, *report.paragraphs) for h in part.loaded_terms]
     assert not [term for term in terms if phrase in term]
+
+
+@pytest.mark.parametrize(("text", "term", "negated"), [
+    ("It is not a blank cheque for the owner.", "a blank cheque", True),
+    ("The plan is no cover-up.", "cover-up", True),
+    # a negator that opens an idiom of degree asserts the term
+    ("It is nothing more than a blank cheque for the owner.", "a blank cheque", False),
+    ("It is none other than a witch hunt.", "witch hunt", False),
+    ("This is nothing short of a cover-up.", "cover-up", False),
+])
+def test_negation_is_not_read_into_idioms_of_degree(text: str, term: str, negated: bool) -> None:
+    import framing
+
+    hits = {h.text: h for p in framing.analyze(text, format="text").paragraphs for h in p.loaded_terms}
+    assert hits[term].negated is negated

@@ -120,6 +120,31 @@ def test_report_hits_cover_the_phrase_that_carries_the_loading(text: str, phrase
     assert all(not h.text.endswith((".", ",", "!", "?")) for h in hits)
 
 
+_VOLCANO = "Mount Kanlaon, which rises 2,465 metres, is one of 24 active volcanoes in the Philippines."
+_VOLCANO_REPORT = _VOLCANO + (
+    " Officials raised the alert level on Tuesday after a series of small explosions at the summit."
+    " Residents within six kilometres of the crater were told to leave their homes by Wednesday evening."
+    " Schools in three nearby towns were closed and classes moved online for the rest of the week."
+    " The state seismology agency recorded 48 earthquakes in the previous 24 hours, most too weak to feel."
+    " Airlines said flights to the regional airport would run as normal unless ash reached the runway."
+    " The provincial governor said buses and temporary shelters were ready for about 12,000 people."
+    " Farmers were asked to move cattle to higher ground and to cover water tanks against falling ash.")
+
+
+@pytest.mark.parametrize(("text", "scored"), [
+    (_VOLCANO, True),  # too short to tell a report from a comment
+    (_VOLCANO_REPORT, False),  # a plain report of 128 words with no listed loaded term
+    (_VOLCANO_REPORT + " Critics called the plan a cynical sham, a witch hunt and a disgrace to the nation.", True),
+])
+def test_find_document_terms_keeps_doubtful_scorer_hits_out_of_plain_reports(text: str, scored: bool) -> None:
+    from framing.stages.loaded_terms import PLAIN_TEXT_CONFIDENCE, find_document_terms
+
+    hits = find_document_terms(text, compile_lexicons(resolve_lexicons()), [(0, len(text))])
+    volcanoes = [h for h in hits if h.source == "model" and h.text == "volcanoes"]
+    assert len(volcanoes) == scored
+    assert all(h.confidence is not None and h.confidence < PLAIN_TEXT_CONFIDENCE for h in volcanoes)
+
+
 def test_find_document_terms_reports_a_mild_term_the_document_keeps_using_once() -> None:
     from framing.stages.loaded_terms import MILD_REPEAT_COUNT, find_document_terms
 

@@ -269,7 +269,6 @@ def test_no_quoted_label_without_a_labelling_verb_or_with_a_listed_word(text: st
     "I think this barbaric war must end now.",
     "We believe the corrupt regime will fall.",
     "This, I argue, is a barbaric policy.",
-    "Critics accuse the government of a brutal crackdown on dissent.",
     "The opposition says little about the corrupt deals of its own leaders.",
     "Nobody believes what it says about the savage war in the east.",
     '"It is finished," she said, laughing at the barbaric absurdity of it all.',

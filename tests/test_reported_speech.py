@@ -297,3 +297,26 @@ def test_attributions_that_span_clauses_and_adjuncts(text: str, speaker: str, wo
 ])
 def test_the_one_told_is_not_part_of_the_words(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    # a relative clause closed before the verb leaves the verb the subject's
+    ("Margaret Olsen, who leads the Save the Riverbank coalition, said the developer, Harlow Properties, had "
+     "bulldozed residents' concerns.", "Margaret Olsen", "the developer, Harlow Properties, had bulldozed residents' concerns"),
+    ('Mayor Alan Pryce, who backed the plan, called the decision "a gift to the NIMBY brigade".',
+     "Mayor Alan Pryce", 'the decision "a gift to the NIMBY brigade"'),
+    # the charge of an accusation is the accuser's wording
+    ("Gary Holt accused the board of a cash grab dressed up as maintenance.", "Gary Holt",
+     "a cash grab dressed up as maintenance"),
+    ("The opposition accused the government of lying about the figures.", "The opposition", "lying about the figures"),
+    ("Critics accuse the government of a brutal crackdown on dissent.", "Critics", "a brutal crackdown on dissent"),
+])
+def test_relative_clauses_and_accusations_report_the_subjects_words(text: str, speaker: str, words: str) -> None:
+    reported = [(quoted, who) for kind, quoted, who in quotes_of(text) if kind == "reported"]
+    assert (words, speaker) in reported, reported
+    assert framing.analyze(text, format="text").loadedness == 0.0  # no loaded word is the author's
+
+
+def test_the_verb_inside_a_relative_clause_reports_only_that_clause() -> None:
+    text = "Senator Ruth Vale, who has said she will vote against it, called the bill a disgrace."
+    assert ("reported", "the bill a disgrace", "Senator Ruth Vale") in quotes_of(text)

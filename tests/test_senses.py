@@ -99,3 +99,24 @@ def test_a_figurative_destruction_stays_loaded() -> None:
 
     text = "Her career was destroyed by the smear campaign."
     assert "destroyed" in [h.text for p in framing.analyze(text, format="text").paragraphs for h in p.loaded_terms]
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Brent crude futures settled up.", ["crude futures"]),
+    ("China's crude imports fell.", ["crude imports"]),
+    ("Serious adverse events were rare.", ["adverse events"]),
+    ("Records of enslaved people were found.", ["enslaved people"]),
+    ("Airlines cancelled flights.", ["cancelled flights"]),
+    ("Kiprono broke away from the group.", ["broke away"]),
+    ("She left with their dog.", ["their dog"]),
+    ("A rare neurological disorder.", ["neurological disorder"]),
+    ("Flash flooding hit the town.", ["Flash flooding"]),
+    # the loaded uses of the same words stay loaded
+    ("A crude attempt to smear him.", []),
+    ("They treated him like a dog.", []),
+    ("The show was cancelled by the woke mob.", []),
+])
+def test_terms_of_art_of_wire_copy_are_plain(text: str, plain: list[str]) -> None:
+    """Trade, medicine, weather, sport and history words in the sense a plain report uses them."""
+    spans = plain_sense_spans(text, 0, len(text), load_sense_rules())
+    assert [text[s:e] for s, e in spans] == plain

@@ -329,4 +329,23 @@ def _asks(sentence: Sentence, known: dict[int, bool]) -> bool:
 def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
     left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
     before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
-    return not NEGATORS.isdisjoint(before[-NEGATION_WINDOW:])
+    window = before[-NEGATION_WINDOW:]
+    if NEGATORS.isdisjoint(window):
+        return False
+    # a negator that opens an idiom of degree asserts the term ("nothing more than a blank cheque")
+    start = len(before) - len(window)
+    return any(word in NEGATORS and not _opens_assertion(before, start + at) for at, word in enumerate(window))
+
+
+# Idioms that open with a negator but assert what follows ("nothing more than a smear", "not just a
+# scandal but a crime", "none other than", "no doubt"): their negator negates nothing.
+ASSERTING_IDIOMS = frozenset(tuple(idiom.split()) for idiom in (
+    "nothing more than", "nothing less than", "nothing short of", "nothing but", "no more than", "no less than",
+    "none other than", "not only", "not just", "not merely", "not simply", "no doubt", "no wonder",
+    "without doubt", "without question", "not least"))
+_LONGEST_ASSERTING_IDIOM = max(map(len, ASSERTING_IDIOMS))
+
+
+def _opens_assertion(words: Sequence[str], at: int) -> bool:
+    """Whether ``words[at]`` (a negator) opens one of ASSERTING_IDIOMS."""
+    return any(tuple(words[at:at + size]) in ASSERTING_IDIOMS for size in range(2, _LONGEST_ASSERTING_IDIOM + 1))

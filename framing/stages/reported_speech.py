@@ -180,6 +180,12 @@ _AGREEING = frozenset("agree agrees agreed agreeing".split())
 _AGREED_TO = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+to\s+[a-z]", re.I)
 # A relative clause opened after the speaker, holding the verb of saying ("Tom Brandt, who … has said").
 _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\s")
+# Verbs of accusing, and the one accused (at most six words) up to "of": what follows is the accuser's charge.
+_ACCUSING = frozenset(("accuse", "accused", "accuses"))
+_CHARGE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,6}?of\s+")
+# A relative clause set off by commas that ends a subject ("Mayor Alan Pryce, who backed the plan,"): the
+# verb after it is the subject's, not a participle ("the bill, called …").
+_CLOSED_RELATIVE = re.compile(r"[\w.'’],\s+(?:who|whose)\s[^,]{1,120},\s*$")
 _SAYS_NOTHING = re.compile(
     r"\s+(?:(?:little|nothing|a\s+lot|so\s+much|something|anything)\b|(?:much|more|less)\b(?!\s+(?:than|of)\b))", re.I)
 # A clause right after a verb that may take an object instead: a few words, then a finite verb
@@ -331,7 +337,11 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
         if that is None and (current.lower() in _OBJECT_VERBS and not _CLAUSE_AFTER.match(content, word.end())
                              or current.lower() not in SAYING_VERBS
                              and _TOPIC_OBJECT.match(content, word.end()) is not None):
-            continue  # "accuse the government of …", "insisted on a separate press room": no words said
+            charge = _CHARGE.match(content, word.end()) if current.lower() in _ACCUSING else None
+            if charge is not None:  # "Holt accused the board of a cash grab": the charge is Holt's wording
+                return _reported(text, sentence.start + charge.end(), sentence.start + _reported_end(content, word.start()),
+                                 subject, marked, min_words=1)
+            continue  # "insisted on a separate press room", "told the court": no words said
         if that is not None and _DEMONSTRATIVE_THAT.match(content, that.end()):
             continue  # "They said that in 2001": "that" is what they said, not a clause
         if _PRONOUN_OBJECT.match(content, word.end()):
@@ -344,8 +354,11 @@ def find_reported_speech(text: str, sentence: Sentence, marked: list[tuple[int, 
             if audience is not None:
                 span_start = sentence.start + audience.end()
         span_end = sentence.start + _reported_end(content, word.start())
-        if _RELATIVE_OPENING.search(clause):  # "X, who has said he will vote against it, called it …":
-            comma = text.find(",", span_start, span_end)  # the words end with the relative clause
+        relative = _RELATIVE_OPENING.search(clause)
+        if relative is not None and "," not in clause[relative.end():]:
+            # "X, who has said he will vote against it, called it …": the verb is the relative clause's,
+            # whose words end with it ("X, who leads the group, said …": closed before the verb, it is not)
+            comma = text.find(",", span_start, span_end)
             span_end = comma if comma > 0 else span_end
         pronoun_clause = _PRONOUN_CLAUSE.match(text, span_start, span_end)
         return _reported(text, span_start, span_end, subject, marked,
@@ -510,7 +523,7 @@ def find_label(text: str, sentence: Sentence, marked: list[tuple[int, int]]) -> 
         head_start = max(0, head_end - MAX_CLAUSE_CHARS)  # (the subject is looked for this far back only)
         head = content[head_start:head_end]
         if negated or not passive and not head.rstrip()[-1:].isalnum() and verb.lower().endswith("ed") \
-                and not ends_in_description(head):
+                and not ends_in_description(head) and _CLOSED_RELATIVE.search(head) is None:
             continue  # "never called them …"; ", called Acme," (a participle; ", call them …" is a verb after an
             # aside; "Harbor Watch, a Vienna-based NGO, called …" is the verb of the name before the appositive)
         tokens = _clause_tokens(content, word.end())
