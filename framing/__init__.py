@@ -123,7 +123,8 @@ def corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, 
            engine: Engine = ..., scheduler: str | None = ...,
            lexicons: Sequence[str | os.PathLike[str] | Lexicon] = ..., default_lexicons: bool = ...,
            output: Output | None = ..., as_dataframe: Literal[False] = ..., level: Level = ...,
-           progress: bool | None = ..., batch_size: int | None = ...) -> Iterator[CorpusItem]: ...
+           progress: bool | None = ..., batch_size: int | None = ..., model_terms: bool = ...,
+           actors: Sequence[str | os.PathLike[str]] = ...) -> Iterator[CorpusItem]: ...
 
 
 @overload
@@ -131,22 +132,24 @@ def corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, 
            engine: Engine = ..., scheduler: str | None = ...,
            lexicons: Sequence[str | os.PathLike[str] | Lexicon] = ..., default_lexicons: bool = ...,
            output: Output | None = ..., as_dataframe: Literal[True], level: Level = ...,
-           progress: bool | None = ..., batch_size: int | None = ...) -> CorpusTable: ...
+           progress: bool | None = ..., batch_size: int | None = ..., model_terms: bool = ...,
+           actors: Sequence[str | os.PathLike[str]] = ...) -> CorpusTable: ...
 
 
 def corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, workers: int | None = None,
            engine: Engine = "processes", scheduler: str | None = None,
            lexicons: Sequence[str | os.PathLike[str] | Lexicon] = (), default_lexicons: bool = True,
            output: Output | None = None, as_dataframe: bool = False, level: Level = "paragraph",
-           progress: bool | None = None, batch_size: int | None = None) -> Iterator[CorpusItem] | CorpusTable:
+           progress: bool | None = None, batch_size: int | None = None, model_terms: bool = True,
+           actors: Sequence[str | os.PathLike[str]] = ()) -> Iterator[CorpusItem] | CorpusTable:
     """Analyse many article files: one ``CorpusItem`` per file in input order, or one table.
 
     ``paths`` is a file, folder or glob pattern, or a list of them. ``workers`` defaults to
     every core (``1``: this process); ``engine="dask"`` sends batches to ``scheduler`` or a
     local cluster. ``output`` is what each item holds (``"report"`` or ``"dict"``).
     ``as_dataframe=True`` returns a ``CorpusTable``: the rows at ``level`` of every file in
-    one pandas DataFrame, plus the errors. ``progress`` shows a tqdm bar. See
-    ``framing.corpus_runner.run_corpus`` for the details.
+    one pandas DataFrame, plus the errors. ``progress`` shows a tqdm bar. ``model_terms`` and
+    ``actors`` are ``framing.report``'s. See ``framing.corpus_runner.run_corpus`` for the details.
 
     Raises:
         InputError: for bad arguments (unknown engine or level, workers < 1).
@@ -158,10 +161,10 @@ def corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, 
     if as_dataframe:
         return run_corpus(paths, workers=workers, engine=engine, scheduler=scheduler, lexicons=lexicons,
                           default_lexicons=default_lexicons, output=output, as_dataframe=True, level=level,
-                          progress=progress, batch_size=batch_size)
+                          progress=progress, batch_size=batch_size, model_terms=model_terms, actors=actors)
     return run_corpus(paths, workers=workers, engine=engine, scheduler=scheduler, lexicons=lexicons,
                       default_lexicons=default_lexicons, output=output, as_dataframe=False, level=level,
-                      progress=progress, batch_size=batch_size)
+                      progress=progress, batch_size=batch_size, model_terms=model_terms, actors=actors)
 
 
 def _decode(text: str | bytes, text_format: DocumentFormat | None) -> tuple[str, DocumentFormat]:

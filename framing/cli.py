@@ -38,16 +38,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="add a user lexicon (TSV/CSV, JSON, LIWC .dic); repeatable")
     report.add_argument("--level", choices=LEVELS, default=None,
                         help="rows of --format csv (default: paragraph); other formats hold every level")
-    report.add_argument("--actors", "-a", action="append", default=[], metavar="FILE",
-                        help="add a user gazetteer (TSV/CSV/JSON, the columns of lexicons/actors.tsv); repeatable")
-    report.add_argument("--no-model-terms", dest="model_terms", action="store_false",
-                        help="loaded terms from the lexicons only (switch off the learned phrase scorer)")
+    _add_analysis_options(report)
 
     compare = commands.add_parser("compare", help="how two articles portray the same actors, side by side")
     compare.add_argument("first", metavar="A")
     compare.add_argument("second", metavar="B")
     compare.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE")
     compare.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+    _add_analysis_options(compare)
 
     lexicon = commands.add_parser("lexicon", help="work with lexicon files")
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True, metavar="ACTION")
@@ -62,7 +60,16 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--engine", choices=("processes", "dask"), default="processes")
     corpus.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
     corpus.add_argument("--lexicon", "-l", action="append", default=[], metavar="FILE")
+    _add_analysis_options(corpus)
     return parser
+
+
+def _add_analysis_options(command: argparse.ArgumentParser) -> None:
+    """The options every analysing command shares with ``framing.report``: user gazetteers, the scorer switch."""
+    command.add_argument("--actors", "-a", action="append", default=[], metavar="FILE",
+                         help="add a user gazetteer (TSV/CSV/JSON, the columns of lexicons/actors.tsv); repeatable")
+    command.add_argument("--no-model-terms", dest="model_terms", action="store_false",
+                         help="loaded terms from the lexicons only (switch off the learned phrase scorer)")
 
 
 def _version() -> str:
@@ -210,8 +217,8 @@ def _compare(args: argparse.Namespace) -> int:
     import framing
     from framing.render.compare import compare_reports
 
-    first = framing.report(args.first, lexicons=args.lexicon)
-    second = framing.report(args.second, lexicons=args.lexicon)
+    first = framing.report(args.first, lexicons=args.lexicon, model_terms=args.model_terms, actors=args.actors)
+    second = framing.report(args.second, lexicons=args.lexicon, model_terms=args.model_terms, actors=args.actors)
     sys.stdout.write(compare_reports(first.to_dict(), second.to_dict(), output_format=args.format))
     return 0
 
@@ -230,7 +237,8 @@ def _corpus(args: argparse.Namespace) -> int:
 
     check_table_path(args.out)  # a wrong suffix fails before any file is analysed
     results = run_corpus(args.paths, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                         level=args.level, lexicons=args.lexicon, as_dataframe=True)
+                         level=args.level, lexicons=args.lexicon, as_dataframe=True, model_terms=args.model_terms,
+                         actors=args.actors)
     write_table(results.frame, args.out)
     print(f"wrote {args.out}: {len(results.frame)} rows from {results.n_ok} of {results.n_files} files"
           + (f"; {len(results.errors)} failed" if results.errors else ""), file=sys.stderr)

@@ -48,6 +48,10 @@ WINDOW_PER_WORKER = 4
 BATCHES_PER_WORKER = 8
 MAX_BATCH_FILES = 16
 MAX_BATCH_BYTES = 2_000_000
+# Without ``workers``, a corpus smaller than this runs in this process: a worker process spends 2-5 s
+# importing and building its lexicons and models, about what one core needs for this many bytes
+# of articles (some 80,000 words), so starting workers would only make a small run slower.
+IN_PROCESS_BYTES = 500_000
 # Table rows kept as dicts before they are packed into a DataFrame fragment.
 FLUSH_ROWS = 50_000
 
@@ -161,6 +165,29 @@ def _folder_articles(folder: Path) -> list[str]:
     return sorted(found)
 
 
+def _total_bytes(files: Sequence[str]) -> int:
+    """The files' summed sizes (a pattern or missing file counts 0: it fails later, as an error entry)."""
+    total = 0
+    for path in files:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+    return total
+
+
+def _resolve_gazetteers(actors: Sequence[PathInput]) -> tuple[str, ...]:
+    """Check user gazetteers once, here, so a malformed one fails before any file is analysed."""
+    from framing.stages.gazetteer import load_gazetteer
+
+    if isinstance(actors, (str, os.PathLike)):
+        actors = [actors]
+    files = tuple(os.fspath(path) for path in actors)
+    if files:
+        load_gazetteer(files)
+    return files
+
+
 def _resolve_lexicons(lexicons: Sequence[PathInput | Lexicon]) -> tuple[Lexicon, ...]:
     """Read user lexicons once, here, so a malformed one fails before any file is analysed."""
     from framing.stages.lexicon_files import Lexicon, read_lexicon
@@ -177,30 +204,35 @@ def _resolve_lexicons(lexicons: Sequence[PathInput | Lexicon]) -> tuple[Lexicon,
 def run_corpus(paths: PathInput | Iterable[PathInput], *, workers: int | None = ..., engine: Engine = ...,
                scheduler: str | None = ..., lexicons: Sequence[PathInput | Lexicon] = ...,
                default_lexicons: bool = ..., output: Output | None = ..., as_dataframe: Literal[False] = ...,
-               level: Level = ..., progress: bool | None = ..., batch_size: int | None = ...) -> Iterator[CorpusItem]: ...
+               level: Level = ..., progress: bool | None = ..., batch_size: int | None = ...,
+               model_terms: bool = ..., actors: Sequence[PathInput] = ...) -> Iterator[CorpusItem]: ...
 
 
 @overload
 def run_corpus(paths: PathInput | Iterable[PathInput], *, workers: int | None = ..., engine: Engine = ...,
                scheduler: str | None = ..., lexicons: Sequence[PathInput | Lexicon] = ...,
                default_lexicons: bool = ..., output: Output | None = ..., as_dataframe: Literal[True],
-               level: Level = ..., progress: bool | None = ..., batch_size: int | None = ...) -> CorpusTable: ...
+               level: Level = ..., progress: bool | None = ..., batch_size: int | None = ...,
+               model_terms: bool = ..., actors: Sequence[PathInput] = ...) -> CorpusTable: ...
 
 
 def run_corpus(paths: PathInput | Iterable[PathInput], *, workers: int | None = None, engine: Engine = "processes",
                scheduler: str | None = None, lexicons: Sequence[PathInput | Lexicon] = (),
                default_lexicons: bool = True, output: Output | None = None, as_dataframe: bool = False,
                level: Level = "paragraph", progress: bool | None = None,
-               batch_size: int | None = None) -> Iterator[CorpusItem] | CorpusTable:
+               batch_size: int | None = None, model_terms: bool = True,
+               actors: Sequence[PathInput] = ()) -> Iterator[CorpusItem] | CorpusTable:
     """Analyse many article files: stream one ``CorpusItem`` per file, in input order.
 
     ``paths`` is a file, folder or glob pattern, or a list of them (see ``expand_paths``).
-    ``workers`` defaults to every core; ``workers=1`` runs in this process. With
+    ``workers`` defaults to every core (to this process for a corpus under IN_PROCESS_BYTES,
+    where starting workers costs more than it saves); ``workers=1`` runs in this process. With
     ``engine="dask"`` the files go to ``scheduler`` (a ``tcp://`` address) or to a local
     cluster of ``workers`` single-threaded processes. ``output`` is what each item holds:
     ``"report"`` (the ``Report``; the default for processes) or ``"dict"`` (its
     ``to_dict()`` data; the default for Dask, which ships plain data). User ``lexicons``
-    are read and validated here once, then shipped to every worker.
+    are read and validated here once, then shipped to every worker; so are user gazetteers
+    (``actors``). ``model_terms=False`` switches the learned scorer off, as in ``framing.report``.
 
     ``as_dataframe=True`` returns a ``CorpusTable`` instead: the rows of every file at
     ``level`` in one pandas DataFrame (workers send rows, not reports), plus the errors.
@@ -209,7 +241,7 @@ def run_corpus(paths: PathInput | Iterable[PathInput], *, workers: int | None = 
 
     Raises:
         InputError: for bad arguments (unknown engine or level, workers < 1).
-        LexiconError: for a malformed user lexicon.
+        LexiconError: for a malformed user lexicon or gazetteer.
         MissingDependencyError: when dask (``engine="dask"``), pandas (``as_dataframe``)
             or tqdm (``progress=True``) is needed but not installed.
     """
@@ -229,9 +261,12 @@ def run_corpus(paths: PathInput | Iterable[PathInput], *, workers: int | None = 
         _require_dask()
     bar = _progress_factory(progress)
     files = expand_paths(paths)
+    if workers is None and engine == "processes" and _total_bytes(files) < IN_PROCESS_BYTES:
+        count = 1  # a small corpus: no worker would pay for its start
     resolved = _resolve_lexicons(lexicons)
+    gazetteers = _resolve_gazetteers(actors)
     mode: _Mode = "rows" if as_dataframe else output or ("dict" if engine == "dask" else "report")
-    task = _Task(resolved, default_lexicons, mode, level)
+    task = _Task(resolved, default_lexicons, mode, level, model_terms, gazetteers)
     outcomes = _stream(files, task, count, engine, scheduler, batch_size)
     if bar is not None:
         outcomes = _with_progress(outcomes, bar(total=len(files), unit="file", desc="framing"))
@@ -281,6 +316,8 @@ class _Task:
     default_lexicons: bool
     mode: _Mode
     level: Level
+    model_terms: bool = True
+    actors: tuple[str, ...] = ()  # user gazetteer files, checked before any article is read
 
 
 def _analyse_batch(paths: Sequence[str], task: _Task) -> list[_Outcome]:
@@ -298,7 +335,8 @@ def _analyse_file(path: str, task: _Task) -> _Outcome:
     if _is_pattern(path) and not os.path.exists(path):
         return path, None, f"{path}: no files match this pattern"
     try:
-        report = report_path(path, lexicons=task.lexicons, default_lexicons=task.default_lexicons)
+        report = report_path(path, lexicons=task.lexicons, default_lexicons=task.default_lexicons,
+                             model_terms=task.model_terms, actors=task.actors)
         if task.mode == "report":
             return path, report, None
         data = report.to_dict()

@@ -134,6 +134,18 @@ def test_compare() -> None:
     assert "## Actors" in done.stdout
 
 
+def test_compare_and_corpus_take_the_reports_analysis_options(tmp_path: Path) -> None:
+    gazetteer = tmp_path / "mine.tsv"
+    gazetteer.write_text("actor\tkind\taliases\tplaces\tcountry\tnote\nTom Kane\tperson\tKane\t\t\t\n", encoding="utf-8")
+    options = ["--no-model-terms", "--actors", str(gazetteer)]
+    done = run("compare", str(SEEDS / "summit_opinion.txt"), str(SEEDS / "summit_counter_opinion.txt"), *options)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "table.csv"
+    done = run("corpus", str(SEEDS / "summit_wire.txt"), "--out", str(out), "--workers", "1", *options)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
+
+
 @pytest.mark.parametrize("args", [[], ["report"], ["bogus"], ["report", "x.txt", "--format", "pdf"],
                                   ["report", "x.txt", "y.txt", "--format", "html"]])  # several HTML reports need --out
 def test_usage_errors_are_exit_2(args: list[str]) -> None:

@@ -120,6 +120,25 @@ def test_run_corpus_passes_user_lexicons(tmp_path: Path) -> None:
     assert any(t["category"] == "my_category" for item in items for t in item.to_dict()["loaded_terms"])
 
 
+def test_run_corpus_passes_the_scorer_switch_and_user_gazetteers(tmp_path: Path) -> None:
+    gazetteer = tmp_path / "mine.tsv"
+    gazetteer.write_text("actor\tkind\taliases\tplaces\tcountry\tnote\nTom Kane\tperson\tKane\t\t\t\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Kane spoke. The senator's reckless scheme is a protection racket dressed up as reform, and his "
+                       "donors pocketed the difference.", encoding="utf-8")  # ("pocketed": the scorer's)
+    options: dict[str, Any] = {"model_terms": False, "actors": [str(gazetteer)]}
+    [item] = run_corpus([str(article)], workers=1, **options)
+    assert _as_json(item.to_dict()) == _as_json(framing.report(article, **options).to_dict())
+    assert ("Kane", "Tom Kane") in [(m.mention.text, m.mention.actor) for m in item.report.paragraphs[0].actors]
+    assert [h.text for p in framing.report(article).paragraphs for h in p.loaded_terms if h.source == "model"]
+    assert not [h.text for p in item.report.paragraphs for h in p.loaded_terms if h.source == "model"]
+
+
+def test_run_corpus_rejects_a_missing_gazetteer_before_any_work(tmp_path: Path) -> None:
+    with pytest.raises(framing.LexiconError, match="absent.tsv"):
+        run_corpus([str(SAMPLES[0])], actors=[tmp_path / "absent.tsv"])
+
+
 def test_run_corpus_rejects_a_bad_lexicon_before_any_work(tmp_path: Path) -> None:
     lexicon = tmp_path / "bad.tsv"
     lexicon.write_text("term\tcategory\tweight\nshipping\tmy_category\tlots\n", encoding="utf-8")
@@ -264,3 +283,17 @@ def test_dask_engine_matches_direct_reports(tmp_path: Path) -> None:
     _check_items(items, paths)
     expected = sum(len(rows(framing.report(str(path)).to_dict(), level="paragraph")) for path in SAMPLES)
     assert len(table.frame) == expected and table.n_ok == len(SAMPLES) and len(table.errors) == 2
+
+
+def test_run_corpus_keeps_a_small_corpus_in_this_process_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    class NoPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
+    paths = [str(path) for path in SAMPLES]
+    assert [item.path for item in run_corpus(paths)] == paths  # under IN_PROCESS_BYTES: no pool
+    with pytest.raises(AssertionError, match="worker process"):
+        list(run_corpus(paths, workers=2))  # asked for workers: a pool

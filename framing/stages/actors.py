@@ -725,14 +725,17 @@ COMPANY_FIRST_WORDS = frozenset(("pt",))
 
 def _names_a_company(name: str) -> bool:
     """Whether a name of two words or more is a company's or a club's by its last word (or "PT" first)."""
-    words = name.split()
-    return len(words) >= 2 and (_last_head(name) in COMPANY_LAST_WORDS or words[0].lower() in COMPANY_FIRST_WORDS)
+    return _named_by(name, COMPANY_LAST_WORDS, COMPANY_FIRST_WORDS)
 
 
 def _names_a_medium(name: str) -> bool:
     """Whether an organisation's name of two words or more is a news medium's by its first or last word."""
+    return _named_by(name, MEDIA_LAST_WORDS, MEDIA_FIRST_WORDS)
+
+
+def _named_by(name: str, last_words: frozenset[str], first_words: frozenset[str]) -> bool:
     words = name.split()
-    return len(words) >= 2 and (_last_head(name) in MEDIA_LAST_WORDS or words[0].lower() in MEDIA_FIRST_WORDS)
+    return len(words) >= 2 and (_last_head(name) in last_words or words[0].lower() in first_words)
 
 
 def _last_head(name: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,12 +25,13 @@ from typing import NamedTuple
 
 from framing.context import TextContext
 from framing.model import Casting, MentionReport
+from framing.stages.lexicon import MARKER_CATEGORIES
 from framing.stages.portrayal import MentionCues
 from framing.stages.portrayal_lexicon import ROLES
 from framing.text.resources import data_sha256, read_model_text
 from framing.text.valence import NORMALISATION_ALPHA
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MODEL_FILE = "portrayal_prior.json"
 # The model's probabilities are mixed with the uniform distribution by this share, so a
 # prior casting's score stays within 1/3..1/2, below a lexicon cue's typical 0.6-0.9 (the
@@ -63,6 +65,8 @@ class PriorInput(NamedTuple):
     actor_sentiment: float  # mean author-voice sentiment over the actor's mentions in the text
     sentence_valence: float  # summed VADER valence of the sentence's words (negation applied)
     others: tuple[bool, bool, bool]  # another mention of the sentence is cast protagonist / antagonist / innocent
+    titled: bool = False  # a person named with an office ("chief executive Richard Vane", "its founder, X")
+    actor_loaded_share: float = 0.0  # share of the actor's mentions whose sentence holds an author-voice loaded term
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,9 @@ def prior_features(item: PriorInput) -> dict[str, float]:
     features["actor_sentiment"] = item.actor_sentiment
     valence = item.sentence_valence
     features["sentence_valence"] = valence / math.sqrt(valence ** 2 + NORMALISATION_ALPHA)
+    if item.titled:
+        features["titled"] = 1.0
+    features["actor_loaded_sentences"] = item.actor_loaded_share
     other_protagonist, other_antagonist, other_innocent = item.others
     if other_protagonist:
         features["other_protagonist"] = 1.0
@@ -231,6 +238,7 @@ def prior_inputs(context: TextContext, mentions: Sequence[MentionReport], castin
                 if counts is None:
                     counts = cast_in[sentence.start] = [0, 0, 0]
                 counts[role_index] += 1
+    loaded_share = _actor_loaded_shares(context, mentions)
     sentence_valence: dict[int, float] = {}  # by sentence start: one sum per sentence, not per mention
     role_valence: dict[tuple[int, int], float] = {}  # by evidence span: mentions of a clause share their charged words
     found = []
@@ -267,5 +275,44 @@ def prior_inputs(context: TextContext, mentions: Sequence[MentionReport], castin
             actor_sentiment=actor_means.get(mention.actor, 0.0),
             sentence_valence=valence,
             others=others,
+            titled=mention.kind == "person" and _is_titled(context.text, mention.start, mention.text),
+            actor_loaded_share=loaded_share[mention.actor],
         )))
     return found
+
+
+# Offices that make a person one who holds power over others ("chief executive", "minister", "founder").
+_OFFICES = (r"chief executive|executive|minister|president|chair(?:man|woman)?|director|governor|senator|councillor|"
+            r"mayor|ceo|boss|founder|owner|commissioner|chancellor|secretary|spokes(?:man|woman|person)|general|leader")
+# An office right before a name ("its chief executive, Giles Penhaligon"), or opening the mention ("Governor X").
+_OFFICE_BEFORE = re.compile(rf"\b(?:{_OFFICES})s?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}$")
+_OFFICE_OPENING = re.compile(rf"(?i)(?:{_OFFICES})\b|\w+ (?:minister|secretary|president|director|executive)\b")
+# How far before a name its office is looked for.
+MAX_OFFICE_CHARS = 60
+
+
+def _is_titled(text: str, start: int, written: str) -> bool:
+    """Whether a person's mention opens with an office or stands right after one."""
+    return (_OFFICE_OPENING.match(written) is not None
+            or _OFFICE_BEFORE.search(text, max(0, start - MAX_OFFICE_CHARS), start) is not None)
+
+
+def _actor_loaded_shares(context: TextContext, mentions: Sequence[MentionReport]) -> dict[str, float]:
+    """Per actor, the share of its mentions whose sentence holds an author-voice loaded term beside it.
+
+    An author who argues against an actor writes the charged words near it; one who reports on
+    it, or sides with it, seldom does (a feature of the whole text, not of one mention).
+    """
+    sentence_at = context.sentence_index.at
+    counts: dict[str, list[int]] = {}
+    for report in mentions:
+        mention = report.mention
+        sentence = sentence_at(mention.start)
+        charged = sentence is not None and any(
+            hit.category not in MARKER_CATEGORIES and hit.is_author_voice
+            and not (hit.start < mention.end and mention.start < hit.end) and sentence.start <= hit.start
+            for hit in context.hit_index.within(sentence.start, sentence.end))
+        tally = counts.setdefault(mention.actor, [0, 0])
+        tally[0] += charged
+        tally[1] += 1
+    return {actor: found / total for actor, (found, total) in counts.items()}
