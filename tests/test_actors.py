@@ -711,3 +711,11 @@ def test_surnames_with_particles(text: str, expected: list[tuple[str, str, str]]
 ])
 def test_unseen_media_and_companies_are_known_by_their_names_words(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _report_actors(text) == expected
+
+
+def test_a_places_name_before_its_noun_is_no_body_of_the_same_word() -> None:
+    text = ("According to the Brentwick Housing Trust, rents rose 40 per cent. The Brentwick city council voted on "
+            "Tuesday to abandon the plan. Brentwick police said nothing. Shares in Brentwick fell.")
+    found = [(m.text, m.actor) for m in (m.mention for p in framing.analyze(text, format="text").paragraphs for m in p.actors)]
+    assert found == [("Brentwick Housing Trust", "Brentwick Housing Trust"), ("police", "police"),
+                     ("Brentwick", "Brentwick Housing Trust")]  # only the last: the Trust's short form

@@ -344,7 +344,8 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
         at, until = found.span(1)
         span = span_at(at)
         if span is None or until > span[1] or (at and _NAME_CHARACTER.match(text, at - 1)) or taken.overlaps(at, until) \
-                or _NEXT_CAPITAL.match(text, until, span[1]) or _PREVIOUS_CAPITAL.search(text, max(span[0], at - 40), at):
+                or _NEXT_CAPITAL.match(text, until, span[1]) or _PREVIOUS_CAPITAL.search(text, max(span[0], at - 40), at) \
+                or _PLACE_NOUN_AFTER.match(text, until, span[1]):
             continue
         actor, kind = words[found.group(1)]
         added.append(ActorMention(at, until, found.group(1), actor, kind, source="rule"))
@@ -360,6 +361,11 @@ _WORD_BEFORE_APPOSITION = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+
 _NAME_CHARACTER = re.compile(r"[\w'’.-]")
 # Lower-case words inside a body's name ("Bank of England", "Brine and Ember").
 _NAME_JOINS = frozenset(("of", "and", "for", "the", "&", "on", "de"))
+# Nouns after a word that make it a place's name ("The Brentwick city council", "Brentwick police"), though a
+# body's name opens with the same word ("Brentwick Housing Trust").
+_PLACE_NOUN_AFTER = re.compile(
+    r" (?:city|town|county|district|borough|council|councillors|police|mayor|residents|people|area|region|province|"
+    r"municipal|regional|local|villagers|voters|schools|hospital)\b")
 # A capitalised word right after or right before a word: the word is part of a longer name.
 _NEXT_CAPITAL = re.compile(r" [A-Z][\w'’-]")
 _PREVIOUS_CAPITAL = re.compile(r"(?<![.!?:;\n\"“‘(])(?<![.!?:;] )([A-Z][\w'’.-]*) $")
@@ -1066,6 +1072,8 @@ def _model_mentions(text: str, names: Sequence[NameSpan], surnames: dict[str, st
         written = canonical = _canonical(name)
         if not canonical or taken.overlaps(name.start, name.end) or is_not_a_name(canonical):
             continue
+        if " " not in canonical and _PLACE_NOUN_AFTER.match(text, name.start + len(written)):
+            continue  # "The Brentwick city council": a place's name before its noun, no one of its own
         kind = apposition_kind(text, name.start + len(written)) or (
             owner_kind(text, name.start + len(written)) if name.kind == "ORG" or (
                 name.kind == "PER" and name.confidence < GIVEN_NAME_DOUBT) else None)
