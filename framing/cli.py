@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from framing.errors import FramingError
+from framing.errors import FramingError, InputError
 from framing.render.dataframe import LEVELS, Level
 
 FORMATS = ("json", "markdown", "md", "html", "csv")  # "md" is an alias of markdown
@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", metavar="FILE")
 
     corpus = commands.add_parser("corpus", help="analyse many files into one table")
+    corpus.set_defaults(corpus_parser=corpus)  # usage errors of its options print this command's usage
     corpus.add_argument("paths", nargs="+", metavar="GLOB", help="files, folders or glob patterns")
     corpus.add_argument("--out", "-o", required=True, metavar="PATH", help="results.parquet or results.csv")
     corpus.add_argument("--level", choices=LEVELS, default="paragraph")
@@ -235,7 +236,10 @@ def _lexicon_check(args: argparse.Namespace) -> int:
 def _corpus(args: argparse.Namespace) -> int:
     from framing.corpus_runner import check_table_path, run_corpus, write_table
 
-    check_table_path(args.out)  # a wrong suffix fails before any file is analysed
+    try:
+        check_table_path(args.out)  # a wrong suffix is a usage error, before any file is analysed
+    except InputError as error:
+        args.corpus_parser.error(str(error))
     results = run_corpus(args.paths, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                          level=args.level, lexicons=args.lexicon, as_dataframe=True, model_terms=args.model_terms,
                          actors=args.actors)

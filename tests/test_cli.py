@@ -147,7 +147,8 @@ def test_compare_and_corpus_take_the_reports_analysis_options(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("args", [[], ["report"], ["bogus"], ["report", "x.txt", "--format", "pdf"],
-                                  ["report", "x.txt", "y.txt", "--format", "html"]])  # several HTML reports need --out
+                                  ["report", "x.txt", "y.txt", "--format", "html"],  # several HTML reports need --out
+                                  ["corpus", "x.txt", "--out", "table.json"]])  # a table is .csv or .parquet
 def test_usage_errors_are_exit_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
 

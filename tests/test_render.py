@@ -176,3 +176,10 @@ def test_dataframe_index_columns_are_integers(sample_reports: dict[str, framing.
             assert str(frame[column].dtype) == "Int64", column
     written = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))
     assert {row["section"] for row in written} <= {"", *map(str, range(100))}  # "1", never "1.0"
+
+
+def test_markdown_ranks_only_sections_that_hold_loaded_terms() -> None:
+    plain = framing.analyze("# Results\n\nRovers won 2-1 on Saturday.\n\n## Next\n\nThey play again on Friday.\n")
+    assert "Most loaded sections" not in plain.to_markdown()
+    charged = framing.analyze("# Results\n\nRovers won 2-1 on Saturday.\n\n## The board\n\nThe board is a cosy cartel of cronies.\n")
+    assert "**Most loaded sections:** The board (" in charged.to_markdown()

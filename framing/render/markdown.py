@@ -47,7 +47,8 @@ def _summary(data: dict[str, Any]) -> list[str]:
         f"loadedness **{data['loadedness']:.2f}** weighted loaded terms per 100 words (author voice)."
     )
     lines.append("")
-    ranked = sorted((s for s in data["sections"] if s["paragraphs"]), key=lambda s: -s["loadedness"])[:TOP_SECTIONS]
+    ranked = sorted((s for s in data["sections"] if s["paragraphs"] and s["loadedness"] > 0),
+                    key=lambda s: -s["loadedness"])[:TOP_SECTIONS]  # (a section with no loaded term ranks nowhere)
     if ranked:
         lines += ["**Most loaded sections:** " + "; ".join(
             f"{_heading(s)} ({s['loadedness']:.2f})" for s in ranked), ""]
