@@ -183,3 +183,18 @@ def test_markdown_ranks_only_sections_that_hold_loaded_terms() -> None:
     assert "Most loaded sections" not in plain.to_markdown()
     charged = framing.analyze("# Results\n\nRovers won 2-1 on Saturday.\n\n## The board\n\nThe board is a cosy cartel of cronies.\n")
     assert "**Most loaded sections:** The board (" in charged.to_markdown()
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_dataframe_columns_keep_one_dtype_whatever_the_rows_hold(sample_reports: dict[str, framing.Report],
+                                                                 level: str) -> None:
+    """A count, measure or flag column is not ``object`` in one report and ``float64`` in another."""
+    from framing.render.dataframe import COUNT_COLUMNS, FLAG_COLUMNS, FLOAT_COLUMNS, INDEX_COLUMNS
+
+    typed = [c for c in COLUMNS[level] if c in (*COUNT_COLUMNS, *FLAG_COLUMNS, *FLOAT_COLUMNS, *INDEX_COLUMNS)]
+    assert typed
+    empty = framing.analyze("").to_dataframe(level=level)
+    for report in sample_reports.values():
+        frame = report.to_dataframe(level=level)
+        assert [str(frame[c].dtype) for c in typed] == [str(empty[c].dtype) for c in typed]
+        assert all(str(frame[c].dtype) in ("Int64", "Float64", "boolean") for c in typed)

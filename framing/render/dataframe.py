@@ -18,6 +18,13 @@ _READABILITY = ("n_words", "n_sentences", "words_per_sentence", "flesch_reading_
 # Columns that number or locate things: integers in every table, empty where they do not
 # apply (a document-level actor row has no section), never floats such as 1.0.
 INDEX_COLUMNS = ("section", "paragraph", "start", "end")
+# Columns of counts, of measures and of yes/no flags, each with one nullable dtype in every table.
+COUNT_COLUMNS = ("n_loaded_terms", "n_author_terms", "n_actor_mentions", "n_quotes", "n_words", "n_sentences",
+                 "n_paragraphs", "n_actors", "n_sections", "mentions", "author_mentions")
+FLOAT_COLUMNS = ("loadedness", "compound", "words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade",
+                 "gunning_fog", "smog_index", "dale_chall", "stance", "sentiment", "quoted_sentiment", "weight",
+                 "valence", "confidence", "top_actor_sentiment")
+FLAG_COLUMNS = ("negated", "in_quote")
 # The columns of each level, in order: every row has all of them (None where a row has no
 # value), so a table keeps one shape whatever its reports hold, and an empty one still has a header.
 COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType({
@@ -63,8 +70,16 @@ def frame_of(table: Sequence[dict[str, Any]], *, level: Level, leading: Sequence
 
 
 def with_integer_indexes(frame: pandas.DataFrame) -> pandas.DataFrame:
-    """``frame`` with each of ``INDEX_COLUMNS`` it has as nullable integers."""
-    columns = {column: "Int64" for column in INDEX_COLUMNS if column in frame.columns}
+    """``frame`` with each column of a fixed kind as pandas' nullable type of that kind.
+
+    ``INDEX_COLUMNS`` and ``COUNT_COLUMNS`` become Int64, ``FLOAT_COLUMNS`` Float64 and
+    ``FLAG_COLUMNS`` boolean, so a column has one dtype whatever the rows hold (an all-empty
+    column is not ``object`` in one report and ``float64`` in the next) and a missing value is
+    always ``pandas.NA``.
+    """
+    kinds = {**dict.fromkeys(FLOAT_COLUMNS, "Float64"), **dict.fromkeys(FLAG_COLUMNS, "boolean"),
+             **dict.fromkeys((*INDEX_COLUMNS, *COUNT_COLUMNS), "Int64")}
+    columns = {column: kind for column, kind in kinds.items() if column in frame.columns}
     return frame.astype(columns) if columns else frame
 
 
