@@ -719,3 +719,8 @@ def test_a_places_name_before_its_noun_is_no_body_of_the_same_word() -> None:
     found = [(m.text, m.actor) for m in (m.mention for p in framing.analyze(text, format="text").paragraphs for m in p.actors)]
     assert found == [("Brentwick Housing Trust", "Brentwick Housing Trust"), ("police", "police"),
                      ("Brentwick", "Brentwick Housing Trust")]  # only the last: the Trust's short form
+
+
+def test_an_acronym_of_everyday_english_is_no_body() -> None:
+    text = 'Mayor Alan Pryce called the decision "a gift to the NIMBY brigade". NIMBYs blocked it for years.'
+    assert _report_actors(text) == [("Mayor Alan Pryce", "Alan Pryce", "person")]

@@ -898,7 +898,8 @@ _OCCASION_ENDS = frozenset("night day eve week festival".split())
 COMMON_ACRONYMS = frozenset(
     """AI ID IDs GDP CEO CEOs CFO COO CTO DNA RNA HIV AIDS COVID GPS EV EVs PDF TV LGBT LGBTQ LGBTQ+ IQ VAT GST
     ATM ATMs SUV SUVs USB URL VPN MRI ICU IVF PPE UFO UFOs DIY FAQ LNG LPG CO2 VR IPO IPOs ETF ETFs ESG KPI
-    API APIs SMS PIN QR GMO GMOs HGV HGVs PhD MBA BBQ PTSD ADHD OCD IVs ICBM ICBMs MP3 DVD DVDs CD CDs""".split())
+    API APIs SMS PIN QR GMO GMOs HGV HGVs PhD MBA BBQ PTSD ADHD OCD IVs ICBM ICBMs MP3 DVD DVDs CD CDs
+    NIMBY NIMBYs YIMBY YIMBYs WMD WMDs""".split())
 # (not CPI, GNP, PC or CGI: a party of India, one of Korea, Ontario's Conservatives and a company bear them)
 # Words that open a title without being a name of their own ("Union Agriculture Minister", India's federal ministers).
 _TITLE_OPENERS = frozenset({"union"})
