@@ -724,3 +724,12 @@ def test_a_places_name_before_its_noun_is_no_body_of_the_same_word() -> None:
 def test_an_acronym_of_everyday_english_is_no_body() -> None:
     text = 'Mayor Alan Pryce called the decision "a gift to the NIMBY brigade". NIMBYs blocked it for years.'
     assert _report_actors(text) == [("Mayor Alan Pryce", "Alan Pryce", "person")]
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans who do Trump's bidding lost.",
+    "Ten Trump supporters were arrested.",
+    "They met ten Trump aides.",
+])
+def test_an_english_word_before_a_known_name_is_no_surname_particle(text: str) -> None:
+    assert [(m, a) for m, a, k in _report_actors(text)] == [("Trump", "Donald Trump")]

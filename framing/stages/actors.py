@@ -615,14 +615,25 @@ MAX_PARTICLES = 3
 
 
 def _particles_before(text: str, span_start: int, start: int) -> int:
-    """Where the run of surname particles right before ``start`` begins ("María [de la ]Cruz"); ``start`` if none."""
+    """Where the run of surname particles right before ``start`` begins ("María [de la ]Cruz"); ``start`` if none.
+
+    A particle that is also an English word ("do", "ten", "den", "van") counts only inside a name,
+    after a capitalised word ("Maria do Rosário", "Erik ten Hag"), never in "who do Trump's bidding".
+    """
     begin = start
     for _ in range(MAX_PARTICLES):
         before = _WORD_BEFORE_MATCH.search(text, max(span_start, begin - 8), begin)
         if before is None or before.group(1).lower() not in SURNAME_PARTICLES:
             break
+        if before.group(1).lower() in _ENGLISH_PARTICLES and not _PREVIOUS_CAPITAL.search(
+                text, max(span_start, before.start(1) - 40), before.start(1)):
+            break
         begin = before.start(1)
     return begin
+
+
+# Surname particles that are also English words (lower case, as written inside a name).
+_ENGLISH_PARTICLES = frozenset(("do", "ten", "den", "van"))
 
 
 # The recogniser's kinds that name an actor (LOC places only where they act or are acted
