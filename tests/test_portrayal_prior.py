@@ -121,3 +121,31 @@ def test_report_without_prior_leaves_mentions_uncast() -> None:
     report = build_report(document, compile_lexicons(resolve_lexicons((), default=True)), load_gazetteer(()),
                           use_prior=False)
     assert all(m.casting is None or m.casting.portrayal is None for p in report.paragraphs for m in p.actors)
+
+
+def test_prior_features_read_an_office_and_the_actors_charged_sentences() -> None:
+    assert "titled" not in prior_features(_item(kind="person"))
+    features = prior_features(_item(kind="person", titled=True, actor_loaded_share=0.5))
+    assert features["titled"] == 1.0 and features["actor_loaded_sentences"] == 0.5
+
+
+@pytest.mark.parametrize(("text", "name", "titled"), [
+    ("Chief executive Richard Vane calls the closures a natural evolution.", "Richard Vane", True),
+    ("The firm paid its chief executive, Giles Penhaligon, a bonus.", "Giles Penhaligon", True),
+    ("Margaret Ellery, a widow of 81, walks to the branch.", "Margaret Ellery", False),
+])
+def test_the_prior_reads_an_office_before_a_persons_name(monkeypatch: pytest.MonkeyPatch, text: str, name: str,
+                                                         titled: bool) -> None:
+    from framing.stages import portrayal_prior
+
+    seen: list[PriorInput] = []
+    real = portrayal_prior.prior_features
+
+    def recording(item: PriorInput) -> dict[str, float]:
+        seen.append(item)
+        return real(item)
+
+    monkeypatch.setattr(portrayal_prior, "prior_features", recording)
+    framing.analyze(text, format="text")
+    [item] = [item for item in seen if text[item.start:item.end].endswith(name)]
+    assert item.titled is titled

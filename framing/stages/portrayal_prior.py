@@ -310,7 +310,7 @@ def _actor_loaded_shares(context: TextContext, mentions: Sequence[MentionReport]
         sentence = sentence_at(mention.start)
         charged = sentence is not None and any(
             hit.category not in MARKER_CATEGORIES and hit.is_author_voice
-            and not (hit.start < mention.end and mention.start < hit.end) and sentence.start <= hit.start
+            and not (hit.start < mention.end and mention.start < hit.end)
             for hit in context.hit_index.within(sentence.start, sentence.end))
         tally = counts.setdefault(mention.actor, [0, 0])
         tally[0] += charged
