@@ -733,3 +733,12 @@ def test_an_acronym_of_everyday_english_is_no_body() -> None:
 ])
 def test_an_english_word_before_a_known_name_is_no_surname_particle(text: str) -> None:
     assert [(m, a) for m, a, k in _report_actors(text)] == [("Trump", "Donald Trump")]
+
+
+def test_every_use_of_a_defined_acronym_is_that_body() -> None:
+    text = ("The National Association of Nigerian Traders (NANTS) has asked the bank to act. NANTS said prices rose. "
+            "Later NANTS officials met the governor.")
+    found = _report_actors(text)
+    assert found[0] == ("National Association of Nigerian Traders", "National Association of Nigerian Traders",
+                        "organisation")
+    assert [(m, a) for m, a, _ in found if m == "NANTS"] == [("NANTS", "National Association of Nigerian Traders")] * 2

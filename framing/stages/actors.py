@@ -182,7 +182,7 @@ def find_actors(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazettee
             found = _national_bodies(text, found, gazetteer, national)
         mentions.extend(found)
     mentions = _every_use_of_bodies(text, spans, _carry_national_names(mentions, national), apposed)
-    linked = _link_short_forms(_link_acronyms(text, _link_surnames(mentions)))
+    linked = _link_short_forms(_link_acronyms(text, spans, _link_surnames(mentions)))
     return _settle_kinds(_local_bodies(linked, gazetteer), apposed)
 
 
@@ -428,10 +428,12 @@ def _carry_national_names(mentions: list[ActorMention], national: Mapping[str, t
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,9})\)")
 
 
-def _link_acronyms(text: str, mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+def _link_acronyms(text: str, spans: Sequence[tuple[int, int]],
+                   mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     """An acronym the text defines in brackets after a name is that actor wherever it stands
     ("the Competition and Markets Authority (CMA) … the CMA said"): the writer's definition beats
-    the gazetteer's and the recogniser's readings of the letters."""
+    the gazetteer's and the recogniser's readings of the letters, and a use of it no mention covers
+    ("NANTS said prices rose", "UNAMI investigators") is a mention of that actor too."""
     defined: dict[str, ActorMention] = {}
     for mention in mentions:
         if mention.kind in _BODY_KINDS or mention.kind in ("group", "media"):
@@ -440,8 +442,20 @@ def _link_acronyms(text: str, mentions: tuple[ActorMention, ...]) -> tuple[Actor
                 defined.setdefault(found.group(1), mention)
     if not defined:
         return mentions
-    return tuple(replace(m, actor=named.actor, kind=named.kind, is_metonym=False)
-                 if (named := defined.get(m.text)) is not None and named is not m else m for m in mentions)
+    linked = tuple(replace(m, actor=named.actor, kind=named.kind, is_metonym=False)
+                   if (named := defined.get(m.text)) is not None and named is not m else m for m in mentions)
+    taken = Taken((m.start, m.end) for m in linked)
+    uses = re.compile(r"(?<![\w'’&-])(" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w&-])")
+    added = []
+    for start, end in spans:
+        for found in uses.finditer(text, start, end):
+            at, until = found.span(1)
+            if taken.overlaps(at, until) or (text[at - 1:at] == "(" and text[until:until + 1] == ")"):
+                continue  # a mention already, or the definition itself
+            named = defined[found.group(1)]
+            added.append(ActorMention(at, until, found.group(1), named.actor, named.kind, source="rule"))
+            taken.add(at, until)
+    return tuple(sorted((*linked, *added), key=_START)) if added else linked
 
 
 # "of" (and "of the") between a body and the state it belongs to: "the Supreme Court of India".
