@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from typing import cast
@@ -334,23 +334,36 @@ def _every_use_of_bodies(text: str, spans: Sequence[tuple[int, int]], mentions: 
             at = text.find(opening_words, at + 1)
     if not words:
         return mentions
-    taken = Taken((m.start, m.end) for m in mentions)
     alternatives = sorted(words, key=lambda name: (-len(name), name))  # a whole name before a word of it
     # (no look-behind in the pattern: the scan then skips to the names' first letters; the character
     # before a match is checked here)
     pattern = re.compile("(" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])(?!['’](?!s\b))")
-    added = []
-    for found in pattern.finditer(text):
-        at, until = found.span(1)
-        span = span_at(at)
-        if span is None or until > span[1] or (at and _NAME_CHARACTER.match(text, at - 1)) or taken.overlaps(at, until) \
-                or _NEXT_CAPITAL.match(text, until, span[1]) or _PREVIOUS_CAPITAL.search(text, max(span[0], at - 40), at) \
-                or _PLACE_NOUN_AFTER.match(text, until, span[1]):
-            continue
-        actor, kind = words[found.group(1)]
-        added.append(ActorMention(at, until, found.group(1), actor, kind, source="rule"))
-        taken.add(at, until)
+
+    def inside_another_name(at: int, until: int, span: tuple[int, int]) -> bool:
+        return bool((at and _NAME_CHARACTER.match(text, at - 1)) or _NEXT_CAPITAL.match(text, until, span[1])
+                    or _PREVIOUS_CAPITAL.search(text, max(span[0], at - 40), at)
+                    or _PLACE_NOUN_AFTER.match(text, until, span[1]))
+
+    added = _uncovered_uses(text, ordered, pattern, words, mentions, inside_another_name)
     return sorted((*mentions, *added), key=_START) if added else mentions
+
+
+def _uncovered_uses(text: str, spans: Sequence[tuple[int, int]], pattern: re.Pattern[str],
+                    names: Mapping[str, tuple[str, ActorKind]], mentions: Sequence[ActorMention],
+                    skip: Callable[[int, int, tuple[int, int]], bool]) -> list[ActorMention]:
+    """A rule mention of the actor ``names`` gives each written form for every match of ``pattern`` (group 1,
+    a form) inside the spans that no mention covers and ``skip(start, end, span)`` does not refuse."""
+    taken = Taken((m.start, m.end) for m in mentions)
+    added = []
+    for span in spans:
+        for found in pattern.finditer(text, *span):
+            at, until = found.span(1)
+            if taken.overlaps(at, until) or skip(at, until, span):
+                continue
+            actor, kind = names[found.group(1)]
+            added.append(ActorMention(at, until, found.group(1), actor, kind, source="rule"))
+            taken.add(at, until)
+    return added
 
 
 # What opens an apposition (", a British comparison site,") or a possession ("'s chief executive"), and
@@ -444,17 +457,13 @@ def _link_acronyms(text: str, spans: Sequence[tuple[int, int]],
         return mentions
     linked = tuple(replace(m, actor=named.actor, kind=named.kind, is_metonym=False)
                    if (named := defined.get(m.text)) is not None and named is not m else m for m in mentions)
-    taken = Taken((m.start, m.end) for m in linked)
     uses = re.compile(r"(?<![\w'’&-])(" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w&-])")
-    added = []
-    for start, end in spans:
-        for found in uses.finditer(text, start, end):
-            at, until = found.span(1)
-            if taken.overlaps(at, until) or (text[at - 1:at] == "(" and text[until:until + 1] == ")"):
-                continue  # a mention already, or the definition itself
-            named = defined[found.group(1)]
-            added.append(ActorMention(at, until, found.group(1), named.actor, named.kind, source="rule"))
-            taken.add(at, until)
+
+    def is_the_definition(at: int, until: int, span: tuple[int, int]) -> bool:
+        return text[at - 1:at] == "(" and text[until:until + 1] == ")"
+
+    added = _uncovered_uses(text, spans, uses, {form: (named.actor, named.kind) for form, named in defined.items()},
+                            linked, is_the_definition)
     return tuple(sorted((*linked, *added), key=_START)) if added else linked
 
 
@@ -1172,8 +1181,7 @@ def _gazetteer_mentions(text: str, span: FoldedSpan, gazetteer: Gazetteer
         if actor.kind == "person" and (begin := _particles_before(text, start, match.start)) < match.start:
             # "Judge de la Cruz", "De la Cruz said": another person's surname, not Ted Cruz's; inside a
             # whole name ("María de la Cruz Valenzuela") the recogniser reads the name
-            given = _PREVIOUS_CAPITAL.search(text, max(start, begin - 40), begin)
-            if given is not None and given.group(1) not in _TITLES and given.group(1).lower() not in TITLE_HEADS:
+            if _after_a_name_word(text, start, begin, TITLE_HEADS):
                 continue
             written = text[begin:match.end]
             found.append(ActorMention(begin, match.end, written, written[0].lower() + written[1:], "person", source="rule"))
@@ -1286,12 +1294,19 @@ def _surname_mentions(text: str, start: int, end: int, surnames: dict[str, str],
             continue
         if is_everyday_word(surname) and at_sentence_start(text, start, word_start):
             continue  # "Long queues formed", not Mark Long
-        before = _PREVIOUS_CAPITAL.search(text, max(start, word_start - 40), word_start)
-        if before is not None and before.group(1) not in _TITLES and before.group(1).lower() not in ROLE_WORDS:
+        if _after_a_name_word(text, start, word_start, ROLE_WORDS):
             continue  # "In Cholla Wells": the last word of another name (a place the weights doubted), not Mr Wells
         found.append(ActorMention(word_start, word_end, surname, surnames[surname], "person", source="rule"))
         taken.add(word_start, word_end)
     return found
+
+
+def _after_a_name_word(text: str, span_start: int, at: int, roles: frozenset[str]) -> bool:
+    """Whether a capitalised word stands right before ``at`` that is neither a title ("Judge", "Mr.") nor one
+    of ``roles`` (lower case): the word at ``at`` is then inside another, longer name ("María de la Cruz",
+    "Cholla Wells")."""
+    before = _PREVIOUS_CAPITAL.search(text, max(span_start, at - 40), at)
+    return before is not None and before.group(1) not in _TITLES and before.group(1).lower() not in roles
 
 
 def _trimmed(speaker: TextSpan) -> int:
