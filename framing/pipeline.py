@@ -132,7 +132,8 @@ def build_report(document: Document, compiled: CompiledLexicons, gazetteer: Gaze
     section_spans = [([(s.heading.start, s.heading.end)] if s.heading is not None else [])
                      + [(p.start, p.end) for p in s.paragraphs] for s in document.sections]
     mentions = _one_kind_per_actor(
-        tuple(sorted((*mentions, *find_references(text, section_spans, mentions, nominal=True)), key=lambda m: m.start)))
+        tuple(sorted((*mentions, *find_references(text, section_spans, mentions, nominal=True,
+                                                  government_of=gazetteer.government_of)), key=lambda m: m.start)))
     sentence_starts = [s.start for s in all_sentences]
     mention_starts = [m.start for m in mentions]
     quoted = SpanIndex([q for q in quotes if q.kind == "direct"])

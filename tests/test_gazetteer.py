@@ -39,6 +39,17 @@ def test_seat_alias_is_parsed_without_its_marker() -> None:
         ("the Palace", True), ("Ruritanian officials", False)]
 
 
+def test_government_of_maps_a_countrys_actors_to_its_one_government() -> None:
+    gazetteer = parse_gazetteer(
+        "Ruritania\tstate\t\t\t\t\n"
+        "Ruritanian government\tgovernment\tRuritanian officials\tStrelsau\tRuritania\t\n"
+        "Rudolf Rassendyll\tperson\t\t\tRuritania\t\n"
+        "Strelsau Gazette\tmedia\t\t\tRuritania\t\n"
+        "Graustark\tstate\t\t\t\t\n")
+    assert gazetteer.government_of == {"Ruritania": "Ruritanian government", "Rudolf Rassendyll": "Ruritanian government",
+                                       "Ruritanian government": "Ruritanian government"}  # no media, no Graustark
+
+
 def _user_file(tmp_path: Path, name: str, content: str) -> str:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

@@ -189,3 +189,53 @@ def test_a_coined_word_that_ends_a_longer_name_is_no_company() -> None:
              replace(_mention(text, "Hollins declared", "Hollins", "organisation"), end=text.index(" declared"),
                      text="Hollins", source="model")]
     assert find_references(text, [[(0, len(text))]], named) == ()
+
+
+HOMES = {"Hungary": "Hungarian government", "Viktor Orbán": "Hungarian government", "Iran": "Iranian government",
+         "U.S. government": "U.S. government", "Hungarian government": "Hungarian government"}
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # no government named, one country: "the government" is that country's
+    ("Hungary passed the law. Viktor Orbán said the government would not back down.",
+     [("Hungary", "Hungary", "state"), ("Viktor Orbán", "Viktor Orbán", "person")],
+     [("the government", "Hungarian government", "government")]),
+    ("Viktor Orbán spoke. The regime has jailed critics.", [("Viktor Orbán", "Viktor Orbán", "person")],
+     [("The regime", "Hungarian government", "government")]),
+    # two countries: whose is not said, so it stays a nominal actor
+    ("Hungary and Iran signed it. The government said so.",
+     [("Hungary", "Hungary", "state"), ("Iran", "Iran", "state")], [("The government", "the government", "government")]),
+    # one government named, but another country too: the old single-government link no longer holds
+    ("Washington sanctioned Iran. The Americans say they are punishing the government.",
+     [("Washington", "U.S. government", "government"), ("Iran", "Iran", "state")],
+     [("the government", "the government", "government")]),
+    # the country is named after the noun: nothing yet
+    ("The government said Hungary would comply.", [("Hungary", "Hungary", "state")],
+     [("The government", "the government", "government")]),
+    # a modifier, no body: "the government building", "the cabinet member"
+    ("Hungary spoke. Police guarded the government building and the cabinet member.",
+     [("Hungary", "Hungary", "state")], []),
+    # "administration" and "cabinet" are as often a council's: only a government named links them
+    ("Hungary spoke. The administration said no.", [("Hungary", "Hungary", "state")],
+     [("The administration", "the administration", "government")]),
+])
+def test_the_government_of_the_one_country_named(text: str, mentions: list[tuple[str, str, str]],
+                                                 expected: list[tuple[str, str, str]]) -> None:
+    named = sorted((_mention(text, *m) for m in mentions), key=lambda m: m.start)
+    found = find_references(text, [[(0, len(text))]], named, nominal=True, government_of=HOMES)
+    assert [(r.text, r.actor, r.kind) for r in found] == expected
+
+
+def test_countries_named_in_an_earlier_section_count() -> None:
+    text = "Iran said no.\n\nHungary passed it. The government said so."
+    split = text.index("\n\n")
+    named = [_mention(text, "Iran", "Iran", "state"), _mention(text, "Hungary", "Hungary", "state")]
+    found = find_references(text, [[(0, split)], [(split + 2, len(text))]], named, nominal=True, government_of=HOMES)
+    assert [r.actor for r in found] == ["the government"]  # Iran, in the first section, still counts
+
+
+def test_report_links_the_government_through_the_gazetteer() -> None:
+    report = framing.analyze("Hungary's parliament passed the media law. The government said critics were lying.",
+                             format="text")
+    mentions = [m.mention for p in report.paragraphs for m in p.actors]
+    assert [(m.text, m.actor) for m in mentions if m.source == "reference"] == [("The government", "Hungarian government")]

@@ -50,6 +50,9 @@ class Actor:
 # "Israel Defense Forces", "People's Liberation Army", "Pakistan Army").
 _ARMED_FORCES_NAME = re.compile(r"(?:Armed Forces|[Mm]ilitary|Defen[cs]e Forces|Liberation Army| Army)$")
 
+# The kinds of actor whose country says whose "the government" is.
+_COUNTRY_KINDS = frozenset({"state", "government", "person", "group", "organisation"})
+
 
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
@@ -101,6 +104,19 @@ class Gazetteer:
                     and not actor.name.startswith("General Staff"):
                 found.setdefault(actor.country, []).append(actor)
         return {country: actors[0] for country, actors in found.items() if len(actors) == 1}
+
+    @cached_property
+    def government_of(self) -> dict[str, str]:
+        """An actor's canonical name -> its country's government ("Hungary", "Viktor Orbán" -> Hungarian
+        government), for a state, a government and every person, group or organisation with a country whose
+        one government the gazetteer lists; media are left out (a paper reports on other countries)."""
+        governments = {actor.country: actor.name for actor in self.actors if actor.kind == "government" and actor.country}
+        found: dict[str, str] = {}
+        for actor in self.actors:
+            country = actor.name if actor.kind == "state" else actor.country
+            if actor.kind in _COUNTRY_KINDS and country in governments:
+                found[actor.name] = governments[country]
+        return found  # (a government row is its own country's government: "Tehran" names it)
 
     @cached_property
     def by_name(self) -> dict[str, Actor]:

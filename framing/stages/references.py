@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from framing.model import ActorKind, ActorMention
@@ -46,6 +46,9 @@ COMPANY_NAME_ENDINGS = COMPANY_SUFFIXES | frozenset(word.title() for word in TRA
 # The noun a well-known organisation goes by ("the bloc", "the alliance").
 NICKNAMES = {"European Union": "bloc", "NATO": "alliance"}
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet"})
+# Government nouns that, with no government named, are the government of the one country named so far
+# ("administration" and "cabinet" are as often a council's or a university's).
+HOME_NOUNS = frozenset({"government", "regime"})
 # Institution nouns that name an actor even when they fit no named one ("the ministry has
 # forgotten", "the regime"): reported as a nominal actor of that name, so the text's actors are
 # covered; the kind each noun gives.
@@ -87,32 +90,46 @@ _LONGER_NAME_AFTER = re.compile(r"\s+(?:[A-Z]|of\b|for\b)")
 _ACTS_AFTER_CAPITAL = re.compile(
     r"['’]s\b|\s*[,.;:!?)]|\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would|can|could|should|may|might|must|did|does|do"
     r"|wants|knows|told|said|paid|spent|made|took|gave|sent|won|lost|ran|met|put|kept|left)\b")
+# A noun after "the government"/"the cabinet" that makes it a modifier: no body is referred to.
+_COMPOUND_HEAD = re.compile(
+    r"\s+(?:building|buildings|member|members|meeting|meetings|office|offices|room|website|job|jobs|bond|bonds"
+    r"|debt|minister|ministers|post|posts|reshuffle|shutdown|contract|contracts|grant|grants|funding|data"
+    r"|figures|statistics|scheme|schemes)\b")
 # Every noun a reference may hold: others refer to no one and name no nominal actor.
 _REFERENCE_NOUNS = (PERSON_NOUNS | GOVERNMENT_NOUNS | ORGANISATION_NOUNS | COMPANY_NOUNS
                     | frozenset(NICKNAMES.values()) | frozenset(NOMINAL_KINDS))
 
 
 def find_references(text: str, sections: Sequence[Sequence[tuple[int, int]]],
-                    mentions: Sequence[ActorMention], *, nominal: bool = False) -> tuple[ActorMention, ...]:
+                    mentions: Sequence[ActorMention], *, nominal: bool = False,
+                    government_of: Mapping[str, str] | None = None) -> tuple[ActorMention, ...]:
     """References in the analysed spans, grouped by section, resolved against ``mentions`` (sorted by start).
 
     ``nominal``: also report unlinked institution nouns (NOMINAL_KINDS) as actors of their own;
     one with an everyday sense (AMBIGUOUS_NOMINALS) only where it acts or owns ("the party said").
+    ``government_of`` (an actor -> its country's government, ``Gazetteer.government_of``): where no
+    government was named so far, "the government" is the government of the one country whose actors
+    the section has named so far ("Hungary's parliament … Viktor Orbán … the government").
     """
     starts = [m.start for m in mentions]
     # the last words of longer names: a coined word among them is someone's surname, no company ("Hollins")
     name_ends = frozenset(m.actor.rsplit(" ", 1)[-1] for m in mentions if " " in m.actor)
     found: list[ActorMention] = []
+    homes: set[str] = set()  # the governments of the countries whose actors the text has named so far
     for spans in sections:
         if not spans:
             continue
         first, last = bisect_left(starts, spans[0][0]), bisect_left(starts, spans[-1][1])
-        found.extend(_section_references(text, spans, mentions[first:last], nominal, name_ends))
+        found.extend(_section_references(text, spans, mentions[first:last], nominal, name_ends,
+                                         government_of or {}, homes))
     return tuple(found)
 
 
 def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[ActorMention],
-                        nominal: bool, name_ends: frozenset[str] = frozenset()) -> list[ActorMention]:
+                        nominal: bool, name_ends: frozenset[str], government_of: Mapping[str, str],
+                        homes: set[str]) -> list[ActorMention]:
+    """The references of one section; ``homes`` (the governments of the countries named so far, in
+    sections before this one too) grows as the section's mentions are passed."""
     found: list[ActorMention] = []
     ends = [m.end for m in mentions]
     seen = 0  # mentions[:seen] end before the current match
@@ -133,6 +150,8 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
                 continue  # most nouns ("the city"): the mentions before are indexed at the next reference
             while seen < len(mentions) and mentions[seen].end <= match.start():
                 _remember(text, mentions[seen], titled, by_name_word, companies, governments, name_ends)
+                if home := _home(mentions[seen], government_of):
+                    homes.add(home)
                 seen += 1
             overlapping = bisect_left(ends, match.start() + 1)
             if overlapping < len(mentions) and mentions[overlapping].start < match.end():
@@ -150,21 +169,35 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
                 # is (the mention there, a government's seat, is that actor's), so it points at no one
                 # named before; but "the army in Ukraine" is the army named before, in a place
                 continue
+            if noun in GOVERNMENT_NOUNS and _COMPOUND_HEAD.match(text, match.end()):
+                continue  # "the administration building", "the cabinet member": no body acts
             candidates = (by_name_word.get(noun, {}) if capitalised
                           else titled.get(noun, {}) if noun in PERSON_NOUNS
                           else governments if noun in GOVERNMENT_NOUNS
                           else {**by_name_word.get(noun, {}), **(companies if noun in COMPANY_NOUNS else {})})
+            if noun in GOVERNMENT_NOUNS and not capitalised and len(homes | candidates.keys()) > 1:
+                candidates = {}  # "Washington … Iran … the government": whose is not said
             if noun in _UNIONS_OF_WORKERS:  # "the union's district director": a trade union the text named,
                 candidates = {actor: m for actor, m in candidates.items() if m.source != "gazetteer"}  # not the EU
             if len(candidates) == 1:
                 actor = next(iter(candidates.values()))
                 found.append(replace(actor, start=match.start(), end=match.end(), text=match.group(),
                                      is_metonym=False, source="reference", confidence=None))
+            elif noun in HOME_NOUNS and len(homes) == 1 and not capitalised:
+                found.append(ActorMention(match.start(), match.end(), match.group(), next(iter(homes)),
+                                          "government", source="reference"))
             elif (nominal and not capitalised and noun in NOMINAL_KINDS and not text.startswith(" of", match.end())
                   and (noun not in AMBIGUOUS_NOMINALS or _ACTS_NEXT.match(text, match.end()))):
                 found.append(ActorMention(match.start(), match.end(), match.group(), f"the {noun}",
                                           NOMINAL_KINDS[noun], source="reference"))
+    homes.update(home for mention in mentions[seen:] if (home := _home(mention, government_of)))
     return found
+
+
+def _home(mention: ActorMention, government_of: Mapping[str, str]) -> str | None:
+    """The government of the country a named mention belongs to ("Hungary", "Viktor Orbán": the Hungarian
+    government), if it has one; a reference has none (it points back at a named one)."""
+    return None if mention.source == "reference" else government_of.get(mention.actor)
 
 
 def _is_coined_name(mention: ActorMention) -> bool:
