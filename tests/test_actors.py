@@ -742,3 +742,18 @@ def test_every_use_of_a_defined_acronym_is_that_body() -> None:
     assert found[0] == ("National Association of Nigerian Traders", "National Association of Nigerian Traders",
                         "organisation")
     assert [(m, a) for m, a, _ in found if m == "NANTS"] == [("NANTS", "National Association of Nigerian Traders")] * 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The UN Assistance Mission for Iraq (UNAMI) said its staff were safe.", "UN Assistance Mission for Iraq"),
+    ("The Ministry of Foreign Affairs and Trade (MFAT) said so.", "Ministry of Foreign Affairs and Trade"),
+])
+def test_a_name_cut_before_the_acronym_that_spells_it_whole_is_whole(text: str, name: str) -> None:
+    found = _report_actors(text)
+    assert found[0][:2] == (name, name)
+    assert all(mention != "Iraq" for mention, _, _ in found)  # a word of the name, no state of its own
+
+
+def test_an_acronym_that_spells_only_the_first_part_keeps_it_apart() -> None:
+    found = _report_actors("The European Commission and Hungary (EC) talked.")  # "EC" spells the Commission
+    assert ("Hungary", "Hungary", "state") in found

@@ -96,13 +96,45 @@ def test_metadata_title_author_date() -> None:
     assert news.meta["byline"] == "Marta Kowalczyk"
     assert news.meta["date_iso"] == "2025-02-11"
     assert news.meta["sitename"] == "The Northern Ledger"
-    assert news.text.startswith("# Harbour strike halts grain exports for third day\n\nBy Marta Kowalczyk")
+    assert news.text.startswith("# Harbour strike halts grain exports for third day\n\n"  # the standfirst, then the byline
+                                "Dock workers say talks with port operators have stalled over night-shift pay.\n\n"
+                                "By Marta Kowalczyk")
     ld = page("json_ld.html")
     assert ld.meta["title"] == "Battery plant to create 900 jobs in former mining town"
     assert ld.meta["byline"] == "Nadia Haddad, Chris Lomax"
     assert ld.meta["date_iso"] == "2025-07-14"
     assert ld.tags == ("batteries", "jobs", "industry")
     assert page("tag_list.html").tags == ("libraries", "petitions", "council")
+
+
+@pytest.mark.parametrize(("name", "standfirst"), [
+    ("news_article.html", "Dock workers say talks with port operators have stalled over night-shift pay."),  # kept
+    ("paywall.html", "Small carriers once linked dozens of provincial towns. Most are now gone, and few people "
+                     "noticed."),  # trafilatura left it out: put back under the headline
+    ("headings.html", "New rules take effect in January. Here is what changes for consumers and small businesses."),
+    ("live_blog.html", "Polls closed at 10pm. Counting is under way in all 42 districts, and the first results are "
+                       "expected shortly after midnight."),
+])
+def test_a_marked_standfirst_is_the_reports_standfirst(name: str, standfirst: str) -> None:
+    import framing
+
+    report = framing.report(PAGES / name)
+    assert report.to_dict()["standfirst"] == standfirst
+    assert report.text.count(standfirst) == 1
+
+
+def test_teaser_summaries_after_the_story_are_no_standfirst(tmp_path: Path) -> None:
+    import framing
+
+    story = " ".join(["The port of Valmora reopened on Monday after a storm closed it for three days."] * 2)
+    path = tmp_path / "teaser.html"
+    path.write_text(
+        "<html><body><article><h1>Port reopens after storm</h1><p class='byline'>By Ana Lima</p>"
+        f"<p>{story}</p><p>Officials said damage to the northern quay was lighter than feared.</p></article>"
+        "<section class='more-stories'><div class='card'><h3>Ferry fares rise</h3>"
+        "<p class='summary'>Operators blame fuel costs for the third rise this year.</p></div></section>"
+        "</body></html>", encoding="utf-8")
+    assert framing.report(path).to_dict()["standfirst"] is None
 
 
 def test_headline_from_the_page_not_the_title_tag() -> None:

@@ -57,6 +57,16 @@ MAX_REGION_CHECKS = 2000
 MAX_SOURCE_CHARS = 20_000_000
 MAX_HEADLINE_WORDS = 30
 
+# Class or id words of a page's standfirst (the sub-title under the headline), and how many body blocks
+# after the headline it is looked for among.
+_STANDFIRST_MARK = re.compile(
+    r"(?<![a-z])(?:standfirst|stand-first|dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|"
+    r"strapline|standfirst\w*|article-summary|article__summary|article-dek|article__dek|summary|lede|lead-in|"
+    r"excerpt|intro|article-intro|article__intro|description)(?![a-z])")
+MAX_STANDFIRST_INDEX = 3
+MAX_STANDFIRST_WORDS = 80
+MAX_STANDFIRST_ELEMENTS = 200
+
 _SKIP_TAGS = frozenset("script style noscript template svg head iframe object embed canvas input select textarea".split())
 _LINE_TAGS = frozenset(
     "p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure "
@@ -127,6 +137,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 class _Block:
     kind: str  # h1..h6 | p | li | oli | quote | table | pre
     text: str
+    standfirst: bool = False  # marked so by the page (see _standfirst_after_headline)
 
 
 @dataclass(slots=True)
@@ -249,6 +260,7 @@ def _trafilatura_page(source: str, old: ExtractedHtml | None) -> ExtractedHtml |
         regions.append(comments)
     blocks, moved = _move_furniture(blocks, regions, tree)
     meta, tags = _metadata(document, old, tree)
+    blocks = _standfirst_after_headline(blocks, tree, _headline(headlines, titles) or meta.get("title", ""))
     text, noise = _assemble(blocks, [region for _, region in regions] + moved, meta, _headline(headlines, titles))
     body = body_text(text, noise)
     meta["language"] = _language(body, meta.pop("language_declared", ""))
@@ -638,6 +650,56 @@ def _strings(values: object) -> list[str]:
     return [" ".join(item.split()) for item in items if isinstance(item, str) and item.strip()]
 
 
+def _marked_standfirst(tree: Any, headline: str, body: list[str]) -> str:
+    """The text of the element the page marks as its standfirst by class or id ("standfirst", "dek",
+    "subtitle" …), looked for after the headline and before the story's first paragraph (``body``: the
+    body blocks as ``_key``; teaser cards after the story use the same class words); "" when none."""
+    story = set(body)
+    after_headline = False
+    examined = 0
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+            continue
+        if not after_headline:
+            after_headline = element.tag == "h1" and _key(element.text_content()) == headline
+            continue
+        examined += 1
+        marker = " ".join(str(element.get(name) or "") for name in ("class", "id")).lower()
+        marked = bool(marker) and _STANDFIRST_MARK.search(marker) is not None
+        if examined > MAX_STANDFIRST_ELEMENTS or not (marked or element.tag == "p"):
+            if examined > MAX_STANDFIRST_ELEMENTS:
+                return ""
+            continue
+        text = _clean_inline(" ".join(element.text_content().split()))
+        if not marked and _key(text) in story:
+            return ""  # the story has begun
+        if marked and text:
+            return text if len(text.split()) <= MAX_STANDFIRST_WORDS else ""
+    return ""
+
+
+def _standfirst_after_headline(blocks: list[_Block], tree: Any, headline: str) -> list[_Block]:
+    """The paragraph the page marks as its standfirst goes first after the headline (an h1 among the first
+    blocks, after a kicker perhaps; else ``headline``, which ``_assemble`` writes out first), so the byline
+    and date written after the headline do not come between them; one trafilatura left out is put back."""
+    lead = next((index + 1 for index, block in enumerate(blocks[:MAX_STANDFIRST_INDEX]) if block.kind == "h1"), 0)
+    if len(blocks) <= lead or not (lead or headline):
+        return blocks
+    keys = [_key(block.text) for block in blocks]
+    found = _marked_standfirst(tree, keys[lead - 1] if lead else _key(headline), keys[lead:])
+    key = _key(found)
+    if not key:
+        return blocks
+    if key in keys:
+        index = keys.index(key)
+        if index < lead or blocks[index].kind != "p" or index > MAX_STANDFIRST_INDEX:
+            return blocks
+        return [*blocks[:lead], _Block("p", blocks[index].text, True), *blocks[lead:index], *blocks[index + 1:]]
+    if any(key in other for other in keys):
+        return blocks  # part of a body block
+    return [*blocks[:lead], _Block("p", found, True), *blocks[lead:]]
+
+
 def _front_lines(blocks: list[_Block], meta: dict[str, str], headline: str) -> list[_Block]:
     """Headline (else title), byline and date, written out when the body lacks them."""
     body = "".join(_key(block.text) for block in blocks)
@@ -661,9 +723,13 @@ def _assemble(blocks: list[_Block], regions: list[_Region], meta: dict[str, str]
     """Join the body blocks with blank lines and Markdown markers, then the noise regions."""
     front = _front_lines(blocks, meta, headline)
     if blocks and blocks[0].kind == "h1":
-        ordered = [blocks[0], *front, *blocks[1:]]
-    else:
-        ordered = [*front, *blocks]
+        head, rest = [blocks[0]], blocks[1:]
+    else:  # the headline is written out, if at all, as the first of the front lines
+        head, rest = [line for line in front[:1] if line.kind == "h1"], blocks
+        front = front[len(head):]
+    if rest and rest[0].standfirst:
+        head, rest = [*head, rest[0]], rest[1:]
+    ordered = [*head, *front, *rest]
     pieces: list[str] = []
     position = 0
     number = 0

@@ -447,6 +447,7 @@ def _link_acronyms(text: str, spans: Sequence[tuple[int, int]],
     ("the Competition and Markets Authority (CMA) … the CMA said"): the writer's definition beats
     the gazetteer's and the recogniser's readings of the letters, and a use of it no mention covers
     ("NANTS said prices rose", "UNAMI investigators") is a mention of that actor too."""
+    mentions = _whole_names_before_acronyms(text, mentions)
     defined: dict[str, ActorMention] = {}
     for mention in mentions:
         if mention.kind in _BODY_KINDS or mention.kind in ("group", "media"):
@@ -465,6 +466,48 @@ def _link_acronyms(text: str, spans: Sequence[tuple[int, int]],
     added = _uncovered_uses(text, spans, uses, {form: (named.actor, named.kind) for form, named in defined.items()},
                             linked, is_the_definition)
     return tuple(sorted((*linked, *added), key=_START)) if added else linked
+
+
+# The rest of a body's name before the acronym it defines: function words and capitalised words
+# ("UN Assistance Mission| for Iraq (UNAMI)", "Movement| for the Emancipation of the Niger Delta (MEND)").
+_TAIL_BEFORE_ACRONYM = re.compile(
+    r"((?:\s+(?:of|for|and|on|in|the|de|du|des|la|le|el|del)\b|\s+[A-Z][\w'’-]*){1,8})\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _initials(name: str, every_word: bool) -> str:
+    """The letters an acronym of ``name`` would have: each capitalised word's first (a short all-capital
+    word, such as "UN", whole), and with ``every_word`` the function words' too ("MoMA")."""
+    letters = []
+    for word in name.split():
+        if word.isupper() and word.isalpha() and len(word) <= 4:
+            letters.append(word)
+        elif word[0].isupper() or every_word:
+            letters.append(word[0].upper())
+    return "".join(letters)
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is made of the initials of ``name``."""
+    letters = acronym.replace("&", "").upper()
+    return letters in (_initials(name, False), _initials(name, True))
+
+
+def _whole_names_before_acronyms(text: str, mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """A body's name cut at "for", "of" or "and" is the whole name where the acronym after it spells the
+    whole and not the part ("UN Assistance Mission for Iraq (UNAMI)": one body, Iraq no actor of its own)."""
+    result: list[ActorMention] = []
+    covered_until = -1
+    for mention in mentions:
+        if mention.start < covered_until:
+            continue  # a word of the whole name ("Iraq")
+        tail = _TAIL_BEFORE_ACRONYM.match(text, mention.end) if mention.kind in _BODY_KINDS else None
+        if tail is not None and _spells(tail.group(2), whole := text[mention.start:tail.end(1)]) \
+                and not _spells(tail.group(2), mention.text):
+            covered_until = tail.end(1)
+            result.append(replace(mention, end=tail.end(1), text=whole, actor=_THE.sub("", whole), is_metonym=False))
+            continue
+        result.append(mention)
+    return tuple(result) if covered_until >= 0 else mentions
 
 
 # "of" (and "of the") between a body and the state it belongs to: "the Supreme Court of India".
