@@ -94,6 +94,13 @@ def test_dataframe_levels(sample_reports: dict[str, framing.Report], level: str)
     if level == "span":
         assert {"loaded_term", "actor", "noise", "technique", "frame_cue"} <= set(frame["layer"])
         assert all(data["text"][s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
+        containers = [*data["front"], *(p for s in data["sections"] for p in s["paragraphs"]),
+                      *({"actors": s.get("heading_actors", [])} for s in data["sections"])]
+        actors = frame[frame["layer"] == "actor"]  # each mention's casting, as the report gives it
+        cast = sorted(m["portrayal"] for c in containers for m in c["actors"] if m["portrayal"])
+        assert cast and sorted(map(str, actors["portrayal"].dropna())) == cast
+        markers = frame[frame["layer"] == "marker"]
+        assert len(markers) == sum(len(c.get("markers", [])) for c in containers)
 
 
 def test_dataframe_without_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, sample_reports) -> None:

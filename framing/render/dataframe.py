@@ -36,8 +36,8 @@ COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType({
     "actor": ("source", "title", "scope", "section", "heading", "actor", "kind", "mentions", "author_mentions",
               "portrayal", "stance", "sentiment", "label", "quoted_sentiment"),
     "span": ("source", "title", "layer", "section", "paragraph", "start", "end", "text", "label", "term", "weight",
-             "valence", "negated", "in_quote", "speaker", "kind", "sentiment", "sentiment_label", "rule",
-             "confidence", "cue_source"),
+             "valence", "negated", "in_quote", "speaker", "kind", "sentiment", "sentiment_label", "role", "portrayal",
+             "archetype", "rule", "confidence", "cue_source"),
     "document": ("source", "title", "byline", "date", "n_sections", "n_paragraphs", "loadedness", "n_actors",
                  "top_actor", "top_actor_sentiment", *_READABILITY, "text_sha256"),
 })
@@ -163,10 +163,15 @@ def _spans_of(container: dict[str, Any], *, section: int | None, paragraph: int 
         yield {"layer": "loaded_term", **where, "start": hit["start"], "end": hit["end"], "text": hit["text"],
                "label": hit["category"], "term": hit["term"], "weight": hit["weight"], "valence": hit["valence"],
                "negated": hit["negated"], "in_quote": hit["in_quote"], "speaker": hit["speaker"]}
+    for marker in container.get("markers", []):
+        yield {"layer": "marker", **where, "start": marker["start"], "end": marker["end"], "text": marker["text"],
+               "label": marker["category"], "term": marker["term"], "negated": marker["negated"],
+               "in_quote": marker["in_quote"], "speaker": marker["speaker"]}
     for mention in container.get("actors", []):
         yield {"layer": "actor", **where, "start": mention["start"], "end": mention["end"], "text": mention["text"],
                "label": mention["actor"], "kind": mention["kind"], "sentiment": mention["sentiment"],
-               "sentiment_label": mention["label"], "speaker": mention["speaker"]}
+               "sentiment_label": mention["label"], "speaker": mention["speaker"], "role": mention.get("role"),
+               "portrayal": mention.get("portrayal"), "archetype": mention.get("archetype")}
     for technique in container.get("techniques", []):
         yield {"layer": "technique", **where, "start": technique["start"], "end": technique["end"],
                "text": technique["text"], "label": technique["technique"], "rule": technique["rule"],
