@@ -263,6 +263,9 @@ def test_commentary_phrases_leave_plain_reports_alone(text: str, phrase: str) ->
     ("It is nothing more than a blank cheque for the owner.", "a blank cheque", False),
     ("It is none other than a witch hunt.", "witch hunt", False),
     ("This is nothing short of a cover-up.", "cover-up", False),
+    # a negator reaches a term coordinated by "or"/"nor" with the one it negates
+    ("He is not a crook or a liar.", "liar", True),
+    ("He is a crook or a liar.", "liar", False),
 ])
 def test_negation_is_not_read_into_idioms_of_degree(text: str, term: str, negated: bool) -> None:
     import framing

@@ -53,6 +53,9 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("The army shelled the drug cartel members' homes.", {"The army": "antagonist"}),  # the crime heads no object
     ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
     ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),
+    # an idiom of degree between the copula and the label asserts the label
+    ("Senator Brann is nothing short of a hero.", {"Senator Brann": "protagonist"}),
+    ("Senator Brann is nothing more than a liar.", {"Senator Brann": "antagonist"}),
     # who does what to whom
     ("Russian forces shelled the maternity hospital in Mariupol overnight.", {"Russian forces": "antagonist"}),
     ("Thousands of tenants in Leeds face eviction after the landlord, Crestline Properties, doubled the rent.",

@@ -194,6 +194,9 @@ NEGATORS = frozenset(
 NEGATION_WINDOW = 3
 # Three words fit in this many characters; looking further back only costs time.
 NEGATION_REACH_CHARS = 80
+# A term after "or"/"nor" is negated by a negator this many words back ("did not lie, cheat or steal").
+COORDINATED_NEGATION_WINDOW = 7
+_COORDINATORS = frozenset({"or", "nor"})
 
 
 def match_terms(text: str, compiled: CompiledLexicons, start: int = 0, end: int | None = None, *,
@@ -330,6 +333,8 @@ def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
     left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
     before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
     window = before[-NEGATION_WINDOW:]
+    if not _COORDINATORS.isdisjoint(window):  # "not a liar or a coward": the negator reaches past "or"
+        window = before[-COORDINATED_NEGATION_WINDOW:]
     if NEGATORS.isdisjoint(window):
         return False
     # a negator that opens an idiom of degree asserts the term ("nothing more than a blank cheque")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from framing.model import Casting
+from framing.stages.lexicon import ASSERTING_IDIOMS
 from framing.stages.portrayal_lexicon import (
     CLAUSE_BREAK,
     ROLES,
@@ -526,6 +527,9 @@ def _attribute_cue(sentence: Sentence, first: int, last: int, role: Role, weight
     copula = False
     while j >= 0 and steps < ATTRIBUTE_REACH:
         word = words[j]
+        if (idiom := _asserting_idiom_ending(words, j)) and owner[j - idiom + 1:j + 1].count(-1) == idiom:
+            j -= idiom  # "X is nothing short of a hero": the idiom asserts, neither negates nor ends the scan
+            continue
         if owner[j] >= 0:
             if copula or (words[j + 1] == "," and steps <= ATTRIBUTE_REACH):
                 if copula or _appositive_closed(sentence, last):
@@ -560,6 +564,21 @@ def _attribute_cue(sentence: Sentence, first: int, last: int, role: Role, weight
             return
         j += 1
         steps += 1
+
+
+def _asserting_idiom_ending(words: Sequence[str], j: int) -> int:
+    """The length of the idiom of ASSERTING_IDIOMS ("nothing short of", "no less than") that ends at
+    ``words[j]``, or 0."""
+    if words[j] not in _ASSERTING_IDIOM_ENDS:
+        return 0
+    for size in range(2, _LONGEST_ASSERTING_IDIOM + 1):
+        if j - size + 1 >= 0 and tuple(words[j - size + 1:j + 1]) in ASSERTING_IDIOMS:
+            return size
+    return 0
+
+
+_ASSERTING_IDIOM_ENDS = frozenset(idiom[-1] for idiom in ASSERTING_IDIOMS)
+_LONGEST_ASSERTING_IDIOM = max(map(len, ASSERTING_IDIOMS))
 
 
 def _is_adjective_like(sentence: Sentence, j: int) -> bool:
