@@ -53,6 +53,10 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     ("The army shelled the drug cartel members' homes.", {"The army": "antagonist"}),  # the crime heads no object
     ("Shame on Congress for abandoning veterans.", {"Congress": "antagonist", "veterans": "innocent"}),
     ("The minister has no business lecturing nurses.", {"The minister": "antagonist"}),
+    # a suffering with an object is a harm its subject does; an adverb does not hide a passive
+    ("The army has chosen to starve the city.", {"The army": "antagonist"}),
+    ("Children starve in the camps.", {"Children": "innocent"}),
+    ("Rahmat Hidayat was badly burned in the blast.", {"Rahmat Hidayat": "innocent"}),
     # an idiom of degree between the copula and the label asserts the label
     ("Senator Brann is nothing short of a hero.", {"Senator Brann": "protagonist"}),
     ("Senator Brann is nothing more than a liar.", {"Senator Brann": "antagonist"}),

@@ -33,6 +33,8 @@ FAILED_HELP_FACTOR = 0.6
 # (the labelling guidelines: the role comes from what the sentence asserts about X).
 NEGATED_HARM_FACTOR = 0.5
 
+# Sufferings that are harms done to an object when one follows ("chose to starve a city").
+TRANSITIVE_SUFFERINGS = frozenset({"starve"})
 # Forms of "be" and "get" (the auxiliary of a passive).
 BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
 # Words that open a noun phrase: articles, demonstratives, possessives and quantities.
@@ -432,12 +434,23 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
         if entry.form in ("base", "ing") and hit.first and words[hit.first - 1] in _NOUN_OPENERS:
             return  # "punishing the drowning": a noun, no one's suffering
         subject = find_subject(sentence, hit.first)
+        if entry.term in TRANSITIVE_SUFFERINGS and hit.last < len(words) and (
+                words[hit.last] in DETERMINERS or sentence.owner[hit.last] >= 0):
+            # "chose to starve a city": with an object the suffering is a harm its subject does
+            if subject >= 0:
+                sentence.cast(subject, "antagonist", weight, hit.first, hit.last, cue, "tyrant")
+            for patient in find_objects(sentence, hit.last - 1):
+                sentence.cast(patient, "innocent", weight, hit.first, hit.last, f"{cue}:patient", "victim")
+            return
         if subject >= 0:
             sentence.cast(subject, "innocent", weight, hit.first, hit.last, cue, entry.archetype or "victim")
         _cause(sentence, hit)
         return
     else:
         before = preceding(sentence, hit.first, PASSIVE_AUXILIARIES)
+        while before >= 0 and words[before].endswith("ly") and sentence.owner[before] < 0 \
+                and before not in sentence.verb_tokens:
+            before = preceding(sentence, before, PASSIVE_AUXILIARIES)  # "was badly burned"
         participle = entry.form == "ed" or words[hit.first].endswith(("ed", "en", "wn"))
         previous = words[hit.first - 1] if hit.first else ""
         if participle and (previous.isdigit() or previous in DETERMINERS or previous in _QUANTIFIERS
