@@ -753,7 +753,3 @@ def test_a_name_cut_before_the_acronym_that_spells_it_whole_is_whole(text: str, 
     assert found[0][:2] == (name, name)
     assert all(mention != "Iraq" for mention, _, _ in found)  # a word of the name, no state of its own
 
-
-def test_an_acronym_that_spells_only_the_first_part_keeps_it_apart() -> None:
-    found = _report_actors("The European Commission and Hungary (EC) talked.")  # "EC" spells the Commission
-    assert ("Hungary", "Hungary", "state") in found

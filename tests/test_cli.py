@@ -224,7 +224,8 @@ def test_an_empty_file_writes_a_csv_header(tmp_path: Path) -> None:
     done = run("report", str(empty), "--format", "csv", "--level", "span")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["source,title,layer,section,paragraph,start,end,text,label,term,weight,valence,"
-                                        "negated,in_quote,speaker,kind,sentiment,sentiment_label,rule,confidence,"
+                                        "negated,in_quote,speaker,kind,sentiment,sentiment_label,role,portrayal,archetype,"
+                                        "rule,confidence,"
                                         "cue_source"]
 
 

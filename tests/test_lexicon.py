@@ -266,6 +266,10 @@ def test_commentary_phrases_leave_plain_reports_alone(text: str, phrase: str) ->
     # a negator reaches a term coordinated by "or"/"nor" with the one it negates
     ("He is not a crook or a liar.", "liar", True),
     ("He is a crook or a liar.", "liar", False),
+    # ... but not across punctuation or a clause ("does not pass, there will be misery or chaos")
+    ("If the bill does not pass, there will be misery or chaos.", "chaos", False),
+    ("The minister, who did not attend, called the protesters crooks or thugs.", "thugs", False),
+    ("If the bill does not pass there will be misery or chaos.", "chaos", False),
 ])
 def test_negation_is_not_read_into_idioms_of_degree(text: str, term: str, negated: bool) -> None:
     import framing

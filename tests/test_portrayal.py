@@ -56,6 +56,7 @@ def _cast(text: str, names: list[str], **options: object) -> tuple[Casting, ...]
     # a suffering with an object is a harm its subject does; an adverb does not hide a passive
     ("The army has chosen to starve the city.", {"The army": "antagonist"}),
     ("Children starve in the camps.", {"Children": "innocent"}),
+    ("Millions of Yemenis will starve this winter.", {"Yemenis": "innocent"}),  # a time, no object
     ("Rahmat Hidayat was badly burned in the blast.", {"Rahmat Hidayat": "innocent"}),
     # an idiom of degree between the copula and the label asserts the label
     ("Senator Brann is nothing short of a hero.", {"Senator Brann": "protagonist"}),

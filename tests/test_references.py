@@ -215,6 +215,9 @@ HOMES = {"Hungary": "Hungarian government", "Viktor Orbán": "Hungarian governme
     # a modifier, no body: "the government building", "the cabinet member"
     ("Hungary spoke. Police guarded the government building and the cabinet member.",
      [("Hungary", "Hungary", "state")], []),
+    # ... but "the administration" keeps the one government named before
+    ("The White House criticised Huawei. The administration said so.",
+     [("The White House", "U.S. government", "government")], [("The administration", "U.S. government", "government")]),
     # "administration" and "cabinet" are as often a council's: only a government named links them
     ("Hungary spoke. The administration said no.", [("Hungary", "Hungary", "state")],
      [("The administration", "the administration", "government")]),

@@ -60,10 +60,16 @@ MAX_HEADLINE_WORDS = 30
 # Class or id words of a page's standfirst (the sub-title under the headline), and how many body blocks
 # after the headline it is looked for among.
 _STANDFIRST_MARK = re.compile(
-    r"(?<![a-z])(?:standfirst|stand-first|dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|"
-    r"strapline|standfirst\w*|article-summary|article__summary|article-dek|article__dek|summary|lede|lead-in|"
-    r"excerpt|intro|article-intro|article__intro|description)(?![a-z])")
+    r"(?<![a-z])(?:standfirst|stand-first|dek|subtitle|sub-title|subheadline|sub-headline|subhead|strapline|"
+    r"summary|article-summary|article__summary|article-dek|article__dek|article-intro|article__intro|lede|"
+    r"lead-in)(?![a-z])")
+# Class or id words of elements that are no standfirst though they may say "summary" or "intro".
+_NOT_STANDFIRST_MARK = re.compile(r"caption|author|bio|share|list|card|teaser|related|promo|credit|byline")
+# Tags a standfirst put back from the page may have (a caption, list or figure is none).
+_STANDFIRST_TAGS = frozenset("p div h2 h3 span section header".split())
 MAX_STANDFIRST_INDEX = 3
+# A marked element holding any of these is a wrapper of the story's blocks, no standfirst.
+_BLOCK_CHILDREN = frozenset("p li ul ol figure img table blockquote h1 h2 h3".split())
 MAX_STANDFIRST_WORDS = 80
 MAX_STANDFIRST_ELEMENTS = 200
 
@@ -665,7 +671,9 @@ def _marked_standfirst(tree: Any, headline: str, body: list[str]) -> str:
             continue
         examined += 1
         marker = " ".join(str(element.get(name) or "") for name in ("class", "id")).lower()
-        marked = bool(marker) and _STANDFIRST_MARK.search(marker) is not None
+        marked = (bool(marker) and element.tag in _STANDFIRST_TAGS and _STANDFIRST_MARK.search(marker) is not None
+                  and _NOT_STANDFIRST_MARK.search(marker) is None
+                  and not any(child.tag in _BLOCK_CHILDREN for child in element.iterdescendants()))
         if examined > MAX_STANDFIRST_ELEMENTS or not (marked or element.tag == "p"):
             if examined > MAX_STANDFIRST_ELEMENTS:
                 return ""

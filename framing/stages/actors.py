@@ -471,12 +471,12 @@ def _link_acronyms(text: str, spans: Sequence[tuple[int, int]],
 # The rest of a body's name before the acronym it defines: function words and capitalised words
 # ("UN Assistance Mission| for Iraq (UNAMI)", "Movement| for the Emancipation of the Niger Delta (MEND)").
 _TAIL_BEFORE_ACRONYM = re.compile(
-    r"((?:\s+(?:of|for|and|on|in|the|de|du|des|la|le|el|del)\b|\s+[A-Z][\w'’-]*){1,8})\s*\(([A-Z][A-Za-z&]{1,9})\)")
+    r"((?:\s+(?:of|for|and|on|in|the|de|du|des|la|le|el|del)\b|\s+[A-Z][\w'’-]*){1,8})\s*\(([A-Z][A-Z&]{1,9})\)")
 
 
 def _initials(name: str, every_word: bool) -> str:
     """The letters an acronym of ``name`` would have: each capitalised word's first (a short all-capital
-    word, such as "UN", whole), and with ``every_word`` the function words' too ("MoMA")."""
+    word, such as "UN", whole), and with ``every_word`` the function words' too ("DOJ")."""
     letters = []
     for word in name.split():
         if word.isupper() and word.isalpha() and len(word) <= 4:

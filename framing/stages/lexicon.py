@@ -194,8 +194,6 @@ NEGATORS = frozenset(
 NEGATION_WINDOW = 3
 # Three words fit in this many characters; looking further back only costs time.
 NEGATION_REACH_CHARS = 80
-# A term after "or"/"nor" is negated by a negator this many words back ("did not lie, cheat or steal").
-COORDINATED_NEGATION_WINDOW = 7
 _COORDINATORS = frozenset({"or", "nor"})
 
 
@@ -333,13 +331,30 @@ def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
     left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
     before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
     window = before[-NEGATION_WINDOW:]
-    if not _COORDINATORS.isdisjoint(window):  # "not a liar or a coward": the negator reaches past "or"
-        window = before[-COORDINATED_NEGATION_WINDOW:]
+    if NEGATORS.isdisjoint(window) and not _COORDINATORS.isdisjoint(window):
+        return _negated_before_or(text[left:hit.start])
     if NEGATORS.isdisjoint(window):
         return False
     # a negator that opens an idiom of degree asserts the term ("nothing more than a blank cheque")
     start = len(before) - len(window)
     return any(word in NEGATORS and not _opens_assertion(before, start + at) for at, word in enumerate(window))
+
+
+def _negated_before_or(before: str) -> bool:
+    """Whether a term after "or"/"nor" shares the negation of the item before it: "not a liar or a coward"
+    (a negator, at most COORDINATED_ITEM_WORDS words, the coordinator, at most an article) within one
+    stretch of punctuation ("does not pass, there will be misery or chaos" negates nothing)."""
+    words = fold_words(_LAST_PUNCTUATION.split(before)[-1].replace("n't", " not").replace("n’t", " not"))
+    for at in range(len(words) - 1, max(-1, len(words) - 3), -1):
+        if words[at] in _COORDINATORS:
+            first = max(0, at - 1 - COORDINATED_ITEM_WORDS)
+            return any(word in NEGATORS for word in words[first:at - 1])
+    return False
+
+
+_LAST_PUNCTUATION = re.compile(r"[,;:.!?()—–]")
+# How many words the item before "or" may have, after the negator ("not a crook or", "never lied or").
+COORDINATED_ITEM_WORDS = 2
 
 
 # Idioms that open with a negator but assert what follows ("nothing more than a smear", "not just a
@@ -348,9 +363,9 @@ ASSERTING_IDIOMS = frozenset(tuple(idiom.split()) for idiom in (
     "nothing more than", "nothing less than", "nothing short of", "nothing but", "no more than", "no less than",
     "none other than", "not only", "not just", "not merely", "not simply", "no doubt", "no wonder",
     "without doubt", "without question", "not least"))
-_LONGEST_ASSERTING_IDIOM = max(map(len, ASSERTING_IDIOMS))
+LONGEST_ASSERTING_IDIOM = max(map(len, ASSERTING_IDIOMS))
 
 
 def _opens_assertion(words: Sequence[str], at: int) -> bool:
     """Whether ``words[at]`` (a negator) opens one of ASSERTING_IDIOMS."""
-    return any(tuple(words[at:at + size]) in ASSERTING_IDIOMS for size in range(2, _LONGEST_ASSERTING_IDIOM + 1))
+    return any(tuple(words[at:at + size]) in ASSERTING_IDIOMS for size in range(2, LONGEST_ASSERTING_IDIOM + 1))

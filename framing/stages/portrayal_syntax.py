@@ -35,6 +35,10 @@ NEGATED_HARM_FACTOR = 0.5
 
 # Sufferings that are harms done to an object when one follows ("chose to starve a city").
 TRANSITIVE_SUFFERINGS = frozenset({"starve"})
+# Nouns of time, which make a phrase after a verb an adjunct, no object ("will starve this winter").
+_TIME_WORDS = frozenset(
+    "day days week weeks month months year years winter winters summer summers spring autumn night nights "
+    "season seasons time times morning evening weekend".split())
 # Forms of "be" and "get" (the auxiliary of a passive).
 BE = frozenset("is are was were be been being am 's ’s get gets got gotten getting".split())
 # Words that open a noun phrase: articles, demonstratives, possessives and quantities.
@@ -435,7 +439,8 @@ def cast_verb_cue(sentence: Sentence, hit: Hit) -> None:
             return  # "punishing the drowning": a noun, no one's suffering
         subject = find_subject(sentence, hit.first)
         if entry.term in TRANSITIVE_SUFFERINGS and hit.last < len(words) and (
-                words[hit.last] in DETERMINERS or sentence.owner[hit.last] >= 0):
+                sentence.owner[hit.last] >= 0 or words[hit.last] in _OBJECT_OPENERS
+                and _TIME_WORDS.isdisjoint(words[hit.last + 1:hit.last + 4])):
             # "chose to starve a city": with an object the suffering is a harm its subject does
             if subject >= 0:
                 sentence.cast(subject, "antagonist", weight, hit.first, hit.last, cue, "tyrant")

@@ -175,7 +175,7 @@ def _section_references(text: str, spans: Sequence[tuple[int, int]], mentions: S
                           else titled.get(noun, {}) if noun in PERSON_NOUNS
                           else governments if noun in GOVERNMENT_NOUNS
                           else {**by_name_word.get(noun, {}), **(companies if noun in COMPANY_NOUNS else {})})
-            if noun in GOVERNMENT_NOUNS and not capitalised and len(homes | candidates.keys()) > 1:
+            if noun in HOME_NOUNS and not capitalised and len(homes | candidates.keys()) > 1:
                 candidates = {}  # "Washington … Iran … the government": whose is not said
             if noun in _UNIONS_OF_WORKERS:  # "the union's district director": a trade union the text named,
                 candidates = {actor: m for actor, m in candidates.items() if m.source != "gazetteer"}  # not the EU
