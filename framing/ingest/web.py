@@ -57,19 +57,20 @@ MAX_REGION_CHECKS = 2000
 MAX_SOURCE_CHARS = 20_000_000
 MAX_HEADLINE_WORDS = 30
 
-# Class or id words of a page's standfirst (the sub-title under the headline), and how many body blocks
-# after the headline it is looked for among.
+# Class or id words of a page's standfirst (the sub-title under the headline); "article-summary" and
+# "article__dek" hold "summary" and "dek" as words.
 _STANDFIRST_MARK = re.compile(
     r"(?<![a-z])(?:standfirst|stand-first|dek|subtitle|sub-title|subheadline|sub-headline|subhead|strapline|"
-    r"summary|article-summary|article__summary|article-dek|article__dek|article-intro|article__intro|lede|"
-    r"lead-in)(?![a-z])")
+    r"summary|article-intro|article__intro|lede|lead-in)(?![a-z])")
 # Class or id words of elements that are no standfirst though they may say "summary" or "intro".
 _NOT_STANDFIRST_MARK = re.compile(r"caption|author|bio|share|list|card|teaser|related|promo|credit|byline")
 # Tags a standfirst put back from the page may have (a caption, list or figure is none).
 _STANDFIRST_TAGS = frozenset("p div h2 h3 span section header".split())
-MAX_STANDFIRST_INDEX = 3
 # A marked element holding any of these is a wrapper of the story's blocks, no standfirst.
 _BLOCK_CHILDREN = frozenset("p li ul ol figure img table blockquote h1 h2 h3".split())
+# The standfirst is looked for among this many blocks after the headline, has at most this many
+# words, and is looked for among this many page elements after the headline.
+MAX_STANDFIRST_INDEX = 3
 MAX_STANDFIRST_WORDS = 80
 MAX_STANDFIRST_ELEMENTS = 200
 
@@ -266,8 +267,9 @@ def _trafilatura_page(source: str, old: ExtractedHtml | None) -> ExtractedHtml |
         regions.append(comments)
     blocks, moved = _move_furniture(blocks, regions, tree)
     meta, tags = _metadata(document, old, tree)
-    blocks = _standfirst_after_headline(blocks, tree, _headline(headlines, titles) or meta.get("title", ""))
-    text, noise = _assemble(blocks, [region for _, region in regions] + moved, meta, _headline(headlines, titles))
+    headline = _headline(headlines, titles)
+    blocks = _standfirst_after_headline(blocks, tree, headline or meta.get("title", ""))
+    text, noise = _assemble(blocks, [region for _, region in regions] + moved, meta, headline)
     body = body_text(text, noise)
     meta["language"] = _language(body, meta.pop("language_declared", ""))
     meta["extractor"] = "trafilatura"
@@ -670,13 +672,13 @@ def _marked_standfirst(tree: Any, headline: str, body: list[str]) -> str:
             after_headline = element.tag == "h1" and _key(element.text_content()) == headline
             continue
         examined += 1
+        if examined > MAX_STANDFIRST_ELEMENTS:
+            return ""
         marker = " ".join(str(element.get(name) or "") for name in ("class", "id")).lower()
         marked = (bool(marker) and element.tag in _STANDFIRST_TAGS and _STANDFIRST_MARK.search(marker) is not None
                   and _NOT_STANDFIRST_MARK.search(marker) is None
                   and not any(child.tag in _BLOCK_CHILDREN for child in element.iterdescendants()))
-        if examined > MAX_STANDFIRST_ELEMENTS or not (marked or element.tag == "p"):
-            if examined > MAX_STANDFIRST_ELEMENTS:
-                return ""
+        if not (marked or element.tag == "p"):
             continue
         text = _clean_inline(" ".join(element.text_content().split()))
         if not marked and _key(text) in story:

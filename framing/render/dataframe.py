@@ -170,8 +170,8 @@ def _spans_of(container: dict[str, Any], *, section: int | None, paragraph: int 
     for mention in container.get("actors", []):
         yield {"layer": "actor", **where, "start": mention["start"], "end": mention["end"], "text": mention["text"],
                "label": mention["actor"], "kind": mention["kind"], "sentiment": mention["sentiment"],
-               "sentiment_label": mention["label"], "speaker": mention["speaker"], "role": mention.get("role"),
-               "portrayal": mention.get("portrayal"), "archetype": mention.get("archetype")}
+               "sentiment_label": mention["label"], "speaker": mention["speaker"], "role": mention["role"],
+               "portrayal": mention["portrayal"], "archetype": mention["archetype"]}
     for technique in container.get("techniques", []):
         yield {"layer": "technique", **where, "start": technique["start"], "end": technique["end"],
                "text": technique["text"], "label": technique["technique"], "rule": technique["rule"],

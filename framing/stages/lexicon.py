@@ -329,22 +329,25 @@ def _asks(sentence: Sentence, known: dict[int, bool]) -> bool:
 
 def _is_negated(text: str, hit: TermHit, sentence: Sentence | None) -> bool:
     left = max(sentence.start if sentence else 0, hit.start - NEGATION_REACH_CHARS)
-    before = fold_words(text[left:hit.start].replace("n't", " not").replace("n’t", " not"))
+    before = _negation_words(text[left:hit.start])
     window = before[-NEGATION_WINDOW:]
-    if NEGATORS.isdisjoint(window) and not _COORDINATORS.isdisjoint(window):
-        return _negated_before_or(text[left:hit.start])
     if NEGATORS.isdisjoint(window):
-        return False
+        return not _COORDINATORS.isdisjoint(window) and _negated_before_or(text[left:hit.start])
     # a negator that opens an idiom of degree asserts the term ("nothing more than a blank cheque")
     start = len(before) - len(window)
-    return any(word in NEGATORS and not _opens_assertion(before, start + at) for at, word in enumerate(window))
+    return any(word in NEGATORS and not asserting_idiom_length(before, start + at) for at, word in enumerate(window))
+
+
+def _negation_words(chunk: str) -> list[str]:
+    """The folded words of ``chunk`` with "n't" written out as "not"."""
+    return fold_words(chunk.replace("n't", " not").replace("n’t", " not"))
 
 
 def _negated_before_or(before: str) -> bool:
     """Whether a term after "or"/"nor" shares the negation of the item before it: "not a liar or a coward"
     (a negator, at most COORDINATED_ITEM_WORDS words, the coordinator, at most an article) within one
     stretch of punctuation ("does not pass, there will be misery or chaos" negates nothing)."""
-    words = fold_words(_LAST_PUNCTUATION.split(before)[-1].replace("n't", " not").replace("n’t", " not"))
+    words = _negation_words(_LAST_PUNCTUATION.split(before)[-1])
     for at in range(len(words) - 1, max(-1, len(words) - 3), -1):
         if words[at] in _COORDINATORS:
             first = max(0, at - 1 - COORDINATED_ITEM_WORDS)
@@ -366,6 +369,7 @@ ASSERTING_IDIOMS = frozenset(tuple(idiom.split()) for idiom in (
 LONGEST_ASSERTING_IDIOM = max(map(len, ASSERTING_IDIOMS))
 
 
-def _opens_assertion(words: Sequence[str], at: int) -> bool:
-    """Whether ``words[at]`` (a negator) opens one of ASSERTING_IDIOMS."""
-    return any(tuple(words[at:at + size]) in ASSERTING_IDIOMS for size in range(2, LONGEST_ASSERTING_IDIOM + 1))
+def asserting_idiom_length(words: Sequence[str], at: int) -> int:
+    """The length of the idiom of ASSERTING_IDIOMS that opens at ``words[at]`` (a negator), or 0."""
+    return next((size for size in range(2, LONGEST_ASSERTING_IDIOM + 1)
+                 if tuple(words[at:at + size]) in ASSERTING_IDIOMS), 0)

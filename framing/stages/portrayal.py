@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from framing.model import Casting
-from framing.stages.lexicon import ASSERTING_IDIOMS, LONGEST_ASSERTING_IDIOM
+from framing.stages.lexicon import ASSERTING_IDIOMS, LONGEST_ASSERTING_IDIOM, asserting_idiom_length
 from framing.stages.portrayal_lexicon import (
     CLAUSE_BREAK,
     ROLES,
@@ -571,10 +571,8 @@ def _asserting_idiom_ending(words: Sequence[str], j: int) -> int:
     ``words[j]``, or 0."""
     if words[j] not in _ASSERTING_IDIOM_ENDS:
         return 0
-    for size in range(2, LONGEST_ASSERTING_IDIOM + 1):
-        if j - size + 1 >= 0 and tuple(words[j - size + 1:j + 1]) in ASSERTING_IDIOMS:
-            return size
-    return 0
+    return next((size for size in range(2, LONGEST_ASSERTING_IDIOM + 1)
+                 if j - size + 1 >= 0 and asserting_idiom_length(words, j - size + 1) == size), 0)
 
 
 _ASSERTING_IDIOM_ENDS = frozenset(idiom[-1] for idiom in ASSERTING_IDIOMS)
